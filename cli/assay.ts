@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// The `assay` command: dispatches to one module per command under cli/commands/.
+// In: process.argv. Out: text on stdout/stderr and the exit code (0 ok, 1 ruleset or evidence errors,
+// 2 usage errors). Never prints a stack trace: unexpected failures become a one-line internal error.
+
+import type { Lang } from '../dsl/ast';
+import { parseArgs, flag, UsageError, type FlagSpec } from './args';
+import { isKey, t } from './i18n';
+import { CliError } from './io';
+import type { Out } from './commands/common';
+import { runCheck } from './commands/check';
+import { runEval } from './commands/eval';
+import { runList } from './commands/list';
+import { runFmt } from './commands/fmt';
+import { runDiff } from './commands/diff';
+import { runImpact } from './commands/impact';
+
+const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
+const COMMON: Record<string, FlagSpec> = {
+  lang: { value: true, choices: LANGS },
+  registry: { value: true },
+  help: {},
+};
+
+interface Command {
+  readonly flags: Record<string, FlagSpec>;
+  run(p: ReturnType<typeof parseArgs>, lang: Lang, out: Out): number;
+}
+
+const COMMANDS = new Map<string, Command>([
+  ['check', { flags: { format: { value: true, choices: ['text', 'json'] } }, run: runCheck }],
+  ['eval', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runEval }],
+  ['list', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runList }],
+  ['fmt', { flags: { check: {}, write: {} }, run: runFmt }],
+  ['diff', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runDiff }],
+  ['impact', { flags: { format: { value: true, choices: ['table', 'json', 'md', 'html'] } }, run: runImpact }],
+]);
+
+/** Language from `--lang` anywhere in argv, else ASSAY_LANG, else en (so usage errors are localised too). */
+function sniffLang(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = a === '--lang' ? argv[i + 1] : a?.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v && (LANGS as readonly string[]).includes(v)) return v as Lang;
+  }
+  const env = process.env['ASSAY_LANG'];
+  return env && (LANGS as readonly string[]).includes(env) ? (env as Lang) : 'en';
+}
+
+export function main(argv: readonly string[], out: Out): number {
+  let lang = sniffLang(argv);
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === 'help' || name === '-h') {
+      out.out(t(lang, 'usage'));
+      return name === undefined ? 2 : 0;
+    }
+    const cmd = COMMANDS.get(name);
+    if (!cmd) {
+      out.err(`assay: ${t(lang, 'unknownCommand', { command: name })}\n\n${t(lang, 'usage')}`);
+      return 2;
+    }
+    const p = parseArgs(rest, { ...COMMON, ...cmd.flags });
+    lang = (flag(p, 'lang') as Lang | undefined) ?? lang;
+    if (p.flags.has('help')) {
+      out.out(t(lang, 'usage'));
+      return 0;
+    }
+    return cmd.run(p, lang, out);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      out.err(`assay: ${isKey(e.key) ? t(lang, e.key, e.args) : e.key}`);
+      return 2;
+    }
+    if (e instanceof CliError) {
+      out.err(`assay: ${t(lang, e.key, e.args)}`);
+      return e.exitCode;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    out.err(`assay: ${t(lang, 'internalError', { message })}`);
+    return 1;
+  }
+}
+
+function isMain(): boolean {
+  return typeof process !== 'undefined' && Array.isArray(process.argv) && !process.env['ASSAY_NO_MAIN'];
+}
+
+if (isMain()) {
+  const chunks: string[] = [];
+  const errChunks: string[] = [];
+  const out: Out = {
+    out: (s) => chunks.push(s + '\n'),
+    err: (s) => errChunks.push(s + '\n'),
+    tty: Boolean(process.stderr.isTTY) && !process.env['NO_COLOR'],
+  };
+  const code = main(process.argv.slice(2), out);
+  // Write in order, then exit once both streams have drained (large JSON outputs must not be cut).
+  process.stderr.write(errChunks.join(''));
+  process.stdout.write(chunks.join(''), () => process.exit(code));
+}

@@ -1,0 +1,108 @@
+// `assay eval <ruleset> <evidence>...`: assesses platforms and prints a table, Markdown or the JSON shape.
+// In: parsed arguments. Out: text on stdout, evidence problems on stderr; exit 1 when the ruleset or any
+// platform's evidence has errors (the other platforms are still assessed and printed).
+
+import type { Lang } from '../../dsl/ast';
+import { parseEvidenceText, type CompiledRuleset } from '../../engine/index';
+import { toResultJson, type Assessment } from '../../engine/result';
+import { flag, type ParsedArgs } from '../args';
+import { t } from '../i18n';
+import { collectEvidence, CliError } from '../io';
+import { markdownTable, textTable, type Align } from '../table';
+import { labelOf, loadCompiled, type Out } from './common';
+
+export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
+  const [rulesetArg, ...evidenceArgs] = p.positionals;
+  if (rulesetArg === undefined || evidenceArgs.length === 0) {
+    throw new CliError('missingArg', { command: 'eval', what: t(lang, 'argEvidence') }, 2);
+  }
+  const format = flag(p, 'format') ?? 'table';
+  const loaded = loadCompiled(rulesetArg, p, lang, out);
+  if (!loaded) return 1;
+  const { ruleset } = loaded;
+  const files = collectEvidence(evidenceArgs);
+  const results: Assessment[] = [];
+  let failed = false;
+  for (const f of files) {
+    const parsed = parseEvidenceText(f.text, f.path, { lang });
+    for (const issue of parsed.issues) {
+      failed = true;
+      out.err(`${t(lang, 'error')}: ${t(lang, 'fileIssue', { file: f.path, message: issue.message })}`);
+    }
+    for (const platform of parsed.platforms) {
+      const a = ruleset.assess(platform, { lang });
+      results.push(a);
+      for (const e of a.errors) {
+        failed = true;
+        out.err(`${t(lang, 'error')}: ${t(lang, 'evidenceIssue', { file: f.path, platform: a.platform, field: e.field, message: e.message })}`);
+      }
+      for (const w of a.warnings) {
+        out.err(`${t(lang, 'warning')}: ${t(lang, 'evidenceIssue', { file: f.path, platform: a.platform, field: w.field, message: w.message })}`);
+      }
+    }
+  }
+  switch (format) {
+    case 'json':
+      out.out(
+        JSON.stringify(
+          {
+            ruleset: { ...ruleset.identity },
+            results: results.map(toResultJson),
+          },
+          null,
+          2,
+        ),
+      );
+      break;
+    case 'md':
+    case 'table':
+      out.out(renderTable(ruleset, results, lang, format));
+      break;
+    default:
+      throw new CliError('badChoice', { flag: '--format', value: format, choices: 'table, json, md' }, 2);
+  }
+  return failed ? 1 : 0;
+}
+
+function renderTable(ruleset: CompiledRuleset, results: readonly Assessment[], lang: Lang, format: 'md' | 'table'): string {
+  const dims = ruleset.model.dimensions.map((d) => d.id);
+  const header = [
+    t(lang, 'hPlatform'),
+    t(lang, 'hOutcome'),
+    t(lang, 'hLevel'),
+    t(lang, 'hTotal'),
+    ...dims,
+    t(lang, 'hVetoes'),
+    t(lang, 'hPrereq'),
+  ];
+  const aligns: Align[] = ['left', 'left', 'left', 'right', ...dims.map((): Align => 'right'), 'left', 'left'];
+  const rows = results.map((a) => {
+    const byId = new Map(a.dimensions.map((d) => [d.id, d]));
+    const invalid = a.outcome === 'invalid';
+    return [
+      a.platform,
+      t(lang, a.outcome),
+      a.level ?? '—',
+      invalid ? '—' : a.total.toFixed(2),
+      ...dims.map((id) => {
+        const d = byId.get(id);
+        return d && !invalid ? d.score.toFixed(2) : '—';
+      }),
+      a.vetoes.filter((v) => v.truth === true).map((v) => v.id).join(', ') || '—',
+      a.prerequisites.filter((x) => x.truth !== true).map((x) => x.id).join(', ') || '—',
+    ];
+  });
+  const id = ruleset.identity;
+  const title = t(lang, 'evalTitle', {
+    title: labelOf(ruleset.ast.header.title, lang) ?? id.id,
+    id: id.id,
+    version: id.version,
+    status: id.status,
+    hash: id.hash.slice(0, 19),
+  });
+  const legend = ruleset.model.dimensions
+    .map((d) => `${d.id} ${labelOf(d.decl.label, lang) ?? ''} (${d.weight.toDecimalString()})`)
+    .join(' · ');
+  if (format === 'md') return `### ${title}\n\n${markdownTable(header, rows, aligns)}\n\n${legend}\n`;
+  return `${title}\n\n${textTable(header, rows, aligns)}\n\n${legend}\n`;
+}

@@ -1,0 +1,48 @@
+// `assay fmt [--check | --write] <file>...`: prints the canonical layout, checks it (exit 1 and a diff when a
+// file is not formatted) or rewrites files in place. A file with syntax errors is never rewritten.
+
+import { writeFileSync } from 'node:fs';
+import type { Lang } from '../../dsl/ast';
+import { hasErrors } from '../../dsl/diagnostics';
+import { parseRuleset } from '../../dsl/parse';
+import { printRuleset } from '../../dsl/printer';
+import { renderDiagnostics } from '../../dsl/render';
+import { has, type ParsedArgs } from '../args';
+import { t } from '../i18n';
+import { CliError, readText } from '../io';
+import { unifiedDiff } from '../text-diff';
+import type { Out } from './common';
+
+export function runFmt(p: ParsedArgs, lang: Lang, out: Out): number {
+  if (p.positionals.length === 0) throw new CliError('missingArg', { command: 'fmt', what: t(lang, 'argFiles') }, 2);
+  const check = has(p, 'check');
+  const write = has(p, 'write');
+  if (check && write) throw new CliError('badChoice', { flag: '--check/--write', value: 'both', choices: 'one of them' }, 2);
+  let status = 0;
+  for (const path of p.positionals) {
+    const text = readText(path);
+    const { ast, diagnostics } = parseRuleset(text);
+    if (hasErrors(diagnostics)) {
+      out.err(renderDiagnostics(diagnostics, { text, path, lang, color: out.tty }));
+      out.err(t(lang, 'cannotFormat', { path }));
+      status = 1;
+      continue;
+    }
+    const printed = printRuleset(ast);
+    if (check) {
+      if (printed !== text) {
+        out.err(t(lang, 'notFormatted', { path }));
+        out.out(unifiedDiff(text, printed, `${path}`, `${path} (formatted)`));
+        status = 1;
+      }
+    } else if (write) {
+      if (printed !== text) {
+        writeFileSync(path, printed);
+        out.err(t(lang, 'formatted', { path }));
+      }
+    } else {
+      out.out(printed.endsWith('\n') ? printed.slice(0, -1) : printed);
+    }
+  }
+  return status;
+}

@@ -1,0 +1,235 @@
+// The CLI's own user-facing text (usage, errors, table headings, outcome names) in zh-Hans, zh-Hant and en.
+// In: a key and arguments. Out: the text in the chosen language. Diagnostics come from dsl/messages.ts instead.
+
+import type { Lang } from '../dsl/ast';
+
+type Entry = Readonly<Record<Lang, string>>;
+
+const T = {
+  usage: {
+    en: `usage: assay <command> [options]
+
+commands:
+  check <ruleset>...                       check rulesets, print diagnostics, id, version and hash
+  eval <ruleset> <evidence>...             assess platforms (files or folders of .yaml/.yml/.json)
+  list                                     list the ruleset registry
+  fmt [--check | --write] <file>...        format rulesets
+  diff <A> <B>                             what changed between two rulesets (semantic diff)
+  impact <A> <B> <evidence>...             which platforms a revision moves, and why
+
+common options:
+  --lang zh-Hans|zh-Hant|en                language of messages and labels (default en)
+  --format table|json|md                   output format (eval, list, diff; impact also html; check: text|json)
+  --registry <dir>                         folder of rulesets/<id>/<version>.assay (default ./rulesets)
+
+A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, csp-assessment@latest-draft.`,
+    'zh-Hans': `用法：assay <命令> [选项]
+
+命令：
+  check <规则集>...                        检查规则集，输出诊断信息、标识、版本与哈希
+  eval <规则集> <证据>...                  评估平台（文件或包含 .yaml/.yml/.json 的文件夹）
+  list                                     列出规则集登记册
+  fmt [--check | --write] <文件>...        格式化规则集
+  diff <A> <B>                             两个规则集之间的语义差异
+  impact <A> <B> <证据>...                 修订对各平台结论与等级的影响及原因
+
+通用选项：
+  --lang zh-Hans|zh-Hant|en                消息与标签的语言（默认 en）
+  --format table|json|md                   输出格式（eval、list、diff；impact 另有 html；check：text|json）
+  --registry <目录>                        rulesets/<标识>/<版本>.assay 所在目录（默认 ./rulesets）
+
+规则集可以是路径或引用：csp-assessment@1.0、csp-assessment@latest、csp-assessment@latest-draft。`,
+    'zh-Hant': `用法：assay <命令> [選項]
+
+命令：
+  check <規則集>...                        檢查規則集，輸出診斷資訊、標識、版本與雜湊
+  eval <規則集> <證據>...                  評估平台（檔案或包含 .yaml/.yml/.json 的資料夾）
+  list                                     列出規則集登記冊
+  fmt [--check | --write] <檔案>...        格式化規則集
+  diff <A> <B>                             兩個規則集之間的語義差異
+  impact <A> <B> <證據>...                 修訂對各平台結論與等級的影響及原因
+
+通用選項：
+  --lang zh-Hans|zh-Hant|en                訊息與標籤的語言（預設 en）
+  --format table|json|md                   輸出格式（eval、list、diff；impact 另有 html；check：text|json）
+  --registry <目錄>                        rulesets/<標識>/<版本>.assay 所在目錄（預設 ./rulesets）
+
+規則集可以是路徑或引用：csp-assessment@1.0、csp-assessment@latest、csp-assessment@latest-draft。`,
+  },
+  unknownCommand: {
+    en: 'unknown command `{command}`',
+    'zh-Hans': '未知命令 `{command}`',
+    'zh-Hant': '未知命令 `{command}`',
+  },
+  unknownFlag: { en: 'unknown option `{flag}`', 'zh-Hans': '未知选项 `{flag}`', 'zh-Hant': '未知選項 `{flag}`' },
+  flagNeedsValue: {
+    en: 'option `{flag}` needs a value',
+    'zh-Hans': '选项 `{flag}` 需要一个值',
+    'zh-Hant': '選項 `{flag}` 需要一個值',
+  },
+  flagTakesNoValue: {
+    en: 'option `{flag}` takes no value',
+    'zh-Hans': '选项 `{flag}` 不接受值',
+    'zh-Hant': '選項 `{flag}` 不接受值',
+  },
+  flagTwice: { en: 'option `{flag}` is given twice', 'zh-Hans': '选项 `{flag}` 重复', 'zh-Hant': '選項 `{flag}` 重複' },
+  badChoice: {
+    en: '`{value}` is not a valid value of `{flag}`; expected one of {choices}',
+    'zh-Hans': '`{value}` 不是 `{flag}` 的有效值；应为 {choices} 之一',
+    'zh-Hant': '`{value}` 不是 `{flag}` 的有效值；應為 {choices} 之一',
+  },
+  missingArg: {
+    en: '`{command}` needs {what}',
+    'zh-Hans': '`{command}` 需要{what}',
+    'zh-Hant': '`{command}` 需要{what}',
+  },
+  argRuleset: { en: 'a ruleset', 'zh-Hans': '一个规则集', 'zh-Hant': '一個規則集' },
+  argEvidence: {
+    en: 'a ruleset and at least one evidence file or folder',
+    'zh-Hans': '一个规则集和至少一个证据文件或文件夹',
+    'zh-Hant': '一個規則集和至少一個證據檔案或資料夾',
+  },
+  argFiles: { en: 'at least one file', 'zh-Hans': '至少一个文件', 'zh-Hant': '至少一個檔案' },
+  cannotRead: {
+    en: 'cannot read `{path}`: {reason}',
+    'zh-Hans': '无法读取 `{path}`：{reason}',
+    'zh-Hant': '無法讀取 `{path}`：{reason}',
+  },
+  noEvidenceInFolder: {
+    en: 'no .yaml, .yml or .json file in `{path}`',
+    'zh-Hans': '`{path}` 中没有 .yaml、.yml 或 .json 文件',
+    'zh-Hant': '`{path}` 中沒有 .yaml、.yml 或 .json 檔案',
+  },
+  unknownId: {
+    en: 'no ruleset `{id}` in the registry `{registry}`; known: {known}',
+    'zh-Hans': '登记册 `{registry}` 中没有规则集 `{id}`；已有：{known}',
+    'zh-Hant': '登記冊 `{registry}` 中沒有規則集 `{id}`；已有：{known}',
+  },
+  unknownVersion: {
+    en: 'ruleset `{id}` has no version `{version}`; versions: {versions}',
+    'zh-Hans': '规则集 `{id}` 没有版本 `{version}`；现有版本：{versions}',
+    'zh-Hant': '規則集 `{id}` 沒有版本 `{version}`；現有版本：{versions}',
+  },
+  noPublished: {
+    en: 'ruleset `{id}` has no published version; versions: {versions}',
+    'zh-Hans': '规则集 `{id}` 没有已发布的版本；现有版本：{versions}',
+    'zh-Hant': '規則集 `{id}` 沒有已發布的版本；現有版本：{versions}',
+  },
+  noDraft: {
+    en: 'ruleset `{id}` has no draft or for-comment version; versions: {versions}',
+    'zh-Hans': '规则集 `{id}` 没有草案或征求意见版本；现有版本：{versions}',
+    'zh-Hant': '規則集 `{id}` 沒有草案或徵求意見版本；現有版本：{versions}',
+  },
+  none: { en: '(none)', 'zh-Hans': '（无）', 'zh-Hant': '（無）' },
+  rulesetHasErrors: {
+    en: 'ruleset `{path}` has errors; run `assay check {path}`',
+    'zh-Hans': '规则集 `{path}` 有错误；请运行 `assay check {path}`',
+    'zh-Hant': '規則集 `{path}` 有錯誤；請執行 `assay check {path}`',
+  },
+  checkOk: {
+    en: '{id} {version} ({status}, {date}): {dimensions} dimensions, {indicators} indicators, {inputs} inputs, {prerequisites} prerequisites, {vetoes} vetoes, {levels} levels; {warnings} warnings\n{hash}',
+    'zh-Hans':
+      '{id} {version}（{status}，{date}）：{dimensions} 个维度，{indicators} 个指标，{inputs} 个输入，{prerequisites} 个基本要求，{vetoes} 个否决项，{levels} 个等级；{warnings} 个警告\n{hash}',
+    'zh-Hant':
+      '{id} {version}（{status}，{date}）：{dimensions} 個維度，{indicators} 個指標，{inputs} 個輸入，{prerequisites} 個基本要求，{vetoes} 個否決項，{levels} 個等級；{warnings} 個警告\n{hash}',
+  },
+  internalError: {
+    en: 'internal error: {message}\nplease report this with the input that caused it',
+    'zh-Hans': '内部错误：{message}\n请连同导致该错误的输入一并报告',
+    'zh-Hant': '內部錯誤：{message}\n請連同導致該錯誤的輸入一併回報',
+  },
+  // table headings and values
+  hPlatform: { en: 'platform', 'zh-Hans': '平台', 'zh-Hant': '平台' },
+  hOutcome: { en: 'outcome', 'zh-Hans': '结论', 'zh-Hant': '結論' },
+  hLevel: { en: 'level', 'zh-Hans': '等级', 'zh-Hant': '等級' },
+  hTotal: { en: 'total', 'zh-Hans': '总分', 'zh-Hant': '總分' },
+  hVetoes: { en: 'vetoes', 'zh-Hans': '否决项', 'zh-Hant': '否決項' },
+  hPrereq: { en: 'prerequisites failed', 'zh-Hans': '未满足的基本要求', 'zh-Hant': '未滿足的基本要求' },
+  hErrors: { en: 'evidence errors', 'zh-Hans': '证据错误', 'zh-Hant': '證據錯誤' },
+  hId: { en: 'id', 'zh-Hans': '标识', 'zh-Hant': '標識' },
+  hVersion: { en: 'version', 'zh-Hans': '版本', 'zh-Hant': '版本' },
+  hStatus: { en: 'status', 'zh-Hans': '状态', 'zh-Hant': '狀態' },
+  hDate: { en: 'date', 'zh-Hans': '日期', 'zh-Hant': '日期' },
+  hHash: { en: 'hash', 'zh-Hans': '哈希', 'zh-Hant': '雜湊' },
+  hPath: { en: 'path', 'zh-Hans': '路径', 'zh-Hant': '路徑' },
+  graded: { en: 'graded', 'zh-Hans': '已评级', 'zh-Hant': '已評級' },
+  vetoed: { en: 'vetoed', 'zh-Hans': '不通过', 'zh-Hant': '不通過' },
+  not_rated: { en: 'not rated', 'zh-Hans': '不予评级', 'zh-Hant': '不予評級' },
+  invalid: { en: 'invalid', 'zh-Hans': '证据无效', 'zh-Hant': '證據無效' },
+  evalTitle: {
+    en: '{title} — {id} {version} ({status}) {hash}',
+    'zh-Hans': '{title} — {id} {version}（{status}）{hash}',
+    'zh-Hant': '{title} — {id} {version}（{status}）{hash}',
+  },
+  evidenceIssue: {
+    en: '{file}: platform `{platform}`: field `{field}`: {message}',
+    'zh-Hans': '{file}：平台 `{platform}`：字段 `{field}`：{message}',
+    'zh-Hant': '{file}：平台 `{platform}`：欄位 `{field}`：{message}',
+  },
+  fileIssue: {
+    en: '{file}: {message}',
+    'zh-Hans': '{file}：{message}',
+    'zh-Hant': '{file}：{message}',
+  },
+  warning: { en: 'warning', 'zh-Hans': '警告', 'zh-Hant': '警告' },
+  error: { en: 'error', 'zh-Hans': '错误', 'zh-Hant': '錯誤' },
+  notFormatted: {
+    en: '{path} is not formatted',
+    'zh-Hans': '{path} 未按规范格式排版',
+    'zh-Hant': '{path} 未按規範格式排版',
+  },
+  formatted: { en: 'formatted {path}', 'zh-Hans': '已格式化 {path}', 'zh-Hant': '已格式化 {path}' },
+  cannotFormat: {
+    en: '{path} has syntax errors; not formatted',
+    'zh-Hans': '{path} 有语法错误，未格式化',
+    'zh-Hant': '{path} 有語法錯誤，未格式化',
+  },
+  // diff and impact (issue #4)
+  argTwoRulesets: { en: 'two rulesets (old, then new)', 'zh-Hans': '两个规则集（先旧后新）', 'zh-Hant': '兩個規則集（先舊後新）' },
+  argImpact: {
+    en: 'two rulesets (old, then new) and at least one evidence file or folder',
+    'zh-Hans': '两个规则集（先旧后新）和至少一个证据文件或文件夹',
+    'zh-Hant': '兩個規則集（先舊後新）和至少一個證據檔案或資料夾',
+  },
+  impactTitle: {
+    en: '{from} → {to}: {platforms} platforms assessed, {changed} change outcome or level',
+    'zh-Hans': '{from} → {to}：评估 {platforms} 个平台，{changed} 个结论或等级发生变化',
+    'zh-Hant': '{from} → {to}：評估 {platforms} 個平台，{changed} 個結論或等級發生變化',
+  },
+  impactMatrix: {
+    en: 'Migration (rows: before, columns: after)',
+    'zh-Hans': '迁移矩阵（行：修订前，列：修订后）',
+    'zh-Hant': '遷移矩陣（列：修訂前，欄：修訂後）',
+  },
+  impactChanged: { en: 'Platforms that change', 'zh-Hans': '发生变化的平台', 'zh-Hant': '發生變化的平台' },
+  impactEntries: {
+    en: 'Changes of the standard and the platforms each moves',
+    'zh-Hans': '标准变更及其导致变化的平台数',
+    'zh-Hant': '標準變更及其導致變化的平台數',
+  },
+  impactMethod: {
+    en: 'Causes are computed: each change is applied alone to {from} and the platform re-assessed; a change is a cause when alone it moves the platform the way the revision does. “together with” marks changes that move a platform only in combination.',
+    'zh-Hans': '原因经计算得出：将每项变更单独应用于 {from} 并重新评估平台；单独即可使平台按修订方向变化的变更即为原因。“共同作用”表示仅在组合时才使平台变化的变更。',
+    'zh-Hant': '原因經計算得出：將每項變更單獨套用於 {from} 並重新評估平台；單獨即可使平台按修訂方向變化的變更即為原因。「共同作用」表示僅在組合時才使平台變化的變更。',
+  },
+  hBefore: { en: 'before', 'zh-Hans': '修订前', 'zh-Hant': '修訂前' },
+  hAfter: { en: 'after', 'zh-Hans': '修订后', 'zh-Hant': '修訂後' },
+  hCauses: { en: 'causes', 'zh-Hans': '原因', 'zh-Hant': '原因' },
+  hDimensions: { en: 'dimension scores that change', 'zh-Hans': '变化的维度得分', 'zh-Hant': '變化的維度得分' },
+  hChange: { en: 'change', 'zh-Hans': '变更', 'zh-Hant': '變更' },
+  hMoved: { en: 'platforms moved', 'zh-Hans': '导致变化的平台数', 'zh-Hant': '導致變化的平台數' },
+  together: { en: 'together with', 'zh-Hans': '共同作用', 'zh-Hant': '共同作用' },
+  allTogether: { en: 'all changes together', 'zh-Hans': '全部变更共同作用', 'zh-Hant': '全部變更共同作用' },
+  against: { en: 'against: {list}', 'zh-Hans': '反向：{list}', 'zh-Hant': '反向：{list}' },
+  noneChanged: { en: 'no platform changes outcome or level', 'zh-Hans': '没有平台的结论或等级发生变化', 'zh-Hant': '沒有平台的結論或等級發生變化' },
+} as const satisfies Record<string, Entry>;
+
+export type Key = keyof typeof T;
+
+export function t(lang: Lang, key: Key, args: Readonly<Record<string, string | number>> = {}): string {
+  return T[key][lang].replace(/\{(\w+)\}/g, (whole, k: string) => (Object.hasOwn(args, k) ? String(args[k]) : whole));
+}
+
+export function isKey(k: string): k is Key {
+  return Object.hasOwn(T, k);
+}

@@ -1,0 +1,134 @@
+// File access for the CLI: reading rulesets by path or registry reference, and collecting evidence files.
+// In: command-line paths and references. Out: texts with their paths, or a `CliError` that names the path
+// and the reason in the user's language (exit code 1). The engine never touches the file system.
+
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, dirname, resolve, relative, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileRuleset } from '../engine/index';
+import { isReference, resolveReference, sortEntries, type RegistryEntry } from '../engine/registry';
+import type { Key } from './i18n';
+
+export class CliError extends Error {
+  constructor(
+    readonly key: Key,
+    readonly args: Record<string, string> = {},
+    readonly exitCode: 1 | 2 = 1,
+  ) {
+    super(key);
+  }
+}
+
+/** Largest file the CLI reads (rulesets and evidence); the engine has its own, smaller limits. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export function readText(path: string): string {
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new CliError('cannotRead', { path, reason: 'is a folder' });
+    if (st.size > MAX_FILE_BYTES) throw new CliError('cannotRead', { path, reason: `larger than ${MAX_FILE_BYTES} bytes` });
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError('cannotRead', { path, reason: code === 'ENOENT' ? 'no such file' : String(code ?? e) });
+  }
+}
+
+/** The package's own folder (dist/cli/assay.js → package root), for the bundled rulesets. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'rulesets'))) return dir;
+    dir = dirname(dir);
+  }
+  return process.cwd();
+}
+
+/** The registry folder: `--registry`, else `$ASSAY_RULESETS`, else `./rulesets`, else the package's own. */
+export function registryDir(explicit: string | undefined): string {
+  if (explicit) return resolve(explicit);
+  const env = process.env['ASSAY_RULESETS'];
+  if (env) return resolve(env);
+  const local = resolve('rulesets');
+  if (existsSync(local) && statSync(local).isDirectory()) return local;
+  return join(packageRoot(), 'rulesets');
+}
+
+/** Every `<dir>/<id>/<version>.assay` with its identity read from the file's header. */
+export function listRegistry(dir: string): RegistryEntry[] {
+  const entries: RegistryEntry[] = [];
+  let ids: string[] = [];
+  try {
+    ids = readdirSync(dir);
+  } catch {
+    return entries;
+  }
+  for (const id of ids) {
+    const sub = join(dir, id);
+    if (!statSync(sub).isDirectory()) continue;
+    for (const f of readdirSync(sub)) {
+      if (!f.endsWith('.assay')) continue;
+      const path = join(sub, f);
+      const { ruleset, ast } = compileRuleset(readText(path), { path });
+      const identity = ruleset?.identity ?? {
+        id: ast.id.value,
+        version: ast.header.version?.value ?? f.slice(0, -'.assay'.length),
+        status: ast.header.status?.value ?? 'draft',
+        ...(ast.header.date ? { date: ast.header.date.text } : {}),
+        hash: '(has errors)',
+      };
+      entries.push({ identity, path });
+    }
+  }
+  return sortEntries(entries);
+}
+
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** A ruleset argument: a file path, or a registry reference such as `csp-assessment@latest`. */
+export function loadRulesetSource(arg: string, registry: string | undefined): SourceFile {
+  if (!isReference(arg) || existsSync(arg)) return { path: arg, text: readText(arg) };
+  const dir = registryDir(registry);
+  const r = resolveReference(arg, listRegistry(dir));
+  if (r.ok) return { path: relative(process.cwd(), r.entry.path) || r.entry.path, text: readText(r.entry.path) };
+  const version = arg.slice(arg.lastIndexOf('@') + 1);
+  switch (r.reason) {
+    case 'unknown-id':
+      throw new CliError('unknownId', { id: r.id, registry: dir, known: r.known.join(', ') || '-' });
+    case 'unknown-version':
+      throw new CliError('unknownVersion', { id: r.id, version, versions: r.versions.join(', ') });
+    case 'no-published':
+      throw new CliError('noPublished', { id: r.id, versions: r.versions.join(', ') });
+    case 'no-draft':
+      throw new CliError('noDraft', { id: r.id, versions: r.versions.join(', ') });
+  }
+}
+
+const EVIDENCE_EXT = new Set(['.yaml', '.yml', '.json']);
+
+/** Evidence files named on the command line; a folder means its .yaml, .yml and .json files, sorted. */
+export function collectEvidence(paths: readonly string[]): SourceFile[] {
+  const files: SourceFile[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new CliError('cannotRead', { path: p, reason: 'no such file or folder' });
+    }
+    if (st.isDirectory()) {
+      const names = readdirSync(p)
+        .filter((n) => EVIDENCE_EXT.has(extname(n).toLowerCase()))
+        .sort();
+      if (names.length === 0) throw new CliError('noEvidenceInFolder', { path: p });
+      for (const n of names) files.push({ path: join(p, n), text: readText(join(p, n)) });
+    } else {
+      files.push({ path: p, text: readText(p) });
+    }
+  }
+  return files;
+}

@@ -1,0 +1,797 @@
+// Stage 3, build: CST → AST. A Chevrotain CST visitor that builds the typed tree of ast.ts with spans,
+// and reports structural problems (A104 clause twice, A110 two scoring forms, A111, A112).
+// In: the CST of parser.ts and the comments of lexer.ts. Out: a (possibly partial) `Ruleset` + diagnostics.
+// Recovery holes become `ErrorExpr` or absent optional fields; this stage never throws on a recovered CST.
+
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type * as A from './ast';
+import { NO_SPAN, type Span } from './ast';
+import { diag, type Diagnostic } from './diagnostics';
+import { unescapeString } from './lexer';
+import { theParser } from './parser';
+import * as T from './tokens';
+
+type Ctx = Readonly<Record<string, CstElement[] | undefined>>;
+
+/** Expressions deeper than this (counting operators) are refused (A111): consumers recurse over them. */
+export const MAX_EXPR_DEPTH = 256;
+
+// --- positions --------------------------------------------------------------------------------
+
+function isToken(e: CstElement): e is IToken {
+  return 'image' in e;
+}
+
+/**
+ * The one place that turns positions into spans. Tokens inserted by recovery have `NaN` offsets and
+ * recovered nodes may have `NaN`/`-1` locations: such parts are ignored, and a node whose location
+ * is unusable is measured from its children. Returns `NO_SPAN` when nothing has a position.
+ */
+export function spanOf(...parts: ReadonlyArray<IToken | CstNode | Span | undefined>): Span {
+  let start = Infinity;
+  let end = -Infinity;
+  const add = (s: number, e: number): void => {
+    if (!Number.isFinite(s) || !Number.isFinite(e) || s < 0 || e < s) return;
+    if (s < start) start = s;
+    if (e > end) end = e;
+  };
+  const visit = (p: IToken | CstNode | Span): void => {
+    if ('image' in p) {
+      if (!p.isInsertedInRecovery) add(p.startOffset, p.startOffset + p.image.length);
+    } else if ('children' in p) {
+      const loc = p.location;
+      const s = loc?.startOffset ?? NaN;
+      const e = loc?.endOffset ?? NaN;
+      if (Number.isFinite(s) && Number.isFinite(e) && s >= 0 && e >= s) add(s, e + 1);
+      else for (const list of Object.values(p.children)) for (const c of list) visit(c);
+    } else if (p !== NO_SPAN) {
+      add(p.start, p.end);
+    }
+  };
+  for (const p of parts) if (p !== undefined) visit(p);
+  return start === Infinity ? NO_SPAN : { start, end };
+}
+
+/** The span of the first real token under `n` (zero-width at 0 when there is none). */
+function firstTokenSpan(n: CstNode): Span {
+  let best: IToken | undefined;
+  const visit = (e: CstElement): void => {
+    if (isToken(e)) {
+      if (!e.isInsertedInRecovery && Number.isFinite(e.startOffset) && (!best || e.startOffset < best.startOffset)) best = e;
+    } else {
+      for (const list of Object.values(e.children)) for (const c of list) visit(c);
+    }
+  };
+  visit(n);
+  return best ? spanOf(best) : { start: 0, end: 0 };
+}
+
+// --- reading the CST --------------------------------------------------------------------------
+
+function toks(ctx: Ctx, name: string): IToken[] {
+  return (ctx[name] ?? []).filter(isToken);
+}
+function tok(ctx: Ctx, name: string, i = 0): IToken | undefined {
+  const t = toks(ctx, name)[i];
+  return t && !t.isInsertedInRecovery ? t : undefined;
+}
+function nodes(ctx: Ctx, name: string): CstNode[] {
+  return (ctx[name] ?? []).filter((e): e is CstNode => !isToken(e));
+}
+function node(ctx: Ctx, name: string, i = 0): CstNode | undefined {
+  return nodes(ctx, name)[i];
+}
+
+const COMPARE_OPS: ReadonlyMap<string, A.CompareOp> = new Map([
+  [T.GtEq.name, '>='],
+  [T.LtEq.name, '<='],
+  [T.NotEq.name, '!='],
+  [T.Eq.name, '='],
+  [T.Lt.name, '<'],
+  [T.Gt.name, '>'],
+]);
+const BOUND_OPS: ReadonlyMap<string, '>=' | '>' | '<=' | '<'> = new Map([
+  [T.GtEq.name, '>='],
+  [T.LtEq.name, '<='],
+  [T.Lt.name, '<'],
+  [T.Gt.name, '>'],
+]);
+const SCALARS: ReadonlyMap<string, A.ScalarType['name']> = new Map([
+  [T.BooleanKw.name, 'boolean'],
+  [T.IntegerKw.name, 'integer'],
+  [T.NumberKw.name, 'number'],
+  [T.PercentKw.name, 'percent'],
+]);
+const PROPS: ReadonlyMap<string, A.PropName> = new Map([
+  [T.Score.name, 'score'],
+  [T.Share.name, 'share'],
+  [T.Weight.name, 'weight'],
+  [T.PointsKw.name, 'points'],
+  [T.Value.name, 'value'],
+  [T.Fired.name, 'fired'],
+  [T.Decided.name, 'decided'],
+  [T.Holds.name, 'holds'],
+]);
+const FNS: ReadonlyMap<string, A.CallFn> = new Map([
+  [T.Min.name, 'min'],
+  [T.Max.name, 'max'],
+  [T.Abs.name, 'abs'],
+  [T.Known.name, 'known'],
+]);
+const DOMAINS: ReadonlyMap<string, A.QuantDomain> = new Map([
+  [T.Dimension.name, 'dimension'],
+  [T.Indicator.name, 'indicator'],
+  [T.Veto.name, 'veto'],
+  [T.Prerequisite.name, 'prerequisite'],
+]);
+const LANG_TAGS: ReadonlyMap<string, A.Lang> = new Map([
+  ['zh-Hans', 'zh-Hans'],
+  ['zh-Hant', 'zh-Hant'],
+  ['en', 'en'],
+]);
+
+function nameOf(t: IToken | undefined): A.Name | undefined {
+  return t ? { kind: 'Name', name: t.image, span: spanOf(t) } : undefined;
+}
+function strOf(t: IToken | undefined): A.Str | undefined {
+  return t ? { kind: 'Str', value: unescapeString(t.image), span: spanOf(t) } : undefined;
+}
+function numOf(t: IToken | undefined): A.Num | undefined {
+  return t ? { kind: 'Num', text: t.image, span: spanOf(t) } : undefined;
+}
+function errorExpr(span: Span): A.ErrorExpr {
+  return { kind: 'Error', span };
+}
+
+/** Adds `key: value` only when value is defined (exactOptionalPropertyTypes). */
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+// --- the visitor ------------------------------------------------------------------------------
+
+const BaseVisitor = theParser().getBaseCstVisitorConstructor<undefined, unknown>();
+
+/**
+ * One visitor method per grammar rule (checked by `validateVisitor`). Methods are called directly
+ * with the node's children and the node, so each returns its own AST type.
+ */
+class AstBuilder extends BaseVisitor {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly depth = new WeakMap<A.Expr, number>();
+  /** Holes that replace a refused (too deep) expression; they absorb their parents. */
+  private readonly refused = new WeakSet<A.Expr>();
+
+  constructor() {
+    super();
+    this.validateVisitor();
+  }
+
+  // --- helpers (not rule names) -----------------------------------------------------------
+
+  /** The first clause of a kind; later ones are reported (A104) and dropped. */
+  private once(ctx: Ctx, rule: string, clause: (n: CstNode) => string): CstNode | undefined {
+    const list = nodes(ctx, rule);
+    const first = list[0];
+    for (const extra of list.slice(1)) {
+      const related = first ? [{ span: spanOf(first), code: 'A901' as const }] : [];
+      this.diagnostics.push(diag('A104', spanOf(extra), { clause: clause(extra) }, { related }));
+    }
+    return first;
+  }
+
+  private text(n: CstNode | undefined): A.Text | undefined {
+    return n ? this.textNode(n.children, n) : undefined;
+  }
+
+  private labelOf(ctx: Ctx): A.Text | undefined {
+    const n = this.once(ctx, 'labelClause', () => 'label');
+    return n ? this.labelClause(n.children) : undefined;
+  }
+
+  private expr(n: CstNode | undefined, build: (c: Ctx, n: CstNode) => A.Expr, fallback: Span): A.Expr {
+    return n ? build(n.children, n) : errorExpr(fallback);
+  }
+
+  private exprOf(n: CstNode | undefined, fallback: Span = NO_SPAN): A.Expr {
+    return this.expr(n, (c, nn) => this.expression(c, nn), fallback);
+  }
+
+  private depthOf(e: A.Expr): number {
+    return this.depth.get(e) ?? 1;
+  }
+
+  /** Records the depth of a composite expression; refuses it when too deep (A111, once per expression). */
+  private composite(e: A.Expr, ...children: A.Expr[]): A.Expr {
+    const refusedChild = children.find((c) => this.refused.has(c));
+    if (refusedChild) return refusedChild;
+    const d = 1 + Math.max(0, ...children.map((c) => this.depthOf(c)));
+    if (d > MAX_EXPR_DEPTH) {
+      this.diagnostics.push(diag('A111', e.span, { limit: MAX_EXPR_DEPTH }));
+      const hole = errorExpr(e.span);
+      this.refused.add(hole);
+      return hole;
+    }
+    this.depth.set(e, d);
+    return e;
+  }
+
+  /** Folds `a op b op c` to the left. */
+  private fold<Op extends A.ArithOp | 'and' | 'or'>(
+    operands: A.Expr[],
+    ops: readonly IToken[],
+    opOf: (t: IToken) => Op,
+  ): A.Expr {
+    let left = operands[0] ?? errorExpr(NO_SPAN);
+    for (let i = 0; i < ops.length; i++) {
+      const opTok = ops[i];
+      if (!opTok) break;
+      const right = operands[i + 1] ?? errorExpr(spanOf(opTok));
+      const node: A.BinaryExpr = { kind: 'Binary', op: opOf(opTok), left, right, span: spanOf(left.span, right.span, opTok) };
+      left = this.composite(node, left, right);
+    }
+    return left;
+  }
+
+  // --- file and header --------------------------------------------------------------------
+
+  ruleset(ctx: Ctx, n?: CstNode): Omit<A.Ruleset, 'comments'> {
+    const h = node(ctx, 'header');
+    const items: A.TopItem[] = [];
+    for (const item of nodes(ctx, 'topItem')) {
+      const built = this.topItem(item.children);
+      if (built) items.push(built);
+    }
+    if (!h) this.diagnostics.push(diag('A112', n ? firstTokenSpan(n) : { start: 0, end: 0 }));
+    const header = h ? this.header(h.children, h) : undefined;
+    return {
+      kind: 'Ruleset',
+      id: header?.id ?? { kind: 'Str', value: '', span: NO_SPAN },
+      header: header?.header ?? { span: NO_SPAN },
+      items,
+      span: n ? spanOf(n) : NO_SPAN,
+    };
+  }
+
+  header(ctx: Ctx, n?: CstNode): { id: A.Str | undefined; header: A.RulesetHeader } {
+    const version = this.once(ctx, 'versionClause', () => 'version');
+    const status = this.once(ctx, 'statusClause', () => 'status');
+    const date = this.once(ctx, 'dateClause', () => 'date');
+    const title = this.once(ctx, 'titleClause', () => 'title');
+    const total = this.once(ctx, 'totalClause', () => 'total');
+    const dateTok = date ? tok(date.children, T.DateLit.name) : undefined;
+    return {
+      id: strOf(tok(ctx, T.StringLit.name)),
+      header: {
+        ...opt('version', version ? this.versionClause(version.children) : undefined),
+        ...opt('status', status ? this.statusClause(status.children) : undefined),
+        ...opt('date', dateTok ? { kind: 'Date' as const, text: dateTok.image, span: spanOf(dateTok) } : undefined),
+        ...opt('title', title ? this.titleClause(title.children) : undefined),
+        ...opt('total', total ? this.totalClause(total.children) : undefined),
+        span: n ? spanOf(n) : NO_SPAN,
+      },
+    };
+  }
+
+  versionClause(ctx: Ctx): A.Str | undefined {
+    return strOf(tok(ctx, T.StringLit.name));
+  }
+  statusClause(ctx: Ctx): A.Str | undefined {
+    return strOf(tok(ctx, T.StringLit.name));
+  }
+  dateClause(ctx: Ctx): IToken | undefined {
+    return tok(ctx, T.DateLit.name);
+  }
+  titleClause(ctx: Ctx): A.Text | undefined {
+    return this.text(node(ctx, 'text'));
+  }
+  totalClause(ctx: Ctx): A.Num | undefined {
+    return numOf(tok(ctx, T.NumberLit.name));
+  }
+
+  topItem(ctx: Ctx): A.TopItem | undefined {
+    const m = node(ctx, 'methodDecl');
+    if (m) return this.methodDecl(m.children, m);
+    const i = node(ctx, 'inputDecl');
+    if (i) return this.inputDecl(i.children, i);
+    const d = node(ctx, 'dimensionDecl');
+    if (d) return this.dimensionDecl(d.children, d);
+    const p = node(ctx, 'prerequisiteDecl');
+    if (p) return this.prerequisiteDecl(p.children, p);
+    const v = node(ctx, 'vetoDecl');
+    if (v) return this.vetoDecl(v.children, v);
+    const l = node(ctx, 'levelsDecl');
+    if (l) return this.levelsDecl(l.children, l);
+    return undefined;
+  }
+
+  // --- shared clauses ---------------------------------------------------------------------
+
+  textNode(ctx: Ctx, n: CstNode): A.Text {
+    const entries: A.TextEntry[] = [];
+    const seen = new Map<A.Lang, Span>();
+    for (const e of nodes(ctx, 'textEntry')) {
+      const entry = this.textEntry(e.children, e);
+      if (!entry) continue;
+      const first = seen.get(entry.lang);
+      if (first) {
+        this.diagnostics.push(diag('A104', entry.span, { clause: entry.lang }, { related: [{ span: first, code: 'A901' }] }));
+        continue;
+      }
+      seen.set(entry.lang, entry.span);
+      entries.push(entry);
+    }
+    return { kind: 'Text', entries, span: spanOf(n) };
+  }
+  textEntry(ctx: Ctx, n?: CstNode): A.TextEntry | undefined {
+    const tag = tok(ctx, T.LangTag.name);
+    const lang = tag ? LANG_TAGS.get(tag.image) : undefined;
+    const value = strOf(tok(ctx, T.StringLit.name));
+    if (!lang || !value) return undefined;
+    return { lang, value, span: n ? spanOf(n) : spanOf(tag, value.span) };
+  }
+  labelClause(ctx: Ctx): A.Text | undefined {
+    return this.text(node(ctx, 'text'));
+  }
+  weightClause(ctx: Ctx): A.Num | undefined {
+    return numOf(tok(ctx, T.NumberLit.name));
+  }
+  unitClause(ctx: Ctx): A.Str | undefined {
+    return strOf(tok(ctx, T.StringLit.name));
+  }
+  noteClause(ctx: Ctx): A.Str | undefined {
+    return strOf(tok(ctx, T.StringLit.name));
+  }
+  requireClause(ctx: Ctx, n?: CstNode): A.Expr {
+    return this.exprOf(node(ctx, 'expression'), n ? spanOf(n) : NO_SPAN);
+  }
+  whenClause(ctx: Ctx, n?: CstNode): A.Expr {
+    return this.exprOf(node(ctx, 'expression'), n ? spanOf(n) : NO_SPAN);
+  }
+
+  private clause<R>(ctx: Ctx, rule: string, word: string, build: (c: Ctx, n: CstNode) => R): R | undefined {
+    const n = this.once(ctx, rule, () => word);
+    return n ? build(n.children, n) : undefined;
+  }
+
+  // --- methods and inputs -----------------------------------------------------------------
+
+  methodDecl(ctx: Ctx, n: CstNode): A.MethodDecl | undefined {
+    const id = nameOf(tok(ctx, T.Identifier.name));
+    if (!id) return undefined;
+    return { kind: 'Method', id, ...opt('label', this.labelOf(ctx)), span: spanOf(n) };
+  }
+
+  inputDecl(ctx: Ctx, n: CstNode): A.InputDecl | undefined {
+    const id = nameOf(tok(ctx, T.Identifier.name));
+    const typeNode = node(ctx, 'typeExpr');
+    const type = typeNode ? this.typeExpr(typeNode.children) : undefined;
+    if (!id || !type) return undefined;
+    return {
+      kind: 'Input',
+      id,
+      type,
+      ...opt('label', this.labelOf(ctx)),
+      ...opt('unit', this.clause(ctx, 'unitClause', 'unit', (c) => this.unitClause(c))),
+      ...opt('note', this.clause(ctx, 'noteClause', 'note', (c) => this.noteClause(c))),
+      span: spanOf(n),
+    };
+  }
+
+  // --- types ------------------------------------------------------------------------------
+
+  typeExpr(ctx: Ctx): A.TypeExpr | undefined {
+    const s = node(ctx, 'scalarType');
+    if (s) return this.scalarType(s.children, s);
+    const e = node(ctx, 'enumType');
+    if (e) return this.enumType(e.children, e);
+    const o = node(ctx, 'objectType');
+    if (o) return this.objectType(o.children, o);
+    return undefined;
+  }
+  scalarType(ctx: Ctx, n: CstNode): A.ScalarType | undefined {
+    const word = tok(ctx, T.ScalarTypeWord.name);
+    const name = word ? SCALARS.get(word.tokenType.name) : undefined;
+    if (!name) return undefined;
+    const d = node(ctx, 'domain');
+    return { kind: 'Scalar', name, ...opt('domain', d ? this.domain(d.children, d) : undefined), span: spanOf(n) };
+  }
+  domain(ctx: Ctx, n: CstNode): A.Domain | undefined {
+    const nums = nodes(ctx, 'signedNumber').map((x) => this.signedNumber(x.children, x));
+    const opTok = tok(ctx, T.BoundOp.name);
+    if (opTok) {
+      const op = BOUND_OPS.get(opTok.tokenType.name);
+      const value = nums[0];
+      return op && value ? { kind: 'Bound', op, value, span: spanOf(n) } : undefined;
+    }
+    const [min, max] = nums;
+    return min && max ? { kind: 'Range', min, max, span: spanOf(n) } : undefined;
+  }
+  signedNumber(ctx: Ctx, n: CstNode): A.Num | undefined {
+    const t = tok(ctx, T.NumberLit.name);
+    if (!t) return undefined;
+    const minus = tok(ctx, T.Minus.name);
+    return { kind: 'Num', text: minus ? `-${t.image}` : t.image, span: spanOf(n) };
+  }
+  enumType(ctx: Ctx, n: CstNode): A.EnumType {
+    const values = toks(ctx, T.Identifier.name)
+      .map(nameOf)
+      .filter((x): x is A.Name => x !== undefined);
+    return { kind: 'Enum', values, span: spanOf(n) };
+  }
+  objectType(ctx: Ctx, n: CstNode): A.ObjectType {
+    const fields: A.ObjectField[] = [];
+    for (const f of nodes(ctx, 'objectField')) {
+      const field = this.objectField(f.children, f);
+      if (field) fields.push(field);
+    }
+    return { kind: 'Object', fields, span: spanOf(n) };
+  }
+  objectField(ctx: Ctx, n: CstNode): A.ObjectField | undefined {
+    const name = nameOf(tok(ctx, T.Identifier.name));
+    const t = node(ctx, 'typeExpr');
+    const type = t ? this.typeExpr(t.children) : undefined;
+    return name && type ? { name, type, span: spanOf(n) } : undefined;
+  }
+
+  // --- dimensions and indicators ----------------------------------------------------------
+
+  dimensionDecl(ctx: Ctx, n: CstNode): A.DimensionDecl | undefined {
+    const id = nameOf(tok(ctx, T.Identifier.name));
+    if (!id) return undefined;
+    const indicators: A.IndicatorDecl[] = [];
+    for (const i of nodes(ctx, 'indicatorDecl')) {
+      const built = this.indicatorDecl(i.children, i);
+      if (built) indicators.push(built);
+    }
+    return {
+      kind: 'Dimension',
+      id,
+      ...opt('label', this.labelOf(ctx)),
+      ...opt('weight', this.clause(ctx, 'weightClause', 'weight', (c) => this.weightClause(c))),
+      indicators,
+      span: spanOf(n),
+    };
+  }
+
+  indicatorDecl(ctx: Ctx, n: CstNode): A.IndicatorDecl | undefined {
+    const id = nameOf(tok(ctx, T.Identifier.name));
+    if (!id) return undefined;
+    const typeNode = this.once(ctx, 'typeClause', () => 'type');
+    const typeExprNode = typeNode ? node(typeNode.children, 'typeExpr') : undefined;
+    return {
+      kind: 'Indicator',
+      id,
+      ...opt('label', this.labelOf(ctx)),
+      ...opt('weight', this.clause(ctx, 'weightClause', 'weight', (c) => this.weightClause(c))),
+      ...opt('type', typeExprNode ? this.typeExpr(typeExprNode.children) : undefined),
+      ...opt('unit', this.clause(ctx, 'unitClause', 'unit', (c) => this.unitClause(c))),
+      ...opt('direction', this.clause(ctx, 'directionClause', 'higher/lower is better', (c, nn) => this.directionClause(c, nn))),
+      ...opt('methods', this.clause(ctx, 'methodsClause', 'methods', (c, nn) => this.methodsClause(c, nn))),
+      ...opt('basis', this.clause(ctx, 'basisClause', 'basis', (c) => this.basisClause(c))),
+      ...opt('applies', this.clause(ctx, 'appliesClause', 'applies when', (c, nn) => this.appliesClause(c, nn))),
+      ...opt('formerly', this.clause(ctx, 'formerlyClause', 'formerly', (c) => this.formerlyClause(c))),
+      ...opt('scoring', this.scoring(ctx)),
+      span: spanOf(n),
+    };
+  }
+
+  /** The first scoring form; a second one is A104 (same form) or A110 (another form). */
+  private scoring(ctx: Ctx): A.Scoring | undefined {
+    const forms = [
+      ...nodes(ctx, 'bandsClause').map((n) => ({ n, word: 'bands' })),
+      ...nodes(ctx, 'mapClause').map((n) => ({ n, word: 'map' })),
+      ...nodes(ctx, 'formulaClause').map((n) => ({ n, word: 'formula' })),
+    ].sort((a, b) => spanOf(a.n).start - spanOf(b.n).start);
+    const first = forms[0];
+    if (!first) return undefined;
+    for (const extra of forms.slice(1)) {
+      const related = [{ span: spanOf(first.n), code: 'A901' as const }];
+      if (extra.word === first.word) this.diagnostics.push(diag('A104', spanOf(extra.n), { clause: extra.word }, { related }));
+      else this.diagnostics.push(diag('A110', spanOf(extra.n), { first: first.word, second: extra.word }, { related }));
+    }
+    switch (first.word) {
+      case 'bands':
+        return this.bandsClause(first.n.children, first.n);
+      case 'map':
+        return this.mapClause(first.n.children, first.n);
+      default:
+        return this.formulaClause(first.n.children, first.n);
+    }
+  }
+
+  typeClause(ctx: Ctx): A.TypeExpr | undefined {
+    const t = node(ctx, 'typeExpr');
+    return t ? this.typeExpr(t.children) : undefined;
+  }
+  directionClause(ctx: Ctx, n: CstNode): { value: A.Direction; span: Span } | undefined {
+    const word = tok(ctx, T.DirectionWord.name);
+    if (!word) return undefined;
+    return { value: word.tokenType === T.Lower ? 'lower' : 'higher', span: spanOf(n) };
+  }
+  methodsClause(ctx: Ctx, n: CstNode): { refs: A.MethodRef[]; span: Span } {
+    const refs: A.MethodRef[] = [];
+    for (const r of nodes(ctx, 'methodRef')) {
+      const ref = this.methodRef(r.children, r);
+      if (ref) refs.push(ref);
+    }
+    return { refs, span: spanOf(n) };
+  }
+  methodRef(ctx: Ctx, n: CstNode): A.MethodRef | undefined {
+    const method = nameOf(tok(ctx, T.Identifier.name));
+    if (!method) return undefined;
+    return { method, ...opt('note', strOf(tok(ctx, T.StringLit.name))), span: spanOf(n) };
+  }
+  basisClause(ctx: Ctx): A.Str | undefined {
+    return strOf(tok(ctx, T.StringLit.name));
+  }
+  appliesClause(ctx: Ctx, n: CstNode): A.Expr {
+    return this.exprOf(node(ctx, 'expression'), spanOf(n));
+  }
+  formerlyClause(ctx: Ctx): A.Name[] {
+    return toks(ctx, T.Identifier.name)
+      .map(nameOf)
+      .filter((x): x is A.Name => x !== undefined);
+  }
+
+  // --- scoring ----------------------------------------------------------------------------
+
+  bandsClause(ctx: Ctx, n: CstNode): A.BandsScoring {
+    const bands: A.Band[] = [];
+    for (const b of nodes(ctx, 'band')) {
+      const band = this.band(b.children, b);
+      if (band) bands.push(band);
+    }
+    return { kind: 'Bands', bands, span: spanOf(n) };
+  }
+  band(ctx: Ctx, n: CstNode): A.Band | undefined {
+    const p = node(ctx, 'points');
+    if (!p) return undefined;
+    const points = this.points(p.children, p);
+    const elseTok = tok(ctx, T.Else.name);
+    const opTok = tok(ctx, T.CmpOp.name);
+    const exprNode = node(ctx, 'expression');
+    let cond: A.BandCond;
+    if (elseTok) {
+      cond = { kind: 'Else', span: spanOf(elseTok) };
+    } else if (opTok) {
+      const op = COMPARE_OPS.get(opTok.tokenType.name) ?? '=';
+      const bound = this.expr(node(ctx, 'addExpr'), (c, nn) => this.addExpr(c, nn), spanOf(opTok));
+      cond = { kind: 'Compare', op, bound, span: spanOf(opTok, bound.span) };
+    } else if (exprNode) {
+      const expr = this.exprOf(exprNode);
+      cond = { kind: 'Cond', expr, span: expr.span };
+    } else {
+      return undefined;
+    }
+    return { cond, points, span: spanOf(n) };
+  }
+  mapClause(ctx: Ctx, n: CstNode): A.MapScoring {
+    const entries: A.MapEntry[] = [];
+    for (const e of nodes(ctx, 'mapEntry')) {
+      const entry = this.mapEntry(e.children, e);
+      if (entry) entries.push(entry);
+    }
+    return { kind: 'Map', entries, span: spanOf(n) };
+  }
+  mapEntry(ctx: Ctx, n: CstNode): A.MapEntry | undefined {
+    const p = node(ctx, 'points');
+    const elseTok = tok(ctx, T.Else.name);
+    const key = elseTok ? { kind: 'Else' as const, span: spanOf(elseTok) } : nameOf(tok(ctx, T.Identifier.name));
+    if (!p || !key) return undefined;
+    return { key, points: this.points(p.children, p), span: spanOf(n) };
+  }
+  points(ctx: Ctx, n: CstNode): A.Points {
+    const [valueNode, otherwiseNode] = nodes(ctx, 'addExpr');
+    const span = spanOf(n);
+    const value = this.expr(valueNode, (c, nn) => this.addExpr(c, nn), span);
+    const when = tok(ctx, T.When.name) ?? toks(ctx, T.When.name)[0];
+    if (!when) return { value, span };
+    const cond = this.exprOf(node(ctx, 'expression'), spanOf(when));
+    const otherwise = this.expr(otherwiseNode, (c, nn) => this.addExpr(c, nn), span);
+    return { value, when: cond, otherwise, span };
+  }
+  formulaClause(ctx: Ctx, n: CstNode): A.FormulaScoring {
+    return { kind: 'Formula', expr: this.exprOf(node(ctx, 'expression'), spanOf(n)), span: spanOf(n) };
+  }
+
+  // --- prerequisites, vetoes, levels ------------------------------------------------------
+
+  private requires(ctx: Ctx): A.Expr[] {
+    return nodes(ctx, 'requireClause').map((r) => this.requireClause(r.children, r));
+  }
+
+  prerequisiteDecl(ctx: Ctx, n: CstNode): A.PrerequisiteDecl | undefined {
+    const id = nameOf(tok(ctx, T.Identifier.name));
+    if (!id) return undefined;
+    return { kind: 'Prerequisite', id, ...opt('label', this.labelOf(ctx)), requires: this.requires(ctx), span: spanOf(n) };
+  }
+  vetoDecl(ctx: Ctx, n: CstNode): A.VetoDecl | undefined {
+    const id = nameOf(tok(ctx, T.Identifier.name));
+    if (!id) return undefined;
+    return {
+      kind: 'Veto',
+      id,
+      ...opt('label', this.labelOf(ctx)),
+      ...opt('when', this.clause(ctx, 'whenClause', 'when', (c, nn) => this.whenClause(c, nn))),
+      span: spanOf(n),
+    };
+  }
+  levelsDecl(ctx: Ctx, n: CstNode): A.LevelLadder {
+    const levels: A.LevelDecl[] = [];
+    for (const l of nodes(ctx, 'levelDecl')) {
+      const level = this.levelDecl(l.children, l);
+      if (level) levels.push(level);
+    }
+    const f = this.once(ctx, 'fallbackDecl', () => 'fallback');
+    const fallback = f ? this.fallbackDecl(f.children, f) : undefined;
+    return {
+      kind: 'Levels',
+      cumulative: tok(ctx, T.Cumulative.name) !== undefined,
+      levels,
+      ...opt('fallback', fallback),
+      span: spanOf(n),
+    };
+  }
+  levelDecl(ctx: Ctx, n: CstNode): A.LevelDecl | undefined {
+    const id = nameOf(tok(ctx, T.Identifier.name));
+    if (!id) return undefined;
+    return { kind: 'Level', id, ...opt('label', this.labelOf(ctx)), requires: this.requires(ctx), span: spanOf(n) };
+  }
+  fallbackDecl(ctx: Ctx, n: CstNode): A.FallbackDecl | undefined {
+    const id = nameOf(tok(ctx, T.Identifier.name));
+    if (!id) return undefined;
+    return { kind: 'Fallback', id, ...opt('label', this.labelOf(ctx)), span: spanOf(n) };
+  }
+
+  // --- expressions ------------------------------------------------------------------------
+
+  expression(ctx: Ctx, n?: CstNode): A.Expr {
+    const span = n ? spanOf(n) : NO_SPAN;
+    const i = node(ctx, 'ifExpr');
+    if (i) return this.ifExpr(i.children, i);
+    const q = node(ctx, 'quantExpr');
+    if (q) return this.quantExpr(q.children, q);
+    return this.expr(node(ctx, 'orExpr'), (c, nn) => this.orExpr(c, nn), span);
+  }
+  ifExpr(ctx: Ctx, n: CstNode): A.Expr {
+    const span = spanOf(n);
+    const [c, t, e] = nodes(ctx, 'expression');
+    const cond = this.exprOf(c, span);
+    const then = this.exprOf(t, span);
+    const otherwise = this.exprOf(e, span);
+    return this.composite({ kind: 'If', cond, then, otherwise, span }, cond, then, otherwise);
+  }
+  quantExpr(ctx: Ctx, n: CstNode): A.Expr {
+    const span = spanOf(n);
+    const q = tok(ctx, T.Quantifier.name);
+    const d = tok(ctx, T.QuantDomainWord.name);
+    const domain = d ? DOMAINS.get(d.tokenType.name) : undefined;
+    const body = this.exprOf(node(ctx, 'expression'), span);
+    if (!q || !domain) return errorExpr(span);
+    const within = nameOf(tok(ctx, T.Identifier.name));
+    const e: A.QuantifiedExpr = {
+      kind: 'Quantified',
+      quantifier: q.tokenType === T.Some ? 'some' : 'every',
+      domain,
+      ...opt('within', within),
+      body,
+      span,
+    };
+    return this.composite(e, body);
+  }
+  orExpr(ctx: Ctx, _n?: CstNode): A.Expr {
+    const operands = nodes(ctx, 'andExpr').map((x) => this.andExpr(x.children, x));
+    return this.fold(operands, toks(ctx, T.Or.name), () => 'or');
+  }
+  andExpr(ctx: Ctx, _n?: CstNode): A.Expr {
+    const operands = nodes(ctx, 'notExpr').map((x) => this.notExpr(x.children, x));
+    return this.fold(operands, toks(ctx, T.And.name), () => 'and');
+  }
+  notExpr(ctx: Ctx, n: CstNode): A.Expr {
+    const inner = node(ctx, 'notExpr');
+    const notTok = tok(ctx, T.Not.name);
+    if (notTok) {
+      const operand = this.expr(inner, (c, nn) => this.notExpr(c, nn), spanOf(n));
+      return this.composite({ kind: 'Unary', op: 'not', operand, span: spanOf(n) }, operand);
+    }
+    return this.expr(node(ctx, 'cmpExpr'), (c, nn) => this.cmpExpr(c, nn), spanOf(n));
+  }
+  cmpExpr(ctx: Ctx, n: CstNode): A.Expr {
+    const span = spanOf(n);
+    const [l, r] = nodes(ctx, 'addExpr');
+    const left = this.expr(l, (c, nn) => this.addExpr(c, nn), span);
+    const opTok = tok(ctx, T.CmpOp.name);
+    if (opTok) {
+      const right = this.expr(r, (c, nn) => this.addExpr(c, nn), spanOf(opTok));
+      const op = COMPARE_OPS.get(opTok.tokenType.name) ?? '=';
+      return this.composite({ kind: 'Compare', op, left, right, span }, left, right);
+    }
+    const setNode = node(ctx, 'setExpr');
+    if (toks(ctx, T.In.name).length > 0) {
+      const set = setNode ? this.setExpr(setNode.children) : [];
+      const negated = tok(ctx, T.Not.name) !== undefined;
+      return this.composite({ kind: 'In', negated, operand: left, set, span }, left, ...set);
+    }
+    return left;
+  }
+  addExpr(ctx: Ctx, _n?: CstNode): A.Expr {
+    const operands = nodes(ctx, 'mulExpr').map((x) => this.mulExpr(x.children, x));
+    return this.fold(operands, toks(ctx, T.AddOp.name), (t) => (t.tokenType === T.Minus ? '-' : '+'));
+  }
+  mulExpr(ctx: Ctx, _n?: CstNode): A.Expr {
+    const operands = nodes(ctx, 'unaryExpr').map((x) => this.unaryExpr(x.children, x));
+    return this.fold(operands, toks(ctx, T.MulOp.name), (t) => (t.tokenType === T.Slash ? '/' : '*'));
+  }
+  unaryExpr(ctx: Ctx, n: CstNode): A.Expr {
+    if (tok(ctx, T.Minus.name)) {
+      const operand = this.expr(node(ctx, 'unaryExpr'), (c, nn) => this.unaryExpr(c, nn), spanOf(n));
+      return this.composite({ kind: 'Unary', op: '-', operand, span: spanOf(n) }, operand);
+    }
+    return this.expr(node(ctx, 'primary'), (c, nn) => this.primary(c, nn), spanOf(n));
+  }
+  primary(ctx: Ctx, n: CstNode): A.Expr {
+    const span = spanOf(n);
+    const num = tok(ctx, T.NumberLit.name);
+    if (num) return { kind: 'Num', text: num.image, span };
+    const pct = tok(ctx, T.PercentLit.name);
+    if (pct) return { kind: 'Percent', text: pct.image.slice(0, -1), span };
+    const bool = tok(ctx, T.BoolLit.name);
+    if (bool) return { kind: 'Bool', value: bool.tokenType === T.True, span };
+    if (tok(ctx, T.Total.name)) return { kind: 'Total', span };
+    const r = node(ctx, 'refExpr');
+    if (r) return this.refExpr(r.children, r);
+    const p = node(ctx, 'propExpr');
+    if (p) return this.propExpr(p.children, p);
+    const c = node(ctx, 'callExpr');
+    if (c) return this.callExpr(c.children, c);
+    const g = node(ctx, 'parenExpr');
+    if (g) return this.parenExpr(g.children, g);
+    return errorExpr(span);
+  }
+  refExpr(ctx: Ctx, n: CstNode): A.Expr {
+    const path = toks(ctx, T.Identifier.name)
+      .map(nameOf)
+      .filter((x): x is A.Name => x !== undefined);
+    return path.length > 0 ? { kind: 'Ref', path, span: spanOf(n) } : errorExpr(spanOf(n));
+  }
+  propExpr(ctx: Ctx, n: CstNode): A.Expr {
+    const word = tok(ctx, T.PropWord.name);
+    const prop = word ? PROPS.get(word.tokenType.name) : undefined;
+    if (!prop) return errorExpr(spanOf(n));
+    return { kind: 'Prop', prop, ...opt('of', nameOf(tok(ctx, T.Identifier.name))), span: spanOf(n) };
+  }
+  callExpr(ctx: Ctx, n: CstNode): A.Expr {
+    const word = tok(ctx, T.FnWord.name);
+    const fn = word ? FNS.get(word.tokenType.name) : undefined;
+    const args = nodes(ctx, 'expression').map((x) => this.exprOf(x));
+    if (!fn) return errorExpr(spanOf(n));
+    return this.composite({ kind: 'Call', fn, args, span: spanOf(n) }, ...args);
+  }
+  parenExpr(ctx: Ctx, n: CstNode): A.Expr {
+    const inner = this.exprOf(node(ctx, 'expression'), spanOf(n));
+    const wrapped = { ...inner, span: spanOf(n) };
+    this.depth.set(wrapped, this.depthOf(inner));
+    return wrapped;
+  }
+  setExpr(ctx: Ctx): A.Expr[] {
+    return nodes(ctx, 'expression').map((x) => this.exprOf(x));
+  }
+}
+
+let builder: AstBuilder | undefined;
+
+export interface BuildResult {
+  readonly ast: A.Ruleset;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Builds the AST of a parsed file. `cst` may be a recovered (partial) tree. */
+export function buildAst(cst: CstNode, comments: readonly A.Comment[]): BuildResult {
+  builder ??= new AstBuilder();
+  builder.diagnostics.length = 0;
+  const partial = builder.ruleset(cst.children, cst);
+  const diagnostics = [...builder.diagnostics];
+  builder.diagnostics.length = 0;
+  return { ast: { ...partial, comments }, diagnostics };
+}

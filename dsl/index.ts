@@ -1,0 +1,15 @@
+// The public face of dsl/: the syntax of Assay rulesets, from text to AST and back.
+// In: nothing. Out: re-exports of the entry points of each stage and of the shared types.
+
+export * from './ast';
+export * from './diagnostics';
+export { CATALOGUE, type Code, type MessageDef } from './messages';
+export { parseRuleset, MAX_FILE_BYTES, MAX_NESTING, MAX_DIAGNOSTICS, type ParseResult } from './parse';
+export { lex, unescapeString, type LexResult } from './lexer';
+export { parseTokens, theParser, type ParseTokensResult } from './parser';
+export { buildAst, spanOf, MAX_EXPR_DEPTH, type BuildResult } from './cst-to-ast';
+export { printRuleset, printExpr, printType, printString, precedence, MAX_LINE } from './printer';
+export { toCanonical, canonicalExpr, canonicalNode, canonicalString } from './canonical';
+export { lineCol, lineIndex, LineIndex, type LineCol } from './source';
+export { renderDiagnostic, renderDiagnostics, type RenderOptions } from './render';
+export { STAGES, type Stage } from './stages';

@@ -1,0 +1,600 @@
+// Stage 2, parse: tokens → concrete syntax tree. A pure Chevrotain `CstParser` (grammar only, no actions),
+// with error recovery; built once and reused. In: tokens from `lexer.ts`. Out: CST + recognition errors.
+
+import { CstParser, EOF, type CstNode, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { alternatives, BLOCK_ITEMS, isPhraseKey, PHRASES, tokenTypeWords, type Words } from './token-words';
+import * as T from './tokens';
+
+/** Payload of a parse error message: what was expected, in words. Decoded by `parse.ts`. */
+export interface ExpectedPayload {
+  readonly expected: Words;
+}
+
+function payload(expected: Words): string {
+  return JSON.stringify({ expected } satisfies ExpectedPayload);
+}
+
+function pathsWords(paths: readonly (readonly TokenType[])[]): Words {
+  return alternatives(paths.map((p) => (p[0] ? tokenTypeWords(p[0]) : tokenTypeWords(EOF))));
+}
+
+/** Messages are structured payloads (JSON), turned into diagnostics with readable words later. */
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, ruleName }) {
+    if (expected === EOF && ruleName === 'ruleset') return payload(PHRASES.topItem);
+    const block = BLOCK_ITEMS.get(ruleName);
+    if (expected === T.RBrace && block !== undefined) {
+      return payload(alternatives([...block, tokenTypeWords(T.RBrace)]));
+    }
+    return payload(tokenTypeWords(expected));
+  },
+  buildNotAllInputParsedMessage() {
+    return payload(PHRASES.topItem);
+  },
+  buildNoViableAltMessage({ expectedPathsPerAlt, customUserDescription }) {
+    if (customUserDescription !== undefined && isPhraseKey(customUserDescription)) {
+      return payload(PHRASES[customUserDescription]);
+    }
+    return payload(pathsWords(expectedPathsPerAlt.flat()));
+  },
+  buildEarlyExitMessage({ expectedIterationPaths, customUserDescription }) {
+    if (customUserDescription !== undefined && isPhraseKey(customUserDescription)) {
+      return payload(PHRASES[customUserDescription]);
+    }
+    return payload(pathsWords(expectedIterationPaths));
+  },
+};
+
+/**
+ * Recovery must never invent a value (names, numbers, strings, dates, …), nor open a bracket: an
+ * invented `{` would take the next `}` and cascade.
+ */
+const NEVER_INSERTED: ReadonlySet<TokenType> = new Set([
+  T.LBrace,
+  T.LParen,
+  T.Identifier,
+  T.NumberLit,
+  T.PercentLit,
+  T.StringLit,
+  T.DateLit,
+  T.LangTag,
+  T.True,
+  T.False,
+  T.BoolLit,
+  T.Total,
+]);
+
+export class AssayParser extends CstParser {
+  constructor() {
+    super([...T.ALL_TOKENS], { recoveryEnabled: true, nodeLocationTracking: 'full', errorMessageProvider: messages });
+    this.performSelfAnalysis();
+  }
+
+  protected override canTokenTypeBeInsertedInRecovery(tokType: TokenType): boolean {
+    return !NEVER_INSERTED.has(tokType);
+  }
+
+  // --- file and header -----------------------------------------------------------------------
+
+  /** The header is optional here so that a file without one still parses; the AST builder reports it. */
+  public ruleset = this.RULE('ruleset', () => {
+    this.OPTION(() => this.SUBRULE(this.header));
+    this.MANY(() => this.SUBRULE(this.topItem));
+  });
+
+  private header = this.RULE('header', () => {
+    this.CONSUME(T.Ruleset);
+    this.CONSUME(T.StringLit);
+    this.CONSUME(T.LBrace);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.versionClause) },
+        { ALT: () => this.SUBRULE(this.statusClause) },
+        { ALT: () => this.SUBRULE(this.dateClause) },
+        { ALT: () => this.SUBRULE(this.titleClause) },
+        { ALT: () => this.SUBRULE(this.totalClause) },
+      ]),
+    );
+    this.CONSUME(T.RBrace);
+  });
+
+  private versionClause = this.RULE('versionClause', () => {
+    this.CONSUME(T.Version);
+    this.CONSUME(T.StringLit);
+  });
+  private statusClause = this.RULE('statusClause', () => {
+    this.CONSUME(T.Status);
+    this.CONSUME(T.StringLit);
+  });
+  private dateClause = this.RULE('dateClause', () => {
+    this.CONSUME(T.DateKw);
+    this.CONSUME(T.DateLit);
+  });
+  private titleClause = this.RULE('titleClause', () => {
+    this.CONSUME(T.Title);
+    this.SUBRULE(this.text);
+  });
+  private totalClause = this.RULE('totalClause', () => {
+    this.CONSUME(T.Total);
+    this.CONSUME(T.NumberLit);
+  });
+
+  private topItem = this.RULE('topItem', () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.SUBRULE(this.methodDecl) },
+        { ALT: () => this.SUBRULE(this.inputDecl) },
+        { ALT: () => this.SUBRULE(this.dimensionDecl) },
+        { ALT: () => this.SUBRULE(this.prerequisiteDecl) },
+        { ALT: () => this.SUBRULE(this.vetoDecl) },
+        { ALT: () => this.SUBRULE(this.levelsDecl) },
+      ],
+      ERR_MSG: 'topItem',
+    });
+  });
+
+  // --- shared clauses ------------------------------------------------------------------------
+
+  private text = this.RULE('text', () => {
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.CONSUME(T.LangTag);
+      this.CONSUME(T.StringLit);
+    });
+    this.CONSUME(T.RBrace);
+  });
+  private labelClause = this.RULE('labelClause', () => {
+    this.CONSUME(T.Label);
+    this.SUBRULE(this.text);
+  });
+  private weightClause = this.RULE('weightClause', () => {
+    this.CONSUME(T.Weight);
+    this.CONSUME(T.NumberLit);
+  });
+  private unitClause = this.RULE('unitClause', () => {
+    this.CONSUME(T.Unit);
+    this.CONSUME(T.StringLit);
+  });
+  private noteClause = this.RULE('noteClause', () => {
+    this.CONSUME(T.Note);
+    this.CONSUME(T.StringLit);
+  });
+  private requireClause = this.RULE('requireClause', () => {
+    this.CONSUME(T.Require);
+    this.SUBRULE(this.expression);
+  });
+  private whenClause = this.RULE('whenClause', () => {
+    this.CONSUME(T.When);
+    this.SUBRULE(this.expression);
+  });
+
+  // --- methods and inputs --------------------------------------------------------------------
+
+  private methodDecl = this.RULE('methodDecl', () => {
+    this.CONSUME(T.Method);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.labelClause));
+    this.CONSUME(T.RBrace);
+  });
+
+  private inputDecl = this.RULE('inputDecl', () => {
+    this.CONSUME(T.Input);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeExpr);
+    this.OPTION(() => {
+      this.CONSUME(T.LBrace);
+      this.MANY(() =>
+        this.OR([
+          { ALT: () => this.SUBRULE(this.labelClause) },
+          { ALT: () => this.SUBRULE(this.unitClause) },
+          { ALT: () => this.SUBRULE(this.noteClause) },
+        ]),
+      );
+      this.CONSUME(T.RBrace);
+    });
+  });
+
+  // --- types ---------------------------------------------------------------------------------
+
+  private typeExpr = this.RULE('typeExpr', () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.SUBRULE(this.scalarType) },
+        { ALT: () => this.SUBRULE(this.enumType) },
+        { ALT: () => this.SUBRULE(this.objectType) },
+      ],
+      ERR_MSG: 'type',
+    });
+  });
+  private scalarType = this.RULE('scalarType', () => {
+    this.CONSUME(T.ScalarTypeWord);
+    this.OPTION(() => this.SUBRULE(this.domain));
+  });
+  private domain = this.RULE('domain', () => {
+    this.OR({
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(T.BoundOp);
+            this.SUBRULE(this.signedNumber);
+          },
+        },
+        {
+          ALT: () => {
+            this.SUBRULE2(this.signedNumber);
+            this.CONSUME(T.To);
+            this.SUBRULE3(this.signedNumber);
+          },
+        },
+      ],
+      ERR_MSG: 'domain',
+    });
+  });
+  private signedNumber = this.RULE('signedNumber', () => {
+    this.OPTION(() => this.CONSUME(T.Minus));
+    this.CONSUME(T.NumberLit);
+  });
+  private enumType = this.RULE('enumType', () => {
+    this.CONSUME(T.EnumKw);
+    this.CONSUME(T.LBrace);
+    this.CONSUME(T.Identifier);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME2(T.Identifier);
+    });
+    this.OPTION(() => this.CONSUME2(T.Comma));
+    this.CONSUME(T.RBrace);
+  });
+  private objectType = this.RULE('objectType', () => {
+    this.CONSUME(T.ObjectKw);
+    this.CONSUME(T.LBrace);
+    this.SUBRULE(this.objectField);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.objectField);
+    });
+    this.OPTION(() => this.CONSUME2(T.Comma));
+    this.CONSUME(T.RBrace);
+  });
+  private objectField = this.RULE('objectField', () => {
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeExpr);
+  });
+
+  // --- dimensions and indicators -------------------------------------------------------------
+
+  private dimensionDecl = this.RULE('dimensionDecl', () => {
+    this.CONSUME(T.Dimension);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LBrace);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.labelClause) },
+        { ALT: () => this.SUBRULE(this.weightClause) },
+        { ALT: () => this.SUBRULE(this.indicatorDecl) },
+      ]),
+    );
+    this.CONSUME(T.RBrace);
+  });
+
+  private indicatorDecl = this.RULE('indicatorDecl', () => {
+    this.CONSUME(T.Indicator);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LBrace);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.labelClause) },
+        { ALT: () => this.SUBRULE(this.weightClause) },
+        { ALT: () => this.SUBRULE(this.typeClause) },
+        { ALT: () => this.SUBRULE(this.unitClause) },
+        { ALT: () => this.SUBRULE(this.directionClause) },
+        { ALT: () => this.SUBRULE(this.methodsClause) },
+        { ALT: () => this.SUBRULE(this.basisClause) },
+        { ALT: () => this.SUBRULE(this.appliesClause) },
+        { ALT: () => this.SUBRULE(this.formerlyClause) },
+        { ALT: () => this.SUBRULE(this.bandsClause) },
+        { ALT: () => this.SUBRULE(this.mapClause) },
+        { ALT: () => this.SUBRULE(this.formulaClause) },
+      ]),
+    );
+    this.CONSUME(T.RBrace);
+  });
+
+  private typeClause = this.RULE('typeClause', () => {
+    this.CONSUME(T.TypeKw);
+    this.SUBRULE(this.typeExpr);
+  });
+  private directionClause = this.RULE('directionClause', () => {
+    this.CONSUME(T.DirectionWord);
+    this.CONSUME(T.Is);
+    this.CONSUME(T.Better);
+  });
+  private methodsClause = this.RULE('methodsClause', () => {
+    this.CONSUME(T.Methods);
+    this.SUBRULE(this.methodRef);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.methodRef);
+    });
+  });
+  private methodRef = this.RULE('methodRef', () => {
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+  });
+  private basisClause = this.RULE('basisClause', () => {
+    this.CONSUME(T.Basis);
+    this.CONSUME(T.StringLit);
+  });
+  private appliesClause = this.RULE('appliesClause', () => {
+    this.CONSUME(T.Applies);
+    this.CONSUME(T.When);
+    this.SUBRULE(this.expression);
+  });
+  private formerlyClause = this.RULE('formerlyClause', () => {
+    this.CONSUME(T.Formerly);
+    this.CONSUME(T.Identifier);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME2(T.Identifier);
+    });
+  });
+
+  // --- scoring -------------------------------------------------------------------------------
+
+  private bandsClause = this.RULE('bandsClause', () => {
+    this.CONSUME(T.Bands);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.band));
+    this.CONSUME(T.RBrace);
+  });
+  private band = this.RULE('band', () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.CONSUME(T.Else) },
+        {
+          ALT: () => {
+            this.CONSUME(T.CmpOp);
+            this.SUBRULE(this.arith);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.expression) },
+      ],
+      ERR_MSG: 'band',
+    });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.points);
+  });
+  private mapClause = this.RULE('mapClause', () => {
+    this.CONSUME(T.MapKw);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.mapEntry));
+    this.CONSUME(T.RBrace);
+  });
+  private mapEntry = this.RULE('mapEntry', () => {
+    this.OR({
+      DEF: [{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Else) }],
+      ERR_MSG: 'mapEntry',
+    });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.points);
+  });
+  /** Points are arithmetic (`60`, `value * 2`): a comparison would swallow the next band. */
+  private points = this.RULE('points', () => {
+    this.SUBRULE(this.arith);
+    this.OPTION(() => {
+      this.CONSUME(T.When);
+      this.SUBRULE(this.expression);
+      this.CONSUME(T.Else);
+      this.SUBRULE2(this.arith);
+    });
+  });
+  private formulaClause = this.RULE('formulaClause', () => {
+    this.CONSUME(T.Formula);
+    this.SUBRULE(this.expression);
+  });
+
+  // --- prerequisites, vetoes, levels ---------------------------------------------------------
+
+  private prerequisiteDecl = this.RULE('prerequisiteDecl', () => {
+    this.CONSUME(T.Prerequisite);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LBrace);
+    this.MANY(() =>
+      this.OR([{ ALT: () => this.SUBRULE(this.labelClause) }, { ALT: () => this.SUBRULE(this.requireClause) }]),
+    );
+    this.CONSUME(T.RBrace);
+  });
+  private vetoDecl = this.RULE('vetoDecl', () => {
+    this.CONSUME(T.Veto);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LBrace);
+    this.MANY(() =>
+      this.OR([{ ALT: () => this.SUBRULE(this.labelClause) }, { ALT: () => this.SUBRULE(this.whenClause) }]),
+    );
+    this.CONSUME(T.RBrace);
+  });
+  private levelsDecl = this.RULE('levelsDecl', () => {
+    this.CONSUME(T.Levels);
+    this.OPTION(() => this.CONSUME(T.Cumulative));
+    this.CONSUME(T.LBrace);
+    this.MANY(() =>
+      this.OR([{ ALT: () => this.SUBRULE(this.levelDecl) }, { ALT: () => this.SUBRULE(this.fallbackDecl) }]),
+    );
+    this.CONSUME(T.RBrace);
+  });
+  private levelDecl = this.RULE('levelDecl', () => {
+    this.CONSUME(T.Level);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LBrace);
+    this.MANY(() =>
+      this.OR([{ ALT: () => this.SUBRULE(this.labelClause) }, { ALT: () => this.SUBRULE(this.requireClause) }]),
+    );
+    this.CONSUME(T.RBrace);
+  });
+  private fallbackDecl = this.RULE('fallbackDecl', () => {
+    this.CONSUME(T.Fallback);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.labelClause));
+    this.CONSUME(T.RBrace);
+  });
+
+  // --- expressions, loosest binding first -------------------------------------------------
+  // Operator chains are flat here (`not* cmp ((and|or) not* cmp)*`, `unary ((+|-|*|/) unary)*`); the AST
+  // builder applies precedence. Fewer rule levels mean far fewer CST nodes: parsing stays fast.
+
+  private expression = this.RULE('expression', () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.SUBRULE(this.ifExpr) },
+        { ALT: () => this.SUBRULE(this.quantExpr) },
+        {
+          ALT: () => {
+            this.MANY(() => this.CONSUME(T.Not));
+            this.SUBRULE(this.cmpExpr);
+            this.MANY2(() => {
+              this.OR2([{ ALT: () => this.CONSUME(T.Or) }, { ALT: () => this.CONSUME(T.And) }]);
+              this.MANY3(() => this.CONSUME2(T.Not));
+              this.SUBRULE2(this.cmpExpr);
+            });
+          },
+        },
+      ],
+      ERR_MSG: 'expression',
+    });
+  });
+  private ifExpr = this.RULE('ifExpr', () => {
+    this.CONSUME(T.If);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.Then);
+    this.SUBRULE2(this.expression);
+    this.CONSUME(T.Else);
+    this.SUBRULE3(this.expression);
+  });
+  private quantExpr = this.RULE('quantExpr', () => {
+    this.CONSUME(T.Quantifier);
+    this.CONSUME(T.QuantDomainWord);
+    this.OPTION(() => {
+      this.CONSUME(T.In);
+      this.CONSUME(T.Identifier);
+    });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.expression);
+  });
+  private cmpExpr = this.RULE('cmpExpr', () => {
+    this.SUBRULE(this.arith);
+    this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.CmpOp);
+            this.SUBRULE2(this.arith);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.In);
+            this.SUBRULE(this.setExpr);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Not);
+            this.CONSUME2(T.In);
+            this.SUBRULE2(this.setExpr);
+          },
+        },
+      ]),
+    );
+  });
+  /** `+ - * /` chains; precedence is applied by the AST builder. */
+  private arith = this.RULE('arith', () => {
+    this.SUBRULE(this.unary);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.AddOp) }, { ALT: () => this.CONSUME(T.MulOp) }]);
+      this.SUBRULE2(this.unary);
+    });
+  });
+  /** Prefix minus signs, then a primary: literal, name (`a.b`), property, call or `( … )`. */
+  private unary = this.RULE('unary', () => {
+    this.MANY(() => this.CONSUME(T.Minus));
+    this.OR({
+      DEF: [
+        { ALT: () => this.CONSUME(T.NumberLit) },
+        { ALT: () => this.CONSUME(T.PercentLit) },
+        { ALT: () => this.CONSUME(T.BoolLit) },
+        { ALT: () => this.CONSUME(T.Total) },
+        {
+          ALT: () => {
+            this.CONSUME(T.Identifier);
+            this.MANY2(() => {
+              this.CONSUME(T.Dot);
+              this.CONSUME2(T.Identifier);
+            });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.PropWord);
+            this.OPTION(() => {
+              this.CONSUME(T.LParen);
+              this.CONSUME3(T.Identifier, { LABEL: 'propOf' });
+              this.CONSUME(T.RParen);
+            });
+          },
+        },
+        { ALT: () => this.SUBRULE(this.callExpr) },
+        { ALT: () => this.SUBRULE(this.parenExpr) },
+      ],
+      ERR_MSG: 'expression',
+    });
+  });
+  private callExpr = this.RULE('callExpr', () => {
+    this.CONSUME(T.FnWord);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.expression);
+    });
+    this.CONSUME(T.RParen);
+  });
+  private parenExpr = this.RULE('parenExpr', () => {
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
+  });
+  private setExpr = this.RULE('setExpr', () => {
+    this.CONSUME(T.LBrace);
+    this.SUBRULE(this.expression);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.expression);
+    });
+    this.CONSUME(T.RBrace);
+  });
+}
+
+let instance: AssayParser | undefined;
+
+/** The one parser instance (building it runs Chevrotain's grammar analysis, which is slow). */
+export function theParser(): AssayParser {
+  instance ??= new AssayParser();
+  return instance;
+}
+
+export interface ParseTokensResult {
+  readonly cst: CstNode;
+  readonly errors: readonly IRecognitionException[];
+}
+
+/** Parses tokens into a CST. Never throws on bad input: errors come back as data. */
+export function parseTokens(tokens: IToken[]): ParseTokensResult {
+  const p = theParser();
+  p.input = tokens;
+  const cst = p.ruleset();
+  return { cst, errors: [...p.errors] };
+}

@@ -1,0 +1,117 @@
+// Diagnostics as text for people: `path:line:col: error[A102]: message`, the source line, a caret underline,
+// help and related notes. In: diagnostics + the source text. Out: a string (no trailing newline).
+
+import type { Lang, Span } from './ast';
+import { renderHelp, renderMessage, type Diagnostic, type RelatedInfo, type Severity } from './diagnostics';
+import { lineIndex, type LineIndex } from './source';
+
+export interface RenderOptions {
+  readonly text: string;
+  readonly path: string;
+  readonly lang?: Lang;
+  /** ANSI colours (for terminals). */
+  readonly color?: boolean;
+}
+
+/** Lines longer than this (in columns) are shown as a window around the span. */
+const MAX_SHOWN = 160;
+const CONTEXT = 60;
+const TAB = '    ';
+
+const ANSI = { red: '\x1b[31;1m', yellow: '\x1b[33;1m', cyan: '\x1b[36;1m', blue: '\x1b[34m', bold: '\x1b[1m', reset: '\x1b[0m' };
+
+function paint(on: boolean | undefined, code: string, s: string): string {
+  return on ? `${code}${s}${ANSI.reset}` : s;
+}
+
+function severityColor(s: Severity): string {
+  return s === 'error' ? ANSI.red : s === 'warning' ? ANSI.yellow : ANSI.cyan;
+}
+
+/** Terminal columns of one character: CJK and full-width forms take two, tabs four. */
+function width(ch: string): number {
+  if (ch === '\t') return TAB.length;
+  const c = ch.codePointAt(0) ?? 0;
+  if (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x20000 && c <= 0x3fffd)
+  ) {
+    return 2;
+  }
+  return 1;
+}
+
+function columns(s: string): number {
+  let n = 0;
+  for (const ch of s) n += width(ch);
+  return n;
+}
+
+/** The source line of `span` with a caret underline, as gutter-prefixed lines. */
+function excerpt(index: LineIndex, span: Span, color: string | undefined, useColor: boolean | undefined): string[] {
+  const { line, col } = index.lineCol(span.start);
+  const text = index.lineText(line);
+  const startInLine = col - 1;
+  const lineEnd = index.lineStart(line) + text.length;
+  const endInLine = Math.max(startInLine, Math.min(span.end, lineEnd) - index.lineStart(line));
+
+  let from = 0;
+  let to = text.length;
+  if (columns(text) > MAX_SHOWN) {
+    from = Math.max(0, startInLine - CONTEXT);
+    to = Math.min(text.length, Math.max(endInLine, startInLine) + CONTEXT);
+    if (to - from > MAX_SHOWN) to = from + MAX_SHOWN;
+  }
+  const prefix = from > 0 ? '…' : '';
+  const suffix = to < text.length ? '…' : '';
+  const shown = text.slice(from, to);
+  const pad = columns(prefix) + columns(text.slice(from, Math.max(from, startInLine)));
+  const underline = Math.max(1, columns(text.slice(Math.max(from, startInLine), Math.min(to, endInLine))));
+
+  const gutter = String(line);
+  const blank = ' '.repeat(gutter.length);
+  const bar = paint(useColor, ANSI.blue, '|');
+  return [
+    ` ${paint(useColor, ANSI.blue, gutter)} ${bar} ${prefix}${shown.replace(/\t/g, TAB)}${suffix}`.trimEnd(),
+    ` ${blank} ${bar} ${' '.repeat(pad)}${paint(useColor, color ?? ANSI.bold, '^'.repeat(underline))}`,
+  ];
+}
+
+function location(index: LineIndex, path: string, span: Span): string {
+  const { line, col } = index.lineCol(span.start);
+  return `${path}:${line}:${col}`;
+}
+
+function relatedNote(r: RelatedInfo, d: Diagnostic, opts: RenderOptions, index: LineIndex): string[] {
+  const lang = opts.lang ?? 'en';
+  const head = `  = ${paint(opts.color, ANSI.cyan, `note[${r.code}]`)}: ${renderMessage(r, lang)}`;
+  if (d.file !== undefined && d.file !== opts.path) return [head];
+  return [`${head} (${location(index, opts.path, r.span)})`, ...excerpt(index, r.span, ANSI.cyan, opts.color)];
+}
+
+/** One diagnostic as text. */
+export function renderDiagnostic(d: Diagnostic, opts: RenderOptions): string {
+  const lang = opts.lang ?? 'en';
+  const index = lineIndex(opts.text);
+  const color = severityColor(d.severity);
+  const otherFile = d.file !== undefined && d.file !== opts.path;
+  const where = otherFile ? (d.file ?? opts.path) : location(index, opts.path, d.span);
+  const label = paint(opts.color, color, `${d.severity}[${d.code}]`);
+  const out = [`${where}: ${label}: ${paint(opts.color, ANSI.bold, renderMessage(d, lang))}`];
+  if (!otherFile) out.push(...excerpt(index, d.span, color, opts.color));
+  const help = renderHelp(d, lang);
+  if (help !== undefined) out.push(`  = ${paint(opts.color, ANSI.bold, 'help')}: ${help}`);
+  for (const r of d.related ?? []) out.push(...relatedNote(r, d, opts, index));
+  return out.join('\n');
+}
+
+/** Several diagnostics, separated by blank lines. */
+export function renderDiagnostics(list: readonly Diagnostic[], opts: RenderOptions): string {
+  return list.map((d) => renderDiagnostic(d, opts)).join('\n\n');
+}

@@ -1,0 +1,112 @@
+// Compilation of a ruleset: text → AST → model → static checks → a `CompiledRuleset` that assesses platforms.
+// In: the ruleset's text. Out: `{ ruleset, diagnostics, ast }`; `ruleset` is undefined when any diagnostic is an
+// error. Static checks come from engine/checks.ts (a list: adding one needs no change here).
+
+import type { Lang, Ruleset } from '../dsl/ast';
+import { diag, hasErrors, sortDiagnostics, type Diagnostic } from '../dsl/diagnostics';
+import { parseRuleset } from '../dsl/parse';
+import { CHECKS } from './checks';
+import { assessPlatform, type PlatformInput } from './evaluate';
+import type { Trace } from './events';
+import { compileEvidenceCheck, type EvidenceCheck } from './evidence-validate';
+import { evidenceSchema, type JsonSchema } from './evidence-schema';
+import { rulesetHash } from './hash';
+import { buildModel, type Model } from './model';
+import { Rational } from './rational';
+import { toResultJson, type Assessment, type ResultJson, type RulesetIdentity } from './result';
+
+export interface CompiledRuleset {
+  readonly identity: RulesetIdentity;
+  readonly model: Model;
+  readonly ast: Ruleset;
+  readonly text: string;
+  /** JSON Schema of a platform document for this ruleset. */
+  readonly evidenceSchema: JsonSchema;
+  /** Assesses one platform exactly. Never throws: bad evidence gives outcome `invalid`. */
+  assess(input: PlatformInput, opts?: { lang?: Lang; trace?: Trace }): Assessment;
+  /** `toResultJson(assess(input))`. */
+  evaluate(input: PlatformInput, opts?: { lang?: Lang }): ResultJson;
+}
+
+export interface CompileResult {
+  readonly ruleset: CompiledRuleset | undefined;
+  readonly diagnostics: Diagnostic[];
+  readonly ast: Ruleset;
+  /** The model, also when the ruleset has errors (for editors); undefined only if the text did not parse at all. */
+  readonly model: Model | undefined;
+}
+
+/** Model diagnostics that only repeat a syntax error (a clause lost to recovery). */
+const CASCADE: ReadonlySet<string> = new Set(['A207', 'A208', 'A209', 'A210', 'A212']);
+
+/** Runs every static check of engine/checks.ts; a check that throws becomes A218 and the others still run. */
+export function runChecks(model: Model, ast: Ruleset): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const c of CHECKS) {
+    try {
+      out.push(...c.run(model, ast));
+    } catch (e) {
+      out.push(diag('A218', ast.id.span, { check: c.name, message: e instanceof Error ? e.message : String(e) }));
+    }
+  }
+  return out;
+}
+
+/**
+ * Compiles a ruleset. `path` is for messages only. `checks: false` skips the static checks of engine/checks.ts
+ * (tools and tests that study evaluation alone); name resolution and cycle detection always run.
+ */
+export function compileRuleset(text: string, opts: { path?: string; checks?: boolean } = {}): CompileResult {
+  const parsed = parseRuleset(text);
+  const ast = parsed.ast;
+  const syntaxErrors = hasErrors(parsed.diagnostics);
+  const { model, diagnostics: modelDiags } = buildModel(ast);
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  diagnostics.push(...(syntaxErrors ? modelDiags.filter((d) => !CASCADE.has(d.code)) : modelDiags));
+  if (!syntaxErrors && opts.checks !== false) diagnostics.push(...runChecks(model, ast));
+  const sorted = sortDiagnostics(diagnostics);
+  if (hasErrors(sorted)) return { ruleset: undefined, diagnostics: sorted, ast, model };
+  return { ruleset: makeCompiled(model, ast, text), diagnostics: sorted, ast, model };
+}
+
+function makeCompiled(model: Model, ast: Ruleset, text: string): CompiledRuleset {
+  const identity: RulesetIdentity = {
+    id: model.id,
+    version: model.version,
+    status: model.status,
+    ...(model.date !== undefined ? { date: model.date } : {}),
+    hash: rulesetHash(ast),
+  };
+  let check: EvidenceCheck | undefined;
+  const getCheck = (): EvidenceCheck => (check ??= compileEvidenceCheck(model));
+  const assess = (input: PlatformInput, opts: { lang?: Lang; trace?: Trace } = {}): Assessment => {
+    try {
+      return assessPlatform(model, getCheck(), input, opts);
+    } catch (e) {
+      // Last resort: an engine bug must not crash a batch of platforms.
+      const message = e instanceof Error ? e.message : String(e);
+      return {
+        platform: String((input as { platform?: unknown } | null)?.platform ?? ''),
+        outcome: 'invalid',
+        level: null,
+        total: Rational.ZERO,
+        dimensions: [],
+        indicators: [],
+        prerequisites: [],
+        vetoes: [],
+        levels: [],
+        errors: [{ field: '', code: 'E152', message: `internal error: ${message}`, args: { where: '', detail: message } }],
+        warnings: [],
+      };
+    }
+  };
+  return {
+    identity,
+    model,
+    ast,
+    text,
+    evidenceSchema: evidenceSchema(model),
+    assess,
+    evaluate: (input, opts = {}) => toResultJson(assess(input, opts)),
+  };
+}

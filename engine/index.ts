@@ -1,0 +1,19 @@
+// The public API of the engine, used by the CLI, the playground and tests.
+// In: ruleset text, evidence text or data. Out: compiled rulesets, assessments, result JSON, schemas, hashes.
+
+export { compileRuleset, runChecks, type CompiledRuleset, type CompileResult } from './compile';
+export { CHECKS, registerCheck, type Check, type NamedCheck } from './checks';
+export { buildModel, type Model, type IndicatorInfo, type DimensionInfo, type InputInfo, type FieldInfo } from './model';
+export type { Resolution, RefTarget, PropTarget, QuantTarget, ExprType } from './resolve';
+export type { EvalNode } from './order';
+export type { ValueType, Bound } from './value-type';
+export { parseEvidenceText, type ParsedEvidence, type PlatformDoc } from './evidence';
+export { evidenceSchema, type JsonSchema } from './evidence-schema';
+export { validateEvidence, compileEvidenceCheck, renderValue } from './evidence-validate';
+export type { PlatformInput, AssessOptions } from './evaluate';
+export type { EvalEvent, Read, Trace, ConditionOwner } from './events';
+export { rulesetHash, sha256Hex, sha256Text } from './hash';
+export { STAGES } from './stages';
+export { Rational } from './rational';
+export { toResultJson, valueToJson } from './result';
+export type * from './result';

@@ -1,0 +1,161 @@
+// The result of assessing one platform, exact (`Assessment`) and as JSON (`ResultJson`).
+// In: nothing (types and the exact → JSON conversion). Out: the shapes every front end prints;
+// `toResultJson` is the only place exact values become JSON numbers.
+
+import type { Rational } from './rational';
+
+export type Outcome = 'graded' | 'vetoed' | 'not_rated' | 'invalid';
+export type IndicatorStatus = 'scored' | 'missing' | 'not_applicable';
+
+export interface EvidenceIssue {
+  /** Evidence field (dotted for object members, e.g. `framework_chip_adaptation.frameworks`); '' for the file. */
+  readonly field: string;
+  /** Catalogue code (E1xx). */
+  readonly code: string;
+  /** Rendered message (in the language asked for). */
+  readonly message: string;
+  /** Arguments of the message, for tools. */
+  readonly args?: Readonly<Record<string, string | number>>;
+}
+
+/** A value read from evidence, as the engine sees it. */
+export type EvidenceValue =
+  | { readonly kind: 'num'; readonly q: Rational }
+  | { readonly kind: 'bool'; readonly b: boolean }
+  | { readonly kind: 'sym'; readonly s: string }
+  | { readonly kind: 'obj'; readonly fields: ReadonlyMap<string, EvidenceValue> };
+
+export interface IndicatorResult {
+  readonly id: string;
+  readonly dimension: string;
+  readonly status: IndicatorStatus;
+  /** Absent when missing or not applicable and no value was given. */
+  readonly value?: EvidenceValue;
+  /** The evidence field the value came from (`compute_redundancy` for a renamed indicator). */
+  readonly field?: string;
+  /** null when not applicable. */
+  readonly points: Rational | null;
+  /** Declared weight. */
+  readonly weight: Rational;
+  /** Weight after redistribution of not-applicable indicators (0 when not applicable). */
+  readonly effectiveWeight: Rational;
+  /** effectiveWeight × points ÷ 100 (0 when not applicable). */
+  readonly contribution: Rational;
+  /** Index of the band or mapping entry that gave the points (source order), if any. */
+  readonly matched?: number;
+}
+
+export interface DimensionResult {
+  readonly id: string;
+  readonly weight: Rational;
+  readonly score: Rational;
+  /** score ÷ weight (0 when weight is 0). */
+  readonly share: Rational;
+}
+
+/** Three-valued truth of a condition. */
+export type Truth = true | false | 'unknown';
+
+export interface RuleResult {
+  readonly id: string;
+  readonly truth: Truth;
+  /** Evidence fields whose absence made the condition unknown. */
+  readonly missing: readonly string[];
+}
+
+export interface LevelCheck {
+  readonly id: string;
+  /** Whether every condition of the level (and, when cumulative, of the levels below) holds. */
+  readonly holds: boolean;
+  /** Index of each `require` of this level that did not hold, with its truth. */
+  readonly failed: readonly { readonly index: number; readonly truth: Truth }[];
+}
+
+export interface Assessment {
+  readonly platform: string;
+  readonly name?: string;
+  readonly outcome: Outcome;
+  readonly level: string | null;
+  readonly total: Rational;
+  readonly dimensions: readonly DimensionResult[];
+  readonly indicators: readonly IndicatorResult[];
+  readonly prerequisites: readonly RuleResult[];
+  readonly vetoes: readonly RuleResult[];
+  readonly levels: readonly LevelCheck[];
+  readonly errors: readonly EvidenceIssue[];
+  readonly warnings: readonly EvidenceIssue[];
+}
+
+export interface RulesetIdentity {
+  readonly id: string;
+  readonly version: string;
+  readonly status: string;
+  readonly date?: string;
+  readonly hash: string;
+}
+
+export type ValueJson = number | boolean | string | { readonly [k: string]: ValueJson };
+
+export interface ResultJson {
+  platform: string;
+  name?: string;
+  outcome: Outcome;
+  level: string | null;
+  total: number;
+  dimensions: Record<string, { score: number; weight: number; share: number }>;
+  indicators: Record<
+    string,
+    { value?: ValueJson; points: number | null; status: IndicatorStatus; weight: number; field?: string }
+  >;
+  prerequisitesFailed: string[];
+  vetoes: string[];
+  errors: { field: string; message: string; code: string }[];
+  warnings: { field: string; message: string; code: string }[];
+}
+
+export function valueToJson(v: EvidenceValue): ValueJson {
+  switch (v.kind) {
+    case 'num':
+      return v.q.toJSONNumber();
+    case 'bool':
+      return v.b;
+    case 'sym':
+      return v.s;
+    case 'obj': {
+      const o: Record<string, ValueJson> = {};
+      for (const [k, x] of v.fields) o[k] = valueToJson(x);
+      return o;
+    }
+  }
+}
+
+/** The CLI's JSON shape of one result (issue #2). Dimension and indicator maps keep declaration order. */
+export function toResultJson(a: Assessment): ResultJson {
+  const dimensions: ResultJson['dimensions'] = {};
+  for (const d of a.dimensions) {
+    dimensions[d.id] = { score: d.score.toJSONNumber(), weight: d.weight.toJSONNumber(), share: d.share.toJSONNumber() };
+  }
+  const indicators: ResultJson['indicators'] = {};
+  for (const i of a.indicators) {
+    indicators[i.id] = {
+      ...(i.value !== undefined ? { value: valueToJson(i.value) } : {}),
+      points: i.points === null ? null : i.points.toJSONNumber(),
+      status: i.status,
+      weight: i.effectiveWeight.toJSONNumber(),
+      ...(i.field !== undefined && i.field !== i.id ? { field: i.field } : {}),
+    };
+  }
+  return {
+    platform: a.platform,
+    ...(a.name !== undefined ? { name: a.name } : {}),
+    outcome: a.outcome,
+    level: a.level,
+    total: a.total.toJSONNumber(),
+    dimensions,
+    indicators,
+    prerequisitesFailed: a.prerequisites.filter((p) => p.truth !== true).map((p) => p.id),
+    vetoes: a.vetoes.filter((v) => v.truth === true).map((v) => v.id),
+    errors: a.errors.map((e) => ({ field: e.field, message: e.message, code: e.code })),
+    warnings: a.warnings.map((e) => ({ field: e.field, message: e.message, code: e.code })),
+  };
+}

@@ -1,0 +1,26 @@
+// The compilation and evaluation pipeline, stage by stage: where each stage lives and what it turns into what.
+// In: nothing. Out: `STAGES`, the ordered list (documentation that tests keep honest: every module exists).
+
+export interface Stage {
+  readonly name: string;
+  /** Module path from the repository root. */
+  readonly module: string;
+  /** The stage's entry point. */
+  readonly entry: string;
+  readonly input: string;
+  readonly output: string;
+}
+
+export const STAGES: readonly Stage[] = [
+  { name: 'parse', module: 'dsl/parse.ts', entry: 'parseRuleset', input: 'ruleset text', output: 'AST + syntax diagnostics (A1xx)' },
+  { name: 'model', module: 'engine/model.ts', entry: 'buildModel', input: 'AST', output: 'semantic model: declarations by id, types, weights' },
+  { name: 'resolve', module: 'engine/resolve.ts', entry: 'resolveModel', input: 'model declarations', output: 'every name, property and quantifier resolved + A2xx' },
+  { name: 'order', module: 'engine/order.ts', entry: 'evaluationOrder', input: 'resolved dependencies', output: 'evaluation order, cycles as A211' },
+  { name: 'check', module: 'engine/checks.ts', entry: 'CHECKS', input: 'model + AST', output: 'static diagnostics (A3xx–A8xx)' },
+  { name: 'hash', module: 'engine/hash.ts', entry: 'rulesetHash', input: 'AST', output: "'sha256:' + hex of the canonical JSON" },
+  { name: 'compile', module: 'engine/compile.ts', entry: 'compileRuleset', input: 'ruleset text', output: 'CompiledRuleset or diagnostics' },
+  { name: 'read evidence', module: 'engine/evidence.ts', entry: 'parseEvidenceText', input: 'YAML or JSON text', output: 'platform documents + file issues' },
+  { name: 'validate evidence', module: 'engine/evidence-validate.ts', entry: 'validateEvidence', input: 'evidence map', output: 'exact values + E1xx issues' },
+  { name: 'evaluate', module: 'engine/evaluate.ts', entry: 'assessPlatform', input: 'model + values', output: 'Assessment (+ trace events)' },
+  { name: 'result JSON', module: 'engine/result.ts', entry: 'toResultJson', input: 'Assessment', output: 'ResultJson' },
+];

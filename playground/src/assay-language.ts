@@ -1,0 +1,116 @@
+// The Assay language for Monaco: registration, Monarch tokenizer and editing configuration.
+// In: the monaco API. Out: language id `assay` registered (once), with keyword lists completion reuses.
+
+import type { monaco as Monaco } from './monaco-setup';
+
+type MonacoApi = typeof Monaco;
+
+export const LANGUAGE_ID = 'assay';
+
+/** Words of the grammar (dsl/README.md), grouped for colouring and completion. */
+export const DECLARATION_KEYWORDS = [
+  'ruleset', 'version', 'status', 'date', 'title', 'total', 'method', 'input', 'dimension', 'indicator',
+  'prerequisite', 'veto', 'levels', 'level', 'fallback', 'cumulative',
+] as const;
+export const CLAUSE_KEYWORDS = [
+  'label', 'weight', 'type', 'unit', 'note', 'higher', 'lower', 'is', 'better', 'methods', 'basis', 'applies',
+  'when', 'formerly', 'bands', 'map', 'formula', 'require', 'else',
+] as const;
+export const EXPRESSION_KEYWORDS = [
+  'if', 'then', 'and', 'or', 'not', 'in', 'every', 'some', 'true', 'false', 'to', 'value',
+  'score', 'share', 'points', 'fired', 'decided', 'holds', 'min', 'max', 'abs', 'known',
+] as const;
+export const TYPE_KEYWORDS = ['boolean', 'integer', 'number', 'percent', 'enum', 'object'] as const;
+export const STATUS_WORDS = ['draft', 'for-comment', 'published', 'superseded'] as const;
+export const LANG_TAGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
+
+let registered = false;
+
+export const THEME = 'assay-light';
+
+export function registerAssayLanguage(monaco: MonacoApi): void {
+  if (registered) return;
+  registered = true;
+  monaco.editor.defineTheme(THEME, {
+    base: 'vs',
+    inherit: true,
+    colors: {},
+    rules: [
+      { token: 'keyword', foreground: '0000c8', fontStyle: 'bold' },
+      { token: 'keyword.clause', foreground: '7c3aed' },
+      { token: 'keyword.operator', foreground: 'af00db' },
+      { token: 'type', foreground: '0f766e' },
+      { token: 'tag', foreground: 'b45309', fontStyle: 'italic' },
+      { token: 'number', foreground: '098658' },
+      { token: 'number.percent', foreground: '0b7285', fontStyle: 'bold' },
+      { token: 'number.date', foreground: '098658' },
+      { token: 'string', foreground: 'a31515' },
+      { token: 'string.escape', foreground: 'ee0000' },
+      { token: 'comment', foreground: '6a737d', fontStyle: 'italic' },
+      { token: 'identifier', foreground: '1d2430' },
+      { token: 'operator', foreground: '444444' },
+    ],
+  });
+  monaco.languages.register({ id: LANGUAGE_ID, extensions: ['.assay'], aliases: ['Assay', 'assay'] });
+  monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
+    comments: { lineComment: '#' },
+    brackets: [
+      ['{', '}'],
+      ['(', ')'],
+    ],
+    autoClosingPairs: [
+      { open: '{', close: '}' },
+      { open: '(', close: ')' },
+      { open: '"', close: '"', notIn: ['string', 'comment'] },
+    ],
+    surroundingPairs: [
+      { open: '{', close: '}' },
+      { open: '(', close: ')' },
+      { open: '"', close: '"' },
+    ],
+    wordPattern: /[A-Za-z_][A-Za-z0-9_]*/,
+    indentationRules: { increaseIndentPattern: /\{[^}]*$/, decreaseIndentPattern: /^\s*\}/ },
+  });
+  monaco.languages.setMonarchTokensProvider(LANGUAGE_ID, {
+    defaultToken: '',
+    declarations: [...DECLARATION_KEYWORDS],
+    clauses: [...CLAUSE_KEYWORDS],
+    expressions: [...EXPRESSION_KEYWORDS],
+    types: [...TYPE_KEYWORDS],
+    tokenizer: {
+      root: [
+        [/#.*$/, 'comment'],
+        [/\b(?:zh-Hans|zh-Hant)\b/, 'tag'],
+        [/\ben(?=\s*")/, 'tag'],
+        [/\bfor-comment\b/, 'keyword'],
+        [/\d{4}-\d{2}-\d{2}\b/, 'number.date'],
+        [/\d+(?:\.\d+)?%/, 'number.percent'],
+        [/\d+(?:\.\d+)?/, 'number'],
+        [
+          /[A-Za-z_][A-Za-z0-9_]*/,
+          {
+            cases: {
+              '@declarations': 'keyword',
+              '@clauses': 'keyword.clause',
+              '@types': 'type',
+              '@expressions': 'keyword.operator',
+              '@default': 'identifier',
+            },
+          },
+        ],
+        [/"/, { token: 'string.quote', next: '@string' }],
+        [/[{}()]/, '@brackets'],
+        [/>=|<=|!=|[<>=≥≤≠]/, 'operator'],
+        [/[+\-*/:,.]/, 'delimiter'],
+        [/\s+/, 'white'],
+      ],
+      string: [
+        [/[^\\"]+/, 'string'],
+        [/\\(?:["\\nt]|u[0-9A-Fa-f]{4})/, 'string.escape'],
+        [/\\./, 'string.escape.invalid'],
+        [/"/, { token: 'string.quote', next: '@pop' }],
+        [/$/, { token: 'string.invalid', next: '@pop' }],
+      ],
+    },
+  });
+}

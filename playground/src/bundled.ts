@@ -1,0 +1,93 @@
+// The rulesets and sample platforms shipped inside the playground, read at build time.
+// In: rulesets/<id>/<version>.assay and rulesets/<id>/platforms/*.yaml (as raw text). Out: sorted lists.
+
+import { parse as parseYaml } from 'yaml';
+import type { PlatformInput } from './protocol';
+
+const rulesetFiles = import.meta.glob('../../rulesets/*/*.assay', { query: '?raw', import: 'default', eager: true });
+const platformFiles = import.meta.glob('../../rulesets/*/platforms/*.{yaml,yml,json}', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+export interface BundledRuleset {
+  /** `csp-assessment@1.0` */
+  readonly ref: string;
+  readonly id: string;
+  readonly version: string;
+  readonly path: string;
+  readonly text: string;
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '0';
+    const y = pb[i] ?? '0';
+    const c = /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : x.localeCompare(y);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+export const BUNDLED_RULESETS: readonly BundledRuleset[] = Object.entries(rulesetFiles)
+  .map(([file, text]) => {
+    const m = /rulesets\/([^/]+)\/([^/]+)\.assay$/.exec(file);
+    const id = m?.[1] ?? file;
+    const version = m?.[2] ?? '';
+    return { ref: `${id}@${version}`, id, version, path: `rulesets/${id}/${version}.assay`, text: String(text) };
+  })
+  .sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version));
+
+export function bundledRuleset(ref: string): BundledRuleset | undefined {
+  return BUNDLED_RULESETS.find((r) => r.ref === ref);
+}
+
+/** Reads one evidence document (YAML 1.2 or JSON) into a platform; throws with a readable message. */
+export function readEvidence(text: string, key: string, source: 'sample' | 'user', fallbackName: string): PlatformInput {
+  const doc: unknown = parseYaml(text, { schema: 'core', uniqueKeys: true });
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error('expected a mapping at the top');
+  const platform = Object.hasOwn(doc, 'platform') ? (doc as { platform: unknown }).platform : undefined;
+  const name = Object.hasOwn(doc, 'name') ? (doc as { name: unknown }).name : undefined;
+  const evidence = Object.hasOwn(doc, 'evidence') ? (doc as { evidence: unknown }).evidence : undefined;
+  if (typeof evidence !== 'object' || evidence === null || Array.isArray(evidence)) {
+    throw new Error('expected an `evidence` mapping');
+  }
+  return {
+    key,
+    source,
+    platform: typeof platform === 'string' && platform !== '' ? platform : fallbackName,
+    ...(typeof name === 'string' ? { name } : {}),
+    evidence: evidence as Record<string, unknown>,
+  };
+}
+
+export const SAMPLE_PLATFORMS: ReadonlyMap<string, readonly PlatformInput[]> = (() => {
+  const byRuleset = new Map<string, PlatformInput[]>();
+  for (const [file, text] of Object.entries(platformFiles).sort(([a], [b]) => a.localeCompare(b))) {
+    const m = /rulesets\/([^/]+)\/platforms\/([^/]+)\.(ya?ml|json)$/.exec(file);
+    if (!m) continue;
+    const id = m[1] ?? '';
+    const stem = m[2] ?? file;
+    try {
+      const p = readEvidence(String(text), `sample:${id}/${stem}`, 'sample', stem);
+      const list = byRuleset.get(id) ?? [];
+      list.push(p);
+      byRuleset.set(id, list);
+    } catch {
+      // A broken sample is a repository bug; the CLI tests catch it. Skip it here.
+    }
+  }
+  return byRuleset;
+})();
+
+/** Sample platforms for a ruleset id (all samples when the id is unknown). */
+export function samplesFor(rulesetId: string | undefined): readonly PlatformInput[] {
+  if (rulesetId !== undefined) {
+    const hit = SAMPLE_PLATFORMS.get(rulesetId);
+    if (hit) return hit;
+  }
+  return [...SAMPLE_PLATFORMS.values()].flat();
+}

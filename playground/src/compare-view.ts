@@ -1,0 +1,228 @@
+// The compare view: Monaco diff editor between two versions, the semantic diff list, the impact on
+// loaded platforms and the migration matrix. In: bundled rulesets, the main model, the worker client.
+// Out: DOM in the compare regions; version switches recreate models only after a diff has settled.
+
+import type { Lang } from '../../dsl/ast';
+import { BUNDLED_RULESETS, bundledRuleset } from './bundled';
+import type { AssayClient } from './client';
+import { byId, fmt, h } from './dom';
+import { t } from './i18n';
+import type { monaco as Monaco } from './monaco-setup';
+import { isUnavailable, type Comparison, type DiffEntry, type PlatformInput } from './protocol';
+
+type MonacoApi = typeof Monaco;
+
+export interface CompareContext {
+  readonly monaco: MonacoApi;
+  readonly client: AssayClient;
+  readonly mainModel: Monaco.editor.ITextModel;
+  platforms(): readonly PlatformInput[];
+  lang(): Lang;
+  onChoice(base: string, head: string): void;
+}
+
+export class CompareView {
+  private diffEditor: Monaco.editor.IStandaloneDiffEditor | undefined;
+  private readonly models = new Map<string, Monaco.editor.ITextModel>();
+  private base = '';
+  private head = 'editor';
+  private pendingModels: Promise<void> = Promise.resolve();
+  /** Resolved when the last comparison was rendered (for tests). */
+  lastRendered: Comparison | undefined;
+
+  constructor(private readonly ctx: CompareContext) {
+    const baseSel = byId<HTMLSelectElement>('compare-base');
+    const headSel = byId<HTMLSelectElement>('compare-head');
+    baseSel.addEventListener('change', () => this.choose(baseSel.value, this.head));
+    headSel.addEventListener('change', () => this.choose(this.base, headSel.value));
+  }
+
+  /** Fills the pickers (texts depend on the language). */
+  renderPickers(): void {
+    const baseSel = byId<HTMLSelectElement>('compare-base');
+    const headSel = byId<HTMLSelectElement>('compare-head');
+    baseSel.replaceChildren(...BUNDLED_RULESETS.map((r) => h('option', { value: r.ref }, r.ref)));
+    headSel.replaceChildren(h('option', { value: 'editor' }, t('editorText')), ...BUNDLED_RULESETS.map((r) => h('option', { value: r.ref }, r.ref)));
+    baseSel.value = this.base;
+    headSel.value = this.head;
+  }
+
+  get choice(): { base: string; head: string } {
+    return { base: this.base, head: this.head };
+  }
+
+  setChoice(base: string, head: string): void {
+    const fallbackBase = BUNDLED_RULESETS[0]?.ref ?? '';
+    this.base = bundledRuleset(base) ? base : fallbackBase;
+    this.head = head === 'editor' || bundledRuleset(head) ? head : 'editor';
+    this.renderPickers();
+  }
+
+  private choose(base: string, head: string): void {
+    this.setChoice(base, head);
+    this.ctx.onChoice(this.base, this.head);
+    void this.refresh();
+  }
+
+  private modelFor(ref: string): Monaco.editor.ITextModel {
+    if (ref === 'editor') return this.ctx.mainModel;
+    let m = this.models.get(ref);
+    if (!m) {
+      const r = bundledRuleset(ref);
+      m = this.ctx.monaco.editor.createModel(r?.text ?? '', 'assay', this.ctx.monaco.Uri.parse(`bundled:///${ref}.assay`));
+      this.models.set(ref, m);
+    }
+    return m;
+  }
+
+  private async ensureEditor(): Promise<void> {
+    const { monaco } = this.ctx;
+    if (!this.diffEditor) {
+      this.diffEditor = monaco.editor.createDiffEditor(byId('diff-editor'), {
+        automaticLayout: true,
+        readOnly: false,
+        originalEditable: false,
+        renderSideBySide: true,
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+      });
+    }
+    const original = this.modelFor(this.base);
+    const modified = this.modelFor(this.head);
+    const current = this.diffEditor.getModel();
+    if (current?.original === original && current.modified === modified) return;
+    // Swap models only once any diff in flight has settled (Monaco throws on edits mid-computation).
+    const editor = this.diffEditor;
+    const settled = new Promise<void>((resolve) => {
+      const sub = editor.onDidUpdateDiff(() => {
+        sub.dispose();
+        resolve();
+      });
+      setTimeout(() => {
+        sub.dispose();
+        resolve();
+      }, 1500);
+    });
+    editor.setModel({ original, modified });
+    editor.getModifiedEditor().updateOptions({ readOnly: this.head !== 'editor' });
+    this.pendingModels = settled;
+    await settled;
+  }
+
+  /** Recomputes the comparison; call when shown, on a version switch, or after editor edits. */
+  async refresh(): Promise<void> {
+    const status = byId('compare-status');
+    status.textContent = t('computing');
+    await this.pendingModels;
+    await this.ensureEditor();
+    const baseText = bundledRuleset(this.base)?.text ?? '';
+    const headText = this.head === 'editor' ? this.ctx.mainModel.getValue() : (bundledRuleset(this.head)?.text ?? '');
+    let c: Comparison;
+    try {
+      c = await this.ctx.client.compare({ base: baseText, head: headText, lang: this.ctx.lang(), platforms: this.ctx.platforms() });
+    } catch (e) {
+      if (e instanceof Error && e.message === 'superseded') return;
+      status.textContent = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    status.textContent = '';
+    this.render(c);
+  }
+
+  private render(c: Comparison): void {
+    this.lastRendered = c;
+    const diffEl = byId('semantic-diff');
+    const impactEl = byId('impact');
+    const matrixEl = byId('migration');
+    for (const el of [diffEl, impactEl, matrixEl]) el.replaceChildren();
+    if (c.errors.length > 0) {
+      const msg = c.errors.map((side) => t('compareFailed', { side: side === 'base' ? t('base') : t('head') })).join(' · ');
+      for (const el of [diffEl, impactEl, matrixEl]) el.append(h('p', { class: 'stale-banner' }, msg));
+      return;
+    }
+    const d = c.diff;
+    if (d === undefined || isUnavailable(d)) diffEl.append(h('p', { class: 'unavailable' }, t('notAvailable', { feature: t('semanticDiff') })));
+    else if (d.length === 0) diffEl.append(h('p', { class: 'muted' }, t('noChanges')));
+    else diffEl.append(diffList(d));
+
+    if (c.impact) {
+      impactEl.append(
+        h(
+          'table',
+          { class: 'grid' },
+          h('thead', {}, h('tr', {}, h('th', {}, t('platform')), h('th', {}, t('base')), h('th', {}, t('head')), h('th', { class: 'num' }, t('delta')), h('th', {}, t('causes')))),
+          h(
+            'tbody',
+            {},
+            c.impact.map((r) => {
+              const delta = r.after.total - r.before.total;
+              const side = (x: typeof r.before): string => (x.outcome === 'graded' && x.level !== null ? x.level : t(`outcome_${x.outcome}` as 'outcome_graded')) + ` · ${fmt(x.total)}`;
+              return h(
+                'tr',
+                { 'data-platform': r.platform },
+                h('td', {}, h('span', { class: 'platform-id' }, r.platform), r.name ? h('div', { class: 'muted' }, r.name) : ''),
+                h('td', {}, side(r.before)),
+                h('td', {}, side(r.after)),
+                h('td', { class: `num ${delta > 0 ? 'delta-up' : delta < 0 ? 'delta-down' : ''}` }, `${delta > 0 ? '+' : ''}${fmt(delta)}`),
+                h(
+                  'td',
+                  { class: 'causes' },
+                  r.causes.length > 0 ? h('ul', {}, r.causes.map((c) => h('li', {}, c))) : '',
+                  r.interaction ? h('div', { class: 'muted' }, t('interaction')) : '',
+                ),
+              );
+            }),
+          ),
+        ),
+      );
+    }
+
+    if (c.matrix) {
+      const m = c.matrix;
+      const word = (k: string): string => (['vetoed', 'not_rated', 'invalid'].includes(k) ? t(`outcome_${k}` as 'outcome_vetoed') : k);
+      matrixEl.append(
+        h(
+          'table',
+          { class: 'grid matrix', 'data-testid': 'migration-matrix' },
+          h('thead', {}, h('tr', {}, h('th', {}, t('migrationCorner')), m.cols.map((col) => h('th', { 'data-col': col }, word(col))))),
+          h(
+            'tbody',
+            {},
+            m.rows.map((row, i) =>
+              h(
+                'tr',
+                { 'data-row': row },
+                h('th', {}, word(row)),
+                m.cols.map((col, j) => {
+                  const n = m.cells[i]?.[j] ?? 0;
+                  return h('td', { class: `${row === col ? 'diag' : ''} ${n > 0 ? 'hit' : ''}`, 'data-cell': `${row}->${col}` }, n > 0 ? n : '·');
+                }),
+              ),
+            ),
+          ),
+        ),
+      );
+    }
+  }
+
+  layout(): void {
+    this.diffEditor?.layout();
+  }
+}
+
+function diffList(entries: readonly DiffEntry[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'diff-list' },
+    entries.map((x) =>
+      h(
+        'li',
+        { 'data-kind': x.kind ?? '' },
+        x.kind ? h('span', { class: 'kind' }, x.kind) : '',
+        x.text,
+        x.regions ? h('ul', { class: 'regions' }, x.regions.map((r) => h('li', {}, r))) : '',
+        x.parts ? diffList(x.parts) : '',
+      ),
+    ),
+  );
+}

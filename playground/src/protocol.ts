@@ -1,0 +1,192 @@
+// Messages between the page and the analysis worker (structured-clone-safe plain data only).
+// In: nothing (types). Out: request and response shapes; offsets are UTF-16 offsets into the text sent.
+
+import type { Lang } from '../../dsl/ast';
+
+export interface PlatformInput {
+  /** Stable key in the page (`sample:p1-hub-operator`, `user:3`). */
+  readonly key: string;
+  readonly source: 'sample' | 'user';
+  readonly platform: string;
+  readonly name?: string;
+  readonly evidence: Readonly<Record<string, unknown>>;
+}
+
+export interface LabelEntry {
+  readonly lang: Lang;
+  readonly value: string;
+}
+
+export interface SpanOut {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface QuickFix {
+  readonly title: string;
+  readonly span: SpanOut;
+  readonly text: string;
+}
+
+export interface DiagOut {
+  readonly code: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+  readonly help?: string;
+  readonly span: SpanOut;
+  readonly related: readonly { readonly message: string; readonly span: SpanOut }[];
+  readonly fixes: readonly QuickFix[];
+}
+
+export type SymbolKind = 'input' | 'dimension' | 'indicator' | 'method' | 'prerequisite' | 'veto' | 'level' | 'field' | 'enum';
+
+export interface SymbolInfo {
+  readonly id: string;
+  readonly kind: SymbolKind;
+  /** Span of the declaring name. */
+  readonly nameSpan: SpanOut;
+  /** Span of the whole declaration. */
+  readonly span: SpanOut;
+  readonly label?: readonly LabelEntry[];
+  /** Source text of the type, e.g. `enum { L4, L3 }`. */
+  readonly type?: string;
+  readonly weight?: string;
+  readonly unit?: string;
+  /** Source text of each band or mapping entry. */
+  readonly bands?: readonly string[];
+  /** The dimension of an indicator, the owner of a field or enum value. */
+  readonly parent?: string;
+}
+
+export interface IndicatorRow {
+  readonly id: string;
+  readonly dimension: string;
+  readonly label?: readonly LabelEntry[];
+  readonly status: 'scored' | 'missing' | 'not_applicable';
+  readonly value?: string;
+  /** Source text of the band or mapping entry that gave the points. */
+  readonly band?: string;
+  readonly bandSpan?: SpanOut;
+  readonly points: number | null;
+  readonly weight: number;
+  readonly contribution?: number;
+}
+
+export interface DimensionRow {
+  readonly id: string;
+  readonly label?: readonly LabelEntry[];
+  readonly score: number;
+  readonly weight: number;
+  readonly share: number;
+}
+
+export interface PlatformResult {
+  readonly key: string;
+  readonly platform: string;
+  readonly name?: string;
+  readonly outcome: 'graded' | 'vetoed' | 'not_rated' | 'invalid';
+  readonly level: string | null;
+  readonly levelLabel?: readonly LabelEntry[];
+  readonly total: number;
+  readonly dimensions: readonly DimensionRow[];
+  readonly indicators: readonly IndicatorRow[];
+  readonly vetoes: readonly string[];
+  readonly prerequisitesFailed: readonly string[];
+  readonly errors: readonly { readonly field: string; readonly message: string }[];
+  readonly warnings: readonly { readonly field: string; readonly message: string }[];
+}
+
+export interface ExplainLine {
+  readonly text: string;
+  readonly depth: number;
+  readonly span?: SpanOut;
+}
+
+export interface PlanStep {
+  readonly text: string;
+  readonly span?: SpanOut;
+}
+
+/** A feature the worker could not provide because the engine module is absent. */
+export interface Unavailable {
+  readonly unavailable: string;
+}
+
+export interface Analysis {
+  readonly seq: number;
+  readonly diagnostics: readonly DiagOut[];
+  readonly symbols: readonly SymbolInfo[];
+  /** True when the ruleset compiled (no errors) and `results` are fresh. */
+  readonly ok: boolean;
+  readonly title?: readonly LabelEntry[];
+  readonly identity?: { readonly id: string; readonly version: string; readonly status: string };
+  readonly levelOrder?: readonly string[];
+  readonly results?: readonly PlatformResult[];
+  readonly explanation?: readonly ExplainLine[] | Unavailable;
+  readonly plan?: readonly PlanStep[] | Unavailable;
+  /** JSON schema of an evidence file for this ruleset. */
+  readonly schema?: unknown;
+  readonly ms: number;
+}
+
+export interface DiffEntry {
+  readonly text: string;
+  readonly kind?: string;
+  /** Input intervals whose points change (`(1.4, 1.5]: 40 → 0`). */
+  readonly regions?: readonly string[];
+  readonly parts?: readonly DiffEntry[];
+}
+
+export interface ImpactRow {
+  readonly platform: string;
+  readonly name?: string;
+  readonly before: { readonly outcome: string; readonly level: string | null; readonly total: number };
+  readonly after: { readonly outcome: string; readonly level: string | null; readonly total: number };
+  /** Diff entries that alone move this platform (`band-edge-moved total_compute_scale`). */
+  readonly causes: readonly string[];
+  /** True when no entry alone moves it, only a combination. */
+  readonly interaction?: boolean;
+}
+
+export interface Comparison {
+  readonly seq: number;
+  readonly errors: readonly ('base' | 'head')[];
+  readonly diff?: readonly DiffEntry[] | Unavailable;
+  readonly impact?: readonly ImpactRow[];
+  /** Rows and columns: level ids (or outcome words) of base and head; cells: counts. */
+  readonly matrix?: {
+    readonly rows: readonly string[];
+    readonly cols: readonly string[];
+    readonly cells: readonly (readonly number[])[];
+  };
+}
+
+export type Request =
+  | {
+      readonly type: 'analyze';
+      readonly seq: number;
+      readonly text: string;
+      readonly lang: Lang;
+      readonly platforms: readonly PlatformInput[];
+      /** The platform whose explanation and plan to compute. */
+      readonly selected?: string;
+    }
+  | { readonly type: 'format'; readonly seq: number; readonly text: string }
+  | {
+      readonly type: 'compare';
+      readonly seq: number;
+      readonly base: string;
+      readonly head: string;
+      readonly lang: Lang;
+      readonly platforms: readonly PlatformInput[];
+    };
+
+export type Response =
+  | { readonly type: 'analysis'; readonly analysis: Analysis }
+  | { readonly type: 'formatted'; readonly seq: number; readonly text: string | null }
+  | { readonly type: 'comparison'; readonly comparison: Comparison }
+  | { readonly type: 'failed'; readonly seq: number; readonly message: string };
+
+export function isUnavailable(x: unknown): x is Unavailable {
+  return typeof x === 'object' && x !== null && Object.hasOwn(x, 'unavailable');
+}

@@ -1,0 +1,57 @@
+// The analysis worker: runs the parser, checker, evaluator and diff off the page's thread.
+// In: `Request` messages. Out: `Response` messages; bursts are coalesced (only the newest request of
+// each kind is answered), so a slow pass never queues stale work behind fresh typing.
+
+import type { Request, Response } from '../protocol';
+import { analyze } from './analyze';
+import { compare } from './compare';
+import { format } from './engine-bridge';
+
+const scope = self as unknown as {
+  postMessage(m: Response): void;
+  onmessage: ((e: MessageEvent<Request>) => void) | null;
+};
+
+const pending = new Map<Request['type'], Request>();
+let scheduled = false;
+
+function run(req: Request): Response {
+  try {
+    switch (req.type) {
+      case 'analyze':
+        return { type: 'analysis', analysis: analyze(req.seq, req.text, req.lang, req.platforms, req.selected) };
+      case 'format':
+        return { type: 'formatted', seq: req.seq, text: format(req.text) };
+      case 'compare':
+        return { type: 'comparison', comparison: compare(req.seq, req.base, req.head, req.lang, req.platforms) };
+    }
+  } catch (e) {
+    return { type: 'failed', seq: req.seq, message: e instanceof Error ? `${e.message}` : String(e) };
+  }
+}
+
+function drain(): void {
+  scheduled = false;
+  // Format first (the user is waiting on it), then analysis, then comparison.
+  for (const kind of ['format', 'analyze', 'compare'] as const) {
+    const req = pending.get(kind);
+    if (!req) continue;
+    pending.delete(kind);
+    scope.postMessage(run(req));
+    if (pending.size > 0) {
+      schedule();
+      return;
+    }
+  }
+}
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  setTimeout(drain, 0);
+}
+
+scope.onmessage = (e) => {
+  pending.set(e.data.type, e.data);
+  schedule();
+};

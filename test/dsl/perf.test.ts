@@ -1,0 +1,56 @@
+// Performance: a generated ruleset with 5,000 indicators parses well under half a second.
+
+import { describe, expect, it } from 'vitest';
+import type { DimensionDecl } from '../../dsl/ast';
+import { parseRuleset } from '../../dsl/parse';
+import { printRuleset } from '../../dsl/printer';
+import { HEADER } from './helpers';
+
+function generated(dimensions: number, perDimension: number): string {
+  const out: string[] = [HEADER];
+  for (let d = 0; d < dimensions; d++) {
+    out.push(`dimension D${d} {\n  label { zh-Hans "维度${d}" zh-Hant "維度${d}" en "Dimension ${d}" }\n  weight 2`);
+    for (let i = 0; i < perDimension; i++) {
+      out.push(`  indicator d${d}_i${i} {
+    label { zh-Hans "指标${i}" zh-Hant "指標${i}" en "Indicator ${i}" }
+    weight 1
+    type number >= 0
+    higher is better
+    methods DR, OS "on site"
+    applies when offers_fp64 and mlps_level in {L3, L4}
+    bands {
+      >= 1000: 100
+      >= 300: 80
+      else: 20
+    }
+  }`);
+    }
+    out.push('}');
+  }
+  return out.join('\n');
+}
+
+describe('performance', () => {
+  it('parses 5,000 indicators well under 0.5 s', () => {
+    const text = generated(50, 100);
+    parseRuleset(generated(1, 10)); // build the parser once
+    const times: number[] = [];
+    let count = 0;
+    for (let run = 0; run < 3; run++) {
+      const t0 = performance.now();
+      const { ast, diagnostics } = parseRuleset(text);
+      times.push(performance.now() - t0);
+      expect(diagnostics).toEqual([]);
+      count = ast.items.reduce((n, item) => n + (item.kind === 'Dimension' ? (item as DimensionDecl).indicators.length : 0), 0);
+    }
+    const best = Math.min(...times);
+    const t0 = performance.now();
+    printRuleset(parseRuleset(text).ast);
+    const roundTrip = performance.now() - t0;
+    console.log(
+      `parse of ${count} indicators (${(text.length / 1024).toFixed(0)} KiB): best ${best.toFixed(0)} ms of ${times.map((t) => t.toFixed(0)).join(', ')}; parse+print ${roundTrip.toFixed(0)} ms`,
+    );
+    expect(count).toBe(5000);
+    expect(best).toBeLessThan(500);
+  });
+});

@@ -1,0 +1,45 @@
+// The built playground loads cleanly: no console error, no failed request, Monaco's and Assay's
+// workers loaded as files (not blob: URLs, not the main-thread fallback), the main regions present.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, screenshot, startServer, waitForAnalysis, watch, type Browser, type StaticServer } from './harness';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('loading the playground', () => {
+  it('loads with no console error and its workers as files', async () => {
+    const page = await browser.context.newPage();
+    const log = watch(page);
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=editor] .view-lines');
+    await waitForAnalysis(page);
+    // Open the evidence panel so the JSON worker starts too.
+    await page.click('#evidence-panel summary');
+    await page.waitForFunction(() => (window.assayPlayground?.requestedWorkers ?? []).includes('json'), undefined, { timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await screenshot(page, '01-loaded');
+
+    for (const id of ['editor', 'problems', 'platforms', 'level', 'indicators', 'radar', 'explanation', 'share']) {
+      expect(await page.locator(`[data-testid=${id}]`).count(), id).toBe(1);
+    }
+    expect(log.consoleErrors).toEqual([]);
+    expect(log.failedRequests).toEqual([]);
+    const workerFiles = log.workers.map((u) => new URL(u).pathname.split('/').pop() ?? u);
+    expect(log.workers.every((u) => u.startsWith(server.url))).toBe(true);
+    expect(workerFiles.some((f) => f.startsWith('assay.worker'))).toBe(true);
+    expect(workerFiles.some((f) => f.startsWith('editor.worker'))).toBe(true);
+    expect(workerFiles.some((f) => f.startsWith('json.worker'))).toBe(true);
+    await page.close();
+  });
+});
