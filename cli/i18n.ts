@@ -208,9 +208,9 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hant': '標準變更及其導致變化的平台數',
   },
   impactMethod: {
-    en: 'Causes are computed: each change is applied alone to {from} and the platform re-assessed; a change is a cause when alone it moves the platform the way the revision does. “together with” marks changes that move a platform only in combination.',
-    'zh-Hans': '原因经计算得出：将每项变更单独应用于 {from} 并重新评估平台；单独即可使平台按修订方向变化的变更即为原因。“共同作用”表示仅在组合时才使平台变化的变更。',
-    'zh-Hant': '原因經計算得出：將每項變更單獨套用於 {from} 並重新評估平台；單獨即可使平台按修訂方向變化的變更即為原因。「共同作用」表示僅在組合時才使平台變化的變更。',
+    en: 'Causes are computed: each change is applied alone to {from} and the platform re-assessed; a change is a cause when alone it gives the platform its new result (else, when alone it moves it the same way). “partly” lists changes that alone move it the same way but elsewhere, “against” those that alone move it the other way, “together with” changes that move it only in combination.',
+    'zh-Hans': '原因经计算得出：将每项变更单独应用于 {from} 并重新评估平台；单独即可使平台得到修订后结果的变更即为原因（若无，则取单独即可使平台按同一方向变化的变更）。“部分”列出单独使平台同向变化但结果不同的变更，“反向”列出单独使平台反向变化的变更，“共同作用”表示仅在组合时才使平台变化的变更。',
+    'zh-Hant': '原因經計算得出：將每項變更單獨套用於 {from} 並重新評估平台；單獨即可使平台得到修訂後結果的變更即為原因（若無，則取單獨即可使平台按同一方向變化的變更）。「部分」列出單獨使平台同向變化但結果不同的變更，「反向」列出單獨使平台反向變化的變更，「共同作用」表示僅在組合時才使平台變化的變更。',
   },
   hBefore: { en: 'before', 'zh-Hans': '修订前', 'zh-Hant': '修訂前' },
   hAfter: { en: 'after', 'zh-Hans': '修订后', 'zh-Hant': '修訂後' },
@@ -220,6 +220,12 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
   hMoved: { en: 'platforms moved', 'zh-Hans': '导致变化的平台数', 'zh-Hant': '導致變化的平台數' },
   together: { en: 'together with', 'zh-Hans': '共同作用', 'zh-Hant': '共同作用' },
   allTogether: { en: 'all changes together', 'zh-Hans': '全部变更共同作用', 'zh-Hant': '全部變更共同作用' },
+  notAttributable: {
+    en: 'change {entries} cannot be applied alone to the old ruleset; platforms it moves are not attributed to it',
+    'zh-Hans': '变更 {entries} 无法单独应用于旧规则集；不将平台变化归因于它',
+    'zh-Hant': '變更 {entries} 無法單獨套用於舊規則集；不將平台變化歸因於它',
+  },
+  partly: { en: 'partly: {list}', 'zh-Hans': '部分：{list}', 'zh-Hant': '部分：{list}' },
   against: { en: 'against: {list}', 'zh-Hans': '反向：{list}', 'zh-Hant': '反向：{list}' },
   noneChanged: { en: 'no platform changes outcome or level', 'zh-Hans': '没有平台的结论或等级发生变化', 'zh-Hant': '沒有平台的結論或等級發生變化' },
 } as const satisfies Record<string, Entry>;

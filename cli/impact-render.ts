@@ -4,7 +4,7 @@
 
 import type { Lang } from '../dsl/ast';
 import type { CompiledRuleset } from '../engine/index';
-import { entrySummary } from '../engine/diff/render';
+import { entrySummary, renderDiff } from '../engine/diff/render';
 import type { ChangedPlatform, Impact } from '../engine/impact';
 import { standing } from '../engine/impact';
 import { isKey, t } from './i18n';
@@ -31,9 +31,10 @@ function standingText(s: string, lang: Lang): string {
 function causesText(c: ChangedPlatform, lang: Lang): string {
   const n = (i: number) => `#${i + 1}`;
   let text: string;
-  if (!c.interaction) text = c.causes.map(n).join(', ');
-  else if (c.combinations.length === 1 && c.combinations[0]?.length === c.causes.length && c.causes.length > 2) text = t(lang, 'allTogether');
+  if (!c.interaction) text = c.causeIds.map(n).join(', ');
+  else if (c.combinations.length === 1 && c.combinations[0]?.length === c.causeIds.length && c.causeIds.length > 2) text = t(lang, 'allTogether');
   else text = c.combinations.map((x) => x.map(n).join(' + ')).join('; ') + ` (${t(lang, 'together')})`;
+  if (c.contributing.length > 0) text += `; ${t(lang, 'partly', { list: c.contributing.map(n).join(', ') })}`;
   if (c.counter.length > 0) text += `; ${t(lang, 'against', { list: c.counter.map(n).join(', ') })}`;
   return text;
 }
@@ -59,7 +60,7 @@ interface Tables {
 
 function tables(im: Impact, a: CompiledRuleset, b: CompiledRuleset, lang: Lang): Tables {
   const from = `${a.identity.id} ${a.identity.version}`;
-  const to = `${b.identity.id} ${b.identity.version}`;
+  const to = b.identity.id === a.identity.id ? b.identity.version : `${b.identity.id} ${b.identity.version}`;
   const order = standingOrder(a, b);
   const rank = (s: string) => {
     const i = order.indexOf(s);
@@ -132,6 +133,7 @@ export function renderImpact(im: Impact, a: CompiledRuleset, b: CompiledRuleset,
       `<h2>${escapeHtml(t(lang, 'impactEntries'))}</h2>`,
       htmlTable(x.entries),
       `<p class="note">${escapeHtml(x.method)}</p>`,
+      `<pre>${escapeHtml(renderDiff({ header: im.header, entries: im.entries }, { format: 'text', lang }))}</pre>`,
       '</body></html>',
     ].join('\n');
   }
@@ -140,6 +142,7 @@ export function renderImpact(im: Impact, a: CompiledRuleset, b: CompiledRuleset,
   const h = (s: string) => (md ? `## ${s}` : s);
   return [
     md ? `# ${x.title}` : x.title,
+    `${a.identity.hash} → ${b.identity.hash}`,
     '',
     h(t(lang, 'impactMatrix')),
     '',

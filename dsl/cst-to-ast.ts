@@ -28,28 +28,36 @@ function isToken(e: CstElement): e is IToken {
  * is unusable is measured from its children. Returns `NO_SPAN` when nothing has a position.
  */
 export function spanOf(...parts: ReadonlyArray<IToken | CstNode | Span | undefined>): Span {
-  let start = Infinity;
-  let end = -Infinity;
-  const add = (s: number, e: number): void => {
-    if (!Number.isFinite(s) || !Number.isFinite(e) || s < 0 || e < s) return;
-    if (s < start) start = s;
-    if (e > end) end = e;
-  };
-  const visit = (p: IToken | CstNode | Span): void => {
-    if ('image' in p) {
-      if (!p.isInsertedInRecovery) add(p.startOffset, p.startOffset + p.image.length);
-    } else if ('children' in p) {
-      const loc = p.location;
-      const s = loc?.startOffset ?? NaN;
-      const e = loc?.endOffset ?? NaN;
-      if (Number.isFinite(s) && Number.isFinite(e) && s >= 0 && e >= s) add(s, e + 1);
-      else for (const list of Object.values(p.children)) for (const c of list) visit(c);
-    } else if (p !== NO_SPAN) {
-      add(p.start, p.end);
+  const acc: [number, number] = [Infinity, -Infinity];
+  for (const p of parts) if (p !== undefined) measure(p, acc);
+  return acc[0] === Infinity ? NO_SPAN : { start: acc[0], end: acc[1] };
+}
+
+/** Widens `acc` ([start, end]) by the usable positions of `p` (see `spanOf`). */
+function measure(p: IToken | CstNode | Span, acc: [number, number]): void {
+  let s: number;
+  let e: number;
+  if ('image' in p) {
+    if (p.isInsertedInRecovery) return;
+    s = p.startOffset;
+    e = s + p.image.length;
+  } else if ('children' in p) {
+    const loc = p.location;
+    s = loc?.startOffset ?? NaN;
+    e = (loc?.endOffset ?? NaN) + 1;
+    if (!(s >= 0 && e > s)) {
+      for (const list of Object.values(p.children)) for (const c of list) measure(c, acc);
+      return;
     }
-  };
-  for (const p of parts) if (p !== undefined) visit(p);
-  return start === Infinity ? NO_SPAN : { start, end };
+  } else {
+    if (p === NO_SPAN) return;
+    s = p.start;
+    e = p.end;
+  }
+  // NaN fails every comparison, so recovered positions never get in
+  if (!(s >= 0 && e >= s)) return;
+  if (s < acc[0]) acc[0] = s;
+  if (e > acc[1]) acc[1] = e;
 }
 
 /** The span of the first real token under `n` (zero-width at 0 when there is none). */
@@ -69,18 +77,59 @@ function firstTokenSpan(n: CstNode): Span {
 // --- reading the CST --------------------------------------------------------------------------
 
 function toks(ctx: Ctx, name: string): IToken[] {
-  return (ctx[name] ?? []).filter(isToken);
+  const list = ctx[name];
+  if (list === undefined) return [];
+  return list.every(isToken) ? (list as IToken[]) : list.filter(isToken);
 }
-function tok(ctx: Ctx, name: string, i = 0): IToken | undefined {
-  const t = toks(ctx, name)[i];
-  return t && !t.isInsertedInRecovery ? t : undefined;
+/** The first token of a key, unless recovery invented it. */
+function tok(ctx: Ctx, name: string): IToken | undefined {
+  const list = ctx[name];
+  if (list === undefined) return undefined;
+  for (const e of list) if (isToken(e)) return e.isInsertedInRecovery ? undefined : e;
+  return undefined;
 }
 function nodes(ctx: Ctx, name: string): CstNode[] {
-  return (ctx[name] ?? []).filter((e): e is CstNode => !isToken(e));
+  const list = ctx[name];
+  if (list === undefined) return [];
+  return list.some(isToken) ? list.filter((e): e is CstNode => !isToken(e)) : (list as CstNode[]);
 }
-function node(ctx: Ctx, name: string, i = 0): CstNode | undefined {
-  return nodes(ctx, name)[i];
+function node(ctx: Ctx, name: string): CstNode | undefined {
+  const list = ctx[name];
+  if (list === undefined) return undefined;
+  for (const e of list) if (!isToken(e)) return e;
+  return undefined;
 }
+
+/** Tokens and nodes of the given keys in source order (parts without a position go last, in order). */
+function ordered(ctx: Ctx, names: readonly string[]): readonly CstElement[] {
+  let only: CstElement[] | undefined;
+  let count = 0;
+  for (const name of names) {
+    const list = ctx[name];
+    if (list === undefined || list.length === 0) continue;
+    only = list;
+    count++;
+  }
+  if (count <= 1) return only ?? [];
+  const all: { e: CstElement; k: number }[] = [];
+  for (const name of names) for (const e of ctx[name] ?? []) all.push({ e, k: orderKey(e) });
+  return all.sort((a, b) => a.k - b.k).map((x) => x.e);
+}
+
+function orderKey(e: CstElement): number {
+  const s = isToken(e) ? (e.isInsertedInRecovery ? NaN : e.startOffset) : (e.location?.startOffset ?? NaN);
+  if (Number.isFinite(s)) return s;
+  const span = spanOf(e);
+  return span === NO_SPAN ? Infinity : span.start;
+}
+
+const NO_ELEMENTS: ReadonlySet<CstElement> = new Set();
+
+/** Keys of an `arith` node: operands' parts and the binary operators. */
+const ARITH_KEYS: readonly string[] = [
+  T.Minus.name, T.NumberLit.name, T.PercentLit.name, T.BoolLit.name, T.Total.name, T.Identifier.name, T.Dot.name,
+  T.PropWord.name, T.LParen.name, 'propOf', T.RParen.name, 'callExpr', 'parenExpr', T.AddOp.name, T.MulOp.name,
+];
 
 const COMPARE_OPS: ReadonlyMap<string, A.CompareOp> = new Map([
   [T.GtEq.name, '>='],
@@ -310,25 +359,27 @@ class AstBuilder extends BaseVisitor {
   textNode(ctx: Ctx, n: CstNode): A.Text {
     const entries: A.TextEntry[] = [];
     const seen = new Map<A.Lang, Span>();
-    for (const e of nodes(ctx, 'textEntry')) {
-      const entry = this.textEntry(e.children, e);
-      if (!entry) continue;
-      const first = seen.get(entry.lang);
-      if (first) {
-        this.diagnostics.push(diag('A104', entry.span, { clause: entry.lang }, { related: [{ span: first, code: 'A901' }] }));
+    let tag: IToken | undefined;
+    for (const item of ordered(ctx, [T.LangTag.name, T.StringLit.name])) {
+      if (!isToken(item)) continue;
+      if (item.tokenType === T.LangTag) {
+        tag = item;
         continue;
       }
-      seen.set(entry.lang, entry.span);
+      const lang = tag ? LANG_TAGS.get(tag.image) : undefined;
+      const value = strOf(item);
+      if (!tag || !lang || !value) continue;
+      const entry: A.TextEntry = { lang, value, span: spanOf(tag, item) };
+      tag = undefined;
+      const first = seen.get(lang);
+      if (first) {
+        this.diagnostics.push(diag('A104', entry.span, { clause: lang }, { related: [{ span: first, code: 'A901' }] }));
+        continue;
+      }
+      seen.set(lang, entry.span);
       entries.push(entry);
     }
     return { kind: 'Text', entries, span: spanOf(n) };
-  }
-  textEntry(ctx: Ctx, n?: CstNode): A.TextEntry | undefined {
-    const tag = tok(ctx, T.LangTag.name);
-    const lang = tag ? LANG_TAGS.get(tag.image) : undefined;
-    const value = strOf(tok(ctx, T.StringLit.name));
-    if (!lang || !value) return undefined;
-    return { lang, value, span: n ? spanOf(n) : spanOf(tag, value.span) };
   }
   labelClause(ctx: Ctx): A.Text | undefined {
     return this.text(node(ctx, 'text'));
@@ -365,7 +416,7 @@ class AstBuilder extends BaseVisitor {
   inputDecl(ctx: Ctx, n: CstNode): A.InputDecl | undefined {
     const id = nameOf(tok(ctx, T.Identifier.name));
     const typeNode = node(ctx, 'typeExpr');
-    const type = typeNode ? this.typeExpr(typeNode.children) : undefined;
+    const type = typeNode ? this.typeExpr(typeNode.children, typeNode) : undefined;
     if (!id || !type) return undefined;
     return {
       kind: 'Input',
@@ -380,24 +431,32 @@ class AstBuilder extends BaseVisitor {
 
   // --- types ------------------------------------------------------------------------------
 
-  typeExpr(ctx: Ctx): A.TypeExpr | undefined {
-    const s = node(ctx, 'scalarType');
-    if (s) return this.scalarType(s.children, s);
+  typeExpr(ctx: Ctx, n?: CstNode): A.TypeExpr | undefined {
+    const word = tok(ctx, T.ScalarTypeWord.name);
+    if (word) {
+      const name = SCALARS.get(word.tokenType.name);
+      if (!name) return undefined;
+      const d = node(ctx, 'domain');
+      return { kind: 'Scalar', name, ...opt('domain', d ? this.domain(d.children, d) : undefined), span: n ? spanOf(n) : spanOf(word, d) };
+    }
     const e = node(ctx, 'enumType');
     if (e) return this.enumType(e.children, e);
     const o = node(ctx, 'objectType');
     if (o) return this.objectType(o.children, o);
     return undefined;
   }
-  scalarType(ctx: Ctx, n: CstNode): A.ScalarType | undefined {
-    const word = tok(ctx, T.ScalarTypeWord.name);
-    const name = word ? SCALARS.get(word.tokenType.name) : undefined;
-    if (!name) return undefined;
-    const d = node(ctx, 'domain');
-    return { kind: 'Scalar', name, ...opt('domain', d ? this.domain(d.children, d) : undefined), span: spanOf(n) };
-  }
   domain(ctx: Ctx, n: CstNode): A.Domain | undefined {
-    const nums = nodes(ctx, 'signedNumber').map((x) => this.signedNumber(x.children, x));
+    const nums: A.Num[] = [];
+    let minus: IToken | undefined;
+    for (const t of ordered(ctx, [T.Minus.name, T.NumberLit.name])) {
+      if (!isToken(t) || t.isInsertedInRecovery) continue;
+      if (t.tokenType === T.Minus) {
+        minus = t;
+        continue;
+      }
+      nums.push({ kind: 'Num', text: minus ? `-${t.image}` : t.image, span: spanOf(minus, t) });
+      minus = undefined;
+    }
     const opTok = tok(ctx, T.BoundOp.name);
     if (opTok) {
       const op = BOUND_OPS.get(opTok.tokenType.name);
@@ -406,12 +465,6 @@ class AstBuilder extends BaseVisitor {
     }
     const [min, max] = nums;
     return min && max ? { kind: 'Range', min, max, span: spanOf(n) } : undefined;
-  }
-  signedNumber(ctx: Ctx, n: CstNode): A.Num | undefined {
-    const t = tok(ctx, T.NumberLit.name);
-    if (!t) return undefined;
-    const minus = tok(ctx, T.Minus.name);
-    return { kind: 'Num', text: minus ? `-${t.image}` : t.image, span: spanOf(n) };
   }
   enumType(ctx: Ctx, n: CstNode): A.EnumType {
     const values = toks(ctx, T.Identifier.name)
@@ -430,7 +483,7 @@ class AstBuilder extends BaseVisitor {
   objectField(ctx: Ctx, n: CstNode): A.ObjectField | undefined {
     const name = nameOf(tok(ctx, T.Identifier.name));
     const t = node(ctx, 'typeExpr');
-    const type = t ? this.typeExpr(t.children) : undefined;
+    const type = t ? this.typeExpr(t.children, t) : undefined;
     return name && type ? { name, type, span: spanOf(n) } : undefined;
   }
 
@@ -464,7 +517,7 @@ class AstBuilder extends BaseVisitor {
       id,
       ...opt('label', this.labelOf(ctx)),
       ...opt('weight', this.clause(ctx, 'weightClause', 'weight', (c) => this.weightClause(c))),
-      ...opt('type', typeExprNode ? this.typeExpr(typeExprNode.children) : undefined),
+      ...opt('type', typeExprNode ? this.typeExpr(typeExprNode.children, typeExprNode) : undefined),
       ...opt('unit', this.clause(ctx, 'unitClause', 'unit', (c) => this.unitClause(c))),
       ...opt('direction', this.clause(ctx, 'directionClause', 'higher/lower is better', (c, nn) => this.directionClause(c, nn))),
       ...opt('methods', this.clause(ctx, 'methodsClause', 'methods', (c, nn) => this.methodsClause(c, nn))),
@@ -502,7 +555,7 @@ class AstBuilder extends BaseVisitor {
 
   typeClause(ctx: Ctx): A.TypeExpr | undefined {
     const t = node(ctx, 'typeExpr');
-    return t ? this.typeExpr(t.children) : undefined;
+    return t ? this.typeExpr(t.children, t) : undefined;
   }
   directionClause(ctx: Ctx, n: CstNode): { value: A.Direction; span: Span } | undefined {
     const word = tok(ctx, T.DirectionWord.name);
@@ -556,7 +609,7 @@ class AstBuilder extends BaseVisitor {
       cond = { kind: 'Else', span: spanOf(elseTok) };
     } else if (opTok) {
       const op = COMPARE_OPS.get(opTok.tokenType.name) ?? '=';
-      const bound = this.expr(node(ctx, 'addExpr'), (c, nn) => this.addExpr(c, nn), spanOf(opTok));
+      const bound = this.arithOf(node(ctx, 'arith'), spanOf(opTok));
       cond = { kind: 'Compare', op, bound, span: spanOf(opTok, bound.span) };
     } else if (exprNode) {
       const expr = this.exprOf(exprNode);
@@ -582,13 +635,13 @@ class AstBuilder extends BaseVisitor {
     return { key, points: this.points(p.children, p), span: spanOf(n) };
   }
   points(ctx: Ctx, n: CstNode): A.Points {
-    const [valueNode, otherwiseNode] = nodes(ctx, 'addExpr');
+    const [valueNode, otherwiseNode] = nodes(ctx, 'arith');
     const span = spanOf(n);
-    const value = this.expr(valueNode, (c, nn) => this.addExpr(c, nn), span);
-    const when = tok(ctx, T.When.name) ?? toks(ctx, T.When.name)[0];
+    const value = this.arithOf(valueNode, span);
+    const when = toks(ctx, T.When.name)[0];
     if (!when) return { value, span };
     const cond = this.exprOf(node(ctx, 'expression'), spanOf(when));
-    const otherwise = this.expr(otherwiseNode, (c, nn) => this.addExpr(c, nn), span);
+    const otherwise = this.arithOf(otherwiseNode, span);
     return { value, when: cond, otherwise, span };
   }
   formulaClause(ctx: Ctx, n: CstNode): A.FormulaScoring {
@@ -652,7 +705,41 @@ class AstBuilder extends BaseVisitor {
     if (i) return this.ifExpr(i.children, i);
     const q = node(ctx, 'quantExpr');
     if (q) return this.quantExpr(q.children, q);
-    return this.expr(node(ctx, 'orExpr'), (c, nn) => this.orExpr(c, nn), span);
+    // not* cmp ((and|or) not* cmp)*, with `or` looser than `and` looser than `not`
+    const items = ordered(ctx, [T.Not.name, 'cmpExpr', T.Or.name, T.And.name]);
+    let at = 0;
+    const isTok = (t: (typeof T)['Not']): boolean => {
+      const x = items[at];
+      return x !== undefined && isToken(x) && x.tokenType === t;
+    };
+    const notOperand = (): A.Expr => {
+      const nots: IToken[] = [];
+      for (let x = items[at]; x !== undefined && isToken(x) && x.tokenType === T.Not; x = items[++at]) nots.push(x);
+      const item = items[at];
+      let operand: A.Expr;
+      if (item !== undefined && !isToken(item)) {
+        at++;
+        operand = this.cmpExpr(item.children, item);
+      } else {
+        operand = errorExpr(nots.length > 0 ? spanOf(nots[nots.length - 1]) : span);
+      }
+      for (let k = nots.length - 1; k >= 0; k--) {
+        const u: A.UnaryExpr = { kind: 'Unary', op: 'not', operand, span: spanOf(nots[k], operand.span) };
+        operand = this.composite(u, operand);
+      }
+      return operand;
+    };
+    const chain = (operand: () => A.Expr, opTok: (typeof T)['Or'], op: 'and' | 'or'): A.Expr => {
+      const operands = [operand()];
+      const ops: IToken[] = [];
+      while (isTok(opTok)) {
+        ops.push(items[at++] as IToken);
+        operands.push(operand());
+      }
+      return this.fold(operands, ops, () => op);
+    };
+    if (items.length === 0) return errorExpr(span);
+    return chain(() => chain(notOperand, T.And, 'and'), T.Or, 'or');
   }
   ifExpr(ctx: Ctx, n: CstNode): A.Expr {
     const span = spanOf(n);
@@ -680,87 +767,118 @@ class AstBuilder extends BaseVisitor {
     };
     return this.composite(e, body);
   }
-  orExpr(ctx: Ctx, _n?: CstNode): A.Expr {
-    const operands = nodes(ctx, 'andExpr').map((x) => this.andExpr(x.children, x));
-    return this.fold(operands, toks(ctx, T.Or.name), () => 'or');
-  }
-  andExpr(ctx: Ctx, _n?: CstNode): A.Expr {
-    const operands = nodes(ctx, 'notExpr').map((x) => this.notExpr(x.children, x));
-    return this.fold(operands, toks(ctx, T.And.name), () => 'and');
-  }
-  notExpr(ctx: Ctx, n: CstNode): A.Expr {
-    const inner = node(ctx, 'notExpr');
-    const notTok = tok(ctx, T.Not.name);
-    if (notTok) {
-      const operand = this.expr(inner, (c, nn) => this.notExpr(c, nn), spanOf(n));
-      return this.composite({ kind: 'Unary', op: 'not', operand, span: spanOf(n) }, operand);
-    }
-    return this.expr(node(ctx, 'cmpExpr'), (c, nn) => this.cmpExpr(c, nn), spanOf(n));
-  }
   cmpExpr(ctx: Ctx, n: CstNode): A.Expr {
     const span = spanOf(n);
-    const [l, r] = nodes(ctx, 'addExpr');
-    const left = this.expr(l, (c, nn) => this.addExpr(c, nn), span);
+    const [l, r] = nodes(ctx, 'arith');
+    const left = this.arithOf(l, span);
     const opTok = tok(ctx, T.CmpOp.name);
     if (opTok) {
-      const right = this.expr(r, (c, nn) => this.addExpr(c, nn), spanOf(opTok));
+      const right = this.arithOf(r, spanOf(opTok));
       const op = COMPARE_OPS.get(opTok.tokenType.name) ?? '=';
       return this.composite({ kind: 'Compare', op, left, right, span }, left, right);
     }
-    const setNode = node(ctx, 'setExpr');
     if (toks(ctx, T.In.name).length > 0) {
+      const setNode = node(ctx, 'setExpr');
       const set = setNode ? this.setExpr(setNode.children) : [];
       const negated = tok(ctx, T.Not.name) !== undefined;
       return this.composite({ kind: 'In', negated, operand: left, set, span }, left, ...set);
     }
     return left;
   }
-  addExpr(ctx: Ctx, _n?: CstNode): A.Expr {
-    const operands = nodes(ctx, 'mulExpr').map((x) => this.mulExpr(x.children, x));
-    return this.fold(operands, toks(ctx, T.AddOp.name), (t) => (t.tokenType === T.Minus ? '-' : '+'));
+
+  private arithOf(n: CstNode | undefined, fallback: Span): A.Expr {
+    return n ? this.arith(n.children, n) : errorExpr(fallback);
   }
-  mulExpr(ctx: Ctx, _n?: CstNode): A.Expr {
-    const operands = nodes(ctx, 'unaryExpr').map((x) => this.unaryExpr(x.children, x));
-    return this.fold(operands, toks(ctx, T.MulOp.name), (t) => (t.tokenType === T.Slash ? '/' : '*'));
-  }
-  unaryExpr(ctx: Ctx, n: CstNode): A.Expr {
-    if (tok(ctx, T.Minus.name)) {
-      const operand = this.expr(node(ctx, 'unaryExpr'), (c, nn) => this.unaryExpr(c, nn), spanOf(n));
-      return this.composite({ kind: 'Unary', op: '-', operand, span: spanOf(n) }, operand);
+
+  /**
+   * operand ((+|-|*|/) operand)*, flat in the CST: `*` and `/` bind tighter than `+` and `-`, and both
+   * fold to the left. An operand is `-`* then a literal, a name `a.b`, a property, a call or `( … )`.
+   */
+  arith(ctx: Ctx, n: CstNode): A.Expr {
+    const items = ordered(ctx, ARITH_KEYS);
+    const addOps = ctx[T.AddOp.name];
+    const mulOps = ctx[T.MulOp.name];
+    const binary: ReadonlySet<CstElement> = addOps || mulOps ? new Set([...(addOps ?? []), ...(mulOps ?? [])]) : NO_ELEMENTS;
+    let at = 0;
+    const peekTok = (): IToken | undefined => {
+      const x = items[at];
+      return x !== undefined && isToken(x) && !binary.has(x) ? x : undefined;
+    };
+    const primary = (): A.Expr => {
+      const item = items[at];
+      if (item === undefined || binary.has(item)) return errorExpr(item && isToken(item) ? spanOf(item) : spanOf(n));
+      at++;
+      if (!isToken(item)) {
+        return item.name === 'callExpr' ? this.callExpr(item.children, item) : this.parenExpr(item.children, item);
+      }
+      const span = spanOf(item);
+      switch (item.tokenType) {
+        case T.NumberLit:
+          return { kind: 'Num', text: item.image, span };
+        case T.PercentLit:
+          return { kind: 'Percent', text: item.image.slice(0, -1), span };
+        case T.True:
+        case T.False:
+          return { kind: 'Bool', value: item.tokenType === T.True, span };
+        case T.Total:
+          return { kind: 'Total', span };
+        case T.Identifier: {
+          const path = [nameOf(item) ?? { kind: 'Name' as const, name: item.image, span }];
+          while (peekTok()?.tokenType === T.Dot) {
+            at++;
+            const next = peekTok();
+            if (next?.tokenType !== T.Identifier) break;
+            at++;
+            path.push({ kind: 'Name', name: next.image, span: spanOf(next) });
+          }
+          return { kind: 'Ref', path, span: spanOf(...path.map((p) => p.span)) };
+        }
+        default: {
+          const prop = PROPS.get(item.tokenType.name);
+          if (prop === undefined) return errorExpr(span);
+          if (peekTok()?.tokenType !== T.LParen) return { kind: 'Prop', prop, span };
+          at++;
+          const of = peekTok()?.tokenType === T.Identifier ? (items[at++] as IToken) : undefined;
+          const close = peekTok()?.tokenType === T.RParen ? (items[at++] as IToken) : undefined;
+          return { kind: 'Prop', prop, ...opt('of', nameOf(of)), span: spanOf(item, of, close) };
+        }
+      }
+    };
+    const operand = (): A.Expr => {
+      const minus: IToken[] = [];
+      for (let t = peekTok(); t?.tokenType === T.Minus; t = peekTok()) {
+        minus.push(t);
+        at++;
+      }
+      let e = primary();
+      for (let k = minus.length - 1; k >= 0; k--) {
+        const u: A.UnaryExpr = { kind: 'Unary', op: '-', operand: e, span: spanOf(minus[k], e.span) };
+        e = this.composite(u, e);
+      }
+      return e;
+    };
+    const isOp = (mul: boolean): boolean => {
+      const x = items[at];
+      return x !== undefined && isToken(x) && binary.has(x) && (x.tokenType === T.Star || x.tokenType === T.Slash) === mul;
+    };
+    const term = (): A.Expr => {
+      const operands = [operand()];
+      const ops: IToken[] = [];
+      while (isOp(true)) {
+        ops.push(items[at++] as IToken);
+        operands.push(operand());
+      }
+      return this.fold(operands, ops, (t) => (t.tokenType === T.Slash ? '/' : '*'));
+    };
+    const operands = [term()];
+    const ops: IToken[] = [];
+    while (isOp(false)) {
+      ops.push(items[at++] as IToken);
+      operands.push(term());
     }
-    return this.expr(node(ctx, 'primary'), (c, nn) => this.primary(c, nn), spanOf(n));
+    return this.fold(operands, ops, (t) => (t.tokenType === T.Minus ? '-' : '+'));
   }
-  primary(ctx: Ctx, n: CstNode): A.Expr {
-    const span = spanOf(n);
-    const num = tok(ctx, T.NumberLit.name);
-    if (num) return { kind: 'Num', text: num.image, span };
-    const pct = tok(ctx, T.PercentLit.name);
-    if (pct) return { kind: 'Percent', text: pct.image.slice(0, -1), span };
-    const bool = tok(ctx, T.BoolLit.name);
-    if (bool) return { kind: 'Bool', value: bool.tokenType === T.True, span };
-    if (tok(ctx, T.Total.name)) return { kind: 'Total', span };
-    const r = node(ctx, 'refExpr');
-    if (r) return this.refExpr(r.children, r);
-    const p = node(ctx, 'propExpr');
-    if (p) return this.propExpr(p.children, p);
-    const c = node(ctx, 'callExpr');
-    if (c) return this.callExpr(c.children, c);
-    const g = node(ctx, 'parenExpr');
-    if (g) return this.parenExpr(g.children, g);
-    return errorExpr(span);
-  }
-  refExpr(ctx: Ctx, n: CstNode): A.Expr {
-    const path = toks(ctx, T.Identifier.name)
-      .map(nameOf)
-      .filter((x): x is A.Name => x !== undefined);
-    return path.length > 0 ? { kind: 'Ref', path, span: spanOf(n) } : errorExpr(spanOf(n));
-  }
-  propExpr(ctx: Ctx, n: CstNode): A.Expr {
-    const word = tok(ctx, T.PropWord.name);
-    const prop = word ? PROPS.get(word.tokenType.name) : undefined;
-    if (!prop) return errorExpr(spanOf(n));
-    return { kind: 'Prop', prop, ...opt('of', nameOf(tok(ctx, T.Identifier.name))), span: spanOf(n) };
-  }
+
   callExpr(ctx: Ctx, n: CstNode): A.Expr {
     const word = tok(ctx, T.FnWord.name);
     const fn = word ? FNS.get(word.tokenType.name) : undefined;
@@ -772,10 +890,11 @@ class AstBuilder extends BaseVisitor {
     const inner = this.exprOf(node(ctx, 'expression'), spanOf(n));
     const wrapped = { ...inner, span: spanOf(n) };
     this.depth.set(wrapped, this.depthOf(inner));
+    if (this.refused.has(inner)) this.refused.add(wrapped);
     return wrapped;
   }
   setExpr(ctx: Ctx): A.Expr[] {
-    return nodes(ctx, 'expression').map((x) => this.exprOf(x));
+    return nodes(ctx, 'arith').map((x) => this.arith(x.children, x));
   }
 }
 

@@ -18,7 +18,7 @@ let lexer: Lexer | undefined;
 
 /** The one Chevrotain lexer, built on first use. */
 function theLexer(): Lexer {
-  lexer ??= new Lexer([...T.ALL_TOKENS], { positionTracking: 'onlyOffset', ensureOptimizations: true });
+  lexer ??= new Lexer([...T.ALL_TOKENS], { positionTracking: 'full', ensureOptimizations: true });
   return lexer;
 }
 

@@ -174,6 +174,289 @@ export const CATALOGUE = {
     ['please report this; the other checks still ran', '请报告此问题；其他检查已照常运行', '請回報此問題；其他檢查已照常執行'],
   ),
 
+  // --- A3xx types, units, domains (engine/check/types.ts) ----------------------------------------
+  A301: m(
+    'error',
+    'cannot compare `{left}` ({ltype}) with `{right}` ({rtype})',
+    '无法比较 `{left}`（{ltype}）与 `{right}`（{rtype}）',
+    '無法比較 `{left}`（{ltype}）與 `{right}`（{rtype}）',
+    [
+      'both sides of a comparison must be numbers, values of the same enum, or booleans',
+      '比较的两侧应同为数字、同一枚举的值或布尔值',
+      '比較的兩側應同為數字、同一列舉的值或布林值',
+    ],
+  ),
+  A302: m('error', '`{op}` orders numbers, but `{name}` is {type}', '`{op}` 用于比较数字大小，但 `{name}` 是 {type}', '`{op}` 用於比較數字大小，但 `{name}` 是 {type}', [
+    'compare enum values and booleans with `=`, `!=` or `in {…}`',
+    '枚举值和布尔值请用 `=`、`!=` 或 `in {…}` 比较',
+    '列舉值和布林值請用 `=`、`!=` 或 `in {…}` 比較',
+  ]),
+  A303: m('error', '`{text}` is {type}, but a number is needed here', '`{text}` 是 {type}，但此处需要数字', '`{text}` 是 {type}，但此處需要數字', [
+    'arithmetic, `min`, `max`, `abs` and points take numbers; to score a condition write `if … then … else …`',
+    '算术运算、`min`、`max`、`abs` 和分值都需要数字；要按条件计分请写 `if … then … else …`',
+    '算術運算、`min`、`max`、`abs` 和分值都需要數字；要按條件計分請寫 `if … then … else …`',
+  ]),
+  A304: m(
+    'error',
+    '`{text}` is {type}, but a condition (true or false) is needed here',
+    '`{text}` 是 {type}，但此处需要条件（真或假）',
+    '`{text}` 是 {type}，但此處需要條件（真或假）',
+    ['compare it with something, e.g. `{text} >= …`', '将其与某个值比较，例如 `{text} >= …`', '將其與某個值比較，例如 `{text} >= …`'],
+  ),
+  A305: m(
+    'error',
+    '`{literal}` is the ratio {ratio}, but `{name}` is on the 0–100 scale',
+    '`{literal}` 表示比例 {ratio}，但 `{name}` 采用 0–100 的刻度',
+    '`{literal}` 表示比例 {ratio}，但 `{name}` 採用 0–100 的刻度',
+    ['write `{plain}`: `%` literals are for shares', '应写作 `{plain}`：带 `%` 的数值用于得分率', '應寫作 `{plain}`：帶 `%` 的數值用於得分率'],
+  ),
+  A306: m(
+    'error',
+    '{value} is outside every value `{name}` can take ({domain})',
+    '{value} 超出了 `{name}` 的所有可能取值（{domain}）',
+    '{value} 超出了 `{name}` 的所有可能取值（{domain}）',
+    ['check the threshold against the declared type of `{name}`', '请对照 `{name}` 声明的类型检查该阈值', '請對照 `{name}` 宣告的型別檢查該閾值'],
+  ),
+  A307: m(
+    'error',
+    'a share is a ratio from 0 to 1, but it is compared with {value}',
+    '得分率是 0 到 1 之间的比例，却与 {value} 比较',
+    '得分率是 0 到 1 之間的比例，卻與 {value} 比較',
+    ['write the threshold as a percentage: `{value}%`', '请将阈值写成百分数：`{value}%`', '請將閾值寫成百分數：`{value}%`'],
+  ),
+  A308: m('error', 'the domain `{domain}` of `{name}` holds no value', '`{name}` 的取值范围 `{domain}` 不含任何值', '`{name}` 的取值範圍 `{domain}` 不含任何值', [
+    'a range is written from low to high, e.g. `0 to 7`',
+    '范围应从小写到大，例如 `0 to 7`',
+    '範圍應從小寫到大，例如 `0 to 7`',
+  ]),
+  A309: m(
+    'error',
+    'a percent lies within 0 to 100, but the domain of `{name}` reaches {value}',
+    '百分比的取值在 0 到 100 之间，但 `{name}` 的取值范围达到 {value}',
+    '百分比的取值在 0 到 100 之間，但 `{name}` 的取值範圍達到 {value}',
+    ['keep the domain within 0 to 100, or use `number`', '将取值范围限制在 0 到 100 之内，或改用 `number`', '將取值範圍限制在 0 到 100 之內，或改用 `number`'],
+  ),
+  A310: m('error', '`{value}` is listed twice in the type of `{name}`', '`{value}` 在 `{name}` 的类型中重复出现', '`{value}` 在 `{name}` 的型別中重複出現', [
+    'keep one of them',
+    '只保留一处',
+    '只保留一處',
+  ]),
+  A311: m('error', 'a band compares the value of `{name}`, but it is {type}', '分档比较的是 `{name}` 的值，但它是 {type}', '分檔比較的是 `{name}` 的值，但它是 {type}', [
+    'for an object, write a condition on its members, e.g. `frameworks >= 4: 100`',
+    '对象类型请写针对其成员的条件，例如 `frameworks >= 4: 100`',
+    '物件型別請寫針對其成員的條件，例如 `frameworks >= 4: 100`',
+  ]),
+
+  // --- A4xx weights (engine/check/weights.ts) ----------------------------------------------------
+  A401: m(
+    'error',
+    'the indicator weights of `{name}` add up to {sum}, not to its weight {weight}',
+    '`{name}` 的指标权重之和为 {sum}，不等于其权重 {weight}',
+    '`{name}` 的指標權重之和為 {sum}，不等於其權重 {weight}',
+    [
+      'sums are exact decimals: make the indicator weights add up to {weight}, or change the weight of `{name}`',
+      '求和按精确小数计算：请使指标权重之和等于 {weight}，或修改 `{name}` 的权重',
+      '求和按精確小數計算：請使指標權重之和等於 {weight}，或修改 `{name}` 的權重',
+    ],
+  ),
+  A402: m(
+    'error',
+    'the dimension weights add up to {sum}, not to the total {total}',
+    '各维度权重之和为 {sum}，不等于总分 {total}',
+    '各維度權重之和為 {sum}，不等於總分 {total}',
+    [
+      'make the dimension weights add up to {total}, or change `total` in the header',
+      '请使维度权重之和等于 {total}，或修改头部的 `total`',
+      '請使維度權重之和等於 {total}，或修改頭部的 `total`',
+    ],
+  ),
+  A403: m('error', '`{name}` has weight 0', '`{name}` 的权重为 0', '`{name}` 的權重為 0', [
+    'a weight of 0 scores nothing: give it a positive weight or remove it',
+    '权重为 0 不计任何分数：请给出正的权重或将其删除',
+    '權重為 0 不計任何分數：請給出正的權重或將其刪除',
+  ]),
+  A404: m('error', 'dimension `{name}` has no indicators', '维度 `{name}` 没有指标', '維度 `{name}` 沒有指標', [
+    'add an indicator or remove the dimension',
+    '请添加指标或删除该维度',
+    '請新增指標或刪除該維度',
+  ]),
+  A405: m('error', '`total` is {total}; it must be greater than 0', '`total` 为 {total}，应大于 0', '`total` 為 {total}，應大於 0'),
+  A490: m('info', 'the weight of `{name}` is declared here', '`{name}` 的权重在此声明', '`{name}` 的權重在此宣告'),
+  A491: m('info', 'the total is declared here', '总分在此声明', '總分在此宣告'),
+
+  // --- A5xx bands (engine/check/bands.ts) --------------------------------------------------------
+  A501: m(
+    'error',
+    'this band can never match: no value of `{name}` ({domain}) meets it',
+    '此分档永远不会命中：`{name}` 的取值（{domain}）都不满足它',
+    '此分檔永遠不會命中：`{name}` 的取值（{domain}）都不滿足它',
+  ),
+  A502: m(
+    'error',
+    'this band can never match: the bands above it already take every value it matches',
+    '此分档永远不会命中：它匹配的值都已被上面的分档占用',
+    '此分檔永遠不會命中：它匹配的值都已被上面的分檔佔用',
+    [
+      'bands are read top-down and the first match wins; move it up or change its bound',
+      '分档自上而下匹配，先匹配者生效；请上移该分档或修改其界值',
+      '分檔自上而下比對，先比對者生效；請上移該分檔或修改其界值',
+    ],
+  ),
+  A503: m(
+    'warning',
+    'this band overlaps a band above it: {overlap} already match that band',
+    '此分档与上面的分档重叠：{overlap} 已由上面的分档匹配',
+    '此分檔與上面的分檔重疊：{overlap} 已由上面的分檔比對',
+    [
+      'the first match wins; make the bands meet without overlapping',
+      '先匹配者生效；请使各分档首尾相接而不重叠',
+      '先比對者生效；請使各分檔首尾相接而不重疊',
+    ],
+  ),
+  A504: m(
+    'error',
+    'some values of `{name}` match no band: {gap}',
+    '`{name}` 的部分取值没有匹配的分档：{gap}',
+    '`{name}` 的部分取值沒有相符的分檔：{gap}',
+    ['add bands for them, or end the list with `else: …`', '请为这些取值添加分档，或在末尾加上 `else: …`', '請為這些取值新增分檔，或在末尾加上 `else: …`'],
+  ),
+  A505: m(
+    'warning',
+    '`else` is never used: the bands above it cover every value of `{name}`',
+    '`else` 永远不会被使用：上面的分档已覆盖 `{name}` 的所有取值',
+    '`else` 永遠不會被使用：上面的分檔已涵蓋 `{name}` 的所有取值',
+    ['remove it', '请将其删除', '請將其刪除'],
+  ),
+  A506: m('error', '{points} points are outside 0 to 100', '分值 {points} 超出 0 到 100', '分值 {points} 超出 0 到 100'),
+  A507: m(
+    'warning',
+    '`{name}` is `{direction} is better`, yet {first} scores {firstPoints} and {second} scores {secondPoints}',
+    '`{name}` 为 `{direction} is better`，但 {first} 得 {firstPoints} 分，{second} 得 {secondPoints} 分',
+    '`{name}` 為 `{direction} is better`，但 {first} 得 {firstPoints} 分，{second} 得 {secondPoints} 分',
+    ['check the points of these bands, or the direction', '请检查这些分档的分值或指标方向', '請檢查這些分檔的分值或指標方向'],
+  ),
+  A590: m('info', 'the band that takes these values', '占用这些取值的分档', '佔用這些取值的分檔'),
+
+  // --- A6xx mappings (engine/check/mappings.ts) --------------------------------------------------
+  A601: m(
+    'error',
+    'the map of `{name}` has no entry for {values} and no `else`',
+    '`{name}` 的映射缺少 {values} 的条目，也没有 `else`',
+    '`{name}` 的映射缺少 {values} 的條目，也沒有 `else`',
+    ['add an entry for each value, or `else: …`', '请为每个取值添加条目，或添加 `else: …`', '請為每個取值新增條目，或新增 `else: …`'],
+  ),
+  A602: m('error', '`{value}` is not a value of `{name}` ({type})', '`{value}` 不是 `{name}` 的取值（{type}）', '`{value}` 不是 `{name}` 的取值（{type}）'),
+  A603: m('error', '`{value}` is mapped twice', '`{value}` 被映射了两次', '`{value}` 被映射了兩次', [
+    'keep one of them',
+    '只保留一处',
+    '只保留一處',
+  ]),
+  A604: m(
+    'warning',
+    '`else` is never used: every value of `{name}` has an entry',
+    '`else` 永远不会被使用：`{name}` 的每个取值都有条目',
+    '`else` 永遠不會被使用：`{name}` 的每個取值都有條目',
+    ['remove it', '请将其删除', '請將其刪除'],
+  ),
+  A605: m('error', '`map` scores enum values, but `{name}` is {type}', '`map` 用于枚举值计分，但 `{name}` 是 {type}', '`map` 用於列舉值計分，但 `{name}` 是 {type}', [
+    'use `bands` or `formula` for numbers',
+    '数字请使用 `bands` 或 `formula`',
+    '數字請使用 `bands` 或 `formula`',
+  ]),
+
+  // --- A7xx prerequisites, vetoes, levels (engine/check/levels.ts) -------------------------------
+  A701: m(
+    'error',
+    'level `{name}` can never be reached: its conditions can never all hold',
+    '等级 `{name}` 永远无法达到：其条件不可能同时成立',
+    '等級 `{name}` 永遠無法達到：其條件不可能同時成立',
+  ),
+  A702: m(
+    'error',
+    'level `{name}` can never be the result: whenever it holds, the higher level `{higher}` holds too',
+    '等级 `{name}` 永远不会成为结果：只要它成立，更高的等级 `{higher}` 也成立',
+    '等級 `{name}` 永遠不會成為結果：只要它成立，更高的等級 `{higher}` 也成立',
+    ['make `{higher}` stricter than `{name}`', '请使 `{higher}` 的条件严于 `{name}`', '請使 `{higher}` 的條件嚴於 `{name}`'],
+  ),
+  A703: m(
+    'warning',
+    'thresholds out of order: `{name}` requires `{cond}`, stricter than `{higherCond}` of the higher level `{higher}`',
+    '阈值顺序颠倒：`{name}` 要求 `{cond}`，比更高等级 `{higher}` 的 `{higherCond}` 更严',
+    '閾值順序顛倒：`{name}` 要求 `{cond}`，比更高等級 `{higher}` 的 `{higherCond}` 更嚴',
+    ['a higher level normally requires at least as much as the levels below it', '更高的等级通常应至少与其下各等级同样严格', '更高的等級通常應至少與其下各等級同樣嚴格'],
+  ),
+  A704: m(
+    'error',
+    'level `{name}` can never be reached: its conditions and those of the levels below it, which a cumulative ladder also requires, can never all hold',
+    '等级 `{name}` 永远无法达到：其条件与其下各等级的条件（累进式等级一并要求）不可能同时成立',
+    '等級 `{name}` 永遠無法達到：其條件與其下各等級的條件（累進式等級一併要求）不可能同時成立',
+  ),
+  A705: m(
+    'error',
+    'prerequisite `{name}` can never hold: every platform would be not rated',
+    '基本要求 `{name}` 永远不会满足：所有平台都将不予评级',
+    '基本要求 `{name}` 永遠不會滿足：所有平台都將不予評級',
+  ),
+  A706: m(
+    'warning',
+    'prerequisite `{name}` holds for every platform whose evidence is given',
+    '只要给出证据，基本要求 `{name}` 对所有平台都成立',
+    '只要給出證據，基本要求 `{name}` 對所有平台都成立',
+    ['a prerequisite that always holds checks nothing', '恒成立的基本要求不起任何作用', '恆成立的基本要求不起任何作用'],
+  ),
+  A707: m('error', 'veto `{name}` can never fire', '否决项 `{name}` 永远不会触发', '否決項 `{name}` 永遠不會觸發'),
+  A708: m(
+    'error',
+    'veto `{name}` fires for every platform whose evidence is given',
+    '只要给出证据，否决项 `{name}` 对所有平台都会触发',
+    '只要給出證據，否決項 `{name}` 對所有平台都會觸發',
+  ),
+  A709: m(
+    'warning',
+    'the `applies when` condition of `{name}` can never hold: the indicator is never applicable',
+    '`{name}` 的 `applies when` 条件永远不成立：该指标永远不适用',
+    '`{name}` 的 `applies when` 條件永遠不成立：該指標永遠不適用',
+  ),
+  A790: m('info', 'the higher level `{name}`', '更高的等级 `{name}`', '更高的等級 `{name}`'),
+
+  // --- A8xx labels, metadata (engine/check/labels.ts) --------------------------------------------
+  A801: m('warning', '`{name}` has no `{lang}` text in its {what}', '`{name}` 的{what}缺少 `{lang}` 文本', '`{name}` 的{what}缺少 `{lang}` 文字', [
+    'every label and title gives `zh-Hans`, `zh-Hant` and `en`',
+    '每个标签和标题都应给出 `zh-Hans`、`zh-Hant` 和 `en`',
+    '每個標籤和標題都應給出 `zh-Hans`、`zh-Hant` 和 `en`',
+  ]),
+  A802: m('warning', '`{name}` has no {what}', '`{name}` 缺少{what}', '`{name}` 缺少{what}', [
+    'add `label { zh-Hans "…" zh-Hant "…" en "…" }`',
+    '请添加 `label { zh-Hans "…" zh-Hant "…" en "…" }`',
+    '請新增 `label { zh-Hans "…" zh-Hant "…" en "…" }`',
+  ]),
+  A803: m('warning', '`{name}` has an empty `{lang}` text', '`{name}` 的 `{lang}` 文本为空', '`{name}` 的 `{lang}` 文字為空'),
+  A804: m('error', 'unknown status `{status}`', '未知的状态 `{status}`', '未知的狀態 `{status}`', [
+    'the status is one of `draft`, `for-comment`, `published`, `superseded`',
+    '状态应为 `draft`、`for-comment`、`published`、`superseded` 之一',
+    '狀態應為 `draft`、`for-comment`、`published`、`superseded` 之一',
+  ]),
+  A805: m('error', 'the ruleset has no `version`', '规则集缺少 `version`', '規則集缺少 `version`', [
+    'add `version "…"` to the header',
+    '请在头部添加 `version "…"`',
+    '請在頭部新增 `version "…"`',
+  ]),
+  A806: m('error', '`{date}` is not a calendar date', '`{date}` 不是有效的日期', '`{date}` 不是有效的日期', [
+    'write the date as YYYY-MM-DD',
+    '日期格式为 YYYY-MM-DD',
+    '日期格式為 YYYY-MM-DD',
+  ]),
+  A807: m('error', '`{id}` is not a valid ruleset id', '`{id}` 不是有效的规则集 id', '`{id}` 不是有效的規則集 id', [
+    'use letters, digits, `-`, `_` and `.`, starting with a letter or a digit',
+    '请使用字母、数字、`-`、`_` 和 `.`，并以字母或数字开头',
+    '請使用字母、數字、`-`、`_` 和 `.`，並以字母或數字開頭',
+  ]),
+  A808: m('warning', 'a `{status}` ruleset has no `date`', '状态为 `{status}` 的规则集缺少 `date`', '狀態為 `{status}` 的規則集缺少 `date`', [
+    'add `date YYYY-MM-DD` to the header',
+    '请在头部添加 `date YYYY-MM-DD`',
+    '請在頭部新增 `date YYYY-MM-DD`',
+  ]),
+
   // --- A9xx related-information notes ---------------------------------------------------------
   A901: m('info', 'first declared here', '首次声明于此', '首次宣告於此'),
   A902: m('info', 'did you mean `{name}`? declared here', '是否指 `{name}`？声明于此', '是否指 `{name}`？宣告於此'),

@@ -201,40 +201,41 @@ export class AssayParser extends CstParser {
   private typeExpr = this.RULE('typeExpr', () => {
     this.OR({
       DEF: [
-        { ALT: () => this.SUBRULE(this.scalarType) },
+        {
+          ALT: () => {
+            this.CONSUME(T.ScalarTypeWord);
+            this.OPTION(() => this.SUBRULE(this.domain));
+          },
+        },
         { ALT: () => this.SUBRULE(this.enumType) },
         { ALT: () => this.SUBRULE(this.objectType) },
       ],
       ERR_MSG: 'type',
     });
   });
-  private scalarType = this.RULE('scalarType', () => {
-    this.CONSUME(T.ScalarTypeWord);
-    this.OPTION(() => this.SUBRULE(this.domain));
-  });
+  /** `>= 0`, `> -1`, `0 to 7`, `-5 to 40.5` */
   private domain = this.RULE('domain', () => {
     this.OR({
       DEF: [
         {
           ALT: () => {
             this.CONSUME(T.BoundOp);
-            this.SUBRULE(this.signedNumber);
+            this.OPTION(() => this.CONSUME(T.Minus));
+            this.CONSUME(T.NumberLit);
           },
         },
         {
           ALT: () => {
-            this.SUBRULE2(this.signedNumber);
+            this.OPTION2(() => this.CONSUME2(T.Minus));
+            this.CONSUME2(T.NumberLit);
             this.CONSUME(T.To);
-            this.SUBRULE3(this.signedNumber);
+            this.OPTION3(() => this.CONSUME3(T.Minus));
+            this.CONSUME3(T.NumberLit);
           },
         },
       ],
       ERR_MSG: 'domain',
     });
-  });
-  private signedNumber = this.RULE('signedNumber', () => {
-    this.OPTION(() => this.CONSUME(T.Minus));
-    this.CONSUME(T.NumberLit);
   });
   private enumType = this.RULE('enumType', () => {
     this.CONSUME(T.EnumKw);
@@ -443,7 +444,7 @@ export class AssayParser extends CstParser {
   });
 
   // --- expressions, loosest binding first -------------------------------------------------
-  // Operator chains are flat here (`not* cmp ((and|or) not* cmp)*`, `unary ((+|-|*|/) unary)*`); the AST
+  // Operator chains are flat here (`not* cmp ((and|or) not* cmp)*`, `operand ((+|-|*|/) operand)*`); the AST
   // builder applies precedence. Fewer rule levels mean far fewer CST nodes: parsing stays fast.
 
   private expression = this.RULE('expression', () => {
@@ -510,48 +511,52 @@ export class AssayParser extends CstParser {
       ]),
     );
   });
-  /** `+ - * /` chains; precedence is applied by the AST builder. */
+  /**
+   * `+ - * /` chains of operands (each: prefix `-`s, then a literal, name `a.b`, property, call or
+   * `( … )`), flat in one node; the AST builder applies precedence.
+   */
   private arith = this.RULE('arith', () => {
-    this.SUBRULE(this.unary);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.AddOp) }, { ALT: () => this.CONSUME(T.MulOp) }]);
-      this.SUBRULE2(this.unary);
+    this.operand(1);
+    this.MANY5(() => {
+      this.OR3([{ ALT: () => this.CONSUME(T.AddOp) }, { ALT: () => this.CONSUME(T.MulOp) }]);
+      this.operand(2);
     });
   });
-  /** Prefix minus signs, then a primary: literal, name (`a.b`), property, call or `( … )`. */
-  private unary = this.RULE('unary', () => {
-    this.MANY(() => this.CONSUME(T.Minus));
-    this.OR({
+
+  /** One operand of `arith`; `k` (1 or 2) keeps the DSL occurrence indexes apart. */
+  private operand(k: 1 | 2): void {
+    this.many(k, () => this.consume(k, T.Minus));
+    this.or(k, {
       DEF: [
-        { ALT: () => this.CONSUME(T.NumberLit) },
-        { ALT: () => this.CONSUME(T.PercentLit) },
-        { ALT: () => this.CONSUME(T.BoolLit) },
-        { ALT: () => this.CONSUME(T.Total) },
+        { ALT: () => this.consume(k, T.NumberLit) },
+        { ALT: () => this.consume(k, T.PercentLit) },
+        { ALT: () => this.consume(k, T.BoolLit) },
+        { ALT: () => this.consume(k, T.Total) },
         {
           ALT: () => {
-            this.CONSUME(T.Identifier);
-            this.MANY2(() => {
-              this.CONSUME(T.Dot);
-              this.CONSUME2(T.Identifier);
+            this.consume(k, T.Identifier);
+            this.many(k + 2, () => {
+              this.consume(k, T.Dot);
+              this.consume(k + 2, T.Identifier);
             });
           },
         },
         {
           ALT: () => {
-            this.CONSUME(T.PropWord);
-            this.OPTION(() => {
-              this.CONSUME(T.LParen);
-              this.CONSUME3(T.Identifier, { LABEL: 'propOf' });
-              this.CONSUME(T.RParen);
+            this.consume(k, T.PropWord);
+            this.option(k, () => {
+              this.consume(k, T.LParen);
+              this.consume(k + 4, T.Identifier, { LABEL: 'propOf' });
+              this.consume(k, T.RParen);
             });
           },
         },
-        { ALT: () => this.SUBRULE(this.callExpr) },
-        { ALT: () => this.SUBRULE(this.parenExpr) },
+        { ALT: () => this.subrule(k, this.callExpr) },
+        { ALT: () => this.subrule(k, this.parenExpr) },
       ],
       ERR_MSG: 'expression',
     });
-  });
+  }
   private callExpr = this.RULE('callExpr', () => {
     this.CONSUME(T.FnWord);
     this.CONSUME(T.LParen);
@@ -567,12 +572,13 @@ export class AssayParser extends CstParser {
     this.SUBRULE(this.expression);
     this.CONSUME(T.RParen);
   });
+  /** `{a, b}`: the elements are values (a comparison needs parentheses). */
   private setExpr = this.RULE('setExpr', () => {
     this.CONSUME(T.LBrace);
-    this.SUBRULE(this.expression);
+    this.SUBRULE(this.arith);
     this.MANY(() => {
       this.CONSUME(T.Comma);
-      this.SUBRULE2(this.expression);
+      this.SUBRULE2(this.arith);
     });
     this.CONSUME(T.RBrace);
   });

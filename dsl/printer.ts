@@ -75,7 +75,7 @@ function exprText(e: A.Expr): string {
     case 'Compare':
       return `${printExpr(e.left, 5)} ${e.op} ${printExpr(e.right, 5)}`;
     case 'In':
-      return `${printExpr(e.operand, 5)} ${e.negated ? 'not in' : 'in'} {${e.set.map((x) => printExpr(x)).join(', ')}}`;
+      return `${printExpr(e.operand, 5)} ${e.negated ? 'not in' : 'in'} {${e.set.map((x) => printExpr(x, 5)).join(', ')}}`;
     case 'If':
       return `if ${printExpr(e.cond)} then ${printExpr(e.then)} else ${printExpr(e.otherwise)}`;
     case 'Quantified':

@@ -36,6 +36,19 @@ export interface CompileResult {
   readonly model: Model | undefined;
 }
 
+/** At most this many diagnostics are returned, then one A105 "n more" (as the parser does). */
+export const MAX_DIAGNOSTICS = 100;
+
+function cap(sorted: Diagnostic[]): Diagnostic[] {
+  if (sorted.length <= MAX_DIAGNOSTICS) return sorted;
+  const next = sorted[MAX_DIAGNOSTICS];
+  const rest = sorted.slice(MAX_DIAGNOSTICS);
+  const kept = sorted.slice(0, MAX_DIAGNOSTICS);
+  // Never drop the only errors: if every kept one is a warning, the cap must still fail compilation.
+  const severity = rest.some((d) => d.severity === 'error') ? 'error' : 'warning';
+  return [...kept, diag('A105', next ? next.span : { start: 0, end: 0 }, { count: rest.length }, { severity })];
+}
+
 /** Model diagnostics that only repeat a syntax error (a clause lost to recovery). */
 const CASCADE: ReadonlySet<string> = new Set(['A207', 'A208', 'A209', 'A210', 'A212']);
 
@@ -64,7 +77,7 @@ export function compileRuleset(text: string, opts: { path?: string; checks?: boo
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   diagnostics.push(...(syntaxErrors ? modelDiags.filter((d) => !CASCADE.has(d.code)) : modelDiags));
   if (!syntaxErrors && opts.checks !== false) diagnostics.push(...runChecks(model, ast));
-  const sorted = sortDiagnostics(diagnostics);
+  const sorted = cap(sortDiagnostics(diagnostics));
   if (hasErrors(sorted)) return { ruleset: undefined, diagnostics: sorted, ast, model };
   return { ruleset: makeCompiled(model, ast, text), diagnostics: sorted, ast, model };
 }

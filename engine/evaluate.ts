@@ -135,11 +135,12 @@ class Run {
       total: undefined,
       vetoes: new Map(),
       prerequisites: new Map(),
+      steps: 0,
     };
   }
 
   private ctx(where: string, scoring?: string): Ctx {
-    return { state: this.state, bound: [], scoring, reads: this.trace ? [] : undefined, where };
+    return { state: this.state, bound: [], scoring, reads: this.trace ? [] : undefined, where, elements: this.trace ? [] : undefined };
   }
 
   run(): Computed {
@@ -234,7 +235,8 @@ class Run {
       const t = truthOf(v, owner.id);
       each.push(t);
       const miss = missingOf(v);
-      this.trace?.({ kind: 'condition', owner, index, span: x.span, truth: t, reads: ctx.reads ?? [], missing: miss });
+      const elements = ctx.elements && ctx.elements.length > 0 ? { elements: ctx.elements } : {};
+      this.trace?.({ kind: 'condition', owner, index, span: x.span, truth: t, reads: ctx.reads ?? [], missing: miss, ...elements });
       if (t === false) truth = false;
       else if (t === 'unknown') {
         if (truth === true) truth = 'unknown';

@@ -22,6 +22,14 @@ export type Read =
     }
   | { readonly kind: 'total'; readonly value: Rational };
 
+/** One element of a quantifier (`every dimension: …`) and the truth of the body for it; `depth` 0 is outermost. */
+export interface QuantElement {
+  readonly domain: QuantDomain;
+  readonly id: string;
+  readonly depth: number;
+  readonly truth: Truth;
+}
+
 /** Whose condition an event is about. */
 export interface ConditionOwner {
   readonly kind: 'prerequisite' | 'veto' | 'level';
@@ -125,6 +133,8 @@ export type EvalEvent =
       readonly truth: Truth;
       readonly reads: readonly Read[];
       readonly missing: readonly string[];
+      /** The elements of the quantifiers in the condition, in evaluation order (absent when there are none). */
+      readonly elements?: readonly QuantElement[];
     }
   | { readonly kind: 'veto'; readonly id: string; readonly truth: Truth; readonly fired: boolean; readonly missing: readonly string[] }
   | {

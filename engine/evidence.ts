@@ -44,7 +44,8 @@ export function exactNumber(container: object, key: string): Rational | undefine
   return EXACT.get(container)?.get(key);
 }
 
-function setExact(container: object, key: string, q: Rational): void {
+/** Records the exact value of `container[key]` (for readers of other YAML files, e.g. rule tests). */
+export function setExact(container: object, key: string, q: Rational): void {
   let m = EXACT.get(container);
   if (!m) EXACT.set(container, (m = new Map()));
   m.set(key, q);

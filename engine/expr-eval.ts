@@ -8,7 +8,7 @@
 
 import type { Expr, PropExpr, QuantDomain, QuantifiedExpr, RefExpr } from '../dsl/ast';
 import { assertNever } from '../dsl/ast';
-import type { Read } from './events';
+import type { QuantElement, Read } from './events';
 import type { Model } from './model';
 import { Rational } from './rational';
 import type { EvidenceValue, IndicatorStatus, Truth } from './result';
@@ -57,7 +57,15 @@ export interface State {
   total: Rational | undefined;
   readonly vetoes: Map<string, RuleState>;
   readonly prerequisites: Map<string, RuleState>;
+  /** Expression nodes evaluated so far (see MAX_STEPS). */
+  steps: number;
 }
+
+/**
+ * Most expression nodes one assessment may evaluate. Nested quantifiers multiply (a hostile ruleset could
+ * nest 60 of them); past this the platform is `invalid` (E152) instead of the evaluator hanging.
+ */
+export const MAX_STEPS = 5_000_000;
 
 export interface Ctx {
   readonly state: State;
@@ -69,6 +77,8 @@ export interface Ctx {
   readonly reads: Read[] | undefined;
   /** What is being evaluated, for error messages: `pue`, `V1`, `L3`. */
   readonly where: string;
+  /** Collected quantifier elements with their truth, only when tracing (explanations name the failing ones). */
+  readonly elements?: QuantElement[] | undefined;
 }
 
 export const UNKNOWN_NONE: V = { k: 'unknown', missing: [] };
@@ -297,6 +307,9 @@ function elements(e: QuantifiedExpr, ctx: Ctx): string[] {
 }
 
 export function evalExpr(e: Expr, ctx: Ctx): V {
+  if (++ctx.state.steps > MAX_STEPS) {
+    throw new EvalFailure('E152', { where: ctx.where, detail: `evaluation takes more than ${MAX_STEPS} steps` });
+  }
   switch (e.kind) {
     case 'Num':
       return { k: 'num', q: literal(e, false) };
@@ -383,6 +396,7 @@ export function evalExpr(e: Expr, ctx: Ctx): V {
       for (const id of elements(e, ctx)) {
         const inner: Ctx = { ...ctx, bound: [...ctx.bound, { domain: e.domain, id }] };
         const v = evalExpr(e.body, inner);
+        ctx.elements?.push({ domain: e.domain, id, depth: ctx.bound.length, truth: v.k === 'bool' ? v.b : 'unknown' });
         acc = e.quantifier === 'every' ? and(acc, v, ctx) : or(acc, v, ctx);
       }
       return acc;

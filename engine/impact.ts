@@ -4,10 +4,10 @@
 //
 // Attribution is computed (README.md § "Impact attribution"): every diff entry is applied alone to the old
 // ruleset (its patch), the variant is compiled without the static checks (a change alone may leave weights
-// not adding up; the score formulas are still defined) and the platform re-assessed. An entry is a cause
-// when alone it moves the platform in the direction the whole revision moves it (same new result, or up vs
-// down the ladder); entries that alone move it the other way are `counter`. When no entry alone moves it,
-// the pairs that do are reported (`interaction: true`); failing that, all entries together.
+// not adding up; the score formulas are still defined) and the platform re-assessed. The causes are the
+// entries that alone give the platform its new standing; when none does, those that alone move it the same
+// way (up or down the ladder). Entries that alone move it the other way are `counter`. When no entry alone
+// moves it, the pairs that do are reported (`interaction: true`); failing that, all entries together.
 
 import type { Ruleset } from '../dsl/ast';
 import { printRuleset } from '../dsl/printer';
@@ -31,11 +31,15 @@ export interface ChangedPlatform {
   readonly name?: string;
   readonly before: Snapshot;
   readonly after: Snapshot;
-  /** Indexes (into `entries`) of the causes: single entries, or the entries of the minimal combinations. */
-  readonly causes: readonly number[];
+  /** The diff entries that caused the change: single entries, or the entries of the minimal combinations. */
+  readonly causes: readonly DiffEntry[];
+  /** Their indexes into `Impact.entries`. */
+  readonly causeIds: readonly number[];
   /** When no entry alone moves the platform: the minimal combinations that do (pairs, else everything). */
   readonly combinations: readonly (readonly number[])[];
   readonly interaction: boolean;
+  /** Entries that alone move the platform the same way but not as far (or further), when others reach it exactly. */
+  readonly contributing: readonly number[];
   /** Entries that alone move the platform the other way. */
   readonly counter: readonly number[];
   /** What each cause or counter-entry alone gives (outcome or level). */
@@ -51,6 +55,8 @@ export interface Impact {
   readonly platforms: number;
   /** For each entry: how many changed platforms it is a cause of. */
   readonly byEntry: readonly number[];
+  /** Entries (or pairs) whose variant of the old ruleset did not compile: not attributable (never silent). */
+  readonly uncompiled: readonly (readonly number[])[];
 }
 
 /** Where a platform stands: its level when graded, else its outcome. */
@@ -120,32 +126,42 @@ export function impact(a: CompiledRuleset, b: CompiledRuleset, platforms: readon
     if (from === to && ra.outcome === rb.outcome) continue;
 
     const direction = Math.sign(rankB(to) - rankA(from));
-    const moves = (ids: readonly number[]): 'cause' | 'counter' | 'none' => {
+    /** What a variant does to the platform: reaches the new standing, moves it partway, the other way, or not. */
+    const effect = (ids: readonly number[]): { kind: 'exact' | 'toward' | 'counter' | 'none'; s: string } => {
       const v = variant(ids);
-      if (!v) return 'none';
+      if (!v) return { kind: 'none', s: from };
       const s = standing(v.assess(p));
-      if (s === from) return 'none';
-      if (s === to || direction === 0) return 'cause';
+      if (s === from) return { kind: 'none', s };
+      if (s === to) return { kind: 'exact', s };
       const d = Math.sign(rankB(s) - rankA(from));
-      return d === direction || d === 0 ? 'cause' : 'counter';
+      return { kind: direction === 0 || d === 0 || d === direction ? 'toward' : 'counter', s };
     };
-    const causes: number[] = [];
+    const exact: number[] = [];
+    const toward: number[] = [];
     const counter: number[] = [];
     const alone = new Map<number, string>();
     entries.forEach((_, i) => {
-      const m = moves([i]);
-      if (m === 'none') return;
-      (m === 'cause' ? causes : counter).push(i);
-      const v = variant([i]);
-      if (v) alone.set(i, standing(v.assess(p)));
+      const f = effect([i]);
+      if (f.kind === 'none') return;
+      alone.set(i, f.s);
+      (f.kind === 'exact' ? exact : f.kind === 'toward' ? toward : counter).push(i);
     });
+    // Causes: the entries that alone give the new standing; failing that, those that alone move it that way.
+    const causes = exact.length > 0 ? exact : toward;
+    const contributing = exact.length > 0 ? toward : [];
     let combinations: number[][] = [];
     if (causes.length === 0) {
+      const pairs: { ids: number[]; exact: boolean }[] = [];
       if (entries.length <= (opts.maxPairEntries ?? 40)) {
         for (let i = 0; i < entries.length; i++) {
-          for (let j = i + 1; j < entries.length; j++) if (moves([i, j]) === 'cause') combinations.push([i, j]);
+          for (let j = i + 1; j < entries.length; j++) {
+            const f = effect([i, j]);
+            if (f.kind === 'exact' || f.kind === 'toward') pairs.push({ ids: [i, j], exact: f.kind === 'exact' });
+          }
         }
       }
+      const best = pairs.some((x) => x.exact) ? pairs.filter((x) => x.exact) : pairs;
+      combinations = best.map((x) => x.ids);
       if (combinations.length === 0) combinations = [entries.map((_, i) => i)];
     }
     const all = causes.length > 0 ? causes : [...new Set(combinations.flat())].sort((x, y) => x - y);
@@ -155,14 +171,17 @@ export function impact(a: CompiledRuleset, b: CompiledRuleset, platforms: readon
       ...(ra.name !== undefined ? { name: ra.name } : {}),
       before: snapshot(ra),
       after: snapshot(rb),
-      causes: all,
+      causes: all.flatMap((i) => (entries[i] ? [entries[i]] : [])),
+      causeIds: all,
       combinations,
       interaction: causes.length === 0,
+      contributing,
       counter,
       alone,
     });
   }
-  return { header: diff.header, entries, matrix: [...matrix.values()], changed, platforms: platforms.length, byEntry };
+  const uncompiled = [...variants.entries()].filter(([, v]) => v === undefined).map(([k]) => k.split(',').map(Number));
+  return { header: diff.header, entries, matrix: [...matrix.values()], changed, platforms: platforms.length, byEntry, uncompiled };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,9 +208,12 @@ export interface ImpactJson {
     causes: (DiffEntryJson & { entry: number; alone?: string })[];
     interaction: boolean;
     combinations: number[][];
+    contributing: { entry: number; kind: string; target: string; alone?: string }[];
     counter: { entry: number; kind: string; target: string; alone?: string }[];
   }[];
   entries: (DiffEntryJson & { entry: number; platformsMoved: number })[];
+  /** Entry numbers (or pairs) that could not be applied alone; their attribution is unknown. */
+  uncompiled: number[][];
 }
 
 function snapshotJson(s: Snapshot): SnapshotJson {
@@ -214,24 +236,29 @@ export function toImpactJson(im: Impact): ImpactJson {
     header: im.header,
     platforms: im.platforms,
     matrix: im.matrix.map((m) => ({ ...m })),
-    changed: im.changed.map((c) => ({
-      platform: c.platform,
-      ...(c.name !== undefined ? { name: c.name } : {}),
-      before: snapshotJson(c.before),
-      after: snapshotJson(c.after),
-      causes: c.causes.flatMap((i) => {
-        const e = ent(i);
-        const alone = c.alone.get(i);
-        return e ? [{ entry: i + 1, ...toDiffJson(e), ...(alone !== undefined ? { alone } : {}) }] : [];
-      }),
-      interaction: c.interaction,
-      combinations: c.combinations.map((x) => x.map((i) => i + 1)),
-      counter: c.counter.flatMap((i) => {
+    changed: im.changed.map((c) => {
+      const brief = (i: number) => {
         const e = ent(i);
         const alone = c.alone.get(i);
         return e ? [{ entry: i + 1, kind: e.kind, target: e.target, ...(alone !== undefined ? { alone } : {}) }] : [];
-      }),
-    })),
+      };
+      return {
+        platform: c.platform,
+        ...(c.name !== undefined ? { name: c.name } : {}),
+        before: snapshotJson(c.before),
+        after: snapshotJson(c.after),
+        causes: c.causeIds.flatMap((i) => {
+          const e = ent(i);
+          const alone = c.alone.get(i);
+          return e ? [{ entry: i + 1, ...toDiffJson(e), ...(alone !== undefined ? { alone } : {}) }] : [];
+        }),
+        interaction: c.interaction,
+        combinations: c.combinations.map((x) => x.map((i) => i + 1)),
+        contributing: c.contributing.flatMap(brief),
+        counter: c.counter.flatMap(brief),
+      };
+    }),
     entries: im.entries.map((e, i) => ({ entry: i + 1, ...toDiffJson(e), platformsMoved: im.byEntry[i] ?? 0 })),
+    uncompiled: im.uncompiled.map((x) => x.map((i) => i + 1)),
   };
 }

@@ -11,7 +11,7 @@ export { parseEvidenceText, type ParsedEvidence, type PlatformDoc } from './evid
 export { evidenceSchema, type JsonSchema } from './evidence-schema';
 export { validateEvidence, compileEvidenceCheck, renderValue } from './evidence-validate';
 export type { PlatformInput, AssessOptions } from './evaluate';
-export type { EvalEvent, Read, Trace, ConditionOwner } from './events';
+export type { EvalEvent, Read, Trace, ConditionOwner, QuantElement } from './events';
 export { rulesetHash, sha256Hex, sha256Text } from './hash';
 export { STAGES } from './stages';
 export { Rational } from './rational';

@@ -65,6 +65,8 @@ export const PROP_DOMAINS: Readonly<Record<PropName, readonly QuantDomain[]>> = 
 };
 
 const UNKNOWN: ExprType = { kind: 'unknown' };
+/** How many "did you mean" suggestions one ruleset gets (each scans every candidate name). */
+const SUGGESTION_BUDGET = 100;
 const BOOL: ExprType = { kind: 'boolean' };
 const NUM: ExprType = { kind: 'number', base: 'number' };
 
@@ -113,8 +115,21 @@ class Resolver {
     }
   }
 
+  /**
+   * Static types found while peeking (no enum context). Each node sits in one place of the tree, so its scope
+   * is fixed; caching keeps nested comparisons linear instead of exponential in their depth.
+   */
+  private readonly peeked = new Map<Expr, ExprType>();
+
   /** Resolves `e`; `symbols` is the enum type a bare name may be a value of (the other side's type). */
   visit(e: Expr, scope: Scope, symbols: EnumValueType | undefined): ExprType {
+    if (this.dry > 0 && symbols === undefined) {
+      const cached = this.peeked.get(e);
+      if (cached) return cached;
+      const t = this.visitInner(e, scope, symbols);
+      this.peeked.set(e, t);
+      return t;
+    }
     const t = this.visitInner(e, scope, symbols);
     if (this.dry === 0) this.types.set(e, t);
     return t;
@@ -191,11 +206,14 @@ class Resolver {
       return this.record(e, { kind: variable.kind, id: name, members: rest.map((n) => n.name), type });
     }
     // Unknown: suggest among what could have been meant here.
-    const candidates: string[] = [...this.m.fields.keys()];
-    if (scope.scoring?.type?.kind === 'object') candidates.unshift(...scope.scoring.type.fields.keys());
-    if (symbols) candidates.unshift(...symbols.values);
+    const candidates = (): string[] => {
+      const c: string[] = [...this.m.fields.keys()];
+      if (scope.scoring?.type?.kind === 'object') c.unshift(...scope.scoring.type.fields.keys());
+      if (symbols) c.unshift(...symbols.values);
+      return c;
+    };
     const renamed = this.m.formerIds.get(name);
-    const s = renamed ?? suggest(name, candidates);
+    const s = renamed ?? this.suggest(name, candidates);
     this.unknown('A201', head.span, name, s);
     return UNKNOWN;
   }
@@ -211,7 +229,8 @@ class Resolver {
       }
       const next = cur.fields.get(m.name);
       if (!next) {
-        const s = suggest(m.name, cur.fields.keys());
+        const fieldsOf = cur.fields;
+        const s = this.suggest(m.name, () => fieldsOf.keys());
         this.report(diag('A215', m.span, { name: path, member: m.name, ...(s !== undefined ? { suggestion: s } : {}) }));
         return undefined;
       }
@@ -224,6 +243,13 @@ class Resolver {
   private record(e: RefExpr, t: RefTarget): ExprType {
     if (this.dry === 0) this.refs.set(e, t);
     return t.type ?? UNKNOWN;
+  }
+
+  /** Suggestions cost a scan of every candidate: after SUGGESTION_BUDGET of them, unknown names get none. */
+  private suggestions = 0;
+  suggest(name: string, candidates: () => Iterable<string>): string | undefined {
+    if (this.dry > 0 || ++this.suggestions > SUGGESTION_BUDGET) return undefined;
+    return suggest(name, candidates());
   }
 
   /** Reports an unknown name, pointing at the suggested declaration when there is one. */
@@ -252,8 +278,8 @@ class Resolver {
       const id = e.of.name;
       const domain = domains.find((d) => this.has(d, id));
       if (!domain) {
-        const candidates = domains.flatMap((d) => this.ids(d));
-        this.unknown('A204', e.of.span, id, suggest(id, candidates), { prop: e.prop, kinds: domains.join(' / ') });
+        const candidates = (): string[] => domains.flatMap((d) => this.ids(d));
+        this.unknown('A204', e.of.span, id, this.suggest(id, candidates), { prop: e.prop, kinds: domains.join(' / ') });
         return this.propType(e.prop, undefined);
       }
       this.record2(e, { domain, prop: e.prop, id });
@@ -354,7 +380,7 @@ class Resolver {
     if (e.within) {
       if (e.domain !== 'indicator') this.report(diag('A217', e.within.span, { domain: e.domain }));
       else if (!this.m.dimensionsById.has(e.within.name)) {
-        this.unknown('A204', e.within.span, e.within.name, suggest(e.within.name, this.ids('dimension')), {
+        this.unknown('A204', e.within.span, e.within.name, this.suggest(e.within.name, () => this.ids('dimension')), {
           prop: 'in',
           kinds: 'dimension',
         });

@@ -1,5 +1,6 @@
 // Generates the synthetic corpus of csp-assessment platforms (fixed seed: rerunning gives the same files).
-// In: nothing (`node scripts/gen-corpus.mjs [count]`). Out: rulesets/csp-assessment/corpus/*.yaml, one platform each.
+// In: nothing (`node scripts/gen-corpus.mjs [count]`). Out: rulesets/csp-assessment/corpus/*.yaml, one platform each
+// (another folder with ASSAY_CORPUS_OUT).
 //
 // Five kinds of platforms, like the samples in rulesets/csp-assessment/platforms/: hub operators, regional
 // AICCs, GPU-rental startups, Hong Kong cross-border operators and platforms with inflated claims. Each gets a
@@ -15,7 +16,7 @@ import { stringify } from 'yaml';
 
 const SEED = 20260630;
 const COUNT = Number(process.argv[2] ?? 240);
-const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'rulesets', 'csp-assessment', 'corpus');
+const OUT = process.env.ASSAY_CORPUS_OUT ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'rulesets', 'csp-assessment', 'corpus');
 
 /** mulberry32: a small, well-known seeded PRNG. */
 function prng(seed) {
@@ -35,12 +36,14 @@ const clamp01 = (x) => Math.min(1, Math.max(0, x));
 /** Roughly normal noise (sum of uniforms), sd ≈ s. */
 const noise = (s) => (rnd() + rnd() + rnd() - 1.5) * s * 2;
 const round = (x, d) => Number(x.toFixed(d));
+/** Per-field spread around a platform's quality; set per kind of platform. */
+let SPREAD = 0.22;
 
 /**
  * A number around quality `q` on [lo, hi] (log scale when `log`), or — one time in six — exactly a band edge.
  * `better`: 'higher' or 'lower'.
  */
-function num(q, { lo, hi, d = 0, better = 'higher', edges = [], log = false, spread = 0.22 }) {
+function num(q, { lo, hi, d = 0, better = 'higher', edges = [], log = false, spread = SPREAD }) {
   if (edges.length > 0 && chance(1 / 6)) return pick(edges);
   const t = clamp01(q + noise(spread));
   const u = better === 'higher' ? t : 1 - t;
@@ -58,7 +61,7 @@ const CITIES = ['广州', '深圳', '珠海', '佛山', '东莞', '中山', '江
 const HK = ['香港', '澳门', '香港葵涌', '香港将军澳', '澳门横琴'];
 
 const KINDS = [
-  { kind: 'hub-operator', share: 0.2, q: 0.84, sd: 0.1, names: (c) => `${c}枢纽算力中心` },
+  { kind: 'hub-operator', share: 0.2, q: 0.9, sd: 0.09, spread: 0.12, names: (c) => `${c}枢纽算力中心` },
   { kind: 'regional-aicc', share: 0.3, q: 0.62, sd: 0.13, names: (c) => `${c}城市智算中心` },
   { kind: 'gpu-rental-startup', share: 0.22, q: 0.38, sd: 0.16, names: (c) => `${c}算力租赁科技` },
   { kind: 'hk-crossborder', share: 0.16, q: 0.64, sd: 0.13, names: (c) => `${c}跨境算力互联` },
@@ -67,6 +70,7 @@ const KINDS = [
 
 function platform(i, k) {
   const q = clamp01(k.q + noise(k.sd));
+  SPREAD = k.spread ?? 0.22;
   const hk = k.kind === 'hk-crossborder';
   const startup = k.kind === 'gpu-rental-startup';
   const inflated = k.kind === 'inflated-claims';
@@ -79,7 +83,7 @@ function platform(i, k) {
   e.offers_fp64 = hub ? chance(0.8) : startup ? chance(0.15) : chance(0.45);
   e.cross_border_data_flow = hk ? chance(0.85) : chance(0.08);
   e.falsified_evidence = chance(inflated ? 0.06 : 0.01);
-  e.sells_exclusive_cards = startup || inflated ? chance(0.7) : chance(0.25);
+  e.sells_exclusive_cards = startup || inflated ? chance(0.6) : chance(0.15);
 
   e.total_compute_scale = num(q, { lo: hub ? 300 : 5, hi: hub ? 6000 : 1500, log: true, edges: [20, 100, 300, 1000, 2000] });
   e.peak_pool_compute = num(q, { lo: 2, hi: Math.max(5, e.total_compute_scale), log: true, edges: [20, 100, 500] });

@@ -1,6 +1,7 @@
 // `assay impact <A> <B> <evidence>...`: assesses a corpus under both versions and attributes every change of
 // outcome or level to the diff entries that cause it. In: parsed arguments. Out: table, Markdown, JSON or a
-// self-contained HTML page on stdout; evidence problems on stderr; exit 1 when a ruleset does not compile.
+// self-contained HTML page on stdout; evidence problems on stderr; exit 1 when a ruleset does not compile or
+// an evidence file cannot be read (the other platforms are still assessed and reported).
 
 import type { Lang } from '../../dsl/ast';
 import { parseEvidenceText, type PlatformDoc } from '../../engine/index';
@@ -21,17 +22,22 @@ export function runImpact(p: ParsedArgs, lang: Lang, out: Out): number {
   const b = loadCompiled(bArg, p, lang, out, { quietWarnings: true });
   if (!a || !b) return 1;
   const platforms: PlatformDoc[] = [];
+  let failed = false;
   for (const f of collectEvidence(evidenceArgs)) {
     const parsed = parseEvidenceText(f.text, f.path, { lang });
     for (const issue of parsed.issues) {
+      failed = true;
       out.err(`${t(lang, 'error')}: ${t(lang, 'fileIssue', { file: f.path, message: issue.message })}`);
     }
     platforms.push(...parsed.platforms);
   }
   const im = impact(a.ruleset, b.ruleset, platforms);
+  for (const ids of im.uncompiled) {
+    out.err(`${t(lang, 'warning')}: ${t(lang, 'notAttributable', { entries: ids.map((i) => `#${i + 1}`).join(' + ') })}`);
+  }
   switch (format) {
     case 'json':
-      out.out(JSON.stringify(toImpactJson(im), null, 2));
+      out.out(JSON.stringify({ from: a.ruleset.identity, to: b.ruleset.identity, ...toImpactJson(im) }, null, 2));
       break;
     case 'md':
     case 'html':
@@ -41,5 +47,5 @@ export function runImpact(p: ParsedArgs, lang: Lang, out: Out): number {
     default:
       throw new CliError('badChoice', { flag: '--format', value: format, choices: 'table, json, md, html' }, 2);
   }
-  return 0;
+  return failed ? 1 : 0;
 }

@@ -16,10 +16,10 @@ import type { Expr, Ruleset } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
 import { group, type Diff, type DiffEntry, type DiffHeader } from './entries';
 import { diffIndicators } from './indicators';
-import { indexSide, pairIndicators } from './match';
+import { indexSide, pairIndicators, type Pairing, type Side } from './match';
 import { applyPatch, type PatchContext } from './patch';
 import { diffRules } from './rules';
-import { labels, same } from './text';
+import { labels, same, withAliases } from './text';
 
 export * from './entries';
 export { applyPatch, type PatchContext, type PatchOp } from './patch';
@@ -136,6 +136,11 @@ export function diffAsts(a: Ruleset, b: Ruleset): Diff {
   const A = indexSide(a);
   const B = indexSide(b);
   const pairing = pairIndicators(A, B);
+  const renamed = new Map(pairing.pairs.filter((p) => p.renamed).map((p) => [p.b.id, p.a.id]));
+  return withAliases(renamed, () => compare(a, b, A, B, pairing));
+}
+
+function compare(a: Ruleset, b: Ruleset, A: Side, B: Side, pairing: Pairing): Diff {
   const rules = diffRules(A, B, pairing);
   const newDims = new Set([
     ...B.dimensions.filter((d) => !A.dimensionsById.has(d.id.name)).map((d) => d.id.name),

@@ -7,7 +7,7 @@ import type { DimensionDecl, Expr, LevelDecl, PrerequisiteDecl, VetoDecl } from 
 import { entry, group, type DiffEntry, type DiffValue } from './entries';
 import type { Pairing, Side } from './match';
 import type { DeclField, PatchOp, RuleDecl } from './patch';
-import { exprText, labels, same, sameText, typeText, weightValue } from './text';
+import { canonKey, exprText, labels, same, sameText, typeText, weightValue } from './text';
 
 export interface RuleChanges {
   readonly total: DiffEntry[];
@@ -22,10 +22,10 @@ function previousOf<T extends { readonly id: { readonly name: string } }>(xs: re
   return i > 0 ? xs[i - 1]?.id.name : undefined;
 }
 
-/** Requires present on one side only, aligned in order (longest common subsequence by text). */
+/** Requires present on one side only, aligned in order (longest common subsequence of equal conditions). */
 function requiresDiff(a: readonly Expr[], b: readonly Expr[]): { before: string[]; after: string[] } {
-  const ta = a.map(exprText);
-  const tb = b.map(exprText);
+  const ta = a.map(canonKey);
+  const tb = b.map(canonKey);
   const n = ta.length;
   const m = tb.length;
   const t: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
@@ -43,8 +43,8 @@ function requiresDiff(a: readonly Expr[], b: readonly Expr[]): { before: string[
     if (i < n && j < m && ta[i] === tb[j]) {
       i++;
       j++;
-    } else if (j >= m || (i < n && (t[i + 1]?.[j] ?? 0) >= (t[i]?.[j + 1] ?? 0))) before.push(ta[i++] as string);
-    else after.push(tb[j++] as string);
+    } else if (j >= m || (i < n && (t[i + 1]?.[j] ?? 0) >= (t[i]?.[j + 1] ?? 0))) before.push(exprText(a[i++] as Expr));
+    else after.push(exprText(b[j++] as Expr));
   }
   return { before, after };
 }

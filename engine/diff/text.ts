@@ -8,13 +8,35 @@ import { printExpr } from '../../dsl/printer';
 import { Rational } from '../rational';
 import type { Labels } from './entries';
 
-/** A key of a node without spans; decimal literals by value (`2.0` and `2` are the same weight). */
-export function canonKey(x: unknown): string {
-  return JSON.stringify(strip(x));
+/**
+ * Names that mean the same indicator on both sides while one diff runs (new id → old id of a rename), so
+ * that a condition reading a renamed indicator is not reported as changed. Set only by `withAliases`.
+ */
+let aliases: ReadonlyMap<string, string> = new Map();
+
+/** Runs `fn` with references to the new ids of renamed indicators compared as their old ids. */
+export function withAliases<T>(map: ReadonlyMap<string, string>, fn: () => T): T {
+  const saved = aliases;
+  aliases = map;
+  try {
+    return fn();
+  } finally {
+    aliases = saved;
+  }
 }
 
-function strip(x: unknown): unknown {
-  if (Array.isArray(x)) return x.map(strip);
+/** A key of a node without spans; decimal literals by value (`2.0` and `2` are the same weight). */
+export function canonKey(x: unknown): string {
+  return JSON.stringify(strip(x, false));
+}
+
+function alias(name: unknown): unknown {
+  return typeof name === 'string' ? (aliases.get(name) ?? name) : name;
+}
+
+/** `inRef`: inside the path of a `Ref` (or the argument of a `Prop`), where names may be aliased. */
+function strip(x: unknown, inRef: boolean): unknown {
+  if (Array.isArray(x)) return x.map((y, i) => strip(y, inRef && i === 0));
   if (typeof x === 'object' && x !== null) {
     const o = x as Record<string, unknown>;
     const out: Record<string, unknown> = {};
@@ -24,7 +46,11 @@ function strip(x: unknown): unknown {
         out[k] = Rational.parse(o[k])?.toFraction() ?? o[k];
         continue;
       }
-      out[k] = strip(o[k]);
+      if (k === 'name' && o['kind'] === 'Name' && inRef) {
+        out[k] = alias(o[k]);
+        continue;
+      }
+      out[k] = strip(o[k], (k === 'path' && o['kind'] === 'Ref') || (k === 'of' && o['kind'] === 'Prop'));
     }
     return out;
   }

@@ -218,10 +218,8 @@ function diffList(entries: readonly DiffEntry[]): HTMLElement {
       h(
         'li',
         { 'data-kind': x.kind ?? '' },
-        x.kind ? h('span', { class: 'kind' }, x.kind) : '',
         x.text,
-        x.regions ? h('ul', { class: 'regions' }, x.regions.map((r) => h('li', {}, r))) : '',
-        x.parts ? diffList(x.parts) : '',
+        x.details ? h('ul', { class: 'regions' }, x.details.map((r) => h('li', {}, r))) : '',
       ),
     ),
   );

@@ -59,6 +59,7 @@ export const STRINGS = {
   loadEvidence: e('Load file…', '载入文件…', '載入檔案…'),
   addPlatform: e('Add platform', '添加平台', '新增平台'),
   evidenceTemplate: e('Template from the ruleset', '按规则集生成模板', '依規則集產生範本'),
+  evidenceCopy: e('Copy the selected platform', '复制所选平台', '複製所選平台'),
   evidenceBad: e('Cannot read the evidence: {message}', '无法读取证据：{message}', '無法讀取證據：{message}'),
   evidenceAdded: e('Added platform {platform}', '已添加平台 {platform}', '已新增平台 {platform}'),
   outcome_graded: e('graded', '已评级', '已評級'),

@@ -16,7 +16,8 @@ import type { Analysis, PlatformInput, SpanOut } from './protocol';
 import { decodeShare, encodeShare, loadLocal, saveLocal, type Work } from './share';
 import './styles.css';
 
-const ANALYZE_DEBOUNCE_MS = 90;
+// Short: the worker coalesces bursts (newest wins), so a small pause is enough to stay under 200 ms.
+const ANALYZE_DEBOUNCE_MS = 50;
 
 // ---------------------------------------------------------------------------------------------
 // State
@@ -31,6 +32,7 @@ interface PageState {
   roundTripMs: number | undefined;
   tab: 'preview' | 'compare';
   nextUserId: number;
+  workerError: string | undefined;
 }
 
 const state: PageState = {
@@ -43,6 +45,7 @@ const state: PageState = {
   roundTripMs: undefined,
   tab: 'preview',
   nextUserId: 1,
+  workerError: undefined,
 };
 
 function toast(text: string): void {
@@ -81,7 +84,11 @@ const evidenceEditor = monaco.editor.create(byId('evidence-editor'), {
   tabSize: 2,
 });
 
-const client = new AssayClient(onAnalysis, (message) => toast(t('workerFailed', { message })));
+const client = new AssayClient(onAnalysis, (message) => {
+  state.workerError = message;
+  toast(t('workerFailed', { message }));
+  renderAll();
+});
 registerLanguageFeatures(monaco, client);
 
 const compareView = new CompareView({
@@ -147,6 +154,7 @@ function onAnalysis(a: Analysis, roundTripMs: number): void {
   for (const k of [...sentVersion.keys()]) if (k <= a.seq) sentVersion.delete(k);
   state.latest = a;
   state.roundTripMs = roundTripMs;
+  state.workerError = undefined;
   if (version === mainModel.getVersionId()) {
     languageState.symbols = a.symbols;
     languageState.diagnostics = a.diagnostics;
@@ -180,6 +188,8 @@ function onAnalysis(a: Analysis, roundTripMs: number): void {
     }
   }
   renderAll();
+  document.body.dataset['analysisMs'] = a.ms.toFixed(1);
+  document.body.dataset['roundTripMs'] = roundTripMs.toFixed(1);
   document.body.dataset['analysisSeq'] = String(a.seq);
 }
 
@@ -191,6 +201,7 @@ function renderAll(): void {
       selected: state.selected,
       userKeys: new Set(state.userPlatforms.map((p) => p.key)),
       roundTripMs: state.roundTripMs,
+      error: state.workerError,
     },
     {
       select(key) {
@@ -316,6 +327,16 @@ function setTab(tab: PageState['tab']): void {
   }
 }
 
+/** Evidence field names of a platform-document schema (former ids left out). */
+function evidenceFields(schema: unknown): string[] {
+  const props = (schema as { properties?: { evidence?: { properties?: Record<string, { description?: unknown }> } } } | undefined)
+    ?.properties?.evidence?.properties;
+  if (!props) return [];
+  return Object.entries(props)
+    .filter(([, v]) => !(typeof v.description === 'string' && v.description.startsWith('former id')))
+    .map(([k]) => k);
+}
+
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
   const a = h('a', { href: url, download: name });
@@ -368,12 +389,19 @@ function wireControls(): void {
 
   const evLang = byId<HTMLSelectElement>('evidence-lang');
   evLang.addEventListener('change', () => monaco.editor.setModelLanguage(evidenceModel, evLang.value));
-  byId('evidence-template').addEventListener('click', () => {
-    const p = allPlatforms().find((x) => x.key === state.selected) ?? allPlatforms()[0];
-    const doc = { platform: p ? `${p.platform}_copy` : 'my_platform', name: p?.name ?? '', evidence: p?.evidence ?? {} };
+  const showEvidence = (doc: unknown): void => {
     evidenceModel.setValue(JSON.stringify(doc, null, 2));
     evLang.value = 'json';
     monaco.editor.setModelLanguage(evidenceModel, 'json');
+  };
+  byId('evidence-template').addEventListener('click', () => {
+    // Every field the ruleset reads, as null (= absent): fill in what you have.
+    const fields = evidenceFields(state.lastGood?.schema);
+    showEvidence({ platform: 'my_platform', name: '', evidence: Object.fromEntries(fields.map((f) => [f, null])) });
+  });
+  byId('evidence-copy').addEventListener('click', () => {
+    const p = allPlatforms().find((x) => x.key === state.selected) ?? allPlatforms()[0];
+    showEvidence({ platform: p ? `${p.platform}_copy` : 'my_platform', name: p?.name ?? '', evidence: p?.evidence ?? {} });
   });
   byId('evidence-add').addEventListener('click', () => {
     addUserPlatform(evidenceModel.getValue(), 'my_platform');
@@ -430,7 +458,7 @@ async function start(): Promise<void> {
       openBundled(latest.ref);
     }
   }
-  byId('evidence-template').click();
+  byId('evidence-copy').click();
   requestAnalysis(0);
 }
 

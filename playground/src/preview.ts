@@ -19,6 +19,8 @@ export interface PreviewState {
   readonly selected: string | undefined;
   readonly userKeys: ReadonlySet<string>;
   readonly roundTripMs: number | undefined;
+  /** The worker's last failure, shown until an analysis succeeds. */
+  readonly error: string | undefined;
 }
 
 function outcomeText(o: PlatformResult['outcome']): string {
@@ -38,6 +40,7 @@ export function renderPreview(state: PreviewState, on: PreviewHandlers): void {
   const results = a?.results ?? [];
   const status = byId('preview-status');
   status.replaceChildren();
+  if (state.error !== undefined) status.append(h('p', { class: 'stale-banner', 'data-testid': 'worker-error' }, t('workerFailed', { message: state.error })));
   if (state.stale && a?.results) status.append(h('p', { class: 'stale-banner', 'data-testid': 'stale' }, t('stale')));
   else if (!a?.results) status.append(h('p', { class: 'stale-banner' }, t('noResults')));
   else if (state.roundTripMs !== undefined) status.append(h('p', { class: 'muted' }, t('updated', { ms: Math.round(state.roundTripMs) })));

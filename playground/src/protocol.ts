@@ -130,11 +130,11 @@ export interface Analysis {
 }
 
 export interface DiffEntry {
+  /** The entry's headline in the reader's language. */
   readonly text: string;
   readonly kind?: string;
-  /** Input intervals whose points change (`(1.4, 1.5]: 40 → 0`). */
-  readonly regions?: readonly string[];
-  readonly parts?: readonly DiffEntry[];
+  /** Detail lines (old → new bands, input regions whose points change, parts of a group). */
+  readonly details?: readonly string[];
 }
 
 export interface ImpactRow {

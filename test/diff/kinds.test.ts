@@ -87,6 +87,15 @@ describe('indicators', () => {
     ]);
     expect(es[1]).toMatchObject({ before: { id: 'tier', label: { en: 'tier' } }, after: { id: 'grade', label: { en: 'grade' } } });
   });
+  it('conditions that read a renamed indicator by its new id are not changes', () => {
+    const es = diff(['indicator pue {', 'indicator power_eff {\n    formerly pue'], ['when pue > 2', 'when power_eff > 2']);
+    expect(es.map((e) => [e.kind, e.target])).toEqual([['indicator-renamed', 'power_eff']]);
+    const changed = diff(['indicator pue {', 'indicator power_eff {\n    formerly pue'], ['when pue > 2', 'when power_eff > 1.9']);
+    expect(brief(changed).map((e) => [e.kind, e.before, e.after])).toEqual([
+      ['indicator-renamed', { id: 'pue', label: { 'zh-Hans': 'pue', 'zh-Hant': 'pue', en: 'pue' } }, { id: 'power_eff', label: { 'zh-Hans': 'pue', 'zh-Hant': 'pue', en: 'pue' } }],
+      ['veto-changed', 'pue > 2', 'power_eff > 1.9'],
+    ]);
+  });
   it('moved between dimensions', () => {
     const block = BASE.slice(BASE.indexOf('  indicator green {'), BASE.indexOf('}\nprerequisite P1'));
     const es = diff([block, ''], ['weight 30\n    type enum', `weight 30\n    type enum`], ['  indicator tier {', `${block.replace(/\n$/, '')}\n  indicator tier {`]);

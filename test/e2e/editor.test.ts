@@ -4,7 +4,7 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, startServer, waitForAnalysis, watch, type Browser, type StaticServer } from './harness';
+import { clearStorage, openBrowser, screenshot, startServer, waitForAnalysis, watch, type Browser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: Browser;
@@ -15,8 +15,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await openBrowser();
   page = await browser.context.newPage();
-  await page.goto(`${server.url}blank-for-tests`);
-  await page.evaluate(() => localStorage.clear());
+  await clearStorage(page, server);
   log = watch(page);
   await page.goto(server.url);
   await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 20_000 });
@@ -162,5 +161,35 @@ describe('editor services', () => {
     await page.selectOption('#lang', 'zh-Hans');
     await page.waitForFunction(() => document.querySelector('[data-testid=problems] li.sev-error .msg')?.textContent?.includes('此处应为'));
     await screenshot(page, '14-zh-Hans');
+  });
+});
+
+describe('files and persistence', () => {
+  it('opens a file from disk and saves the editor text back', async () => {
+    const text = '# from disk\nruleset "x" {\n  version "0.1"\n}\n';
+    await page.setInputFiles('#open-file-input', { name: 'mine.assay', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page.waitForFunction((t) => window.assayPlayground?.editor.getModel()?.getValue() === t, text);
+    expect(await page.locator('#file-name').innerText()).toBe('mine.assay');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-file')]);
+    expect(download.suggestedFilename()).toBe('mine.assay');
+    const saved = await download.path();
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(saved, 'utf8')).toBe(text);
+  });
+
+  it('keeps the work in localStorage between visits', async () => {
+    await page.selectOption('#bundled', 'csp-assessment@0.9');
+    await page.waitForFunction(() => (window.assayPlayground?.editor.getModel()?.getValue() ?? '').includes('version "0.9"'));
+    await page.evaluate(() => {
+      const m = window.assayPlayground?.editor.getModel();
+      m?.setValue(`# kept between visits\n${m.getValue()}`);
+    });
+    await page.waitForTimeout(600);
+    await page.reload();
+    await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 20_000 });
+    const text = await editorText();
+    expect(text.startsWith('# kept between visits\n')).toBe(true);
+    expect(text).toContain('version "0.9"');
+    expect(await page.locator('#file-name').innerText()).toBe('csp-assessment-0.9.assay');
   });
 });

@@ -24,15 +24,22 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** An empty page of the same origin, for clearing storage without running the app. */
+export const BLANK_PATH = '/__blank';
+
 export interface StaticServer {
   readonly url: string;
   close(): Promise<void>;
 }
 
-/** Serves `root` read-only on 127.0.0.1 at a random port; never serves outside `root`. */
+/** Serves `root` read-only on 127.0.0.1 at a random port (plus `BLANK_PATH`); never serves outside `root`. */
 export async function startServer(root = DIST): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === BLANK_PATH) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>blank</title>');
+      return;
+    }
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end('not found');
@@ -113,4 +120,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function waitForAnalysis(page: Page, after = 0, timeout = 15_000): Promise<number> {
   await page.waitForFunction((n) => Number(document.body.dataset['analysisSeq'] ?? 0) > n, after, { timeout });
   return page.evaluate(() => Number(document.body.dataset['analysisSeq'] ?? 0));
+}
+
+/** Clears the origin's localStorage from the blank page (no app script can race it by saving). */
+export async function clearStorage(page: Page, server: StaticServer): Promise<void> {
+  await page.goto(new URL(BLANK_PATH, server.url).href);
+  await page.evaluate(() => localStorage.clear());
 }

@@ -4,7 +4,7 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, startServer, waitForAnalysis, watch, type Browser, type StaticServer } from './harness';
+import { clearStorage, openBrowser, screenshot, startServer, waitForAnalysis, watch, type Browser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: Browser;
@@ -22,10 +22,7 @@ afterAll(async () => {
 /** A page on the playground with nothing remembered from earlier tests, showing csp-assessment@1.0. */
 async function freshPage(): Promise<{ page: Page; log: ReturnType<typeof watch> }> {
   const page = await browser.context.newPage();
-  // Clear the origin's storage from a page without the app's scripts (no pending save can race it):
-  // the server's 404 page, before the console is watched.
-  await page.goto(`${server.url}blank-for-tests`);
-  await page.evaluate(() => localStorage.clear());
+  await clearStorage(page, server);
   const log = watch(page);
   await page.goto(server.url);
   await page.waitForSelector('[data-testid=editor] .view-lines');
@@ -66,32 +63,43 @@ describe('the playground', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=level] .badge')?.textContent === 'L1');
     await screenshot(page, '02-before-edit');
 
-    // pue band `<= 1.25: 80` → `<= 1.28: 80`: P2 (pue 1.28) gains G points and reaches L2.
-    await selectText(page, '<= 1.25: 80', '1.25');
-    // Measure in the page: last keystroke → P2's level cell changes.
+    // Measure in the page: last keystroke → P2's level cell shows the expected level.
     await page.evaluate(() => {
-      const w = window as unknown as { lastKey: number; changedAt: number };
-      w.lastKey = 0;
-      w.changedAt = 0;
+      const w = window as unknown as { lastKey: number; changedAt: number; want: string };
       document.addEventListener('keydown', () => (w.lastKey = performance.now()), true);
       new MutationObserver(() => {
         const cell = document.querySelector('#platforms-body tr[data-platform="P2_regional_aicc"] td[data-col=level]');
-        if (cell?.textContent === 'L2' && w.changedAt === 0) w.changedAt = performance.now();
+        if (cell?.textContent === w.want && w.changedAt === 0) w.changedAt = performance.now();
       }).observe(document.getElementById('platforms-body') as HTMLElement, { childList: true, subtree: true, characterData: true });
     });
-    await page.keyboard.type('1.28', { delay: 40 });
-    await page.waitForFunction(() => (window as unknown as { changedAt: number }).changedAt > 0, undefined, { timeout: 10_000 });
-    const latency = await page.evaluate(() => {
-      const w = window as unknown as { lastKey: number; changedAt: number };
-      return w.changedAt - w.lastKey;
-    });
+    const typeAndMeasure = async (from: string, to: string, want: string): Promise<number> => {
+      await selectText(page, `<= ${from}: 80`, from);
+      await page.evaluate((l) => {
+        const w = window as unknown as { lastKey: number; changedAt: number; want: string };
+        w.lastKey = 0;
+        w.changedAt = 0;
+        w.want = l;
+      }, want);
+      await page.keyboard.type(to, { delay: 40 });
+      await page.waitForFunction(() => (window as unknown as { changedAt: number }).changedAt > 0, undefined, { timeout: 10_000 });
+      return page.evaluate(() => {
+        const w = window as unknown as { lastKey: number; changedAt: number };
+        return w.changedAt - w.lastKey;
+      });
+    };
+
+    // pue band `<= 1.25: 80` → `<= 1.28: 80`: P2 (pue 1.28) gains G points and reaches L2; and back.
+    const latencies = [await typeAndMeasure('1.25', '1.28', 'L2'), await typeAndMeasure('1.28', '1.25', 'L1'), await typeAndMeasure('1.25', '1.28', 'L2')];
     const text = await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue() ?? '');
     expect(text).toContain('<= 1.28: 80');
     expect(await levelCell(page, 'P2_regional_aicc')).toBe('L2');
     await page.waitForFunction(() => document.querySelector('[data-testid=level] .badge')?.textContent === 'L2');
     await screenshot(page, '03-after-edit');
-    console.log(`update latency after the last keystroke: ${latency.toFixed(0)} ms`);
-    expect(latency).toBeLessThan(200);
+    const worker = await page.evaluate(() => `last pass ${document.body.dataset['analysisMs']} ms in the worker, ${document.body.dataset['roundTripMs']} ms round trip`);
+    console.log(`update latency after the last keystroke: ${latencies.map((x) => x.toFixed(0)).join(', ')} ms (${worker})`);
+    // The median of three edits: one slow pass on a busy machine should not decide.
+    const median = [...latencies].sort((x, y) => x - y)[1] ?? Infinity;
+    expect(median).toBeLessThan(200);
     expect(log.consoleErrors).toEqual([]);
     await page.close();
   });
@@ -188,5 +196,23 @@ describe('the playground', () => {
     await screenshot(other, '07-share-restored');
     expect([...log.consoleErrors, ...log2.consoleErrors]).toEqual([]);
     await other.close();
+  });
+
+  it('survives switching versions while the diff editor computes (editor text vs bundled)', async () => {
+    const { page, log } = await freshPage();
+    await page.click('#tab-compare');
+    await page.waitForSelector('[data-testid=migration-matrix]', { timeout: 20_000 });
+    for (let i = 0; i < 6; i++) {
+      await page.selectOption('#compare-base', i % 2 === 0 ? 'csp-assessment@1.0' : 'csp-assessment@0.9');
+      // Open another bundled version in the main editor (a programmatic setValue) and type at once.
+      await page.selectOption('#bundled', i % 2 === 0 ? 'csp-assessment@0.9' : 'csp-assessment@1.0');
+      await page.click('[data-testid=diff-editor] .editor.modified .view-lines');
+      await page.keyboard.type('# x\n');
+    }
+    await page.waitForTimeout(1500);
+    await page.waitForSelector('[data-testid=migration-matrix]', { timeout: 20_000 });
+    await screenshot(page, '08-compare-editor-text');
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
   });
 });

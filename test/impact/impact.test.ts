@@ -17,7 +17,7 @@ const im = impact(a, b, samples);
 
 const describeEntry = (e: DiffEntry | undefined) => (e ? `${e.kind} ${e.target}` : '?');
 const causesOf = (x: Impact, platform: string) =>
-  x.changed.find((c) => c.platform === platform)?.causes.map((i) => describeEntry(x.entries[i]));
+  x.changed.find((c) => c.platform === platform)?.causes.map(describeEntry);
 
 describe('csp-assessment 0.9 → 1.0 on the samples', () => {
   const rows = expected().rows;

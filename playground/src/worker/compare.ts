@@ -6,7 +6,7 @@ import type { Lang } from '../../../dsl/ast';
 import { impact as engineImpact } from '../../../engine/impact';
 import type { Comparison, ImpactRow, PlatformInput } from '../protocol';
 import { compile } from './engine-bridge';
-import { diffLines } from './features';
+import { diffLines, entryLine } from './features';
 
 const NOT_GRADED = ['vetoed', 'not_rated', 'invalid'];
 
@@ -40,10 +40,6 @@ export function compare(
   const im = engineImpact(a, b, docs);
   const diff = diffLines(im.entries, lang);
   const changed = new Map(im.changed.map((c) => [c.platform, c]));
-  const entryText = (i: number): string => {
-    const e = im.entries[i];
-    return e ? `${e.kind} ${e.target}` : `#${i}`;
-  };
   const impact: ImpactRow[] = docs.map((d) => {
     const ra = a.assess(d, { lang });
     const rb = b.assess(d, { lang });
@@ -53,7 +49,7 @@ export function compare(
       ...(ra.name !== undefined ? { name: ra.name } : {}),
       before: { outcome: ra.outcome, level: ra.level, total: ra.total.toJSONNumber() },
       after: { outcome: rb.outcome, level: rb.level, total: rb.total.toJSONNumber() },
-      ...(c ? { causes: c.causes.map(entryText), interaction: c.interaction } : { causes: [] }),
+      ...(c ? { causes: c.causeIds.map((i) => entryLine(im.entries, i, lang)), interaction: c.interaction } : { causes: [] }),
     };
   });
   const rows = order(

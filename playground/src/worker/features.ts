@@ -1,9 +1,10 @@
-// Optional engine features (explanations, improvement plans) wired when present, and the semantic diff
-// turned into display lines. In: a compiled ruleset, a platform, the AST and text. Out: plain lines with
-// spans, or `Unavailable` when this build has no such engine module.
+// Optional engine features (explanations, improvement plans) wired when present, and semantic-diff
+// entries worded by the engine's renderer. In: a compiled ruleset, a platform, the AST and text.
+// Out: plain lines with spans, or `Unavailable` when this build has no such engine module.
 
 import type { Lang } from '../../../dsl/ast';
-import type { DiffEntry as EngineDiffEntry, DiffValue } from '../../../engine/diff/index';
+import type { DiffEntry as EngineDiffEntry } from '../../../engine/diff/index';
+import { entryDetails, entrySummary } from '../../../engine/diff/render';
 import type { DiffEntry, ExplainLine, PlanStep, Unavailable } from '../protocol';
 import { optional, type CompiledRuleset, type PlatformDoc, type RulesetAst } from './engine-bridge';
 
@@ -31,32 +32,16 @@ export function planFor(
   return { unavailable: 'plan' };
 }
 
-function valueText(v: DiffValue): string {
-  if (v === null) return '—';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return (v as readonly DiffValue[]).map(valueText).join('; ');
-  return Object.entries(v as Readonly<Record<string, DiffValue>>)
-    .map(([k, x]) => `${k}: ${valueText(x)}`)
-    .join(', ');
-}
-
-function pick(labels: EngineDiffEntry['label'], lang: Lang): string | undefined {
-  if (!labels) return undefined;
-  return labels[lang] ?? labels.en ?? labels['zh-Hans'] ?? labels['zh-Hant'];
-}
-
-/** One display entry per diff entry; grouped entries keep their parts. */
+/** One display entry per diff entry, worded by the engine's renderer (as the CLI prints it). */
 export function diffLines(entries: readonly EngineDiffEntry[], lang: Lang): DiffEntry[] {
   return entries.map((e) => {
-    const label = pick(e.label, lang);
-    const where = `${e.target}${e.dimension !== undefined ? ` (${e.dimension})` : ''}${label ? ` — ${label}` : ''}`;
-    const change = e.parts ? '' : `: ${valueText(e.before)} → ${valueText(e.after)}`;
-    return {
-      kind: e.kind,
-      text: `${where}${change}`,
-      ...(e.region && e.region.length > 0 ? { regions: e.region.map((r) => `${r.text}: ${r.before ?? '—'} → ${r.after ?? '—'}`) } : {}),
-      ...(e.parts ? { parts: diffLines(e.parts, lang) } : {}),
-    };
+    const details = entryDetails(e, lang, '').map((line) => line.trimEnd());
+    return { kind: e.kind, text: entrySummary(e, lang), ...(details.length > 0 ? { details } : {}) };
   });
+}
+
+/** The one-line summary of diff entry `i` (for impact causes). */
+export function entryLine(entries: readonly EngineDiffEntry[], i: number, lang: Lang): string {
+  const e = entries[i];
+  return e ? entrySummary(e, lang) : `#${i}`;
 }

@@ -1,0 +1,196 @@
+// Exact sets of numbers as unions of intervals, for static reasoning over declared domains.
+// In: bounds (exact rationals, inclusive or exclusive, or unbounded). Out: union, intersection, complement,
+// emptiness (integer-aware) and a language-neutral rendering such as `10 <= x < 20, x >= 30`.
+
+import { Rational } from '../rational';
+
+/** A finite end of an interval; an absent end is unbounded. */
+export interface End {
+  readonly value: Rational;
+  readonly inclusive: boolean;
+}
+
+export interface Interval {
+  readonly lo?: End;
+  readonly hi?: End;
+}
+
+/** A set of numbers: sorted, disjoint, non-empty intervals. `integer` sets hold only whole numbers. */
+export class NumSet {
+  private constructor(
+    readonly parts: readonly Interval[],
+    readonly integer: boolean,
+  ) {}
+
+  static all(integer = false): NumSet {
+    return NumSet.of([{}], integer);
+  }
+  static none(integer = false): NumSet {
+    return new NumSet([], integer);
+  }
+  static of(parts: readonly Interval[], integer = false): NumSet {
+    return new NumSet(normalise(parts, integer), integer);
+  }
+  static range(lo: End | undefined, hi: End | undefined, integer = false): NumSet {
+    return NumSet.of([{ ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) }], integer);
+  }
+  static point(v: Rational, integer = false): NumSet {
+    return NumSet.range({ value: v, inclusive: true }, { value: v, inclusive: true }, integer);
+  }
+  /** `{ x : x op v }`. */
+  static compare(op: string, v: Rational, integer = false): NumSet {
+    switch (op) {
+      case '>=':
+        return NumSet.range({ value: v, inclusive: true }, undefined, integer);
+      case '>':
+        return NumSet.range({ value: v, inclusive: false }, undefined, integer);
+      case '<=':
+        return NumSet.range(undefined, { value: v, inclusive: true }, integer);
+      case '<':
+        return NumSet.range(undefined, { value: v, inclusive: false }, integer);
+      case '=':
+        return NumSet.point(v, integer);
+      case '!=':
+        return NumSet.point(v, integer).complement();
+      default:
+        return NumSet.all(integer);
+    }
+  }
+
+  isEmpty(): boolean {
+    return this.parts.length === 0;
+  }
+
+  intersect(o: NumSet): NumSet {
+    const out: Interval[] = [];
+    for (const a of this.parts) {
+      for (const b of o.parts) {
+        const lo = maxLo(a.lo, b.lo);
+        const hi = minHi(a.hi, b.hi);
+        out.push({ ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) });
+      }
+    }
+    return NumSet.of(out, this.integer || o.integer);
+  }
+
+  union(o: NumSet): NumSet {
+    return NumSet.of([...this.parts, ...o.parts], this.integer && o.integer);
+  }
+
+  complement(): NumSet {
+    const out: Interval[] = [];
+    let prev: End | undefined; // hi of the previous part, flipped
+    let open = true; // the next gap starts at -infinity
+    for (const p of this.parts) {
+      if (p.lo) out.push({ ...(open ? {} : prev ? { lo: prev } : {}), hi: { value: p.lo.value, inclusive: !p.lo.inclusive } });
+      if (!p.hi) return NumSet.of(out, this.integer);
+      prev = { value: p.hi.value, inclusive: !p.hi.inclusive };
+      open = false;
+    }
+    out.push(open ? {} : { ...(prev ? { lo: prev } : {}) });
+    return NumSet.of(out, this.integer);
+  }
+
+  minus(o: NumSet): NumSet {
+    return this.intersect(o.complement());
+  }
+
+  /** True when every number of `o` is in this set. */
+  covers(o: NumSet): boolean {
+    return o.minus(this).isEmpty();
+  }
+
+  /** Smallest and largest ends (the convex hull). */
+  hull(): Interval | undefined {
+    const first = this.parts[0];
+    const last = this.parts[this.parts.length - 1];
+    if (!first || !last) return undefined;
+    return { ...(first.lo ? { lo: first.lo } : {}), ...(last.hi ? { hi: last.hi } : {}) };
+  }
+
+  /** `x < 5, 10 <= x < 20, x = 30` with `name` for x; `∅` when empty. */
+  describe(name: string): string {
+    if (this.parts.length === 0) return '∅';
+    return this.parts.map((p) => describeInterval(p, name)).join(', ');
+  }
+}
+
+export function describeInterval(p: Interval, name: string): string {
+  const s = (r: Rational): string => r.toDecimalString();
+  if (p.lo && p.hi && p.lo.value.eq(p.hi.value)) return `${name} = ${s(p.lo.value)}`;
+  const lo = p.lo ? `${s(p.lo.value)} ${p.lo.inclusive ? '<=' : '<'} ` : '';
+  const hi = p.hi ? ` ${p.hi.inclusive ? '<=' : '<'} ${s(p.hi.value)}` : '';
+  if (!p.lo && !p.hi) return `any ${name}`;
+  if (p.lo && !p.hi) return `${name} ${p.lo.inclusive ? '>=' : '>'} ${s(p.lo.value)}`;
+  return `${lo}${name}${hi}`;
+}
+
+function floor(q: Rational): Rational {
+  let n = q.num / q.den;
+  if (q.num < 0n && n * q.den !== q.num) n -= 1n;
+  return Rational.of(n);
+}
+function ceil(q: Rational): Rational {
+  let n = q.num / q.den;
+  if (q.num > 0n && n * q.den !== q.num) n += 1n;
+  return Rational.of(n);
+}
+
+/** For integer sets: closed integer ends (`> 3.5` → `>= 4`). */
+function intEnds(p: Interval): Interval {
+  const lo = p.lo
+    ? { value: p.lo.inclusive ? ceil(p.lo.value) : floor(p.lo.value).add(Rational.ONE), inclusive: true }
+    : undefined;
+  const hi = p.hi
+    ? { value: p.hi.inclusive ? floor(p.hi.value) : ceil(p.hi.value).sub(Rational.ONE), inclusive: true }
+    : undefined;
+  return { ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) };
+}
+
+function emptyInterval(p: Interval): boolean {
+  if (!p.lo || !p.hi) return false;
+  const c = p.lo.value.cmp(p.hi.value);
+  return c > 0 || (c === 0 && !(p.lo.inclusive && p.hi.inclusive));
+}
+
+/** Compares lower ends: unbounded first; at equal values an inclusive end comes first. */
+function cmpLo(a: End | undefined, b: End | undefined): number {
+  if (!a) return b ? -1 : 0;
+  if (!b) return 1;
+  return a.value.cmp(b.value) || (a.inclusive === b.inclusive ? 0 : a.inclusive ? -1 : 1);
+}
+/** Compares upper ends: unbounded last; at equal values an inclusive end comes last. */
+function cmpHi(a: End | undefined, b: End | undefined): number {
+  if (!a) return b ? 1 : 0;
+  if (!b) return -1;
+  return a.value.cmp(b.value) || (a.inclusive === b.inclusive ? 0 : a.inclusive ? 1 : -1);
+}
+function maxLo(a: End | undefined, b: End | undefined): End | undefined {
+  return cmpLo(a, b) >= 0 ? a : b;
+}
+function minHi(a: End | undefined, b: End | undefined): End | undefined {
+  return cmpHi(a, b) <= 0 ? a : b;
+}
+
+/** True when `a` (ending at `hi`) and a part starting at `lo` touch or overlap, so they merge. */
+function touches(hi: End | undefined, lo: End | undefined, integer: boolean): boolean {
+  if (!hi || !lo) return true;
+  const c = hi.value.cmp(lo.value);
+  if (c > 0) return true;
+  if (c === 0) return hi.inclusive || lo.inclusive;
+  return integer && hi.value.add(Rational.ONE).eq(lo.value);
+}
+
+function normalise(parts: readonly Interval[], integer: boolean): Interval[] {
+  const ps = parts.map((p) => (integer ? intEnds(p) : p)).filter((p) => !emptyInterval(p));
+  ps.sort((a, b) => cmpLo(a.lo, b.lo));
+  const out: Interval[] = [];
+  for (const p of ps) {
+    const last = out[out.length - 1];
+    if (last && touches(last.hi, p.lo, integer)) {
+      const hi = cmpHi(last.hi, p.hi) >= 0 ? last.hi : p.hi;
+      out[out.length - 1] = { ...(last.lo ? { lo: last.lo } : {}), ...(hi ? { hi } : {}) };
+    } else out.push(p);
+  }
+  return out;
+}

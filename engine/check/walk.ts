@@ -1,0 +1,121 @@
+// Where expressions sit in a ruleset, and what each place expects of them: the roots the checks start from.
+// In: a model. Out: `Site`s (expression, expected role, the indicator being scored) and a child walker.
+
+import type { Expr, Points, Span, TypeExpr } from '../../dsl/ast';
+import { assertNever } from '../../dsl/ast';
+import { printExpr } from '../../dsl/printer';
+import type { IndicatorInfo, Model } from '../model';
+
+/** What a place needs: a condition (true/false), a number, or anything (an operand of a comparison). */
+export type Role = 'condition' | 'number' | 'any';
+
+export interface Site {
+  readonly expr: Expr;
+  readonly role: Role;
+  /** The indicator whose scoring this is (its members and `value` are in scope). */
+  readonly own?: IndicatorInfo;
+}
+
+function pointsSites(p: Points, own: IndicatorInfo): Site[] {
+  const out: Site[] = [{ expr: p.value, role: 'number', own }];
+  if (p.when) out.push({ expr: p.when, role: 'condition', own });
+  if (p.otherwise) out.push({ expr: p.otherwise, role: 'number', own });
+  return out;
+}
+
+/** Every top-level expression of the ruleset, with the role its place gives it. Band bounds are left out. */
+export function sites(m: Model): Site[] {
+  const out: Site[] = [];
+  for (const ind of m.indicators) {
+    const d = ind.decl;
+    if (d.applies) out.push({ expr: d.applies, role: 'condition' });
+    const s = d.scoring;
+    if (!s) continue;
+    switch (s.kind) {
+      case 'Bands':
+        for (const b of s.bands) {
+          if (b.cond.kind === 'Cond') out.push({ expr: b.cond.expr, role: 'condition', own: ind });
+          out.push(...pointsSites(b.points, ind));
+        }
+        break;
+      case 'Map':
+        for (const en of s.entries) out.push(...pointsSites(en.points, ind));
+        break;
+      case 'Formula':
+        out.push({ expr: s.expr, role: 'number', own: ind });
+        break;
+      default:
+        assertNever(s, 'scoring');
+    }
+  }
+  for (const v of m.vetoes) if (v.when) out.push({ expr: v.when, role: 'condition' });
+  for (const p of m.prerequisites) for (const r of p.requires) out.push({ expr: r, role: 'condition' });
+  for (const l of m.levels) for (const r of l.requires) out.push({ expr: r, role: 'condition' });
+  return out;
+}
+
+/** The direct sub-expressions of `e`, each with the role it has there. */
+export function children(e: Expr, role: Role): { expr: Expr; role: Role }[] {
+  switch (e.kind) {
+    case 'Num':
+    case 'Percent':
+    case 'Bool':
+    case 'Ref':
+    case 'Total':
+    case 'Prop':
+    case 'Error':
+      return [];
+    case 'Call':
+      return e.args.map((a) => ({ expr: a, role: e.fn === 'known' ? 'any' : 'number' }));
+    case 'Unary':
+      return [{ expr: e.operand, role: e.op === 'not' ? 'condition' : 'number' }];
+    case 'Binary': {
+      const r: Role = e.op === 'and' || e.op === 'or' ? 'condition' : 'number';
+      return [
+        { expr: e.left, role: r },
+        { expr: e.right, role: r },
+      ];
+    }
+    case 'Compare':
+      return [
+        { expr: e.left, role: 'any' },
+        { expr: e.right, role: 'any' },
+      ];
+    case 'In':
+      return [{ expr: e.operand, role: 'any' }, ...e.set.map((x) => ({ expr: x, role: 'any' as Role }))];
+    case 'If':
+      return [
+        { expr: e.cond, role: 'condition' },
+        { expr: e.then, role },
+        { expr: e.otherwise, role },
+      ];
+    case 'Quantified':
+      return [{ expr: e.body, role: 'condition' }];
+    default:
+      return assertNever(e, 'expression');
+  }
+}
+
+/** Calls `f` on `e` and every sub-expression (pre-order), with roles. */
+export function walk(e: Expr, role: Role, f: (e: Expr, role: Role) => void): void {
+  f(e, role);
+  for (const c of children(e, role)) walk(c.expr, c.role, f);
+}
+
+/** Every type expression of inputs and indicators (object members included), with its owner's id. */
+export function typeExprs(m: Model): { owner: string; type: TypeExpr; span: Span }[] {
+  const out: { owner: string; type: TypeExpr; span: Span }[] = [];
+  const add = (owner: string, t: TypeExpr): void => {
+    out.push({ owner, type: t, span: t.span });
+    if (t.kind === 'Object') for (const f of t.fields) add(`${owner}.${f.name.name}`, f.type);
+  };
+  for (const i of m.inputs) add(i.id, i.decl.type);
+  for (const i of m.indicators) if (i.decl.type) add(i.id, i.decl.type);
+  return out;
+}
+
+/** An expression as canonical source text, shortened for messages. */
+export function shown(e: Expr, max = 60): string {
+  const s = printExpr(e).replace(/\s+/g, ' ');
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}

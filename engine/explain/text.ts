@@ -1,0 +1,141 @@
+// Plain-text and Markdown renderings of an explanation, in zh-Hans, zh-Hant or en.
+// In: an `Explanation` and a language. Out: text; every number shown comes from the explanation's events.
+
+import type { Lang } from '../../dsl/ast';
+import type { Explanation, LevelExplanation } from './model';
+import { benchmarkLines, indicatorParts, named, percentText, ruleLine, scoreText, whyText } from './format';
+import { colon, labelIn, listSep, say } from './words';
+
+function heading(e: Explanation, lang: Lang): { title: string; ruleset: string; outcome: string } {
+  const title = e.name !== undefined && e.name !== e.platform ? `${e.platform} — ${e.name}` : e.platform;
+  const r = e.ruleset;
+  const ruleset = `${labelIn(e.rulesetTitle, lang) ?? r.id} — ${r.id} ${r.version} (${r.status}) ${r.hash.slice(0, 19)}`;
+  const outcome =
+    e.level !== null
+      ? say(lang, 'outcomeLine', { outcome: say(lang, e.outcome), level: named(e.level, labelIn(e.levelLabel, lang), lang), total: scoreText(e.total) })
+      : say(lang, 'outcomeLineNoLevel', { outcome: say(lang, e.outcome), total: scoreText(e.total) });
+  return { title, ruleset, outcome };
+}
+
+function levelLines(l: LevelExplanation, lang: Lang): string[] {
+  const out = l.failed.flatMap((c) => c.why.map((w) => whyText(w, lang)));
+  if (out.length === 0 && l.needs !== undefined) out.push(say(lang, 'needsBelow', { level: l.needs }));
+  return out;
+}
+
+function levelsTitle(e: Explanation, lang: Lang): string {
+  return e.scoreLevel !== null && e.levelsAbove.length < e.levels.length
+    ? say(lang, 'levelsAbove', { level: e.scoreLevel })
+    : say(lang, 'levelsAll');
+}
+
+function scoreLevelNote(e: Explanation, lang: Lang): string | undefined {
+  if (e.outcome === 'graded' || e.outcome === 'invalid' || e.scoreLevel === null) return undefined;
+  return say(lang, 'wouldReach', { level: e.scoreLevel });
+}
+
+/** The explanation as plain text (what `assay explain` prints). */
+export function explanationText(e: Explanation, lang: Lang): string {
+  const h = heading(e, lang);
+  const out: string[] = [h.title, h.ruleset, h.outcome];
+  if (e.outcome === 'invalid') {
+    out.push('', say(lang, 'errorsTitle'));
+    for (const x of e.errors) out.push(`  ${x.field || '-'}${colon(lang)}${x.message}`);
+    return out.join('\n') + '\n';
+  }
+  for (const d of e.dimensions) {
+    out.push('', `${named(d.id, labelIn(d.label, lang), lang)}${colon(lang)}${say(lang, 'dimensionLine', { weight: d.weight.toDecimalString(), score: scoreText(d.score), share: percentText(d.share) })}`);
+    for (const i of d.indicators) {
+      const p = indicatorParts(i, lang);
+      out.push(`  ${named(i.id, labelIn(i.label, lang), lang)}${colon(lang)}${p.value}`);
+      out.push(`      ${[p.rule, p.weight, p.contribution].join(' · ')}`);
+      if (i.basis !== undefined) out.push(`      ${say(lang, 'basis', { basis: i.basis })}`);
+    }
+  }
+  out.push('', say(lang, 'totalLine', { total: scoreText(e.total) }));
+  out.push('', say(lang, 'prerequisites'));
+  const failedP = e.prerequisites.filter((p) => p.truth !== true);
+  if (failedP.length === 0) out.push(`  ${say(lang, 'allHold', { ids: e.prerequisites.map((p) => p.id).join(listSep(lang)) })}`);
+  for (const p of failedP) out.push(`  ${ruleLine(p, 'prerequisite', lang)}`);
+  out.push('', say(lang, 'vetoes'));
+  const shownV = e.vetoes.filter((v) => v.truth !== false);
+  if (shownV.length === 0) out.push(`  ${say(lang, 'noneFired', { ids: e.vetoes.map((v) => v.id).join(listSep(lang)) })}`);
+  for (const v of shownV) out.push(`  ${ruleLine(v, 'veto', lang)}`);
+  out.push('', levelsTitle(e, lang));
+  const note = scoreLevelNote(e, lang);
+  if (note) out.push(`  ${note}`);
+  if (e.levelsAbove.length === 0 && e.scoreLevel !== null) out.push(`  ${say(lang, 'topLevel', { level: e.scoreLevel })}`);
+  for (const l of e.levelsAbove) {
+    out.push(`  ${named(l.id, labelIn(l.label, lang), lang)}`);
+    for (const line of levelLines(l, lang)) out.push(`    - ${line}`);
+  }
+  if (e.benchmark) {
+    out.push('', say(lang, 'benchmark'));
+    for (const line of benchmarkLines(e.benchmark, lang)) out.push(`  ${line}`);
+  }
+  if (e.warnings.length > 0) {
+    out.push('', say(lang, 'warningsTitle'));
+    for (const x of e.warnings) out.push(`  ${x.field || '-'}${colon(lang)}${x.message}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Escapes text for a Markdown table cell. */
+export function mdCell(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** The explanation as Markdown: a table per dimension, then rules and levels. `depth` is the top heading level. */
+export function explanationMarkdown(e: Explanation, lang: Lang, depth = 2): string {
+  const hx = (n: number): string => '#'.repeat(Math.min(6, depth + n));
+  const h = heading(e, lang);
+  const out: string[] = [`${hx(0)} ${h.title}`, '', `${h.ruleset}  `, `**${h.outcome}**`];
+  if (e.outcome === 'invalid') {
+    out.push('', `${hx(1)} ${say(lang, 'errorsTitle')}`, '');
+    for (const x of e.errors) out.push(`- \`${x.field || '-'}\`${colon(lang)}${x.message}`);
+    return out.join('\n') + '\n';
+  }
+  out.push('', `${hx(1)} ${say(lang, 'indicators')}`);
+  for (const d of e.dimensions) {
+    out.push('', `${hx(2)} ${named(d.id, labelIn(d.label, lang), lang)}`, '');
+    out.push(say(lang, 'dimensionLine', { weight: d.weight.toDecimalString(), score: scoreText(d.score), share: percentText(d.share) }), '');
+    out.push(
+      `| ${say(lang, 'indicator')} | ${say(lang, 'value')} | ${say(lang, 'rule')} | ${say(lang, 'points')} | ${say(lang, 'weight')} | ${say(lang, 'contribution')} |`,
+      '|---|---|---|---:|---|---:|',
+    );
+    for (const i of d.indicators) {
+      const p = indicatorParts(i, lang);
+      const label = labelIn(i.label, lang);
+      const who = `\`${i.id}\`${label ? ` ${label}` : ''}${i.basis ? `<br><small>${mdCell(say(lang, 'basis', { basis: i.basis }))}</small>` : ''}`;
+      out.push(
+        `| ${mdCell(who)} | ${mdCell(p.value)} | ${mdCell(p.rule)} | ${i.points === null ? '—' : i.points.toDecimalString()} | ${mdCell(p.weight)} | ${scoreText(i.contribution)} |`,
+      );
+    }
+  }
+  out.push('', `**${say(lang, 'totalLine', { total: scoreText(e.total) })}**`);
+  out.push('', `${hx(1)} ${say(lang, 'prerequisites')}`, '');
+  const failedP = e.prerequisites.filter((p) => p.truth !== true);
+  if (failedP.length === 0) out.push(`- ${say(lang, 'allHold', { ids: e.prerequisites.map((p) => p.id).join(listSep(lang)) })}`);
+  for (const p of failedP) out.push(`- ${mdCell(ruleLine(p, 'prerequisite', lang))}`);
+  out.push('', `${hx(1)} ${say(lang, 'vetoes')}`, '');
+  const shownV = e.vetoes.filter((v) => v.truth !== false);
+  if (shownV.length === 0) out.push(`- ${say(lang, 'noneFired', { ids: e.vetoes.map((v) => v.id).join(listSep(lang)) })}`);
+  for (const v of shownV) out.push(`- ${mdCell(ruleLine(v, 'veto', lang))}`);
+  out.push('', `${hx(1)} ${levelsTitle(e, lang)}`, '');
+  const note = scoreLevelNote(e, lang);
+  if (note) out.push(`- ${note}`);
+  if (e.levelsAbove.length === 0 && e.scoreLevel !== null) out.push(`- ${say(lang, 'topLevel', { level: e.scoreLevel })}`);
+  for (const l of e.levelsAbove) {
+    out.push(`- **${named(l.id, labelIn(l.label, lang), lang)}**`);
+    for (const line of levelLines(l, lang)) out.push(`  - \`${line}\``);
+  }
+  if (e.benchmark) {
+    out.push('', `${hx(1)} ${say(lang, 'benchmark')}`, '');
+    for (const line of benchmarkLines(e.benchmark, lang)) out.push(`- ${line}`);
+  }
+  if (e.warnings.length > 0) {
+    out.push('', `${hx(1)} ${say(lang, 'warningsTitle')}`, '');
+    for (const x of e.warnings) out.push(`- \`${x.field || '-'}\`${colon(lang)}${mdCell(x.message)}`);
+  }
+  return out.join('\n') + '\n';
+}
