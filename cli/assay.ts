@@ -14,6 +14,7 @@ import { runList } from './commands/list';
 import { runFmt } from './commands/fmt';
 import { runDiff } from './commands/diff';
 import { runImpact } from './commands/impact';
+import { runTest } from './commands/test';
 
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
 const COMMON: Record<string, FlagSpec> = {
@@ -34,6 +35,7 @@ const COMMANDS = new Map<string, Command>([
   ['fmt', { flags: { check: {}, write: {} }, run: runFmt }],
   ['diff', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runDiff }],
   ['impact', { flags: { format: { value: true, choices: ['table', 'json', 'md', 'html'] } }, run: runImpact }],
+  ['test', { flags: { format: { value: true, choices: ['text', 'json', 'junit'] }, coverage: {}, lcov: { value: true } }, run: runTest }],
 ]);
 
 /** Language from `--lang` anywhere in argv, else ASSAY_LANG, else en (so usage errors are localised too). */

@@ -16,6 +16,7 @@ commands:
   fmt [--check | --write] <file>...        format rulesets
   diff <A> <B>                             what changed between two rulesets (semantic diff)
   impact <A> <B> <evidence>...             which platforms a revision moves, and why
+  test [path...] [--coverage] [--lcov f]   run rule tests (rulesets/<id>/tests/*.yaml); --format text|json|junit
 
 common options:
   --lang zh-Hans|zh-Hant|en                language of messages and labels (default en)
@@ -32,6 +33,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
   fmt [--check | --write] <文件>...        格式化规则集
   diff <A> <B>                             两个规则集之间的语义差异
   impact <A> <B> <证据>...                 修订对各平台结论与等级的影响及原因
+  test [路径...] [--coverage] [--lcov 文件] 运行规则测试（rulesets/<标识>/tests/*.yaml）；--format text|json|junit
 
 通用选项：
   --lang zh-Hans|zh-Hant|en                消息与标签的语言（默认 en）
@@ -48,6 +50,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
   fmt [--check | --write] <檔案>...        格式化規則集
   diff <A> <B>                             兩個規則集之間的語義差異
   impact <A> <B> <證據>...                 修訂對各平台結論與等級的影響及原因
+  test [路徑...] [--coverage] [--lcov 檔案] 執行規則測試（rulesets/<標識>/tests/*.yaml）；--format text|json|junit
 
 通用選項：
   --lang zh-Hans|zh-Hant|en                訊息與標籤的語言（預設 en）
@@ -228,6 +231,22 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
   partly: { en: 'partly: {list}', 'zh-Hans': '部分：{list}', 'zh-Hant': '部分：{list}' },
   against: { en: 'against: {list}', 'zh-Hans': '反向：{list}', 'zh-Hant': '反向：{list}' },
   noneChanged: { en: 'no platform changes outcome or level', 'zh-Hans': '没有平台的结论或等级发生变化', 'zh-Hant': '沒有平台的結論或等級發生變化' },
+  // rule tests (issue #7)
+  noTests: {
+    en: 'no ruleset with tests in `{path}` (expected <id>/<version>.assay and <id>/tests/*.yaml)',
+    'zh-Hans': '`{path}` 中没有带测试的规则集（应为 <标识>/<版本>.assay 与 <标识>/tests/*.yaml）',
+    'zh-Hant': '`{path}` 中沒有帶測試的規則集（應為 <標識>/<版本>.assay 與 <標識>/tests/*.yaml）',
+  },
+  noRulesetForTests: {
+    en: 'no .assay ruleset next to the test file `{path}` (looked in its folder and the one above)',
+    'zh-Hans': '测试文件 `{path}` 旁没有 .assay 规则集（已查找其所在文件夹及上一级）',
+    'zh-Hant': '測試檔案 `{path}` 旁沒有 .assay 規則集（已查找其所在資料夾及上一層）',
+  },
+  cannotWrite: {
+    en: 'cannot write `{path}`: {reason}',
+    'zh-Hans': '无法写入 `{path}`：{reason}',
+    'zh-Hant': '無法寫入 `{path}`：{reason}',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Key = keyof typeof T;

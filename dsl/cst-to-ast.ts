@@ -111,9 +111,32 @@ function ordered(ctx: Ctx, names: readonly string[]): readonly CstElement[] {
     count++;
   }
   if (count <= 1) return only ?? [];
-  const all: { e: CstElement; k: number }[] = [];
-  for (const name of names) for (const e of ctx[name] ?? []) all.push({ e, k: orderKey(e) });
-  return all.sort((a, b) => a.k - b.k).map((x) => x.e);
+  // each list is already in source order: merge them
+  const lists: CstElement[][] = [];
+  for (const name of names) {
+    const list = ctx[name];
+    if (list !== undefined && list.length > 0) lists.push(list);
+  }
+  const heads = lists.map(() => 0);
+  const out: CstElement[] = [];
+  for (;;) {
+    let best = -1;
+    let bestKey = Infinity;
+    for (let i = 0; i < lists.length; i++) {
+      const e = lists[i]?.[heads[i] ?? 0];
+      if (e === undefined) continue;
+      const k = orderKey(e);
+      if (best === -1 || k < bestKey) {
+        best = i;
+        bestKey = k;
+      }
+    }
+    if (best === -1) return out;
+    const list = lists[best];
+    const h = heads[best] ?? 0;
+    if (list?.[h] !== undefined) out.push(list[h]);
+    heads[best] = h + 1;
+  }
 }
 
 function orderKey(e: CstElement): number {

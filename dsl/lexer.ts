@@ -124,6 +124,7 @@ function badEscapes(image: string): BadEscape[] {
 /** The value of a string token: quotes removed, escapes resolved (invalid escapes are kept as written). */
 export function unescapeString(image: string): string {
   if (image.startsWith('“')) return image.slice(1, image.endsWith('”') ? -1 : undefined);
+  if (!image.includes('\\')) return image.length >= 2 && image.endsWith('"') ? image.slice(1, -1) : image.slice(1);
   const body = image.length >= 2 && image.endsWith('"') && !isEscapedQuote(image) ? image.slice(1, -1) : image.slice(1);
   let out = '';
   for (let i = 0; i < body.length; i++) {

@@ -282,7 +282,6 @@ export const CATALOGUE = {
   ]),
   A405: m('error', '`total` is {total}; it must be greater than 0', '`total` 为 {total}，应大于 0', '`total` 為 {total}，應大於 0'),
   A490: m('info', 'the weight of `{name}` is declared here', '`{name}` 的权重在此声明', '`{name}` 的權重在此宣告'),
-  A491: m('info', 'the total is declared here', '总分在此声明', '總分在此宣告'),
 
   // --- A5xx bands (engine/check/bands.ts) --------------------------------------------------------
   A501: m(

@@ -17,3 +17,7 @@ export { STAGES } from './stages';
 export { Rational } from './rational';
 export { toResultJson, valueToJson } from './result';
 export type * from './result';
+export { diffRulesets, diffWithHeader, diffAsts, applyEntries, type DiffInput } from './diff/index';
+export type * from './diff/entries';
+export * from './impact';
+export * from './registry';

@@ -245,7 +245,7 @@ function region(first: Piece, last: Piece, texts: ReadonlyMap<string, string>): 
   else if (from && to) text = `${from.inclusive ? '[' : '('}${from.value}, ${to.value}${to.inclusive ? ']' : ')'}`;
   else if (from) text = `${from.inclusive ? '>=' : '>'} ${from.value}`;
   else if (to) text = `${to.inclusive ? '<=' : '<'} ${to.value}`;
-  else text = 'any value';
+  else text = '(-∞, ∞)';
   return { ...(from ? { from } : {}), ...(to ? { to } : {}), before: first.before, after: first.after, text };
 }
 

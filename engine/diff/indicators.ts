@@ -30,7 +30,9 @@ function summary(d: IndicatorDecl): DiffValue {
     ...(d.unit ? { unit: d.unit.value } : {}),
     ...(d.direction ? { direction: d.direction.value } : {}),
     ...(d.methods ? { methods: methodsText(d.methods.refs) } : {}),
+    ...(d.basis ? { basis: d.basis.value } : {}),
     ...(d.applies ? { applies: exprText(d.applies) } : {}),
+    ...(d.formerly && d.formerly.length > 0 ? { formerly: d.formerly.map((n) => n.name).join(', ') } : {}),
     ...(d.scoring ? { scoring: scoringValue(d) } : {}),
   };
 }

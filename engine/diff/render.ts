@@ -5,7 +5,7 @@
 import type { Lang } from '../../dsl/ast';
 import type { Diff, DiffEntry, DiffValue, Labels } from './entries';
 import { toDiffJson } from './entries';
-import { kindTitle, phrase } from './words';
+import { kindTitle, phrase, type Phrase } from './words';
 
 export type DiffFormat = 'text' | 'md' | 'json';
 
@@ -65,14 +65,15 @@ function requiresLines(before: DiffValue, after: DiffValue, indent: string): str
   return [...b.map((x) => `${indent}- ${x}`), ...a.map((x) => `${indent}+ ${x}`)];
 }
 
+const SUMMARY_WORDS: ReadonlySet<string> = new Set(['weight', 'type', 'unit', 'direction', 'methods', 'basis', 'applies', 'formerly', 'scoring', 'indicators', 'label', 'note']);
+
 function summaryLines(v: DiffValue, lang: Lang, indent: string): string[] {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v === null ? [] : [`${indent}${valueText(v, lang)}`];
   const out: string[] = [];
   for (const [k, x] of Object.entries(v)) {
     if (k === 'after' || x === null) continue;
     const word =
-      k === 'weight' || k === 'type' || k === 'unit' || k === 'methods' || k === 'applies' || k === 'scoring' || k === 'indicators' || k === 'label' || k === 'note' || k === 'direction'
-        ? phrase(lang, k)
+      SUMMARY_WORDS.has(k) ? phrase(lang, k as Phrase)
         : k;
     const text = k === 'direction' ? phrase(lang, x === 'lower' ? 'lower' : 'higher') : valueText(x, lang);
     out.push(`${indent}${word}${colon(lang)}${text}`);

@@ -78,6 +78,8 @@ export const PHRASES = {
   direction: w('direction', '方向', '方向'),
   methods: w('methods', '方法', '方法'),
   applies: w('applies when', '适用条件', '適用條件'),
+  basis: w('basis', '依据', '依據'),
+  formerly: w('former ids', '曾用标识', '曾用標識'),
   scoring: w('scoring', '计分', '計分'),
   indicators: w('indicators', '指标', '指標'),
   label: w('label', '名称', '名稱'),

@@ -22,7 +22,8 @@ export function valueText(v: EvidenceValue, percent: boolean, unit?: string): st
   const s = renderValue(v);
   if (v.kind !== 'num') return s;
   if (percent) return `${s}%`;
-  return unit !== undefined && unit.length <= 12 ? `${s} ${unit}` : s;
+  // Short units only (`minutes`, `Gbps`); long descriptions and `ratio` say nothing a reader needs here.
+  return unit !== undefined && unit.length <= 12 && unit !== 'ratio' ? `${s} ${unit}` : s;
 }
 
 export function subjectText(s: Subject, lang: Lang): string {
@@ -93,10 +94,12 @@ export function indicatorParts(i: IndicatorExplanation, lang: Lang): { value: st
   if (i.status !== 'not_applicable' && i.applicability && i.applicability.truth === 'unknown') {
     rule += `; ${say(lang, 'appliesUnknown', { condition: i.applicability.text, values: i.applicability.values })}`;
   }
-  const weight = i.redistributed
+  const weight = i.status === 'not_applicable'
+    ? say(lang, 'weightRedistributed', { declared: i.declaredWeight.toDecimalString(), effective: '0' })
+    : i.redistributed
     ? say(lang, 'weightRedistributed', { declared: i.declaredWeight.toDecimalString(), effective: i.effectiveWeight.toFixed(2) })
     : say(lang, 'weightLine', { weight: i.declaredWeight.toDecimalString() });
-  const contribution = say(lang, 'contributes', { c: scoreText(i.contribution), dim: i.dimension });
+  const contribution = i.status === 'not_applicable' ? '' : say(lang, 'contributes', { c: scoreText(i.contribution), dim: i.dimension });
   return { value, rule, weight, contribution };
 }
 

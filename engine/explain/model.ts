@@ -281,15 +281,20 @@ function ruleHit(ruleset: CompiledRuleset, id: string, mine: readonly EvalEvent[
     if (!hit) return { kind: 'none', text: '', ...span };
     const band = scoring.bands[hit.index];
     const ptext = band ? printPoints(band.points) : undefined;
-    const values = join(hit.reads.length > 0 && band?.cond.kind === 'Cond' ? readsText(hit.reads) : undefined, cpValues);
+    // Inside an object indicator's bands its members are in scope by name: `frameworks = 5`, not the dotted path.
+    const own = hit.reads.length > 0 && band?.cond.kind === 'Cond' ? readsText(hit.reads).split(`${id}.`).join('') : undefined;
+    const values = join(own, cpValues);
     let text: string;
     if (hit.op !== undefined && hit.bound !== undefined) {
-      text = `${renderValue(hit.value)} ${opText(hit.op)} ${boundText(hit.bound)}`;
+      const written = band?.cond.kind === 'Compare' ? printExpr(band.cond.bound) : boundText(hit.bound);
+      text = `${renderValue(hit.value)} ${opText(hit.op)} ${written}`;
     } else if (hit.else) {
       const prev = bands[hit.index - 1];
+      const prevBand = scoring.bands[hit.index - 1];
+      const written = prevBand?.cond.kind === 'Compare' ? printExpr(prevBand.cond.bound) : prev?.bound !== undefined ? boundText(prev.bound) : '';
       text =
         prev && prev.op !== undefined && prev.bound !== undefined && prev.truth === false
-          ? `else (${renderValue(hit.value)} ${opText(negate(prev.op))} ${boundText(prev.bound)})`
+          ? `else (${renderValue(hit.value)} ${opText(negate(prev.op))} ${written})`
           : `else (${renderValue(hit.value)})`;
     } else {
       text = band && band.cond.kind === 'Cond' ? printExpr(band.cond.expr) : '';

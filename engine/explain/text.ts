@@ -48,7 +48,7 @@ export function explanationText(e: Explanation, lang: Lang): string {
     for (const i of d.indicators) {
       const p = indicatorParts(i, lang);
       out.push(`  ${named(i.id, labelIn(i.label, lang), lang)}${colon(lang)}${p.value}`);
-      out.push(`      ${[p.rule, p.weight, p.contribution].join(' · ')}`);
+      out.push(`      ${[p.rule, p.weight, p.contribution].filter((x) => x !== '').join(' · ')}`);
       if (i.basis !== undefined) out.push(`      ${say(lang, 'basis', { basis: i.basis })}`);
     }
   }

@@ -153,7 +153,7 @@ function renderDetail(r: PlatformResult | undefined, state: PreviewState, on: Pr
     explanation.append(h('p', { class: 'muted' }, t('explanationHint')));
     explanation.append(
       h(
-        'ol',
+        'ul',
         { class: 'explain' },
         ex.map((line) =>
           h(

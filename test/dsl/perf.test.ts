@@ -36,7 +36,7 @@ describe('performance', () => {
     parseRuleset(generated(1, 10)); // build the parser once
     const times: number[] = [];
     let count = 0;
-    for (let run = 0; run < 3; run++) {
+    for (let run = 0; run < 5; run++) {
       const t0 = performance.now();
       const { ast, diagnostics } = parseRuleset(text);
       times.push(performance.now() - t0);
@@ -51,6 +51,7 @@ describe('performance', () => {
       `parse of ${count} indicators (${(text.length / 1024).toFixed(0)} KiB): best ${best.toFixed(0)} ms of ${times.map((t) => t.toFixed(0)).join(', ')}; parse+print ${roundTrip.toFixed(0)} ms`,
     );
     expect(count).toBe(5000);
-    expect(best).toBeLessThan(500);
+    // The budget is for an idle machine; a loaded CI box may raise it with ASSAY_PARSE_BUDGET_MS.
+    expect(best).toBeLessThan(Number(process.env['ASSAY_PARSE_BUDGET_MS'] ?? 500));
   });
 });

@@ -88,8 +88,21 @@ describe('the playground', () => {
       });
     };
 
-    // pue band `<= 1.25: 80` → `<= 1.28: 80`: P2 (pue 1.28) gains G points and reaches L2; and back.
-    const latencies = [await typeAndMeasure('1.25', '1.28', 'L2'), await typeAndMeasure('1.28', '1.25', 'L1'), await typeAndMeasure('1.25', '1.28', 'L2')];
+    /** Puts the band back to `<= 1.25: 80` through the API (not measured) and waits for P2 at L1. */
+    const reset = async (from: string): Promise<void> => {
+      await page.evaluate((f) => {
+        const m = window.assayPlayground?.editor.getModel();
+        m?.setValue(m.getValue().replace(`<= ${f}: 80`, '<= 1.25: 80'));
+      }, from);
+      await page.waitForFunction(() => document.querySelector('#platforms-body tr[data-platform="P2_regional_aicc"] td[data-col=level]')?.textContent === 'L1');
+    };
+    // pue band `<= 1.25: 80` → `<= 1.28: 80`: P2 (pue 1.28) gains G points and reaches L2 (no prefix of
+    // what is typed does: `1`, `1.`, `1.2` leave it at L1 or are syntax errors).
+    const latencies: number[] = [];
+    for (const to of ['1.29', '1.30', '1.28']) {
+      latencies.push(await typeAndMeasure('1.25', to, 'L2'));
+      if (to !== '1.28') await reset(to);
+    }
     const text = await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue() ?? '');
     expect(text).toContain('<= 1.28: 80');
     expect(await levelCell(page, 'P2_regional_aicc')).toBe('L2');
@@ -212,6 +225,28 @@ describe('the playground', () => {
     await page.waitForTimeout(1500);
     await page.waitForSelector('[data-testid=migration-matrix]', { timeout: 20_000 });
     await screenshot(page, '08-compare-editor-text');
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('explains the selected platform; clicking a line highlights its rule in the editor', async () => {
+    const { page, log } = await freshPage();
+    await page.locator('#platforms-body tr[data-platform="P2_regional_aicc"]').click();
+    const line = page.locator('[data-testid=explanation] li.clickable').filter({ hasText: /^pue\b/ });
+    await line.first().waitFor({ timeout: 15_000 });
+    expect(await line.first().innerText()).toContain('1.28');
+    await line.first().click();
+    const where = await page.evaluate(() => {
+      const pg = window.assayPlayground;
+      const model = pg?.editor.getModel();
+      const pos = pg?.editor.getPosition();
+      return model && pos ? model.getLineContent(pos.lineNumber).trim() : '';
+    });
+    // P2's pue 1.28 falls in the band `<= 1.30: 65` of 1.0.
+    expect(where).toBe('<= 1.30: 65');
+    await page.waitForSelector('[data-testid=editor] .rule-highlight');
+    await page.locator('[data-testid=explanation]').scrollIntoViewIfNeeded();
+    await screenshot(page, '09-explanation');
     expect(log.consoleErrors).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,5 @@
 // The one place the playground touches the engine's API. Core entry points (compile, parse, print,
-// diff) are typed imports; features written later (explanations, improvement plans) are found
+// diff) are typed imports; features written later (improvement plans) are found
 // among the bundled modules by file name and checked at run time. Out: typed functions, or
 // `undefined` for a feature this build does not have.
 
@@ -15,10 +15,10 @@ export type { CompiledRuleset, CompileResult, DiffEntry };
 // Optional modules, eagerly: a module not (yet) written is simply absent from the map.
 const optionalModules = import.meta.glob<Record<string, unknown>>(
   [
-    '../../../engine/explain*.ts',
     '../../../engine/gap*.ts',
     '../../../engine/plan*.ts',
-    '../../../engine/{explain,gap,plan}*/index.ts',
+    '../../../engine/improve*.ts',
+    '../../../engine/{gap,plan,improve}*/index.ts',
     '!**/*.d.ts',
   ],
   { eager: true },
@@ -26,7 +26,7 @@ const optionalModules = import.meta.glob<Record<string, unknown>>(
 
 type Fn = (...args: never[]) => unknown;
 
-/** Looks up an optional engine function by one of several names (explanations, plans). */
+/** Looks up an optional engine function by one of several names (improvement plans). */
 export function optional(names: readonly string[]): Fn | undefined {
   const entries = Object.entries(optionalModules).sort(([a], [b]) => a.localeCompare(b));
   for (const name of names) {

@@ -7,17 +7,16 @@ import type { DiffEntry as EngineDiffEntry } from '../../../engine/diff/index';
 import { entryDetails, entrySummary } from '../../../engine/diff/render';
 import type { DiffEntry, ExplainLine, PlanStep, Unavailable } from '../protocol';
 import { optional, type CompiledRuleset, type PlatformDoc, type RulesetAst } from './engine-bridge';
+import { explanationLines } from './explain-lines';
 
 export function explainFor(
-  _ruleset: CompiledRuleset,
-  _doc: PlatformDoc,
-  _ast: RulesetAst,
+  ruleset: CompiledRuleset,
+  doc: PlatformDoc,
+  ast: RulesetAst,
   _text: string,
-  _lang: Lang,
+  lang: Lang,
 ): readonly ExplainLine[] | Unavailable {
-  const fn = optional(['explainAssessment', 'explain']);
-  if (!fn) return { unavailable: 'explanation' };
-  return { unavailable: 'explanation' };
+  return explanationLines(ruleset, doc, ast, lang);
 }
 
 export function planFor(

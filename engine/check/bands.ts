@@ -1,0 +1,255 @@
+// Band lists, read top-down with the first match winning: bands that can never match, partial overlaps, values
+// no band takes (without `else`), an `else` never used, points outside 0–100 and points against the direction.
+// In: a model. Out: A501–A507 diagnostics (A590 notes point at the band that takes the values).
+//
+// Gaps are reported only when a witness reads evidence values alone (inputs, the indicator and its members,
+// each free within its declared domain), so correlated quantities never produce a false gap.
+
+import type { Band, Points, Span } from '../../dsl/ast';
+import { diag, type Diagnostic, type RelatedInfo } from '../../dsl/diagnostics';
+import type { IndicatorInfo, Model } from '../model';
+import { Rational } from '../rational';
+import { describeType } from '../value-type';
+import { and, attempt, bandDnf, or, FALSE, TRUE, type CondCtx, type Dnf, type Term } from './conditions';
+import { NumSet, describeInterval, type Interval } from './intervals';
+import { constValue, typeRange } from './ranges';
+import { hasTypeProblem, bandTypeProblem } from './types';
+
+type Ctx = CondCtx & { own: IndicatorInfo };
+
+/** Points as a constant, when they are one (no `when`). */
+function constPoints(p: Points): Rational | undefined {
+  return p.when ? undefined : constValue(p.value);
+}
+
+/** A506 for every constant points value outside 0–100 (bands and maps). */
+export function checkPointsRange(m: Model): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (p: Points): void => {
+    for (const e of [p.value, p.otherwise]) {
+      const v = e ? constValue(e) : undefined;
+      if (e && v && (v.sign() < 0 || v.gt(Rational.HUNDRED))) out.push(diag('A506', e.span, { points: v.toDecimalString() }));
+    }
+  };
+  for (const ind of m.indicators) {
+    const s = ind.decl.scoring;
+    if (s?.kind === 'Bands') for (const b of s.bands) check(b.points);
+    else if (s?.kind === 'Map') for (const e of s.entries) check(e.points);
+  }
+  return out;
+}
+
+/** A display name for an atom key of `conditions.ts` (`value.x.frameworks` → `frameworks` in x's scoring). */
+function keyName(key: string, own: IndicatorInfo): string {
+  if (key.startsWith(`value.${own.id}.`)) return key.slice(`value.${own.id}.`.length);
+  if (key.startsWith('value.') || key.startsWith('input.')) return key.slice(key.indexOf('.') + 1);
+  return key;
+}
+
+const isEvidence = (key: string): boolean => key.startsWith('value.') || key.startsWith('input.');
+
+/** A term as text (`frameworks < 2, architectures >= 3`), or undefined if it reads anything but evidence. */
+function describeTerm(t: Term, own: IndicatorInfo): string | undefined {
+  const parts: string[] = [];
+  for (const [key, l] of t) {
+    if (!isEvidence(key)) return undefined;
+    const name = keyName(key, own);
+    if (l.kind === 'num') {
+      if (!l.set.covers(l.dom)) parts.push(l.set.describe(name));
+    } else if (l.kind === 'enum') {
+      if (l.set.size < l.all.length) parts.push(l.set.size === 1 ? `${name} = ${[...l.set].join('')}` : `${name} in {${[...l.set].join(', ')}}`);
+    } else parts.push(l.value ? name : `not ${name}`);
+  }
+  return parts.length > 0 ? parts.join(' and ') : `any ${own.id}`;
+}
+
+/** The values no band takes, as text, when that is certain; undefined otherwise. */
+function describeGap(rest: Dnf, own: IndicatorInfo): string | undefined {
+  // One numeric or enum atom (the indicator's own value): describe the union exactly.
+  const ownKey = `value.${own.id}`;
+  if (rest.every((t) => t.size === 1 && t.has(ownKey))) {
+    const lits = rest.map((t) => t.get(ownKey));
+    if (lits.every((l) => l?.kind === 'num')) {
+      let set: NumSet | undefined;
+      for (const l of lits) if (l?.kind === 'num') set = set ? set.union(l.set) : l.set;
+      return set?.describe(own.id);
+    }
+    if (lits.every((l) => l?.kind === 'enum')) {
+      const vals = new Set<string>();
+      for (const l of lits) if (l?.kind === 'enum') for (const v of l.set) vals.add(v);
+      return [...vals].map((v) => `\`${v}\``).join(', ');
+    }
+  }
+  const texts: string[] = [];
+  for (const t of rest) {
+    const s = describeTerm(t, own);
+    if (s !== undefined) texts.push(s);
+  }
+  if (texts.length === 0) return undefined;
+  return texts.length > 3 ? `${texts.slice(0, 3).join('; ')}; …` : texts.join('; ');
+}
+
+/** The set of own values a `Compare` band with a constant bound matches (numbers only). */
+function ownSet(b: Band, own: IndicatorInfo): NumSet | undefined {
+  if (b.cond.kind !== 'Compare' || own.type?.kind !== 'number') return undefined;
+  const c = constValue(b.cond.bound);
+  return c ? NumSet.compare(b.cond.op, c, own.type.base === 'integer').intersect(typeRange(own.type)) : undefined;
+}
+
+function checkBandList(ind: IndicatorInfo, bands: readonly Band[], m: Model, out: Diagnostic[]): void {
+  const ctx: Ctx = { model: m, own: ind };
+  const type = ind.type;
+  if (!type) return;
+  let taken: Dnf = FALSE; // what the bands so far match
+  let elseBand: Band | undefined;
+  const dom = type.kind === 'number' ? typeRange(type) : undefined;
+  const sets: (NumSet | undefined)[] = [];
+  for (const [j, b] of bands.entries()) {
+    const mine = attempt(() => bandDnf(b.cond, true, ctx));
+    sets.push(ownSet(b, ind));
+    if (mine === undefined) return;
+    if (b.cond.kind === 'Else' && !elseBand) elseBand = b;
+    if (mine.length === 0 && b.cond.kind !== 'Else') {
+      out.push(diag('A501', b.cond.span, { name: ind.id, domain: describeType(type) }));
+    } else {
+      const fresh = attempt(() => and(mine, attempt(() => negate(taken)) ?? TRUE));
+      if (fresh === undefined) return;
+      if (fresh.length === 0) {
+        const related: RelatedInfo[] = [];
+        for (const a of bands.slice(0, j)) {
+          const overlap = attempt(() => and(mine, bandDnf(a.cond, true, ctx)));
+          if (overlap && overlap.length > 0 && related.length < 3) related.push({ span: a.span, code: 'A590' });
+        }
+        out.push(diag('A502', b.cond.span, {}, { related }));
+      } else {
+        // A partial overlap of two numeric bands where neither contains the other.
+        const s = sets[j];
+        for (const [i, a] of bands.slice(0, j).entries()) {
+          const r = sets[i];
+          if (!s || !r) continue;
+          const both = s.intersect(r);
+          if (!both.isEmpty() && !s.covers(r) && !r.covers(s)) {
+            out.push(diag('A503', b.cond.span, { overlap: both.describe(ind.id) }, { related: [{ span: a.span, code: 'A590' }] }));
+            break;
+          }
+        }
+      }
+    }
+    const next = attempt(() => or(taken, mine));
+    if (next === undefined) return;
+    taken = next;
+  }
+  const rest = attempt(() => negate(taken));
+  if (rest === undefined) return;
+  if (elseBand) {
+    // `else` itself is in `taken`; ask whether the bands before it leave anything.
+    const before = bands.slice(0, bands.indexOf(elseBand));
+    const left = attempt(() => negate(before.reduce((acc, b) => or(acc, bandDnf(b.cond, true, ctx)), FALSE)));
+    if (left && left.length === 0 && before.length > 0) out.push(diag('A505', elseBand.cond.span, { name: ind.id }));
+  } else if (rest.length > 0) {
+    const gap = describeGap(rest, ind);
+    const s = ind.decl.scoring;
+    if (gap !== undefined && s) out.push(diag('A504', headSpan(s.span, 5), { name: ind.id, gap }));
+  }
+  if (dom) checkDirection(ind, bands, sets, dom, elseBand, out);
+}
+
+/** The span of the first `n` characters of a block (the `bands` keyword), for underlining. */
+function headSpan(span: Span, n: number): Span {
+  return { start: span.start, end: Math.min(span.end, span.start + n) };
+}
+
+/** not (t1 or … or tn) as a DNF: the conjunction of the negations of the terms. */
+function negate(d: Dnf): Dnf {
+  let acc: Dnf = TRUE;
+  for (const t of d) {
+    let neg: Dnf = FALSE;
+    for (const l of t.values()) {
+      const nl = negLitDnf(l);
+      neg = or(neg, nl);
+    }
+    acc = and(acc, neg);
+  }
+  return acc;
+}
+
+function negLitDnf(l: Term extends ReadonlyMap<string, infer L> ? L : never): Dnf {
+  switch (l.kind) {
+    case 'num': {
+      const set = l.dom.minus(l.set);
+      return set.isEmpty() ? FALSE : [new Map([[l.key, { ...l, set }]])];
+    }
+    case 'enum': {
+      const set = new Set(l.all.filter((v) => !l.set.has(v)));
+      return set.size === 0 ? FALSE : [new Map([[l.key, { ...l, set }]])];
+    }
+    case 'bool':
+      return [new Map([[l.key, { ...l, value: !l.value }]])];
+  }
+}
+
+/** A507: constant points must not fall as the value improves (higher or lower is better). */
+function checkDirection(
+  ind: IndicatorInfo,
+  bands: readonly Band[],
+  sets: readonly (NumSet | undefined)[],
+  dom: NumSet,
+  elseBand: Band | undefined,
+  out: Diagnostic[],
+): void {
+  const dir = ind.direction;
+  if (!dir) return;
+  const pieces: { part: Interval; points: Rational | undefined; band: Band }[] = [];
+  let taken = NumSet.none(dom.integer);
+  for (const [j, b] of bands.entries()) {
+    if (b.cond.kind === 'Else') {
+      if (b !== elseBand) continue;
+      for (const part of dom.minus(taken).parts) pieces.push({ part, points: constPoints(b.points), band: b });
+      taken = dom;
+      continue;
+    }
+    const s = sets[j];
+    if (!s) return; // not a plain numeric band list
+    for (const part of s.minus(taken).parts) pieces.push({ part, points: constPoints(b.points), band: b });
+    taken = taken.union(s);
+  }
+  pieces.sort((a, b) => cmpStart(a.part, b.part));
+  for (let k = 1; k < pieces.length; k++) {
+    const lo = pieces[k - 1];
+    const hi = pieces[k];
+    if (!lo || !hi || !lo.points || !hi.points || lo.band === hi.band) continue;
+    const wrong = dir === 'higher' ? lo.points.gt(hi.points) : lo.points.lt(hi.points);
+    if (!wrong) continue;
+    out.push(
+      diag('A507', hi.band.span, {
+        name: ind.id,
+        direction: dir,
+        first: describeInterval(lo.part, ind.id),
+        firstPoints: lo.points.toDecimalString(),
+        second: describeInterval(hi.part, ind.id),
+        secondPoints: hi.points.toDecimalString(),
+      }),
+    );
+    return;
+  }
+}
+
+function cmpStart(a: Interval, b: Interval): number {
+  if (!a.lo) return b.lo ? -1 : 0;
+  if (!b.lo) return 1;
+  return a.lo.value.cmp(b.lo.value) || (a.lo.inclusive === b.lo.inclusive ? 0 : a.lo.inclusive ? -1 : 1);
+}
+
+/** A501–A505 and A507 over every band list whose conditions are well typed. */
+export function checkBands(m: Model): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const ind of m.indicators) {
+    const s = ind.decl.scoring;
+    if (s?.kind !== 'Bands') continue;
+    const typeIssue = s.bands.some(
+      (b) => bandTypeProblem(m, ind, b) || (b.cond.kind === 'Cond' && hasTypeProblem(b.cond.expr, m, ind)),
+    );
+    if (!typeIssue) checkBandList(ind, s.bands, m, out);
+  }
+  return out;
+}

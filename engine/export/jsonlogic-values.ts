@@ -1,0 +1,313 @@
+// The building blocks of the JsonLogic export: how Assay's exact, three-valued values are written as JsonLogic.
+// In: JsonLogic fragments and exact constants. Out: combined fragments that stay exact in IEEE doubles.
+//
+// - A truth value is a *trit*: 0 false, 1 unknown, 2 true, so that `and` = min, `or` = max, `not` = 2 − t, and no
+//   sub-rule is ever written twice (JsonLogic has no variables; duplicating operands would grow rules exponentially).
+// - A number is `{ jl, den }`: `jl` evaluates to an exact integer (|n| < 2^53) and the value is jl ÷ den, with `den`
+//   a constant. Sums and comparisons bring both sides to a common constant denominator, so `x ≥ 93` becomes
+//   `n ≥ 93·den` on integers: no rounding, no epsilon. Only where that is impossible (evidence with decimals used in
+//   arithmetic, division by a computed value, magnitudes beyond 2^53) a number is a plain double (`exact: false`),
+//   and the exporter reports it as a note.
+// - Unknown-ness is kept apart from the value (`unk`): the evidence fields whose absence makes a value unknown
+//   (`missing`), groups of alternative ids (`missing_some`, for former ids) and other conditions.
+
+import { Rational } from '../rational';
+
+/** A JsonLogic rule or literal. */
+export type JsonLogic = null | boolean | number | string | readonly JsonLogic[] | { readonly [op: string]: JsonLogic };
+
+/** 2^53: integers up to this size are exact doubles. */
+export const SAFE = 2 ** 53;
+
+/** When a value is unknown: any listed field missing, every id of a group missing, or any condition truthy. */
+export interface Unk {
+  readonly fields: readonly string[];
+  readonly groups: readonly (readonly string[])[];
+  readonly conds: readonly JsonLogic[];
+}
+
+export const KNOWN: Unk = { fields: [], groups: [], conds: [] };
+
+export function isKnown(u: Unk): boolean {
+  return u.fields.length === 0 && u.groups.length === 0 && u.conds.length === 0;
+}
+
+export function unkOr(...us: Unk[]): Unk {
+  const fields = new Set<string>();
+  const groups = new Map<string, readonly string[]>();
+  const conds: JsonLogic[] = [];
+  for (const u of us) {
+    for (const f of u.fields) fields.add(f);
+    for (const g of u.groups) groups.set(g.join('\n'), g);
+    conds.push(...u.conds);
+  }
+  return { fields: [...fields], groups: [...groups.values()], conds };
+}
+
+/** The JsonLogic condition that is truthy exactly when `u` holds; undefined when never unknown. */
+export function unkRule(u: Unk): JsonLogic | undefined {
+  const parts: JsonLogic[] = [];
+  if (u.fields.length > 0) parts.push({ missing: [...u.fields] });
+  for (const g of u.groups) parts.push({ missing_some: [1, [...g]] });
+  parts.push(...u.conds);
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? (parts[0] as JsonLogic) : { or: parts };
+}
+
+// --- trits ------------------------------------------------------------------------------------
+
+export type Trit = { readonly jl: JsonLogic; readonly k?: 0 | 1 | 2 };
+
+export const T_FALSE: Trit = { jl: 0, k: 0 };
+export const T_UNKNOWN: Trit = { jl: 1, k: 1 };
+export const T_TRUE: Trit = { jl: 2, k: 2 };
+
+export function tritConst(k: 0 | 1 | 2): Trit {
+  return k === 0 ? T_FALSE : k === 1 ? T_UNKNOWN : T_TRUE;
+}
+
+/** A two-valued condition (a JsonLogic boolean) as a trit, unknown when `u` holds. */
+export function tritOf(cond: JsonLogic, u: Unk = KNOWN): Trit {
+  const unknown = unkRule(u);
+  return unknown === undefined ? { jl: { if: [cond, 2, 0] } } : { jl: { if: [unknown, 1, cond, 2, 0] } };
+}
+
+function flatten(op: 'min' | 'max', ts: readonly Trit[]): JsonLogic[] {
+  const out: JsonLogic[] = [];
+  for (const t of ts) {
+    const j = t.jl;
+    if (typeof j === 'object' && j !== null && !Array.isArray(j) && Object.keys(j).length === 1 && Object.hasOwn(j, op)) {
+      out.push(...((j as Record<string, readonly JsonLogic[]>)[op] ?? []));
+    } else out.push(j);
+  }
+  return out;
+}
+
+/** Kleene conjunction: the minimum. An empty conjunction is true. */
+export function tAnd(ts: readonly Trit[]): Trit {
+  if (ts.some((t) => t.k === 0)) return T_FALSE;
+  const rest = ts.filter((t) => t.k !== 2);
+  if (rest.length === 0) return T_TRUE;
+  if (rest.every((t) => t.k === 1)) return T_UNKNOWN;
+  if (rest.length === 1) return rest[0] as Trit;
+  return { jl: { min: flatten('min', rest) } };
+}
+
+/** Kleene disjunction: the maximum. An empty disjunction is false. */
+export function tOr(ts: readonly Trit[]): Trit {
+  if (ts.some((t) => t.k === 2)) return T_TRUE;
+  const rest = ts.filter((t) => t.k !== 0);
+  if (rest.length === 0) return T_FALSE;
+  if (rest.every((t) => t.k === 1)) return T_UNKNOWN;
+  if (rest.length === 1) return rest[0] as Trit;
+  return { jl: { max: flatten('max', rest) } };
+}
+
+export function tNot(t: Trit): Trit {
+  if (t.k !== undefined) return tritConst((2 - t.k) as 0 | 1 | 2);
+  return { jl: { '-': [2, t.jl] } };
+}
+
+/** JsonLogic boolean: the trit is true. */
+export function isTrue(t: Trit): JsonLogic {
+  return t.k !== undefined ? t.k === 2 : { '==': [t.jl, 2] };
+}
+/** JsonLogic boolean: the trit is not false (e.g. an indicator applies unless its condition is false). */
+export function notFalse(t: Trit): JsonLogic {
+  return t.k !== undefined ? t.k !== 0 : { '!=': [t.jl, 0] };
+}
+/** JsonLogic boolean: the trit is decided (true or false). */
+export function isDecided(t: Trit): JsonLogic {
+  return t.k !== undefined ? t.k !== 1 : { '!=': [t.jl, 1] };
+}
+
+// --- numbers ----------------------------------------------------------------------------------
+
+export interface Num {
+  /** Exact: an integer-valued rule, the value being jl ÷ den. Inexact: a double approximating the value. */
+  readonly jl: JsonLogic;
+  readonly den: bigint;
+  readonly exact: boolean;
+  /** Upper bound of |jl| for exact numbers (Infinity: not known, e.g. an unbounded integer input). */
+  readonly max: number;
+  readonly unk: Unk;
+  /** The value when it is a constant. */
+  readonly konst?: Rational;
+}
+
+export function bigAbs(x: bigint): bigint {
+  return x < 0n ? -x : x;
+}
+export function gcd(a: bigint, b: bigint): bigint {
+  a = bigAbs(a);
+  b = bigAbs(b);
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+export function lcm(a: bigint, b: bigint): bigint {
+  return a === 0n || b === 0n ? 0n : bigAbs(a * b) / gcd(a, b);
+}
+
+/** The double nearest to an exact rational (correctly rounded when numerator and denominator are safe). */
+export function nearestDouble(q: Rational): number {
+  const n = Number(q.num);
+  const d = Number(q.den);
+  if (Math.abs(n) <= SAFE && d <= SAFE) return n / d;
+  return Number(q.toDecimalString(20));
+}
+
+export function konst(q: Rational): Num {
+  if (bigAbs(q.num) <= BigInt(SAFE) && q.den <= BigInt(SAFE)) {
+    return { jl: Number(q.num), den: q.den, exact: true, max: Math.abs(Number(q.num)), unk: KNOWN, konst: q };
+  }
+  return { jl: nearestDouble(q), den: 1n, exact: false, max: Infinity, unk: KNOWN, konst: q };
+}
+
+export const ZERO = konst(Rational.ZERO);
+
+/** A double approximating the value (exact when the value is a safe integer ratio that rounds correctly). */
+export function toDouble(a: Num): JsonLogic {
+  if (a.konst) return nearestDouble(a.konst);
+  if (!a.exact || a.den === 1n) return a.jl;
+  return { '/': [a.jl, Number(a.den)] };
+}
+
+function inexact(jl: JsonLogic, unk: Unk): Num {
+  return { jl, den: 1n, exact: false, max: Infinity, unk };
+}
+
+function tooBig(max: number): boolean {
+  return Number.isFinite(max) && max > SAFE;
+}
+
+/** `a.jl` scaled by an integer factor. */
+function scaled(a: Num, f: bigint): JsonLogic {
+  if (f === 1n) return a.jl;
+  if (typeof a.jl === 'number') return a.jl * Number(f);
+  return { '*': [a.jl, Number(f)] };
+}
+
+/** Both numbers over their common denominator, or undefined when that is not exact. */
+function common(a: Num, b: Num): { x: JsonLogic; y: JsonLogic; den: bigint; max: number } | undefined {
+  if (!a.exact || !b.exact) return undefined;
+  const den = lcm(a.den, b.den);
+  const fa = den / a.den;
+  const fb = den / b.den;
+  if (den > BigInt(SAFE) || fa > BigInt(SAFE) || fb > BigInt(SAFE)) return undefined;
+  const ma = a.max * Number(fa);
+  const mb = b.max * Number(fb);
+  if (tooBig(ma) || tooBig(mb)) return undefined;
+  return { x: scaled(a, fa), y: scaled(b, fb), den, max: Math.max(ma, mb) };
+}
+
+export function add(a: Num, b: Num): Num {
+  if (a.konst && b.konst) return konst(a.konst.add(b.konst));
+  if (a.konst?.isZero()) return b;
+  if (b.konst?.isZero()) return a;
+  const unk = unkOr(a.unk, b.unk);
+  const c = common(a, b);
+  if (c && !tooBig(c.max * 2)) return { jl: { '+': [c.x, c.y] }, den: c.den, exact: true, max: c.max * 2, unk };
+  return inexact({ '+': [toDouble(a), toDouble(b)] }, unk);
+}
+
+export function neg(a: Num): Num {
+  if (a.konst) return konst(a.konst.neg());
+  return { ...a, jl: { '-': [a.jl] } };
+}
+
+export function sub(a: Num, b: Num): Num {
+  return add(a, neg(b));
+}
+
+export function mul(a: Num, b: Num): Num {
+  if (a.konst && b.konst) return konst(a.konst.mul(b.konst));
+  if (a.konst?.isZero() || b.konst?.isZero()) return { ...ZERO, unk: unkOr(a.unk, b.unk) };
+  if (a.konst?.eq(Rational.ONE)) return { ...b, unk: unkOr(a.unk, b.unk) };
+  if (b.konst?.eq(Rational.ONE)) return { ...a, unk: unkOr(a.unk, b.unk) };
+  const unk = unkOr(a.unk, b.unk);
+  if (a.exact && b.exact) {
+    const den = a.den * b.den;
+    const max = a.max * b.max;
+    if (den <= BigInt(SAFE) && !tooBig(max)) {
+      // Keep the denominator small: cancel a constant factor against the other side's denominator.
+      const jl = typeof a.jl === 'number' && typeof b.jl === 'number' ? a.jl * b.jl : { '*': [a.jl, b.jl] };
+      return reduce({ jl, den, exact: true, max, unk });
+    }
+  }
+  return inexact({ '*': [toDouble(a), toDouble(b)] }, unk);
+}
+
+/** Cancels a constant integer numerator factor against the denominator (`{"*": [c, x]}` over d). */
+function reduce(a: Num): Num {
+  const j = a.jl;
+  if (typeof j !== 'object' || j === null || Array.isArray(j) || !Object.hasOwn(j, '*')) return a;
+  const args = (j as Record<string, readonly JsonLogic[]>)['*'] ?? [];
+  const c = args.find((x): x is number => typeof x === 'number' && Number.isInteger(x));
+  if (c === undefined) return a;
+  const g = gcd(BigInt(c), a.den);
+  if (g <= 1n) return a;
+  const rest = [...args];
+  rest.splice(rest.indexOf(c), 1);
+  const nc = c / Number(g);
+  const jl: JsonLogic = nc === 1 ? (rest.length === 1 ? (rest[0] as JsonLogic) : { '*': rest }) : { '*': [nc, ...rest] };
+  return { ...a, jl, den: a.den / g, max: a.max / Number(g) };
+}
+
+/** Division: exact by a constant, a double otherwise (division by zero is the engine's E150). */
+export function div(a: Num, b: Num): Num {
+  if (b.konst && !b.konst.isZero()) {
+    if (a.konst) return konst(a.konst.div(b.konst));
+    return mul(a, konst(Rational.ONE.div(b.konst)));
+  }
+  return inexact({ '/': [toDouble(a), toDouble(b)] }, unkOr(a.unk, b.unk));
+}
+
+/** `cond ? a : b` on numbers (cond a JsonLogic boolean). */
+export function ifNum(cond: JsonLogic, a: Num, b: Num): Num {
+  if (cond === true) return a;
+  if (cond === false) return b;
+  const ua = unkRule(a.unk);
+  const ub = unkRule(b.unk);
+  const unk: Unk = ua === undefined && ub === undefined ? KNOWN : { fields: [], groups: [], conds: [{ if: [cond, ua ?? false, ub ?? false] }] };
+  const c = common(a, b);
+  if (c) return { jl: { if: [cond, c.x, c.y] }, den: c.den, exact: true, max: c.max, unk };
+  return inexact({ if: [cond, toDouble(a), toDouble(b)] }, unk);
+}
+
+export function minMax(op: 'min' | 'max', xs: readonly Num[]): Num {
+  const [first, ...rest] = xs;
+  if (!first) return ZERO;
+  if (xs.every((x) => x.konst)) {
+    return konst(rest.reduce((acc, x) => (op === 'min' ? Rational.min : Rational.max)(acc, x.konst as Rational), first.konst as Rational));
+  }
+  const unk = unkOr(...xs.map((x) => x.unk));
+  if (xs.every((x) => x.exact)) {
+    let den = 1n;
+    for (const x of xs) den = lcm(den, x.den);
+    const parts = xs.map((x) => ({ f: den / x.den, x }));
+    const max = Math.max(...parts.map((p) => p.x.max * Number(p.f)));
+    if (den <= BigInt(SAFE) && !tooBig(max)) return { jl: { [op]: parts.map((p) => scaled(p.x, p.f)) }, den, exact: true, max, unk };
+  }
+  return inexact({ [op]: xs.map(toDouble) }, unk);
+}
+
+export function abs(a: Num): Num {
+  if (a.konst) return konst(a.konst.abs());
+  return { ...a, jl: { max: [a.jl, { '-': [a.jl] }] } };
+}
+
+export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
+const JL_OP: Readonly<Record<CompareOp, string>> = { '=': '==', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+
+/** Comparison of two numbers as a trit (unknown when either is unknown). Exact on a common denominator. */
+export function compareNum(op: CompareOp, a: Num, b: Num): Trit {
+  const unk = unkOr(a.unk, b.unk);
+  if (a.konst && b.konst && isKnown(unk)) {
+    const c = a.konst.cmp(b.konst);
+    const r = op === '=' ? c === 0 : op === '!=' ? c !== 0 : op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
+    return r ? T_TRUE : T_FALSE;
+  }
+  const c = common(a, b);
+  const cond: JsonLogic = c ? { [JL_OP[op]]: [c.x, c.y] } : { [JL_OP[op]]: [toDouble(a), toDouble(b)] };
+  return tritOf(cond, unk);
+}
