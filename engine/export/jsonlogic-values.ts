@@ -130,6 +130,11 @@ export interface Num {
   readonly exact: boolean;
   /** Upper bound of |jl| for exact numbers (Infinity: not known, e.g. an unbounded integer input). */
   readonly max: number;
+  /**
+   * The double may differ from the exact value (floating-point arithmetic happened). An inexact number read
+   * straight from evidence is not rounded: comparing it with a constant is still exact (rounding is monotonic).
+   */
+  readonly rounded: boolean;
   readonly unk: Unk;
   /** The value when it is a constant. */
   readonly konst?: Rational;
@@ -158,9 +163,9 @@ export function nearestDouble(q: Rational): number {
 
 export function konst(q: Rational): Num {
   if (bigAbs(q.num) <= BigInt(SAFE) && q.den <= BigInt(SAFE)) {
-    return { jl: Number(q.num), den: q.den, exact: true, max: Math.abs(Number(q.num)), unk: KNOWN, konst: q };
+    return { jl: Number(q.num), den: q.den, exact: true, max: Math.abs(Number(q.num)), rounded: false, unk: KNOWN, konst: q };
   }
-  return { jl: nearestDouble(q), den: 1n, exact: false, max: Infinity, unk: KNOWN, konst: q };
+  return { jl: nearestDouble(q), den: 1n, exact: false, max: Infinity, rounded: false, unk: KNOWN, konst: q };
 }
 
 export const ZERO = konst(Rational.ZERO);
@@ -173,7 +178,7 @@ export function toDouble(a: Num): JsonLogic {
 }
 
 function inexact(jl: JsonLogic, unk: Unk): Num {
-  return { jl, den: 1n, exact: false, max: Infinity, unk };
+  return { jl, den: 1n, exact: false, max: Infinity, rounded: true, unk };
 }
 
 function tooBig(max: number): boolean {
@@ -206,7 +211,7 @@ export function add(a: Num, b: Num): Num {
   if (b.konst?.isZero()) return a;
   const unk = unkOr(a.unk, b.unk);
   const c = common(a, b);
-  if (c && !tooBig(c.max * 2)) return { jl: { '+': [c.x, c.y] }, den: c.den, exact: true, max: c.max * 2, unk };
+  if (c && !tooBig(c.max * 2)) return { jl: { '+': [c.x, c.y] }, den: c.den, exact: true, max: c.max * 2, rounded: false, unk };
   return inexact({ '+': [toDouble(a), toDouble(b)] }, unk);
 }
 
@@ -225,13 +230,16 @@ export function mul(a: Num, b: Num): Num {
   if (a.konst?.eq(Rational.ONE)) return { ...b, unk: unkOr(a.unk, b.unk) };
   if (b.konst?.eq(Rational.ONE)) return { ...a, unk: unkOr(a.unk, b.unk) };
   const unk = unkOr(a.unk, b.unk);
+  // A constant 1/d only changes the denominator.
+  if (b.konst && b.konst.num === 1n && a.exact && a.den * b.den <= BigInt(SAFE)) return { ...a, den: a.den * b.den, unk };
+  if (a.konst && a.konst.num === 1n && b.exact && a.den * b.den <= BigInt(SAFE)) return { ...b, den: a.den * b.den, unk };
   if (a.exact && b.exact) {
     const den = a.den * b.den;
     const max = a.max * b.max;
     if (den <= BigInt(SAFE) && !tooBig(max)) {
       // Keep the denominator small: cancel a constant factor against the other side's denominator.
       const jl = typeof a.jl === 'number' && typeof b.jl === 'number' ? a.jl * b.jl : { '*': [a.jl, b.jl] };
-      return reduce({ jl, den, exact: true, max, unk });
+      return reduce({ jl, den, exact: true, max, rounded: false, unk });
     }
   }
   return inexact({ '*': [toDouble(a), toDouble(b)] }, unk);
@@ -270,8 +278,8 @@ export function ifNum(cond: JsonLogic, a: Num, b: Num): Num {
   const ub = unkRule(b.unk);
   const unk: Unk = ua === undefined && ub === undefined ? KNOWN : { fields: [], groups: [], conds: [{ if: [cond, ua ?? false, ub ?? false] }] };
   const c = common(a, b);
-  if (c) return { jl: { if: [cond, c.x, c.y] }, den: c.den, exact: true, max: c.max, unk };
-  return inexact({ if: [cond, toDouble(a), toDouble(b)] }, unk);
+  if (c) return { jl: { if: [cond, c.x, c.y] }, den: c.den, exact: true, max: c.max, rounded: false, unk };
+  return { ...inexact({ if: [cond, toDouble(a), toDouble(b)] }, unk), rounded: a.rounded || b.rounded || (a.exact && a.den !== 1n) || (b.exact && b.den !== 1n) };
 }
 
 export function minMax(op: 'min' | 'max', xs: readonly Num[]): Num {
@@ -286,9 +294,9 @@ export function minMax(op: 'min' | 'max', xs: readonly Num[]): Num {
     for (const x of xs) den = lcm(den, x.den);
     const parts = xs.map((x) => ({ f: den / x.den, x }));
     const max = Math.max(...parts.map((p) => p.x.max * Number(p.f)));
-    if (den <= BigInt(SAFE) && !tooBig(max)) return { jl: { [op]: parts.map((p) => scaled(p.x, p.f)) }, den, exact: true, max, unk };
+    if (den <= BigInt(SAFE) && !tooBig(max)) return { jl: { [op]: parts.map((p) => scaled(p.x, p.f)) }, den, exact: true, max, rounded: false, unk };
   }
-  return inexact({ [op]: xs.map(toDouble) }, unk);
+  return { ...inexact({ [op]: xs.map(toDouble) }, unk), rounded: xs.some((x) => x.rounded || (x.exact && x.den !== 1n)) };
 }
 
 export function abs(a: Num): Num {

@@ -143,9 +143,9 @@ const T = {
   absent: { en: '(absent)', 'zh-Hans': '（无此项）', 'zh-Hant': '（無此項）' },
   // --- reports ------------------------------------------------------------------------------------
   summary: {
-    en: 'tests: {passed} passed, {failed} failed, {errors} errors, {total} runs ({cases} cases × versions) in {files} files',
-    'zh-Hans': '测试：{passed} 个通过，{failed} 个失败，{errors} 个错误，共 {total} 次运行（{cases} 个用例 × 版本），{files} 个文件',
-    'zh-Hant': '測試：{passed} 個通過，{failed} 個失敗，{errors} 個錯誤，共 {total} 次執行（{cases} 個用例 × 版本），{files} 個檔案',
+    en: 'tests: {passed} passed, {failed} failed, {errors} errors; {total} runs of {cases} cases in {files} files',
+    'zh-Hans': '测试：{passed} 个通过，{failed} 个失败，{errors} 个错误；{files} 个文件中 {cases} 个用例共运行 {total} 次',
+    'zh-Hant': '測試：{passed} 個通過，{failed} 個失敗，{errors} 個錯誤；{files} 個檔案中 {cases} 個用例共執行 {total} 次',
   },
   fileLine: {
     en: '{mark} {file} ({ran} runs of {listed} cases)',

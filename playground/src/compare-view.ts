@@ -1,6 +1,7 @@
 // The compare view: Monaco diff editor between two versions, the semantic diff list, the impact on
 // loaded platforms and the migration matrix. In: bundled rulesets, the main model, the worker client.
-// Out: DOM in the compare regions; version switches recreate models only after a diff has settled.
+// Out: DOM in the compare regions; the diff editor is read-only and its models change one at a time,
+// each after the previous diff settled.
 
 import type { Lang } from '../../dsl/ast';
 import { BUNDLED_RULESETS, bundledRuleset } from './bundled';
@@ -65,47 +66,59 @@ export class CompareView {
   }
 
   private modelFor(ref: string): Monaco.editor.ITextModel {
-    if (ref === 'editor') return this.ctx.mainModel;
-    let m = this.models.get(ref);
+    // The editor text is shown through a read-only mirror, synced only between diff computations:
+    // Monaco's diff editor throws when its model is edited right after a programmatic replacement
+    // while a diff is being computed.
+    const key = ref === 'editor' ? 'editor' : ref;
+    let m = this.models.get(key);
     if (!m) {
-      const r = bundledRuleset(ref);
-      m = this.ctx.monaco.editor.createModel(r?.text ?? '', 'assay', this.ctx.monaco.Uri.parse(`bundled:///${ref}.assay`));
-      this.models.set(ref, m);
+      const text = ref === 'editor' ? this.ctx.mainModel.getValue() : (bundledRuleset(ref)?.text ?? '');
+      m = this.ctx.monaco.editor.createModel(text, 'assay', this.ctx.monaco.Uri.parse(`compare:///${key}.assay`));
+      this.models.set(key, m);
     }
     return m;
   }
 
+  /** Resolves when the diff editor has no computation in flight (or after a time-out). */
+  private settle(): Promise<void> {
+    const editor = this.diffEditor;
+    if (!editor) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const sub = editor.onDidUpdateDiff(() => {
+        sub.dispose();
+        clearTimeout(timer);
+        resolve();
+      });
+      const timer = setTimeout(() => {
+        sub.dispose();
+        resolve();
+      }, 1500);
+    });
+  }
+
+  /** One change of the diff editor's models at a time, each after the previous diff settled. */
   private async ensureEditor(): Promise<void> {
     const { monaco } = this.ctx;
     if (!this.diffEditor) {
       this.diffEditor = monaco.editor.createDiffEditor(byId('diff-editor'), {
         automaticLayout: true,
-        readOnly: false,
+        readOnly: true,
         originalEditable: false,
         renderSideBySide: true,
         minimap: { enabled: false },
         scrollBeyondLastLine: false,
       });
     }
+    const editor = this.diffEditor;
     const original = this.modelFor(this.base);
     const modified = this.modelFor(this.head);
-    const current = this.diffEditor.getModel();
-    if (current?.original === original && current.modified === modified) return;
-    // Swap models only once any diff in flight has settled (Monaco throws on edits mid-computation).
-    const editor = this.diffEditor;
-    const settled = new Promise<void>((resolve) => {
-      const sub = editor.onDidUpdateDiff(() => {
-        sub.dispose();
-        resolve();
-      });
-      setTimeout(() => {
-        sub.dispose();
-        resolve();
-      }, 1500);
-    });
-    editor.setModel({ original, modified });
-    editor.getModifiedEditor().updateOptions({ readOnly: this.head !== 'editor' });
-    this.pendingModels = settled;
+    const current = editor.getModel();
+    const mirror = this.head === 'editor' ? modified : undefined;
+    const mirrorStale = mirror !== undefined && mirror.getValue() !== this.ctx.mainModel.getValue();
+    if (current?.original === original && current.modified === modified && !mirrorStale) return;
+    const settled = this.settle();
+    if (current?.original !== original || current.modified !== modified) editor.setModel({ original, modified });
+    if (mirror && mirrorStale) mirror.setValue(this.ctx.mainModel.getValue());
     await settled;
   }
 
@@ -113,8 +126,10 @@ export class CompareView {
   async refresh(): Promise<void> {
     const status = byId('compare-status');
     status.textContent = t('computing');
-    await this.pendingModels;
-    await this.ensureEditor();
+    // Serialise model changes: each waits for the previous one's diff.
+    const step = this.pendingModels.then(() => this.ensureEditor());
+    this.pendingModels = step.catch(() => undefined);
+    await step;
     const baseText = bundledRuleset(this.base)?.text ?? '';
     const headText = this.head === 'editor' ? this.ctx.mainModel.getValue() : (bundledRuleset(this.head)?.text ?? '');
     let c: Comparison;

@@ -219,7 +219,7 @@ describe('the playground', () => {
       await page.selectOption('#compare-base', i % 2 === 0 ? 'csp-assessment@1.0' : 'csp-assessment@0.9');
       // Open another bundled version in the main editor (a programmatic setValue) and type at once.
       await page.selectOption('#bundled', i % 2 === 0 ? 'csp-assessment@0.9' : 'csp-assessment@1.0');
-      await page.click('[data-testid=diff-editor] .editor.modified .view-lines');
+      await page.click('[data-testid=editor] .view-lines');
       await page.keyboard.type('# x\n');
     }
     await page.waitForTimeout(1500);
