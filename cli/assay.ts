@@ -14,7 +14,14 @@ import { runList } from './commands/list';
 import { runFmt } from './commands/fmt';
 import { runDiff } from './commands/diff';
 import { runImpact } from './commands/impact';
+import { runExport } from './commands/export';
+import { runImport } from './commands/import';
+import { runSchema } from './commands/schema';
+import { runTemplate } from './commands/template';
 import { runTest } from './commands/test';
+import { runExplain } from './commands/explain';
+import { runGap } from './commands/gap';
+import { runReport } from './commands/report';
 
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
 const COMMON: Record<string, FlagSpec> = {
@@ -30,11 +37,18 @@ interface Command {
 
 const COMMANDS = new Map<string, Command>([
   ['check', { flags: { format: { value: true, choices: ['text', 'json'] } }, run: runCheck }],
-  ['eval', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runEval }],
+  ['eval', { flags: { format: { value: true, choices: ['table', 'json', 'md'] }, explain: {}, against: { value: true } }, run: runEval }],
   ['list', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runList }],
   ['fmt', { flags: { check: {}, write: {} }, run: runFmt }],
   ['diff', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runDiff }],
   ['impact', { flags: { format: { value: true, choices: ['table', 'json', 'md', 'html'] } }, run: runImpact }],
+  ['export', { flags: { format: { value: true, choices: ['json', 'jsonlogic'] }, out: { value: true }, force: {} }, run: runExport }],
+  ['import', { flags: { from: { value: true, choices: ['json', 'jsonlogic'] }, out: { value: true }, force: {} }, run: runImport }],
+  ['schema', { flags: { out: { value: true }, force: {} }, run: runSchema }],
+  ['template', { flags: { out: { value: true }, force: {} }, run: runTemplate }],
+  ['explain', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, against: { value: true } }, run: runExplain }],
+  ['gap', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, target: { value: true } }, run: runGap }],
+  ['report', { flags: { format: { value: true, choices: ['html', 'md'] }, out: { value: true }, against: { value: true }, force: {} }, run: runReport }],
   ['test', { flags: { format: { value: true, choices: ['text', 'json', 'junit'] }, coverage: {}, lcov: { value: true } }, run: runTest }],
 ]);
 

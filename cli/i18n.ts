@@ -16,6 +16,15 @@ commands:
   fmt [--check | --write] <file>...        format rulesets
   diff <A> <B>                             what changed between two rulesets (semantic diff)
   impact <A> <B> <evidence>...             which platforms a revision moves, and why
+  explain <ruleset> <evidence>...          why each platform got its result (--against <corpus folder>)
+  gap <ruleset> <evidence>... [--target L] smallest evidence changes that reach the next (or target) level
+  report <ruleset> <evidence>... --out F   HTML or Markdown assessment report (--format html|md, --force)
+  export <ruleset> [--format json|jsonlogic] [--out <file>]
+                                           the ruleset as canonical JSON, or as JsonLogic rules
+  import <file.json> [--out <file>]        canonical JSON back to formatted DSL
+  import --from jsonlogic <file>           a JsonLogic rule as an Assay expression
+  schema <ruleset>                         JSON Schema of a platform's evidence file
+  template <ruleset>                       blank evidence YAML with labels, units and methods as comments
   test [path...] [--coverage] [--lcov f]   run rule tests (rulesets/<id>/tests/*.yaml); --format text|json|junit
 
 common options:
@@ -33,6 +42,15 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
   fmt [--check | --write] <文件>...        格式化规则集
   diff <A> <B>                             两个规则集之间的语义差异
   impact <A> <B> <证据>...                 修订对各平台结论与等级的影响及原因
+  explain <规则集> <证据>...               说明各平台结果的由来（--against <对标语料文件夹>）
+  gap <规则集> <证据>... [--target L]      达到下一等级（或目标等级）所需的最小证据改动
+  report <规则集> <证据>... --out F        HTML 或 Markdown 评估报告（--format html|md，--force）
+  export <规则集> [--format json|jsonlogic] [--out <文件>]
+                                           以规范 JSON 或 JsonLogic 规则导出规则集
+  import <文件.json> [--out <文件>]        将规范 JSON 转回格式化的 DSL
+  import --from jsonlogic <文件>           将 JsonLogic 规则转为 Assay 表达式
+  schema <规则集>                          平台证据文件的 JSON Schema
+  template <规则集>                        空白证据 YAML，注释中给出标签、单位与评估方法
   test [路径...] [--coverage] [--lcov 文件] 运行规则测试（rulesets/<标识>/tests/*.yaml）；--format text|json|junit
 
 通用选项：
@@ -50,6 +68,15 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
   fmt [--check | --write] <檔案>...        格式化規則集
   diff <A> <B>                             兩個規則集之間的語義差異
   impact <A> <B> <證據>...                 修訂對各平台結論與等級的影響及原因
+  explain <規則集> <證據>...               說明各平台結果的由來（--against <對標語料資料夾>）
+  gap <規則集> <證據>... [--target L]      達到下一等級（或目標等級）所需的最小證據改動
+  report <規則集> <證據>... --out F        HTML 或 Markdown 評估報告（--format html|md，--force）
+  export <規則集> [--format json|jsonlogic] [--out <檔案>]
+                                           以規範 JSON 或 JsonLogic 規則匯出規則集
+  import <檔案.json> [--out <檔案>]        將規範 JSON 轉回格式化的 DSL
+  import --from jsonlogic <檔案>           將 JsonLogic 規則轉為 Assay 運算式
+  schema <規則集>                          平台證據檔案的 JSON Schema
+  template <規則集>                        空白證據 YAML，註解中列出標籤、單位與評估方法
   test [路徑...] [--coverage] [--lcov 檔案] 執行規則測試（rulesets/<標識>/tests/*.yaml）；--format text|json|junit
 
 通用選項：
@@ -230,6 +257,87 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
   },
   partly: { en: 'partly: {list}', 'zh-Hans': '部分：{list}', 'zh-Hant': '部分：{list}' },
   against: { en: 'against: {list}', 'zh-Hans': '反向：{list}', 'zh-Hant': '反向：{list}' },
+  // export, import, schema, template (issue #8)
+  argImportFile: { en: 'one file to import', 'zh-Hans': '一个要导入的文件', 'zh-Hant': '一個要匯入的檔案' },
+  outExists: {
+    en: '`{path}` exists; add --force to overwrite it',
+    'zh-Hans': '`{path}` 已存在；如需覆盖请加 --force',
+    'zh-Hant': '`{path}` 已存在；如需覆寫請加 --force',
+  },
+  cannotWrite: {
+    en: 'cannot write `{path}`: {reason}',
+    'zh-Hans': '无法写入 `{path}`：{reason}',
+    'zh-Hant': '無法寫入 `{path}`：{reason}',
+  },
+  wrote: { en: 'wrote {path}', 'zh-Hans': '已写入 {path}', 'zh-Hant': '已寫入 {path}' },
+  importExpected: {
+    en: '{file}: at `{path}`: expected {detail}',
+    'zh-Hans': '{file}：`{path}` 处应为 {detail}',
+    'zh-Hant': '{file}：`{path}` 處應為 {detail}',
+  },
+  importUnknownKey: {
+    en: '{file}: at `{path}`: unknown key `{detail}`',
+    'zh-Hans': '{file}：`{path}` 处有未知的键 `{detail}`',
+    'zh-Hant': '{file}：`{path}` 處有未知的鍵 `{detail}`',
+  },
+  importMissing: {
+    en: '{file}: at `{path}`: the required key `{detail}` is missing',
+    'zh-Hans': '{file}：`{path}` 处缺少必需的键 `{detail}`',
+    'zh-Hant': '{file}：`{path}` 處缺少必需的鍵 `{detail}`',
+  },
+  importJson: {
+    en: '{file}: not valid JSON: {detail}',
+    'zh-Hans': '{file}：不是有效的 JSON：{detail}',
+    'zh-Hant': '{file}：不是有效的 JSON：{detail}',
+  },
+  importRoundTrip: {
+    en: '{file}: cannot be written as DSL faithfully: {detail}',
+    'zh-Hans': '{file}：无法如实写成 DSL：{detail}',
+    'zh-Hant': '{file}：無法如實寫成 DSL：{detail}',
+  },
+  importFailed: {
+    en: '{file}: nothing imported ({count} problems)',
+    'zh-Hans': '{file}：未导入（{count} 个问题）',
+    'zh-Hant': '{file}：未匯入（{count} 個問題）',
+  },
+  jsonlogicUnsupported: {
+    en: '{file}: at `{path}`: {reason}',
+    'zh-Hans': '{file}：`{path}` 处：{reason}',
+    'zh-Hant': '{file}：`{path}` 處：{reason}',
+  },
+  gapNoStrings: {
+    en: '`{what}`: Assay has no text values or text operations',
+    'zh-Hans': '`{what}`：Assay 没有文本值或文本运算',
+    'zh-Hant': '`{what}`：Assay 沒有文字值或文字運算',
+  },
+  gapNoArrays: {
+    en: '`{what}`: Assay has no arrays',
+    'zh-Hans': '`{what}`：Assay 没有数组',
+    'zh-Hant': '`{what}`：Assay 沒有陣列',
+  },
+  gapNoNull: {
+    en: '`{what}`: Assay has no null (an `if` needs an else)',
+    'zh-Hans': '`{what}`：Assay 没有 null（`if` 必须有 else）',
+    'zh-Hant': '`{what}`：Assay 沒有 null（`if` 必須有 else）',
+  },
+  gapNoModulo: { en: '`{what}`: Assay has no modulo', 'zh-Hans': '`{what}`：Assay 没有取模运算', 'zh-Hant': '`{what}`：Assay 沒有取模運算' },
+  gapVarForm: {
+    en: '`var` {what}: a data path must be a dotted name',
+    'zh-Hans': '`var` {what}：数据路径必须是以点分隔的名称',
+    'zh-Hant': '`var` {what}：資料路徑必須是以點分隔的名稱',
+  },
+  gapLog: { en: '`{what}`: Assay rules have no side effects', 'zh-Hans': '`{what}`：Assay 规则没有副作用', 'zh-Hant': '`{what}`：Assay 規則沒有副作用' },
+  gapUnknownOp: {
+    en: '`{what}` is not a JsonLogic operator',
+    'zh-Hans': '`{what}` 不是 JsonLogic 运算符',
+    'zh-Hant': '`{what}` 不是 JsonLogic 運算子',
+  },
+  gapBadArgs: { en: '{what}: wrong arguments', 'zh-Hans': '{what}：参数不正确', 'zh-Hant': '{what}：參數不正確' },
+  exportNote: {
+    en: 'JsonLogic export uses floating point at {note}',
+    'zh-Hans': 'JsonLogic 导出在此处使用浮点运算：{note}',
+    'zh-Hant': 'JsonLogic 匯出在此處使用浮點運算：{note}',
+  },
   noneChanged: { en: 'no platform changes outcome or level', 'zh-Hans': '没有平台的结论或等级发生变化', 'zh-Hant': '沒有平台的結論或等級發生變化' },
   // rule tests (issue #7)
   noTests: {
@@ -242,10 +350,21 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hans': '测试文件 `{path}` 旁没有 .assay 规则集（已查找其所在文件夹及上一级）',
     'zh-Hant': '測試檔案 `{path}` 旁沒有 .assay 規則集（已查找其所在資料夾及上一層）',
   },
-  cannotWrite: {
-    en: 'cannot write `{path}`: {reason}',
-    'zh-Hans': '无法写入 `{path}`：{reason}',
-    'zh-Hant': '無法寫入 `{path}`：{reason}',
+  // explain, gap, report (issue #5)
+  needOut: {
+    en: '`report` needs --out <file>',
+    'zh-Hans': '`report` 需要 --out <文件>',
+    'zh-Hant': '`report` 需要 --out <檔案>',
+  },
+  reportWritten: {
+    en: 'wrote {path} ({n} platforms)',
+    'zh-Hans': '已写入 {path}（{n} 个平台）',
+    'zh-Hant': '已寫入 {path}（{n} 個平台）',
+  },
+  unknownTarget: {
+    en: '`{target}` is not a level of {id} {version}; levels: {levels}',
+    'zh-Hans': '`{target}` 不是 {id} {version} 的等级；等级有：{levels}',
+    'zh-Hant': '`{target}` 不是 {id} {version} 的等級；等級有：{levels}',
   },
 } as const satisfies Record<string, Entry>;
 

@@ -425,9 +425,9 @@ export const CATALOGUE = {
     '每個標籤和標題都應給出 `zh-Hans`、`zh-Hant` 和 `en`',
   ]),
   A802: m('warning', '`{name}` has no {what}', '`{name}` 缺少{what}', '`{name}` 缺少{what}', [
-    'add `label { zh-Hans "…" zh-Hant "…" en "…" }`',
-    '请添加 `label { zh-Hans "…" zh-Hant "…" en "…" }`',
-    '請新增 `label { zh-Hans "…" zh-Hant "…" en "…" }`',
+    'add `{keyword} { zh-Hans "…" zh-Hant "…" en "…" }`',
+    '请添加 `{keyword} { zh-Hans "…" zh-Hant "…" en "…" }`',
+    '請新增 `{keyword} { zh-Hans "…" zh-Hant "…" en "…" }`',
   ]),
   A803: m('warning', '`{name}` has an empty `{lang}` text', '`{name}` 的 `{lang}` 文本为空', '`{name}` 的 `{lang}` 文字為空'),
   A804: m('error', 'unknown status `{status}`', '未知的状态 `{status}`', '未知的狀態 `{status}`', [

@@ -9,6 +9,7 @@
 import type { Ruleset } from '../dsl/ast';
 import type { Diagnostic } from '../dsl/diagnostics';
 import type { Model } from './model';
+import { ALL_CHECKS } from './check/index';
 
 export type Check = (model: Model, ast: Ruleset) => readonly Diagnostic[];
 
@@ -18,7 +19,7 @@ export interface NamedCheck {
 }
 
 /** Every static check, in the order they run. */
-export const CHECKS: NamedCheck[] = [];
+export const CHECKS: NamedCheck[] = [...ALL_CHECKS];
 
 /** Adds a check at run time (tools and tests; rulesets in the repository use the list above). */
 export function registerCheck(name: string, run: Check): void {

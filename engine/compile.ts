@@ -12,6 +12,7 @@ import { compileEvidenceCheck, type EvidenceCheck } from './evidence-validate';
 import { evidenceSchema, type JsonSchema } from './evidence-schema';
 import { rulesetHash } from './hash';
 import { buildModel, type Model } from './model';
+import { compilePlan, type Plan } from './plan/index';
 import { Rational } from './rational';
 import { toResultJson, type Assessment, type ResultJson, type RulesetIdentity } from './result';
 
@@ -22,11 +23,17 @@ export interface CompiledRuleset {
   readonly text: string;
   /** JSON Schema of a platform document for this ruleset. */
   readonly evidenceSchema: JsonSchema;
-  /** Assesses one platform exactly. Never throws: bad evidence gives outcome `invalid`. */
-  assess(input: PlatformInput, opts?: { lang?: Lang; trace?: Trace }): Assessment;
+  /**
+   * Assesses one platform exactly. Never throws: bad evidence gives outcome `invalid`. Uses the compiled plan
+   * (engine/plan/) unless `engine: 'reference'` asks for the tree-walking reference evaluator; both give the same.
+   */
+  assess(input: PlatformInput, opts?: { lang?: Lang; trace?: Trace; engine?: Engine }): Assessment;
   /** `toResultJson(assess(input))`. */
-  evaluate(input: PlatformInput, opts?: { lang?: Lang }): ResultJson;
+  evaluate(input: PlatformInput, opts?: { lang?: Lang; engine?: Engine }): ResultJson;
 }
+
+/** Which evaluator assesses: the compiled plan (default) or the reference evaluator (the oracle). */
+export type Engine = 'plan' | 'reference';
 
 export interface CompileResult {
   readonly ruleset: CompiledRuleset | undefined;
@@ -92,9 +99,13 @@ function makeCompiled(model: Model, ast: Ruleset, text: string): CompiledRuleset
   };
   let check: EvidenceCheck | undefined;
   const getCheck = (): EvidenceCheck => (check ??= compileEvidenceCheck(model));
-  const assess = (input: PlatformInput, opts: { lang?: Lang; trace?: Trace } = {}): Assessment => {
+  const reference = (input: PlatformInput, opts: { lang?: Lang; trace?: Trace }): Assessment =>
+    assessPlatform(model, getCheck(), input, opts);
+  let plan: Plan | undefined;
+  const assess = (input: PlatformInput, opts: { lang?: Lang; trace?: Trace; engine?: Engine } = {}): Assessment => {
     try {
-      return assessPlatform(model, getCheck(), input, opts);
+      if (opts.engine === 'reference') return reference(input, opts);
+      return (plan ??= compilePlan(model, reference)).assess(input, opts);
     } catch (e) {
       // Last resort: an engine bug must not crash a batch of platforms.
       const message = e instanceof Error ? e.message : String(e);

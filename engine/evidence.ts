@@ -44,6 +44,11 @@ export function exactNumber(container: object, key: string): Rational | undefine
   return EXACT.get(container)?.get(key);
 }
 
+/** Every exact number recorded for `container` (undefined when none): one lookup for fast readers (engine/plan). */
+export function exactNumbersOf(container: object): ReadonlyMap<string, Rational> | undefined {
+  return EXACT.get(container);
+}
+
 /** Records the exact value of `container[key]` (for readers of other YAML files, e.g. rule tests). */
 export function setExact(container: object, key: string, q: Rational): void {
   let m = EXACT.get(container);

@@ -1,7 +1,7 @@
 // The public API of the engine, used by the CLI, the playground and tests.
 // In: ruleset text, evidence text or data. Out: compiled rulesets, assessments, result JSON, schemas, hashes.
 
-export { compileRuleset, runChecks, type CompiledRuleset, type CompileResult } from './compile';
+export { compileRuleset, runChecks, type CompiledRuleset, type CompileResult, type Engine } from './compile';
 export { CHECKS, registerCheck, type Check, type NamedCheck } from './checks';
 export { buildModel, type Model, type IndicatorInfo, type DimensionInfo, type InputInfo, type FieldInfo } from './model';
 export type { Resolution, RefTarget, PropTarget, QuantTarget, ExprType } from './resolve';

@@ -10,6 +10,8 @@ import { t } from '../i18n';
 import { collectEvidence, CliError } from '../io';
 import { markdownTable, textTable, type Align } from '../table';
 import { labelOf, loadCompiled, type Out } from './common';
+import { explainOne, loadCorpus, renderExplanations } from './explain';
+import { explanationJson, type Explanation } from '../../engine/explain/index';
 
 export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
   const [rulesetArg, ...evidenceArgs] = p.positionals;
@@ -22,6 +24,10 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
   const { ruleset } = loaded;
   const files = collectEvidence(evidenceArgs);
   const results: Assessment[] = [];
+  // `--explain`: each platform's explanation, from the events of the same assessment (issue #5).
+  const explain = p.flags.has('explain');
+  const corpus = explain ? loadCorpus(ruleset, loaded.path, p, lang) : undefined;
+  const explanations: Explanation[] = [];
   let failed = false;
   for (const f of files) {
     const parsed = parseEvidenceText(f.text, f.path, { lang });
@@ -30,7 +36,12 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
       out.err(`${t(lang, 'error')}: ${t(lang, 'fileIssue', { file: f.path, message: issue.message })}`);
     }
     for (const platform of parsed.platforms) {
-      const a = ruleset.assess(platform, { lang });
+      let a: Assessment;
+      if (explain) {
+        const r = explainOne(ruleset, platform, lang, corpus);
+        a = r.assessment;
+        explanations.push(r.explanation);
+      } else a = ruleset.assess(platform, { lang });
       results.push(a);
       for (const e of a.errors) {
         failed = true;
@@ -48,6 +59,7 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
           {
             ruleset: { ...ruleset.identity },
             results: results.map(toResultJson),
+            ...(explain ? { explanations: explanations.map((e) => explanationJson(e, lang)) } : {}),
           },
           null,
           2,
@@ -57,6 +69,7 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
     case 'md':
     case 'table':
       out.out(renderTable(ruleset, results, lang, format));
+      if (explain) out.out(renderExplanations(explanations, format === 'md' ? 'md' : 'text', lang));
       break;
     default:
       throw new CliError('badChoice', { flag: '--format', value: format, choices: 'table, json, md' }, 2);

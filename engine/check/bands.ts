@@ -100,28 +100,33 @@ function checkBandList(ind: IndicatorInfo, bands: readonly Band[], m: Model, out
   const ctx: Ctx = { model: m, own: ind };
   const type = ind.type;
   if (!type) return;
-  let taken: Dnf = FALSE; // what the bands so far match
+  let rest: Dnf = TRUE; // what the bands so far leave (kept incrementally: not (b1 or … or bj))
+  const takenKeys = new Set<string>(); // facts the bands so far read
   let elseBand: Band | undefined;
+  let beforeElse: Dnf | undefined;
+  let ownOnlyBeforeElse = true;
   const dom = type.kind === 'number' ? typeRange(type) : undefined;
-  const sets: (NumSet | undefined)[] = [];
+  const sets = bands.map((b) => ownSet(b, ind));
   for (const [j, b] of bands.entries()) {
     const mine = attempt(() => bandDnf(b.cond, true, ctx));
-    sets.push(ownSet(b, ind));
     if (mine === undefined) return;
-    if (b.cond.kind === 'Else' && !elseBand) elseBand = b;
-    if (mine.length === 0 && b.cond.kind !== 'Else') {
+    if (b.cond.kind === 'Else' && !elseBand) {
+      elseBand = b;
+      beforeElse = rest;
+      ownOnlyBeforeElse = [...takenKeys].every((k) => isOwn(k, ind));
+    } else if (mine.length === 0) {
       out.push(diag('A501', b.cond.span, { name: ind.id, domain: describeType(type) }));
     } else {
-      const fresh = attempt(() => and(mine, attempt(() => negate(taken)) ?? TRUE));
+      const fresh = attempt(() => and(mine, rest));
       if (fresh === undefined) return;
-      if (fresh.length === 0) {
+      if (fresh.length === 0 && knownWith(mine, takenKeys, ind)) {
         const related: RelatedInfo[] = [];
         for (const a of bands.slice(0, j)) {
           const overlap = attempt(() => and(mine, bandDnf(a.cond, true, ctx)));
           if (overlap && overlap.length > 0 && related.length < 3) related.push({ span: a.span, code: 'A590' });
         }
         out.push(diag('A502', b.cond.span, {}, { related }));
-      } else {
+      } else if (fresh.length > 0) {
         // A partial overlap of two numeric bands where neither contains the other.
         const s = sets[j];
         for (const [i, a] of bands.slice(0, j).entries()) {
@@ -135,23 +140,41 @@ function checkBandList(ind: IndicatorInfo, bands: readonly Band[], m: Model, out
         }
       }
     }
-    const next = attempt(() => or(taken, mine));
+    for (const k of keysOf(mine)) takenKeys.add(k);
+    const next = attempt(() => and(rest, negate(mine)));
     if (next === undefined) return;
-    taken = next;
+    rest = next;
   }
-  const rest = attempt(() => negate(taken));
-  if (rest === undefined) return;
   if (elseBand) {
-    // `else` itself is in `taken`; ask whether the bands before it leave anything.
-    const before = bands.slice(0, bands.indexOf(elseBand));
-    const left = attempt(() => negate(before.reduce((acc, b) => or(acc, bandDnf(b.cond, true, ctx)), FALSE)));
-    if (left && left.length === 0 && before.length > 0) out.push(diag('A505', elseBand.cond.span, { name: ind.id }));
+    if (beforeElse && beforeElse.length === 0 && bands.indexOf(elseBand) > 0 && ownOnlyBeforeElse) {
+      out.push(diag('A505', elseBand.cond.span, { name: ind.id }));
+    }
   } else if (rest.length > 0) {
     const gap = describeGap(rest, ind);
     const s = ind.decl.scoring;
     if (gap !== undefined && s) out.push(diag('A504', headSpan(s.span, 5), { name: ind.id, gap }));
   }
   if (dom) checkDirection(ind, bands, sets, dom, elseBand, out);
+}
+
+function keysOf(d: Dnf): Set<string> {
+  const out = new Set<string>();
+  for (const t of d) for (const k of t.keys()) out.add(k);
+  return out;
+}
+
+/** The indicator's own value or one of its members: known whenever its bands are read. */
+function isOwn(key: string, own: IndicatorInfo): boolean {
+  return key === `value.${own.id}` || key.startsWith(`value.${own.id}.`);
+}
+
+/**
+ * When a band's condition holds, is every fact the earlier bands read known? (Otherwise an earlier band may be
+ * unknown, not matching, and the band still matches: three-valued logic.)
+ */
+function knownWith(mine: Dnf, earlier: ReadonlySet<string>, own: IndicatorInfo): boolean {
+  const need = [...earlier].filter((k) => !isOwn(k, own));
+  return mine.every((t) => need.every((k) => t.has(k)));
 }
 
 /** The span of the first `n` characters of a block (the `bands` keyword), for underlining. */

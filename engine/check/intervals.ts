@@ -62,13 +62,21 @@ export class NumSet {
   }
 
   intersect(o: NumSet): NumSet {
+    // Both lists are sorted and disjoint: walk them together.
     const out: Interval[] = [];
-    for (const a of this.parts) {
-      for (const b of o.parts) {
-        const lo = maxLo(a.lo, b.lo);
-        const hi = minHi(a.hi, b.hi);
-        out.push({ ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) });
-      }
+    const a = this.parts;
+    const b = o.parts;
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      const x = a[i] as Interval;
+      const y = b[j] as Interval;
+      const lo = maxLo(x.lo, y.lo);
+      const hi = minHi(x.hi, y.hi);
+      const p = { ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) };
+      if (!emptyInterval(p)) out.push(p);
+      if (cmpHi(x.hi, y.hi) < 0) i++;
+      else j++;
     }
     return NumSet.of(out, this.integer || o.integer);
   }

@@ -6,8 +6,8 @@ import { LANGS, RULESET_STATUSES, type Name, type Span, type Text } from '../../
 import { diag, type Diagnostic } from '../../dsl/diagnostics';
 import type { Model } from '../model';
 
-const LABEL = { what: 'label', 'what@zh-Hans': '标签', 'what@zh-Hant': '標籤' };
-const TITLE = { what: 'title', 'what@zh-Hans': '标题', 'what@zh-Hant': '標題' };
+const LABEL = { keyword: 'label', what: 'label', 'what@zh-Hans': '标签', 'what@zh-Hant': '標籤' };
+const TITLE = { keyword: 'title', what: 'title', 'what@zh-Hans': '标题', 'what@zh-Hant': '標題' };
 
 function text(out: Diagnostic[], name: string, at: Span, t: Text | undefined, what: typeof LABEL): void {
   if (!t) {
@@ -16,7 +16,7 @@ function text(out: Diagnostic[], name: string, at: Span, t: Text | undefined, wh
   }
   for (const lang of LANGS) {
     const entry = t.entries.find((e) => e.lang === lang);
-    if (!entry) out.push(diag('A801', t.span.end > t.span.start ? { start: t.span.start, end: t.span.start + 5 } : at, { name, lang, ...what }));
+    if (!entry) out.push(diag('A801', t.span.end > t.span.start ? t.span : at, { name, lang, ...what }));
     else if (entry.value.value.trim() === '') out.push(diag('A803', entry.span, { name, lang }));
   }
 }

@@ -8,7 +8,7 @@ import type { Rational } from '../rational';
 import type { EvidenceValue, Truth } from '../result';
 import { opText, percentText, type Subject, type Why } from './conditions';
 import type { IndicatorExplanation, RuleExplanation } from './model';
-import { labelIn, listSep, say } from './words';
+import { colon, labelIn, listSep, say } from './words';
 
 export { percentText };
 
@@ -103,9 +103,15 @@ export function indicatorParts(i: IndicatorExplanation, lang: Lang): { value: st
   return { value, rule, weight, contribution };
 }
 
+/** The weight alone, for table cells: `4`, or `4 → 5.09` when redistributed (`3 → 0` when not applicable). */
+export function weightCell(i: IndicatorExplanation): string {
+  if (i.status === 'not_applicable') return `${i.declaredWeight.toDecimalString()} → 0`;
+  return i.redistributed ? `${i.declaredWeight.toDecimalString()} → ${i.effectiveWeight.toFixed(2)}` : i.declaredWeight.toDecimalString();
+}
+
 /** `P2 “Twelve months in operation”: fails — months_in_operation 8 < 12` */
 export function ruleLine(r: RuleExplanation, kind: 'prerequisite' | 'veto', lang: Lang): string {
-  const head = `${named(r.id, labelIn(r.label, lang), lang)}: ${truthWord(r.truth, lang, kind)}`;
+  const head = `${named(r.id, labelIn(r.label, lang), lang)}${colon(lang)}${truthWord(r.truth, lang, kind)}`;
   const whys = r.conditions.flatMap((c) => c.why.map((w) => whyText(w, lang)));
   const miss = r.truth === 'unknown' && r.missing.length > 0 ? ` (${say(lang, 'missingShort', { fields: r.missing.join(', ') })})` : '';
   return whys.length > 0 ? `${head}${miss} — ${whys.join('; ')}` : `${head}${miss}`;

@@ -7,4 +7,4 @@ export { explainCondition, opText, type ConditionWhy, type Why, type Subject } f
 export { explanationText, explanationMarkdown, mdCell } from './text';
 export { explanationJson, toJson, type Json } from './json';
 export { say, labelIn, colon, listSep, type WordKey } from './words';
-export { scoreText, percentText, valueText, whyText, named, benchmarkLines, levelWord, pctText } from './format';
+export { scoreText, percentText, valueText, whyText, named, benchmarkLines, levelWord, pctText, weightCell, indicatorParts, ruleLine } from './format';

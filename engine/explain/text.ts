@@ -3,7 +3,7 @@
 
 import type { Lang } from '../../dsl/ast';
 import type { Explanation, LevelExplanation } from './model';
-import { benchmarkLines, indicatorParts, named, percentText, ruleLine, scoreText, whyText } from './format';
+import { benchmarkLines, weightCell, indicatorParts, named, percentText, ruleLine, scoreText, whyText } from './format';
 import { colon, labelIn, listSep, say } from './words';
 
 function heading(e: Explanation, lang: Lang): { title: string; ruleset: string; outcome: string } {
@@ -101,14 +101,14 @@ export function explanationMarkdown(e: Explanation, lang: Lang, depth = 2): stri
     out.push(say(lang, 'dimensionLine', { weight: d.weight.toDecimalString(), score: scoreText(d.score), share: percentText(d.share) }), '');
     out.push(
       `| ${say(lang, 'indicator')} | ${say(lang, 'value')} | ${say(lang, 'rule')} | ${say(lang, 'points')} | ${say(lang, 'weight')} | ${say(lang, 'contribution')} |`,
-      '|---|---|---|---:|---|---:|',
+      '|---|---|---|---:|---:|---:|',
     );
     for (const i of d.indicators) {
       const p = indicatorParts(i, lang);
       const label = labelIn(i.label, lang);
       const who = `\`${i.id}\`${label ? ` ${label}` : ''}${i.basis ? `<br><small>${mdCell(say(lang, 'basis', { basis: i.basis }))}</small>` : ''}`;
       out.push(
-        `| ${mdCell(who)} | ${mdCell(p.value)} | ${mdCell(p.rule)} | ${i.points === null ? '—' : i.points.toDecimalString()} | ${mdCell(p.weight)} | ${scoreText(i.contribution)} |`,
+        `| ${mdCell(who)} | ${mdCell(p.value)} | ${mdCell(p.rule)} | ${i.points === null ? '—' : i.points.toDecimalString()} | ${weightCell(i)} | ${scoreText(i.contribution)} |`,
       );
     }
   }

@@ -77,11 +77,11 @@ export const WORDS = {
   // benchmark
   benchmark: w('Benchmark', '行业对标', '行業對標'),
   benchmarkLine: w(
-    'against {n} platforms of {corpus}: total at the {p} percentile (median {median})',
+    'against {n} platforms of {corpus}: total at percentile {p} (median {median})',
     '对标 {corpus} 的 {n} 个平台：总分位于第 {p} 百分位（中位数 {median}）',
     '對標 {corpus} 的 {n} 個平台：總分位於第 {p} 百分位（中位數 {median}）',
   ),
-  benchmarkDim: w('{dim} share {share}: {p} percentile (median {median})', '{dim} 得分率 {share}：第 {p} 百分位（中位数 {median}）', '{dim} 得分率 {share}：第 {p} 百分位（中位數 {median}）'),
+  benchmarkDim: w('{dim} share {share}: percentile {p} (median {median})', '{dim} 得分率 {share}：第 {p} 百分位（中位数 {median}）', '{dim} 得分率 {share}：第 {p} 百分位（中位數 {median}）'),
   distribution: w('level distribution', '等级分布', '等級分布'),
   median: w('corpus median', '对标中位数', '對標中位數'),
   percentile: w('percentile', '百分位', '百分位'),
@@ -102,7 +102,12 @@ export const WORDS = {
   becauseBest: w('even with every indicator at its best: {what}', '即使所有指标均取最优值：{what}', '即使所有指標均取最優值：{what}'),
   noTarget: w('{platform} is at the highest level', '{platform} 已处于最高等级', '{platform} 已處於最高等級'),
   verified: w('each plan was verified by assessing the changed evidence', '每个方案均已用修改后的证据重新评估验证', '每個方案均已用修改後的證據重新評估驗證'),
-  morePlansCut: w('search stopped after {n} candidate plans', '搜索在 {n} 个候选方案后停止', '搜尋在 {n} 個候選方案後停止'),
+  notFound: w(
+    'no plan found within the search budget ({n} evaluations); the target may still be reachable with many changes',
+    '在搜索预算（{n} 次评估）内未找到方案；目标仍可能通过大量改动达到',
+    '在搜尋預算（{n} 次評估）內未找到方案；目標仍可能透過大量改動達到',
+  ),
+  morePlansCut: w('the search stopped at its budget ({n} evaluations): better plans may exist', '搜索在预算（{n} 次评估）处停止：可能存在更优方案', '搜尋在預算（{n} 次評估）處停止：可能存在更優方案'),
   // report
   reportTitle: w('Assessment report', '评估报告', '評估報告'),
   batchTitle: w('Assessment report: {n} platforms', '评估报告：{n} 个平台', '評估報告：{n} 個平台'),

@@ -108,17 +108,29 @@ export function tNot(t: Trit): Trit {
   return { jl: { '-': [2, t.jl] } };
 }
 
-/** JsonLogic boolean: the trit is true. */
+/** The condition `c` when the trit is `{"if": [c, 2, 0]}` (a two-valued condition that is never unknown). */
+export function twoValued(t: Trit): JsonLogic | undefined {
+  const j = t.jl;
+  if (typeof j !== 'object' || j === null || Array.isArray(j) || !Object.hasOwn(j, 'if')) return undefined;
+  const args = (j as Record<string, JsonLogic>)['if'];
+  if (!Array.isArray(args) || args.length !== 3 || args[1] !== 2 || args[2] !== 0) return undefined;
+  return args[0] as JsonLogic;
+}
+
+/** JsonLogic condition (truthy or not): the trit is true. */
 export function isTrue(t: Trit): JsonLogic {
-  return t.k !== undefined ? t.k === 2 : { '==': [t.jl, 2] };
+  if (t.k !== undefined) return t.k === 2;
+  return twoValued(t) ?? { '==': [t.jl, 2] };
 }
-/** JsonLogic boolean: the trit is not false (e.g. an indicator applies unless its condition is false). */
+/** JsonLogic condition: the trit is not false (e.g. an indicator applies unless its condition is false). */
 export function notFalse(t: Trit): JsonLogic {
-  return t.k !== undefined ? t.k !== 0 : { '!=': [t.jl, 0] };
+  if (t.k !== undefined) return t.k !== 0;
+  return twoValued(t) ?? { '!=': [t.jl, 0] };
 }
-/** JsonLogic boolean: the trit is decided (true or false). */
+/** JsonLogic condition: the trit is decided (true or false). */
 export function isDecided(t: Trit): JsonLogic {
-  return t.k !== undefined ? t.k !== 1 : { '!=': [t.jl, 1] };
+  if (t.k !== undefined) return t.k !== 1;
+  return twoValued(t) !== undefined ? true : { '!=': [t.jl, 1] };
 }
 
 // --- numbers ----------------------------------------------------------------------------------

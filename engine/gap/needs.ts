@@ -7,6 +7,7 @@ import { printExpr } from '../../dsl/printer';
 import type { CompiledRuleset } from '../compile';
 import type { EvalEvent, Read } from '../events';
 import { Rational } from '../rational';
+import type { Truth } from '../result';
 
 /** Why a target cannot be reached by changing indicators. */
 export interface Blocker {
@@ -93,12 +94,41 @@ function readsIndicators(ruleset: CompiledRuleset, e: Expr, except?: string): bo
   });
 }
 
+function split(e: Expr, op: 'and' | 'or'): Expr[] {
+  return e.kind === 'Binary' && e.op === op ? [...split(e.left, op), ...split(e.right, op)] : [e];
+}
+
+function indicatorsIn(ruleset: CompiledRuleset, e: Expr): string[] {
+  const out = new Set<string>();
+  for (const x of refsIn(e)) {
+    if (x.kind !== 'Ref') continue;
+    const t = ruleset.model.resolution.refs.get(x);
+    if (t?.kind === 'indicator') out.add(t.id);
+  }
+  return [...out];
+}
+
+function inputsIn(ruleset: CompiledRuleset, e: Expr): string[] {
+  const out = new Set<string>();
+  for (const x of refsIn(e)) {
+    if (x.kind !== 'Ref') continue;
+    const t = ruleset.model.resolution.refs.get(x);
+    if (t?.kind === 'input') out.add(t.id);
+  }
+  return [...out];
+}
+
 function evidenceFields(reads: readonly Read[]): string[] {
   return [...new Set(reads.flatMap((r) => (r.kind === 'evidence' ? [r.field] : [])))];
 }
 
 /** The needs of `target` for a platform whose base run emitted `events`. */
-export function needsOf(ruleset: CompiledRuleset, target: string, events: readonly EvalEvent[]): Needs {
+export function needsOf(
+  ruleset: CompiledRuleset,
+  target: string,
+  events: readonly EvalEvent[],
+  truthAtBase: (e: Expr, where: string) => Truth,
+): Needs {
   const m = ruleset.model;
   const at = m.levels.findIndex((l) => l.id === target);
   const levels = m.ladder?.cumulative ? m.levels.slice(at) : m.levels.slice(at, at + 1);
@@ -146,14 +176,20 @@ export function needsOf(ruleset: CompiledRuleset, target: string, events: readon
       broken = ev.truth === true || ev.truth === 'unknown';
     }
     if (!expr || !broken) continue;
-    const fields = evidenceFields(ev.reads);
-    const indicators = fields.filter((f) => m.indicatorsById.has(f));
-    if (!readsIndicators(ruleset, expr)) {
-      blockers.push({ kind: owner.kind, id: owner.id, condition: printExpr(expr), fields: fields.length > 0 ? fields : [...ev.missing] });
-      continue;
+    // A failed `a and b` needs each false part to change; a fired `a or b` needs each true part to change.
+    const parts = owner.kind === 'veto' ? split(expr, 'or') : split(expr, 'and');
+    for (const part of parts) {
+      const t = truthAtBase(part, owner.id);
+      if (owner.kind === 'veto' ? t === false : t === true) continue;
+      const indicators = indicatorsIn(ruleset, part);
+      if (!readsIndicators(ruleset, part)) {
+        const fields = inputsIn(ruleset, part);
+        blockers.push({ kind: owner.kind, id: owner.id, condition: printExpr(part), fields: fields.length > 0 ? fields : evidenceFields(ev.reads) });
+        continue;
+      }
+      const only = indicators[0];
+      if (indicators.length === 1 && only !== undefined && !readsIndicators(ruleset, part, only)) mandatory.add(only);
     }
-    const only = indicators[0];
-    if (indicators.length === 1 && only !== undefined && !readsIndicators(ruleset, expr, only)) mandatory.add(only);
   }
 
   let additive = true;

@@ -12,5 +12,5 @@ export { compare, caseProblems, showRational, type Mismatch, type CaseProblem } 
 export { coverageItems, CoverageCollector, summarize, percent, gapOf, type CoverageItem, type RulesetCoverage, type CoverageKind } from './coverage';
 export { runText, runJson, coverageText, caseText, issueText } from './report';
 export { junitXml, lcov } from './junit';
-export { plainListing, type Explainer } from './listing';
+export { plainListing, explanationOf, type Explainer } from './listing';
 export { caseFromAssessment, type CaseData } from './from-assessment';

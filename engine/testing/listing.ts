@@ -1,9 +1,10 @@
-// A plain listing of one assessment, the stand-in explanation of rule tests when no explainer is given.
-// In: the compiled ruleset and the assessment. Out: text lines: outcome, dimensions, each indicator with the band
+// Explaining a case's actual result: engine/explain's text (the default), or a plain listing as the fallback.
+// In: the compiled ruleset, the assessment and its events. Out: text; the listing gives each indicator with the band
 // or entry that gave its points (as written in the ruleset), vetoes fired, prerequisites failed, levels missed.
 
 import type { Lang } from '../../dsl/ast';
 import type { CompiledRuleset } from '../compile';
+import { buildExplanation, explanationText } from '../explain/index';
 import { renderValue } from '../evidence-validate';
 import type { EvalEvent } from '../events';
 import { Rational } from '../rational';
@@ -65,3 +66,6 @@ export const plainListing: Explainer = (r, a, _events, lang) => {
   }
   return lines.join('\n');
 };
+
+/** The explanation of engine/explain (what `assay explain` prints), the runner's default explainer. */
+export const explanationOf: Explainer = (r, a, events, lang) => explanationText(buildExplanation(r, a, events), lang);

@@ -54,10 +54,25 @@ class Reader {
     }
     if (isMap(node)) {
       const o: Record<string, unknown> = {};
+      const merges: unknown[] = [];
       for (const pair of node.items) {
         const k = isScalar(pair.key) ? pair.key.value : pair.key;
-        const name = typeof k === 'string' || typeof k === 'number' || typeof k === 'boolean' ? String(k) : '?';
-        defineOwn(o, name, this.value(pair.value, depth + 1, o, name));
+        const merge = typeof k === 'symbol' && isScalar(pair.key) && pair.key.source === '<<';
+        const name = typeof k === 'string' || typeof k === 'number' || typeof k === 'boolean' ? String(k) : merge ? '<<' : '?';
+        if (merge) merges.push(pair.value);
+        else defineOwn(o, name, this.value(pair.value, depth + 1, o, name));
+      }
+      // `<<: *anchor` merges the anchored mapping's keys that the mapping does not give itself.
+      for (const m of merges) {
+        const from = this.value(m, depth, undefined, undefined);
+        if (typeof from !== 'object' || from === null || Array.isArray(from)) continue;
+        for (const k of Object.keys(from)) {
+          if (Object.hasOwn(o, k)) continue;
+          const v: unknown = Object.getOwnPropertyDescriptor(from, k)?.value;
+          defineOwn(o, k, v);
+          const q = typeof v === 'number' ? exactNumber(from, k) : undefined;
+          if (q) setExact(o, k, q);
+        }
       }
       return o;
     }
@@ -134,7 +149,7 @@ export function readTestFile(text: string, path: string, opts: ReadOptions = {})
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, merge: false, strict: true, lineCounter: lines });
+    doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, merge: true, strict: true, lineCounter: lines });
   } catch (e) {
     fileIssue(0, 'yamlError', { message: firstLine(e instanceof Error ? e.message : String(e)) });
     return empty();
@@ -152,15 +167,20 @@ export function readTestFile(text: string, path: string, opts: ReadOptions = {})
     else fileIssue(0, 'yamlError', { message: firstLine(e instanceof Error ? e.message : String(e)) });
     return empty();
   }
-  const lineOf = (segs: readonly string[]): number => {
+  const offsetOf = (segs: readonly string[]): number => {
     for (let n = segs.length; n >= 0; n--) {
       const keys = segs.slice(0, n).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       const node = keys.length === 0 ? doc.contents : doc.getIn(keys, true);
       const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-      if (range) return lines.linePos(range[0]).line;
+      if (range) return range[0];
     }
-    return 0;
+    return -1;
   };
+  const lineOf = (segs: readonly string[]): number => {
+    const o = offsetOf(segs);
+    return o < 0 ? 0 : lines.linePos(o).line;
+  };
+  const offsets = new Map<TestIssue, number>();
   const cases = own(data, 'cases');
   const listed = Array.isArray(cases) ? cases.length : 0;
   const caseName = (i: number): string | undefined => {
@@ -173,19 +193,24 @@ export function readTestFile(text: string, path: string, opts: ReadOptions = {})
     const idx = inCase ? Number(segs[1]) : undefined;
     const field = (inCase ? segs.slice(2) : segs).join('.');
     const name = idx !== undefined ? caseName(idx) : undefined;
-    issues.push({
+    const offset = offsetOf(segs);
+    const issue: TestIssue = {
       file: path,
-      line: lineOf(segs),
+      line: offset < 0 ? 0 : lines.linePos(offset).line,
       ...(idx !== undefined ? { caseIndex: idx + 1 } : {}),
       ...(name !== undefined ? { caseName: name } : {}),
       field,
       message,
-    });
+    };
+    offsets.set(issue, offset);
+    issues.push(issue);
   };
 
   // 1. The schema.
   const v = validate();
   if (!v(data)) for (const e of pruneErrors(v.errors ?? [])) schemaIssue(e, at, lang);
+  // In file order (ajv reports in schema order).
+  issues.sort((a, b) => (offsets.get(a) ?? -1) - (offsets.get(b) ?? -1));
   const badCases = new Set(issues.flatMap((i) => (i.caseIndex !== undefined ? [i.caseIndex - 1] : [])));
   if (issues.some((i) => i.caseIndex === undefined) || !isRecord(data) || !Array.isArray(cases)) {
     return { file: { path, cases: [], listed }, issues };

@@ -9,7 +9,7 @@ import type { EvalEvent } from '../events';
 import type { Assessment } from '../result';
 import { CoverageCollector, type RulesetCoverage } from './coverage';
 import { caseProblems, compare, type CaseProblem, type Mismatch } from './expect';
-import { plainListing, type Explainer } from './listing';
+import { explanationOf, plainListing, type Explainer } from './listing';
 import { tm } from './messages';
 import type { TestCase, TestFile, TestIssue } from './model';
 
@@ -49,9 +49,11 @@ export interface TestRun {
 export interface RunOptions {
   /** Language of messages and mismatches (default en); explanations use each case's `lang`. */
   readonly lang?: Lang;
-  /** Explains a result; default: a plain listing (engine/testing/listing.ts). */
+  /** Explains a result; default: engine/explain's text (the plain listing of listing.ts if it throws). */
   readonly explain?: Explainer;
   readonly coverage?: boolean;
+  /** Explain the actual result of failing cases (default true; tools that only count failures turn it off). */
+  readonly explainFailures?: boolean;
   /** Versions that exist but are not tested in this run (a case naming one is skipped there, not an error). */
   readonly otherVersions?: readonly string[];
 }
@@ -87,7 +89,7 @@ export function runCase(
     { lang: tc.lang, ...(wantEvents ? { trace: (e: EvalEvent) => events.push(e) } : {}) },
   );
   onEvents?.(events);
-  const explain = opts.explain ?? plainListing;
+  const explain = opts.explain ?? explanationOf;
   const explainNow = (): string => {
     try {
       return explain(r, assessment, events, tc.lang);
@@ -98,7 +100,7 @@ export function runCase(
   };
   let explanation = tc.expect.explanation !== undefined ? explainNow() : undefined;
   const mismatches = compare(tc, assessment, lang, explanation);
-  if (mismatches.length > 0 && explanation === undefined) {
+  if (mismatches.length > 0 && explanation === undefined && opts.explainFailures !== false) {
     // The failing case's explanation needs the events: run again with a trace when the first run had none.
     if (!wantEvents) {
       const again: EvalEvent[] = [];

@@ -92,6 +92,7 @@ export const TEST_FILE_SCHEMA = {
     level: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'null' }] },
     ids: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } },
     decimal: { anyOf: [{ type: 'number' }, { type: 'string', pattern: NUMBER_TEXT }] },
+    ratioDecimal: { anyOf: [{ type: 'number' }, { type: 'string', pattern: RATIO_TEXT }] },
     number: {
       anyOf: [
         { type: 'number' },
@@ -112,7 +113,7 @@ export const TEST_FILE_SCHEMA = {
           type: 'object',
           additionalProperties: false,
           required: ['value', 'tolerance'],
-          properties: { value: { $ref: '#/definitions/decimal' }, tolerance: { $ref: '#/definitions/decimal' } },
+          properties: { value: { $ref: '#/definitions/ratioDecimal' }, tolerance: { $ref: '#/definitions/ratioDecimal' } },
         },
       ],
     },
@@ -141,5 +142,6 @@ export const DEFINITION_EXPECTED: ReadonlyMap<string, 'number' | 'ratio' | 'poin
     ['points', 'points'],
     ['level', 'level'],
     ['decimal', 'decimal'],
+    ['ratioDecimal', 'ratio'],
     ['versions', 'versions'],
   ] as const);

@@ -1,18 +1,76 @@
-// The page's handle on the analysis worker: numbered requests, newest-wins delivery.
-// In: requests from the page. Out: callbacks/promises with the newest answer of each kind.
+// The page's handles on the analysis workers: numbered requests, newest-wins delivery.
+// In: requests from the page. Out: callbacks/promises with the newest answer of each kind. Analysis and
+// formatting share one fast worker; comparisons and plan searches (seconds) each get their own worker,
+// terminated and restarted when a newer request supersedes a running one, so typing never waits on them.
 
-import type { Analysis, Comparison, Request, Response } from './protocol';
+import type { Analysis, Comparison, PlanResult, Request, Response } from './protocol';
 import AssayWorker from './worker/assay.worker?worker';
 
 type Pending<T> = { seq: number; resolve: (v: T) => void; reject: (e: Error) => void };
 
+let seqCounter = 0;
+const nextSeq = (): number => ++seqCounter;
+
+/** A worker for one kind of slow job: one job at a time; a new job cancels the running one. */
+class Lane<T> {
+  private worker: Worker | undefined;
+  private pending: Pending<T> | undefined;
+
+  constructor(private readonly pick: (r: Response) => T | undefined) {}
+
+  /** Stops the running job, if any (its promise rejects with `superseded`). */
+  cancel(): boolean {
+    if (!this.pending) return false;
+    // The only way to stop synchronous work in a worker is to end it.
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.pending.reject(new Error('superseded'));
+    this.pending = undefined;
+    return true;
+  }
+
+  run(req: Request): Promise<T> {
+    this.cancel();
+    const w = (this.worker ??= this.spawn());
+    return new Promise<T>((resolve, reject) => {
+      this.pending = { seq: req.seq, resolve, reject };
+      w.postMessage(req);
+    });
+  }
+
+  private spawn(): Worker {
+    const w = new AssayWorker();
+    w.onmessage = (e: MessageEvent<Response>) => {
+      const p = this.pending;
+      if (!p) return;
+      const r = e.data;
+      if (r.type === 'failed') {
+        if (r.seq !== p.seq) return;
+        this.pending = undefined;
+        p.reject(new Error(r.message));
+        return;
+      }
+      const value = this.pick(r);
+      if (value === undefined) return;
+      this.pending = undefined;
+      p.resolve(value);
+    };
+    w.onerror = (e) => {
+      const p = this.pending;
+      this.pending = undefined;
+      p?.reject(new Error(e.message || 'worker error'));
+    };
+    return w;
+  }
+}
+
 export class AssayClient {
   private readonly worker: Worker;
-  private seq = 0;
   private latestAnalysis = 0;
   private format: Pending<string | null> | undefined;
-  private comparison: Pending<Comparison> | undefined;
   private readonly sentAt = new Map<number, number>();
+  private readonly compareLane = new Lane<Comparison>((r) => (r.type === 'comparison' ? r.comparison : undefined));
+  private readonly planLane = new Lane<PlanResult>((r) => (r.type === 'plan' ? r.plan : undefined));
 
   constructor(
     private readonly onAnalysis: (a: Analysis, roundTripMs: number) => void,
@@ -24,7 +82,7 @@ export class AssayClient {
   }
 
   analyze(req: Omit<Extract<Request, { type: 'analyze' }>, 'type' | 'seq'>): number {
-    const seq = ++this.seq;
+    const seq = nextSeq();
     this.latestAnalysis = seq;
     this.sentAt.set(seq, performance.now());
     this.worker.postMessage({ type: 'analyze', seq, ...req } satisfies Request);
@@ -32,7 +90,7 @@ export class AssayClient {
   }
 
   formatText(text: string): Promise<string | null> {
-    const seq = ++this.seq;
+    const seq = nextSeq();
     this.format?.reject(new Error('superseded'));
     return new Promise((resolve, reject) => {
       this.format = { seq, resolve, reject };
@@ -41,12 +99,16 @@ export class AssayClient {
   }
 
   compare(req: Omit<Extract<Request, { type: 'compare' }>, 'type' | 'seq'>): Promise<Comparison> {
-    const seq = ++this.seq;
-    this.comparison?.reject(new Error('superseded'));
-    return new Promise((resolve, reject) => {
-      this.comparison = { seq, resolve, reject };
-      this.worker.postMessage({ type: 'compare', seq, ...req } satisfies Request);
-    });
+    return this.compareLane.run({ type: 'compare', seq: nextSeq(), ...req });
+  }
+
+  plan(req: Omit<Extract<Request, { type: 'plan' }>, 'type' | 'seq'>): Promise<PlanResult> {
+    return this.planLane.run({ type: 'plan', seq: nextSeq(), ...req });
+  }
+
+  /** Stops a running plan search (typing resumed: the CPU goes to the analysis). */
+  cancelPlan(): boolean {
+    return this.planLane.cancel();
   }
 
   private receive(r: Response): void {
@@ -65,18 +127,12 @@ export class AssayClient {
         }
         return;
       case 'comparison':
-        if (this.comparison?.seq === r.comparison.seq) {
-          this.comparison.resolve(r.comparison);
-          this.comparison = undefined;
-        }
+      case 'plan':
         return;
       case 'failed':
         if (this.format?.seq === r.seq) {
           this.format.reject(new Error(r.message));
           this.format = undefined;
-        } else if (this.comparison?.seq === r.seq) {
-          this.comparison.reject(new Error(r.message));
-          this.comparison = undefined;
         } else {
           this.onFailure(r.message);
         }

@@ -9,7 +9,7 @@ import type { AssayClient } from './client';
 import { byId, fmt, h } from './dom';
 import { t } from './i18n';
 import type { monaco as Monaco } from './monaco-setup';
-import { isUnavailable, type Comparison, type DiffEntry, type PlatformInput } from './protocol';
+import type { Comparison, DiffEntry, PlatformInput } from './protocol';
 
 type MonacoApi = typeof Monaco;
 
@@ -156,8 +156,7 @@ export class CompareView {
       return;
     }
     const d = c.diff;
-    if (d === undefined || isUnavailable(d)) diffEl.append(h('p', { class: 'unavailable' }, t('notAvailable', { feature: t('semanticDiff') })));
-    else if (d.length === 0) diffEl.append(h('p', { class: 'muted' }, t('noChanges')));
+    if (d === undefined || d.length === 0) diffEl.append(h('p', { class: 'muted' }, t('noChanges')));
     else diffEl.append(diffList(d));
 
     if (c.impact) {

@@ -85,8 +85,6 @@ export const STRINGS = {
   explanation: e('Explanation', '解释', '解釋'),
   explanationHint: e('Click a line to see its rule in the editor', '点击某一行可在编辑器中定位对应规则', '點擊某一行可在編輯器中定位對應規則'),
   plan: e('Improvement plan', '改进计划', '改進計畫'),
-  planEmpty: e('Nothing to improve: the top level is reached', '无需改进：已达最高等级', '無需改進：已達最高等級'),
-  notAvailable: e('{feature}: not available in this build', '{feature}：当前版本不提供', '{feature}：目前版本不提供'),
   selectPlatform: e('Select a platform in the table', '请在表格中选择一个平台', '請在表格中選擇一個平台'),
   compare: e('Compare versions', '版本比较', '版本比較'),
   base: e('Base', '基准版本', '基準版本'),

@@ -11,8 +11,8 @@ import { byId, h } from './dom';
 import { getLang, preferredLang, setLang, t, type StringKey } from './i18n';
 import { languageState, registerLanguageFeatures, setMarkers } from './language-features';
 import { jsonDefaults, monaco, requestedWorkers } from './monaco-setup';
-import { renderPreview } from './preview';
-import type { Analysis, PlatformInput, SpanOut } from './protocol';
+import { renderPlan, renderPreview } from './preview';
+import type { Analysis, PlanResult, PlatformInput, SpanOut } from './protocol';
 import { decodeShare, encodeShare, loadLocal, saveLocal, type Work } from './share';
 import './styles.css';
 
@@ -33,6 +33,8 @@ interface PageState {
   tab: 'preview' | 'compare';
   nextUserId: number;
   workerError: string | undefined;
+  plan: PlanResult | undefined;
+  planComputing: boolean;
 }
 
 const state: PageState = {
@@ -46,7 +48,13 @@ const state: PageState = {
   tab: 'preview',
   nextUserId: 1,
   workerError: undefined,
+  plan: undefined,
+  planComputing: false,
 };
+
+/** Most engine assessments one plan search may make (the engine's default, 40 000, takes seconds). */
+const PLAN_BUDGET = 5000;
+const PLAN_DEBOUNCE_MS = 400;
 
 function toast(text: string): void {
   const el = byId('toast');
@@ -172,8 +180,12 @@ function onAnalysis(a: Analysis, roundTripMs: number): void {
       state.selected = keys[0];
       if (state.selected !== undefined) requestAnalysis(0);
     }
+    if (version === mainModel.getVersionId()) schedulePlan();
   } else {
     state.stale = true;
+    // No plan search for a ruleset with errors: keep the last plan, marked stale with the results.
+    state.planComputing = false;
+    renderPlan(state.plan, false, { reveal: revealSpan }, true);
   }
   if (a.schema !== undefined) {
     const s = JSON.stringify(a.schema);
@@ -209,6 +221,7 @@ function renderAll(): void {
         state.selected = key;
         renderAll();
         requestAnalysis(0);
+        schedulePlan();
       },
       remove(key) {
         state.userPlatforms = state.userPlatforms.filter((p) => p.key !== key);
@@ -219,6 +232,42 @@ function renderAll(): void {
       reveal: revealSpan,
     },
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Improvement plans (a slow search: its own worker, restarted when superseded)
+
+let planTimer: ReturnType<typeof setTimeout> | undefined;
+let planAsked = '';
+
+function schedulePlan(): void {
+  const key = state.selected;
+  const p = allPlatforms().find((x) => x.key === key);
+  if (key === undefined || !p) return;
+  const text = mainModel.getValue();
+  const ask = `${getLang()}\u0000${key}\u0000${JSON.stringify(p.evidence)}\u0000${text}`;
+  if (ask === planAsked) return;
+  if (state.plan && state.plan.key !== key) state.plan = undefined;
+  state.planComputing = true;
+  renderPlan(state.plan, true, { reveal: revealSpan });
+  if (planTimer !== undefined) clearTimeout(planTimer);
+  planTimer = setTimeout(() => {
+    planAsked = ask;
+    client.plan({ text, lang: getLang(), platform: p, budget: PLAN_BUDGET }).then(
+      (plan) => {
+        if (plan.key !== state.selected) return;
+        state.plan = plan;
+        state.planComputing = false;
+        renderPlan(state.plan, false, { reveal: revealSpan }, state.stale);
+      },
+      (e: unknown) => {
+        if (e instanceof Error && e.message === 'superseded') return;
+        planAsked = '';
+        state.planComputing = false;
+        renderPlan(state.plan, false, { reveal: revealSpan }, state.stale);
+      },
+    );
+  }, PLAN_DEBOUNCE_MS);
 }
 
 let highlight: monaco.editor.IEditorDecorationsCollection | undefined;
@@ -416,6 +465,8 @@ function wireControls(): void {
 
   let compareTimer: ReturnType<typeof setTimeout> | undefined;
   mainModel.onDidChangeContent(() => {
+    if (planTimer !== undefined) clearTimeout(planTimer);
+    if (client.cancelPlan()) planAsked = '';
     requestAnalysis();
     persist();
     if (state.tab === 'compare' && compareView.choice.head === 'editor') {

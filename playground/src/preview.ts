@@ -1,11 +1,11 @@
 // The preview panels: platforms table, and for the selected platform its level badge, radar chart,
 // indicator table, explanation and improvement plan. In: the newest good analysis (maybe stale) and
-// callbacks. Out: DOM written into the fixed regions of index.html.
+// callbacks. Out: DOM written into the fixed regions of index.html (the plan panel by `renderPlan`).
 
 import { byId, fmt, h } from './dom';
 import { pickText, t, type StringKey } from './i18n';
 import { radarChart } from './radar';
-import { isUnavailable, type Analysis, type PlatformResult, type SpanOut } from './protocol';
+import type { Analysis, PlanResult, PlatformResult, SpanOut } from './protocol';
 
 export interface PreviewHandlers {
   select(key: string): void;
@@ -29,10 +29,6 @@ function outcomeText(o: PlatformResult['outcome']): string {
 
 function levelCell(r: PlatformResult): string {
   return r.outcome === 'graded' && r.level !== null ? r.level : '—';
-}
-
-function unavailable(featureKey: StringKey): HTMLElement {
-  return h('p', { class: 'unavailable' }, t('notAvailable', { feature: t(featureKey) }));
 }
 
 export function renderPreview(state: PreviewState, on: PreviewHandlers): void {
@@ -81,14 +77,13 @@ function renderDetail(r: PlatformResult | undefined, state: PreviewState, on: Pr
   const radar = byId('radar');
   const indicators = byId('indicators-body');
   const explanation = byId('explanation-body');
-  const plan = byId('plan-body');
   const notes = byId('result-notes');
-  for (const el of [level, radar, indicators, explanation, plan, notes]) el.replaceChildren();
+  for (const el of [level, radar, indicators, explanation, notes]) el.replaceChildren();
   if (!r) {
     level.append(h('span', { class: 'muted' }, t('selectPlatform')));
     return;
   }
-  level.classList.toggle('stale', state.stale);
+  for (const el of [level, radar, indicators, explanation]) el.classList.toggle('stale', state.stale);
   const levelText = r.outcome === 'graded' && r.level !== null ? r.level : outcomeText(r.outcome);
   level.append(
     h('span', { class: `badge badge-${r.outcome}`, 'data-level': r.level ?? '', 'data-outcome': r.outcome }, levelText),
@@ -146,9 +141,9 @@ function renderDetail(r: PlatformResult | undefined, state: PreviewState, on: Pr
     );
   }
 
-  const ex = state.analysis?.explanation;
+  // Only the explanation of the platform shown (a new selection waits for its own).
+  const ex = state.analysis?.explained === r.key ? state.analysis.explanation : undefined;
   if (ex === undefined) explanation.append(h('p', { class: 'muted' }, t('computing')));
-  else if (isUnavailable(ex)) explanation.append(unavailable('explanation'));
   else {
     explanation.append(h('p', { class: 'muted' }, t('explanationHint')));
     explanation.append(
@@ -168,10 +163,25 @@ function renderDetail(r: PlatformResult | undefined, state: PreviewState, on: Pr
       ),
     );
   }
+}
 
-  const p = state.analysis?.plan;
-  if (p === undefined) plan.append(h('p', { class: 'muted' }, t('computing')));
-  else if (isUnavailable(p)) plan.append(unavailable('plan'));
-  else if (p.length === 0) plan.append(h('p', { class: 'muted' }, t('planEmpty')));
-  else plan.append(h('ol', { class: 'plan' }, p.map((s) => h('li', { class: s.span ? 'clickable' : '', onclick: () => s.span && on.reveal(s.span) }, s.text))));
+/** The improvement-plan panel: the engine's verified plans for the selected platform (or why there are none). */
+export function renderPlan(plan: PlanResult | undefined, computing: boolean, on: Pick<PreviewHandlers, 'reveal'>, stale = false): void {
+  const el = byId('plan-body');
+  el.replaceChildren();
+  el.classList.toggle('stale', stale);
+  if (computing) el.append(h('p', { class: 'muted', 'data-testid': 'plan-computing' }, t('computing')));
+  if (!plan) return;
+  el.append(
+    h('p', { class: 'plan-title' }, plan.title),
+    ...plan.notes.map((n) => h('p', { class: 'muted' }, n)),
+    ...plan.plans.map((p) =>
+      h(
+        'div',
+        { class: 'plan' },
+        h('div', { class: 'plan-head' }, p.title),
+        h('ul', {}, p.steps.map((s) => h('li', { class: s.span ? 'clickable' : '', onclick: () => s.span && on.reveal(s.span) }, s.text))),
+      ),
+    ),
+  );
 }

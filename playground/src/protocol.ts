@@ -107,9 +107,14 @@ export interface PlanStep {
   readonly span?: SpanOut;
 }
 
-/** A feature the worker could not provide because the engine module is absent. */
-export interface Unavailable {
-  readonly unavailable: string;
+/** Improvement plans for one platform, worded by the engine (`assay gap`). */
+export interface PlanResult {
+  readonly seq: number;
+  readonly key: string;
+  readonly title: string;
+  readonly notes: readonly string[];
+  readonly plans: readonly { readonly title: string; readonly steps: readonly PlanStep[] }[];
+  readonly ms: number;
 }
 
 export interface Analysis {
@@ -122,8 +127,9 @@ export interface Analysis {
   readonly identity?: { readonly id: string; readonly version: string; readonly status: string };
   readonly levelOrder?: readonly string[];
   readonly results?: readonly PlatformResult[];
-  readonly explanation?: readonly ExplainLine[] | Unavailable;
-  readonly plan?: readonly PlanStep[] | Unavailable;
+  readonly explanation?: readonly ExplainLine[];
+  /** The platform `explanation` is about. */
+  readonly explained?: string;
   /** JSON schema of an evidence file for this ruleset. */
   readonly schema?: unknown;
   readonly ms: number;
@@ -151,7 +157,7 @@ export interface ImpactRow {
 export interface Comparison {
   readonly seq: number;
   readonly errors: readonly ('base' | 'head')[];
-  readonly diff?: readonly DiffEntry[] | Unavailable;
+  readonly diff?: readonly DiffEntry[];
   readonly impact?: readonly ImpactRow[];
   /** Rows and columns: level ids (or outcome words) of base and head; cells: counts. */
   readonly matrix?: {
@@ -173,6 +179,15 @@ export type Request =
     }
   | { readonly type: 'format'; readonly seq: number; readonly text: string }
   | {
+      readonly type: 'plan';
+      readonly seq: number;
+      readonly text: string;
+      readonly lang: Lang;
+      readonly platform: PlatformInput;
+      /** Most engine assessments the search may make. */
+      readonly budget: number;
+    }
+  | {
       readonly type: 'compare';
       readonly seq: number;
       readonly base: string;
@@ -185,8 +200,5 @@ export type Response =
   | { readonly type: 'analysis'; readonly analysis: Analysis }
   | { readonly type: 'formatted'; readonly seq: number; readonly text: string | null }
   | { readonly type: 'comparison'; readonly comparison: Comparison }
+  | { readonly type: 'plan'; readonly plan: PlanResult }
   | { readonly type: 'failed'; readonly seq: number; readonly message: string };
-
-export function isUnavailable(x: unknown): x is Unavailable {
-  return typeof x === 'object' && x !== null && Object.hasOwn(x, 'unavailable');
-}

@@ -1,8 +1,10 @@
 // The built playground loads cleanly: no console error, no failed request, Monaco's and Assay's
-// workers loaded as files (not blob: URLs, not the main-thread fallback), the main regions present.
+// workers loaded as files (not blob: URLs, not the main-thread fallback), the main regions present,
+// also when served from a sub-folder.
 
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, startServer, waitForAnalysis, watch, type Browser, type StaticServer } from './harness';
+import { openBrowser, REPO, screenshot, startServer, waitForAnalysis, watch, type Browser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: Browser;
@@ -41,5 +43,21 @@ describe('loading the playground', () => {
     expect(workerFiles.some((f) => f.startsWith('editor.worker'))).toBe(true);
     expect(workerFiles.some((f) => f.startsWith('json.worker'))).toBe(true);
     await page.close();
+  });
+
+  it('works from a sub-folder of any static server (relative paths)', async () => {
+    const sub = await startServer(join(REPO, 'playground'));
+    try {
+      const page = await browser.context.newPage();
+      const log = watch(page);
+      await page.goto(`${sub.url}dist/`);
+      await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 20_000 });
+      expect(log.consoleErrors).toEqual([]);
+      expect(log.failedRequests).toEqual([]);
+      expect(log.workers.every((u) => u.startsWith(`${sub.url}dist/assets/`))).toBe(true);
+      await page.close();
+    } finally {
+      await sub.close();
+    }
   });
 });

@@ -12,14 +12,12 @@ import type {
   ExplainLine,
   IndicatorRow,
   LabelEntry,
-  PlanStep,
   PlatformInput,
   PlatformResult,
   QuickFix,
-  Unavailable,
 } from '../protocol';
 import { compile, schemaOf, type CompiledRuleset } from './engine-bridge';
-import { explainFor, planFor } from './features';
+import { explainFor } from './features';
 import { bandOf, collectSymbols, levelOrder } from './symbols';
 
 const SUGGESTION_ARGS = ['suggestion', 'didYouMean', 'closest', 'candidate', 'replacement'] as const;
@@ -207,12 +205,7 @@ export function analyze(
   const ruleset = c.ruleset;
   const results = evaluateAll(ruleset, platforms, ast, text, lang);
   const chosen = platforms.find((p) => p.key === selected);
-  let explanation: readonly ExplainLine[] | Unavailable | undefined;
-  let plan: readonly PlanStep[] | Unavailable | undefined;
-  if (chosen) {
-    explanation = explainFor(ruleset, docOf(chosen), ast, text, lang);
-    plan = planFor(ruleset, docOf(chosen), ast, text, lang);
-  }
+  const explanation: readonly ExplainLine[] | undefined = chosen ? explainFor(ruleset, docOf(chosen), ast, lang) : undefined;
   let schema: unknown;
   try {
     schema = schemaOf(ruleset);
@@ -229,8 +222,7 @@ export function analyze(
     identity: { id: ast.id.value, version: h.version?.value ?? '', status: h.status?.value ?? '' },
     levelOrder: levelOrder(ast),
     results,
-    ...(explanation !== undefined ? { explanation } : {}),
-    ...(plan !== undefined ? { plan } : {}),
+    ...(explanation !== undefined && chosen ? { explanation, explained: chosen.key } : {}),
     ...(schema !== undefined ? { schema } : {}),
     ms: performance.now() - t0,
   };

@@ -1,11 +1,12 @@
-// The analysis worker: runs the parser, checker, evaluator and diff off the page's thread.
-// In: `Request` messages. Out: `Response` messages; bursts are coalesced (only the newest request of
-// each kind is answered), so a slow pass never queues stale work behind fresh typing.
+// The analysis worker: runs the parser, checker, evaluator, explanations, diffs and plan search off the
+// page's thread. In: `Request` messages. Out: `Response` messages; bursts are coalesced (only the newest
+// request of each kind is answered). The page runs slow work (compare, plans) in separate instances.
 
 import type { Request, Response } from '../protocol';
 import { analyze } from './analyze';
 import { compare } from './compare';
 import { format } from './engine-bridge';
+import { planFor } from './features';
 
 const scope = self as unknown as {
   postMessage(m: Response): void;
@@ -24,6 +25,12 @@ function run(req: Request): Response {
         return { type: 'formatted', seq: req.seq, text: format(req.text) };
       case 'compare':
         return { type: 'comparison', comparison: compare(req.seq, req.base, req.head, req.lang, req.platforms) };
+      case 'plan': {
+        const p = req.platform;
+        const doc = { platform: p.platform, ...(p.name !== undefined ? { name: p.name } : {}), evidence: p.evidence };
+        const plan = planFor(req.seq, p.key, req.text, doc, req.lang, req.budget);
+        return plan ? { type: 'plan', plan } : { type: 'failed', seq: req.seq, message: 'the ruleset has errors' };
+      }
     }
   } catch (e) {
     return { type: 'failed', seq: req.seq, message: e instanceof Error ? `${e.message}` : String(e) };
@@ -33,7 +40,7 @@ function run(req: Request): Response {
 function drain(): void {
   scheduled = false;
   // Format first (the user is waiting on it), then analysis, then comparison.
-  for (const kind of ['format', 'analyze', 'compare'] as const) {
+  for (const kind of ['format', 'analyze', 'compare', 'plan'] as const) {
     const req = pending.get(kind);
     if (!req) continue;
     pending.delete(kind);

@@ -1,7 +1,5 @@
-// The one place the playground touches the engine's API. Core entry points (compile, parse, print,
-// diff) are typed imports; features written later (improvement plans) are found
-// among the bundled modules by file name and checked at run time. Out: typed functions, or
-// `undefined` for a feature this build does not have.
+// The playground's entry points into dsl/ and engine/: compile, format (parse + print), evidence schema and
+// semantic diff. In: ruleset text. Out: the engine's own results (no assessment logic here).
 
 import type { Ruleset as RulesetAst } from '../../../dsl/ast';
 import { hasErrors } from '../../../dsl/diagnostics';
@@ -11,34 +9,6 @@ import { diffRulesets, type DiffEntry } from '../../../engine/diff/index';
 import { compileRuleset, type CompileResult, type CompiledRuleset } from '../../../engine/index';
 
 export type { CompiledRuleset, CompileResult, DiffEntry };
-
-// Optional modules, eagerly: a module not (yet) written is simply absent from the map.
-const optionalModules = import.meta.glob<Record<string, unknown>>(
-  [
-    '../../../engine/gap*.ts',
-    '../../../engine/plan*.ts',
-    '../../../engine/improve*.ts',
-    '../../../engine/{gap,plan,improve}*/index.ts',
-    '!**/*.d.ts',
-  ],
-  { eager: true },
-);
-
-type Fn = (...args: never[]) => unknown;
-
-/** Looks up an optional engine function by one of several names (improvement plans). */
-export function optional(names: readonly string[]): Fn | undefined {
-  const entries = Object.entries(optionalModules).sort(([a], [b]) => a.localeCompare(b));
-  for (const name of names) {
-    for (const [, mod] of entries) {
-      if (Object.hasOwn(mod, name) && typeof mod[name] === 'function') return mod[name] as Fn;
-    }
-  }
-  return undefined;
-}
-
-/** Names of the optional modules found, for debugging. */
-export const OPTIONAL_MODULES: readonly string[] = Object.keys(optionalModules).map((p) => p.replace(/^(\.\.\/)+/, ''));
 
 export interface PlatformDoc {
   readonly platform: string;

@@ -1,34 +1,52 @@
-// Optional engine features (explanations, improvement plans) wired when present, and semantic-diff
-// entries worded by the engine's renderer. In: a compiled ruleset, a platform, the AST and text.
-// Out: plain lines with spans, or `Unavailable` when this build has no such engine module.
+// Explanations, improvement plans and semantic-diff entries as display lines, worded by the engine's own
+// renderers. In: a compiled ruleset (or text), a platform, the AST. Out: plain lines with spans to highlight.
 
 import type { Lang } from '../../../dsl/ast';
 import type { DiffEntry as EngineDiffEntry } from '../../../engine/diff/index';
 import { entryDetails, entrySummary } from '../../../engine/diff/render';
-import type { DiffEntry, ExplainLine, PlanStep, Unavailable } from '../protocol';
-import { optional, type CompiledRuleset, type PlatformDoc, type RulesetAst } from './engine-bridge';
+import { gapLines, improvementPlans } from '../../../engine/gap/index';
+import type { DiffEntry, ExplainLine, PlanResult } from '../protocol';
+import { compile, type CompiledRuleset, type PlatformDoc, type RulesetAst } from './engine-bridge';
 import { explanationLines } from './explain-lines';
 
-export function explainFor(
-  ruleset: CompiledRuleset,
-  doc: PlatformDoc,
-  ast: RulesetAst,
-  _text: string,
-  lang: Lang,
-): readonly ExplainLine[] | Unavailable {
+export function explainFor(ruleset: CompiledRuleset, doc: PlatformDoc, ast: RulesetAst, lang: Lang): readonly ExplainLine[] {
   return explanationLines(ruleset, doc, ast, lang);
 }
 
+/** Improvement plans for one platform: the engine's search (verified plans), its words, spans of indicators. */
 export function planFor(
-  _ruleset: CompiledRuleset,
-  _doc: PlatformDoc,
-  _ast: RulesetAst,
-  _text: string,
-  _lang: Lang,
-): readonly PlanStep[] | Unavailable {
-  const fn = optional(['improvementPlan', 'gapAnalysis', 'planImprovements']);
-  if (!fn) return { unavailable: 'plan' };
-  return { unavailable: 'plan' };
+  seq: number,
+  key: string,
+  text: string,
+  doc: PlatformDoc,
+  lang: Lang,
+  budget: number,
+): PlanResult | null {
+  const t0 = performance.now();
+  const c = compile(text, 'playground.assay');
+  if (!c.ruleset) return null;
+  const ruleset = c.ruleset;
+  const g = improvementPlans(ruleset, doc, { lang, plans: 3, budget });
+  const words = gapLines(ruleset, g, lang);
+  const spans = new Map<string, { start: number; end: number }>();
+  for (const item of c.ast.items) {
+    if (item.kind === 'Dimension') for (const i of item.indicators) spans.set(i.id.name, { start: i.id.span.start, end: i.id.span.end });
+  }
+  return {
+    seq,
+    key,
+    title: words.title,
+    notes: words.notes.map((n) => n.trim()),
+    plans: words.plans.map((p, n) => ({
+      title: p.title,
+      steps: p.steps.map((stepText, k) => {
+        const id = g.plans[n]?.steps[k]?.id;
+        const span = id !== undefined ? spans.get(id) : undefined;
+        return { text: stepText, ...(span ? { span } : {}) };
+      }),
+    })),
+    ms: performance.now() - t0,
+  };
 }
 
 /** One display entry per diff entry, worded by the engine's renderer (as the CLI prints it). */

@@ -1,0 +1,20 @@
+// The static checks of engine/check/, one family per file, in the order they run.
+// In: nothing. Out: `ALL_CHECKS`, which engine/checks.ts lists in `CHECKS`.
+
+import type { NamedCheck } from '../checks';
+import { checkBands, checkPointsRange } from './bands';
+import { checkLabels } from './labels';
+import { checkLevels } from './levels';
+import { checkMappings } from './mappings';
+import { checkTypes } from './types';
+import { checkWeights } from './weights';
+
+export const ALL_CHECKS: readonly NamedCheck[] = [
+  { name: 'types', run: checkTypes },
+  { name: 'weights', run: checkWeights },
+  { name: 'points', run: checkPointsRange },
+  { name: 'bands', run: checkBands },
+  { name: 'mappings', run: checkMappings },
+  { name: 'levels', run: checkLevels },
+  { name: 'labels', run: checkLabels },
+];

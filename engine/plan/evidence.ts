@@ -1,0 +1,227 @@
+// The plan's evidence fast path: accepts exactly the evidence the reference validator accepts without any issue.
+// In: a model (once) and then one platform's evidence. Out: raw values by field slot, or `Bail` on any doubt
+// (an error, a warning, a number whose exact source text differs from its double): the reference then decides.
+//
+// Why this is equivalent to engine/evidence-validate.ts for what it accepts: the reference reports nothing
+// exactly when every key is a field or a former id (without its new id beside it), no value is non-finite, every
+// value has its type (integers are integers, enums are listed, objects have all members and no others, none
+// null), and every number is within its domain. Bounds are compared as doubles, which is exact because a bound
+// is accepted here only when it is canonical (num.ts); ajv compares the same doubles.
+
+import { exactNumbersOf } from '../evidence';
+import type { Model } from '../model';
+import { Rational } from '../rational';
+import type { EvidenceValue } from '../result';
+import type { ValueType } from '../value-type';
+import { Bail, doubleOf, isCanonical, ratOf } from './num';
+
+/** An object value: its exact evidence value and its members as raw values (numbers, strings, booleans, ObjV). */
+export class ObjV {
+  constructor(
+    readonly ev: EvidenceValue & { kind: 'obj' },
+    readonly raw: ReadonlyMap<string, unknown>,
+  ) {}
+}
+
+/** A raw value that passed the checks: number (a decimal double), boolean, string (enum value) or ObjV. */
+export type Raw = number | boolean | string | ObjV;
+
+/** Receives the warnings the reference would give (E120–E122), in its order. */
+export type Warn = (code: 'E120' | 'E121' | 'E122', field: string, args: Record<string, string>) => void;
+
+type Check = (raw: unknown, container: object, key: string, path: string, warn: Warn) => Raw | undefined;
+
+function isRecord(v: unknown): v is object {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function ownValue(o: object, key: string): unknown {
+  return Object.getOwnPropertyDescriptor(o, key)?.value;
+}
+
+/** Decimal double → the reference's exact value (the exact source text when it was read from YAML/JSON text). */
+function exactIs(container: object, key: string, raw: number): void {
+  const ex = exactNumbersOf(container)?.get(key);
+  if (ex !== undefined && !ex.eq(ratOf(raw))) throw new Bail('exact source text differs from the double');
+}
+
+/** A checker of one value type; undefined when the type has a bound that is not canonical (no fast path). */
+function checker(t: ValueType): Check | undefined {
+  switch (t.kind) {
+    case 'boolean':
+      return (raw) => (typeof raw === 'boolean' ? raw : undefined);
+    case 'enum': {
+      const values = new Set(t.values);
+      return (raw) => (typeof raw === 'string' && values.has(raw) ? raw : undefined);
+    }
+    case 'number': {
+      const integer = t.base === 'integer';
+      let lo = -Infinity;
+      let loIn = true;
+      let hi = Infinity;
+      let hiIn = true;
+      if (t.min) {
+        if (!isCanonical(t.min.value)) return undefined;
+        lo = doubleOf(t.min.value);
+        loIn = t.min.inclusive;
+      }
+      if (t.max) {
+        if (!isCanonical(t.max.value)) return undefined;
+        hi = doubleOf(t.max.value);
+        hiIn = t.max.inclusive;
+      }
+      return (raw, container, key) => {
+        if (typeof raw !== 'number' || !Number.isFinite(raw)) return undefined;
+        if (integer && !Number.isInteger(raw)) return undefined;
+        if (loIn ? !(raw >= lo) : !(raw > lo)) return undefined;
+        if (hiIn ? !(raw <= hi) : !(raw < hi)) return undefined;
+        exactIs(container, key, raw);
+        return raw;
+      };
+    }
+    case 'object': {
+      const members: { name: string; check: Check; type: ValueType }[] = [];
+      for (const [name, ft] of t.fields) {
+        const c = checker(ft);
+        if (!c) return undefined;
+        members.push({ name, check: c, type: ft });
+      }
+      const known = new Set(members.map((m) => m.name));
+      return (raw, _container, _key, path, warn) => {
+        if (!isRecord(raw)) return undefined;
+        // Unknown members are warnings (E122), as in the reference's `stripNulls`, in key order.
+        const keys = Object.keys(raw);
+        if (keys.length !== members.length || keys.some((k) => !known.has(k))) {
+          for (const k of keys) if (!known.has(k)) warn('E122', `${path}.${k}`, { field: path, member: k });
+        }
+        const rawMembers = new Map<string, unknown>();
+        const fields = new Map<string, EvidenceValue>();
+        for (const m of members) {
+          if (!Object.prototype.hasOwnProperty.call(raw, m.name)) return undefined;
+          const x = ownValue(raw, m.name);
+          if (x === null || x === undefined) return undefined;
+          const v = m.check(x, raw, m.name, `${path}.${m.name}`, warn);
+          if (v === undefined) return undefined;
+          rawMembers.set(m.name, v);
+          fields.set(m.name, evidenceOf(v, exactOrNot(raw, m.name, v)));
+        }
+        return new ObjV({ kind: 'obj', fields }, rawMembers);
+      };
+    }
+  }
+}
+
+function exactOrNot(container: object, key: string, v: Raw): Rational | undefined {
+  return typeof v === 'number' ? exactNumbersOf(container)?.get(key) : undefined;
+}
+
+const TRUE_EV: EvidenceValue = { kind: 'bool', b: true };
+const FALSE_EV: EvidenceValue = { kind: 'bool', b: false };
+const symCache = new Map<string, EvidenceValue>();
+const SMALL_INTS: readonly EvidenceValue[] = Array.from({ length: 1024 }, (_, k) => ({ kind: 'num' as const, q: Rational.fromInt(k) }));
+
+/**
+ * A number's evidence value whose exact `q` is built when first read (an own, enumerable accessor: spreading,
+ * JSON and deep equality see a plain `q`). Most results are never read down to every value's Rational.
+ */
+function lazyNum(x: number): EvidenceValue {
+  let q: Rational | undefined;
+  return {
+    kind: 'num',
+    get q(): Rational {
+      return (q ??= ratOf(x));
+    },
+  };
+}
+
+/** The reference's `EvidenceValue` of an accepted raw value (cached: values repeat across platforms). */
+export function evidenceOf(v: Raw, exact?: Rational): EvidenceValue {
+  if (typeof v === 'number') {
+    if (exact !== undefined) return { kind: 'num', q: exact };
+    if (Number.isSafeInteger(v) && v >= 0 && v < SMALL_INTS.length) return SMALL_INTS[v] as EvidenceValue;
+    return lazyNum(v);
+  }
+  if (typeof v === 'boolean') return v ? TRUE_EV : FALSE_EV;
+  if (typeof v === 'string') {
+    let e = symCache.get(v);
+    if (e === undefined) {
+      if (symCache.size >= 4096) symCache.clear();
+      symCache.set(v, (e = { kind: 'sym', s: v }));
+    }
+    return e;
+  }
+  return v.ev;
+}
+
+/** One evidence field (an input or an indicator under its current id). */
+export interface Slot {
+  readonly id: string;
+  readonly index: number;
+  readonly check: Check;
+}
+
+/** Compiled evidence reader of a model; `undefined` when the model has a type without a fast check. */
+export interface EvidenceReader {
+  readonly slots: readonly Slot[];
+  readonly slotOf: ReadonlyMap<string, number>;
+  /**
+   * Fills `raw` and `keys` (length = slots) from the evidence and reports the reference's warnings; throws Bail on
+   * anything the reference would report as an error.
+   */
+  read(evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], warn: Warn): void;
+}
+
+export function compileEvidenceReader(model: Model): EvidenceReader | undefined {
+  const slots: Slot[] = [];
+  const slotOf = new Map<string, number>();
+  for (const [id, f] of model.fields) {
+    if (!f.type) return undefined;
+    const check = checker(f.type);
+    if (!check) return undefined;
+    slotOf.set(id, slots.length);
+    slots.push({ id, index: slots.length, check });
+  }
+  const formerOf = new Map<string, number>();
+  for (const [old, id] of model.formerIds) {
+    const s = slotOf.get(id);
+    if (s !== undefined) formerOf.set(old, s);
+  }
+  const n = slots.length;
+  const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], warn: Warn): void => {
+    if (!isRecord(evidence)) throw new Bail('evidence is not a mapping');
+    for (let i = 0; i < n; i++) {
+      raw[i] = undefined;
+      keys[i] = undefined;
+    }
+    const picked: unknown[] = new Array<unknown>(n);
+    // Slots in the order they were first picked (the reference's Map order, which orders E122 warnings).
+    const order: number[] = [];
+    for (const key of Object.keys(evidence)) {
+      const x = ownValue(evidence, key);
+      if (x === null || x === undefined) continue;
+      let s = slotOf.get(key);
+      if (s === undefined) {
+        s = formerOf.get(key);
+        if (s === undefined) {
+          warn('E120', key, { field: key });
+          continue;
+        }
+        const current = (slots[s] as Slot).id;
+        const cur = Object.prototype.hasOwnProperty.call(evidence, current) ? ownValue(evidence, current) : undefined;
+        if (cur !== null && cur !== undefined) {
+          warn('E121', key, { old: key, new: current });
+          continue;
+        }
+      }
+      if (picked[s] === undefined) order.push(s);
+      picked[s] = x;
+      keys[s] = key;
+    }
+    for (const i of order) {
+      const v = (slots[i] as Slot).check(picked[i], evidence, keys[i] as string, keys[i] as string, warn);
+      if (v === undefined) throw new Bail('invalid value');
+      raw[i] = v;
+    }
+  };
+  return { slots, slotOf, read };
+}

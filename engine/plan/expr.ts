@@ -1,0 +1,414 @@
+// Compiles a resolved expression into a closure over the plan's runtime state (no eval, no new Function).
+// In: an expression, the model's layout and weights, whether to trace. Out: `(rt) => value`, computing exactly
+// what engine/expr-eval.ts computes (same operands evaluated in the same order: no short-circuit, so the same
+// errors), recording reads and quantifier elements only in the traced variant.
+
+import type { Expr, PropExpr, QuantifiedExpr, RefExpr } from '../../dsl/ast';
+import { assertNever } from '../../dsl/ast';
+import { Rational } from '../rational';
+import type { EvidenceValue } from '../result';
+import { evidenceOf, ObjV, type Raw } from './evidence';
+import { Bail, cmpFrac, doubleOf, fracOf, isCanonical } from './num';
+import type { Layout, Rt } from './runtime';
+import { effRat, pointsRat, scoreRat, shareRat, totalRat, type Weights } from './scores';
+import {
+  and,
+  arith,
+  asRat,
+  cmpNum,
+  compare,
+  holds,
+  numOf,
+  opCode,
+  or,
+  truthOf,
+  Unk,
+  UNK_NONE,
+  unknownOfAll,
+  type PV,
+} from './values';
+
+export type Fn = (rt: Rt) => PV;
+
+export interface ExprCtx {
+  readonly layout: Layout;
+  readonly weights: Weights;
+  readonly traced: boolean;
+}
+
+/** The exact value of a number literal (`Percent`: text ÷ 100) in the plan's form. */
+export function literalValue(e: Expr & { text: string }, percent: boolean): number | Rational {
+  let q = Rational.parse(e.text) ?? Rational.ZERO;
+  if (percent) q = q.div(Rational.HUNDRED);
+  return isCanonical(q) ? doubleOf(q) : q;
+}
+
+function literalRat(e: Expr): Rational | undefined {
+  if (e.kind !== 'Num' && e.kind !== 'Percent') return undefined;
+  const q = Rational.parse(e.text) ?? Rational.ZERO;
+  return e.kind === 'Percent' ? q.div(Rational.HUNDRED) : q;
+}
+
+/** The evidence value at `members` inside a raw value (as `member` in expr-eval). */
+function memberRaw(v: Raw | undefined, members: readonly string[]): Raw | undefined {
+  let cur: unknown = v;
+  for (const m of members) {
+    if (!(cur instanceof ObjV)) return undefined;
+    cur = cur.raw.get(m);
+  }
+  return cur as Raw | undefined;
+}
+
+function memberEv(v: Raw | undefined, members: readonly string[]): EvidenceValue | undefined {
+  if (v === undefined) return undefined;
+  let cur: EvidenceValue | undefined = evidenceOf(v);
+  for (const m of members) {
+    if (!cur || cur.kind !== 'obj') return undefined;
+    cur = cur.fields.get(m);
+  }
+  return cur;
+}
+
+function compileRef(e: RefExpr, c: ExprCtx): Fn {
+  const t = c.layout.model.resolution.refs.get(e);
+  if (!t) return () => { throw new Bail('unresolved name'); };
+  switch (t.kind) {
+    case 'symbol': {
+      const s = t.value;
+      return () => s;
+    }
+    case 'input':
+    case 'indicator':
+    case 'field': {
+      const id = t.kind === 'field' ? t.indicator : t.id;
+      const slot = c.layout.slotOf.get(id);
+      const members = t.members;
+      const miss = new Unk([id]);
+      if (slot === undefined) return () => miss;
+      const path = [id, ...members].join('.');
+      if (c.traced) {
+        return (rt) => {
+          const raw = rt.raw[slot];
+          const v = members.length === 0 ? raw : memberRaw(raw, members);
+          rt.reads.push({ kind: 'evidence', field: id, path, value: memberEv(raw, members) });
+          return v === undefined ? miss : v;
+        };
+      }
+      if (members.length === 0) return (rt) => rt.raw[slot] ?? miss;
+      return (rt) => memberRaw(rt.raw[slot], members) ?? miss;
+    }
+    default:
+      return assertNever(t, 'reference');
+  }
+}
+
+function notComputed(): never {
+  throw new Bail('not computed yet');
+}
+
+/** Reads of a property; `shown` is what a trace event records. */
+function compileProp(e: PropExpr, c: ExprCtx): Fn {
+  const L = c.layout;
+  const m = L.model;
+  const W = c.weights;
+  const t = m.resolution.props.get(e);
+  if (!t) return () => { throw new Bail('unresolved property'); };
+  const fixed = t.id;
+  const idOf = (rt: Rt): string => {
+    const id = fixed ?? rt.bound[rt.bound.length - 1];
+    if (id === undefined) throw new Bail('property outside a quantifier');
+    return id;
+  };
+  const traced = c.traced;
+  const read = (rt: Rt, id: string, value: Rational | boolean | EvidenceValue | null): void => {
+    if (traced) rt.reads.push({ kind: 'prop', domain: t.domain, prop: t.prop, id, value });
+  };
+  switch (t.domain) {
+    case 'dimension': {
+      if (t.prop === 'weight') {
+        return (rt) => {
+          const id = idOf(rt);
+          const w = m.dimensionsById.get(id)?.weight ?? Rational.ZERO;
+          read(rt, id, w);
+          return w.den === 1n && Number.isSafeInteger(Number(w.num)) ? Number(w.num) : w;
+        };
+      }
+      const share = t.prop === 'share';
+      return (rt) => {
+        const id = idOf(rt);
+        const d = L.dimIndex.get(id);
+        if (d === undefined || rt.dSet[d] === 0) return notComputed();
+        const q = share ? shareRat(rt, d) : scoreRat(rt, d);
+        read(rt, id, q);
+        return q;
+      };
+    }
+    case 'indicator': {
+      if (t.prop === 'value') {
+        return (rt) => {
+          const id = idOf(rt);
+          const slot = L.slotOf.get(id);
+          const raw = slot === undefined ? undefined : rt.raw[slot];
+          if (traced) read(rt, id, raw === undefined ? null : evidenceOf(raw));
+          return raw === undefined ? new Unk([id]) : raw;
+        };
+      }
+      if (t.prop === 'weight') {
+        return (rt) => {
+          const id = idOf(rt);
+          const i = L.indIndex.get(id);
+          const d = i === undefined ? undefined : L.dimIndex.get(m.indicators[i]?.dimension ?? '');
+          if (i === undefined || d === undefined || rt.dSet[d] === 0) return notComputed();
+          const q = effRat(rt, W, L, i);
+          read(rt, id, q);
+          return q;
+        };
+      }
+      // points
+      return (rt) => {
+        const id = idOf(rt);
+        const i = L.indIndex.get(id);
+        if (i === undefined || rt.iSet[i] === 0) return notComputed();
+        const p = pointsRat(rt, i);
+        read(rt, id, p);
+        return p === null ? UNK_NONE : p;
+      };
+    }
+    case 'veto':
+    case 'prerequisite': {
+      const isVeto = t.domain === 'veto';
+      const decided = t.prop === 'decided';
+      return (rt) => {
+        const id = idOf(rt);
+        const k = (isVeto ? L.vetoIndex : L.preIndex).get(id);
+        const truth = k === undefined ? -1 : (isVeto ? rt.vTruth : rt.pTruth)[k] as number;
+        if (truth < 0) return notComputed();
+        const b = decided ? truth !== 2 : truth === 1;
+        read(rt, id, b);
+        return b;
+      };
+    }
+    default:
+      return assertNever(t.domain, 'domain');
+  }
+}
+
+function compileQuantified(e: QuantifiedExpr, c: ExprCtx): Fn {
+  const L = c.layout;
+  const m = L.model;
+  const body = compileExpr(e.body, c);
+  const every = e.quantifier === 'every';
+  const domain = e.domain;
+  let ids: readonly string[];
+  let indices: readonly number[] | undefined;
+  switch (domain) {
+    case 'dimension':
+      ids = m.dimensions.map((d) => d.id);
+      break;
+    case 'indicator': {
+      const within = m.resolution.quantifiers.get(e)?.within;
+      const xs = m.indicators.filter((i) => within === undefined || i.dimension === within);
+      ids = xs.map((i) => i.id);
+      indices = xs.map((i) => L.indIndex.get(i.id) as number);
+      break;
+    }
+    case 'veto':
+      ids = m.vetoes.map((v) => v.id);
+      break;
+    case 'prerequisite':
+      ids = m.prerequisites.map((p) => p.id);
+      break;
+    default:
+      return assertNever(domain, 'domain');
+  }
+  const traced = c.traced;
+  return (rt) => {
+    let acc: boolean | Unk = every;
+    const depth = rt.bound.length;
+    for (let k = 0; k < ids.length; k++) {
+      // Not-applicable indicators are not in the domain (one not computed yet is, as in the reference).
+      if (indices !== undefined) {
+        const i = indices[k] as number;
+        if (rt.iSet[i] === 1 && rt.iApplicable[i] === 0) continue;
+      }
+      const id = ids[k] as string;
+      rt.bound.push(id);
+      rt.boundIx.push(indices !== undefined ? (indices[k] as number) : k);
+      rt.boundDom.push(domain);
+      const v = body(rt);
+      rt.bound.pop();
+      rt.boundIx.pop();
+      rt.boundDom.pop();
+      if (traced) rt.elements.push({ domain, id, depth, truth: typeof v === 'boolean' ? v : 'unknown' });
+      acc = every ? and(acc, v) : or(acc, v);
+    }
+    return acc;
+  };
+}
+
+/** `total`, `score(D)`, `share` compared with a literal: a fraction comparison, no Rational built. */
+function compileFracCompare(e: Expr & { kind: 'Compare' }, c: ExprCtx): Fn | undefined {
+  if (c.traced) return undefined;
+  const L = c.layout;
+  let side: Expr = e.left;
+  let lit = literalRat(e.right);
+  let flip = false;
+  if (!lit) {
+    side = e.right;
+    lit = literalRat(e.left);
+    flip = true;
+  }
+  if (!lit) return undefined;
+  const f = fracOf(lit);
+  if (!f) return undefined;
+  const op = opCode(e.op);
+  const ln = f.n;
+  const ld = f.d;
+  if (side.kind === 'Total') {
+    return (rt) => {
+      if (!rt.totSet) return notComputed();
+      const s = cmpFrac(rt.totN, rt.totD, ln, ld);
+      return holds(op, flip ? -s : s);
+    };
+  }
+  if (side.kind !== 'Prop') return undefined;
+  const t = L.model.resolution.props.get(side);
+  if (!t || t.domain !== 'dimension' || (t.prop !== 'score' && t.prop !== 'share')) return undefined;
+  const share = t.prop === 'share';
+  const fixed = t.id;
+  const fixedIx = fixed === undefined ? undefined : L.dimIndex.get(fixed);
+  return (rt) => {
+    let d: number | undefined;
+    if (fixed !== undefined) d = fixedIx;
+    else {
+      const top = rt.bound.length - 1;
+      if (top < 0) throw new Bail('property outside a quantifier');
+      d = rt.boundDom[top] === 'dimension' ? rt.boundIx[top] : L.dimIndex.get(rt.bound[top] as string);
+    }
+    if (d === undefined || rt.dSet[d] === 0) return notComputed();
+    const s = share
+      ? cmpFrac(rt.dShareN[d] as number, rt.dShareD[d] as number, ln, ld)
+      : cmpFrac(rt.dScoreN[d] as number, rt.dScoreD[d] as number, ln, ld);
+    return holds(op, flip ? -s : s);
+  };
+}
+
+export function compileExpr(e: Expr, c: ExprCtx): Fn {
+  switch (e.kind) {
+    case 'Num':
+    case 'Percent': {
+      const v = literalValue(e, e.kind === 'Percent');
+      return () => v;
+    }
+    case 'Bool': {
+      const b = e.value;
+      return () => b;
+    }
+    case 'Error':
+      return () => { throw new Bail('syntax error'); };
+    case 'Total':
+      if (c.traced) {
+        return (rt) => {
+          if (!rt.totSet) return notComputed();
+          const q = totalRat(rt);
+          rt.reads.push({ kind: 'total', value: q });
+          return q;
+        };
+      }
+      return (rt) => (rt.totSet ? totalRat(rt) : notComputed());
+    case 'Ref':
+      return compileRef(e, c);
+    case 'Prop':
+      return compileProp(e, c);
+    case 'Call': {
+      const args = e.args.map((a) => compileExpr(a, c));
+      const fn = e.fn;
+      return (rt) => {
+        const vs = args.map((a) => a(rt));
+        if (fn === 'known') return vs.every((v) => !(v instanceof Unk));
+        if (vs.some((v) => v instanceof Unk)) return unknownOfAll(vs);
+        const qs = vs.map(numOf);
+        const first = qs[0];
+        if (first === undefined) throw new Bail('call without arguments');
+        switch (fn) {
+          case 'min':
+            return qs.reduce((a, b) => (cmpNum(a, b) <= 0 ? a : b), first);
+          case 'max':
+            return qs.reduce((a, b) => (cmpNum(a, b) >= 0 ? a : b), first);
+          case 'abs':
+            return typeof first === 'number' ? Math.abs(first) : first.abs();
+          default:
+            return assertNever(fn, 'function');
+        }
+      };
+    }
+    case 'Unary': {
+      const operand = compileExpr(e.operand, c);
+      if (e.op === 'not') {
+        return (rt) => {
+          const v = operand(rt);
+          if (v instanceof Unk) return v;
+          return !(truthOf(v) === true);
+        };
+      }
+      return (rt) => {
+        const v = operand(rt);
+        if (v instanceof Unk) return v;
+        const x = numOf(v);
+        return typeof x === 'number' ? (x === 0 ? 0 : -x) : x.neg();
+      };
+    }
+    case 'Binary': {
+      const left = compileExpr(e.left, c);
+      const right = compileExpr(e.right, c);
+      const op = e.op;
+      if (op === 'and') return (rt) => and(left(rt), right(rt));
+      if (op === 'or') return (rt) => or(left(rt), right(rt));
+      return (rt) => {
+        const a = left(rt);
+        const b = right(rt);
+        if (a instanceof Unk || b instanceof Unk) return unknownOfAll([a, b]);
+        return arith(op, numOf(a), numOf(b));
+      };
+    }
+    case 'Compare': {
+      const fast = compileFracCompare(e, c);
+      if (fast) return fast;
+      const left = compileExpr(e.left, c);
+      const right = compileExpr(e.right, c);
+      const op = opCode(e.op);
+      return (rt) => compare(op, left(rt), right(rt));
+    }
+    case 'In': {
+      const operand = compileExpr(e.operand, c);
+      const set = e.set.map((x) => compileExpr(x, c));
+      const negated = e.negated;
+      const EQ = opCode('=');
+      return (rt) => {
+        const v = operand(rt);
+        if (v instanceof Unk) return v;
+        let acc: boolean | Unk = false;
+        for (const x of set) acc = or(acc, compare(EQ, v, x(rt)));
+        if (!negated || acc instanceof Unk) return acc;
+        return !(acc === true);
+      };
+    }
+    case 'If': {
+      const cond = compileExpr(e.cond, c);
+      const then = compileExpr(e.then, c);
+      const otherwise = compileExpr(e.otherwise, c);
+      return (rt) => {
+        const v = cond(rt);
+        const t = truthOf(v);
+        if (t instanceof Unk) return v;
+        return t ? then(rt) : otherwise(rt);
+      };
+    }
+    case 'Quantified':
+      return compileQuantified(e, c);
+    default:
+      return assertNever(e, 'expression');
+  }
+}
+
+export { asRat };

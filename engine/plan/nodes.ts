@@ -1,0 +1,447 @@
+// Compiles the computed nodes of a ruleset (indicators, dimensions, total, vetoes, prerequisites, levels) into
+// closures that fill the plan's runtime state. In: the model in evaluation order, layout, weights, trace flag.
+// Out: one `(rt) => void` per node, doing what engine/evaluate.ts does for it (events only when traced).
+
+import type { Expr, Points, Span } from '../../dsl/ast';
+import { assertNever } from '../../dsl/ast';
+import { renderMessage } from '../../dsl/diagnostics';
+import type { ConditionOwner } from '../events';
+import { renderValue } from '../evidence-validate';
+import type { IndicatorInfo } from '../model';
+import type { EvalNode } from '../order';
+import { Rational } from '../rational';
+import type { Truth } from '../result';
+import { evidenceOf } from './evidence';
+import { compileExpr, literalValue, type ExprCtx, type Fn } from './expr';
+import { Bail, fracOfDouble, fracOf, ratOf } from './num';
+import { ST_MISSING, ST_NA, ST_SCORED, STATUS, T_FALSE, T_TRUE, T_UNKNOWN, type Rt } from './runtime';
+import { computeDimension, computeTotal, contributionRat, effRat, pointsRat, scoreRat, shareRat, totalRat } from './scores';
+import { missingOf, opCode, OP_EQ, OP_GE, OP_GT, OP_LE, OP_LT, compare, shownBound, toTruth, truthOf, Unk, type PV } from './values';
+
+export type NodeFn = (rt: Rt) => void;
+
+const ZERO_POINTS = { n: 0, d: 1 };
+
+/** Starts a top-level evaluation in the traced variant: fresh reads and elements. */
+function fresh(rt: Rt): void {
+  rt.reads = [];
+  rt.elements = [];
+}
+
+interface PointsPlan {
+  /** Constant points (a literal, no `when`). */
+  readonly constant: { readonly n: number; readonly d: number } | undefined;
+  readonly value: Fn;
+  readonly when: Fn | undefined;
+  readonly otherwise: Fn | undefined;
+  readonly span: Span;
+}
+
+function pointsPlan(p: Points, c: ExprCtx): PointsPlan {
+  let constant: { n: number; d: number } | undefined;
+  if (!p.when && (p.value.kind === 'Num' || p.value.kind === 'Percent')) {
+    const v = literalValue(p.value, p.value.kind === 'Percent');
+    const q = typeof v === 'number' ? ratOf(v) : v;
+    if (q.sign() >= 0 && !q.gt(Rational.HUNDRED)) constant = fracOf(q);
+  }
+  return {
+    constant,
+    value: compileExpr(p.value, c),
+    when: p.when ? compileExpr(p.when, c) : undefined,
+    otherwise: p.otherwise ? compileExpr(p.otherwise, c) : undefined,
+    span: p.span,
+  };
+}
+
+/** Points of a value as a fraction, or Bail (E152 not a number, E151 outside 0–100, or out of range). */
+function pointsFrac(v: PV): { n: number; d: number } {
+  if (typeof v === 'number') {
+    if (!(v >= 0 && v <= 100)) throw new Bail('points outside 0–100');
+    const f = Number.isInteger(v) ? { n: v === 0 ? 0 : v, d: 1 } : fracOfDouble(v);
+    if (!f) throw new Bail('points out of range');
+    return f;
+  }
+  if (v instanceof Rational) {
+    if (v.sign() < 0 || v.gt(Rational.HUNDRED)) throw new Bail('points outside 0–100');
+    const f = fracOf(v);
+    if (!f) throw new Bail('points out of range');
+    return f;
+  }
+  throw new Bail('points must be a number');
+}
+
+export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): NodeFn {
+  const L = c.layout;
+  const traced = c.traced;
+  const id = info.id;
+  const dimension = info.dimension;
+  const slot = L.indSlot[i] as number;
+  const dIndex = L.indDim[i] as number;
+  void dIndex;
+  const missingSelf: readonly string[] = [id];
+
+  const set = (rt: Rt, status: number, pn: number, pd: number, applicable: boolean, matched: number, missing: readonly string[], span: Span | undefined): void => {
+    rt.iSet[i] = 1;
+    rt.iStatus[i] = status;
+    rt.iPn[i] = pn;
+    rt.iPd[i] = pd;
+    rt.iApplicable[i] = applicable ? 1 : 0;
+    rt.iMatched[i] = matched;
+    if (traced) {
+      rt.events.push({
+        kind: 'points',
+        indicator: id,
+        dimension,
+        status: STATUS[status] as (typeof STATUS)[number],
+        points: pointsRat(rt, i),
+        ...(matched >= 0 ? { matched } : {}),
+        ...(span ? { span } : {}),
+        missing,
+      });
+    }
+  };
+
+  const finish = (rt: Rt, v: PV, matched: number, span: Span): void => {
+    if (v instanceof Unk) {
+      set(rt, ST_MISSING, 0, 1, true, matched, v.missing, span);
+      return;
+    }
+    const f = pointsFrac(v);
+    set(rt, ST_SCORED, f.n, f.d, true, matched, [], span);
+  };
+
+  const score = (rt: Rt, p: PointsPlan, index: number, span: Span): void => {
+    if (p.constant) {
+      set(rt, ST_SCORED, p.constant.n, p.constant.d, true, index, [], span);
+      return;
+    }
+    let chosen: Fn | undefined = p.value;
+    if (p.when) {
+      if (traced) fresh(rt);
+      const cv = p.when(rt);
+      const t = truthOf(cv);
+      chosen = t === true ? p.value : p.otherwise;
+      if (traced) {
+        rt.events.push({
+          kind: 'conditional-points',
+          indicator: id,
+          span: p.span,
+          truth: toTruth(t),
+          gave: t === true ? 'then' : 'else',
+          reads: rt.reads,
+          missing: missingOf(cv),
+        });
+      }
+    }
+    if (traced) fresh(rt);
+    const v: PV = chosen ? chosen(rt) : 0;
+    finish(rt, v, index, span);
+  };
+
+  const noMatch = (rt: Rt): void => {
+    const raw = rt.raw[slot];
+    const args = { indicator: id, found: raw === undefined ? '' : renderValue(evidenceOf(raw)) };
+    rt.warnings.push({ field: id, code: 'E153', message: renderMessage({ code: 'E153', args }, rt.lang), args });
+    set(rt, ST_SCORED, 0, 1, true, -1, [], undefined);
+  };
+
+  let scoring: ((rt: Rt, own: PV) => void) | undefined;
+  const s = info.decl.scoring;
+  if (s) {
+    switch (s.kind) {
+      case 'Bands': {
+        const bands = s.bands.map((b, index) => {
+          const points = pointsPlan(b.points, c);
+          if (b.cond.kind === 'Compare') {
+            const bound = compileExpr(b.cond.bound, c);
+            const op = opCode(b.cond.op);
+            const lit = b.cond.bound.kind === 'Num' || b.cond.bound.kind === 'Percent'
+              ? literalValue(b.cond.bound, b.cond.bound.kind === 'Percent')
+              : undefined;
+            return { kind: 0 as const, op, opText: b.cond.op, bound, lit: typeof lit === 'number' ? lit : undefined, points, span: b.span, index };
+          }
+          if (b.cond.kind === 'Cond') return { kind: 1 as const, cond: compileExpr(b.cond.expr, c), points, span: b.span, index };
+          return { kind: 2 as const, points, span: b.span, index };
+        });
+        scoring = (rt, own) => {
+          for (const b of bands) {
+            let v: PV;
+            if (traced) fresh(rt);
+            let shown: Rational | string | boolean | undefined;
+            if (b.kind === 0) {
+              const lit = b.lit;
+              if (!traced && lit !== undefined && typeof own === 'number') {
+                // The common band: the indicator's own decimal double against a canonical literal.
+                const op = b.op;
+                v = op === OP_GE ? own >= lit : op === OP_GT ? own > lit : op === OP_LE ? own <= lit : op === OP_LT ? own < lit : op === OP_EQ ? own === lit : own !== lit;
+              } else {
+                const bv = b.bound(rt);
+                if (traced) shown = shownBound(bv);
+                v = compare(b.op, own, bv);
+              }
+            } else if (b.kind === 1) v = b.cond(rt);
+            else v = true;
+            const t = truthOf(v);
+            if (traced) {
+              rt.events.push({
+                kind: 'band',
+                indicator: id,
+                index: b.index,
+                span: b.span,
+                truth: toTruth(t),
+                matched: t === true,
+                value: evidenceOf(rt.raw[slot] as NonNullable<(typeof rt.raw)[number]>),
+                ...(b.kind === 0 ? { op: b.opText } : {}),
+                ...(shown !== undefined ? { bound: shown } : {}),
+                ...(b.kind === 2 ? { else: true as const } : {}),
+                reads: rt.reads,
+                missing: missingOf(v),
+              });
+            }
+            if (t === true) {
+              score(rt, b.points, b.index, b.span);
+              return;
+            }
+          }
+          noMatch(rt);
+        };
+        break;
+      }
+      case 'Map': {
+        const byKey = new Map<string, number>();
+        let elseAt = -1;
+        s.entries.forEach((e, k) => {
+          if (e.key.kind === 'Name') {
+            if (!byKey.has(e.key.name)) byKey.set(e.key.name, k);
+          } else if (elseAt < 0) elseAt = k;
+        });
+        const entries = s.entries.map((e) => ({ points: pointsPlan(e.points, c), span: e.span, key: e.key.kind === 'Name' ? e.key.name : undefined }));
+        scoring = (rt, own) => {
+          if (typeof own === 'string') {
+            const at = byKey.get(own) ?? elseAt;
+            const entry = entries[at];
+            if (entry) {
+              if (traced) rt.events.push({ kind: 'map-entry', indicator: id, index: at, span: entry.span, key: entry.key, value: own });
+              score(rt, entry.points, at, entry.span);
+              return;
+            }
+          }
+          noMatch(rt);
+        };
+        break;
+      }
+      case 'Formula': {
+        const f = compileExpr(s.expr, c);
+        const span = s.span;
+        scoring = (rt) => {
+          if (traced) fresh(rt);
+          const v = f(rt);
+          if (traced) {
+            const isNum = typeof v === 'number' || v instanceof Rational;
+            rt.events.push({
+              kind: 'formula',
+              indicator: id,
+              span,
+              result: isNum ? (typeof v === 'number' ? ratOf(v) : v) : null,
+              reads: rt.reads,
+              missing: missingOf(v),
+            });
+          }
+          finish(rt, v, -1, span);
+        };
+        break;
+      }
+      default:
+        return assertNever(s, 'scoring');
+    }
+  }
+
+  const applies = info.decl.applies ? compileExpr(info.decl.applies, c) : undefined;
+  const appliesSpan = info.decl.applies?.span;
+  return (rt) => {
+    const raw = slot >= 0 ? rt.raw[slot] : undefined;
+    if (traced) {
+      rt.events.push({
+        kind: 'indicator-value',
+        indicator: id,
+        dimension,
+        field: slot >= 0 ? rt.keys[slot] : undefined,
+        value: raw === undefined ? undefined : evidenceOf(raw),
+      });
+    }
+    if (applies) {
+      if (traced) fresh(rt);
+      const v = applies(rt);
+      const t = truthOf(v);
+      if (traced) {
+        rt.events.push({
+          kind: 'applicability',
+          indicator: id,
+          span: appliesSpan as Span,
+          truth: toTruth(t),
+          applicable: t !== false,
+          reads: rt.reads,
+          missing: missingOf(v),
+        });
+      }
+      if (t === false) {
+        set(rt, ST_NA, 0, 0, false, -1, [], undefined);
+        return;
+      }
+    }
+    if (raw === undefined) {
+      set(rt, ST_MISSING, ZERO_POINTS.n, ZERO_POINTS.d, true, -1, missingSelf, undefined);
+      return;
+    }
+    if (!scoring) {
+      set(rt, ST_SCORED, 0, 1, true, -1, [], undefined);
+      return;
+    }
+    scoring(rt, raw);
+  };
+}
+
+/** The three-valued conjunction of conditions, one `condition` event each (as `Run.conditions`). */
+export type CondsFn = (rt: Rt) => { truth: Truth; missing: readonly string[]; each: Truth[] };
+
+export function compileConditions(owner: ConditionOwner, exprs: readonly Expr[], c: ExprCtx): CondsFn {
+  const fns = exprs.map((x) => ({ fn: compileExpr(x, c), span: x.span }));
+  const traced = c.traced;
+  return (rt) => {
+    let truth: Truth = true;
+    let missing: Set<string> | undefined;
+    const each: Truth[] = [];
+    for (let index = 0; index < fns.length; index++) {
+      const x = fns[index] as { fn: Fn; span: Span };
+      if (traced) fresh(rt);
+      const v = x.fn(rt);
+      const t = toTruth(truthOf(v));
+      each.push(t);
+      if (traced) {
+        const miss = missingOf(v);
+        const elements = rt.elements.length > 0 ? { elements: rt.elements } : {};
+        rt.events.push({ kind: 'condition', owner, index, span: x.span, truth: t, reads: rt.reads, missing: miss, ...elements });
+      }
+      if (t === false) truth = false;
+      else if (t === 'unknown') {
+        if (truth === true) truth = 'unknown';
+        if (v instanceof Unk && v.missing.length > 0) {
+          missing ??= new Set();
+          for (const f of v.missing) missing.add(f);
+        }
+      }
+    }
+    return { truth, missing: truth === 'unknown' && missing ? [...missing] : [], each };
+  };
+}
+
+function truthCode(t: Truth): number {
+  return t === true ? T_TRUE : t === false ? T_FALSE : T_UNKNOWN;
+}
+
+/** One closure per node of the model's evaluation order. */
+export function compileNodes(order: readonly EvalNode[], c: ExprCtx): NodeFn[] {
+  const L = c.layout;
+  const m = L.model;
+  const W = c.weights;
+  const traced = c.traced;
+  const out: NodeFn[] = [];
+  for (const n of order) {
+    switch (n.kind) {
+      case 'indicator': {
+        const i = L.indIndex.get(n.id);
+        const info = m.indicatorsById.get(n.id);
+        if (i !== undefined && info) out.push(compileIndicator(info, i, c));
+        break;
+      }
+      case 'dimension': {
+        const d = L.dimIndex.get(n.id);
+        const info = m.dimensionsById.get(n.id);
+        if (d === undefined || !info) break;
+        const members = W.members[d] as readonly number[];
+        out.push((rt) => {
+          computeDimension(rt, W, d);
+          if (!traced) return;
+          for (const i of members) {
+            if (rt.iSet[i] === 0) continue;
+            const ind = m.indicators[i] as IndicatorInfo;
+            rt.events.push({
+              kind: 'weight',
+              indicator: ind.id,
+              dimension: n.id,
+              declared: ind.weight,
+              effective: effRat(rt, W, L, i),
+              contribution: contributionRat(rt, W, L, i),
+            });
+          }
+          rt.events.push({ kind: 'dimension', id: n.id, weight: info.weight, score: scoreRat(rt, d), share: shareRat(rt, d) });
+        });
+        break;
+      }
+      case 'total':
+        out.push((rt) => {
+          computeTotal(rt);
+          if (traced) rt.events.push({ kind: 'total', total: totalRat(rt) });
+        });
+        break;
+      case 'veto': {
+        const k = L.vetoIndex.get(n.id);
+        const v = m.vetoesById.get(n.id);
+        if (k === undefined || !v) break;
+        const conds = compileConditions({ kind: 'veto', id: v.id }, v.when ? [v.when] : [], c);
+        out.push((rt) => {
+          const r = conds(rt);
+          rt.vTruth[k] = truthCode(r.truth);
+          rt.vMissing[k] = r.missing;
+          if (traced) rt.events.push({ kind: 'veto', id: v.id, truth: r.truth, fired: r.truth === true, missing: r.missing });
+        });
+        break;
+      }
+      case 'prerequisite': {
+        const k = L.preIndex.get(n.id);
+        const p = m.prerequisitesById.get(n.id);
+        if (k === undefined || !p) break;
+        const conds = compileConditions({ kind: 'prerequisite', id: p.id }, p.requires, c);
+        out.push((rt) => {
+          const r = conds(rt);
+          rt.pTruth[k] = truthCode(r.truth);
+          rt.pMissing[k] = r.missing;
+          if (traced) rt.events.push({ kind: 'prerequisite', id: p.id, truth: r.truth, holds: r.truth === true, missing: r.missing });
+        });
+        break;
+      }
+      case 'levels': {
+        const lad = m.ladder;
+        if (!lad) break;
+        const levels = lad.levels.map((l) => ({ id: l.id, conds: compileConditions({ kind: 'level', id: l.id }, l.requires, c) }));
+        const cumulative = lad.cumulative;
+        const fallback = lad.fallback?.id ?? null;
+        out.push((rt) => {
+          const own = levels.map((l) => {
+            const r = l.conds(rt);
+            let ok = true;
+            const failed: { index: number; truth: Truth }[] = [];
+            r.each.forEach((truth, index) => {
+              if (truth !== true) {
+                ok = false;
+                failed.push({ index, truth });
+              }
+            });
+            return { id: l.id, own: ok, failed };
+          });
+          const hold = own.map((o) => o.own);
+          if (cumulative) for (let k = own.length - 2; k >= 0; k--) hold[k] = (hold[k] as boolean) && (hold[k + 1] as boolean);
+          rt.levels = own.map((o, k) => ({ id: o.id, holds: hold[k] as boolean, failed: o.failed }));
+          if (traced) {
+            own.forEach((o, k) => rt.events.push({ kind: 'level', id: o.id, ownHolds: o.own, holds: hold[k] as boolean, failed: o.failed }));
+          }
+          rt.level = rt.levels.find((l) => l.holds)?.id ?? fallback;
+        });
+        break;
+      }
+      default:
+        return assertNever(n, 'node');
+    }
+  }
+  return out;
+}

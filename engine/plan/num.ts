@@ -1,0 +1,164 @@
+// Exact numbers without big-number arithmetic on the hot path: decimal doubles and small fractions.
+// In: doubles, decimal literals, safe-integer fractions. Out: exact comparisons and sums, or a `Bail` when a
+// value leaves the range where doubles are exact (the caller then asks the reference evaluator).
+//
+// Two representations, both exact:
+// - A *decimal double* is a JavaScript number whose value is taken to be the shortest decimal that prints as it
+//   (what `Rational.fromNumber` reads). Evidence numbers are decimal doubles by definition, and so is a literal
+//   whose text equals that decimal (`isCanonical`). Comparing two decimal doubles with `<`, `===` is exact:
+//   rounding to the nearest double is monotone, so x < y as doubles ⇔ dec(x) < dec(y), and equal doubles have
+//   the same shortest decimal.
+// - A *fraction* is a pair of safe integers (|n|, d < 2^53, d > 0) held in doubles. A product or sum of safe
+//   integers is exact when the result is a safe integer (an exact result ≥ 2^53 rounds to a double ≥ 2^53, so the
+//   check `Number.isSafeInteger` never passes a rounded value). Every operation checks; past the range it throws
+//   `Bail` (sums) or compares with bigint (comparisons), so a result is never silently rounded.
+
+import { Rational } from '../rational';
+
+/** Thrown when the plan cannot decide exactly or cheaply: the platform is assessed by the reference evaluator. */
+export class Bail extends Error {
+  constructor(readonly why: string) {
+    super(why);
+  }
+}
+
+/** The shortest-decimal Rational of a finite double, memoised (values repeat across platforms). */
+const fromNumberCache = new Map<number, Rational>();
+export function ratOf(x: number): Rational {
+  let q = fromNumberCache.get(x);
+  if (q === undefined) {
+    if (Number.isSafeInteger(x)) q = Rational.fromInt(x);
+    else {
+      const r = Rational.fromNumber(x);
+      if (r === undefined) throw new Bail('non-finite number');
+      q = r;
+    }
+    if (fromNumberCache.size >= 1 << 16) fromNumberCache.clear();
+    fromNumberCache.set(x, q);
+  }
+  return q;
+}
+
+/** Whether a decimal literal's exact value is the shortest decimal of its nearest double (compare as doubles). */
+export function isCanonical(q: Rational): boolean {
+  const d = Number(q.toDecimalString(40));
+  if (!Number.isFinite(d)) return false;
+  const back = Rational.fromNumber(d);
+  return back !== undefined && back.eq(q);
+}
+
+/** The double of a canonical Rational. */
+export function doubleOf(q: Rational): number {
+  return Number(q.toDecimalString(40));
+}
+
+/** `q` as a fraction of safe integers, or undefined when it does not fit. */
+export function fracOf(q: Rational): { n: number; d: number } | undefined {
+  const n = Number(q.num);
+  const d = Number(q.den);
+  return Number.isSafeInteger(n) && Number.isSafeInteger(d) ? { n, d } : undefined;
+}
+
+/** The exact fraction of a decimal double (its shortest decimal), or undefined when it does not fit. */
+export function fracOfDouble(x: number): { n: number; d: number } | undefined {
+  if (Number.isSafeInteger(x)) return { n: x, d: 1 };
+  return fracOf(ratOf(x));
+}
+
+export function gcd(a: number, b: number): number {
+  if (a < 0) a = -a;
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a === 0 ? 1 : a;
+}
+
+/** Scratch result of fraction operations (no allocation on the hot path). */
+export const R = { n: 0, d: 1 };
+
+/** R = a/b reduced; Bail when outside safe integers. */
+export function setFrac(n: number, d: number): void {
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d)) throw new Bail('fraction out of range');
+  if (d !== 1) {
+    const g = gcd(n, d);
+    if (g !== 1) {
+      n /= g;
+      d /= g;
+    }
+  }
+  R.n = n;
+  R.d = d;
+}
+
+/** R = an/ad + bn/bd. */
+export function addFrac(an: number, ad: number, bn: number, bd: number): void {
+  if (ad === bd) {
+    // Same denominator (the common case: scores over 10ᴷ·100): no reduction needed, only the range check.
+    const n = an + bn;
+    if (!Number.isSafeInteger(n)) throw new Bail('fraction out of range');
+    R.n = n;
+    R.d = ad;
+    return;
+  }
+  // Each product is checked on its own: two unsafe products could cancel into a safe-looking, rounded sum.
+  const l = an * bd;
+  const r = bn * ad;
+  if (!Number.isSafeInteger(l) || !Number.isSafeInteger(r)) throw new Bail('fraction out of range');
+  setFrac(l + r, ad * bd);
+}
+
+/** R = an/ad × bn/bd. */
+export function mulFrac(an: number, ad: number, bn: number, bd: number): void {
+  setFrac(an * bn, ad * bd);
+}
+
+/** Sign of an/ad − bn/bd (denominators positive); exact, with bigint when the products are not safe. */
+export function cmpFrac(an: number, ad: number, bn: number, bd: number): number {
+  if (ad === bd) return an < bn ? -1 : an > bn ? 1 : 0;
+  const l = an * bd;
+  const r = bn * ad;
+  if (Number.isSafeInteger(l) && Number.isSafeInteger(r)) return l < r ? -1 : l > r ? 1 : 0;
+  const L = BigInt(an) * BigInt(bd);
+  const Rr = BigInt(bn) * BigInt(ad);
+  return L < Rr ? -1 : L > Rr ? 1 : 0;
+}
+
+/** The Rational of a fraction, memoised per (n, d) (scores and shares repeat across platforms). */
+const fracCache = new Map<number, Map<number, Rational>>();
+export function ratOfFrac(n: number, d: number): Rational {
+  if (d === 1) return n === 0 ? Rational.ZERO : ratOf(n);
+  let byN = fracCache.get(d);
+  if (byN === undefined) {
+    if (fracCache.size >= 4096) fracCache.clear();
+    fracCache.set(d, (byN = new Map()));
+  }
+  let q = byN.get(n);
+  if (q === undefined) {
+    q = Rational.of(BigInt(n), BigInt(d));
+    if (byN.size >= 4096) byN.clear();
+    byN.set(n, q);
+  }
+  return q;
+}
+
+/** Result of a comparison operator applied to a sign. */
+export function opHolds(op: string, c: number): boolean {
+  switch (op) {
+    case '=':
+      return c === 0;
+    case '!=':
+      return c !== 0;
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    case '>=':
+      return c >= 0;
+    default:
+      throw new Bail(`operator ${op}`);
+  }
+}

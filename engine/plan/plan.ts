@@ -1,0 +1,280 @@
+// A ruleset compiled once into a plan of closures, assessing many platforms; the reference evaluator is the oracle.
+// In: a model (once), then platforms. Out: the same `Assessment` engine/evaluate.ts gives — or, for whatever the
+// plan does not decide itself (invalid evidence, warnings, evaluation errors, numbers out of range), the reference's
+// own answer: the plan hands the platform over (`Bail`), so results are always the reference's.
+//
+// Tracing is a decorator chosen when the plan is built: a second, traced variant of every closure is compiled on
+// first use; the untraced variant never tests a flag or builds an event. Traced runs buffer their events and pass
+// them on only when the plan decided the platform itself, so a hand-over never duplicates events.
+
+import { LANGS, type Expr, type Lang } from '../../dsl/ast';
+import type { AssessOptions, PlatformInput } from '../evaluate';
+import { MAX_STEPS } from '../expr-eval';
+import type { Model } from '../model';
+import { Rational } from '../rational';
+import type { Assessment, DimensionResult, IndicatorResult, Outcome, RuleResult, Truth } from '../result';
+import { compileEvidenceReader, evidenceOf, type EvidenceReader } from './evidence';
+import type { ExprCtx } from './expr';
+import { compileNodes, type NodeFn } from './nodes';
+import { Bail } from './num';
+import { layoutOf, Rt, snapshot, STATUS, T_TRUE, T_UNKNOWN, type Layout, type Snap } from './runtime';
+import { compileWeights, contributionRat, effRat, pointsRat, scoreRat, shareRat, totalRat, type Weights } from './scores';
+
+/** The reference evaluator, for what the plan hands over. */
+export type Reference = (input: PlatformInput, opts: AssessOptions) => Assessment;
+
+export interface Plan {
+  /** Assesses one platform; the reference's result whenever the plan hands over. */
+  assess(input: PlatformInput, opts?: AssessOptions): Assessment;
+  /**
+   * The decision alone — outcome, level and exact total — without building the full `Assessment` (for batch
+   * consumers that need no per-indicator detail). Equal to the same fields of `assess(input)`.
+   */
+  summary(input: PlatformInput): PlanSummary;
+  /** Platforms decided by the plan and handed over to the reference, since the plan was built (for tests, bench). */
+  readonly stats: { decided: number; handedOver: number; lastReason: string };
+}
+
+export interface PlanSummary {
+  readonly platform: string;
+  readonly outcome: Outcome;
+  readonly level: string | null;
+  readonly total: Rational;
+}
+
+/** Why a model gets no plan (then every platform goes to the reference); undefined when it gets one. */
+export function planObstacle(model: Model): string | undefined {
+  if (staticSteps(model) > MAX_STEPS) return 'the ruleset may evaluate more expression nodes than the step limit';
+  return undefined;
+}
+
+/** Upper bound on the expression nodes one assessment evaluates (quantifiers multiply by their domain). */
+export function staticSteps(model: Model): number {
+  const count = (e: Expr | undefined): number => {
+    if (!e) return 0;
+    switch (e.kind) {
+      case 'Num':
+      case 'Percent':
+      case 'Bool':
+      case 'Error':
+      case 'Total':
+      case 'Ref':
+      case 'Prop':
+        return 1;
+      case 'Call':
+        return 1 + e.args.reduce((s, a) => s + count(a), 0);
+      case 'Unary':
+        return 1 + count(e.operand);
+      case 'Binary':
+      case 'Compare':
+        return 1 + count(e.left) + count(e.right);
+      case 'In':
+        return 1 + count(e.operand) + e.set.reduce((s, a) => s + count(a), 0);
+      case 'If':
+        return 1 + count(e.cond) + count(e.then) + count(e.otherwise);
+      case 'Quantified': {
+        const size =
+          e.domain === 'dimension'
+            ? model.dimensions.length
+            : e.domain === 'veto'
+              ? model.vetoes.length
+              : e.domain === 'prerequisite'
+                ? model.prerequisites.length
+                : model.indicators.length;
+        return Math.min(Number.MAX_SAFE_INTEGER, 1 + size * count(e.body));
+      }
+    }
+  };
+  let n = 0;
+  const points = (p: { value: Expr; when?: Expr; otherwise?: Expr }): number => count(p.value) + count(p.when) + count(p.otherwise);
+  for (const i of model.indicators) {
+    n += count(i.decl.applies);
+    const s = i.decl.scoring;
+    if (!s) continue;
+    if (s.kind === 'Formula') n += count(s.expr);
+    else if (s.kind === 'Bands') for (const b of s.bands) n += (b.cond.kind === 'Compare' ? count(b.cond.bound) : b.cond.kind === 'Cond' ? count(b.cond.expr) : 0) + points(b.points);
+    else for (const e of s.entries) n += points(e.points);
+  }
+  for (const v of model.vetoes) n += count(v.when);
+  for (const p of model.prerequisites) for (const x of p.requires) n += count(x);
+  for (const l of model.levels) for (const x of l.requires) n += count(x);
+  return n;
+}
+
+interface Variant {
+  readonly traced: boolean;
+  readonly nodes: readonly NodeFn[];
+  rt: Rt;
+}
+
+const unknownRule = { truth: 'unknown' as Truth, missing: [] as readonly string[] };
+
+function truthOfCode(c: number): Truth {
+  return c === T_TRUE ? true : c === T_UNKNOWN ? 'unknown' : false;
+}
+
+/** Builds the plan of a model; `reference` assesses what the plan hands over. Never throws for a valid model. */
+export function compilePlan(model: Model, reference: Reference): Plan {
+  const stats = { decided: 0, handedOver: 0, lastReason: '' };
+  const obstacle = planObstacle(model);
+  const reader: EvidenceReader | undefined = obstacle ? undefined : compileEvidenceReader(model);
+  const layout: Layout | undefined = reader ? layoutOf(model, reader.slotOf) : undefined;
+  const weights: Weights | undefined = layout ? compileWeights(model, layout) : undefined;
+  if (!reader || !layout || !weights) {
+    const why = obstacle ?? 'no fast path for this ruleset (types, bounds or weights)';
+    const assess = (input: PlatformInput, opts: AssessOptions = {}): Assessment => {
+      stats.handedOver++;
+      stats.lastReason = why;
+      return reference(input, opts);
+    };
+    return { stats, assess, summary: (input) => summaryOf(assess(input)) };
+  }
+  const slots = reader.slots.length;
+  const build = (traced: boolean): Variant => {
+    const c: ExprCtx = { layout, weights, traced };
+    return { traced, nodes: compileNodes(model.order, c), rt: new Rt(layout, slots) };
+  };
+  const plain = build(false);
+  let tracedVariant: Variant | undefined;
+
+  const run = (v: Variant, input: PlatformInput, lang: Lang): Assessment => {
+    // Re-entrant calls (a trace callback assessing another platform) get their own state.
+    const rt = v.rt.busy ? new Rt(layout, slots) : v.rt;
+    rt.busy = true;
+    try {
+      rt.reset(lang);
+      rt.events = [];
+      reader.read(input.evidence, rt.raw, rt.keys, rt.warn);
+      for (const n of v.nodes) n(rt);
+      return assemble(rt, model, layout, weights, input, v.traced);
+    } finally {
+      rt.busy = false;
+    }
+  };
+
+  return {
+    stats,
+    summary(input) {
+      const rt = plain.rt.busy ? new Rt(layout, slots) : plain.rt;
+      rt.busy = true;
+      try {
+        rt.reset('en');
+        reader.read(input.evidence, rt.raw, rt.keys, rt.warn);
+        for (const n of plain.nodes) n(rt);
+        stats.decided++;
+        let outcome: Outcome = 'graded';
+        for (let k = 0; k < rt.pTruth.length; k++) if (rt.pTruth[k] !== T_TRUE) outcome = 'not_rated';
+        if (outcome === 'graded') for (let k = 0; k < rt.vTruth.length; k++) if (rt.vTruth[k] === T_TRUE) outcome = 'vetoed';
+        return { platform: String(input.platform), outcome, level: outcome === 'graded' ? rt.level : null, total: rt.totSet ? totalRat(rt) : Rational.ZERO };
+      } catch (e) {
+        if (!(e instanceof Bail)) throw e;
+        stats.handedOver++;
+        stats.lastReason = e.why;
+        return summaryOf(reference(input, {}));
+      } finally {
+        rt.busy = false;
+      }
+    },
+    assess(input, opts = {}) {
+      const lang: Lang = LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en';
+      const trace = opts.trace;
+      try {
+        if (!trace) {
+          const a = run(plain, input, lang);
+          stats.decided++;
+          return a;
+        }
+        tracedVariant ??= build(true);
+        const a = run(tracedVariant, input, lang);
+        const events = tracedVariant.rt.events;
+        tracedVariant.rt.events = [];
+        stats.decided++;
+        for (const e of events) trace(e);
+        return a;
+      } catch (e) {
+        if (!(e instanceof Bail)) throw e;
+        stats.handedOver++;
+        stats.lastReason = e.why;
+        return reference(input, opts);
+      }
+    },
+  };
+}
+
+function summaryOf(a: Assessment): PlanSummary {
+  return { platform: a.platform, outcome: a.outcome, level: a.level, total: a.total };
+}
+
+function assemble(rt: Rt, m: Model, L: Layout, W: Weights, input: PlatformInput, traced: boolean): Assessment {
+  const prerequisites: RuleResult[] = m.prerequisites.map((p, k) => {
+    const c = rt.pTruth[k] as number;
+    return c < 0 ? { id: p.id, ...unknownRule } : { id: p.id, truth: truthOfCode(c), missing: rt.pMissing[k] as readonly string[] };
+  });
+  const vetoes: RuleResult[] = m.vetoes.map((v, k) => {
+    const c = rt.vTruth[k] as number;
+    return c < 0 ? { id: v.id, ...unknownRule } : { id: v.id, truth: truthOfCode(c), missing: rt.vMissing[k] as readonly string[] };
+  });
+  let outcome: Outcome;
+  if (prerequisites.some((p) => p.truth !== true)) outcome = 'not_rated';
+  else if (vetoes.some((v) => v.truth === true)) outcome = 'vetoed';
+  else outcome = 'graded';
+  const level = outcome === 'graded' ? rt.level : null;
+  const total = rt.totSet ? totalRat(rt) : Rational.ZERO;
+  if (traced) rt.events.push({ kind: 'outcome', outcome, level, total });
+  // Dimensions and indicators are built when first read, from a copy of the state: most batch consumers read
+  // the outcome, level and total only. They are own enumerable accessors, so spreading, JSON and deep equality
+  // see them as plain properties.
+  const snap = snapshot(rt);
+  let dims: DimensionResult[] | undefined;
+  let inds: IndicatorResult[] | undefined;
+  const head = { platform: String(input.platform), ...(input.name !== undefined ? { name: String(input.name) } : {}) };
+  return {
+    ...head,
+    outcome,
+    level,
+    total,
+    get dimensions(): DimensionResult[] {
+      return (dims ??= buildDimensions(snap, m));
+    },
+    get indicators(): IndicatorResult[] {
+      return (inds ??= buildIndicators(snap, m, L, W));
+    },
+    prerequisites,
+    vetoes,
+    levels: rt.levels,
+    errors: [],
+    warnings: rt.warnings,
+  };
+}
+
+function buildDimensions(snap: Snap, m: Model): DimensionResult[] {
+  return m.dimensions.map((d, k) =>
+    snap.dSet[k] === 1
+      ? { id: d.id, weight: d.weight, score: scoreRat(snap, k), share: shareRat(snap, k) }
+      : { id: d.id, weight: d.weight, score: Rational.ZERO, share: Rational.ZERO },
+  );
+}
+
+function buildIndicators(snap: Snap, m: Model, L: Layout, W: Weights): IndicatorResult[] {
+  return m.indicators.map((info, i) => {
+    const slot = L.indSlot[i] as number;
+    const raw = slot >= 0 ? snap.raw[slot] : undefined;
+    const set = snap.iSet[i] === 1;
+    const points = set ? pointsRat(snap, i) : null;
+    const matched = set ? (snap.iMatched[i] as number) : -1;
+    const status = set ? (STATUS[snap.iStatus[i] as number] as IndicatorResult['status']) : 'missing';
+    const effectiveWeight = effRat(snap, W, L, i);
+    const contribution = points === null ? Rational.ZERO : contributionRat(snap, W, L, i);
+    // Fixed object shapes in the reference's key order (conditional spreads are slow on this path).
+    if (raw !== undefined) {
+      const value = evidenceOf(raw);
+      const field = snap.keys[slot] as string;
+      return matched >= 0
+        ? { id: info.id, dimension: info.dimension, status, value, field, points, weight: info.weight, effectiveWeight, contribution, matched }
+        : { id: info.id, dimension: info.dimension, status, value, field, points, weight: info.weight, effectiveWeight, contribution };
+    }
+    return matched >= 0
+      ? { id: info.id, dimension: info.dimension, status, points, weight: info.weight, effectiveWeight, contribution, matched }
+      : { id: info.id, dimension: info.dimension, status, points, weight: info.weight, effectiveWeight, contribution };
+  });
+}

@@ -1,0 +1,191 @@
+// Weights, redistribution, dimension scores and the total in safe-integer fractions (exact, no bigint).
+// In: a model's weights (once), then the indicators' points of one platform (in `Rt`). Out: scores, shares and
+// the total as fractions in `Rt`, and their exact `Rational` views for results and trace events.
+//
+// With weights scaled to integers Wᵢ = wᵢ·10ᴷ (K = most decimals of any indicator weight), T = Σ Wᵢ over the
+// dimension and A = Σ Wᵢ over its applicable indicators, the reference's
+//   effᵢ = wᵢ·T/A,  score = Σ effᵢ·pᵢ/100,  share = score/w(D),  total = Σ score
+// become score = T·M / (A·10ᴷ·100) with M = Σ Wᵢ·pᵢ. Bound: with points p = pn/pd, |M| ≤ T·100·pd, so every
+// numerator and denominator stays below T²·10ᴷ·10⁴·pd² per dimension; for csp-assessment (K = 0, T ≤ 20,
+// integer points) below 4·10⁶, far from 2⁵³ ≈ 9·10¹⁵. Any operation that would leave the safe range throws
+// `Bail` (num.ts), so a platform is never assessed with a rounded number: the reference evaluator takes over.
+
+import type { Model } from '../model';
+import { Rational } from '../rational';
+import { addFrac, Bail, fracOf, R, ratOfFrac, setFrac } from './num';
+import type { Layout, Rt, Snap } from './runtime';
+
+export interface Weights {
+  /** 10ᴷ. */
+  readonly scale: number;
+  /** Scaled weight of each indicator. */
+  readonly w: readonly number[];
+  /** Declared weight of each indicator. */
+  readonly wRat: readonly Rational[];
+  /** Σ scaled weights of each dimension's indicators (T). */
+  readonly total: readonly number[];
+  /** Dimension weight as a fraction. */
+  readonly dwN: readonly number[];
+  readonly dwD: readonly number[];
+  /** Indicator indices of each dimension, in declaration order. */
+  readonly members: readonly (readonly number[])[];
+}
+
+/** Fewest decimals that write a finite decimal exactly (the smallest k with den | 10ᵏ). */
+function decimals(q: Rational): number {
+  for (let k = 0; k <= 40; k++) if ((10n ** BigInt(k)) % q.den === 0n) return k;
+  return 41;
+}
+
+/** Scaled weights; undefined when a weight is not a short decimal or a sum would not be a safe integer. */
+export function compileWeights(model: Model, layout: Layout): Weights | undefined {
+  let k = 0;
+  for (const i of model.indicators) {
+    if (!i.weight.isFiniteDecimal()) return undefined;
+    k = Math.max(k, decimals(i.weight));
+  }
+  if (k > 6) return undefined;
+  const scale = 10 ** k;
+  const w: number[] = [];
+  for (const i of model.indicators) {
+    const x = Number(i.weight.mul(Rational.fromInt(scale)).num);
+    if (!Number.isSafeInteger(x) || x < 0) return undefined;
+    w.push(x);
+  }
+  const members: number[][] = model.dimensions.map(() => []);
+  const total: number[] = model.dimensions.map(() => 0);
+  for (const d of model.dimensions) {
+    const di = layout.dimIndex.get(d.id) as number;
+    for (const id of d.indicators) {
+      const ii = layout.indIndex.get(id);
+      if (ii === undefined) continue;
+      (members[di] as number[]).push(ii);
+      total[di] = (total[di] as number) + (w[ii] as number);
+    }
+  }
+  const dwN: number[] = [];
+  const dwD: number[] = [];
+  for (const d of model.dimensions) {
+    const f = fracOf(d.weight);
+    if (!f || f.n < 0) return undefined;
+    dwN.push(f.n);
+    dwD.push(f.d);
+  }
+  // Static bound (see header): T² · 10ᴷ · 10⁴ must be safe for integer points; finer points are checked per run.
+  for (const t of total) if (!Number.isSafeInteger(t * t * scale * 10_000)) return undefined;
+  return { scale, w, wRat: model.indicators.map((i) => i.weight), total, dwN, dwD, members };
+}
+
+/** Computes dimension `d` as the reference does (indicators computed before it count; others are skipped). */
+export function computeDimension(rt: Rt, W: Weights, d: number): void {
+  const members = W.members[d] as readonly number[];
+  let A = 0;
+  for (const i of members) if (rt.iSet[i] === 0 || rt.iApplicable[i] === 1) A += W.w[i] as number;
+  let mn = 0;
+  let md = 1;
+  for (const i of members) {
+    if (rt.iSet[i] === 0) continue;
+    rt.iEff[i] = 1;
+    if (rt.iApplicable[i] === 0 || A === 0) continue;
+    const pd = rt.iPd[i] as number;
+    if (pd === 0) continue;
+    const wp = (W.w[i] as number) * (rt.iPn[i] as number);
+    if (!Number.isSafeInteger(wp)) throw new Bail('weight × points out of range');
+    addFrac(mn, md, wp, pd);
+    mn = R.n;
+    md = R.d;
+  }
+  rt.dA[d] = A;
+  const T = W.total[d] as number;
+  if (A === 0 || mn === 0) {
+    rt.dScoreN[d] = 0;
+    rt.dScoreD[d] = 1;
+  } else if (A === T) {
+    // Nothing redistributed: score = M / (10ᴷ·100·md), kept unreduced so that scores share a denominator.
+    const den = W.scale * 100 * md;
+    if (!Number.isSafeInteger(den)) throw new Bail('score out of range');
+    rt.dScoreN[d] = mn;
+    rt.dScoreD[d] = den;
+  } else {
+    setFrac(T * mn, A * W.scale * 100 * md);
+    rt.dScoreN[d] = R.n;
+    rt.dScoreD[d] = R.d;
+  }
+  const dwN = W.dwN[d] as number;
+  if (dwN === 0) {
+    rt.dShareN[d] = 0;
+    rt.dShareD[d] = 1;
+  } else {
+    // Unreduced (compared by cross-multiplication, reduced when a Rational is built).
+    const n = (rt.dScoreN[d] as number) * (W.dwD[d] as number);
+    const dd = (rt.dScoreD[d] as number) * dwN;
+    if (!Number.isSafeInteger(n) || !Number.isSafeInteger(dd)) throw new Bail('share out of range');
+    rt.dShareN[d] = n;
+    rt.dShareD[d] = dd;
+  }
+  rt.dSet[d] = 1;
+  rt.dOrder.push(d);
+}
+
+/** The total: Σ scores of the dimensions computed so far. */
+export function computeTotal(rt: Rt): void {
+  let n = 0;
+  let dd = 1;
+  for (const d of rt.dOrder) {
+    addFrac(n, dd, rt.dScoreN[d] as number, rt.dScoreD[d] as number);
+    n = R.n;
+    dd = R.d;
+  }
+  rt.totN = n;
+  rt.totD = dd;
+  rt.totSet = true;
+}
+
+export function scoreRat(rt: Snap, d: number): Rational {
+  return ratOfFrac(rt.dScoreN[d] as number, rt.dScoreD[d] as number);
+}
+export function shareRat(rt: Snap, d: number): Rational {
+  return ratOfFrac(rt.dShareN[d] as number, rt.dShareD[d] as number);
+}
+export function totalRat(rt: Rt): Rational {
+  return ratOfFrac(rt.totN, rt.totD);
+}
+
+/** Effective weight of indicator i (0 when not recorded, not applicable, or nothing applicable). */
+export function effFrac(rt: Snap, W: Weights, L: Layout, i: number): void {
+  const d = L.indDim[i] as number;
+  const A = d >= 0 ? (rt.dA[d] as number) : 0;
+  if (rt.iEff[i] === 0 || rt.iApplicable[i] === 0 || A === 0) {
+    R.n = 0;
+    R.d = 1;
+    return;
+  }
+  const T = W.total[d] as number;
+  const wi = W.w[i] as number;
+  if (A === T) setFrac(wi, W.scale);
+  else setFrac(wi * T, A * W.scale);
+}
+
+export function effRat(rt: Snap, W: Weights, L: Layout, i: number): Rational {
+  effFrac(rt, W, L, i);
+  return ratOfFrac(R.n, R.d);
+}
+
+/** effective weight × points ÷ 100 (0 when points are null). */
+export function contributionRat(rt: Snap, W: Weights, L: Layout, i: number): Rational {
+  const pd = rt.iPd[i] as number;
+  if (pd === 0) return Rational.ZERO;
+  effFrac(rt, W, L, i);
+  if (R.n === 0) return Rational.ZERO;
+  setFrac(R.n * (rt.iPn[i] as number), R.d * pd * 100);
+  return ratOfFrac(R.n, R.d);
+}
+
+/** Points of indicator i (null when not applicable). */
+export function pointsRat(rt: Snap, i: number): Rational | null {
+  const pd = rt.iPd[i] as number;
+  if (pd === 0) return null;
+  return ratOfFrac(rt.iPn[i] as number, pd);
+}
+
+export { Bail };

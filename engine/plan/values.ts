@@ -1,0 +1,214 @@
+// Runtime values of the plan and the operations on them, mirroring engine/expr-eval.ts (three-valued logic).
+// In: values produced by compiled closures. Out: values; anything the reference would report as an evaluation
+// error (E150–E152) throws `Bail`, and the reference evaluator then assesses the platform and reports it.
+//
+// A value is a plain JavaScript value, so the hot path allocates nothing: boolean, number (a decimal double, see
+// num.ts), Rational (any other exact number), string (an enum value), ObjV (an object value) or Unk (unknown,
+// with the evidence fields whose absence made it so).
+
+import { Rational } from '../rational';
+import type { EvidenceValue, Truth } from '../result';
+import { evidenceOf, ObjV } from './evidence';
+import { Bail, ratOf } from './num';
+
+/** Unknown: `missing` lists the evidence fields whose absence made it so (immutable, shared). */
+export class Unk {
+  constructor(readonly missing: readonly string[]) {}
+}
+export const UNK_NONE = new Unk([]);
+
+export type PV = boolean | number | string | Rational | ObjV | Unk;
+
+export function isNum(v: PV): v is number | Rational {
+  return typeof v === 'number' || v instanceof Rational;
+}
+
+export function asRat(v: number | Rational): Rational {
+  return typeof v === 'number' ? ratOf(v) : v;
+}
+
+/** Truth of a condition value: true, false or an Unk; anything else is the reference's E152. */
+export function truthOf(v: PV): boolean | Unk {
+  if (typeof v === 'boolean' || v instanceof Unk) return v;
+  throw new Bail('expected a condition');
+}
+
+export function toTruth(t: boolean | Unk): Truth {
+  return t instanceof Unk ? 'unknown' : t;
+}
+
+export function missingOf(v: PV): readonly string[] {
+  return v instanceof Unk ? v.missing : [];
+}
+
+/** The union of the missing fields of the unknown values among a and b, in order (as `unknownOf` does). */
+export function unknownOf2(a: PV, b: PV): Unk {
+  const am = a instanceof Unk ? a.missing : undefined;
+  const bm = b instanceof Unk ? b.missing : undefined;
+  if (bm === undefined || bm.length === 0) return am !== undefined ? a as Unk : UNK_NONE;
+  if (am === undefined || am.length === 0) return b as Unk;
+  const s = new Set(am);
+  for (const m of bm) s.add(m);
+  return new Unk([...s]);
+}
+
+export function unknownOfAll(vs: readonly PV[]): Unk {
+  const s = new Set<string>();
+  for (const v of vs) if (v instanceof Unk) for (const m of v.missing) s.add(m);
+  return s.size === 0 ? UNK_NONE : new Unk([...s]);
+}
+
+/** Sign of a − b for two exact numbers. */
+export function cmpNum(a: number | Rational, b: number | Rational): number {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  return asRat(a).cmp(asRat(b));
+}
+
+export const OP_EQ = 0;
+export const OP_NE = 1;
+export const OP_LT = 2;
+export const OP_LE = 3;
+export const OP_GT = 4;
+export const OP_GE = 5;
+
+export function opCode(op: string): number {
+  switch (op) {
+    case '=':
+      return OP_EQ;
+    case '!=':
+      return OP_NE;
+    case '<':
+      return OP_LT;
+    case '<=':
+      return OP_LE;
+    case '>':
+      return OP_GT;
+    case '>=':
+      return OP_GE;
+    default:
+      throw new Error(`unknown comparison ${op}`);
+  }
+}
+
+export function holds(op: number, c: number): boolean {
+  switch (op) {
+    case OP_EQ:
+      return c === 0;
+    case OP_NE:
+      return c !== 0;
+    case OP_LT:
+      return c < 0;
+    case OP_LE:
+      return c <= 0;
+    case OP_GT:
+      return c > 0;
+    default:
+      return c >= 0;
+  }
+}
+
+/** Compares two values as `compareValues` does; ordering is defined on numbers only. */
+export function compare(op: number, a: PV, b: PV): boolean | Unk {
+  if (a instanceof Unk || b instanceof Unk) return unknownOf2(a, b);
+  if (typeof a === 'number' && typeof b === 'number') {
+    switch (op) {
+      case OP_EQ:
+        return a === b;
+      case OP_NE:
+        return a !== b;
+      case OP_LT:
+        return a < b;
+      case OP_LE:
+        return a <= b;
+      case OP_GT:
+        return a > b;
+      default:
+        return a >= b;
+    }
+  }
+  if (isNum(a) && isNum(b)) return holds(op, cmpNum(a, b));
+  if ((op === OP_EQ || op === OP_NE) && typeof a === typeof b && (typeof a === 'string' || typeof a === 'boolean')) {
+    return op === OP_EQ ? a === b : a !== b;
+  }
+  throw new Bail('incompatible comparison');
+}
+
+export function and(a: PV, b: PV): boolean | Unk {
+  const x = truthOf(a);
+  const y = truthOf(b);
+  if (x === false || y === false) return false;
+  if (x === true && y === true) return true;
+  return unknownOf2(a, b);
+}
+
+export function or(a: PV, b: PV): boolean | Unk {
+  const x = truthOf(a);
+  const y = truthOf(b);
+  if (x === true || y === true) return true;
+  if (x === false && y === false) return false;
+  return unknownOf2(a, b);
+}
+
+/** A number operand (the reference's `num`): anything else is E152. */
+export function numOf(v: PV): number | Rational {
+  if (typeof v === 'number' || v instanceof Rational) return v;
+  throw new Bail('expected a number');
+}
+
+/** Rational → the plan's number form (a double when it is a safe integer: integers are canonical). */
+export function fromRat(q: Rational): number | Rational {
+  if (q.den === 1n) {
+    const n = Number(q.num);
+    if (Number.isSafeInteger(n)) return n;
+  }
+  return q;
+}
+
+export function arith(op: '+' | '-' | '*' | '/', a: number | Rational, b: number | Rational): number | Rational {
+  if (typeof a === 'number' && typeof b === 'number' && Number.isInteger(a) && Number.isInteger(b)) {
+    let r: number;
+    switch (op) {
+      case '+':
+        r = a + b;
+        break;
+      case '-':
+        r = a - b;
+        break;
+      case '*':
+        r = a * b;
+        break;
+      case '/':
+        if (b === 0) throw new Bail('division by zero');
+        // Only an exact quotient stays a double: a rounded one could look like an integer.
+        r = a % b === 0 ? a / b : NaN;
+        break;
+    }
+    if (Number.isSafeInteger(r)) return r === 0 ? 0 : r;
+  }
+  const x = asRat(a);
+  const y = asRat(b);
+  switch (op) {
+    case '+':
+      return fromRat(x.add(y));
+    case '-':
+      return fromRat(x.sub(y));
+    case '*':
+      return fromRat(x.mul(y));
+    case '/':
+      if (y.isZero()) throw new Bail('division by zero');
+      return fromRat(x.div(y));
+  }
+}
+
+/** The reference's `EvidenceValue` view of a value read from evidence (for trace events). */
+export function evidenceValueOf(v: number | boolean | string | ObjV): EvidenceValue {
+  return evidenceOf(v);
+}
+
+/** What a band event shows as the bound: a number, a symbol or a boolean. */
+export function shownBound(v: PV): Rational | string | boolean | undefined {
+  if (typeof v === 'number') return ratOf(v);
+  if (v instanceof Rational) return v;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  return undefined;
+}

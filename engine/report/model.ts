@@ -1,0 +1,45 @@
+// What a report is made of: per platform its explanation (with benchmark), improvement plan and evidence file
+// hash; for the whole report the ruleset, the Assay version, the time and the language.
+// In: nothing (types), explanations (helpers). Out: `ReportItem`, `ReportMeta`, level distribution, badge class.
+
+import type { Lang } from '../../dsl/ast';
+import type { LevelCount } from '../benchmark';
+import type { CompiledRuleset } from '../compile';
+import type { Explanation } from '../explain/model';
+import type { GapResult } from '../gap/search';
+
+export interface ReportItem {
+  readonly explanation: Explanation;
+  readonly gap?: GapResult;
+  /** The evidence file, as named on the command line. */
+  readonly evidenceFile: string;
+  /** `sha256:` + hex of the evidence file's text (engine/hash.ts). */
+  readonly evidenceHash: string;
+}
+
+export interface ReportMeta {
+  readonly ruleset: CompiledRuleset;
+  readonly assayVersion: string;
+  /** ISO 8601 time of assessment. */
+  readonly assessedAt: string;
+  readonly lang: Lang;
+}
+
+/** Counts of the platforms per level (ladder order, then the fallback), then `vetoed`, `not_rated`, `invalid`. */
+export function distribution(ruleset: CompiledRuleset, es: readonly Explanation[]): LevelCount[] {
+  const m = ruleset.model;
+  const counts = new Map<string, number>();
+  for (const id of [...m.levels.map((l) => l.id), ...(m.fallback ? [m.fallback.id] : []), 'vetoed', 'not_rated', 'invalid']) counts.set(id, 0);
+  for (const e of es) {
+    const k = e.outcome === 'graded' ? (e.level ?? 'invalid') : e.outcome;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts].map(([id, count]) => ({ id, count }));
+}
+
+/** CSS class of a level badge: `lv0` for the highest level … `lv5` for the fallback, or the outcome. */
+export function badgeClass(ruleset: CompiledRuleset, e: Explanation): string {
+  if (e.outcome !== 'graded') return `lv${e.outcome}`;
+  const r = ruleset.model.levels.findIndex((l) => l.id === e.level);
+  return r < 0 ? 'lv5' : `lv${Math.min(r, 4)}`;
+}

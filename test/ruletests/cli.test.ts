@@ -1,0 +1,98 @@
+// `assay test`, in-process: the repository's own tests pass with full band and mapping coverage, failures and
+// malformed files exit 1 with expected vs actual or the case and field, JUnit and lcov are written.
+// In: the bundled ruleset folder and small folders written to a temp dir. Out: exit codes and printed text.
+
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+type Main = (argv: readonly string[], out: { out(s: string): void; err(s: string): void; tty: boolean }) => number;
+let main: Main;
+
+beforeAll(async () => {
+  process.env['ASSAY_NO_MAIN'] = '1';
+  main = (await import('../../cli/assay')).main;
+});
+
+function assay(...argv: string[]): { code: number; out: string; err: string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(argv, { out: (s) => out.push(s), err: (s) => err.push(s), tty: false });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** A ruleset folder in a temp dir: 0.9.assay, the sample platforms, and the given test files. */
+function folder(tests: Record<string, string>): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'assay-test-')), 'csp');
+  mkdirSync(join(dir, 'tests'), { recursive: true });
+  mkdirSync(join(dir, 'platforms'));
+  copyFileSync('rulesets/csp-assessment/0.9.assay', join(dir, '0.9.assay'));
+  copyFileSync('rulesets/csp-assessment/platforms/p1-hub-operator.yaml', join(dir, 'platforms', 'p1.yaml'));
+  for (const [name, text] of Object.entries(tests)) writeFileSync(join(dir, 'tests', name), text);
+  return dir;
+}
+
+describe('assay test', () => {
+  it('passes on the bundled ruleset with 100% band and mapping coverage for both versions', () => {
+    const r = assay('test', 'rulesets/csp-assessment', '--coverage');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/tests: \d+ passed, 0 failed, 0 errors/);
+    for (const v of ['0.9', '1.0']) {
+      expect(r.out).toMatch(new RegExp(`coverage of rulesets/csp-assessment/${v.replace('.', '\\.')}\\.assay \\(${v.replace('.', '\\.')}\\)\\n  bands (\\d+)/\\1 \\(100%\\) · mapping entries (\\d+)/\\2 \\(100%\\)`));
+    }
+  }, 60_000);
+
+  it('writes lcov for both .assay files and JUnit XML', () => {
+    const lcovFile = join(mkdtempSync(join(tmpdir(), 'assay-lcov-')), 'rules.lcov');
+    const r = assay('test', 'rulesets/csp-assessment', '--format', 'junit', '--lcov', lcovFile);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^<\?xml/);
+    expect(r.out).toContain('<testsuite name="rulesets/csp-assessment/tests/samples.yaml [1.0]"');
+    const lcov = readFileSync(lcovFile, 'utf8');
+    expect(lcov).toContain('SF:rulesets/csp-assessment/0.9.assay\n');
+    expect(lcov).toContain('SF:rulesets/csp-assessment/1.0.assay\n');
+    expect(lcov).not.toMatch(/^DA:\d+,0$/m);
+  }, 60_000);
+
+  it('a failing case: exit 1, expected vs actual and the explanation of the actual result', () => {
+    const dir = folder({
+      'p1.yaml': `platform: ../platforms/p1.yaml
+cases:
+  - name: P1 is L5 (it is not)
+    expect: { level: L5, total: 91 }
+`,
+    });
+    const r = assay('test', dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('FAIL 0.9 case 1 “P1 is L5 (it is not)”');
+    expect(r.out).toContain('level: expected L5, actual L4');
+    expect(r.out).toContain('explanation of the actual result:');
+    expect(r.out).toContain('tests: 0 passed, 1 failed, 0 errors; 1 runs of 1 cases in 1 files');
+  });
+
+  it('a malformed test file: exit 1, the file, the case and the field, in the language asked for', () => {
+    const dir = folder({ 'bad.yaml': 'cases:\n  - name: 缺少\n    platform: ../platforms/p1.yaml\n    expect: { totl: 91 }\n' });
+    const en = assay('test', join(dir, 'tests', 'bad.yaml'));
+    expect(en.code).toBe(1);
+    expect(en.out).toMatch(/bad\.yaml:4: case 1 “缺少”: field `expect\.totl`: unknown field `totl`/);
+    const zh = assay('test', join(dir, 'tests'), '--lang', 'zh-Hant');
+    expect(zh.out).toMatch(/bad\.yaml:4：用例 1「缺少」：欄位 `expect\.totl`：未知欄位 `totl`/);
+  });
+
+  it('an .assay path runs its version only; cases of the other versions are skipped, not errors', () => {
+    const r = assay('test', 'rulesets/csp-assessment/1.0.assay', '--format', 'json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { issues: unknown[]; results: { version: string }[] };
+    expect(j.issues).toEqual([]);
+    expect(new Set(j.results.map((x) => x.version))).toEqual(new Set(['1.0']));
+  }, 60_000);
+
+  it('a path that holds no tests is a usage problem naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'assay-empty-'));
+    const r = assay('test', dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`no ruleset with tests in \`${dir}\``);
+  });
+});
