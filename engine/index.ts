@@ -21,3 +21,15 @@ export { diffRulesets, diffWithHeader, diffAsts, applyEntries, type DiffInput } 
 export type * from './diff/entries';
 export * from './impact';
 export * from './registry';
+export { explainPlatform, explanationText, explanationMarkdown, explanationJson, type Explanation } from './explain/index';
+export { exportCanonical, exportCanonicalText } from './export/canonical';
+export { exportJsonLogic, type JsonLogicExport, type JsonLogicRules, type JsonLogic } from './export/jsonlogic';
+export { importRulesetJson, importRulesetData, type RulesetImport } from './import/ruleset';
+export { rulesetFromCanonical, exprFromCanonical, type ImportIssue } from './import/canonical';
+export { importJsonLogic, type JsonLogicImport, type JsonLogicGap } from './import/jsonlogic';
+export { evaluateExpression, type ExpressionResult } from './evaluate-expression';
+export { evidenceTemplate } from './template';
+export { parseRuleset } from '../dsl/parse';
+export { printRuleset, printExpr } from '../dsl/printer';
+export { renderDiagnostics } from '../dsl/render';
+export { renderMessage, type Diagnostic } from '../dsl/diagnostics';

@@ -10,8 +10,11 @@ import { t } from '../i18n';
 import { collectEvidence, CliError } from '../io';
 import { markdownTable, textTable, type Align } from '../table';
 import { labelOf, loadCompiled, type Out } from './common';
+import { streamEval } from '../stream/run';
 import { explainOne, loadCorpus, renderExplanations } from './explain';
 import { explanationJson, type Explanation } from '../../engine/explain/index';
+
+const STREAM_EXT = /\.(ndjson|jsonl|csv)$/i;
 
 export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
   const [rulesetArg, ...evidenceArgs] = p.positionals;
@@ -22,6 +25,18 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
   const loaded = loadCompiled(rulesetArg, p, lang, out);
   if (!loaded) return 1;
   const { ruleset } = loaded;
+  // Corpora (NDJSON, CSV): streamed, one NDJSON result line per platform, on every core (cli/stream/).
+  if (evidenceArgs.every((a) => STREAM_EXT.test(a))) {
+    let code = 0;
+    for (const path of evidenceArgs) {
+      const r = streamEval({ path, format: /\.csv$/i.test(path) ? 'csv' : 'ndjson', ruleset, rulesetText: loaded.text, lang, progress: out.tty });
+      if (r.error !== undefined) {
+        out.err(`${t(lang, 'error')}: ${path}: ${r.error}`);
+        code = 1;
+      } else if (r.failed > 0) code = 1;
+    }
+    return code;
+  }
   const files = collectEvidence(evidenceArgs);
   const results: Assessment[] = [];
   // `--explain`: each platform's explanation, from the events of the same assessment (issue #5).

@@ -55,11 +55,13 @@ export function explanationText(e: Explanation, lang: Lang): string {
   out.push('', say(lang, 'totalLine', { total: scoreText(e.total) }));
   out.push('', say(lang, 'prerequisites'));
   const failedP = e.prerequisites.filter((p) => p.truth !== true);
-  if (failedP.length === 0) out.push(`  ${say(lang, 'allHold', { ids: e.prerequisites.map((p) => p.id).join(listSep(lang)) })}`);
+  if (e.prerequisites.length === 0) out.push(`  ${say(lang, 'none')}`);
+  else if (failedP.length === 0) out.push(`  ${say(lang, 'allHold', { ids: e.prerequisites.map((p) => p.id).join(listSep(lang)) })}`);
   for (const p of failedP) out.push(`  ${ruleLine(p, 'prerequisite', lang)}`);
   out.push('', say(lang, 'vetoes'));
   const shownV = e.vetoes.filter((v) => v.truth !== false);
-  if (shownV.length === 0) out.push(`  ${say(lang, 'noneFired', { ids: e.vetoes.map((v) => v.id).join(listSep(lang)) })}`);
+  if (e.vetoes.length === 0) out.push(`  ${say(lang, 'none')}`);
+  else if (shownV.length === 0) out.push(`  ${say(lang, 'noneFired', { ids: e.vetoes.map((v) => v.id).join(listSep(lang)) })}`);
   for (const v of shownV) out.push(`  ${ruleLine(v, 'veto', lang)}`);
   out.push('', levelsTitle(e, lang));
   const note = scoreLevelNote(e, lang);

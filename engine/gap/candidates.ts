@@ -226,9 +226,11 @@ function sameValue(a: EvidenceValue | undefined, b: EvidenceValue): boolean {
   }
 }
 
-/** How far a value is from the current one (for ordering candidates; enums are ordered by points instead). */
-function distance(cur: EvidenceValue | undefined, v: EvidenceValue): Rational {
+/** How far a value is from the current one (candidates are ordered by points, then by this). */
+function distance(cur: EvidenceValue | undefined, v: EvidenceValue, t: ValueType): Rational {
   if (v.kind === 'num') return cur?.kind === 'num' ? v.q.sub(cur.q).abs() : Rational.ZERO;
+  // Enum values that score the same: the one nearer on the declared scale is the smaller change (L2 → L3, not L4).
+  if (v.kind === 'sym' && cur?.kind === 'sym' && t.kind === 'enum') return Rational.fromInt(Math.abs(t.values.indexOf(v.s) - t.values.indexOf(cur.s)));
   if (v.kind === 'obj') {
     let d = Rational.ZERO;
     for (const [k, x] of v.fields) {
@@ -275,7 +277,7 @@ export function indicatorOptions(ruleset: CompiledRuleset, base: BaseEvidence, a
       const ir = r.indicators.find((i) => i.id === info.id);
       if (r.outcome === 'invalid' || !ir || ir.status !== 'scored' || ir.points === null) continue;
       if (current !== undefined && ir.points.lt(currentPoints)) continue;
-      scored.push({ value: v, points: ir.points, gain: r.total.sub(a.total), dist: distance(current, v) });
+      scored.push({ value: v, points: ir.points, gain: r.total.sub(a.total), dist: distance(current, v, t) });
     }
     if (scored.length === 0) continue;
     scored.sort((x, y) => x.points.cmp(y.points) || x.dist.cmp(y.dist));

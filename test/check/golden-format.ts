@@ -10,7 +10,8 @@ import { compileRuleset } from '../../engine/index';
 export function underlined(text: string, span: Span): string {
   const s = text.slice(span.start, span.end);
   const nl = s.indexOf('\n');
-  return nl >= 0 ? `${s.slice(0, nl).trimEnd()}…` : s;
+  const line = nl >= 0 ? `${s.slice(0, nl).trimEnd()}…` : s;
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
 function at(text: string, span: Span): string {

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  expect(log.consoleErrors).toEqual([]);
+  expect(log.consoleErrors, log.consoleErrors.join('\n')).toEqual([]);
   await browser?.close();
   await server?.close();
 });

@@ -53,7 +53,12 @@ export async function startServer(root = DIST): Promise<StaticServer> {
   if (addr === null || typeof addr === 'string') throw new Error('server has no port');
   return {
     url: `http://127.0.0.1:${addr.port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // The browser keeps connections alive; without this, close() waits for them.
+        server.closeAllConnections();
+      }),
   };
 }
 

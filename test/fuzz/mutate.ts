@@ -63,7 +63,7 @@ export function apply(text: string, m: Mutation): string {
       const line = lines[i] ?? '';
       if (m.kind === 'deleteLine') lines.splice(i, 1);
       else if (m.kind === 'duplicateLine') lines.splice(i, 0, line);
-      else {
+      else if (m.kind === 'swapLines') {
         const j = m.with % lines.length;
         lines[i] = lines[j] ?? '';
         lines[j] = line;

@@ -1,0 +1,19 @@
+// `npm run bench`: builds the CLI (for the cold-start figure), bundles bench/run.ts and runs it in this process.
+// In: arguments passed through (`--n 5000 --rounds 7 --quick`). Out: the benchmark report on stdout.
+import { build } from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+await import('./build.mjs');
+mkdirSync('dist/bench', { recursive: true });
+await build({
+  entryPoints: ['bench/run.ts'],
+  outfile: 'dist/bench/run.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  banner: { js: "import { createRequire as __assayCreateRequire } from 'node:module'; const require = __assayCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+await import(pathToFileURL('dist/bench/run.mjs').href);

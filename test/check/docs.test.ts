@@ -1,0 +1,51 @@
+// docs/diagnostics.md documents every catalogue code and is generated (it cannot drift): every code has a note,
+// every A-code that can be shown has a broken ruleset, every evidence example triggers its code.
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE, type Code } from '../../dsl/messages';
+import { compileRuleset, parseEvidenceText } from '../../engine/index';
+import { NOTES } from './doc-notes';
+import { examples, generateDoc } from './diagnostics-doc';
+
+const PATH = 'docs/diagnostics.md';
+/** Codes no small file can show: a 4 MiB file, a crashing check, a schema fallback, evaluation-time errors. */
+const NO_EXAMPLE: ReadonlySet<string> = new Set(['A107', 'A218', 'E110', 'E131', 'E150', 'E151', 'E152', 'E153']);
+
+describe('docs/diagnostics.md', () => {
+  it('has a note for every code and no note for a code that does not exist', () => {
+    const codes = Object.keys(CATALOGUE);
+    expect(codes.filter((c) => !Object.hasOwn(NOTES, c))).toEqual([]);
+    expect(Object.keys(NOTES).filter((c) => !Object.hasOwn(CATALOGUE, c))).toEqual([]);
+  });
+
+  it('has an example for every code it can show', () => {
+    const ex = examples();
+    const missing = Object.keys(CATALOGUE).filter((c) => !ex.has(c) && !NOTES[c]?.evidence && !NO_EXAMPLE.has(c));
+    expect(missing).toEqual([]);
+  });
+
+  it('each evidence example triggers its code with csp-assessment 1.0', () => {
+    const r = compileRuleset(readFileSync('rulesets/csp-assessment/1.0.assay', 'utf8')).ruleset;
+    if (!r) throw new Error('1.0 does not compile');
+    for (const [code, note] of Object.entries(NOTES)) {
+      if (!note.evidence) continue;
+      const parsed = parseEvidenceText(note.evidence);
+      const seen = parsed.issues.map((i) => i.code);
+      for (const p of parsed.platforms) {
+        const a = r.assess({ platform: p.platform, evidence: p.evidence });
+        seen.push(...a.errors.map((e) => e.code), ...a.warnings.map((e) => e.code));
+      }
+      expect(seen, code).toContain(code as Code);
+    }
+  });
+
+  it('is up to date (UPDATE_GOLDEN=1 regenerates it)', () => {
+    const text = generateDoc();
+    if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(PATH)) {
+      mkdirSync('docs', { recursive: true });
+      writeFileSync(PATH, text);
+    }
+    expect(readFileSync(PATH, 'utf8')).toBe(text);
+  });
+});
