@@ -459,6 +459,7 @@ export const CATALOGUE = {
   // --- A9xx related-information notes ---------------------------------------------------------
   A901: m('info', 'first declared here', '首次声明于此', '首次宣告於此'),
   A902: m('info', 'did you mean `{name}`? declared here', '是否指 `{name}`？声明于此', '是否指 `{name}`？宣告於此'),
+  A903: m('info', 'did you mean `{name}`?', '是否指 `{name}`？', '是否指 `{name}`？'),
 
   // --- E1xx evidence (engine/evidence*.ts) and evaluation (engine/evaluate.ts) -----------------
   E101: m('error', '`{field}` must be `true` or `false`, not {found}', '`{field}` 应为 `true` 或 `false`，实际为 {found}', '`{field}` 應為 `true` 或 `false`，實際為 {found}'),

@@ -91,7 +91,9 @@ function location(index: LineIndex, path: string, span: Span): string {
 function relatedNote(r: RelatedInfo, d: Diagnostic, opts: RenderOptions, index: LineIndex): string[] {
   const lang = opts.lang ?? 'en';
   const head = `  = ${paint(opts.color, ANSI.cyan, `note[${r.code}]`)}: ${renderMessage(r, lang)}`;
+  // A note about another file, or about the very text the diagnostic already shows, needs no excerpt.
   if (d.file !== undefined && d.file !== opts.path) return [head];
+  if (r.span.start === d.span.start && r.span.end === d.span.end) return [head];
   return [`${head} (${location(index, opts.path, r.span)})`, ...excerpt(index, r.span, ANSI.cyan, opts.color)];
 }
 

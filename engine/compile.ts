@@ -46,14 +46,23 @@ export interface CompileResult {
 /** At most this many diagnostics are returned, then one A105 "n more" (as the parser does). */
 export const MAX_DIAGNOSTICS = 100;
 
-function cap(sorted: Diagnostic[]): Diagnostic[] {
-  if (sorted.length <= MAX_DIAGNOSTICS) return sorted;
-  const next = sorted[MAX_DIAGNOSTICS];
-  const rest = sorted.slice(MAX_DIAGNOSTICS);
+function cap(all: Diagnostic[]): Diagnostic[] {
+  // An earlier stage may already have capped its own list with an A105: count what it hid, once.
+  let hidden = 0;
+  let hiddenError = false;
+  const sorted = all.filter((d) => {
+    if (d.code !== 'A105') return true;
+    hidden += Number(d.args['count'] ?? 0);
+    hiddenError ||= d.severity === 'error';
+    return false;
+  });
+  if (sorted.length <= MAX_DIAGNOSTICS && hidden === 0) return sorted;
   const kept = sorted.slice(0, MAX_DIAGNOSTICS);
+  const rest = sorted.slice(MAX_DIAGNOSTICS);
+  const next = rest[0] ?? all.find((d) => d.code === 'A105');
   // Never drop the only errors: if every kept one is a warning, the cap must still fail compilation.
-  const severity = rest.some((d) => d.severity === 'error') ? 'error' : 'warning';
-  return [...kept, diag('A105', next ? next.span : { start: 0, end: 0 }, { count: rest.length }, { severity })];
+  const severity = hiddenError || rest.some((d) => d.severity === 'error') ? 'error' : 'warning';
+  return [...kept, diag('A105', next ? next.span : { start: 0, end: 0 }, { count: rest.length + hidden }, { severity })];
 }
 
 /** Model diagnostics that only repeat a syntax error (a clause lost to recovery). */

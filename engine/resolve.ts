@@ -231,7 +231,11 @@ class Resolver {
       if (!next) {
         const fieldsOf = cur.fields;
         const s = this.suggest(m.name, () => fieldsOf.keys());
-        this.report(diag('A215', m.span, { name: path, member: m.name, ...(s !== undefined ? { suggestion: s } : {}) }));
+        this.report(
+          diag('A215', m.span, { name: path, member: m.name, ...(s !== undefined ? { suggestion: s } : {}) }, {
+            related: s !== undefined ? [{ span: m.span, code: 'A903', args: { name: s } }] : [],
+          }),
+        );
         return undefined;
       }
       cur = next;
@@ -257,7 +261,7 @@ class Resolver {
     const at = s !== undefined ? this.declSpan(s) : undefined;
     this.report(
       diag(code, span, { name, ...args, ...(s !== undefined ? { suggestion: s } : {}) }, {
-        related: s !== undefined && at ? [{ span: at, code: 'A902', args: { name: s } }] : [],
+        related: s === undefined ? [] : [at ? { span: at, code: 'A902', args: { name: s } } : { span, code: 'A903', args: { name: s } }],
       }),
     );
   }

@@ -34,7 +34,7 @@ export function loadPlatforms(args: readonly string[], lang: Lang, out: Out): { 
       failed = true;
       out.err(`${t(lang, 'error')}: ${t(lang, 'fileIssue', { file: f.path, message: issue.message })}`);
     }
-    const hash = sha256Text(f.text);
+    const hash = `sha256:${sha256Text(f.text)}`;
     for (const doc of parsed.platforms) platforms.push({ doc, file: f.path, fileHash: hash });
   }
   return { platforms, failed };

@@ -4,7 +4,7 @@
 
 import type { Lang } from '../../dsl/ast';
 import type { CompiledRuleset } from '../../engine/index';
-import { toResultJson } from '../../engine/result';
+import { resultJson } from './json';
 import { csvRecord, ndjsonRecord, type CsvShape } from './records';
 
 export interface BatchOut {
@@ -37,7 +37,7 @@ export function runBatch(
     }
     const a = ruleset.assess(r.platform, { lang });
     if (a.outcome === 'invalid') failed++;
-    text += JSON.stringify(toResultJson(a)) + '\n';
+    text += JSON.stringify(resultJson(a)) + '\n';
   }
   return { text, records, failed };
 }

@@ -167,7 +167,9 @@ export function streamEval(o: StreamOptions): StreamSummary {
   }
 
   const script = workerScript();
-  const nWorkers = script ? (o.workers ?? Math.min(availableParallelism(), 4)) : 0;
+  const env = Number(process.env['ASSAY_WORKERS']);
+  const wanted = o.workers ?? (Number.isInteger(env) && env >= 0 && process.env['ASSAY_WORKERS'] !== '' ? env : Math.min(availableParallelism(), 4));
+  const nWorkers = script ? wanted : 0;
   let records = 0;
   let failed = 0;
   let lastBar = 0;
@@ -199,7 +201,9 @@ export function streamEval(o: StreamOptions): StreamSummary {
       for (let k = 0; k < nWorkers; k++) {
         const ch = new MessageChannel();
         const data: WorkerInit = { assayStream: true, rulesetText: o.rulesetText, format: o.format, header, lang: o.lang, port: ch.port2, signal: signalBuf };
-        const worker = new Worker(script as URL, { workerData: data, transferList: [ch.port2], env: { ...process.env, ASSAY_NO_MAIN: '1' }, stdout: false, stderr: false });
+        const worker = new Worker(script as URL, { workerData: data, transferList: [ch.port2], env: { ...process.env, ASSAY_NO_MAIN: '1' }, stdout: false, stderr: false,
+          // Small heaps: a worker holds one ruleset and two batches; the default young generation alone is larger.
+          resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 } });
         workers.push({ worker, port: ch.port1, inFlight: 0 });
       }
       const pending = new Map<number, ResultMsg>();

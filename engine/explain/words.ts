@@ -88,7 +88,11 @@ export const WORDS = {
   platformWord: w('platform', '平台', '平台'),
   // gap
   gapTitle: w('Improvement plan: {from} → {target}', '能力提升方案：{from} → {target}', '能力提升方案：{from} → {target}'),
-  planTitle: w('Plan {n}: {k} indicators, {steps} band steps → {level}, total {total}', '方案 {n}：{k} 个指标，{steps} 档 → {level}，总分 {total}', '方案 {n}：{k} 個指標，{steps} 檔 → {level}，總分 {total}'),
+  planTitle: w('Plan {n}: {k}, {steps} → {level}, total {total}', '方案 {n}：{k}，{steps} → {level}，总分 {total}', '方案 {n}：{k}，{steps} → {level}，總分 {total}'),
+  indicatorsN: w('{n} indicators', '{n} 个指标', '{n} 個指標'),
+  indicatorsOne: w('1 indicator', '1 个指标', '1 個指標'),
+  stepsN: w('{n} band steps', '提升 {n} 档', '提升 {n} 檔'),
+  stepsOne: w('1 band step', '提升 1 档', '提升 1 檔'),
   raise: w('raise {id} from {from} to at least {to} ({gain})', '将 {id} 从 {from} 提高到至少 {to}（{gain}）', '將 {id} 從 {from} 提高到至少 {to}（{gain}）'),
   lower: w('lower {id} from {from} to at most {to} ({gain})', '将 {id} 从 {from} 降低到至多 {to}（{gain}）', '將 {id} 從 {from} 降低到至多 {to}（{gain}）'),
   change: w('change {id} from {from} to {to} ({gain})', '将 {id} 从 {from} 改为 {to}（{gain}）', '將 {id} 從 {from} 改為 {to}（{gain}）'),

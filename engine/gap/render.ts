@@ -79,7 +79,13 @@ export function gapLines(ruleset: CompiledRuleset, g: GapResult, lang: Lang): { 
       break;
   }
   const plans = g.plans.map((p, n) => ({
-    title: say(lang, 'planTitle', { n: n + 1, k: p.steps.length, steps: p.bandSteps, level: p.reaches, total: p.total.toFixed(2) }),
+    title: say(lang, 'planTitle', {
+      n: n + 1,
+      k: p.steps.length === 1 ? say(lang, 'indicatorsOne') : say(lang, 'indicatorsN', { n: p.steps.length }),
+      steps: p.bandSteps === 1 ? say(lang, 'stepsOne') : say(lang, 'stepsN', { n: p.bandSteps }),
+      level: p.reaches,
+      total: p.total.toFixed(2),
+    }),
     steps: p.steps.map((s) => stepText(ruleset, s, lang)),
   }));
   return { title, notes, plans };

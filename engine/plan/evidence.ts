@@ -126,13 +126,19 @@ const SMALL_INTS: readonly EvidenceValue[] = Array.from({ length: 1024 }, (_, k)
  */
 function lazyNum(x: number): EvidenceValue {
   let q: Rational | undefined;
-  return {
-    kind: 'num',
+  const v = {
+    kind: 'num' as const,
     get q(): Rational {
       return (q ??= ratOf(x));
     },
   };
+  // The double itself, for writers of JSON (a decimal double prints as its exact value); not enumerable.
+  Object.defineProperty(v, RAW_NUMBER, { value: x });
+  return v;
 }
+
+/** Key of the double behind a number value built by the plan (see `lazyNum`). */
+export const RAW_NUMBER: unique symbol = Symbol('assay.rawNumber');
 
 /** The reference's `EvidenceValue` of an accepted raw value (cached: values repeat across platforms). */
 export function evidenceOf(v: Raw, exact?: Rational): EvidenceValue {

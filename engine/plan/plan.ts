@@ -227,24 +227,24 @@ function assemble(rt: Rt, m: Model, L: Layout, W: Weights, input: PlatformInput,
   const snap = snapshot(rt);
   let dims: DimensionResult[] | undefined;
   let inds: IndicatorResult[] | undefined;
-  const head = { platform: String(input.platform), ...(input.name !== undefined ? { name: String(input.name) } : {}) };
-  return {
-    ...head,
+  const base = input.name !== undefined ? { platform: String(input.platform), name: String(input.name) } : { platform: String(input.platform) };
+  const a = {
+    ...base,
     outcome,
     level,
     total,
-    get dimensions(): DimensionResult[] {
-      return (dims ??= buildDimensions(snap, m));
-    },
-    get indicators(): IndicatorResult[] {
-      return (inds ??= buildIndicators(snap, m, L, W));
-    },
+    dimensions: undefined as unknown as DimensionResult[],
+    indicators: undefined as unknown as IndicatorResult[],
     prerequisites,
     vetoes,
     levels: rt.levels,
     errors: [],
     warnings: rt.warnings,
   };
+  // Redefined in place, so the keys keep the reference's order (accessors in a literal would go last).
+  Object.defineProperty(a, 'dimensions', { get: () => (dims ??= buildDimensions(snap, m)), enumerable: true, configurable: true });
+  Object.defineProperty(a, 'indicators', { get: () => (inds ??= buildIndicators(snap, m, L, W)), enumerable: true, configurable: true });
+  return a;
 }
 
 function buildDimensions(snap: Snap, m: Model): DimensionResult[] {

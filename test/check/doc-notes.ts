@@ -93,6 +93,7 @@ export const NOTES: Readonly<Record<string, Note>> = {
   A808: { trigger: 'A `published` or `superseded` ruleset without `date`.' },
   A901: { trigger: 'A note: where the first of two declarations (or clauses) is.' },
   A902: { trigger: 'A note: the declared name closest to a misspelt one.' },
+  A903: { trigger: 'A note: the closest enum value or object member to a misspelt one, which has no declaration of its own to point at.' },
   E101: { trigger: 'A boolean field given something else (`"yes"` is text in YAML 1.2).', fix: 'Write `true` or `false`.', evidence: ev('  mainland_ops: "yes"\n') },
   E102: { trigger: 'A numeric field given a list, object or boolean.', fix: 'Write a number.', evidence: ev('  pue: [1.2]\n') },
   E103: { trigger: 'An integer field given a fraction.', fix: 'Write a whole number.', evidence: ev('  months_in_operation: 6.5\n') },

@@ -37,7 +37,7 @@ function buildReport(lang: 'en' | 'zh-Hans', files: readonly string[]): string {
       explanation: { ...explanation, benchmark: placeIn(corpus, assessment) },
       gap: improvementPlans(ruleset, doc, { lang }),
       evidenceFile: `rulesets/csp-assessment/platforms/${f}`,
-      evidenceHash: sha256Text(text),
+      evidenceHash: `sha256:${sha256Text(text)}`,
     };
   });
   return reportHtml(items, { ruleset, assayVersion: 'test', assessedAt: '2026-07-01T00:00:00.000Z', lang });

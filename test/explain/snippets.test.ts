@@ -108,6 +108,13 @@ describe('explanations of snippets', () => {
     expect(t).toContain('its own conditions hold, but it needs L1 below it (cumulative)');
   });
 
+  it('lists the evidence errors of an invalid platform and nothing else', () => {
+    const t = text({ ...base, uptime: 'high' });
+    expect(t).toContain('outcome: invalid evidence · no level · total 0.00');
+    expect(t).toMatch(/Evidence errors\n {2}uptime: /);
+    expect(t).not.toContain('Levels');
+  });
+
   it('speaks Chinese', () => {
     const t = text({ ...base, months: 8 }, 'zh-Hans');
     expect(t).toContain('P1「运营」：不满足 — months 8 < 12');

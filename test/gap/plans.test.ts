@@ -97,7 +97,7 @@ describe('improvement plans of the sample platforms', () => {
     expect(text).toContain('lower pue from 1.28 to at most 1.25 (+15 points in G)');
     const p1 = withEvidence(platformByFile('p1-hub-operator'), { service_availability: 99.93 });
     const l4 = gapText(rs, improvementPlans(rs, p1), 'en');
-    expect(l4).toContain('Plan 1: 1 indicators, 1 band steps → L4');
+    expect(l4).toContain('Plan 1: 1 indicator, 1 band step → L4');
     expect(l4).toContain('raise service_availability from 99.93% to at least 99.95% (+15 points in D)');
   });
 

@@ -37,7 +37,7 @@ function items(lang: 'en' | 'zh-Hans', extra: { name?: string } = {}): { items: 
         explanation: { ...explanation, benchmark: placeIn(corpus, assessment) },
         gap: improvementPlans(rs, doc, { lang }),
         evidenceFile: `platforms/${f}`,
-        evidenceHash: sha256Text(text),
+        evidenceHash: `sha256:${sha256Text(text)}`,
       };
     }),
     meta: { ruleset: rs, assayVersion: 'test', assessedAt: '2026-07-01T00:00:00.000Z', lang },

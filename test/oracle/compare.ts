@@ -1,0 +1,61 @@
+// Field-by-field comparison of the engine's assessment with the hand-written scorer of the standard's text.
+// In: an engine `Assessment` and an `OracleResult`. Out: a list of disagreements (path, oracle value, engine
+// value), empty when they agree; numbers are compared exactly as fractions.
+
+import type { Assessment, Rational } from '../../engine/index';
+import { toResultJson, valueToJson } from '../../engine/result';
+import type { OracleResult } from './standard';
+
+export interface Disagreement {
+  /** e.g. `outcome`, `total`, `dimensions.E.share`, `indicators.mlps_level.points`, `errors`. */
+  readonly path: string;
+  readonly oracle: string;
+  readonly engine: string;
+}
+
+const frac = (r: Rational | null | undefined): string => (r === null ? 'null' : r === undefined ? 'absent' : r.toFraction());
+const list = (xs: readonly string[]): string => JSON.stringify([...new Set(xs)].sort());
+const json = (x: unknown): string => (x === undefined ? 'absent' : JSON.stringify(x));
+const top = (field: string): string => field.split('.')[0] ?? field;
+
+export function compare(a: Assessment, o: OracleResult): Disagreement[] {
+  const out: Disagreement[] = [];
+  const eq = (path: string, oracle: string, engine: string): void => {
+    if (oracle !== engine) out.push({ path, oracle, engine });
+  };
+  eq('outcome', o.outcome, a.outcome);
+  if (o.outcome === 'invalid' || a.outcome === 'invalid') {
+    // For invalid platforms only the set of erroring (top-level) fields is compared.
+    eq('errors', list(o.errorFields), list(a.errors.map((e) => top(e.field))));
+    return out;
+  }
+  const j = toResultJson(a);
+  eq('errors', '[]', list(a.errors.map((e) => e.field)));
+  eq('warnings', list(o.warningFields), list(a.warnings.map((w) => top(w.field))));
+  eq('level', json(o.level), json(a.level));
+  eq('total', frac(o.total), frac(a.total));
+  eq('prerequisitesFailed', list(o.prerequisitesFailed), list(j.prerequisitesFailed));
+  eq('vetoes', list(o.vetoes), list(j.vetoes));
+
+  eq('dimensions', json(Object.keys(o.dimensions)), json(a.dimensions.map((d) => d.id)));
+  for (const d of a.dimensions) {
+    const od = Object.hasOwn(o.dimensions, d.id) ? o.dimensions[d.id] : undefined;
+    if (!od) continue;
+    eq(`dimensions.${d.id}.weight`, frac(od.weight), frac(d.weight));
+    eq(`dimensions.${d.id}.score`, frac(od.score), frac(d.score));
+    eq(`dimensions.${d.id}.share`, frac(od.share), frac(d.share));
+  }
+
+  eq('indicators', json(Object.keys(o.indicators)), json(a.indicators.map((i) => i.id)));
+  for (const i of a.indicators) {
+    const oi = Object.hasOwn(o.indicators, i.id) ? o.indicators[i.id] : undefined;
+    if (!oi) continue;
+    const p = `indicators.${i.id}`;
+    eq(`${p}.status`, oi.status, i.status);
+    eq(`${p}.points`, frac(oi.points), frac(i.points));
+    eq(`${p}.weight`, frac(oi.weight), frac(i.effectiveWeight));
+    eq(`${p}.value`, json(oi.value), json(i.value === undefined ? undefined : valueToJson(i.value)));
+    eq(`${p}.field`, json(oi.field), json(i.field !== undefined && i.field !== i.id ? i.field : undefined));
+  }
+  return out;
+}

@@ -1,0 +1,237 @@
+// Random platforms for the differential test, from a seeded PRNG and the standard's tables.
+// In: a version and a seed. Out: evidence objects with values on and next to every band edge and level
+// threshold, missing and null fields, n/a cases, former ids, invalid values, unknown fields and P4 situations.
+
+import { Rational } from '../../engine/rational';
+import { FACTS, INDICATORS, type FieldType, type Indicator, type Version } from './tables';
+
+/** mulberry32: small, fast, deterministic. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class Gen {
+  constructor(readonly r: () => number) {}
+  chance(p: number): boolean {
+    return this.r() < p;
+  }
+  pick<T>(xs: readonly T[]): T {
+    const x = xs[Math.floor(this.r() * xs.length)];
+    if (x === undefined) throw new Error('pick from empty list');
+    return x;
+  }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.r() * (hi - lo + 1));
+  }
+}
+
+const num = (r: Rational): number => Number(r.toDecimalString());
+const R = (s: string): Rational => Rational.parse(s) ?? Rational.ZERO;
+
+/** Valid values of a numeric indicator: every band edge, one step either side, and the domain's ends. */
+function numericCandidates(ind: Indicator): number[] {
+  if (ind.type.kind !== 'num' || ind.scoring.kind !== 'bands') return [];
+  const t = ind.type;
+  const steps = t.integer ? ['1'] : ['0.01', '0.001'];
+  const out = new Set<number>();
+  const ok = (x: Rational): boolean => x.ge(R(t.min)) && (t.max === undefined || x.le(R(t.max)));
+  const add = (x: Rational): void => {
+    if (ok(x)) out.add(num(x));
+  };
+  add(R(t.min));
+  if (t.max !== undefined) add(R(t.max));
+  for (const b of ind.scoring.bands) {
+    if (b.op === 'else') continue;
+    add(R(b.t));
+    for (const s of steps) {
+      add(R(b.t).add(R(s)));
+      add(R(b.t).sub(R(s)));
+    }
+  }
+  return [...out];
+}
+
+/** Points as the bands give them, for biasing towards good platforms (not for checking). */
+function roughPoints(ind: Indicator, v: unknown): number {
+  const s = ind.scoring;
+  if (s.kind === 'map') return typeof v === 'string' ? (s.map.get(v) ?? 0) : 0;
+  if (s.kind === 'framework') return 0;
+  if (typeof v !== 'number') return 0;
+  const x = Rational.fromNumber(v) ?? Rational.ZERO;
+  for (const b of s.bands) {
+    if (b.op === 'else') return b.pts;
+    const c = x.cmp(R(b.t));
+    if (b.op === '>=' ? c >= 0 : b.op === '<=' ? c <= 0 : b.op === '>' ? c > 0 : c < 0) return b.pts;
+  }
+  return 0;
+}
+
+function goodValue(g: Gen, ind: Indicator, quality: number): unknown {
+  if (ind.scoring.kind === 'framework') {
+    const top = g.chance(quality);
+    return { frameworks: top ? g.pick([4, 5]) : g.int(0, 5), architectures: top ? g.pick([3, 4]) : g.int(0, 4) };
+  }
+  const cands: unknown[] = ind.scoring.kind === 'map' ? [...ind.scoring.map.keys()] : numericCandidates(ind);
+  if (g.chance(quality)) {
+    const best = Math.max(...cands.map((c) => roughPoints(ind, c)));
+    return g.pick(cands.filter((c) => roughPoints(ind, c) === best));
+  }
+  return g.pick(cands);
+}
+
+/** A value the type column rejects (§1 Bad evidence). */
+export function badValue(g: Gen, t: FieldType): unknown {
+  const common: unknown[] = [[], [1], 'x'];
+  switch (t.kind) {
+    case 'bool':
+      return g.pick([...common, 'true', 'false', 1, 0, 'yes', {}]);
+    case 'enum':
+      return g.pick([...common, '', 'L7', 'FULL', ' none', 3, true, { value: t.values[0] }, (t.values[0] ?? 'x').toUpperCase() + '_']);
+    case 'num': {
+      const bad: unknown[] = [...common, '95', '1.2', true, {}, -1, -0.01, Number.NaN, Number.POSITIVE_INFINITY];
+      const min = R(t.min);
+      bad.push(num(min.sub(R('0.01'))), num(min.sub(R('0.001'))));
+      if (t.max !== undefined) bad.push(num(R(t.max).add(R('0.01'))), num(R(t.max).add(R('1'))));
+      if (t.integer) bad.push(3.5, 0.5, 6.01, 1e-3);
+      return g.pick(bad);
+    }
+    case 'obj':
+      return g.pick([
+        ...common,
+        5,
+        { frameworks: 4 },
+        { architectures: 3 },
+        { frameworks: 4, architectures: null },
+        { frameworks: -1, architectures: 3 },
+        { frameworks: 2.5, architectures: 3 },
+        { frameworks: '4', architectures: 3 },
+        { frameworks: 4, architectures: true },
+        {},
+      ]);
+  }
+}
+
+export interface Generated {
+  readonly platform: string;
+  readonly evidence: Record<string, unknown>;
+  /** What the generator did on purpose (for coverage counts and for triage). */
+  readonly tags: readonly string[];
+}
+
+const VETO_FIELDS: Record<Version, readonly string[]> = {
+  '0.9': ['declared_vs_measured_gap', 'metric_disclosure', 'major_security_incidents', 'mainland_ops', 'mlps_level', 'falsified_evidence'],
+  '1.0': [
+    'declared_vs_measured_gap', 'metric_disclosure', 'major_security_incidents', 'mainland_ops', 'mlps_level', 'falsified_evidence',
+    'sells_exclusive_cards', 'oversubscription_ratio', 'cross_border_data_flow', 'cross_border_data_compliance',
+  ],
+};
+
+/** One random platform of `version`. */
+export function generatePlatform(version: Version, g: Gen, n: number): Generated {
+  const tags: string[] = [];
+  const ev: Record<string, unknown> = {};
+  const quality = g.pick([0.97, 0.97, 0.93, 0.85, 0.7, 0.4, 0.1]);
+  const missRate = g.pick([0, 0, 0, 0, 0.03, 0.1, 0.3]);
+  const indicators = INDICATORS(version);
+
+  const mainland = g.chance(0.65);
+  ev['independent_legal_entity'] = g.chance(0.95) ? true : g.pick([false, true]);
+  ev['months_in_operation'] = g.chance(0.85) ? g.pick([12, 13, 30]) : g.pick([0, 5, 6, 7, 11, 12]);
+  ev['mainland_ops'] = mainland;
+  ev['offers_fp64'] = g.chance(0.55);
+  ev['cross_border_data_flow'] = g.chance(mainland ? 0.2 : 0.7);
+  ev['falsified_evidence'] = g.chance(0.96) ? false : true;
+  ev['sells_exclusive_cards'] = g.chance(0.3);
+
+  for (const ind of indicators) ev[ind.id] = goodValue(g, ind, quality);
+  if (!mainland && g.chance(0.6)) {
+    ev['mlps_level'] = 'intl_equiv';
+    tags.push('hk-intl-equiv');
+  }
+  if (g.chance(0.04)) {
+    ev['mlps_level'] = 'intl_equiv';
+    tags.push('intl-equiv');
+  }
+
+  // Missing evidence, absent or null.
+  for (const k of Object.keys(ev)) {
+    if (g.chance(missRate)) {
+      if (g.chance(0.5)) delete ev[k];
+      else ev[k] = null;
+      tags.push(`missing:${k}`);
+    }
+  }
+  // P4: one veto's evidence withheld.
+  if (g.chance(0.12)) {
+    const f = g.pick(VETO_FIELDS[version]);
+    if (g.chance(0.5)) delete ev[f];
+    else ev[f] = null;
+    tags.push(`p4:${f}`);
+  }
+  // A veto that fires while another may be unknown.
+  if (g.chance(0.05)) {
+    ev['metric_disclosure'] = 'misleading';
+    tags.push('veto:misleading');
+  }
+
+  // Former ids (1.0) and fields of the other version.
+  if (version === '1.0') {
+    for (const ind of indicators) {
+      if (ind.formerId === undefined) continue;
+      const mode = g.pick(['new', 'new', 'old', 'both', 'null-new', 'old-bad-both']);
+      const v = ev[ind.id];
+      if (mode === 'old') {
+        delete ev[ind.id];
+        ev[ind.formerId] = v;
+      } else if (mode === 'both') {
+        ev[ind.formerId] = goodValue(g, ind, 0.5);
+      } else if (mode === 'null-new') {
+        ev[ind.id] = null;
+        ev[ind.formerId] = goodValue(g, ind, 0.5);
+      } else if (mode === 'old-bad-both') {
+        ev[ind.formerId] = badValue(g, ind.type);
+      }
+      if (mode !== 'new') tags.push(`former:${mode}:${ind.formerId}`);
+    }
+    if (g.chance(0.2)) {
+      ev['support_response_p1'] = g.pick([15, -3, 'fast', null]);
+      tags.push('foreign:support_response_p1');
+    }
+  } else if (g.chance(0.2)) {
+    ev[g.pick(['asset_inventory_consistency', 'hot_spare_capacity_ratio', 'resource_delivery_latency'])] = g.pick([99, -5, 'x', 150]);
+    tags.push('foreign:1.0-field');
+  }
+  if (g.chance(0.1)) {
+    ev[g.pick(['notes', 'Mainland_ops', 'pue_target', '__proto__x'])] = g.pick(['x', -1, { a: 1 }, true]);
+    tags.push('unknown-field');
+  }
+  if (g.chance(0.03)) {
+    const v = ev['framework_chip_adaptation'];
+    if (typeof v === 'object' && v !== null) {
+      ev['framework_chip_adaptation'] = { ...(v as object), gpus: 8 };
+      tags.push('object-extra-member');
+    }
+  }
+
+  // Bad evidence, also in fields of not-applicable indicators.
+  if (g.chance(0.12)) {
+    const k = g.int(1, 3);
+    const fields: [string, FieldType][] = [
+      ...FACTS.map((f): [string, FieldType] => [f.id, f.type]),
+      ...indicators.map((i): [string, FieldType] => [i.id, i.type]),
+    ];
+    for (let j = 0; j < k; j++) {
+      const [f, t] = g.chance(0.2) ? g.pick(fields.filter(([id]) => id === 'hpl_efficiency' || id === 'cross_border_data_compliance')) : g.pick(fields);
+      ev[f] = badValue(g, t);
+      tags.push(`bad:${f}`);
+    }
+  }
+  return { platform: `${version}-${n}`, evidence: ev, tags };
+}

@@ -1,0 +1,114 @@
+// Streaming corpora: NDJSON and CSV records in, one NDJSON result line per record out, equal to `assay eval`'s JSON.
+// In: platforms generated for csp-assessment@0.9, written as NDJSON and CSV files. Out: checks of the record
+// readers, of result order and content (in-process, as the tests run the TypeScript sources), and of bad records.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generatePlatforms } from '../../bench/generate';
+import { toResultJson } from '../../engine/result';
+import { resultJson } from '../../cli/stream/json';
+import { csvCells, csvRecord, csvShape } from '../../cli/stream/records';
+import { streamEval } from '../../cli/stream/run';
+import { canon, CSP, loadRuleset, platformsIn } from '../plan/helpers';
+import { readFileSync } from 'node:fs';
+
+const r = loadRuleset('0.9');
+const text = readFileSync(join(CSP, '0.9.assay'), 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'assay-stream-'));
+
+function run(path: string, format: 'ndjson' | 'csv', batch = 7): { lines: unknown[]; summary: ReturnType<typeof streamEval> } {
+  const chunks: string[] = [];
+  const summary = streamEval({ path, format, ruleset: r, rulesetText: text, lang: 'en', workers: 0, batch, write: (s) => chunks.push(s) });
+  return { lines: chunks.join('').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as unknown), summary };
+}
+
+describe('NDJSON corpora', () => {
+  const ps = generatePlatforms(r.model, 300, 11, { missing: 0.05, invalid: 0.1 }).filter((p) => {
+    // JSON cannot carry NaN or Infinity: those records are written as null by JSON.stringify.
+    return JSON.stringify(p.evidence) !== undefined;
+  });
+  const path = join(dir, 'c.ndjson');
+  writeFileSync(path, ps.map((p) => JSON.stringify(p)).join('\n') + '\n');
+
+  it('gives one result per line, in order, equal to the JSON of assess', () => {
+    const { lines, summary } = run(path, 'ndjson');
+    expect(summary.records).toBe(ps.length);
+    expect(lines).toHaveLength(ps.length);
+    ps.forEach((p, k) => {
+      const again = JSON.parse(JSON.stringify(p)) as typeof p;
+      expect(lines[k]).toEqual(JSON.parse(JSON.stringify(toResultJson(r.assess(again)))));
+    });
+    expect(summary.failed).toBe(ps.filter((p) => r.assess(JSON.parse(JSON.stringify(p)) as typeof p).outcome === 'invalid').length);
+  });
+
+  it('reports unreadable lines by number and goes on', () => {
+    const bad = join(dir, 'bad.ndjson');
+    writeFileSync(bad, '{"platform":"a","evidence":{}}\nnot json\n\n{"platform":"","evidence":{}}\n{"platform":"b","evidence":{"pue":1.2}}\n');
+    const { lines, summary } = run(bad, 'ndjson', 2);
+    expect(lines.map((l) => (l as { platform?: string; line?: number }).platform ?? `line ${(l as { line: number }).line}`)).toEqual(['a', 'line 2', 'line 4', 'b']);
+    expect(summary.failed).toBeGreaterThanOrEqual(2);
+  });
+
+  it('says when the file cannot be read', () => {
+    expect(run(join(dir, 'nope.ndjson'), 'ndjson').summary.error).toMatch(/cannot read/);
+  });
+});
+
+describe('CSV corpora', () => {
+  it('splits quoted cells', () => {
+    expect(csvCells('a,"b,c","say ""hi""",,d')).toEqual(['a', 'b,c', 'say "hi"', '', 'd']);
+  });
+
+  it('types cells by the ruleset and reads dotted columns as object members', () => {
+    const shape = csvShape('platform,name,pue,mainland_ops,mlps_level,framework_chip_adaptation.frameworks,framework_chip_adaptation.architectures', r.model);
+    if ('error' in shape) throw new Error(shape.error);
+    const rec = csvRecord('p1,"Hub, Ltd",1.250,true,L3,4,3', shape);
+    if ('error' in rec) throw new Error(rec.error);
+    expect(rec.platform).toEqual({
+      platform: 'p1',
+      name: 'Hub, Ltd',
+      evidence: { pue: 1.25, mainland_ops: true, mlps_level: 'L3', framework_chip_adaptation: { frameworks: 4, architectures: 3 } },
+    });
+  });
+
+  it('assesses the samples written as CSV exactly as from YAML', () => {
+    const samples = platformsIn(join(CSP, 'platforms'));
+    const cols = new Set<string>();
+    for (const p of samples) {
+      for (const [k, v] of Object.entries(p.evidence as Record<string, unknown>)) {
+        if (v !== null && typeof v === 'object') for (const m of Object.keys(v)) cols.add(`${k}.${m}`);
+        else cols.add(k);
+      }
+    }
+    const columns = [...cols];
+    const cell = (p: (typeof samples)[number], c: string): string => {
+      const [k, m] = c.split('.') as [string, string | undefined];
+      const v = (p.evidence as Record<string, unknown>)[k];
+      const x = m === undefined ? v : v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[m] : undefined;
+      return x === undefined || x === null ? '' : String(x);
+    };
+    const csv = ['platform,' + columns.join(','), ...samples.map((p) => [p.platform, ...columns.map((c) => cell(p, c))].join(','))].join('\r\n');
+    const path = join(dir, 'samples.csv');
+    writeFileSync(path, csv);
+    const { lines } = run(path, 'csv', 2);
+    expect(lines).toEqual(samples.map((p) => JSON.parse(JSON.stringify(toResultJson(r.assess({ platform: p.platform, evidence: p.evidence }))))));
+  });
+
+  it('refuses a CSV without a platform column', () => {
+    const path = join(dir, 'nohead.csv');
+    writeFileSync(path, 'pue,mttr\n1.2,5\n');
+    expect(run(path, 'csv').summary.error).toMatch(/platform/);
+  });
+});
+
+describe('the fast result JSON', () => {
+  it('is the text of toResultJson', () => {
+    for (const p of [...platformsIn(join(CSP, 'platforms')), ...generatePlatforms(r.model, 500, 5, { missing: 0.1, invalid: 0.1 })]) {
+      const a = r.assess(p);
+      expect(JSON.stringify(resultJson(a))).toBe(JSON.stringify(toResultJson(a)));
+      expect(canon(a)).toBe(canon(r.assess(p, { engine: 'reference' })));
+    }
+  });
+});
