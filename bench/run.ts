@@ -3,7 +3,7 @@
 // hand-written scorer, median and spread over rounds — then editing latencies and cold start, and the machine.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsonLogic from 'json-logic-js';
 import { LogicEngine } from 'json-logic-engine';
@@ -11,7 +11,7 @@ import { compileRuleset, parseEvidenceText } from '../engine/index';
 import type { PlatformInput } from '../engine/evaluate';
 import { exportJsonLogic } from '../engine/export/jsonlogic';
 import { compilePlan } from '../engine/plan/index';
-import { generatePlatforms } from './generate';
+import { generatePlatforms, rng } from './generate';
 import { scoreHandwritten } from './handwritten';
 import { generateRuleset } from './big-ruleset';
 import { rulesScorer } from './rules-engine';
@@ -27,6 +27,42 @@ const N = arg('n', QUICK ? 1000 : 5000);
 const ROUNDS = arg('rounds', QUICK ? 3 : 7);
 const ROOT = process.cwd();
 const RULESET = join(ROOT, 'rulesets', 'csp-assessment', '0.9.assay');
+
+/**
+ * Platforms like real ones: the bundled samples and corpus (graded at every level, vetoed, not rated), each copied
+ * with its numbers moved a little (deterministic), plus generated platforms near band boundaries (one in four).
+ */
+function corpusLike(model: Parameters<typeof generatePlatforms>[0], n: number): PlatformInput[] {
+  const dirs = ['platforms', 'corpus'].map((d) => join(ROOT, 'rulesets', 'csp-assessment', d));
+  const bases = dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .flatMap((f) => parseEvidenceText(readFileSync(join(d, f), 'utf8'), f).platforms),
+  );
+  const r = rng(7);
+  const move = (x: unknown): unknown => {
+    if (typeof x === 'number') {
+      if (r() < 0.7) return x;
+      const decimals = (String(x).split('.')[1] ?? '').length;
+      const f = 10 ** decimals;
+      const y = Math.round((x + (r() - 0.5) * Math.max(1, Math.abs(x) * 0.05)) * f) / f;
+      return y < 0 ? 0 : x <= 100 && y > 100 ? x : y;
+    }
+    if (x !== null && typeof x === 'object' && !Array.isArray(x)) return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, move(v)]));
+    return x;
+  };
+  const generated = generatePlatforms(model, Math.ceil(n / 4), 2026, { missing: 0.02, invalid: 0, boundary: 0.4 });
+  const out: PlatformInput[] = [];
+  for (let k = 0; k < n; k++) {
+    if (k % 4 === 3) out.push(generated[(k - 3) / 4] as PlatformInput);
+    else {
+      const b = bases[Math.floor(r() * bases.length)] as PlatformInput;
+      out.push({ platform: `${b.platform}-${k}`, evidence: move(JSON.parse(JSON.stringify(b.evidence))) });
+    }
+  }
+  return out;
+}
 
 interface Decision {
   readonly outcome: string;
@@ -51,7 +87,7 @@ async function main(): Promise<void> {
   if (!ruleset) throw new Error('csp-assessment 0.9 does not compile');
   const model = ruleset.model;
   const plan = compilePlan(model, (input, opts) => ruleset.assess(input, { ...opts, engine: 'reference' }));
-  const platforms = generatePlatforms(model, N, 2026, { missing: 0.02, invalid: 0, boundary: 0.4 });
+  const platforms = corpusLike(model, N);
 
   const contenders: Contender[] = [
     { name: 'hand-written scorer (bench/handwritten.ts)', decide: (p) => scoreHandwritten(p.evidence as Record<string, unknown>) },

@@ -3,7 +3,7 @@
 
 import type { Lang, Span } from './ast';
 import { renderHelp, renderMessage, type Diagnostic, type RelatedInfo, type Severity } from './diagnostics';
-import { lineIndex, type LineIndex } from './source';
+import { charWidth, lineIndex, type LineIndex } from './source';
 
 export interface RenderOptions {
   readonly text: string;
@@ -28,23 +28,9 @@ function severityColor(s: Severity): string {
   return s === 'error' ? ANSI.red : s === 'warning' ? ANSI.yellow : ANSI.cyan;
 }
 
-/** Terminal columns of one character: CJK and full-width forms take two, tabs four. */
+/** Terminal columns of one character in an excerpt: tabs are expanded, the rest as `charWidth`. */
 function width(ch: string): number {
-  if (ch === '\t') return TAB.length;
-  const c = ch.codePointAt(0) ?? 0;
-  if (
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    (c >= 0x20000 && c <= 0x3fffd)
-  ) {
-    return 2;
-  }
-  return 1;
+  return ch === '\t' ? TAB.length : Math.max(1, charWidth(ch));
 }
 
 function columns(s: string): number {

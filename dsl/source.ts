@@ -62,3 +62,32 @@ export function lineIndex(text: string): LineIndex {
 export function lineCol(text: string, offset: number): LineCol {
   return lineIndex(text).lineCol(offset);
 }
+
+/**
+ * Terminal columns of one character: East Asian wide and full-width forms take two, control and combining
+ * characters none, everything else one. (Tabs are the renderer's business.)
+ */
+export function charWidth(ch: string): number {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c < 32 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || c === 0x200b) return 0;
+  if (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x20000 && c <= 0x3fffd)
+  ) {
+    return 2;
+  }
+  return 1;
+}
+
+/** Terminal columns of a string (sum of `charWidth`). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += charWidth(ch);
+  return w;
+}

@@ -14,7 +14,7 @@ import { rulesetFromCanonical } from '../../engine/import/canonical';
 import { importRulesetJson } from '../../engine/import/ruleset';
 import { rulesetHash, sha256Text } from '../../engine/hash';
 import { ROOT, rulesetText } from '../rulesets/load';
-import { ruleset as randomRuleset } from './arbitrary';
+import { ruleset as randomRuleset } from '../support/arbitrary-ruleset';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'ruleset.schema.json'), 'utf8')) as object;
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);

@@ -3,7 +3,7 @@
 // value), empty when they agree; numbers are compared exactly as fractions.
 
 import type { Assessment, Rational } from '../../engine/index';
-import { toResultJson, valueToJson } from '../../engine/result';
+import { valueToJson } from '../../engine/result';
 import type { OracleResult } from './standard';
 
 export interface Disagreement {
@@ -23,27 +23,30 @@ export function compare(a: Assessment, o: OracleResult): Disagreement[] {
   const eq = (path: string, oracle: string, engine: string): void => {
     if (oracle !== engine) out.push({ path, oracle, engine });
   };
+  /** Exact comparison; fractions are only printed for a disagreement. */
+  const eqq = (path: string, oracle: Rational | null, engine: Rational | null): void => {
+    if (oracle === null || engine === null ? oracle !== engine : !oracle.eq(engine)) out.push({ path, oracle: frac(oracle), engine: frac(engine) });
+  };
   eq('outcome', o.outcome, a.outcome);
   if (o.outcome === 'invalid' || a.outcome === 'invalid') {
     // For invalid platforms only the set of erroring (top-level) fields is compared.
     eq('errors', list(o.errorFields), list(a.errors.map((e) => top(e.field))));
     return out;
   }
-  const j = toResultJson(a);
   eq('errors', '[]', list(a.errors.map((e) => e.field)));
   eq('warnings', list(o.warningFields), list(a.warnings.map((w) => top(w.field))));
   eq('level', json(o.level), json(a.level));
-  eq('total', frac(o.total), frac(a.total));
-  eq('prerequisitesFailed', list(o.prerequisitesFailed), list(j.prerequisitesFailed));
-  eq('vetoes', list(o.vetoes), list(j.vetoes));
+  eqq('total', o.total, a.total);
+  eq('prerequisitesFailed', list(o.prerequisitesFailed), list(a.prerequisites.filter((p) => p.truth !== true).map((p) => p.id)));
+  eq('vetoes', list(o.vetoes), list(a.vetoes.filter((x) => x.truth === true).map((x) => x.id)));
 
   eq('dimensions', json(Object.keys(o.dimensions)), json(a.dimensions.map((d) => d.id)));
   for (const d of a.dimensions) {
     const od = Object.hasOwn(o.dimensions, d.id) ? o.dimensions[d.id] : undefined;
     if (!od) continue;
-    eq(`dimensions.${d.id}.weight`, frac(od.weight), frac(d.weight));
-    eq(`dimensions.${d.id}.score`, frac(od.score), frac(d.score));
-    eq(`dimensions.${d.id}.share`, frac(od.share), frac(d.share));
+    eqq(`dimensions.${d.id}.weight`, od.weight, d.weight);
+    eqq(`dimensions.${d.id}.score`, od.score, d.score);
+    eqq(`dimensions.${d.id}.share`, od.share, d.share);
   }
 
   eq('indicators', json(Object.keys(o.indicators)), json(a.indicators.map((i) => i.id)));
@@ -52,8 +55,8 @@ export function compare(a: Assessment, o: OracleResult): Disagreement[] {
     if (!oi) continue;
     const p = `indicators.${i.id}`;
     eq(`${p}.status`, oi.status, i.status);
-    eq(`${p}.points`, frac(oi.points), frac(i.points));
-    eq(`${p}.weight`, frac(oi.weight), frac(i.effectiveWeight));
+    eqq(`${p}.points`, oi.points, i.points);
+    eqq(`${p}.weight`, oi.weight, i.effectiveWeight);
     eq(`${p}.value`, json(oi.value), json(i.value === undefined ? undefined : valueToJson(i.value)));
     eq(`${p}.field`, json(oi.field), json(i.field !== undefined && i.field !== i.id ? i.field : undefined));
   }

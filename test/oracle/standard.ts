@@ -42,9 +42,15 @@ export interface OracleResult {
 }
 
 const HUNDRED = Rational.HUNDRED;
+const constants = new Map<string, Rational>();
+/** A constant of the text (threshold, bound) as an exact rational. */
 const q = (s: string): Rational => {
-  const r = Rational.parse(s);
-  if (!r) throw new Error(`bad constant ${s}`);
+  let r = constants.get(s);
+  if (!r) {
+    r = Rational.parse(s);
+    if (!r) throw new Error(`bad constant ${s}`);
+    constants.set(s, r);
+  }
   return r;
 };
 

@@ -77,6 +77,16 @@ function ind(id: string, dim: string, w: number, type: FieldType | 'enum', scori
 
 /** The indicators of a version in the order of §3 (with C02 inserted after `oversubscription_ratio`). */
 export function INDICATORS(v: Version): readonly Indicator[] {
+  let list = indicatorCache.get(v);
+  if (!list) {
+    list = indicators(v);
+    indicatorCache.set(v, list);
+  }
+  return list;
+}
+const indicatorCache = new Map<Version, readonly Indicator[]>();
+
+function indicators(v: Version): readonly Indicator[] {
   const one = v === '1.0';
   const list: (Indicator | null)[] = [
     ind('total_compute_scale', 'A', 4, NUM, up(`${one ? 2000 : 1000}:100 300:80 100:60 20:40 else:20`)),

@@ -1,5 +1,5 @@
-// Random rulesets for property tests of the interchange forms (a copy of test/dsl/property.test.ts's generator:
-// importing a test file would run its tests). In: nothing. Out: fast-check arbitraries of ASTs and expressions.
+// Random rulesets for property tests (printer round trip, interchange forms): fast-check arbitraries of ASTs
+// and expressions. In: nothing. Out: `ruleset` and `expr` arbitraries whose nodes carry NO_SPAN.
 
 import fc from 'fast-check';
 import * as A from '../../dsl/ast';
