@@ -33,13 +33,20 @@ export async function time(name: string, n: number, rounds: number, fn: () => un
   return { name, rounds: rates, median: median(rates), min: Math.min(...rates), max: Math.max(...rates) };
 }
 
-/** Milliseconds of one call (median of `rounds`). */
-export function ms(rounds: number, fn: () => void): { median: number; min: number; max: number } {
+/** CPU milliseconds of one call of this process (median of `rounds`); `wall` for wall-clock time instead. */
+export function ms(rounds: number, fn: () => void, wall = false): { median: number; min: number; max: number } {
   const xs: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    xs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (wall) {
+      const t0 = process.hrtime.bigint();
+      fn();
+      xs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    } else {
+      const c0 = process.cpuUsage();
+      fn();
+      const c = process.cpuUsage(c0);
+      xs.push((c.user + c.system) / 1000);
+    }
   }
   return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) };
 }

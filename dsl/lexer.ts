@@ -16,9 +16,14 @@ export interface LexResult {
 
 let lexer: Lexer | undefined;
 
+/** Builds a lexer; `validate` runs Chevrotain's token validations (skipped by the shared one for start-up time). */
+export function makeLexer(validate = false): Lexer {
+  return new Lexer([...T.ALL_TOKENS], { positionTracking: 'full', ensureOptimizations: true, skipValidations: !validate });
+}
+
 /** The one Chevrotain lexer, built on first use. */
 function theLexer(): Lexer {
-  lexer ??= new Lexer([...T.ALL_TOKENS], { positionTracking: 'full', ensureOptimizations: true });
+  lexer ??= makeLexer();
   return lexer;
 }
 

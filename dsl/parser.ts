@@ -65,8 +65,18 @@ const NEVER_INSERTED: ReadonlySet<TokenType> = new Set([
 ]);
 
 export class AssayParser extends CstParser {
-  constructor() {
-    super([...T.ALL_TOKENS], { recoveryEnabled: true, nodeLocationTracking: 'full', errorMessageProvider: messages });
+  /**
+   * `validate: true` runs Chevrotain's grammar validations (ambiguities, left recursion). They cost ~60 ms of
+   * every cold start and the grammar is fixed at build time, so the shared instance skips them and a test
+   * (test/dsl/grammar.test.ts) builds a validating instance instead.
+   */
+  constructor(opts: { validate?: boolean } = {}) {
+    super([...T.ALL_TOKENS], {
+      recoveryEnabled: true,
+      nodeLocationTracking: 'full',
+      errorMessageProvider: messages,
+      skipValidations: opts.validate !== true,
+    });
     this.performSelfAnalysis();
   }
 

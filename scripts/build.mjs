@@ -15,6 +15,9 @@ await build({
   format: 'esm',
   target: 'node20',
   banner,
+  // Minified: V8 compiles less text on every start (the CLI's cold start budget is 300 ms).
+  minify: true,
+  keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',
 });

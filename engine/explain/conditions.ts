@@ -186,9 +186,5 @@ export function explainCondition(expr: Expr, ev: ConditionEventLike): ConditionW
     }
     if (why.length > 0) return { ...base, why };
   }
-  const failing = (ev.elements ?? []).filter((x) => x.depth === 0 && x.truth !== true).map((x) => x.id);
-  return {
-    ...base,
-    why: [{ kind: 'values', text, values: readsText(ev.reads), ...(failing.length > 0 && ev.truth === false ? { elements: failing } : {}) }],
-  };
+  return { ...base, why: [{ kind: 'values', text, values: readsText(ev.reads) }] };
 }

@@ -184,7 +184,8 @@ export function needsOf(
       const indicators = indicatorsIn(ruleset, part);
       if (!readsIndicators(ruleset, part)) {
         const fields = inputsIn(ruleset, part);
-        blockers.push({ kind: owner.kind, id: owner.id, condition: printExpr(part), fields: fields.length > 0 ? fields : evidenceFields(ev.reads) });
+        const shown = t === 'unknown' ? `${printExpr(part)} (${ev.missing.length > 0 ? `missing ${ev.missing.join(', ')}` : 'unknown'})` : printExpr(part);
+        blockers.push({ kind: owner.kind, id: owner.id, condition: shown, fields: fields.length > 0 ? fields : evidenceFields(ev.reads) });
         continue;
       }
       const only = indicators[0];

@@ -35,6 +35,20 @@ export class Gen {
 const num = (r: Rational): number => Number(r.toDecimalString());
 const R = (s: string): Rational => Rational.parse(s) ?? Rational.ZERO;
 
+/** Valid candidate values of each indicator with their points, computed once per indicator. */
+const candidateCache = new Map<Indicator, { readonly all: readonly unknown[]; readonly best: readonly unknown[] }>();
+function candidates(ind: Indicator): { readonly all: readonly unknown[]; readonly best: readonly unknown[] } {
+  let c = candidateCache.get(ind);
+  if (!c) {
+    const all: unknown[] = ind.scoring.kind === 'map' ? [...ind.scoring.map.keys()] : numericCandidates(ind);
+    const pts = all.map((x) => roughPoints(ind, x));
+    const top = Math.max(...pts);
+    c = { all, best: all.filter((_, i) => pts[i] === top) };
+    candidateCache.set(ind, c);
+  }
+  return c;
+}
+
 /** Valid values of a numeric indicator: every band edge, one step either side, and the domain's ends. */
 function numericCandidates(ind: Indicator): number[] {
   if (ind.type.kind !== 'num' || ind.scoring.kind !== 'bands') return [];
@@ -78,32 +92,38 @@ function goodValue(g: Gen, ind: Indicator, quality: number): unknown {
     const top = g.chance(quality);
     return { frameworks: top ? g.pick([4, 5]) : g.int(0, 5), architectures: top ? g.pick([3, 4]) : g.int(0, 4) };
   }
-  const cands: unknown[] = ind.scoring.kind === 'map' ? [...ind.scoring.map.keys()] : numericCandidates(ind);
-  if (g.chance(quality)) {
-    const best = Math.max(...cands.map((c) => roughPoints(ind, c)));
-    return g.pick(cands.filter((c) => roughPoints(ind, c) === best));
-  }
-  return g.pick(cands);
+  const c = candidates(ind);
+  return g.pick(g.chance(quality) ? c.best : c.all);
 }
 
 /** A value the type column rejects (§1 Bad evidence). */
 export function badValue(g: Gen, t: FieldType): unknown {
+  let bad = badCache.get(t);
+  if (!bad) {
+    bad = badValues(t);
+    badCache.set(t, bad);
+  }
+  return g.pick(bad);
+}
+const badCache = new Map<FieldType, readonly unknown[]>();
+
+function badValues(t: FieldType): readonly unknown[] {
   const common: unknown[] = [[], [1], 'x'];
   switch (t.kind) {
     case 'bool':
-      return g.pick([...common, 'true', 'false', 1, 0, 'yes', {}]);
+      return [...common, 'true', 'false', 1, 0, 'yes', {}];
     case 'enum':
-      return g.pick([...common, '', 'L7', 'FULL', ' none', 3, true, { value: t.values[0] }, (t.values[0] ?? 'x').toUpperCase() + '_']);
+      return [...common, '', 'L7', 'FULL', ' none', 3, true, { value: t.values[0] }, (t.values[0] ?? 'x').toUpperCase() + '_'];
     case 'num': {
       const bad: unknown[] = [...common, '95', '1.2', true, {}, -1, -0.01, Number.NaN, Number.POSITIVE_INFINITY];
       const min = R(t.min);
       bad.push(num(min.sub(R('0.01'))), num(min.sub(R('0.001'))));
       if (t.max !== undefined) bad.push(num(R(t.max).add(R('0.01'))), num(R(t.max).add(R('1'))));
       if (t.integer) bad.push(3.5, 0.5, 6.01, 1e-3);
-      return g.pick(bad);
+      return bad;
     }
     case 'obj':
-      return g.pick([
+      return [
         ...common,
         5,
         { frameworks: 4 },
@@ -114,7 +134,7 @@ export function badValue(g: Gen, t: FieldType): unknown {
         { frameworks: '4', architectures: 3 },
         { frameworks: 4, architectures: true },
         {},
-      ]);
+      ];
   }
 }
 
@@ -133,12 +153,50 @@ const VETO_FIELDS: Record<Version, readonly string[]> = {
   ],
 };
 
+const LEVEL_GATES: readonly (readonly [string, readonly unknown[]])[] = [
+  ['service_availability', [99.99, 99.95, 99.9, 99.989, 99.949, 99.899, 99.9899]],
+  ['declared_vs_measured_gap', [5, 10, 5.01, 10.01, 5.001]],
+  ['pue', [1.2, 1.25, 1.3, 1.201, 1.251, 1.301, 1.2001]],
+  ['mlps_level', ['L2', 'L3', 'L4', 'intl_equiv']],
+];
+const LEVEL_TOTALS: Record<Version, readonly number[]> = { '0.9': [60, 70, 80, 88, 95], '1.0': [60, 70, 80, 88, 93] };
+
+/** Points of a valid value as the tables give them, with every indicator applicable and `mainland_ops` true. */
+function pointsOf(ind: Indicator, v: unknown): number {
+  if (ind.scoring.kind !== 'framework') return roughPoints(ind, v);
+  const o = v as { frameworks: number; architectures: number };
+  return o.frameworks >= 4 && o.architectures >= 3 ? 100 : o.frameworks >= 3 && o.architectures >= 2 ? 75 : o.frameworks >= 2 ? 50 : 25;
+}
+
+/**
+ * Lowers indicators one at a time until Σ weight × points (= total × 100 when every indicator applies) equals
+ * `target`, never going below it; gives up quietly after a bounded number of tries.
+ */
+function aimTotal(g: Gen, indicators: readonly Indicator[], ev: Record<string, unknown>, target: number): void {
+  let cur = indicators.reduce((a, i) => a + i.w * pointsOf(i, ev[i.id]), 0);
+  for (let step = 0; step < 200 && cur !== target; step++) {
+    const ind = g.pick(indicators);
+    const v =
+      ind.scoring.kind === 'framework'
+        ? g.pick([{ frameworks: 4, architectures: 3 }, { frameworks: 3, architectures: 2 }, { frameworks: 2, architectures: 0 }, { frameworks: 1, architectures: 5 }])
+        : g.pick(candidates(ind).all);
+    const next = cur - ind.w * pointsOf(ind, ev[ind.id]) + ind.w * pointsOf(ind, v);
+    if (next >= target && next < cur) {
+      ev[ind.id] = v;
+      cur = next;
+    }
+  }
+}
+
 /** One random platform of `version`. */
 export function generatePlatform(version: Version, g: Gen, n: number): Generated {
   const tags: string[] = [];
   const ev: Record<string, unknown> = {};
-  const quality = g.pick([0.97, 0.97, 0.93, 0.85, 0.7, 0.4, 0.1]);
-  const missRate = g.pick([0, 0, 0, 0, 0.03, 0.1, 0.3]);
+  // An edge platform aims its total at a level threshold (or one step from it) and is otherwise left clean.
+  const edge = g.chance(0.12);
+  const quality = edge ? 1 : g.pick([0.97, 0.97, 0.93, 0.85, 0.7, 0.4, 0.1]);
+  const missRate = edge ? 0 : g.pick([0, 0, 0, 0, 0.03, 0.1, 0.3]);
+  const perturb = edge ? 0 : 1;
   const indicators = INDICATORS(version);
 
   const mainland = g.chance(0.65);
@@ -151,11 +209,23 @@ export function generatePlatform(version: Version, g: Gen, n: number): Generated
   ev['sells_exclusive_cards'] = g.chance(0.3);
 
   for (const ind of indicators) ev[ind.id] = goodValue(g, ind, quality);
-  if (!mainland && g.chance(0.6)) {
+  // Level gates on and just across their thresholds (§5, C12), on platforms good enough for the level to matter.
+  if (quality >= 0.9 && g.chance(0.5)) {
+    const [f, vs] = g.pick(LEVEL_GATES);
+    ev[f] = g.pick(vs);
+    tags.push(`gate:${f}`);
+  }
+  if (edge) {
+    Object.assign(ev, { mainland_ops: true, offers_fp64: true, cross_border_data_flow: true, independent_legal_entity: true });
+    const target = g.pick(LEVEL_TOTALS[version]) * 100 + g.pick([0, 0, 0, 0, -1, -5, 5]);
+    aimTotal(g, indicators, ev, target);
+    tags.push(`edge:${target / 100}`);
+  }
+  if (!mainland && g.chance(perturb * 0.6)) {
     ev['mlps_level'] = 'intl_equiv';
     tags.push('hk-intl-equiv');
   }
-  if (g.chance(0.04)) {
+  if (g.chance(perturb * 0.04)) {
     ev['mlps_level'] = 'intl_equiv';
     tags.push('intl-equiv');
   }
@@ -169,14 +239,14 @@ export function generatePlatform(version: Version, g: Gen, n: number): Generated
     }
   }
   // P4: one veto's evidence withheld.
-  if (g.chance(0.12)) {
+  if (g.chance(perturb * 0.12)) {
     const f = g.pick(VETO_FIELDS[version]);
     if (g.chance(0.5)) delete ev[f];
     else ev[f] = null;
     tags.push(`p4:${f}`);
   }
   // A veto that fires while another may be unknown.
-  if (g.chance(0.05)) {
+  if (g.chance(perturb * 0.05)) {
     ev['metric_disclosure'] = 'misleading';
     tags.push('veto:misleading');
   }
@@ -221,7 +291,7 @@ export function generatePlatform(version: Version, g: Gen, n: number): Generated
   }
 
   // Bad evidence, also in fields of not-applicable indicators.
-  if (g.chance(0.12)) {
+  if (g.chance(perturb * 0.12)) {
     const k = g.int(1, 3);
     const fields: [string, FieldType][] = [
       ...FACTS.map((f): [string, FieldType] => [f.id, f.type]),

@@ -37,8 +37,10 @@ export interface OracleResult {
   vetoes: string[];
   /** Top-level evidence fields that are bad (§1 Bad evidence). */
   errorFields: string[];
-  /** Top-level evidence fields ignored (unknown to this version, or a former id shadowed by its new id). */
+  /** Evidence fields ignored: unknown to this version, a former id shadowed by its new id, an unknown object member (dotted). */
   warningFields: string[];
+  /** Truth of each level's own conditions, without the levels below (for coverage counts, not in the JSON). */
+  levelOwn: Record<string, Truth>;
 }
 
 const HUNDRED = Rational.HUNDRED;
@@ -54,6 +56,15 @@ const q = (s: string): Rational => {
   return r;
 };
 
+const numbers = new Map<number, Rational | undefined>();
+/** The exact decimal a JSON number is written as (memoised: generated values repeat). */
+function fromNumber(n: number): Rational | undefined {
+  if (numbers.has(n)) return numbers.get(n);
+  const r = Rational.fromNumber(n);
+  if (numbers.size < 100_000) numbers.set(n, r);
+  return r;
+}
+
 /** §1: a `null` value counts as absent. */
 function present(ev: Readonly<Record<string, unknown>>, field: string): unknown {
   if (!Object.hasOwn(ev, field)) return undefined;
@@ -62,7 +73,7 @@ function present(ev: Readonly<Record<string, unknown>>, field: string): unknown 
 }
 
 /** Reads a raw JSON value against a type column; undefined when it is bad evidence. */
-export function readValue(t: FieldType, raw: unknown): Value | undefined {
+export function readValue(t: FieldType, raw: unknown, warn?: (member: string) => void): Value | undefined {
   switch (t.kind) {
     case 'bool':
       return typeof raw === 'boolean' ? { kind: 'bool', b: raw } : undefined;
@@ -70,7 +81,7 @@ export function readValue(t: FieldType, raw: unknown): Value | undefined {
       return typeof raw === 'string' && t.values.includes(raw) ? { kind: 'sym', s: raw } : undefined;
     case 'num': {
       if (typeof raw !== 'number') return undefined;
-      const r = Rational.fromNumber(raw);
+      const r = fromNumber(raw);
       if (!r) return undefined;
       if (t.integer && !r.isInteger()) return undefined;
       if (r.lt(q(t.min))) return undefined;
@@ -81,6 +92,8 @@ export function readValue(t: FieldType, raw: unknown): Value | undefined {
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
       const o = raw as Record<string, unknown>;
       const fields = new Map<string, Value>();
+      // Members the type does not know are ignored with a warning, as unknown fields are (§1).
+      for (const k of Object.keys(o)) if (!t.members.some(([m]) => m === k) && warn) warn(k);
       for (const [name, mt] of t.members) {
         const mv = present(o, name);
         if (mv === undefined) return undefined; // an object missing a member
@@ -191,9 +204,13 @@ export function assessStandard(version: Version, platform: string, evidence: unk
   const check = (field: string, t: FieldType, into: string): void => {
     const raw = present(ev, field);
     if (raw === undefined) return;
-    const v = readValue(t, raw);
+    const memberWarnings: string[] = [];
+    const v = readValue(t, raw, (m) => memberWarnings.push(`${field}.${m}`));
     if (v === undefined) errorFields.push(field);
-    else values.set(into, v);
+    else {
+      warningFields.push(...memberWarnings);
+      values.set(into, v);
+    }
   };
   for (const f of facts) {
     known.add(f.id);
@@ -214,7 +231,7 @@ export function assessStandard(version: Version, platform: string, evidence: unk
       check(ind.id, ind.type, ind.id);
     }
   }
-  for (const k of Object.keys(ev)) if (!known.has(k)) warningFields.push(k);
+  for (const k of Object.keys(ev)) if (!known.has(k) && present(ev, k) !== undefined) warningFields.push(k);
 
   const dimW = dimensionWeights(version);
   if (errorFields.length > 0) {
@@ -229,6 +246,7 @@ export function assessStandard(version: Version, platform: string, evidence: unk
       vetoes: [],
       errorFields: [...new Set(errorFields)].sort(),
       warningFields: [...new Set(warningFields)].sort(),
+      levelOwn: {},
     };
   }
 
@@ -297,6 +315,17 @@ export function assessStandard(version: Version, platform: string, evidence: unk
   const prerequisitesFailed = prereqs.filter(([, t]) => t !== true).map(([id]) => id);
   const fired = vetoes.filter(([, t]) => t === true).map(([id]) => id);
 
+  // Each level's own conditions (§5), computed for every platform (the explanation lists those that fail).
+  const levelOwn: Record<string, Truth> = {};
+  for (const L of LEVELS(version)) {
+    const gates: Truth[] = [total.ge(q(L.total)), Object.values(dimensions).every((d) => d.share.mul(HUNDRED).ge(q(L.share)))];
+    for (const [field, op, t] of L.gates) {
+      if (op === 'in') gates.push(or(...t.split(',').map((s) => F.is(field, s))));
+      else gates.push(F.num(field, op, t));
+    }
+    levelOwn[L.id] = and(...gates);
+  }
+
   // Level (§5): cumulative, the highest level whose every condition (and those below) holds.
   let level: string | null = null;
   let outcome: Outcome;
@@ -306,12 +335,7 @@ export function assessStandard(version: Version, platform: string, evidence: unk
     outcome = 'graded';
     level = 'L0';
     for (const L of LEVELS(version)) {
-      const gates: Truth[] = [total.ge(q(L.total)), Object.values(dimensions).every((d) => d.share.mul(HUNDRED).ge(q(L.share)))];
-      for (const [field, op, t] of L.gates) {
-        if (op === 'in') gates.push(or(...t.split(',').map((s) => F.is(field, s))));
-        else gates.push(F.num(field, op, t));
-      }
-      if (and(...gates) !== true) break;
+      if (levelOwn[L.id] !== true) break;
       level = L.id;
     }
   }
@@ -327,5 +351,6 @@ export function assessStandard(version: Version, platform: string, evidence: unk
     vetoes: fired,
     errorFields: [],
     warningFields: [...new Set(warningFields)].sort(),
+    levelOwn,
   };
 }
