@@ -10,7 +10,7 @@ import { compileRuleset, Rational, type Assessment, type CompiledRuleset } from 
 import { parseExpected } from '../rulesets/expected';
 import { compare, type Disagreement } from './compare';
 import { generatePlatform, Gen, prng, type Generated } from './generate';
-import { assessStandard, type OracleResult, type Version } from './standard';
+import { assessStandard, oracleJson, type OracleResult, type Version } from './standard';
 import { dimensionWeights, INDICATORS } from './tables';
 
 const DIR = join(import.meta.dirname, '..', '..', 'rulesets', 'csp-assessment');
@@ -135,6 +135,7 @@ interface KnownBug {
   readonly matches: (r: Run) => boolean;
 }
 const KNOWN_BUGS: readonly KnownBug[] = [];
+const knownBug = (v: Version, r: Run): boolean => KNOWN_BUGS.some((b) => b.versions.includes(v) && b.matches(r));
 
 function report(rs: readonly Run[], max = 12): string {
   const byPath = new Map<string, { count: number; example: Run; d: Disagreement }>();
@@ -157,10 +158,22 @@ function report(rs: readonly Run[], max = 12): string {
 
 describe.each(VERSIONS)('differential, version %s', (v) => {
   it(`${COUNT} random platforms agree field by field`, () => {
-    const rs = run(v).filter((r) => !KNOWN_BUGS.some((b) => b.versions.includes(v) && b.matches(r)));
+    const rs = run(v).filter((r) => !knownBug(v, r));
     const bad = rs.filter((r) => r.diffs.length > 0);
     if (bad.length > 0 || process.env['ORACLE_REPORT']) console.log(`${v}: ${bad.length} disagreeing platforms\n${report(bad)}`);
     expect(bad.length, report(bad, 3)).toBe(0);
+  });
+
+  it('`evaluate` gives the oracle’s JSON (every 5th valid platform, key order included)', () => {
+    const e = engine(v);
+    let n = 0;
+    for (const r of run(v).filter((x, i) => i % 5 === 0 && x.oracle.outcome !== 'invalid' && !knownBug(v, x))) {
+      const { errors: _e, warnings: _w, ...json } = e.evaluate({ platform: r.gen.platform, evidence: r.gen.evidence });
+      const mine = oracleJson(r.oracle);
+      expect(JSON.stringify(json), r.gen.platform).toBe(JSON.stringify(mine));
+      n++;
+    }
+    expect(n).toBeGreaterThan(500);
   });
 
   it('the generator covers what it should', () => {

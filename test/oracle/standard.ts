@@ -3,7 +3,7 @@
 // in the shape of `toResultJson` with exact rationals, plus the erroring and warned evidence fields.
 
 import { Rational } from '../../engine/rational';
-import type { IndicatorStatus, Outcome, ValueJson } from '../../engine/result';
+import type { IndicatorStatus, Outcome, ResultJson, ValueJson } from '../../engine/result';
 import { INDICATORS, FACTS, type FieldType, type Indicator, type Version, dimensionWeights, LEVELS } from './tables';
 
 export type { Version } from './tables';
@@ -186,6 +186,32 @@ function points(ind: Indicator, v: Value, facts: Facts): Rational {
       return Rational.fromInt(25);
     }
   }
+}
+
+/** The oracle's result in the JSON shape of `toResultJson` (without messages: errors and warnings are compared as fields). */
+export function oracleJson(o: OracleResult): Omit<ResultJson, 'errors' | 'warnings'> {
+  const dimensions: ResultJson['dimensions'] = {};
+  for (const [id, d] of Object.entries(o.dimensions))
+    dimensions[id] = { score: d.score.toJSONNumber(), weight: d.weight.toJSONNumber(), share: d.share.toJSONNumber() };
+  const indicators: ResultJson['indicators'] = {};
+  for (const [id, i] of Object.entries(o.indicators))
+    indicators[id] = {
+      ...(i.value !== undefined ? { value: i.value } : {}),
+      points: i.points === null ? null : i.points.toJSONNumber(),
+      status: i.status,
+      weight: i.weight.toJSONNumber(),
+      ...(i.field !== undefined ? { field: i.field } : {}),
+    };
+  return {
+    platform: o.platform,
+    outcome: o.outcome,
+    level: o.level,
+    total: o.total.toJSONNumber(),
+    dimensions,
+    indicators,
+    prerequisitesFailed: o.prerequisitesFailed,
+    vetoes: o.vetoes,
+  };
 }
 
 /** Assesses one platform under `version` from the text of the standard. */
