@@ -73,7 +73,7 @@ export class AssayParser extends CstParser {
   constructor(opts: { validate?: boolean } = {}) {
     super([...T.ALL_TOKENS], {
       recoveryEnabled: true,
-      nodeLocationTracking: 'full',
+      nodeLocationTracking: 'onlyOffset',
       errorMessageProvider: messages,
       skipValidations: opts.validate !== true,
     });

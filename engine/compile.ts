@@ -99,12 +99,18 @@ export function compileRuleset(text: string, opts: { path?: string; checks?: boo
 }
 
 function makeCompiled(model: Model, ast: Ruleset, text: string): CompiledRuleset {
+  let hash: string | undefined;
+  let schema: JsonSchema | undefined;
   const identity: RulesetIdentity = {
     id: model.id,
     version: model.version,
     status: model.status,
     ...(model.date !== undefined ? { date: model.date } : {}),
-    hash: rulesetHash(ast),
+    // Hashed on first read: the canonical JSON of a big ruleset costs more than checking it, and an editor
+    // re-compiling on every keystroke rarely reads the hash.
+    get hash(): string {
+      return (hash ??= rulesetHash(ast));
+    },
   };
   let check: EvidenceCheck | undefined;
   const getCheck = (): EvidenceCheck => (check ??= compileEvidenceCheck(model));
@@ -138,7 +144,9 @@ function makeCompiled(model: Model, ast: Ruleset, text: string): CompiledRuleset
     model,
     ast,
     text,
-    evidenceSchema: evidenceSchema(model),
+    get evidenceSchema(): JsonSchema {
+      return (schema ??= evidenceSchema(model));
+    },
     assess,
     evaluate: (input, opts = {}) => toResultJson(assess(input, opts)),
   };

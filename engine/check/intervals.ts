@@ -23,7 +23,7 @@ export class NumSet {
   ) {}
 
   static all(integer = false): NumSet {
-    return NumSet.of([{}], integer);
+    return integer ? ALL_INT : ALL;
   }
   static none(integer = false): NumSet {
     return new NumSet([], integer);
@@ -32,7 +32,7 @@ export class NumSet {
     return new NumSet(normalise(parts, integer), integer);
   }
   static range(lo: End | undefined, hi: End | undefined, integer = false): NumSet {
-    return NumSet.of([{ ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) }], integer);
+    return NumSet.of([interval(lo, hi)], integer);
   }
   static point(v: Rational, integer = false): NumSet {
     return NumSet.range({ value: v, inclusive: true }, { value: v, inclusive: true }, integer);
@@ -73,12 +73,13 @@ export class NumSet {
       const y = b[j] as Interval;
       const lo = maxLo(x.lo, y.lo);
       const hi = minHi(x.hi, y.hi);
-      const p = { ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) };
-      if (!emptyInterval(p)) out.push(p);
+      if (!emptyEnds(lo, hi)) out.push(lo === x.lo && hi === x.hi ? x : lo === y.lo && hi === y.hi ? y : interval(lo, hi));
       if (cmpHi(x.hi, y.hi) < 0) i++;
       else j++;
     }
-    return NumSet.of(out, this.integer || o.integer);
+    // Parts of two normalised sets of the same kind intersect into a normalised list (sorted, disjoint, with
+    // gaps, integer-closed when both are): only a mix of kinds needs normalising again.
+    return this.integer === o.integer ? new NumSet(out, this.integer) : NumSet.of(out, this.integer || o.integer);
   }
 
   union(o: NumSet): NumSet {
@@ -90,12 +91,12 @@ export class NumSet {
     let prev: End | undefined; // hi of the previous part, flipped
     let open = true; // the next gap starts at -infinity
     for (const p of this.parts) {
-      if (p.lo) out.push({ ...(open ? {} : prev ? { lo: prev } : {}), hi: { value: p.lo.value, inclusive: !p.lo.inclusive } });
+      if (p.lo) out.push(interval(open ? undefined : prev, { value: p.lo.value, inclusive: !p.lo.inclusive }));
       if (!p.hi) return NumSet.of(out, this.integer);
       prev = { value: p.hi.value, inclusive: !p.hi.inclusive };
       open = false;
     }
-    out.push(open ? {} : { ...(prev ? { lo: prev } : {}) });
+    out.push(open ? {} : interval(prev, undefined));
     return NumSet.of(out, this.integer);
   }
 
@@ -113,7 +114,7 @@ export class NumSet {
     const first = this.parts[0];
     const last = this.parts[this.parts.length - 1];
     if (!first || !last) return undefined;
-    return { ...(first.lo ? { lo: first.lo } : {}), ...(last.hi ? { hi: last.hi } : {}) };
+    return interval(first.lo, last.hi);
   }
 
   /** `x < 5, 10 <= x < 20, x = 30` with `name` for x; `∅` when empty. */
@@ -146,32 +147,50 @@ function ceil(q: Rational): Rational {
 
 /** For integer sets: closed integer ends (`> 3.5` → `>= 4`). */
 function intEnds(p: Interval): Interval {
+  const closed = (e: End | undefined): boolean => !e || (e.inclusive && e.value.den === 1n);
+  if (closed(p.lo) && closed(p.hi)) return p; // already closed integer ends
   const lo = p.lo
     ? { value: p.lo.inclusive ? ceil(p.lo.value) : floor(p.lo.value).add(Rational.ONE), inclusive: true }
     : undefined;
   const hi = p.hi
     ? { value: p.hi.inclusive ? floor(p.hi.value) : ceil(p.hi.value).sub(Rational.ONE), inclusive: true }
     : undefined;
-  return { ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) };
+  return interval(lo, hi);
+}
+
+/** `{ lo, hi }` without absent ends (exactOptionalPropertyTypes), built without spreading. */
+function interval(lo: End | undefined, hi: End | undefined): Interval {
+  return lo ? (hi ? { lo, hi } : { lo }) : hi ? { hi } : {};
+}
+
+/** `a.cmp(b)` without multiplying when the denominators agree (integers, most bounds). */
+function cmpQ(a: Rational, b: Rational): number {
+  if (a === b) return 0;
+  if (a.den === b.den) return a.num < b.num ? -1 : a.num > b.num ? 1 : 0;
+  return a.cmp(b);
+}
+
+function emptyEnds(lo: End | undefined, hi: End | undefined): boolean {
+  if (!lo || !hi) return false;
+  const c = cmpQ(lo.value, hi.value);
+  return c > 0 || (c === 0 && !(lo.inclusive && hi.inclusive));
 }
 
 function emptyInterval(p: Interval): boolean {
-  if (!p.lo || !p.hi) return false;
-  const c = p.lo.value.cmp(p.hi.value);
-  return c > 0 || (c === 0 && !(p.lo.inclusive && p.hi.inclusive));
+  return emptyEnds(p.lo, p.hi);
 }
 
 /** Compares lower ends: unbounded first; at equal values an inclusive end comes first. */
 function cmpLo(a: End | undefined, b: End | undefined): number {
   if (!a) return b ? -1 : 0;
   if (!b) return 1;
-  return a.value.cmp(b.value) || (a.inclusive === b.inclusive ? 0 : a.inclusive ? -1 : 1);
+  return cmpQ(a.value, b.value) || (a.inclusive === b.inclusive ? 0 : a.inclusive ? -1 : 1);
 }
 /** Compares upper ends: unbounded last; at equal values an inclusive end comes last. */
 function cmpHi(a: End | undefined, b: End | undefined): number {
   if (!a) return b ? 1 : 0;
   if (!b) return -1;
-  return a.value.cmp(b.value) || (a.inclusive === b.inclusive ? 0 : a.inclusive ? 1 : -1);
+  return cmpQ(a.value, b.value) || (a.inclusive === b.inclusive ? 0 : a.inclusive ? 1 : -1);
 }
 function maxLo(a: End | undefined, b: End | undefined): End | undefined {
   return cmpLo(a, b) >= 0 ? a : b;
@@ -183,22 +202,33 @@ function minHi(a: End | undefined, b: End | undefined): End | undefined {
 /** True when `a` (ending at `hi`) and a part starting at `lo` touch or overlap, so they merge. */
 function touches(hi: End | undefined, lo: End | undefined, integer: boolean): boolean {
   if (!hi || !lo) return true;
-  const c = hi.value.cmp(lo.value);
+  const c = cmpQ(hi.value, lo.value);
   if (c > 0) return true;
   if (c === 0) return hi.inclusive || lo.inclusive;
   return integer && hi.value.add(Rational.ONE).eq(lo.value);
 }
 
 function normalise(parts: readonly Interval[], integer: boolean): Interval[] {
-  const ps = parts.map((p) => (integer ? intEnds(p) : p)).filter((p) => !emptyInterval(p));
-  ps.sort((a, b) => cmpLo(a.lo, b.lo));
+  if (parts.length === 1) {
+    const p = integer ? intEnds(parts[0] as Interval) : (parts[0] as Interval);
+    return emptyInterval(p) ? [] : [p];
+  }
+  const ps: Interval[] = [];
+  for (const part of parts) {
+    const p = integer ? intEnds(part) : part;
+    if (!emptyInterval(p)) ps.push(p);
+  }
+  if (ps.length > 1) ps.sort((a, b) => cmpLo(a.lo, b.lo));
   const out: Interval[] = [];
   for (const p of ps) {
     const last = out[out.length - 1];
     if (last && touches(last.hi, p.lo, integer)) {
       const hi = cmpHi(last.hi, p.hi) >= 0 ? last.hi : p.hi;
-      out[out.length - 1] = { ...(last.lo ? { lo: last.lo } : {}), ...(hi ? { hi } : {}) };
+      out[out.length - 1] = interval(last.lo, hi);
     } else out.push(p);
   }
   return out;
 }
+
+const ALL = NumSet.of([{}], false);
+const ALL_INT = NumSet.of([{}], true);

@@ -13,6 +13,18 @@ import { NumSet, type End, type Interval } from './intervals';
 
 /** The exact value of a constant numeric expression (`99.9`, `80%`, `-1`, `2 * 3`), else undefined. */
 export function constValue(e: Expr): Rational | undefined {
+  // Several checks ask for the same literals (each band bound several times): remember them per node.
+  const known = CONST.get(e);
+  if (known !== undefined) return known ?? undefined;
+  const v = computeConst(e);
+  CONST.set(e, v ?? null);
+  return v;
+}
+
+/** Constant values by AST node (`null`: not a constant). AST nodes are never mutated. */
+const CONST = new WeakMap<Expr, Rational | null>();
+
+function computeConst(e: Expr): Rational | undefined {
   switch (e.kind) {
     case 'Num':
       return Rational.parse(e.text);

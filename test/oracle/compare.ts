@@ -49,6 +49,21 @@ export function compare(a: Assessment, o: OracleResult): Disagreement[] {
     eqq(`dimensions.${d.id}.share`, od.share, d.share);
   }
 
+  // §6: for each level, whether it holds (cumulatively) and the truth of its own conditions.
+  let below = true;
+  for (const [id, own] of Object.entries(o.levelOwn)) {
+    const l = a.levels.find((x) => x.id === id);
+    if (!l) {
+      eq(`levels.${id}`, 'present', 'absent');
+      continue;
+    }
+    const truths = l.failed.map((f) => f.truth);
+    const engineOwn = truths.includes(false) ? false : truths.includes('unknown') ? 'unknown' : true;
+    eq(`levels.${id}.own`, String(own), String(engineOwn));
+    below = below && own === true;
+    eq(`levels.${id}.holds`, String(below), String(l.holds));
+  }
+
   eq('indicators', json(Object.keys(o.indicators)), json(a.indicators.map((i) => i.id)));
   for (const i of a.indicators) {
     const oi = Object.hasOwn(o.indicators, i.id) ? o.indicators[i.id] : undefined;
@@ -58,6 +73,7 @@ export function compare(a: Assessment, o: OracleResult): Disagreement[] {
     eqq(`${p}.points`, oi.points, i.points);
     eqq(`${p}.weight`, oi.weight, i.effectiveWeight);
     eq(`${p}.value`, json(oi.value), json(i.value === undefined ? undefined : valueToJson(i.value)));
+    eq(`${p}.matched`, json(oi.matched), json(i.matched));
     eq(`${p}.field`, json(oi.field), json(i.field !== undefined && i.field !== i.id ? i.field : undefined));
   }
   return out;

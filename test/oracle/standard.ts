@@ -24,6 +24,8 @@ export interface OracleIndicator {
   weight: Rational;
   /** The evidence field read, when it is a former id. */
   field?: string;
+  /** Index of the band or mapping entry that gave the points, in the text's order (scored indicators only). */
+  matched?: number;
 }
 
 export interface OracleResult {
@@ -150,29 +152,33 @@ class Facts {
   }
 }
 
-/** Points of an indicator for a valid, present value (§3 bands, first match; conditional points). */
-function points(ind: Indicator, v: Value, facts: Facts): Rational {
+/**
+ * Points of an indicator for a valid, present value (§3 bands, first match; conditional points), with the index
+ * of the band or mapping entry that gave them in the order of the text (§6).
+ */
+function points(ind: Indicator, v: Value, facts: Facts): { points: Rational; matched: number } {
+  const hit = (n: number, i: number): { points: Rational; matched: number } => ({ points: Rational.fromInt(n), matched: i });
   const s = ind.scoring;
   switch (s.kind) {
     case 'bands': {
       if (v.kind !== 'num') throw new Error(`${ind.id}: not a number`);
-      for (const b of s.bands) {
-        if (b.op === 'else') return Rational.fromInt(b.pts);
+      for (const [i, b] of s.bands.entries()) {
+        if (b.op === 'else') return hit(b.pts, i);
         const c = v.q.cmp(q(b.t));
-        const hit = b.op === '>=' ? c >= 0 : b.op === '<=' ? c <= 0 : b.op === '>' ? c > 0 : c < 0;
-        if (hit) return Rational.fromInt(b.pts);
+        if (b.op === '>=' ? c >= 0 : b.op === '<=' ? c <= 0 : b.op === '>' ? c > 0 : c < 0) return hit(b.pts, i);
       }
       throw new Error(`${ind.id}: no band matched`);
     }
     case 'map': {
       if (v.kind !== 'sym') throw new Error(`${ind.id}: not a symbol`);
+      const i = [...s.map.keys()].indexOf(v.s);
       if (ind.id === 'mlps_level' && v.s === 'intl_equiv') {
         // "60 when not `mainland_ops`, else 0": an unknown condition gives the else value.
-        return Rational.fromInt(not(facts.flag('mainland_ops')) === true ? 60 : 0);
+        return hit(not(facts.flag('mainland_ops')) === true ? 60 : 0, i);
       }
       const p = s.map.get(v.s);
       if (p === undefined) throw new Error(`${ind.id}: unmapped ${v.s}`);
-      return Rational.fromInt(p);
+      return hit(p, i);
     }
     case 'framework': {
       if (v.kind !== 'obj') throw new Error(`${ind.id}: not an object`);
@@ -180,10 +186,10 @@ function points(ind: Indicator, v: Value, facts: Facts): Rational {
       const a = v.fields.get('architectures');
       if (f?.kind !== 'num' || a?.kind !== 'num') throw new Error(`${ind.id}: members`);
       const ge = (x: Rational, n: number): boolean => x.ge(Rational.fromInt(n));
-      if (ge(f.q, 4) && ge(a.q, 3)) return Rational.fromInt(100);
-      if (ge(f.q, 3) && ge(a.q, 2)) return Rational.fromInt(75);
-      if (ge(f.q, 2)) return Rational.fromInt(50);
-      return Rational.fromInt(25);
+      if (ge(f.q, 4) && ge(a.q, 3)) return hit(100, 0);
+      if (ge(f.q, 3) && ge(a.q, 2)) return hit(75, 1);
+      if (ge(f.q, 2)) return hit(50, 2);
+      return hit(25, 3);
     }
   }
 }
@@ -279,13 +285,13 @@ export function assessStandard(version: Version, platform: string, evidence: unk
   const F = new Facts(values);
 
   // Indicators: applicability, status, points (§1 Not applicable, Missing evidence).
-  const raw = new Map<string, { status: IndicatorStatus; points: Rational | null; v: Value | undefined }>();
+  const raw = new Map<string, { status: IndicatorStatus; points: Rational | null; v: Value | undefined; matched?: number }>();
   for (const ind of indicators) {
     const v = F.get(ind.id);
     const applies = ind.appliesWhen === undefined ? true : F.flag(ind.appliesWhen) !== false;
     if (!applies) raw.set(ind.id, { status: 'not_applicable', points: null, v });
     else if (v === undefined) raw.set(ind.id, { status: 'missing', points: Rational.ZERO, v });
-    else raw.set(ind.id, { status: 'scored', points: points(ind, v, F), v });
+    else raw.set(ind.id, { status: 'scored', v, ...points(ind, v, F) });
   }
 
   // Dimensions: weight redistribution in proportion, scores, shares (§1 Score).
@@ -310,6 +316,7 @@ export function assessStandard(version: Version, platform: string, evidence: unk
         status: r.status,
         weight: eff,
         ...(field !== undefined ? { field } : {}),
+        ...(r.matched !== undefined ? { matched: r.matched } : {}),
       };
     }
     dimensions[dim] = { score, weight: w, share: w.isZero() ? Rational.ZERO : score.div(w) };
