@@ -196,6 +196,16 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hans': '{file}：平台 `{platform}`：字段 `{field}`：{message}',
     'zh-Hant': '{file}：平台 `{platform}`：欄位 `{field}`：{message}',
   },
+  fieldIssue: {
+    en: '{where}: field `{field}`: {message}',
+    'zh-Hans': '{where}：字段 `{field}`：{message}',
+    'zh-Hant': '{where}：欄位 `{field}`：{message}',
+  },
+  manyPlatforms: {
+    en: '{count} platforms ({list})',
+    'zh-Hans': '{count} 个平台（{list}）',
+    'zh-Hant': '{count} 個平台（{list}）',
+  },
   fileIssue: {
     en: '{file}: {message}',
     'zh-Hans': '{file}：{message}',

@@ -44,6 +44,8 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
   const corpus = explain ? loadCorpus(ruleset, loaded.path, p, lang) : undefined;
   const explanations: Explanation[] = [];
   let failed = false;
+  // The same warning on many platforms (a field this version does not know, typically) is said once.
+  const warnings = new Map<string, { field: string; message: string; where: string[]; platforms: string[] }>();
   for (const f of files) {
     const parsed = parseEvidenceText(f.text, f.path, { lang });
     for (const issue of parsed.issues) {
@@ -63,9 +65,19 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
         out.err(`${t(lang, 'error')}: ${t(lang, 'evidenceIssue', { file: f.path, platform: a.platform, field: e.field, message: e.message })}`);
       }
       for (const w of a.warnings) {
-        out.err(`${t(lang, 'warning')}: ${t(lang, 'evidenceIssue', { file: f.path, platform: a.platform, field: w.field, message: w.message })}`);
+        const key = `${w.code}\u0000${w.field}\u0000${w.message}`;
+        const seen = warnings.get(key) ?? { field: w.field, message: w.message, where: [], platforms: [] };
+        seen.where.push(`${f.path} (${a.platform})`);
+        seen.platforms.push(a.platform);
+        warnings.set(key, seen);
       }
     }
+  }
+  for (const w of warnings.values()) {
+    const [first] = w.where;
+    if (first === undefined) continue;
+    const platform = w.where.length === 1 ? first : t(lang, 'manyPlatforms', { count: w.platforms.length, list: w.platforms.join(', ') });
+    out.err(`${t(lang, 'warning')}: ${t(lang, 'fieldIssue', { where: platform, field: w.field, message: w.message })}`);
   }
   switch (format) {
     case 'json':

@@ -108,6 +108,14 @@ describe('assay eval', () => {
     expect(r.err).toMatch(/b\.yaml.*P2_regional_aicc.*pue/);
   });
 
+  it('says a warning shared by many platforms once, naming them', () => {
+    const r = run(['eval', 'csp-assessment@0.9', 'rulesets/csp-assessment/platforms']);
+    expect(r.code).toBe(0);
+    const lines = r.err.split('\n').filter((l) => l.includes('asset_inventory_consistency'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('5 platforms (P1_hub_operator, P2_regional_aicc');
+  });
+
   it('names the versions that exist for an unknown reference (exit 1), and usage errors exit 2', () => {
     const r = run(['eval', 'csp-assessment@2.0', 'rulesets/csp-assessment/platforms']);
     expect(r.code).toBe(1);
