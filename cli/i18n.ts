@@ -360,6 +360,107 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hans': '测试文件 `{path}` 旁没有 .assay 规则集（已查找其所在文件夹及上一级）',
     'zh-Hant': '測試檔案 `{path}` 旁沒有 .assay 規則集（已查找其所在資料夾及上一層）',
   },
+  // streaming evaluation of corpora (cli/stream/)
+  badWorkers: {
+    en: '`--workers` must be a whole number of 0 or more (0 = in-process), not `{value}`',
+    'zh-Hans': '`--workers` 应为 0 或更大的整数（0 表示在主进程中运行），而不是 `{value}`',
+    'zh-Hant': '`--workers` 應為 0 或更大的整數（0 表示在主行程中執行），而不是 `{value}`',
+  },
+  streamRecord: {
+    en: '{file}:{line}: {message}',
+    'zh-Hans': '{file}:{line}：{message}',
+    'zh-Hant': '{file}:{line}：{message}',
+  },
+  streamNotJson: {
+    en: 'not valid JSON ({reason}); expected one JSON object {"platform", "evidence"} per line',
+    'zh-Hans': '不是有效的 JSON（{reason}）；每行应为一个 JSON 对象 {"platform", "evidence"}',
+    'zh-Hant': '不是有效的 JSON（{reason}）；每行應為一個 JSON 物件 {"platform", "evidence"}',
+  },
+  streamNotObject: {
+    en: 'expected a JSON object {"platform", "evidence"}, found `{found}`',
+    'zh-Hans': '应为 JSON 对象 {"platform", "evidence"}，实际为 `{found}`',
+    'zh-Hant': '應為 JSON 物件 {"platform", "evidence"}，實際為 `{found}`',
+  },
+  streamPlatform: {
+    en: 'expected `platform` to be a non-empty string',
+    'zh-Hans': '`platform` 应为非空字符串',
+    'zh-Hant': '`platform` 應為非空字串',
+  },
+  streamName: {
+    en: 'expected `name` to be a string',
+    'zh-Hans': '`name` 应为字符串',
+    'zh-Hant': '`name` 應為字串',
+  },
+  streamEvidence: {
+    en: 'expected `evidence` to be an object',
+    'zh-Hans': '`evidence` 应为对象',
+    'zh-Hant': '`evidence` 應為物件',
+  },
+  streamCsvEmpty: {
+    en: '{file}: the CSV file is empty; expected a header row naming the columns (`platform`, `name`, evidence fields)',
+    'zh-Hans': '{file}：CSV 文件为空；应有一行表头列出各列（`platform`、`name`、证据字段）',
+    'zh-Hant': '{file}：CSV 檔案為空；應有一列表頭列出各欄（`platform`、`name`、證據欄位）',
+  },
+  streamCsvNoPlatform: {
+    en: '{file}:{line}: the CSV header has no `platform` column; expected `platform`, optional `name`, then evidence fields',
+    'zh-Hans': '{file}:{line}：CSV 表头没有 `platform` 列；应为 `platform`、可选的 `name`，然后是证据字段',
+    'zh-Hant': '{file}:{line}：CSV 表頭沒有 `platform` 欄；應為 `platform`、可選的 `name`，然後是證據欄位',
+  },
+  streamCsvPlatformEmpty: {
+    en: 'the `platform` cell is empty; expected the platform id',
+    'zh-Hans': '`platform` 单元格为空；应为平台标识',
+    'zh-Hant': '`platform` 儲存格為空；應為平台標識',
+  },
+  streamCsvUnclosed: {
+    en: 'a quoted cell is not closed; expected `"` before the end of the line (a record must fit on one line)',
+    'zh-Hans': '带引号的单元格未闭合；应在行尾之前出现 `"`（一条记录必须写在一行内）',
+    'zh-Hant': '帶引號的儲存格未閉合；應在行尾之前出現 `"`（一筆記錄必須寫在一列內）',
+  },
+  streamCsvAfterQuote: {
+    en: 'column {column}: text after the closing quote; expected `,` or the end of the line (write `""` for a quote inside a cell)',
+    'zh-Hans': '第 {column} 列：结束引号之后还有文字；应为 `,` 或行尾（单元格内的引号写作 `""`）',
+    'zh-Hant': '第 {column} 欄：結束引號之後還有文字；應為 `,` 或行尾（儲存格內的引號寫作 `""`）',
+  },
+  streamCsvTooMany: {
+    en: 'the row has {found} cells; expected at most {expected}, one per header column',
+    'zh-Hans': '该行有 {found} 个单元格；应最多 {expected} 个，与表头各列一一对应',
+    'zh-Hant': '該列有 {found} 個儲存格；應最多 {expected} 個，與表頭各欄一一對應',
+  },
+  streamCsvNumber: {
+    en: 'column `{column}`: `{found}` is not a number; expected a decimal such as 1.25',
+    'zh-Hans': '`{column}` 列：`{found}` 不是数字；应为小数，例如 1.25',
+    'zh-Hant': '`{column}` 欄：`{found}` 不是數字；應為小數，例如 1.25',
+  },
+  streamCsvBoolean: {
+    en: 'column `{column}`: `{found}` is not a boolean; expected `true` or `false`',
+    'zh-Hans': '`{column}` 列：`{found}` 不是布尔值；应为 `true` 或 `false`',
+    'zh-Hant': '`{column}` 欄：`{found}` 不是布林值；應為 `true` 或 `false`',
+  },
+  streamWorkerFailed: {
+    en: '{file}: a worker thread failed: {reason}',
+    'zh-Hans': '{file}：工作线程失败：{reason}',
+    'zh-Hant': '{file}：工作執行緒失敗：{reason}',
+  },
+  streamWorkerNoRuleset: {
+    en: 'the ruleset does not compile on the worker thread',
+    'zh-Hans': '规则集在工作线程上无法编译',
+    'zh-Hant': '規則集在工作執行緒上無法編譯',
+  },
+  streamWorkersSilent: {
+    en: '{file}: the worker threads stopped answering (no answer for two minutes); try `--workers 0`',
+    'zh-Hans': '{file}：工作线程已停止响应（两分钟无应答）；可尝试 `--workers 0`',
+    'zh-Hant': '{file}：工作執行緒已停止回應（兩分鐘無應答）；可嘗試 `--workers 0`',
+  },
+  streamProgress: {
+    en: '{done} platforms  {rate}/s',
+    'zh-Hans': '{done} 个平台  {rate} 个/秒',
+    'zh-Hant': '{done} 個平台  {rate} 個/秒',
+  },
+  streamSkipped: {
+    en: '{file}: {failed} of {records} records could not be read or have invalid evidence (see the `error` and `errors` fields of the output)',
+    'zh-Hans': '{file}：{records} 条记录中有 {failed} 条无法读取或证据无效（见输出中的 `error` 与 `errors` 字段）',
+    'zh-Hant': '{file}：{records} 筆記錄中有 {failed} 筆無法讀取或證據無效（見輸出中的 `error` 與 `errors` 欄位）',
+  },
   // explain, gap, report (issue #5)
   needOut: {
     en: '`report` needs --out <file>',

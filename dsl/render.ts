@@ -90,8 +90,9 @@ export function renderDiagnostic(d: Diagnostic, opts: RenderOptions): string {
   const color = severityColor(d.severity);
   const otherFile = d.file !== undefined && d.file !== opts.path;
   const where = otherFile ? (d.file ?? opts.path) : location(index, opts.path, d.span);
-  const label = paint(opts.color, color, `${d.severity}[${d.code}]`);
-  const out = [`${where}: ${label}: ${paint(opts.color, ANSI.bold, renderMessage(d, lang))}`];
+  // `path:line:col: error: message [code]`: the severity where tools look for it, the stable code after.
+  const label = paint(opts.color, color, d.severity);
+  const out = [`${where}: ${label}: ${paint(opts.color, ANSI.bold, renderMessage(d, lang))} [${d.code}]`];
   if (!otherFile) out.push(...excerpt(index, d.span, color, opts.color));
   const help = renderHelp(d, lang);
   if (help !== undefined) out.push(`  = ${paint(opts.color, ANSI.bold, 'help')}: ${help}`);
