@@ -12,6 +12,7 @@ const T = {
 commands:
   check <ruleset>...                       check rulesets, print diagnostics, id, version and hash
   eval <ruleset> <evidence>...             assess platforms (files or folders of .yaml/.yml/.json)
+                                           or stream .ndjson/.csv corpora, one JSON line per platform (--workers N, 0 = in-process)
   list                                     list the ruleset registry
   fmt [--check | --write] <file>...        format rulesets
   diff <A> <B>                             what changed between two rulesets (semantic diff)
@@ -38,6 +39,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
 命令：
   check <规则集>...                        检查规则集，输出诊断信息、标识、版本与哈希
   eval <规则集> <证据>...                  评估平台（文件或包含 .yaml/.yml/.json 的文件夹）
+                                           或流式评估 .ndjson/.csv 语料，每个平台一行 JSON（--workers N，0 = 在主进程中）
   list                                     列出规则集登记册
   fmt [--check | --write] <文件>...        格式化规则集
   diff <A> <B>                             两个规则集之间的语义差异
@@ -64,6 +66,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
 命令：
   check <規則集>...                        檢查規則集，輸出診斷資訊、標識、版本與雜湊
   eval <規則集> <證據>...                  評估平台（檔案或包含 .yaml/.yml/.json 的資料夾）
+                                           或串流評估 .ndjson/.csv 語料，每個平台一列 JSON（--workers N，0 = 在主行程中）
   list                                     列出規則集登記冊
   fmt [--check | --write] <檔案>...        格式化規則集
   diff <A> <B>                             兩個規則集之間的語義差異

@@ -6,7 +6,7 @@
 // documents each. Ranges:
 //   A1xx syntax and limits · A2xx names · A3xx types, units, domains · A4xx weights ·
 //   A5xx bands · A6xx mappings · A7xx prerequisites, vetoes, levels · A8xx labels, metadata ·
-//   A9xx related-information notes · E1xx evidence
+//   A9xx related-information notes · E1xx evidence · T1xx rule-test files (engine/testing/, `assay test`)
 
 import type { Lang } from './ast';
 import type { Severity } from './diagnostics';
@@ -523,6 +523,178 @@ export const CATALOGUE = {
     '`{indicator}` 没有与 {found} 匹配的分档或映射项，得 0 分',
     '`{indicator}` 沒有與 {found} 相符的分檔或映射項，得 0 分',
   ),
+
+  // --- T1xx rule-test files (engine/testing/, `assay test`) ------------------------------------
+  // reading a test file
+  T101: m('error', 'not valid YAML: {message}', '不是有效的 YAML：{message}', '不是有效的 YAML：{message}'),
+  T102: m('error', 'the file is larger than {limit} bytes', '文件大于 {limit} 字节', '檔案大於 {limit} 位元組'),
+  T103: m(
+    'error',
+    'the file holds more than {limit} values or is nested deeper than {depth} levels',
+    '文件包含超过 {limit} 个值，或嵌套超过 {depth} 层',
+    '檔案包含超過 {limit} 個值，或巢狀超過 {depth} 層',
+  ),
+  T104: m('error', 'missing field `{name}`', '缺少字段 `{name}`', '缺少欄位 `{name}`'),
+  T105: m(
+    'error',
+    'unknown field `{name}`; expected one of {allowed}',
+    '未知字段 `{name}`；应为 {allowed} 之一',
+    '未知欄位 `{name}`；應為 {allowed} 之一',
+  ),
+  T106: m('error', 'must be {expected}', '应为{expected}', '應為{expected}'),
+  T107: m('error', '`{found}` is not one of {allowed}', '`{found}` 不是 {allowed} 之一', '`{found}` 不是 {allowed} 之一'),
+  T108: m('error', 'must not be empty', '不能为空', '不能為空'),
+  T109: m('error', '`{found}` is listed twice', '`{found}` 重复列出', '`{found}` 重複列出'),
+  T110: m(
+    'error',
+    'another case of this file has the same name (case {other})',
+    '本文件中另一个用例同名（用例 {other}）',
+    '本檔案中另一個用例同名（用例 {other}）',
+  ),
+  T111: m(
+    'error',
+    'give either `platform` or `evidence`, not both',
+    '`platform` 与 `evidence` 只能给出其一',
+    '`platform` 與 `evidence` 只能給出其一',
+  ),
+  T112: m(
+    'error',
+    'the case has no evidence',
+    '用例没有证据',
+    '用例沒有證據',
+    [
+      'give `platform` (here or at the top of the file) or `evidence`',
+      '请给出 `platform`（在用例中或文件开头）或 `evidence`',
+      '請給出 `platform`（在用例中或檔案開頭）或 `evidence`',
+    ],
+  ),
+  T113: m('error', 'cannot read the platform file `{path}`', '无法读取平台文件 `{path}`', '無法讀取平台檔案 `{path}`'),
+  T114: m(
+    'error',
+    'the platform file `{path}` is not one valid platform: {message}',
+    '平台文件 `{path}` 不是一个有效的平台：{message}',
+    '平台檔案 `{path}` 不是一個有效的平台：{message}',
+  ),
+  T115: m('error', '`{name}` is both set and unset', '`{name}` 同时出现在 set 与 unset 中', '`{name}` 同時出現在 set 與 unset 中'),
+  T116: m(
+    'error',
+    'no ruleset version `{version}` is tested here; versions: {versions}',
+    '此处没有被测试的规则集版本 `{version}`；现有版本：{versions}',
+    '此處沒有被測試的規則集版本 `{version}`；現有版本：{versions}',
+  ),
+  T117: m(
+    'error',
+    '`{name}` is not an evidence field of {ruleset}',
+    '`{name}` 不是 {ruleset} 的证据字段',
+    '`{name}` 不是 {ruleset} 的證據欄位',
+  ),
+  T118: m(
+    'error',
+    '{ruleset} has no {what} `{name}`; known: {known}',
+    '{ruleset} 没有{what} `{name}`；已有：{known}',
+    '{ruleset} 沒有{what} `{name}`；已有：{known}',
+  ),
+  T119: m('error', 'the tolerance must not be negative', '容差不能为负数', '容差不能為負數'),
+  // what a test-file field must be (the `{expected}` of T106)
+  T120: m('info', 'text', '文本', '文字'),
+  T121: m('info', 'a mapping', '映射（键值对）', '映射（鍵值對）'),
+  T122: m('info', 'a list', '列表', '列表'),
+  T123: m(
+    'info',
+    'a number, an exact decimal or fraction in quotes ("91.2", "8479/110"), or {value, tolerance}',
+    '数字、带引号的精确小数或分数（"91.2"、"8479/110"），或 {value, tolerance}',
+    '數字、帶引號的精確小數或分數（"91.2"、"8479/110"），或 {value, tolerance}',
+  ),
+  T124: m(
+    'info',
+    'a ratio (0.5), a percentage in quotes ("50%"), an exact fraction ("1/2"), or {value, tolerance}',
+    '比值（0.5）、带引号的百分数（"50%"）、精确分数（"1/2"），或 {value, tolerance}',
+    '比值（0.5）、帶引號的百分數（"50%"）、精確分數（"1/2"），或 {value, tolerance}',
+  ),
+  T125: m(
+    'info',
+    'points (a number, an exact decimal or fraction in quotes, or {value, tolerance}), or null for not applicable',
+    '得分（数字、带引号的精确小数或分数，或 {value, tolerance}），不适用时为 null',
+    '得分（數字、帶引號的精確小數或分數，或 {value, tolerance}），不適用時為 null',
+  ),
+  T126: m('info', 'a level id, or null for no level', '等级标识，无等级时为 null', '等級標識，無等級時為 null'),
+  T127: m('info', 'a number or an exact decimal or fraction in quotes', '数字或带引号的精确小数或分数', '數字或帶引號的精確小數或分數'),
+  T128: m(
+    'info',
+    'a list of versions in quotes, e.g. ["0.9", "1.0"]',
+    '带引号的版本列表，例如 ["0.9", "1.0"]',
+    '帶引號的版本列表，例如 ["0.9", "1.0"]',
+  ),
+  // kinds of ids (the `{what}` of T118)
+  T130: m('info', 'dimension', '维度', '維度'),
+  T131: m('info', 'indicator', '指标', '指標'),
+  T132: m('info', 'veto', '否决项', '否決項'),
+  T133: m('info', 'prerequisite', '基本要求', '基本要求'),
+  T134: m('info', 'level', '等级', '等級'),
+  // where a problem is
+  T135: m('info', 'case {index} “{name}”', '用例 {index}“{name}”', '用例 {index}「{name}」'),
+  T136: m('info', 'case {index}', '用例 {index}', '用例 {index}'),
+  T137: m('info', 'field `{field}`', '字段 `{field}`', '欄位 `{field}`'),
+  // expectations
+  T140: m('error', 'the explanation does not contain “{text}”', '解释中没有“{text}”', '解釋中沒有「{text}」'),
+  T141: m('info', '(none)', '（无）', '（無）'),
+  T142: m('info', '(absent)', '（无此项）', '（無此項）'),
+  // reports
+  T150: m(
+    'info',
+    'tests: {passed} passed, {failed} failed, {errors} errors; {total} runs of {cases} cases in {files} files',
+    '测试：{passed} 个通过，{failed} 个失败，{errors} 个错误；{files} 个文件中 {cases} 个用例共运行 {total} 次',
+    '測試：{passed} 個通過，{failed} 個失敗，{errors} 個錯誤；{files} 個檔案中 {cases} 個用例共執行 {total} 次',
+  ),
+  T151: m(
+    'info',
+    '{mark} {file} ({ran} runs of {listed} cases)',
+    '{mark} {file}（{listed} 个用例，{ran} 次运行）',
+    '{mark} {file}（{listed} 個用例，{ran} 次執行）',
+  ),
+  T152: m(
+    'error',
+    'FAIL {version} case {index} “{name}” ({file}:{line})',
+    '失败 {version} 用例 {index}“{name}”（{file}:{line}）',
+    '失敗 {version} 用例 {index}「{name}」（{file}:{line}）',
+  ),
+  T153: m(
+    'error',
+    'ERROR {version} case {index} “{name}” ({file}:{line})',
+    '错误 {version} 用例 {index}“{name}”（{file}:{line}）',
+    '錯誤 {version} 用例 {index}「{name}」（{file}:{line}）',
+  ),
+  T154: m(
+    'error',
+    '{field}: expected {expected}, actual {actual}',
+    '{field}：预期 {expected}，实际 {actual}',
+    '{field}：預期 {expected}，實際 {actual}',
+  ),
+  T155: m('info', 'explanation of the actual result:', '实际结果的解释：', '實際結果的解釋：'),
+  // coverage
+  T160: m('info', 'coverage of {path} ({version})', '{path}（{version}）的覆盖率', '{path}（{version}）的覆蓋率'),
+  T161: m('info', 'bands', '分档', '分檔'),
+  T162: m('info', 'mapping entries', '映射项', '映射項'),
+  T163: m('info', 'conditions (true and false)', '条件（真与假）', '條件（真與假）'),
+  T164: m(
+    'info',
+    '{what} {covered}/{total} ({percent})',
+    '{what} {covered}/{total}（{percent}）',
+    '{what} {covered}/{total}（{percent}）',
+  ),
+  T165: m('info', 'not covered:', '未覆盖：', '未覆蓋：'),
+  T166: m('info', 'every item covered', '全部覆盖', '全部覆蓋'),
+  T167: m('info', 'never reached', '从未到达', '從未到達'),
+  T168: m('info', 'never gave the points', '从未给出得分', '從未給出得分'),
+  T169: m('info', 'never true', '从未为真', '從未為真'),
+  T170: m('info', 'never false', '从未为假', '從未為假'),
+  T171: m('info', 'band of `{owner}`', '`{owner}` 的分档', '`{owner}` 的分檔'),
+  T172: m('info', 'entry of `{owner}`', '`{owner}` 的映射项', '`{owner}` 的映射項'),
+  T173: m('info', 'applicability of `{owner}`', '`{owner}` 的适用条件', '`{owner}` 的適用條件'),
+  T174: m('info', 'conditional points of `{owner}`', '`{owner}` 的条件得分', '`{owner}` 的條件得分'),
+  T175: m('info', 'prerequisite `{owner}`', '基本要求 `{owner}`', '基本要求 `{owner}`'),
+  T176: m('info', 'veto `{owner}`', '否决项 `{owner}`', '否決項 `{owner}`'),
+  T177: m('info', 'level `{owner}`', '等级 `{owner}`', '等級 `{owner}`'),
 } as const satisfies Record<string, MessageDef>;
 
 export type Code = keyof typeof CATALOGUE;

@@ -22,6 +22,7 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
     throw new CliError('missingArg', { command: 'eval', what: t(lang, 'argEvidence') }, 2);
   }
   const format = flag(p, 'format') ?? 'table';
+  const workers = workersFlag(p);
   const loaded = loadCompiled(rulesetArg, p, lang, out);
   if (!loaded) return 1;
   const { ruleset } = loaded;
@@ -29,11 +30,22 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
   if (evidenceArgs.every((a) => STREAM_EXT.test(a))) {
     let code = 0;
     for (const path of evidenceArgs) {
-      const r = streamEval({ path, format: /\.csv$/i.test(path) ? 'csv' : 'ndjson', ruleset, rulesetText: loaded.text, lang, progress: out.tty });
+      const r = streamEval({
+        path,
+        format: /\.csv$/i.test(path) ? 'csv' : 'ndjson',
+        ruleset,
+        rulesetText: loaded.text,
+        lang,
+        progress: out.tty,
+        ...(workers !== undefined ? { workers } : {}),
+      });
       if (r.error !== undefined) {
-        out.err(`${t(lang, 'error')}: ${path}: ${r.error}`);
+        out.err(`${t(lang, 'error')}: ${r.error}`);
         code = 1;
-      } else if (r.failed > 0) code = 1;
+      } else if (r.failed > 0) {
+        out.err(`${t(lang, 'error')}: ${t(lang, 'streamSkipped', { file: path, failed: r.failed, records: r.records })}`);
+        code = 1;
+      }
     }
     return code;
   }
@@ -102,6 +114,14 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
       throw new CliError('badChoice', { flag: '--format', value: format, choices: 'table, json, md' }, 2);
   }
   return failed ? 1 : 0;
+}
+
+/** `--workers N`: worker threads for streamed corpora (0 = in-process); a usage error unless a whole number ≥ 0. */
+function workersFlag(p: ParsedArgs): number | undefined {
+  const v = flag(p, 'workers');
+  if (v === undefined) return undefined;
+  if (!/^\d{1,4}$/.test(v.trim())) throw new CliError('badWorkers', { value: v }, 2);
+  return Number(v.trim());
 }
 
 function renderTable(ruleset: CompiledRuleset, results: readonly Assessment[], lang: Lang, format: 'md' | 'table'): string {

@@ -14,6 +14,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { Lang } from '../../dsl/ast';
 import { compileRuleset, type CompiledRuleset } from '../../engine/index';
+import { t } from '../i18n';
 import { runBatch, type BatchOut } from './batch';
 import { csvShape, type CsvShape } from './records';
 
@@ -38,15 +39,17 @@ export interface StreamSummary {
   readonly failed: number;
   readonly workers: number;
   readonly seconds: number;
-  /** Problem with the corpus as a whole (unreadable file, CSV without a header). */
+  /** Problem with the corpus as a whole (unreadable file, CSV without a header), in `lang`, naming the file. */
   readonly error?: string;
 }
 
 interface WorkerInit {
   readonly assayStream: true;
   readonly rulesetText: string;
+  readonly path: string;
   readonly format: 'ndjson' | 'csv';
   readonly header: string | undefined;
+  readonly headerLine: number;
   readonly lang: Lang;
   readonly port: MessagePort;
   readonly signal: SharedArrayBuffer;
@@ -68,12 +71,15 @@ function startWorker(init: WorkerInit): void {
     Atomics.notify(signal, 0);
   };
   const ruleset = compileRuleset(init.rulesetText).ruleset;
-  const shape = init.format === 'csv' && ruleset && init.header !== undefined ? csvShape(init.header, ruleset.model) : undefined;
+  const shape =
+    init.format === 'csv' && ruleset && init.header !== undefined
+      ? csvShape(init.header, ruleset.model, init.lang, init.path, init.headerLine)
+      : undefined;
   init.port.on('message', (m: BatchMsg) => {
     try {
-      if (!ruleset) throw new Error('the ruleset does not compile on the worker');
+      if (!ruleset) throw new Error(t(init.lang, 'streamWorkerNoRuleset'));
       if (shape && 'error' in shape) throw new Error(shape.error);
-      post({ seq: m.seq, ...runBatch(ruleset, m.lines, m.firstLine, init.format, shape, init.lang) });
+      post({ seq: m.seq, ...runBatch(ruleset, m.lines, m.firstLine, init.format, shape, init.lang, init.path) });
     } catch (e) {
       post({ seq: m.seq, crash: e instanceof Error ? e.message : String(e) });
     }
@@ -89,14 +95,17 @@ function workerScript(): URL | undefined {
   return url.endsWith('.js') || url.endsWith('.mjs') ? new URL(url) : undefined;
 }
 
-function bar(done: number, bytes: number, size: number, t0: number): string {
+function bar(done: number, bytes: number, size: number, t0: number, lang: Lang): string {
   const s = (Date.now() - t0) / 1000;
   const pct = size > 0 ? Math.min(1, bytes / size) : 0;
   const width = 24;
   const full = Math.round(pct * width);
   const rate = s > 0 ? Math.round(done / s) : 0;
-  return `\r[${'#'.repeat(full)}${'.'.repeat(width - full)}] ${(pct * 100).toFixed(0).padStart(3)}%  ${done} platforms  ${rate}/s  `;
+  return `\r[${'#'.repeat(full)}${'.'.repeat(width - full)}] ${(pct * 100).toFixed(0).padStart(3)}%  ${t(lang, 'streamProgress', { done, rate })}  `;
 }
+
+/** Thrown out of the wait loop when no worker answers for two minutes; becomes the summary's error. */
+class WorkersSilent extends Error {}
 
 export function streamEval(o: StreamOptions): StreamSummary {
   const t0 = Date.now();
@@ -106,7 +115,7 @@ export function streamEval(o: StreamOptions): StreamSummary {
   try {
     fd = openSync(o.path, 'r');
   } catch (e) {
-    return { records: 0, failed: 0, workers: 0, seconds: 0, error: `cannot read ${o.path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+    return { records: 0, failed: 0, workers: 0, seconds: 0, error: t(o.lang, 'cannotRead', { path: o.path, reason: (e as NodeJS.ErrnoException).code ?? String(e) }) };
   }
   let size = 0;
   try {
@@ -147,6 +156,7 @@ export function streamEval(o: StreamOptions): StreamSummary {
   };
 
   let header: string | undefined;
+  let headerLine = 0;
   let shape: CsvShape | undefined;
   if (o.format === 'csv') {
     for (;;) {
@@ -155,10 +165,14 @@ export function streamEval(o: StreamOptions): StreamSummary {
       if (h === undefined) break;
       if (h.trim() !== '') {
         header = h;
+        headerLine = lineNo;
         break;
       }
     }
-    const s = header === undefined ? { error: 'the CSV file is empty' } : csvShape(header, o.ruleset.model);
+    const s =
+      header === undefined
+        ? { error: t(o.lang, 'streamCsvEmpty', { file: o.path }) }
+        : csvShape(header, o.ruleset.model, o.lang, o.path, headerLine);
     if ('error' in s) {
       closeSync(fd);
       return { records: 0, failed: 0, workers: 0, seconds: 0, error: s.error };
@@ -178,7 +192,7 @@ export function streamEval(o: StreamOptions): StreamSummary {
     const now = Date.now();
     if (now - lastBar < 200) return;
     lastBar = now;
-    writeSync(2, bar(records, bytes, size, t0));
+    writeSync(2, bar(records, bytes, size, t0, o.lang));
   };
 
   try {
@@ -188,7 +202,7 @@ export function streamEval(o: StreamOptions): StreamSummary {
         const lines = nextLines(batchSize);
         if (lines.length === 0) break;
         lineNo += lines.length;
-        const r = runBatch(o.ruleset, lines, first, o.format, shape, o.lang);
+        const r = runBatch(o.ruleset, lines, first, o.format, shape, o.lang, o.path);
         write(r.text);
         records += r.records;
         failed += r.failed;
@@ -200,7 +214,17 @@ export function streamEval(o: StreamOptions): StreamSummary {
       const workers: { worker: Worker; port: MessagePort; inFlight: number }[] = [];
       for (let k = 0; k < nWorkers; k++) {
         const ch = new MessageChannel();
-        const data: WorkerInit = { assayStream: true, rulesetText: o.rulesetText, format: o.format, header, lang: o.lang, port: ch.port2, signal: signalBuf };
+        const data: WorkerInit = {
+          assayStream: true,
+          rulesetText: o.rulesetText,
+          path: o.path,
+          format: o.format,
+          header,
+          headerLine,
+          lang: o.lang,
+          port: ch.port2,
+          signal: signalBuf,
+        };
         const worker = new Worker(script as URL, { workerData: data, transferList: [ch.port2], env: { ...process.env, ASSAY_NO_MAIN: '1' }, stdout: false, stderr: false,
           // Small heaps: a worker holds one ruleset and two batches; the default young generation alone is larger.
           resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 } });
@@ -238,38 +262,46 @@ export function streamEval(o: StreamOptions): StreamSummary {
         while (!drain()) {
           const seen = Atomics.load(signal, 0);
           if (drain()) return;
-          if (Atomics.wait(signal, 0, seen, 1000) === 'timed-out' && ++idle > 120) throw new Error('the worker threads stopped answering');
+          if (Atomics.wait(signal, 0, seen, 1000) === 'timed-out' && ++idle > 120) throw new WorkersSilent();
         }
       };
-      for (;;) {
-        if (crash) break;
-        const first = lineNo + 1;
-        const lines = nextLines(batchSize);
-        if (lines.length === 0) break;
-        lineNo += lines.length;
-        let w = workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
-        while (w.inFlight >= 2) {
-          waitSome();
-          w = workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+      try {
+        for (;;) {
+          if (crash) break;
+          const first = lineNo + 1;
+          const lines = nextLines(batchSize);
+          if (lines.length === 0) break;
+          lineNo += lines.length;
+          let w = workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+          while (w.inFlight >= 2) {
+            waitSome();
+            w = workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+          }
+          w.port.postMessage({ seq: nextSeq++, firstLine: first, lines } satisfies BatchMsg);
+          w.inFlight++;
+          drain();
+          showBar();
         }
-        w.port.postMessage({ seq: nextSeq++, firstLine: first, lines } satisfies BatchMsg);
-        w.inFlight++;
-        drain();
-        showBar();
+        while (nextOut < nextSeq && !crash) {
+          waitSome();
+          showBar();
+        }
+      } finally {
+        for (const w of workers) {
+          w.port.close();
+          void w.worker.terminate();
+        }
       }
-      while (nextOut < nextSeq && !crash) {
-        waitSome();
-        showBar();
+      if (crash) {
+        return { records, failed, workers: nWorkers, seconds: (Date.now() - t0) / 1000, error: t(o.lang, 'streamWorkerFailed', { file: o.path, reason: crash }) };
       }
-      for (const w of workers) {
-        w.port.close();
-        void w.worker.terminate();
-      }
-      if (crash) return { records, failed, workers: nWorkers, seconds: (Date.now() - t0) / 1000, error: `a worker failed: ${crash}` };
     }
+  } catch (e) {
+    if (!(e instanceof WorkersSilent)) throw e;
+    return { records, failed, workers: nWorkers, seconds: (Date.now() - t0) / 1000, error: t(o.lang, 'streamWorkersSilent', { file: o.path }) };
   } finally {
     closeSync(fd);
-    if (o.progress) writeSync(2, bar(records, size, size, t0) + '\n');
+    if (o.progress) writeSync(2, bar(records, size, size, t0, o.lang) + '\n');
   }
   return { records, failed, workers: nWorkers, seconds: (Date.now() - t0) / 1000 };
 }

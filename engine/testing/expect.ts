@@ -6,7 +6,8 @@ import type { Lang } from '../../dsl/ast';
 import type { CompiledRuleset } from '../compile';
 import type { Rational } from '../rational';
 import type { Assessment } from '../result';
-import { tm, type TestMessageKey } from './messages';
+import { renderMessage } from '../../dsl/diagnostics';
+import type { Code } from '../../dsl/messages';
 import type { ExpectedNumber, TestCase } from './model';
 
 /** One expectation that did not hold. `field` is dotted (`indicators.pue.points`). */
@@ -40,40 +41,43 @@ function rulesetName(r: CompiledRuleset): string {
 export function caseProblems(tc: TestCase, r: CompiledRuleset, lang: Lang): CaseProblem[] {
   const m = r.model;
   const out: CaseProblem[] = [];
-  const unknown = (field: string, what: TestMessageKey, name: string, known: Iterable<string>): void => {
+  const unknown = (field: string, what: Code, name: string, known: Iterable<string>): void => {
     out.push({
       field,
-      message: tm(lang, 'unknownId', { ruleset: rulesetName(r), what: tm(lang, what), name, known: [...known].join(', ') || '-' }),
+      message: renderMessage(
+        { code: 'T118', args: { ruleset: rulesetName(r), what: renderMessage({ code: what }, lang), name, known: [...known].join(', ') || '-' } },
+        lang,
+      ),
     });
   };
   const isField = (f: string): boolean => m.fields.has(f) || m.formerIds.has(f);
   for (const f of Object.keys(tc.set)) {
-    if (!isField(f)) out.push({ field: `set.${f}`, message: tm(lang, 'unknownEvidenceField', { name: f, ruleset: rulesetName(r) }) });
+    if (!isField(f)) out.push({ field: `set.${f}`, message: renderMessage({ code: 'T117', args: { name: f, ruleset: rulesetName(r) } }, lang) });
   }
   tc.unset.forEach((f, i) => {
-    if (!isField(f)) out.push({ field: `unset.${i}`, message: tm(lang, 'unknownEvidenceField', { name: f, ruleset: rulesetName(r) }) });
+    if (!isField(f)) out.push({ field: `unset.${i}`, message: renderMessage({ code: 'T117', args: { name: f, ruleset: rulesetName(r) } }, lang) });
   });
   const e = tc.expect;
   for (const id of e.dimensions?.keys() ?? []) {
-    if (!m.dimensionsById.has(id)) unknown(`expect.dimensions.${id}`, 'w_dimension', id, m.dimensionsById.keys());
+    if (!m.dimensionsById.has(id)) unknown(`expect.dimensions.${id}`, 'T130', id, m.dimensionsById.keys());
   }
   for (const id of e.indicators?.keys() ?? []) {
-    if (!m.indicatorsById.has(id)) unknown(`expect.indicators.${id}`, 'w_indicator', id, m.indicatorsById.keys());
+    if (!m.indicatorsById.has(id)) unknown(`expect.indicators.${id}`, 'T131', id, m.indicatorsById.keys());
   }
   e.vetoes?.forEach((id, i) => {
-    if (!m.vetoesById.has(id)) unknown(`expect.vetoes.${i}`, 'w_veto', id, m.vetoesById.keys());
+    if (!m.vetoesById.has(id)) unknown(`expect.vetoes.${i}`, 'T132', id, m.vetoesById.keys());
   });
   e.prerequisitesFailed?.forEach((id, i) => {
-    if (!m.prerequisitesById.has(id)) unknown(`expect.prerequisites_failed.${i}`, 'w_prerequisite', id, m.prerequisitesById.keys());
+    if (!m.prerequisitesById.has(id)) unknown(`expect.prerequisites_failed.${i}`, 'T133', id, m.prerequisitesById.keys());
   });
   e.evidenceErrors?.forEach((f, i) => {
     if (!isField(f.split('.')[0] ?? f) && f !== '') {
-      out.push({ field: `expect.evidence_errors.${i}`, message: tm(lang, 'unknownEvidenceField', { name: f, ruleset: rulesetName(r) }) });
+      out.push({ field: `expect.evidence_errors.${i}`, message: renderMessage({ code: 'T117', args: { name: f, ruleset: rulesetName(r) } }, lang) });
     }
   });
   if (typeof e.level === 'string') {
     const levels = [...m.levels.map((l) => l.id), ...(m.fallback ? [m.fallback.id] : [])];
-    if (!levels.includes(e.level)) unknown('expect.level', 'w_level', e.level, levels);
+    if (!levels.includes(e.level)) unknown('expect.level', 'T134', e.level, levels);
   }
   return out;
 }
@@ -87,9 +91,9 @@ function sameSet(expected: readonly string[], actual: readonly string[]): boolea
 export function compare(tc: TestCase, a: Assessment, lang: Lang, explanation: string | undefined): Mismatch[] {
   const e = tc.expect;
   const out: Mismatch[] = [];
-  const list = (xs: readonly string[]): string => (xs.length === 0 ? tm(lang, 'noneList') : xs.join(', '));
+  const list = (xs: readonly string[]): string => (xs.length === 0 ? renderMessage({ code: 'T141' }, lang) : xs.join(', '));
   const num = (field: string, exp: ExpectedNumber, q: Rational | undefined): void => {
-    if (q === undefined) out.push({ field, expected: exp.text, actual: tm(lang, 'absent') });
+    if (q === undefined) out.push({ field, expected: exp.text, actual: renderMessage({ code: 'T142' }, lang) });
     else if (!matchesNumber(exp, q)) out.push({ field, expected: exp.text, actual: showRational(q) });
   };
   if (e.outcome !== undefined && e.outcome !== a.outcome) out.push({ field: 'outcome', expected: e.outcome, actual: a.outcome });
@@ -103,11 +107,11 @@ export function compare(tc: TestCase, a: Assessment, lang: Lang, explanation: st
   for (const [id, x] of e.indicators ?? []) {
     const got = a.indicators.find((i) => i.id === id);
     if (x.status !== undefined && x.status !== got?.status) {
-      out.push({ field: `indicators.${id}.status`, expected: x.status, actual: got?.status ?? tm(lang, 'absent') });
+      out.push({ field: `indicators.${id}.status`, expected: x.status, actual: got?.status ?? renderMessage({ code: 'T142' }, lang) });
     }
     if (x.points === null) {
       if (!got || got.points !== null) {
-        out.push({ field: `indicators.${id}.points`, expected: 'null', actual: got?.points ? showRational(got.points) : tm(lang, 'absent') });
+        out.push({ field: `indicators.${id}.points`, expected: 'null', actual: got?.points ? showRational(got.points) : renderMessage({ code: 'T142' }, lang) });
       }
     } else if (x.points !== undefined) {
       if (got && got.points === null) out.push({ field: `indicators.${id}.points`, expected: x.points.text, actual: 'null' });
@@ -130,7 +134,7 @@ export function compare(tc: TestCase, a: Assessment, lang: Lang, explanation: st
   }
   e.explanation?.forEach((text, i) => {
     if (explanation === undefined || !explanation.includes(text)) {
-      out.push({ field: `explanation.${i}`, expected: text, actual: tm(lang, 'explanationLacks', { text }) });
+      out.push({ field: `explanation.${i}`, expected: text, actual: renderMessage({ code: 'T140', args: { text } }, lang) });
     }
   });
   return out;

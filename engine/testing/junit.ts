@@ -1,6 +1,7 @@
 // JUnit XML of a test run (for CI systems) and lcov of its coverage (for editors' margins).
 // In: a `TestRun`. Out: XML text (one <testsuite> per test file and version) and lcov text (one record per .assay).
 
+import { renderMessage } from '../../dsl/diagnostics';
 import type { Lang } from '../../dsl/ast';
 import { categoryOf, type RulesetCoverage } from './coverage';
 import { caseText, issueText } from './report';
@@ -38,7 +39,7 @@ export function junitXml(run: TestRun, lang: Lang): string {
       }
       const tag = r.status === 'fail' ? 'failure' : 'error';
       const first = r.mismatches[0] ?? r.problems[0];
-      const message = first ? ('expected' in first ? `${first.field}: expected ${first.expected}, actual ${first.actual}` : `${first.field}: ${first.message}`) : r.status;
+      const message = first ? ('expected' in first ? renderMessage({ code: 'T154', args: { ...first } }, lang) : `${first.field}: ${first.message}`) : r.status;
       out.push(`${open}>`);
       out.push(`      <${tag} message="${xml(message)}">${xml(caseText(r, lang))}</${tag}>`);
       out.push('    </testcase>');

@@ -8,7 +8,8 @@ import { LANGS, type Lang } from '../../dsl/ast';
 import { defineOwn, exactNumber, parseEvidenceText, setExact, type PlatformDoc } from '../evidence';
 import { Rational } from '../rational';
 import type { IndicatorStatus, Outcome } from '../result';
-import { tm, type TestMessageKey } from './messages';
+import { renderHelp, renderMessage } from '../../dsl/diagnostics';
+import type { Code } from '../../dsl/messages';
 import type { DimensionExpectation, Expectations, ExpectedNumber, IndicatorExpectation, TestCase, TestFile, TestIssue } from './model';
 import { DEFINITION_EXPECTED, TEST_FILE_SCHEMA } from './schema';
 
@@ -139,11 +140,11 @@ export function readTestFile(text: string, path: string, opts: ReadOptions = {})
   const lang: Lang = LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en';
   const issues: TestIssue[] = [];
   const empty = (): ReadResult => ({ file: { path, cases: [], listed: 0 }, issues });
-  const fileIssue = (line: number, key: TestMessageKey, args: Record<string, string | number> = {}): void => {
-    issues.push({ file: path, line, field: '', message: tm(lang, key, args) });
+  const fileIssue = (line: number, key: Code, args: Record<string, string | number> = {}): void => {
+    issues.push({ file: path, line, field: '', message: renderMessage({ code: key, args }, lang) });
   };
   if (text.length > MAX_TEST_FILE_CHARS) {
-    fileIssue(0, 'tooLarge', { limit: MAX_TEST_FILE_CHARS });
+    fileIssue(0, 'T102', { limit: MAX_TEST_FILE_CHARS });
     return empty();
   }
   const lines = new LineCounter();
@@ -151,20 +152,20 @@ export function readTestFile(text: string, path: string, opts: ReadOptions = {})
   try {
     doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, merge: true, strict: true, lineCounter: lines });
   } catch (e) {
-    fileIssue(0, 'yamlError', { message: firstLine(e instanceof Error ? e.message : String(e)) });
+    fileIssue(0, 'T101', { message: firstLine(e instanceof Error ? e.message : String(e)) });
     return empty();
   }
   const err = doc.errors[0];
   if (err) {
-    fileIssue(err.linePos?.[0]?.line ?? 0, 'yamlError', { message: firstLine(err.message) });
+    fileIssue(err.linePos?.[0]?.line ?? 0, 'T101', { message: firstLine(err.message) });
     return empty();
   }
   let data: unknown;
   try {
     data = new Reader(doc).value(doc.contents as YamlNode | null, 0);
   } catch (e) {
-    if (e instanceof TooComplex) fileIssue(0, 'tooComplex', { limit: MAX_VALUES, depth: MAX_DEPTH });
-    else fileIssue(0, 'yamlError', { message: firstLine(e instanceof Error ? e.message : String(e)) });
+    if (e instanceof TooComplex) fileIssue(0, 'T103', { limit: MAX_VALUES, depth: MAX_DEPTH });
+    else fileIssue(0, 'T101', { message: firstLine(e instanceof Error ? e.message : String(e)) });
     return empty();
   }
   const offsetOf = (segs: readonly string[]): number => {
@@ -231,7 +232,7 @@ export function readTestFile(text: string, path: string, opts: ReadOptions = {})
     if (typeof name === 'string') {
       const other = names.get(name);
       if (other !== undefined) {
-        at(['cases', String(i), 'name'], tm(lang, 'duplicateName', { other: other + 1 }));
+        at(['cases', String(i), 'name'], renderMessage({ code: 'T110', args: { other: other + 1 } }, lang));
         badCases.add(i);
       } else names.set(name, i);
     }
@@ -266,18 +267,18 @@ function readCase(
 ): TestCase | undefined {
   const seg = (...s: string[]): string[] => ['cases', String(i), ...s];
   let ok = true;
-  const fail = (segs: string[], key: TestMessageKey, args: Record<string, string | number> = {}): void => {
-    ctx.at(segs, tm(ctx.lang, key, args));
+  const fail = (segs: string[], key: Code, args: Record<string, string | number> = {}): void => {
+    ctx.at(segs, withHelp(ctx.lang, key, args));
     ok = false;
   };
   const name = own(c, 'name') as string;
   const inline = own(c, 'evidence');
   const platformOwn = own(c, 'platform') as string | undefined;
-  if (platformOwn !== undefined && inline !== undefined) fail(seg('evidence'), 'platformAndEvidence');
+  if (platformOwn !== undefined && inline !== undefined) fail(seg('evidence'), 'T111');
   const platform = inline === undefined ? (platformOwn ?? defaults.platform) : undefined;
   const set = (own(c, 'set') as Record<string, unknown> | undefined) ?? {};
   const unset = (own(c, 'unset') as string[] | undefined) ?? [];
-  for (const f of unset) if (Object.hasOwn(set, f)) fail(seg('unset'), 'setAndUnset', { name: f });
+  for (const f of unset) if (Object.hasOwn(set, f)) fail(seg('unset'), 'T115', { name: f });
 
   // The base evidence.
   let base: Readonly<Record<string, unknown>> | undefined;
@@ -288,14 +289,14 @@ function readCase(
     let doc = ctx.cache.get(resolved);
     if (doc === undefined) {
       const text = ctx.load?.(resolved);
-      if (text === undefined) doc = tm(ctx.lang, 'platformUnreadable', { path: platform });
+      if (text === undefined) doc = renderMessage({ code: 'T113', args: { path: platform } }, ctx.lang);
       else {
         const parsed = parseEvidenceText(text, resolved, { lang: ctx.lang });
         const bad = parsed.issues.find((x) => x.code !== 'E137');
         const first = parsed.platforms[0];
         doc =
           bad || !first || parsed.platforms.length !== 1
-            ? tm(ctx.lang, 'platformBad', { path: platform, message: bad?.message ?? String(parsed.platforms.length) })
+            ? renderMessage({ code: 'T114', args: { path: platform, message: bad?.message ?? String(parsed.platforms.length) } }, ctx.lang)
             : first;
       }
       ctx.cache.set(resolved, doc);
@@ -307,7 +308,7 @@ function readCase(
       base = doc.evidence;
       platformId = doc.platform;
     }
-  } else fail(seg(), 'noEvidence');
+  } else fail(seg(), 'T112');
 
   const expect = readExpect(own(c, 'expect') as Record<string, unknown>, (s, key, args) => fail(seg('expect', ...s), key, args));
   if (!ok || !base) return undefined;
@@ -339,7 +340,7 @@ function readCase(
   };
 }
 
-type Fail = (segs: string[], key: TestMessageKey, args?: Record<string, string | number>) => void;
+type Fail = (segs: string[], key: Code, args?: Record<string, string | number>) => void;
 
 function expectedNumber(container: object, key: string, fail: Fail, segs: string[]): ExpectedNumber | undefined {
   const v = own(container, key);
@@ -348,7 +349,7 @@ function expectedNumber(container: object, key: string, fail: Fail, segs: string
     const tolerance = exactOf(own(v, 'tolerance'), v, 'tolerance');
     if (!value || !tolerance) return undefined;
     if (tolerance.sign() < 0) {
-      fail([...segs, 'tolerance'], 'negativeTolerance');
+      fail([...segs, 'tolerance'], 'T119');
       return undefined;
     }
     const text = `${textOf(own(v, 'value'), value)} ± ${textOf(own(v, 'tolerance'), tolerance)}`;
@@ -442,42 +443,62 @@ function found(v: unknown): string {
   return Array.isArray(v) ? '[…]' : '{…}';
 }
 
+/** The words for what a field must be (the `{expected}` of T106), by JSON Schema type and by definition. */
+const SCHEMA_TYPE = { string: 'T120', object: 'T121', array: 'T122', number: 'T123' } as const satisfies Record<string, Code>;
+const EXPECTED = {
+  number: 'T123',
+  ratio: 'T124',
+  points: 'T125',
+  level: 'T126',
+  decimal: 'T127',
+  versions: 'T128',
+} as const satisfies Record<typeof DEFINITION_EXPECTED extends ReadonlyMap<string, infer V> ? V : never, Code>;
+
+/** A problem's message, followed by the catalogue's advice when it has one. */
+function withHelp(lang: Lang, code: Code, args: Readonly<Record<string, string | number>> = {}): string {
+  const help = renderHelp({ code, args }, lang);
+  const message = renderMessage({ code, args }, lang);
+  return help === undefined ? message : `${message}${lang === 'en' ? ': ' : '：'}${help}`;
+}
+
 function schemaIssue(e: ErrorObject, at: (segs: readonly string[], message: string) => void, lang: Lang): void {
   const segs = segments(e.instancePath);
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
-      at(segs, tm(lang, 'required', { name: String(params['missingProperty']) }));
+      at(segs, renderMessage({ code: 'T104', args: { name: String(params['missingProperty']) } }, lang));
       return;
     case 'additionalProperties': {
       const name = String(params['additionalProperty']);
       const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
-      at([...segs, name], tm(lang, 'unknownField', { name, allowed: Object.keys(props).map((k) => `\`${k}\``).join(', ') }));
+      at([...segs, name], renderMessage({ code: 'T105', args: { name, allowed: Object.keys(props).map((k) => `\`${k}\``).join(', ') } }, lang));
       return;
     }
     case 'type': {
       const type = String(params['type']);
-      const key = `t_${type}` as TestMessageKey;
-      at(segs, tm(lang, 'wrongType', { expected: ['string', 'object', 'array', 'number'].includes(type) ? tm(lang, key) : type }));
+      const code = Object.hasOwn(SCHEMA_TYPE, type) ? SCHEMA_TYPE[type as keyof typeof SCHEMA_TYPE] : undefined;
+      at(segs, renderMessage({ code: 'T106', args: { expected: code ? renderMessage({ code }, lang) : type } }, lang));
       return;
     }
-    case 'enum':
-      at(segs, tm(lang, 'notOneOf', { found: found(e.data), allowed: ((params['allowedValues'] as unknown[]) ?? []).map((x) => `\`${String(x)}\``).join(', ') }));
+    case 'enum': {
+      const allowed = ((params['allowedValues'] as unknown[]) ?? []).map((x) => `\`${String(x)}\``).join(', ');
+      at(segs, renderMessage({ code: 'T107', args: { found: found(e.data), allowed } }, lang));
       return;
+    }
     case 'minItems':
     case 'minLength':
-      at(segs, tm(lang, 'empty'));
+      at(segs, renderMessage({ code: 'T108' }, lang));
       return;
     case 'uniqueItems': {
       const j = Number(params['j']);
-      at(segs, tm(lang, 'duplicateItem', { found: found(Array.isArray(e.data) ? e.data[j] : e.data) }));
+      at(segs, renderMessage({ code: 'T109', args: { found: found(Array.isArray(e.data) ? e.data[j] : e.data) } }, lang));
       return;
     }
     case 'anyOf':
     case 'pattern': {
       const def = /#\/definitions\/(\w+)/.exec(e.schemaPath)?.[1] ?? '';
       const what = DEFINITION_EXPECTED.get(def) ?? 'number';
-      at(segs, tm(lang, 'wrongType', { expected: tm(lang, `t_${what}`) }));
+      at(segs, renderMessage({ code: 'T106', args: { expected: renderMessage({ code: EXPECTED[what] }, lang) } }, lang));
       return;
     }
     default:

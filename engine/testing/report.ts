@@ -3,8 +3,9 @@
 
 import type { Lang } from '../../dsl/ast';
 import { valueToJson } from '../result';
-import { categoryOf, gapOf, percent, summarize, type CoverageCategory, type RulesetCoverage } from './coverage';
-import { tm, type TestMessageKey } from './messages';
+import { categoryOf, gapOf, percent, summarize, type CoverageCategory, type CoverageKind, type Gap, type RulesetCoverage } from './coverage';
+import { renderMessage } from '../../dsl/diagnostics';
+import type { Code } from '../../dsl/messages';
 import type { TestIssue } from './model';
 import { countRun, type CaseResult, type TestRun } from './runner';
 
@@ -14,11 +15,11 @@ export function issueText(i: TestIssue, lang: Lang): string {
   if (i.caseIndex !== undefined) {
     parts.push(
       i.caseName !== undefined
-        ? tm(lang, 'whereCase', { index: i.caseIndex, name: i.caseName })
-        : tm(lang, 'whereCaseNoName', { index: i.caseIndex }),
+        ? renderMessage({ code: 'T135', args: { index: i.caseIndex, name: i.caseName } }, lang)
+        : renderMessage({ code: 'T136', args: { index: i.caseIndex } }, lang),
     );
   }
-  if (i.field !== '') parts.push(tm(lang, 'whereField', { field: i.field }));
+  if (i.field !== '') parts.push(renderMessage({ code: 'T137', args: { field: i.field } }, lang));
   const sep = lang === 'en' ? ': ' : '：';
   return parts.join(sep) + sep + i.message;
 }
@@ -32,18 +33,13 @@ function indent(text: string, by: string): string {
 
 /** One failing or erroneous run: the expectations that did not hold, then the explanation of the actual result. */
 export function caseText(r: CaseResult, lang: Lang): string {
-  const head = tm(lang, r.status === 'error' ? 'caseError' : 'caseFailed', {
-    version: r.version,
-    index: r.caseIndex,
-    name: r.name,
-    file: r.file,
-    line: r.line,
-  });
+  const args = { version: r.version, index: r.caseIndex, name: r.name, file: r.file, line: r.line };
+  const head = renderMessage({ code: r.status === 'error' ? 'T153' : 'T152', args }, lang);
   const lines = [head];
-  for (const p of r.problems) lines.push(`  ${tm(lang, 'whereField', { field: p.field })}: ${p.message}`);
-  for (const m of r.mismatches) lines.push('  ' + tm(lang, 'mismatchLine', { ...m }));
+  for (const p of r.problems) lines.push(`  ${renderMessage({ code: 'T137', args: { field: p.field } }, lang)}: ${p.message}`);
+  for (const m of r.mismatches) lines.push('  ' + renderMessage({ code: 'T154', args: { ...m } }, lang));
   if (r.explanation !== undefined && r.status === 'fail') {
-    lines.push('  ' + tm(lang, 'explanationOfActual'));
+    lines.push('  ' + renderMessage({ code: 'T155' }, lang));
     lines.push(indent(r.explanation, '    '));
   }
   return lines.join('\n');
@@ -57,7 +53,7 @@ export function runText(run: TestRun, lang: Lang, opts: { coverage?: boolean } =
   for (const f of run.files) {
     const rs = byFile.get(f.path) ?? [];
     const bad = rs.some((r) => r.status !== 'pass') || run.issues.some((i) => i.file === f.path);
-    out.push(tm(lang, 'fileLine', { mark: bad ? '✗' : '✓', file: f.path, ran: f.ran, listed: f.listed }));
+    out.push(renderMessage({ code: 'T151', args: { mark: bad ? '✗' : '✓', file: f.path, ran: f.ran, listed: f.listed } }, lang));
   }
   for (const i of run.issues) out.push(issueText(i, lang));
   const failing = run.results.filter((r) => r.status !== 'pass');
@@ -66,20 +62,35 @@ export function runText(run: TestRun, lang: Lang, opts: { coverage?: boolean } =
   if (opts.coverage) for (const c of run.coverage) out.push('', coverageText(c, lang));
   const n = countRun(run);
   const cases = new Set(run.results.map((r) => `${r.file}#${r.caseIndex}`)).size;
-  out.push('', tm(lang, 'summary', { ...n, cases, files: run.files.length }));
+  out.push('', renderMessage({ code: 'T150', args: { ...n, cases, files: run.files.length } }, lang));
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
 const CATEGORIES: readonly CoverageCategory[] = ['bands', 'mappings', 'conditions'];
 
+/** Catalogue codes of the coverage words: categories, kinds of item, and why an item is not covered. */
+const CATEGORY = { bands: 'T161', mappings: 'T162', conditions: 'T163' } as const satisfies Record<CoverageCategory, Code>;
+const KIND = {
+  band: 'T171',
+  'map-entry': 'T172',
+  applicability: 'T173',
+  'conditional-points': 'T174',
+  prerequisite: 'T175',
+  veto: 'T176',
+  level: 'T177',
+} as const satisfies Record<CoverageKind, Code>;
+const GAP = { never: 'T167', 'never-true': 'T169', 'never-false': 'T170' } as const satisfies Record<Gap, Code>;
+
 /** Percentages per category, then every item not covered with its source line. */
 export function coverageText(c: RulesetCoverage, lang: Lang): string {
-  const lines = [tm(lang, 'coverageTitle', { path: c.path, version: c.version })];
+  const lines = [renderMessage({ code: 'T160', args: { path: c.path, version: c.version } }, lang)];
   const sums = summarize(c);
   const parts: string[] = [];
   for (const cat of CATEGORIES) {
     const s = sums.get(cat);
-    if (s) parts.push(tm(lang, 'coverageLine', { what: tm(lang, `c_${cat}`), covered: s.covered, total: s.total, percent: percent(s) }));
+    if (!s) continue;
+    const what = renderMessage({ code: CATEGORY[cat] }, lang);
+    parts.push(renderMessage({ code: 'T164', args: { what, covered: s.covered, total: s.total, percent: percent(s) } }, lang));
   }
   lines.push('  ' + parts.join(' · '));
   const gaps = c.items.flatMap((it) => {
@@ -87,13 +98,13 @@ export function coverageText(c: RulesetCoverage, lang: Lang): string {
     return g ? [{ it, g }] : [];
   });
   if (gaps.length === 0) {
-    lines.push('  ' + tm(lang, 'allCovered'));
+    lines.push('  ' + renderMessage({ code: 'T166' }, lang));
     return lines.join('\n');
   }
-  lines.push('  ' + tm(lang, 'uncovered'));
+  lines.push('  ' + renderMessage({ code: 'T165' }, lang));
   for (const { it, g } of gaps) {
-    const what = tm(lang, `k_${it.kind}` as TestMessageKey, { owner: it.owner });
-    const why = tm(lang, g === 'never' && categoryOf(it.kind) !== 'conditions' ? 'g_neverBand' : (`g_${g}` as TestMessageKey));
+    const what = renderMessage({ code: KIND[it.kind], args: { owner: it.owner } }, lang);
+    const why = renderMessage({ code: g === 'never' && categoryOf(it.kind) !== 'conditions' ? 'T168' : GAP[g] }, lang);
     lines.push(`    ${c.path}:${it.line}  ${what}  \`${it.text}\`  — ${why}`);
   }
   return lines.join('\n');

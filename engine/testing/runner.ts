@@ -10,7 +10,7 @@ import type { Assessment } from '../result';
 import { CoverageCollector, type RulesetCoverage } from './coverage';
 import { caseProblems, compare, type CaseProblem, type Mismatch } from './expect';
 import { explanationOf, plainListing, type Explainer } from './listing';
-import { tm } from './messages';
+import { renderMessage } from '../../dsl/diagnostics';
 import type { TestCase, TestFile, TestIssue } from './model';
 
 export interface RulesetUnderTest {
@@ -138,7 +138,7 @@ export function runTests(rulesets: readonly RulesetUnderTest[], files: readonly 
           caseIndex: tc.index,
           caseName: tc.name,
           field: 'versions',
-          message: tm(lang, 'unknownVersion', { version: v, versions }),
+          message: renderMessage({ code: 'T116', args: { version: v, versions } }, lang),
         });
       }
       for (const t of targets) {

@@ -1,5 +1,6 @@
 // Generates docs/diagnostics.md: every catalogue code with its messages, what triggers it, the fix and an example
-// taken from a broken ruleset of test/check/broken/ (rendered as `assay check` shows it) or an evidence file.
+// taken from a broken ruleset of test/check/broken/ (rendered as `assay check` shows it), an evidence file, or a
+// rule-test file (with the output of `assay test` on it).
 // In: dsl/messages.ts, doc-notes.ts, the broken rulesets. Out: the Markdown text (docs.test.ts keeps the file equal).
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +9,8 @@ import { LANGS } from '../../dsl/ast';
 import type { Diagnostic } from '../../dsl/diagnostics';
 import { CATALOGUE, type Code } from '../../dsl/messages';
 import { renderDiagnostic } from '../../dsl/render';
-import { compileRuleset } from '../../engine/index';
+import { compileRuleset, type CompiledRuleset } from '../../engine/index';
+import { readTestFile, runTests, runText } from '../../engine/testing/index';
 import { NOTES } from './doc-notes';
 
 const DIR = 'test/check/broken';
@@ -24,7 +26,32 @@ const FAMILIES: readonly [prefix: string, title: string][] = [
   ['A8', 'A8xx — labels and metadata'],
   ['A9', 'A9xx — related notes'],
   ['E1', 'E1xx — evidence and evaluation'],
+  ['T1', 'T1xx — rule-test files (`assay test`)'],
 ];
+
+/** Where a test-file example is read as being: beside the bundled csp-assessment rulesets. */
+export const TEST_EXAMPLE_PATH = 'rulesets/csp-assessment/tests/example.yaml';
+let bundled: { path: string; ruleset: CompiledRuleset }[] | undefined;
+
+/** What `assay test` prints for a test file (in English): its problems, failing runs and the summary. */
+export function testExample(text: string): string {
+  bundled ??= ['0.9', '1.0'].map((v) => {
+    const path = `rulesets/csp-assessment/${v}.assay`;
+    const ruleset = compileRuleset(readFileSync(path, 'utf8'), { path }).ruleset;
+    if (!ruleset) throw new Error(`${path} does not compile`);
+    return { path, ruleset };
+  });
+  const load = (path: string): string | undefined => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const read = readTestFile(text, TEST_EXAMPLE_PATH, { lang: 'en', load });
+  const run = runTests(bundled, [read.file], { lang: 'en', explainFailures: false });
+  return runText({ ...run, issues: [...read.issues, ...run.issues] }, 'en');
+}
 
 interface Example {
   readonly file: string;
@@ -64,8 +91,9 @@ export function generateDoc(): string {
     '',
     'Codes: A1xx syntax and limits · A2xx names · A3xx types, units, domains · A4xx weights · A5xx bands ·',
     'A6xx mappings · A7xx prerequisites, vetoes, levels · A8xx labels and metadata · A9xx notes · E1xx evidence',
-    'and evaluation. The static checks (A3xx–A8xx) reason exactly over declared domains and stay silent when',
-    'they cannot be sure: a finding is a real problem, not a guess.',
+    'and evaluation · T1xx rule-test files (`assay test`; its `info` codes are words and lines of its reports).',
+    'The static checks (A3xx–A8xx) reason exactly over declared domains and stay silent when they cannot be sure:',
+    'a finding is a real problem, not a guess.',
     '',
     '| code | severity | message |',
     '|---|---|---|',
@@ -87,6 +115,11 @@ export function generateDoc(): string {
         lines.push(`**Example** (\`${e.file}\`):`, '', '```text', renderDiagnostic(e.d, { text: e.text, path: e.file, lang: 'en' }), '```', '');
       } else if (note?.evidence) {
         lines.push('**Example** (evidence for csp-assessment 1.0):', '', '```yaml', note.evidence.trimEnd(), '```', '');
+      } else if (note?.test) {
+        lines.push(`**Example** (\`${TEST_EXAMPLE_PATH}\`):`, '', '```yaml', note.test.trimEnd(), '```', '', '`assay test` prints:', '');
+        lines.push('```text', testExample(note.test).trimEnd(), '```', '');
+      } else if (note?.within) {
+        lines.push(`**Shown in:** [${note.within}](#${note.within.toLowerCase()})`, '');
       }
     }
   }

@@ -1,6 +1,7 @@
 // What triggers each diagnostic, and how to fix it when the catalogue has no help line: the hand-written part of
 // docs/diagnostics.md (the rest comes from dsl/messages.ts and the broken rulesets). Evidence codes carry an
-// evidence example that docs.test.ts runs against the bundled csp-assessment 1.0 to prove it triggers the code.
+// evidence example that docs.test.ts runs against the bundled csp-assessment 1.0 to prove it triggers the code;
+// rule-test codes (T1xx) carry a test file that docs.test.ts runs with `assay test`'s reader and runner.
 
 export interface Note {
   readonly trigger: string;
@@ -8,7 +9,15 @@ export interface Note {
   readonly fix?: string;
   /** Evidence (YAML) that produces the code with csp-assessment 1.0. */
   readonly evidence?: string;
+  /** A rule-test file (YAML, as if at rulesets/csp-assessment/tests/example.yaml) whose `assay test` output shows it. */
+  readonly test?: string;
+  /** A word or line shown only inside the message of this other code (which has the example). */
+  readonly within?: string;
 }
+
+const P1 = '../platforms/p1-hub-operator.yaml';
+/** A test file with the bundled sample P1 as the platform of its cases. */
+const tf = (cases: string): string => `platform: ${P1}\ncases:\n${cases}`;
 
 const ev = (body: string): string => `platform: p\nname: Example\nevidence:\n${body}`;
 
@@ -121,4 +130,67 @@ export const NOTES: Readonly<Record<string, Note>> = {
   E151: { trigger: 'A formula (or conditional points) gives points below 0 or above 100 for this platform. Points are never clamped.', fix: 'Bound the formula, e.g. `min(100, value * 2)`.' },
   E152: { trigger: 'An expression cannot be evaluated for this platform (values that cannot be compared, a non-number as points, nesting too deep); the static checks rule out most causes.', fix: 'Run `assay check` on the ruleset and fix what it reports.' },
   E153: { trigger: 'A value that matches no band or map entry scores 0. With the static checks on, A504/A601 rule this out where it is certain; it can still happen when bands read several facts.', fix: 'Add `else` to the bands or map.' },
+  T101: { trigger: 'A rule-test file that is not valid YAML 1.2 (the message quotes the parser, with the line), including duplicate keys.', fix: 'Correct the syntax at the line named.', test: 'cases:\n  - { name: "open", expect: { outcome: graded }\n' },
+  T102: { trigger: 'A rule-test file larger than 4 MiB. Nothing else is read.', fix: 'Split the cases into several files under `tests/`.' },
+  T103: { trigger: 'A rule-test file with more than 200,000 values or lists and mappings nested deeper than 32 levels (also through YAML aliases).', fix: 'Write cases flat; a test file needs no deep nesting or aliases.', test: `cases: ${'['.repeat(40)}1${']'.repeat(40)}\n` },
+  T104: { trigger: 'A required field is missing: `cases` at the top, `name` or `expect` in a case, `value` or `tolerance` in `{value, tolerance}`.', fix: 'Add the field named.', test: tf('  - { name: "nothing expected" }\n') },
+  T105: { trigger: 'A field the test-file schema does not know, often a misspelling (`expects`, `indicator`); the message lists the fields allowed there.', fix: 'Correct the name to one of those listed.', test: tf('  - { name: "typo", expects: { outcome: graded } }\n') },
+  T106: { trigger: 'A field of the wrong kind: a list where a mapping is needed, text where a number is needed, a number that is not exact; the message says what the field must be (T120–T128).', fix: 'Write the value in the form named.', test: tf('  - { name: "total as words", expect: { total: "eighty" } }\n') },
+  T107: { trigger: 'A value outside a fixed list: an `outcome` or indicator `status` that does not exist, a `lang` that is not zh-Hans, zh-Hant or en.', fix: 'Write one of the values listed.', test: tf('  - { name: "passed", expect: { outcome: passed } }\n') },
+  T108: { trigger: 'An empty list or text where one is needed: `cases: []`, `versions: []`, `name: ""`.', fix: 'Fill it in or remove the field.', test: 'cases: []\n' },
+  T109: { trigger: 'A list that must not repeat (`versions`, `unset`, `vetoes`, `prerequisites_failed`) names the same item twice.', fix: 'Remove the repetition.', test: tf('  - { name: "twice", versions: ["0.9", "0.9"], expect: { outcome: graded } }\n') },
+  T110: { trigger: 'Two cases of one file with the same `name`; results and JUnit reports are keyed by name.', fix: 'Give each case its own name.', test: tf('  - { name: "same", expect: { outcome: graded } }\n  - { name: "same", expect: { outcome: graded } }\n') },
+  T111: { trigger: 'A case with both `platform` (a platform file) and `evidence` (inline evidence).', fix: 'Keep one: a platform file with `set`/`unset` changes, or the whole evidence inline.', test: tf(`  - { name: "both", platform: ${P1}, evidence: { pue: 1.2 }, expect: { outcome: graded } }\n`) },
+  T112: { trigger: 'A case with neither `platform` nor `evidence`, in a file without a top-level `platform`.', test: 'cases:\n  - { name: "no platform", expect: { outcome: graded } }\n' },
+  T113: { trigger: 'The platform file named by `platform` does not exist or cannot be read; the path is relative to the test file.', fix: 'Correct the path (usually `../platforms/<file>.yaml`).', test: 'platform: ../platforms/nope.yaml\ncases:\n  - { name: "missing file", expect: { outcome: graded } }\n' },
+  T114: { trigger: 'The platform file can be read but is not exactly one valid platform (the message quotes its first problem, or gives the number of platforms it holds).', fix: 'Point at a file with one platform, or correct that file (`assay eval` names its problems).', test: 'platform: levels.yaml\ncases:\n  - { name: "a test file as platform", expect: { outcome: graded } }\n' },
+  T115: { trigger: 'A case both sets a field (`set`) and removes it (`unset`).', fix: 'Keep one of them.', test: tf('  - { name: "set and unset", set: { pue: 1.2 }, unset: [pue], expect: { outcome: graded } }\n') },
+  T116: { trigger: 'A case lists in `versions` a version of the ruleset that is not among the ruleset files tested (`0.9.assay`, `1.0.assay`, …).', fix: 'Correct the version or remove it from `versions`.', test: tf('  - { name: "future", versions: ["2.0"], expect: { outcome: graded } }\n') },
+  T117: { trigger: '`set`, `unset` or `expect.evidence_errors` names a field that is no evidence field of the ruleset version (nor a former id of one); the case is an error under that version.', fix: 'Correct the field id (`assay template` lists them), or limit the case with `versions`.', test: tf('  - { name: "misspelt field", set: { pue_annual: 1.2 }, expect: { outcome: graded } }\n') },
+  T118: { trigger: 'An expectation names a dimension, indicator, veto, prerequisite or level the ruleset version does not have; the message lists the ids it has.', fix: 'Correct the id, or limit the case with `versions` when the id exists in another version only.', test: tf('  - { name: "no such indicator", expect: { indicators: { nope: { points: 100 } } } }\n') },
+  T119: { trigger: '`{value, tolerance}` with a negative tolerance.', fix: 'Write the tolerance as a positive number (it applies both ways).', test: tf('  - { name: "negative tolerance", expect: { total: { value: 80, tolerance: -1 } } }\n') },
+  T120: { trigger: 'What a text field must be, in the message of T106.', within: 'T106' },
+  T121: { trigger: 'What a mapping field (`expect`, `set`, `indicators`) must be, in the message of T106.', within: 'T106' },
+  T122: { trigger: 'What a list field (`cases`, `unset`, `vetoes`) must be, in the message of T106.', within: 'T106' },
+  T123: { trigger: 'What an expected number (`total`, a dimension score) must be, in the message of T106.', within: 'T106' },
+  T124: { trigger: 'What an expected share must be, in the message of T106.', within: 'T106' },
+  T125: { trigger: 'What expected indicator points must be, in the message of T106.', within: 'T106' },
+  T126: { trigger: 'What an expected `level` must be, in the message of T106.', within: 'T106' },
+  T127: { trigger: 'What a value set by `set` must be when written as a number, in the message of T106.', within: 'T106' },
+  T128: { trigger: 'What `versions` must be, in the message of T106 (versions are text: `"1.0"`, not `1.0`).', within: 'T106' },
+  T130: { trigger: 'The word for a dimension in the message of T118.', within: 'T118' },
+  T131: { trigger: 'The word for an indicator in the message of T118.', within: 'T118' },
+  T132: { trigger: 'The word for a veto in the message of T118.', within: 'T118' },
+  T133: { trigger: 'The word for a prerequisite in the message of T118.', within: 'T118' },
+  T134: { trigger: 'The word for a level in the message of T118.', within: 'T118' },
+  T135: { trigger: 'Where a problem of a test file is: the case by number and name, after `file:line`.', within: 'T104' },
+  T136: { trigger: 'Where a problem of a test file is: a case without a (readable) name.', within: 'T104' },
+  T137: { trigger: 'Where a problem of a test file is: the field, as a dotted path (`cases.2.expect.total`, `expect.indicators.pue`).', within: 'T104' },
+  T140: { trigger: 'A case expects `explanation` texts that the explanation of the actual result does not contain; shown as the actual value of the mismatch.', fix: 'Correct the expected text (run `assay explain` on the platform to see the explanation), or the ruleset.', test: tf('  - { name: "explanation", versions: ["1.0"], expect: { explanation: ["no such words"] } }\n') },
+  T141: { trigger: 'An empty list (no vetoes fired, no prerequisite failed) as the expected or actual value of a mismatch.', within: 'T154' },
+  T142: { trigger: 'The actual value of a mismatch when the result has no such item (an indicator without points, a dimension not scored).', within: 'T154' },
+  T150: { trigger: 'The last line of `assay test`: how many runs passed, failed and could not run (errors), over how many cases and files. A case runs once per version it applies to.', test: tf('  - { name: "P1 is graded", expect: { outcome: graded } }\n') },
+  T151: { trigger: 'One line per test file: ✓ when every run passed, ✗ otherwise, with the runs and cases counted.', test: tf('  - { name: "P1 is graded", expect: { outcome: graded } }\n') },
+  T152: { trigger: 'A case whose expectations do not hold for a version: the version, case and place, then one T154 line per expectation that failed and the explanation of the actual result (T155).', fix: 'Decide which is wrong, the expectation or the ruleset, and correct it.', test: tf('  - { name: "P1 reaches L5", expect: { level: L5 } }\n') },
+  T153: { trigger: 'A case that cannot run under a version (the ruleset version lacks an id or field it names: T117, T118); it counts as an error, not a failure.', fix: 'Fix the problems listed under it.', test: tf('  - { name: "no such veto", expect: { vetoes: [nope] } }\n') },
+  T154: { trigger: 'One expectation of a failing case: the field, the expected and the actual value.', test: tf('  - { name: "P1 total", expect: { total: 1 } }\n') },
+  T155: { trigger: 'Introduces the explanation of the actual result under a failing case (left out with `--format json` and in tools that only count failures).', within: 'T140' },
+  T160: { trigger: '`assay test --coverage`: the heading of the coverage of one ruleset version: how many bands, mapping entries and conditions (true and false) the tests reach, then every item not reached with its line.', fix: 'Add cases that reach the items listed.' },
+  T161: { trigger: 'The bands category in the coverage line (T164).', within: 'T160' },
+  T162: { trigger: 'The mapping-entries category in the coverage line (T164).', within: 'T160' },
+  T163: { trigger: 'The conditions category in the coverage line (T164): each condition must be seen both true and false.', within: 'T160' },
+  T164: { trigger: 'One category of coverage: items covered of all, as a percentage.', within: 'T160' },
+  T165: { trigger: 'Introduces the items no test reaches.', within: 'T160' },
+  T166: { trigger: 'Every band, mapping entry and condition is reached by some test.', within: 'T160' },
+  T167: { trigger: 'A condition that no test evaluated.', within: 'T160' },
+  T168: { trigger: 'A band or mapping entry that never gave an indicator its points.', within: 'T160' },
+  T169: { trigger: 'A condition that was evaluated but never true.', within: 'T160' },
+  T170: { trigger: 'A condition that was evaluated but never false.', within: 'T160' },
+  T171: { trigger: 'An uncovered band of an indicator.', within: 'T160' },
+  T172: { trigger: 'An uncovered entry of an indicator’s map.', within: 'T160' },
+  T173: { trigger: 'The `applies when` condition of an indicator.', within: 'T160' },
+  T174: { trigger: 'A conditional points clause of an indicator.', within: 'T160' },
+  T175: { trigger: 'The condition of a prerequisite.', within: 'T160' },
+  T176: { trigger: 'The condition of a veto.', within: 'T160' },
+  T177: { trigger: 'The condition of a level.', within: 'T160' },
 };
