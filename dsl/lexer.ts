@@ -18,7 +18,9 @@ let lexer: Lexer | undefined;
 
 /** Builds a lexer; `validate` runs Chevrotain's token validations (skipped by the shared one for start-up time). */
 export function makeLexer(validate = false): Lexer {
-  return new Lexer([...T.ALL_TOKENS], { positionTracking: 'full', ensureOptimizations: true, skipValidations: !validate });
+  // Offsets only (spans are offsets; lines and columns are computed from the text when shown): `lex` adds the
+  // end offset the parser's node locations are built from.
+  return new Lexer([...T.ALL_TOKENS], { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: !validate });
 }
 
 /** The one Chevrotain lexer, built on first use. */
@@ -46,6 +48,9 @@ export function lex(text: string): LexResult {
   }
 
   for (const tok of result.tokens) {
+    tok.endOffset = tok.startOffset + tok.image.length - 1;
+    const type = tok.tokenType;
+    if (type !== T.UnterminatedString && type !== T.StringLit && tok.image.length !== 1) continue; // the common case
     const span = tokenSpan(tok);
     if (tok.tokenType === T.UnterminatedString) {
       diagnostics.push(diag('A103', span));

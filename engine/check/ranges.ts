@@ -11,27 +11,32 @@ import { Rational } from '../rational';
 import type { ValueType } from '../value-type';
 import { NumSet, type End, type Interval } from './intervals';
 
-/** The exact value of a constant numeric expression (`99.9`, `80%`, `-1`, `2 * 3`), else undefined. */
-export function constValue(e: Expr): Rational | undefined {
-  // Several checks ask for the same literals (each band bound several times): remember them per node.
-  const known = CONST.get(e);
-  if (known !== undefined) return known ?? undefined;
-  const v = computeConst(e);
-  CONST.set(e, v ?? null);
-  return v;
+/**
+ * Literal values by their text, numbers and percents apart: the checks ask for the same few bounds and points
+ * thousands of times in a big ruleset. `null`: not a number. Bounded, so hostile input cannot grow them.
+ */
+const NUMBERS = new Map<string, Rational | null>();
+const PERCENTS = new Map<string, Rational | null>();
+
+function literal(text: string, percent: boolean): Rational | undefined {
+  const cache = percent ? PERCENTS : NUMBERS;
+  let q = cache.get(text);
+  if (q === undefined) {
+    const v = Rational.parse(text);
+    q = v === undefined ? null : percent ? v.div(Rational.HUNDRED) : v;
+    if (cache.size >= 4096) cache.clear();
+    cache.set(text, q);
+  }
+  return q ?? undefined;
 }
 
-/** Constant values by AST node (`null`: not a constant). AST nodes are never mutated. */
-const CONST = new WeakMap<Expr, Rational | null>();
-
-function computeConst(e: Expr): Rational | undefined {
+/** The exact value of a constant numeric expression (`99.9`, `80%`, `-1`, `2 * 3`), else undefined. */
+export function constValue(e: Expr): Rational | undefined {
   switch (e.kind) {
     case 'Num':
-      return Rational.parse(e.text);
-    case 'Percent': {
-      const q = Rational.parse(e.text);
-      return q?.div(Rational.HUNDRED);
-    }
+      return literal(e.text, false);
+    case 'Percent':
+      return literal(e.text, true);
     case 'Unary': {
       if (e.op !== '-') return undefined;
       return constValue(e.operand)?.neg();

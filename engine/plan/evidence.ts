@@ -45,6 +45,21 @@ function exactIs(container: object, key: string, raw: number): void {
   if (ex !== undefined && !ex.eq(ratOf(raw))) throw new Bail('exact source text differs from the double');
 }
 
+/**
+ * A number outside its domain as a double. When exact source text was read, that text decides, not the double
+ * (`99.99999999999999999` is a double of 100): hand over. Otherwise the reference rejects it too, so a checker
+ * returning undefined always means evidence the reference finds invalid (see `INVALID`).
+ */
+function outOfDomain(container: object, key: string): undefined {
+  if (exactNumbersOf(container)?.has(key) === true) throw new Bail('exact source text decides a bound');
+  return undefined;
+}
+
+/** The `Bail` reason of evidence the reference is certain to reject (outcome `invalid`, level null, total 0). */
+export const INVALID = 'invalid value';
+/** Thrown for every invalid platform: built once (an Error captures a stack trace when it is made, not thrown). */
+const INVALID_BAIL = new Bail(INVALID);
+
 /** A checker of one value type; undefined when the type has a bound that is not canonical (no fast path). */
 function checker(t: ValueType): Check | undefined {
   switch (t.kind) {
@@ -72,9 +87,9 @@ function checker(t: ValueType): Check | undefined {
       }
       return (raw, container, key) => {
         if (typeof raw !== 'number' || !Number.isFinite(raw)) return undefined;
-        if (integer && !Number.isInteger(raw)) return undefined;
-        if (loIn ? !(raw >= lo) : !(raw > lo)) return undefined;
-        if (hiIn ? !(raw <= hi) : !(raw < hi)) return undefined;
+        if (integer && !Number.isInteger(raw)) return outOfDomain(container, key);
+        if (loIn ? !(raw >= lo) : !(raw > lo)) return outOfDomain(container, key);
+        if (hiIn ? !(raw <= hi) : !(raw < hi)) return outOfDomain(container, key);
         exactIs(container, key, raw);
         return raw;
       };
@@ -193,15 +208,20 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     if (s !== undefined) formerOf.set(old, s);
   }
   const n = slots.length;
+  const pickedBuf: unknown[] = new Array<unknown>(n);
+  const orderBuf: number[] = [];
   const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], warn: Warn): void => {
     if (!isRecord(evidence)) throw new Bail('evidence is not a mapping');
     for (let i = 0; i < n; i++) {
       raw[i] = undefined;
       keys[i] = undefined;
     }
-    const picked: unknown[] = new Array<unknown>(n);
+    // Buffers shared by every call (`read` never calls out to code that could read again before it returns).
+    const picked = pickedBuf;
+    for (let i = 0; i < n; i++) picked[i] = undefined;
     // Slots in the order they were first picked (the reference's Map order, which orders E122 warnings).
-    const order: number[] = [];
+    const order = orderBuf;
+    order.length = 0;
     for (const key of Object.keys(evidence)) {
       const x = ownValue(evidence, key);
       if (x === null || x === undefined) continue;
@@ -225,7 +245,7 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     }
     for (const i of order) {
       const v = (slots[i] as Slot).check(picked[i], evidence, keys[i] as string, keys[i] as string, warn);
-      if (v === undefined) throw new Bail('invalid value');
+      if (v === undefined) throw INVALID_BAIL;
       raw[i] = v;
     }
   };

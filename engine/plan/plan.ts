@@ -13,7 +13,7 @@ import { MAX_STEPS } from '../expr-eval';
 import type { Model } from '../model';
 import { Rational } from '../rational';
 import type { Assessment, DimensionResult, IndicatorResult, Outcome, RuleResult, Truth } from '../result';
-import { compileEvidenceReader, evidenceOf, type EvidenceReader } from './evidence';
+import { compileEvidenceReader, evidenceOf, INVALID, type EvidenceReader } from './evidence';
 import type { ExprCtx } from './expr';
 import { compileNodes, type NodeFn } from './nodes';
 import { Bail } from './num';
@@ -159,7 +159,9 @@ export function compilePlan(model: Model, reference: Reference): Plan {
       rt.busy = true;
       try {
         rt.reset('en');
+        rt.keepWarnings = false;
         reader.read(input.evidence, rt.raw, rt.keys, rt.warn);
+        rt.keepWarnings = true;
         for (const n of plain.nodes) n(rt);
         stats.decided++;
         let outcome: Outcome = 'graded';
@@ -168,10 +170,16 @@ export function compilePlan(model: Model, reference: Reference): Plan {
         return { platform: String(input.platform), outcome, level: outcome === 'graded' ? rt.level : null, total: rt.totSet ? totalRat(rt) : Rational.ZERO };
       } catch (e) {
         if (!(e instanceof Bail)) throw e;
+        // Invalid evidence decides the summary without the reference (which would only add the messages).
+        if (e.why === INVALID) {
+          stats.decided++;
+          return { platform: String(input.platform), outcome: 'invalid', level: null, total: Rational.ZERO };
+        }
         stats.handedOver++;
         stats.lastReason = e.why;
         return summaryOf(reference(input, {}));
       } finally {
+        rt.keepWarnings = true;
         rt.busy = false;
       }
     },
