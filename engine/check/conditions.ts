@@ -6,6 +6,7 @@
 // fact), atoms are independent, and a condition too large to expand gives up (`undefined`), never a finding.
 // Three-valued logic is respected: a condition that is false in every two-valued world is never true.
 
+import { signHolds } from '../compare-op';
 import { canonicalExpr } from '../../dsl/canonical';
 import type { BandCond, CompareOp, Expr } from '../../dsl/ast';
 import type { IndicatorInfo, Model } from '../model';
@@ -146,7 +147,7 @@ function compare(op: CompareOp, left: Expr, right: Expr, pos: boolean, ctx: Cond
   if (lt?.kind === 'number' || rt?.kind === 'number') {
     const cl = constValue(left);
     const cr = constValue(right);
-    if (cl && cr) return evalConst(op, cl.cmp(cr)) === pos ? TRUE : FALSE;
+    if (cl && cr) return signHolds(op, cl.cmp(cr)) === pos ? TRUE : FALSE;
     if (cr && !cl) return signed(numLit(atomKey(left, ctx), exprRange(left, ctx.model, ctx.own), op, cr), pos);
     if (cl && !cr) return signed(numLit(atomKey(right, ctx), exprRange(right, ctx.model, ctx.own), FLIP[op], cl), pos);
     return opaque(whole, pos);
@@ -170,22 +171,6 @@ function compare(op: CompareOp, left: Expr, right: Expr, pos: boolean, ctx: Cond
   return opaque(whole, pos);
 }
 
-function evalConst(op: CompareOp, c: number): boolean {
-  switch (op) {
-    case '=':
-      return c === 0;
-    case '!=':
-      return c !== 0;
-    case '<':
-      return c < 0;
-    case '<=':
-      return c <= 0;
-    case '>':
-      return c > 0;
-    case '>=':
-      return c >= 0;
-  }
-}
 
 /** The condition `e` (when `pos`) or its negation, as a DNF. Throws `GiveUp` when it grows too large. */
 export function dnf(e: Expr, pos: boolean, ctx: CondCtx): Dnf {

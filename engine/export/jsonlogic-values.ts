@@ -11,6 +11,7 @@
 // - Unknown-ness is kept apart from the value (`unk`): the evidence fields whose absence makes a value unknown
 //   (`missing`), groups of alternative ids (`missing_some`, for former ids) and other conditions.
 
+import { signHolds } from '../compare-op';
 import { Rational } from '../rational';
 
 /** A JsonLogic rule or literal. */
@@ -324,7 +325,7 @@ export function compareNum(op: CompareOp, a: Num, b: Num): Trit {
   const unk = unkOr(a.unk, b.unk);
   if (a.konst && b.konst && isKnown(unk)) {
     const c = a.konst.cmp(b.konst);
-    const r = op === '=' ? c === 0 : op === '!=' ? c !== 0 : op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
+    const r = signHolds(op, c);
     return r ? T_TRUE : T_FALSE;
   }
   const c = common(a, b);

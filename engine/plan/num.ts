@@ -13,6 +13,7 @@
 //   check `Number.isSafeInteger` never passes a rounded value). Every operation checks; past the range it throws
 //   `Bail` (sums) or compares with bigint (comparisons), so a result is never silently rounded.
 
+import { isCompareOp, signHolds } from '../compare-op';
 import { Rational } from '../rational';
 
 /** Thrown when the plan cannot decide exactly or cheaply: the platform is assessed by the reference evaluator. */
@@ -145,20 +146,6 @@ export function ratOfFrac(n: number, d: number): Rational {
 
 /** Result of a comparison operator applied to a sign. */
 export function opHolds(op: string, c: number): boolean {
-  switch (op) {
-    case '=':
-      return c === 0;
-    case '!=':
-      return c !== 0;
-    case '<':
-      return c < 0;
-    case '<=':
-      return c <= 0;
-    case '>':
-      return c > 0;
-    case '>=':
-      return c >= 0;
-    default:
-      throw new Bail(`operator ${op}`);
-  }
+  if (!isCompareOp(op)) throw new Bail(`operator ${op}`);
+  return signHolds(op, c);
 }
