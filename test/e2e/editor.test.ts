@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  expect(log.consoleErrors, log.consoleErrors.join('\n')).toEqual([]);
+  expect(log.consoleErrors, [...log.consoleErrors, ...log.failedRequests].join('\n')).toEqual([]);
   await browser?.close();
   await server?.close();
 });

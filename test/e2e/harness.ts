@@ -24,7 +24,8 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** An empty page of the same origin, for clearing storage without running the app. */
+/** An empty page of the same origin, for clearing storage without running the app. It names a `data:`
+ * icon: otherwise Chromium asks for /favicon.ico, and that 404 can reach a console watcher attached later. */
 export const BLANK_PATH = '/__blank';
 
 export interface StaticServer {
@@ -37,7 +38,7 @@ export async function startServer(root = DIST): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === BLANK_PATH) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>blank</title>');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>blank</title><link rel="icon" href="data:,">');
       return;
     }
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
@@ -103,7 +104,7 @@ export interface PageLog {
 export function watch(page: Page): PageLog {
   const log: PageLog = { consoleErrors: [], failedRequests: [], workers: [] };
   page.on('console', (m) => {
-    if (m.type() === 'error') log.consoleErrors.push(m.text());
+    if (m.type() === 'error') log.consoleErrors.push(`${m.text()} (${m.location().url || 'no url'})`);
   });
   page.on('pageerror', (e) => log.consoleErrors.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => log.failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));

@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, REPO, screenshot, startServer, waitForAnalysis, watch, type Browser, type StaticServer } from './harness';
+import { BLANK_PATH, openBrowser, REPO, screenshot, startServer, waitForAnalysis, watch, type Browser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: Browser;
@@ -42,6 +42,15 @@ describe('loading the playground', () => {
     expect(workerFiles.some((f) => f.startsWith('assay.worker'))).toBe(true);
     expect(workerFiles.some((f) => f.startsWith('editor.worker'))).toBe(true);
     expect(workerFiles.some((f) => f.startsWith('json.worker'))).toBe(true);
+    await page.close();
+  });
+
+  it('the harness blank page asks for nothing that 404s (a late favicon error once failed a suite)', async () => {
+    const page = await browser.context.newPage();
+    const log = watch(page);
+    await page.goto(new URL(BLANK_PATH, server.url).href);
+    await page.waitForTimeout(1000);
+    expect([...log.consoleErrors, ...log.failedRequests]).toEqual([]);
     await page.close();
   });
 
