@@ -41,8 +41,9 @@ export interface ValidatedEvidence {
   readonly warnings: readonly EvidenceIssue[];
 }
 
+/** The value of an own property (an inherited one is none); the compiled plan reads evidence the same way. */
 function ownValue(o: object, key: string): unknown {
-  return Object.getOwnPropertyDescriptor(o, key)?.value;
+  return Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
 }
 
 function isRecord(v: unknown): v is object {

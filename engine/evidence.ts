@@ -196,7 +196,7 @@ export function parseEvidenceText(text: string, fileName = '', opts: { lang?: La
 const PLATFORM_KEYS = new Set(['platform', 'name', 'evidence']);
 
 function own(o: object, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(o, key) ? Object.getOwnPropertyDescriptor(o, key)?.value : undefined;
+  return Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
 }
 
 function platformOf(

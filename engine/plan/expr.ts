@@ -34,6 +34,8 @@ export interface ExprCtx {
   readonly layout: Layout;
   readonly weights: Weights;
   readonly traced: boolean;
+  /** The decision variant (`Plan.summary`): outcome, level and total only; never traced. */
+  readonly decision?: boolean;
 }
 
 /** The exact value of a number literal (`Percent`: text ÷ 100) in the plan's form. */
@@ -222,6 +224,8 @@ function compileQuantified(e: QuantifiedExpr, c: ExprCtx): Fn {
       return assertNever(domain, 'domain');
   }
   const traced = c.traced;
+  const fast = traced ? undefined : domain === 'dimension' ? everyDimensionCompare(e, every, c) : ruleTruthQuantifier(e, every, c);
+  if (fast) return fast;
   return (rt) => {
     let acc: boolean | Unk = every;
     const depth = rt.bound.length;
@@ -246,10 +250,8 @@ function compileQuantified(e: QuantifiedExpr, c: ExprCtx): Fn {
   };
 }
 
-/** `total`, `score(D)`, `share` compared with a literal: a fraction comparison, no Rational built. */
-function compileFracCompare(e: Expr & { kind: 'Compare' }, c: ExprCtx): Fn | undefined {
-  if (c.traced) return undefined;
-  const L = c.layout;
+/** A literal and the other side of a comparison with it (`flip`: the literal is on the left). */
+function literalSide(e: Expr & { kind: 'Compare' }): { side: Expr; n: number; d: number; flip: boolean } | undefined {
   let side: Expr = e.left;
   let lit = literalRat(e.right);
   let flip = false;
@@ -258,12 +260,70 @@ function compileFracCompare(e: Expr & { kind: 'Compare' }, c: ExprCtx): Fn | und
     lit = literalRat(e.left);
     flip = true;
   }
-  if (!lit) return undefined;
-  const f = fracOf(lit);
-  if (!f) return undefined;
+  const f = lit ? fracOf(lit) : undefined;
+  return f ? { side, n: f.n, d: f.d, flip } : undefined;
+}
+
+/**
+ * `every dimension: share >= 60%` (or `some`, `score`, any comparison with a literal), untraced: one loop over the
+ * dimensions' fractions, no bindings. Like the general quantifier, it evaluates every element in order, so a
+ * dimension not computed yet hands the platform over exactly when the general one would.
+ */
+function everyDimensionCompare(e: QuantifiedExpr, every: boolean, c: ExprCtx): Fn | undefined {
+  if (e.body.kind !== 'Compare') return undefined;
+  const ls = literalSide(e.body);
+  if (!ls || ls.side.kind !== 'Prop') return undefined;
+  const t = c.layout.model.resolution.props.get(ls.side);
+  if (!t || t.domain !== 'dimension' || t.id !== undefined || (t.prop !== 'score' && t.prop !== 'share')) return undefined;
+  const share = t.prop === 'share';
+  const op = opCode(e.body.op);
+  const { n: ln, d: ld, flip } = ls;
+  const nd = c.layout.model.dimensions.length;
+  return (rt) => {
+    let acc = every;
+    const N = share ? rt.dShareN : rt.dScoreN;
+    const D = share ? rt.dShareD : rt.dScoreD;
+    for (let d = 0; d < nd; d++) {
+      if (rt.dSet[d] === 0) return notComputed();
+      const s = cmpFrac(N[d] as number, D[d] as number, ln, ld);
+      const h = holds(op, flip ? -s : s);
+      acc = every ? acc && h : acc || h;
+    }
+    return acc;
+  };
+}
+
+/**
+ * `some veto: fired`, `every veto: decided`, `every prerequisite: holds` (the bound rule's own truth), untraced:
+ * one loop over the truth codes. A rule not computed yet hands over, as the general quantifier does.
+ */
+function ruleTruthQuantifier(e: QuantifiedExpr, every: boolean, c: ExprCtx): Fn | undefined {
+  if (e.body.kind !== 'Prop' || (e.domain !== 'veto' && e.domain !== 'prerequisite')) return undefined;
+  const t = c.layout.model.resolution.props.get(e.body);
+  if (!t || t.domain !== e.domain || t.id !== undefined) return undefined;
+  const decided = t.prop === 'decided';
+  const isVeto = e.domain === 'veto';
+  return (rt) => {
+    const truths = isVeto ? rt.vTruth : rt.pTruth;
+    let acc = every;
+    for (let k = 0; k < truths.length; k++) {
+      const code = truths[k] as number;
+      if (code < 0) return notComputed();
+      const b = decided ? code !== 2 : code === 1;
+      acc = every ? acc && b : acc || b;
+    }
+    return acc;
+  };
+}
+
+/** `total`, `score(D)`, `share` compared with a literal: a fraction comparison, no Rational built. */
+function compileFracCompare(e: Expr & { kind: 'Compare' }, c: ExprCtx): Fn | undefined {
+  if (c.traced) return undefined;
+  const L = c.layout;
+  const ls = literalSide(e);
+  if (!ls) return undefined;
+  const { side, n: ln, d: ld, flip } = ls;
   const op = opCode(e.op);
-  const ln = f.n;
-  const ld = f.d;
   if (side.kind === 'Total') {
     return (rt) => {
       if (!rt.totSet) return notComputed();

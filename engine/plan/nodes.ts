@@ -21,6 +21,8 @@ import { missingOf, opCode, OP_EQ, OP_GE, OP_GT, OP_LE, OP_LT, compare, shownBou
 export type NodeFn = (rt: Rt) => void;
 
 const ZERO_POINTS = { n: 0, d: 1 };
+/** No missing fields (shared: events and results never change it). */
+const NONE: readonly string[] = [];
 
 /** Starts a top-level evaluation in the traced variant: fresh reads and elements. */
 function fresh(rt: Rt): void {
@@ -107,12 +109,12 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
       return;
     }
     const f = pointsFrac(v);
-    set(rt, ST_SCORED, f.n, f.d, true, matched, [], span);
+    set(rt, ST_SCORED, f.n, f.d, true, matched, NONE, span);
   };
 
   const score = (rt: Rt, p: PointsPlan, index: number, span: Span): void => {
     if (p.constant) {
-      set(rt, ST_SCORED, p.constant.n, p.constant.d, true, index, [], span);
+      set(rt, ST_SCORED, p.constant.n, p.constant.d, true, index, NONE, span);
       return;
     }
     let chosen: Fn | undefined = p.value;
@@ -142,7 +144,7 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
     const raw = rt.raw[slot];
     const args = { indicator: id, found: raw === undefined ? '' : renderValue(evidenceOf(raw)) };
     rt.warnings.push({ field: id, code: 'E153', message: renderMessage({ code: 'E153', args }, rt.lang), args });
-    set(rt, ST_SCORED, 0, 1, true, -1, [], undefined);
+    set(rt, ST_SCORED, 0, 1, true, -1, NONE, undefined);
   };
 
   let scoring: ((rt: Rt, own: PV) => void) | undefined;
@@ -163,7 +165,7 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
           if (b.cond.kind === 'Cond') return { kind: 1 as const, cond: compileExpr(b.cond.expr, c), points, span: b.span, index };
           return { kind: 2 as const, points, span: b.span, index };
         });
-        scoring = (rt, own) => {
+        const general = (rt: Rt, own: PV): void => {
           for (const b of bands) {
             let v: PV;
             if (traced) fresh(rt);
@@ -205,6 +207,7 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
           }
           noMatch(rt);
         };
+        scoring = traced ? general : (simpleBands(bands, general, noMatch, i) ?? general);
         break;
       }
       case 'Map': {
@@ -216,6 +219,25 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
           } else if (elseAt < 0) elseAt = k;
         });
         const entries = s.entries.map((e) => ({ points: pointsPlan(e.points, c), span: e.span, key: e.key.kind === 'Name' ? e.key.name : undefined }));
+        if (!traced && entries.every((e) => e.points.constant !== undefined)) {
+          // Every entry gives constant points: the entry's index, points and status written straight away.
+          const pn = entries.map((e) => e.points.constant?.n ?? 0);
+          const pd = entries.map((e) => e.points.constant?.d ?? 1);
+          scoring = (rt, own) => {
+            const at = typeof own === 'string' ? (byKey.get(own) ?? elseAt) : -1;
+            if (at < 0) {
+              noMatch(rt);
+              return;
+            }
+            rt.iSet[i] = 1;
+            rt.iStatus[i] = ST_SCORED;
+            rt.iPn[i] = pn[at] as number;
+            rt.iPd[i] = pd[at] as number;
+            rt.iApplicable[i] = 1;
+            rt.iMatched[i] = at;
+          };
+          break;
+        }
         scoring = (rt, own) => {
           if (typeof own === 'string') {
             const at = byKey.get(own) ?? elseAt;
@@ -285,7 +307,7 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
         });
       }
       if (t === false) {
-        set(rt, ST_NA, 0, 0, false, -1, [], undefined);
+        set(rt, ST_NA, 0, 0, false, -1, NONE, undefined);
         return;
       }
     }
@@ -294,10 +316,67 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
       return;
     }
     if (!scoring) {
-      set(rt, ST_SCORED, 0, 1, true, -1, [], undefined);
+      set(rt, ST_SCORED, 0, 1, true, -1, NONE, undefined);
       return;
     }
     scoring(rt, raw);
+  };
+}
+
+interface BandPlan {
+  readonly kind: 0 | 1 | 2;
+  readonly op?: number;
+  readonly lit?: number | undefined;
+  readonly points: PointsPlan;
+  readonly index: number;
+}
+
+/**
+ * The common band list, untraced: every band compares the indicator's own value with a canonical number literal
+ * (or is `else`) and gives constant points. Its scorer walks flat arrays; a value that is not a decimal double
+ * (an enum, an object) goes to `general`. Undefined when the list is not that simple.
+ */
+function simpleBands(bands: readonly BandPlan[], general: (rt: Rt, own: PV) => void, noMatch: (rt: Rt) => void, i: number): ((rt: Rt, own: PV) => void) | undefined {
+  const m = bands.length;
+  const ops = new Int8Array(m);
+  const lits = new Float64Array(m);
+  const pn = new Float64Array(m);
+  const pd = new Float64Array(m);
+  const index = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    const b = bands[k] as BandPlan;
+    const points = b.points.constant;
+    if (!points) return undefined;
+    if (b.kind === 0 && b.lit !== undefined && b.op !== undefined) {
+      ops[k] = b.op;
+      lits[k] = b.lit;
+    } else if (b.kind === 2) ops[k] = -1;
+    else return undefined;
+    pn[k] = points.n;
+    pd[k] = points.d;
+    index[k] = b.index;
+  }
+  return (rt, own) => {
+    if (typeof own !== 'number') {
+      general(rt, own);
+      return;
+    }
+    for (let k = 0; k < m; k++) {
+      const op = ops[k] as number;
+      const lit = lits[k] as number;
+      const hit =
+        op === OP_GE ? own >= lit : op === OP_GT ? own > lit : op === OP_LE ? own <= lit : op === OP_LT ? own < lit : op === OP_EQ ? own === lit : op === -1 || own !== lit;
+      if (hit) {
+        rt.iSet[i] = 1;
+        rt.iStatus[i] = ST_SCORED;
+        rt.iPn[i] = pn[k] as number;
+        rt.iPd[i] = pd[k] as number;
+        rt.iApplicable[i] = 1;
+        rt.iMatched[i] = index[k] as number;
+        return;
+      }
+    }
+    noMatch(rt);
   };
 }
 
@@ -337,6 +416,55 @@ export function compileConditions(owner: ConditionOwner, exprs: readonly Expr[],
 
 function truthCode(t: Truth): number {
   return t === true ? T_TRUE : t === false ? T_FALSE : T_UNKNOWN;
+}
+
+/**
+ * The truth code alone of a conjunction of conditions, for the decision variant (`Plan.summary`): every condition
+ * is still evaluated, in order (the reference's errors), but no list of missing fields or per-condition truths is
+ * built. Equal to `truthCode(compileConditions(…)(rt).truth)`.
+ */
+function compileTruthCode(exprs: readonly Expr[], c: ExprCtx): (rt: Rt) => number {
+  const fns = exprs.map((x) => compileExpr(x, c));
+  if (fns.length === 1) {
+    const f = fns[0] as Fn;
+    return (rt) => {
+      const t = truthOf(f(rt));
+      return t === true ? T_TRUE : t === false ? T_FALSE : T_UNKNOWN;
+    };
+  }
+  return (rt) => {
+    let code = T_TRUE;
+    for (let k = 0; k < fns.length; k++) {
+      const t = truthOf((fns[k] as Fn)(rt));
+      if (t === false) code = T_FALSE;
+      else if (t !== true && code === T_TRUE) code = T_UNKNOWN;
+    }
+    return code;
+  };
+}
+
+/** The level of the decision variant: `rt.level` only (the reference's rule: highest holding, cumulative or not). */
+function compileDecisionLevels(levels: readonly { readonly requires: readonly Expr[] }[], cumulative: boolean, fallback: string | null, ids: readonly string[], c: ExprCtx): NodeFn {
+  const codes = levels.map((l) => compileTruthCode(l.requires, c));
+  const n = codes.length;
+  const own = new Uint8Array(n);
+  return (rt) => {
+    // Every level's conditions are evaluated (as in the full plan), then the ladder is read.
+    for (let k = 0; k < n; k++) own[k] = (codes[k] as (rt: Rt) => number)(rt) === T_TRUE ? 1 : 0;
+    let level = fallback;
+    if (cumulative) {
+      // Level k holds when it and every level below it (k+1 … n−1) hold: the lowest unbroken run from the bottom.
+      for (let k = n - 1; k >= 0 && own[k] === 1; k--) level = ids[k] as string;
+    } else {
+      for (let k = 0; k < n; k++) {
+        if (own[k] === 1) {
+          level = ids[k] as string;
+          break;
+        }
+      }
+    }
+    rt.level = level;
+  };
 }
 
 /** One closure per node of the model's evaluation order. */
@@ -388,6 +516,13 @@ export function compileNodes(order: readonly EvalNode[], c: ExprCtx): NodeFn[] {
         const k = L.vetoIndex.get(n.id);
         const v = m.vetoesById.get(n.id);
         if (k === undefined || !v) break;
+        if (c.decision) {
+          const code = compileTruthCode(v.when ? [v.when] : [], c);
+          out.push((rt) => {
+            rt.vTruth[k] = code(rt);
+          });
+          break;
+        }
         const conds = compileConditions({ kind: 'veto', id: v.id }, v.when ? [v.when] : [], c);
         out.push((rt) => {
           const r = conds(rt);
@@ -401,6 +536,13 @@ export function compileNodes(order: readonly EvalNode[], c: ExprCtx): NodeFn[] {
         const k = L.preIndex.get(n.id);
         const p = m.prerequisitesById.get(n.id);
         if (k === undefined || !p) break;
+        if (c.decision) {
+          const code = compileTruthCode(p.requires, c);
+          out.push((rt) => {
+            rt.pTruth[k] = code(rt);
+          });
+          break;
+        }
         const conds = compileConditions({ kind: 'prerequisite', id: p.id }, p.requires, c);
         out.push((rt) => {
           const r = conds(rt);
@@ -413,9 +555,13 @@ export function compileNodes(order: readonly EvalNode[], c: ExprCtx): NodeFn[] {
       case 'levels': {
         const lad = m.ladder;
         if (!lad) break;
-        const levels = lad.levels.map((l) => ({ id: l.id, conds: compileConditions({ kind: 'level', id: l.id }, l.requires, c) }));
         const cumulative = lad.cumulative;
         const fallback = lad.fallback?.id ?? null;
+        if (c.decision) {
+          out.push(compileDecisionLevels(lad.levels, cumulative, fallback, lad.levels.map((l) => l.id), c));
+          break;
+        }
+        const levels = lad.levels.map((l) => ({ id: l.id, conds: compileConditions({ kind: 'level', id: l.id }, l.requires, c) }));
         out.push((rt) => {
           const own = levels.map((l) => {
             const r = l.conds(rt);

@@ -130,12 +130,14 @@ export function compilePlan(model: Model, reference: Reference): Plan {
     return { stats, assess, summary: (input) => summaryOf(assess(input)) };
   }
   const slots = reader.slots.length;
-  const build = (traced: boolean): Variant => {
-    const c: ExprCtx = { layout, weights, traced };
+  const build = (traced: boolean, decision = false): Variant => {
+    const c: ExprCtx = { layout, weights, traced, decision };
     return { traced, nodes: compileNodes(model.order, c), rt: new Rt(layout, slots) };
   };
   const plain = build(false);
   let tracedVariant: Variant | undefined;
+  // Compiled on first use, like the traced variant: the decision alone, for `summary`.
+  let decisionVariant: Variant | undefined;
 
   const run = (v: Variant, input: PlatformInput, lang: Lang): Assessment => {
     // Re-entrant calls (a trace callback assessing another platform) get their own state.
@@ -155,14 +157,15 @@ export function compilePlan(model: Model, reference: Reference): Plan {
   return {
     stats,
     summary(input) {
-      const rt = plain.rt.busy ? new Rt(layout, slots) : plain.rt;
+      const decision = (decisionVariant ??= build(false, true));
+      const rt = decision.rt.busy ? new Rt(layout, slots) : decision.rt;
       rt.busy = true;
       try {
         rt.reset('en');
         rt.keepWarnings = false;
         reader.read(input.evidence, rt.raw, rt.keys, rt.warn);
         rt.keepWarnings = true;
-        for (const n of plain.nodes) n(rt);
+        for (const n of decision.nodes) n(rt);
         stats.decided++;
         let outcome: Outcome = 'graded';
         for (let k = 0; k < rt.pTruth.length; k++) if (rt.pTruth[k] !== T_TRUE) outcome = 'not_rated';

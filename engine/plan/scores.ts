@@ -79,21 +79,33 @@ export function compileWeights(model: Model, layout: Layout): Weights | undefine
 /** Computes dimension `d` as the reference does (indicators computed before it count; others are skipped). */
 export function computeDimension(rt: Rt, W: Weights, d: number): void {
   const members = W.members[d] as readonly number[];
+  // One pass: A (the weights of the indicators not known to be inapplicable) and M (Σ weight × points of the
+  // computed, applicable ones). When A is 0 every weight of an applicable indicator is 0, so M is 0 too.
   let A = 0;
-  for (const i of members) if (rt.iSet[i] === 0 || rt.iApplicable[i] === 1) A += W.w[i] as number;
   let mn = 0;
   let md = 1;
-  for (const i of members) {
-    if (rt.iSet[i] === 0) continue;
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k] as number;
+    const w = W.w[i] as number;
+    if (rt.iSet[i] === 0) {
+      A += w;
+      continue;
+    }
     rt.iEff[i] = 1;
-    if (rt.iApplicable[i] === 0 || A === 0) continue;
+    if (rt.iApplicable[i] === 0) continue;
+    A += w;
     const pd = rt.iPd[i] as number;
     if (pd === 0) continue;
-    const wp = (W.w[i] as number) * (rt.iPn[i] as number);
+    const wp = w * (rt.iPn[i] as number);
     if (!Number.isSafeInteger(wp)) throw new Bail('weight × points out of range');
-    addFrac(mn, md, wp, pd);
-    mn = R.n;
-    md = R.d;
+    if (pd === md) {
+      mn += wp;
+      if (!Number.isSafeInteger(mn)) throw new Bail('fraction out of range');
+    } else {
+      addFrac(mn, md, wp, pd);
+      mn = R.n;
+      md = R.d;
+    }
   }
   rt.dA[d] = A;
   const T = W.total[d] as number;
