@@ -19,6 +19,12 @@ import {
   compare,
   holds,
   numOf,
+  OP_EQ,
+  OP_GE,
+  OP_GT,
+  OP_LE,
+  OP_LT,
+  OP_NE,
   opCode,
   or,
   truthOf,
@@ -316,6 +322,66 @@ function ruleTruthQuantifier(e: QuantifiedExpr, every: boolean, c: ExprCtx): Fn 
   };
 }
 
+/**
+ * An evidence field compared with a number literal (`pue <= 1.25`, `months_in_operation >= 6`), untraced: the
+ * field's decimal double against the literal's, when the literal is canonical (exact, see num.ts); any other
+ * value (absent, not a number) takes the general comparison.
+ */
+function compileFieldCompare(e: Expr & { kind: 'Compare' }, c: ExprCtx): Fn | undefined {
+  if (c.traced) return undefined;
+  let side: Expr = e.left;
+  let litExpr: Expr = e.right;
+  let flip = false;
+  if (side.kind !== 'Ref') {
+    side = e.right;
+    litExpr = e.left;
+    flip = true;
+  }
+  if (side.kind !== 'Ref' || (litExpr.kind !== 'Num' && litExpr.kind !== 'Percent')) return undefined;
+  const t = c.layout.model.resolution.refs.get(side);
+  if (!t || (t.kind !== 'input' && t.kind !== 'indicator') || t.members.length > 0) return undefined;
+  const slot = c.layout.slotOf.get(t.id);
+  const lit = literalValue(litExpr, litExpr.kind === 'Percent');
+  if (slot === undefined || typeof lit !== 'number') return undefined;
+  const ref = compileRef(side, c);
+  const written = opCode(e.op);
+  const op = flip ? flippedOp(written) : written;
+  return (rt) => {
+    const v = rt.raw[slot];
+    if (typeof v !== 'number') return flip ? compare(written, lit, ref(rt)) : compare(written, ref(rt), lit);
+    switch (op) {
+      case OP_EQ:
+        return v === lit;
+      case OP_NE:
+        return v !== lit;
+      case OP_LT:
+        return v < lit;
+      case OP_LE:
+        return v <= lit;
+      case OP_GT:
+        return v > lit;
+      default:
+        return v >= lit;
+    }
+  };
+}
+
+/** The operator code with its sides swapped (`a < b` ⇔ `b > a`). */
+function flippedOp(op: number): number {
+  switch (op) {
+    case OP_LT:
+      return OP_GT;
+    case OP_LE:
+      return OP_GE;
+    case OP_GT:
+      return OP_LT;
+    case OP_GE:
+      return OP_LE;
+    default:
+      return op;
+  }
+}
+
 /** `total`, `score(D)`, `share` compared with a literal: a fraction comparison, no Rational built. */
 function compileFracCompare(e: Expr & { kind: 'Compare' }, c: ExprCtx): Fn | undefined {
   if (c.traced) return undefined;
@@ -432,7 +498,7 @@ export function compileExpr(e: Expr, c: ExprCtx): Fn {
       };
     }
     case 'Compare': {
-      const fast = compileFracCompare(e, c);
+      const fast = compileFracCompare(e, c) ?? compileFieldCompare(e, c);
       if (fast) return fast;
       const left = compileExpr(e.left, c);
       const right = compileExpr(e.right, c);

@@ -110,6 +110,28 @@ export function addFrac(an: number, ad: number, bn: number, bd: number): void {
   setFrac(l + r, ad * bd);
 }
 
+/**
+ * R = an/ad + bn/bd over lcm(ad, bd), unreduced: no gcd of the (large) numerators, only of the (small)
+ * denominators. Bail when outside safe integers.
+ */
+export function addFracLcm(an: number, ad: number, bn: number, bd: number): void {
+  if (ad === bd || an === 0) {
+    const n = an + bn;
+    if (!Number.isSafeInteger(n)) throw new Bail('fraction out of range');
+    R.n = an === 0 ? bn : n;
+    R.d = an === 0 ? bd : ad;
+    return;
+  }
+  const g = gcd(ad, bd);
+  const l = (ad / g) * bd;
+  const x = an * (l / ad);
+  const y = bn * (l / bd);
+  const n = x + y;
+  if (!Number.isSafeInteger(l) || !Number.isSafeInteger(x) || !Number.isSafeInteger(y) || !Number.isSafeInteger(n)) throw new Bail('fraction out of range');
+  R.n = n;
+  R.d = l;
+}
+
 /** R = an/ad × bn/bd. */
 export function mulFrac(an: number, ad: number, bn: number, bd: number): void {
   setFrac(an * bn, ad * bd);

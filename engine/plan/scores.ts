@@ -12,7 +12,7 @@
 
 import type { Model } from '../model';
 import { Rational } from '../rational';
-import { addFrac, Bail, fracOf, R, ratOfFrac, setFrac } from './num';
+import { addFrac, addFracLcm, Bail, fracOf, R, ratOfFrac, setFrac } from './num';
 import type { Layout, Rt, Snap } from './runtime';
 
 export interface Weights {
@@ -119,9 +119,12 @@ export function computeDimension(rt: Rt, W: Weights, d: number): void {
     rt.dScoreN[d] = mn;
     rt.dScoreD[d] = den;
   } else {
-    setFrac(T * mn, A * W.scale * 100 * md);
-    rt.dScoreN[d] = R.n;
-    rt.dScoreD[d] = R.d;
+    // Unreduced too: the denominators of the scores stay small multiples of 10ᴷ·100, cheap to add in the total.
+    const n = T * mn;
+    const den = A * W.scale * 100 * md;
+    if (!Number.isSafeInteger(n) || !Number.isSafeInteger(den)) throw new Bail('score out of range');
+    rt.dScoreN[d] = n;
+    rt.dScoreD[d] = den;
   }
   const dwN = W.dwN[d] as number;
   if (dwN === 0) {
@@ -139,12 +142,13 @@ export function computeDimension(rt: Rt, W: Weights, d: number): void {
   rt.dOrder.push(d);
 }
 
-/** The total: Σ scores of the dimensions computed so far. */
+/** The total: Σ scores of the dimensions computed so far, over the least common denominator (unreduced). */
 export function computeTotal(rt: Rt): void {
   let n = 0;
   let dd = 1;
-  for (const d of rt.dOrder) {
-    addFrac(n, dd, rt.dScoreN[d] as number, rt.dScoreD[d] as number);
+  for (let k = 0; k < rt.dOrder.length; k++) {
+    const d = rt.dOrder[k] as number;
+    addFracLcm(n, dd, rt.dScoreN[d] as number, rt.dScoreD[d] as number);
     n = R.n;
     dd = R.d;
   }
