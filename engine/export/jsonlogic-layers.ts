@@ -112,15 +112,6 @@ export class Layers {
           if (typeof v === 'string') return { var: path(v, depth) };
           if (Array.isArray(v) && typeof v[0] === 'string') return { var: [path(v[0], depth), ...(v.slice(1) as JsonLogic[])] };
         }
-        if (Object.hasOwn(jl, 'missing')) {
-          const v = jl['missing'];
-          const list: readonly JsonLogic[] = Array.isArray(v) ? (v as readonly JsonLogic[]) : [v as JsonLogic];
-          return { missing: list.map((x) => (typeof x === 'string' ? path(x, depth) : relocate(x, depth))) };
-        }
-        if (Object.hasOwn(jl, 'missing_some')) {
-          const [n, list] = jl['missing_some'] as readonly [JsonLogic, readonly JsonLogic[]];
-          return { missing_some: [n, list.map((x) => (typeof x === 'string' ? path(x, depth) : relocate(x, depth)))] };
-        }
       }
       return mapChildren(jl, (c) => relocate(c, depth));
     };

@@ -8,8 +8,9 @@
 //   `n ≥ 93·den` on integers: no rounding, no epsilon. Only where that is impossible (evidence with decimals used in
 //   arithmetic, division by a computed value, magnitudes beyond 2^53) a number is a plain double (`exact: false`),
 //   and the exporter reports it as a note.
-// - Unknown-ness is kept apart from the value (`unk`): the evidence fields whose absence makes a value unknown
-//   (`missing`), groups of alternative ids (`missing_some`, for former ids) and other conditions.
+// - Unknown-ness is kept apart from the value (`unk`): the evidence fields whose absence makes a value unknown,
+//   groups of alternative ids (for former ids: unknown when all are absent) and other conditions. Absence is
+//   tested as `{"===": [{"var": …}, null]}` (see `absent`).
 
 import { signHolds } from '../compare-op';
 import { Rational } from '../rational';
@@ -20,7 +21,7 @@ export type JsonLogic = null | boolean | number | string | readonly JsonLogic[] 
 /** 2^53: integers up to this size are exact doubles. */
 export const SAFE = 2 ** 53;
 
-/** When a value is unknown: any listed field missing, every id of a group missing, or any condition truthy. */
+/** When a value is unknown: any listed field absent, every id of a group absent, or any condition truthy. */
 export interface Unk {
   readonly fields: readonly string[];
   readonly groups: readonly (readonly string[])[];
@@ -45,11 +46,26 @@ export function unkOr(...us: Unk[]): Unk {
   return { fields: [...fields], groups: [...groups.values()], conds };
 }
 
+/**
+ * True when the evidence at `path` is absent or null (both mean "no evidence" to Assay). Written as a strict
+ * comparison of `var` with null, not with `missing`: implementations disagree on whether a null value is
+ * `missing` (json-logic-js: yes, as its documentation says; json-logic-engine: no), but agree on this.
+ */
+export function absent(path: string): JsonLogic {
+  return { '===': [{ var: path }, null] };
+}
+
+/** True when the evidence at `path` is present (not null). */
+export function present(path: string): JsonLogic {
+  return { '!==': [{ var: path }, null] };
+}
+
 /** The JsonLogic condition that is truthy exactly when `u` holds; undefined when never unknown. */
 export function unkRule(u: Unk): JsonLogic | undefined {
   const parts: JsonLogic[] = [];
-  if (u.fields.length > 0) parts.push({ missing: [...u.fields] });
-  for (const g of u.groups) parts.push({ missing_some: [1, [...g]] });
+  // Any of the fields absent; a group (a field under its ids) absent when all its ids are.
+  for (const f of u.fields) parts.push(absent(f));
+  for (const g of u.groups) parts.push(g.length === 1 ? absent(g[0] as string) : { and: g.map(absent) });
   parts.push(...u.conds);
   if (parts.length === 0) return undefined;
   return parts.length === 1 ? (parts[0] as JsonLogic) : { or: parts };

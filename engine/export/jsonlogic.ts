@@ -3,7 +3,7 @@
 // outcome, level }` rules, and notes naming every place where floating point could change a result.
 //
 // Semantics follow the reference evaluator (engine/evaluate.ts, engine/expr-eval.ts) node by node; the encoding
-// (trits, exact integers over constant denominators, unknown-ness as `missing` conditions) is explained in
+// (trits, exact integers over constant denominators, unknown-ness as absence tests) is explained in
 // jsonlogic-values.ts and in the README ("Interchange"). Redistribution divides by the applicable weight Σ, a
 // computed value: the exporter enumerates every value that Σ can take, multiplies by their least common multiple L
 // and divides L by Σ at run time — an exact integer division — so scores stay exact integers over a constant.
@@ -42,6 +42,7 @@ import {
   tritOf,
   twoValued,
   unkOr,
+  present,
   unkRule,
   ZERO,
   type JsonLogic,
@@ -440,7 +441,7 @@ class JsonLogicCompiler {
     let jl: JsonLogic = { var: path(ids[ids.length - 1] as string) };
     for (let i = ids.length - 2; i >= 0; i--) {
       const x = ids[i] as string;
-      jl = { if: [{ '!': { missing: [`evidence.${x}`] } }, { var: path(x) }, jl] };
+      jl = { if: [present(`evidence.${x}`), { var: path(x) }, jl] };
     }
     if (known) return { jl, unk: KNOWN };
     const keys = ids.map((x) => `evidence.${x}`);

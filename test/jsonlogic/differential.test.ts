@@ -1,8 +1,10 @@
-// Differential test of the JsonLogic export: json-logic-js running the exported rules must agree with the engine
-// on the sample platforms and on 10,000+ generated ones (seeded; missing fields, former ids, boundary values):
+// Differential test of the JsonLogic export: json-logic-js and json-logic-engine running the exported rules must
+// agree with the engine on the sample platforms and on 10,000+ generated ones (seeded; missing and null fields,
+// former ids, boundary values):
 // outcome, level, vetoes and failed prerequisites exactly, and every number as the double nearest the exact value.
 
 import jsonLogic from 'json-logic-js';
+import { LogicEngine } from 'json-logic-engine';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,11 +21,35 @@ function num(q: Rational | null): number | null {
   return q === null ? null : nearestDouble(q);
 }
 
+/** json-logic-engine's compiled rules, built once per exported rule. */
+const engine = new LogicEngine(undefined, { maxDepth: Infinity });
+const built = new WeakMap<object, (data: unknown) => unknown>();
+function engineRun(rule: unknown, data: unknown): unknown {
+  if (typeof rule !== 'object' || rule === null) return engine.run(rule, data);
+  let f = built.get(rule);
+  if (!f) built.set(rule, (f = engine.build(rule) as (data: unknown) => unknown));
+  return f(data);
+}
+
+/** Two independent JsonLogic implementations: the export must mean the same in both. */
+const IMPLEMENTATIONS: readonly { readonly name: string; readonly apply: (rule: unknown, data: unknown) => unknown }[] = [
+  { name: 'json-logic-js', apply: (rule, data) => jsonLogic.apply(rule, data) },
+  { name: 'json-logic-engine', apply: engineRun },
+];
+
 /** Compares one platform; returns a description of the first difference, or undefined when they agree. */
 function compare(r: CompiledRuleset, rules: JsonLogicRules, evidence: Record<string, unknown>, a = r.assess({ platform: 'p', evidence })): 'skipped' | undefined | string {
   if (a.outcome === 'invalid') return 'skipped';
+  for (const impl of IMPLEMENTATIONS) {
+    const d = compareIn(impl.apply, a, rules, evidence);
+    if (d !== undefined) return `${impl.name}: ${d}`;
+  }
+  return undefined;
+}
+
+function compareIn(apply: (rule: unknown, data: unknown) => unknown, a: ReturnType<CompiledRuleset['assess']>, rules: JsonLogicRules, evidence: Record<string, unknown>): string | undefined {
   const data = { evidence };
-  const run = (rule: unknown): unknown => jsonLogic.apply(rule, data);
+  const run = (rule: unknown): unknown => apply(rule, data);
   const got = {
     outcome: run(rules.outcome),
     level: run(rules.level),
