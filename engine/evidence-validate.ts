@@ -26,10 +26,18 @@ export interface EvidenceCheck {
   readonly validate: ValidateFunction;
 }
 
+/** Compiled once per model: compiling a schema costs milliseconds, and tools (gap plans, reports) ask per platform. */
+const checks = new WeakMap<Model, EvidenceCheck>();
+
 export function compileEvidenceCheck(model: Model): EvidenceCheck {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, ownProperties: true, coerceTypes: false, useDefaults: false });
-  const schema = fieldsSchema(model, false);
-  return { schema, validate: ajv.compile(schema) };
+  let check = checks.get(model);
+  if (check === undefined) {
+    const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, ownProperties: true, coerceTypes: false, useDefaults: false });
+    const schema = fieldsSchema(model, false);
+    check = { schema, validate: ajv.compile(schema) };
+    checks.set(model, check);
+  }
+  return check;
 }
 
 export interface ValidatedEvidence {

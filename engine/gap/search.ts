@@ -190,6 +190,18 @@ function verify(ruleset: CompiledRuleset, base: BaseEvidence, f: Found, reaches:
   ];
 }
 
+/** Steps of a plan stay below this (a class key packs indicators and steps in one safe integer). */
+const STEP_BASE = 2 ** 24;
+
+/** The key of the class of plans changing `count` indicators by `steps` band steps; keys add like the pairs. */
+function classKey(count: number, steps: number): number {
+  return count * STEP_BASE + steps;
+}
+
+function classOf(key: number): [number, number] {
+  return [Math.floor(key / STEP_BASE), key % STEP_BASE];
+}
+
 /** One way to change the indicators of one dimension. */
 interface Option {
   readonly picks: readonly { readonly o: IndicatorOptions; readonly c: Candidate }[];
@@ -283,24 +295,23 @@ class Search {
     });
     if (dims.some((o) => o.length === 0)) return;
     const totalDeficit = additive && needs.total && needs.total.gt(this.a.total) ? needs.total.sub(this.a.total) : undefined;
-    // best[i].get(`${c},${s}`) = largest gain of dimensions i.. with exactly c indicators and s steps changed.
+    // best[i].get(key(c, s)) = largest gain of dimensions i.. with exactly c indicators and s steps changed.
     const n = dims.length;
-    const best: Map<string, Rational>[] = Array.from({ length: n + 1 }, () => new Map<string, Rational>());
-    (best[n] as Map<string, Rational>).set('0,0', Rational.ZERO);
+    const best: Map<number, Rational>[] = Array.from({ length: n + 1 }, () => new Map<number, Rational>());
+    (best[n] as Map<number, Rational>).set(classKey(0, 0), Rational.ZERO);
     for (let i = n - 1; i >= 0; i--) {
-      const next = best[i + 1] as Map<string, Rational>;
-      const cur = best[i] as Map<string, Rational>;
-      const own = new Map<string, Rational>();
+      const next = best[i + 1] as Map<number, Rational>;
+      const cur = best[i] as Map<number, Rational>;
+      const own = new Map<number, Rational>();
       for (const o of dims[i] as Option[]) {
-        const k = `${o.count},${o.steps}`;
+        const k = classKey(o.count, o.steps);
         const g = own.get(k);
         if (!g || o.gain.gt(g)) own.set(k, o.gain);
       }
+      // Keys add: key(c1, s1) + key(c2, s2) = key(c1 + c2, s1 + s2).
       for (const [k1, g1] of own) {
-        const [c1, s1] = k1.split(',').map(Number) as [number, number];
         for (const [k2, g2] of next) {
-          const [c2, s2] = k2.split(',').map(Number) as [number, number];
-          const k = `${c1 + c2},${s1 + s2}`;
+          const k = k1 + k2;
           const g = g1.add(g2);
           const had = cur.get(k);
           if (!had || g.gt(had)) cur.set(k, g);
@@ -320,9 +331,9 @@ class Search {
       for (const g of list) g.options.sort((x, y) => y.gain.cmp(x.gain) || x.size - y.size);
       return list.sort((x, y) => x.count - y.count || x.steps - y.steps);
     });
-    const classes = [...(best[0] as Map<string, Rational>)]
+    const classes = [...(best[0] as Map<number, Rational>)]
       .filter(([, g]) => !totalDeficit || g.ge(totalDeficit))
-      .map(([k]) => k.split(',').map(Number) as [number, number])
+      .map(([k]) => classOf(k))
       .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     let limit = Number.POSITIVE_INFINITY;
     for (const [count, steps] of classes) {
@@ -342,7 +353,7 @@ class Search {
         for (const g of groups[i] as Group[]) {
           if (g.count > c) break;
           if (g.steps > s) continue;
-          const rest = (best[i + 1] as Map<string, Rational>).get(`${c - g.count},${s - g.steps}`);
+          const rest = (best[i + 1] as Map<number, Rational>).get(classKey(c - g.count, s - g.steps));
           if (rest === undefined) continue;
           for (const o of g.options) {
             // Options of a group are sorted by gain, largest first: once one falls short, the rest do too.

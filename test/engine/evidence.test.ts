@@ -2,7 +2,7 @@
 // In: evidence texts and objects, small rulesets. Out: platform documents, E1xx codes with the field they name.
 
 import { describe, expect, it } from 'vitest';
-import { evidenceSchema, parseEvidenceText } from '../../engine/index';
+import { compileEvidenceCheck, evidenceSchema, parseEvidenceText } from '../../engine/index';
 import { assess, ind, ok, pts, rs } from './helpers';
 
 const SRC = rs(`
@@ -247,5 +247,15 @@ describe('indicator results keep their evidence', () => {
     const a = assess(SRC, GOOD);
     expect(ind(a, 'pue').value).toEqual({ kind: 'num', q: expect.anything() });
     expect(ind(a, 'pue').field).toBe('pue');
+  });
+});
+
+describe('the compiled evidence validator', () => {
+  it('is compiled once per ruleset, however many tools ask for it (gap plans and reports ask per platform)', () => {
+    const r = ok(SRC);
+    const first = compileEvidenceCheck(r.model);
+    expect(compileEvidenceCheck(r.model)).toBe(first);
+    // Another ruleset gets its own.
+    expect(compileEvidenceCheck(ok(SRC).model)).not.toBe(first);
   });
 });
