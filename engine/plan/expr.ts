@@ -67,9 +67,9 @@ function memberRaw(v: Raw | undefined, members: readonly string[]): Raw | undefi
   return cur as Raw | undefined;
 }
 
-function memberEv(v: Raw | undefined, members: readonly string[]): EvidenceValue | undefined {
-  if (v === undefined) return undefined;
-  let cur: EvidenceValue | undefined = evidenceOf(v);
+function memberEv(rt: Rt, slot: number, members: readonly string[]): EvidenceValue | undefined {
+  if (rt.raw[slot] === undefined) return undefined;
+  let cur: EvidenceValue | undefined = rt.evidenceAt(slot);
   for (const m of members) {
     if (!cur || cur.kind !== 'obj') return undefined;
     cur = cur.fields.get(m);
@@ -98,7 +98,7 @@ function compileRef(e: RefExpr, c: ExprCtx): Fn {
         return (rt) => {
           const raw = rt.raw[slot];
           const v = members.length === 0 ? raw : memberRaw(raw, members);
-          rt.reads.push({ kind: 'evidence', field: id, path, value: memberEv(raw, members) });
+          rt.reads.push({ kind: 'evidence', field: id, path, value: memberEv(rt, slot, members) });
           return v === undefined ? miss : v;
         };
       }
@@ -157,7 +157,7 @@ function compileProp(e: PropExpr, c: ExprCtx): Fn {
           const id = idOf(rt);
           const slot = L.slotOf.get(id);
           const raw = slot === undefined ? undefined : rt.raw[slot];
-          if (traced) read(rt, id, raw === undefined ? null : evidenceOf(raw));
+          if (traced) read(rt, id, raw === undefined || slot === undefined ? null : rt.evidenceAt(slot));
           return raw === undefined ? new Unk([id]) : raw;
         };
       }

@@ -5,7 +5,7 @@
 import type { Expr, Points, Span } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
 import { renderMessage } from '../../dsl/diagnostics';
-import type { ConditionOwner } from '../events';
+import type { ConditionOwner, EvalEvent } from '../events';
 import { renderValue } from '../evidence-validate';
 import type { IndicatorInfo } from '../model';
 import type { EvalNode } from '../order';
@@ -90,16 +90,11 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
     rt.iApplicable[i] = applicable ? 1 : 0;
     rt.iMatched[i] = matched;
     if (traced) {
-      rt.events.push({
-        kind: 'points',
-        indicator: id,
-        dimension,
-        status: STATUS[status] as (typeof STATUS)[number],
-        points: pointsRat(rt, i),
-        ...(matched >= 0 ? { matched } : {}),
-        ...(span ? { span } : {}),
-        missing,
-      });
+      const ev: Record<string, unknown> = { kind: 'points', indicator: id, dimension, status: STATUS[status] as (typeof STATUS)[number], points: pointsRat(rt, i) };
+      if (matched >= 0) ev['matched'] = matched;
+      if (span) ev['span'] = span;
+      ev['missing'] = missing;
+      rt.events.push(ev as unknown as EvalEvent);
     }
   };
 
@@ -185,20 +180,22 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
             else v = true;
             const t = truthOf(v);
             if (traced) {
-              rt.events.push({
+              // Built key by key in the reference's order (spreads of small objects cost more than the event).
+              const ev: Record<string, unknown> = {
                 kind: 'band',
                 indicator: id,
                 index: b.index,
                 span: b.span,
                 truth: toTruth(t),
                 matched: t === true,
-                value: evidenceOf(rt.raw[slot] as NonNullable<(typeof rt.raw)[number]>),
-                ...(b.kind === 0 ? { op: b.opText } : {}),
-                ...(shown !== undefined ? { bound: shown } : {}),
-                ...(b.kind === 2 ? { else: true as const } : {}),
-                reads: rt.reads,
-                missing: missingOf(v),
-              });
+                value: rt.evidenceAt(slot),
+              };
+              if (b.kind === 0) ev['op'] = b.opText;
+              if (shown !== undefined) ev['bound'] = shown;
+              if (b.kind === 2) ev['else'] = true;
+              ev['reads'] = rt.reads;
+              ev['missing'] = missingOf(v);
+              rt.events.push(ev as unknown as EvalEvent);
             }
             if (t === true) {
               score(rt, b.points, b.index, b.span);
@@ -288,7 +285,7 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
         indicator: id,
         dimension,
         field: slot >= 0 ? rt.keys[slot] : undefined,
-        value: raw === undefined ? undefined : evidenceOf(raw),
+        value: raw === undefined ? undefined : rt.evidenceAt(slot),
       });
     }
     if (applies) {

@@ -6,8 +6,8 @@ import type { Lang } from '../../dsl/ast';
 import { renderMessage } from '../../dsl/diagnostics';
 import type { EvalEvent, QuantElement, Read } from '../events';
 import type { Model } from '../model';
-import type { EvidenceIssue, LevelCheck } from '../result';
-import type { Raw } from './evidence';
+import type { EvidenceIssue, EvidenceValue, LevelCheck } from '../result';
+import { evidenceOf, type Raw } from './evidence';
 
 export const ST_SCORED = 0;
 export const ST_MISSING = 1;
@@ -130,6 +130,9 @@ export class Rt implements Snap {
   elements: QuantElement[] = [];
   events: EvalEvent[] = [];
   busy = false;
+  /** Traced runs: the evidence value of each slot, built once per platform (events repeat it band after band). */
+  private readonly evCache: (EvidenceValue | undefined)[];
+  private evCached = false;
   /** False while only a decision is wanted (`Plan.summary`): warnings change no decision, skip their messages. */
   keepWarnings = true;
   /** Records an evidence warning as the reference's `Issues.add` does. */
@@ -143,6 +146,7 @@ export class Rt implements Snap {
     const ni = m.indicators.length;
     const nd = m.dimensions.length;
     this.raw = new Array<Raw | undefined>(slots).fill(undefined);
+    this.evCache = new Array<EvidenceValue | undefined>(slots).fill(undefined);
     this.keys = new Array<string | undefined>(slots).fill(undefined);
     this.iSet = new Uint8Array(ni);
     this.iStatus = new Uint8Array(ni);
@@ -163,7 +167,22 @@ export class Rt implements Snap {
     this.pMissing = new Array<readonly string[]>(m.prerequisites.length).fill([]);
   }
 
+  /** The evidence value of slot `slot` (which holds a value), cached for the platform. */
+  evidenceAt(slot: number): EvidenceValue {
+    let v = this.evCache[slot];
+    if (v === undefined) {
+      v = evidenceOf(this.raw[slot] as Raw);
+      this.evCache[slot] = v;
+      this.evCached = true;
+    }
+    return v;
+  }
+
   reset(lang: Lang): void {
+    if (this.evCached) {
+      this.evCache.fill(undefined);
+      this.evCached = false;
+    }
     this.iSet.fill(0);
     this.iEff.fill(0);
     this.iMatched.fill(-1);
