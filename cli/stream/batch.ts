@@ -1,16 +1,16 @@
-// Assessing a batch of corpus records (on a worker thread or in-process): records in, NDJSON result lines out.
-// In: a compiled ruleset, the lines of one batch, the format (and CSV shape). Out: one JSON line per record — the
-// result JSON of `assay eval --format json`, or `{"line", "error"}` for a record that could not be read (the error
-// names the file and line and says what was expected, in `lang`).
+// Assessing a batch of corpus records (on a worker thread or in-process): the bytes of whole lines in, NDJSON out.
+// In: a compiled ruleset, one batch's bytes and its first line number, the format (and CSV shape), a byte sink.
+// Out: into the sink, one JSON line per record — the result JSON of `assay eval --format json`, or `{"line",
+// "error"}` for a record that could not be read (naming the file and line, saying what was expected, in `lang`).
 
 import type { Lang } from '../../dsl/ast';
 import type { CompiledRuleset } from '../../engine/index';
 import { t } from '../i18n';
-import { resultJson } from './json';
+import { resultLine } from './json';
+import { eachLine } from './lines';
 import { csvRecord, ndjsonRecord, type CsvShape } from './records';
 
 export interface BatchOut {
-  readonly text: string;
   readonly records: number;
   /** Records that were unreadable or whose evidence was invalid. */
   readonly failed: number;
@@ -18,29 +18,63 @@ export interface BatchOut {
 
 export function runBatch(
   ruleset: CompiledRuleset,
-  lines: readonly string[],
+  bytes: Uint8Array,
   firstLine: number,
   format: 'ndjson' | 'csv',
   shape: CsvShape | undefined,
   lang: Lang,
   file: string,
+  sink: ByteSink,
 ): BatchOut {
-  let text = '';
   let failed = 0;
   let records = 0;
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k] as string;
-    if (line.trim() === '') continue;
+  const opts = { lang };
+  eachLine(bytes, (line, k) => {
+    if (line.trim() === '') return;
     records++;
     const r = format === 'csv' && shape ? csvRecord(line, shape, lang) : ndjsonRecord(line, lang);
     if ('error' in r) {
       failed++;
-      text += JSON.stringify({ line: firstLine + k, error: t(lang, 'streamRecord', { file, line: firstLine + k, message: r.error }) }) + '\n';
-      continue;
+      sink.line(JSON.stringify({ line: firstLine + k, error: t(lang, 'streamRecord', { file, line: firstLine + k, message: r.error }) }));
+      return;
     }
-    const a = ruleset.assess(r.platform, { lang });
+    const a = ruleset.assess(r.platform, opts);
     if (a.outcome === 'invalid') failed++;
-    text += JSON.stringify(resultJson(a)) + '\n';
+    sink.line(resultLine(a));
+  });
+  return { records, failed };
+}
+
+/**
+ * Result lines encoded as they are made, into one buffer that grows when needed (through `grow`, so that it can
+ * be shared memory): each line's string dies young, where a batch-long string would outlive many scavenges.
+ */
+export class ByteSink {
+  len = 0;
+
+  constructor(
+    public buf: Buffer,
+    private readonly grow: (size: number) => Buffer = (size) => Buffer.allocUnsafeSlow(size),
+  ) {}
+
+  line(s: string): void {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    const need = this.len + s.length * 3 + 1;
+    if (need > this.buf.length) {
+      const bigger = this.grow(Math.max(need, this.buf.length * 2));
+      this.buf.copy(bigger, 0, 0, this.len);
+      this.buf = bigger;
+    }
+    this.len += this.buf.write(s, this.len, 'utf8');
+    this.buf[this.len++] = 10;
   }
-  return { text, records, failed };
+
+  /** What was written since the last `clear`, as a view of the buffer. */
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.len);
+  }
+
+  clear(): void {
+    this.len = 0;
+  }
 }

@@ -1,27 +1,74 @@
-// The result JSON of one assessment as one NDJSON line, fast: `toResultJson` with memoised number conversion.
-// In: an Assessment. Out: the same text as `JSON.stringify(toResultJson(a))` (tested), built without re-rendering
-// the Rationals the plan shares between platforms (points, weights, scores repeat) or the doubles of evidence.
+// The result JSON of one assessment as one NDJSON line, fast: the text of `JSON.stringify(toResultJson(a))`.
+// In: an Assessment. Out: that text (tested equal), written straight as a string: no intermediate result object,
+// ids and enum values quoted once, numbers rendered from (numerator, denominator) through a cache, since points,
+// weights, scores and shares repeat between platforms, and evidence doubles printed as themselves.
 
 import { RAW_NUMBER } from '../../engine/plan/evidence';
 import type { Rational } from '../../engine/rational';
-import type { Assessment, EvidenceValue, ResultJson, ValueJson } from '../../engine/result';
+import type { Assessment, EvidenceIssue, EvidenceValue, ResultJson, ValueJson } from '../../engine/result';
 
-const memo = new WeakMap<Rational, number>();
+/** Caches cleared when they grow past this many entries (bounded memory on any corpus). */
+const CACHE_MAX = 1 << 16;
 
-function num(q: Rational): number {
-  let x = memo.get(q);
-  if (x === undefined) {
-    x = q.toJSONNumber();
-    memo.set(q, x);
-  }
-  return x;
+/** Exact number text by denominator, then numerator (both safe integers). */
+const fracText = new Map<number, Map<number, string>>();
+let fracCount = 0;
+
+function jsonNumber(x: number): string {
+  // JSON.stringify writes a non-finite number as null and -0 as 0, as String does.
+  return Number.isFinite(x) ? String(x) : 'null';
 }
 
+const SMALL_INT_TEXT: readonly string[] = Array.from({ length: 1024 }, (_, k) => String(k));
+
+/** `JSON.stringify(q.toJSONNumber())`. */
+function numText(q: Rational): string {
+  if (q.den === 1n) {
+    const n = Number(q.num);
+    return n >= 0 && n < 1024 ? (SMALL_INT_TEXT[n] as string) : jsonNumber(n);
+  }
+  const n = Number(q.num);
+  const d = Number(q.den);
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d)) return jsonNumber(q.toJSONNumber());
+  let byNum = fracText.get(d);
+  if (byNum === undefined) {
+    if (fracCount >= CACHE_MAX) {
+      fracText.clear();
+      fracCount = 0;
+    }
+    fracText.set(d, (byNum = new Map()));
+  }
+  let s = byNum.get(n);
+  if (s === undefined) {
+    if (fracCount >= CACHE_MAX) {
+      fracText.clear();
+      fracCount = 0;
+      fracText.set(d, byNum);
+    }
+    byNum.set(n, (s = jsonNumber(q.toJSONNumber())));
+    fracCount++;
+  }
+  return s;
+}
+
+/** JSON text of strings that repeat (ids, enum values, codes, levels). */
+const quoted = new Map<string, string>();
+
+function q(s: string): string {
+  let j = quoted.get(s);
+  if (j === undefined) {
+    if (quoted.size >= CACHE_MAX) quoted.clear();
+    quoted.set(s, (j = JSON.stringify(s)));
+  }
+  return j;
+}
+
+/** `valueToJson(v)` (an object value goes through a plain object, so its keys behave exactly as there). */
 function value(v: EvidenceValue): ValueJson {
   switch (v.kind) {
     case 'num': {
       const raw = (v as { [RAW_NUMBER]?: number })[RAW_NUMBER];
-      return raw !== undefined ? raw : num(v.q);
+      return raw !== undefined ? raw : Number(numText(v.q));
     }
     case 'bool':
       return v.b;
@@ -35,24 +82,101 @@ function value(v: EvidenceValue): ValueJson {
   }
 }
 
-/** `toResultJson(a)`, with memoised numbers. */
+function valueText(v: EvidenceValue): string {
+  switch (v.kind) {
+    case 'num': {
+      const raw = (v as { [RAW_NUMBER]?: number })[RAW_NUMBER];
+      return raw !== undefined ? jsonNumber(raw) : numText(v.q);
+    }
+    case 'bool':
+      return v.b ? 'true' : 'false';
+    case 'sym':
+      return q(v.s);
+    case 'obj':
+      return JSON.stringify(value(v));
+  }
+}
+
+/**
+ * Id lists (dimensions, indicators) known to be distinct, not `__proto__` and not integer-like (those a plain
+ * object puts first), so that writing them as keys in order is what assigning them to a plain object and
+ * stringifying it gives; any other list takes the object path.
+ */
+let plainDims: readonly string[] = [];
+let plainInds: readonly string[] = [];
+
+function sameIds(xs: readonly { readonly id: string }[], ids: readonly string[]): boolean {
+  if (xs.length !== ids.length) return false;
+  for (let k = 0; k < xs.length; k++) if ((xs[k] as { id: string }).id !== ids[k]) return false;
+  return true;
+}
+
+function plainIds(xs: readonly { readonly id: string }[]): readonly string[] | undefined {
+  const ids = xs.map((x) => x.id);
+  return new Set(ids).size === ids.length && ids.every((id) => id !== '__proto__' && !/^\d+$/.test(id)) ? ids : undefined;
+}
+
+function issues(xs: readonly EvidenceIssue[]): string {
+  let s = '[';
+  for (let k = 0; k < xs.length; k++) {
+    const e = xs[k] as EvidenceIssue;
+    s += `${k > 0 ? ',' : ''}{"field":${JSON.stringify(e.field)},"message":${JSON.stringify(e.message)},"code":${q(e.code)}}`;
+  }
+  return s + ']';
+}
+
+/** `JSON.stringify(toResultJson(a))`, without building the result object. */
+export function resultLine(a: Assessment): string {
+  const dims = a.dimensions;
+  const inds = a.indicators;
+  if (!sameIds(dims, plainDims)) {
+    const ids = plainIds(dims);
+    if (!ids) return JSON.stringify(resultJson(a));
+    plainDims = ids;
+  }
+  if (!sameIds(inds, plainInds)) {
+    const ids = plainIds(inds);
+    if (!ids) return JSON.stringify(resultJson(a));
+    plainInds = ids;
+  }
+  let s = `{"platform":${JSON.stringify(a.platform)}`;
+  if (a.name !== undefined) s += `,"name":${JSON.stringify(a.name)}`;
+  s += `,"outcome":${q(a.outcome)},"level":${a.level === null ? 'null' : q(a.level)},"total":${numText(a.total)},"dimensions":{`;
+  for (let k = 0; k < dims.length; k++) {
+    const d = dims[k] as (typeof dims)[number];
+    s += `${k > 0 ? ',' : ''}${q(d.id)}:{"score":${numText(d.score)},"weight":${numText(d.weight)},"share":${numText(d.share)}}`;
+  }
+  s += '},"indicators":{';
+  for (let k = 0; k < inds.length; k++) {
+    const i = inds[k] as (typeof inds)[number];
+    s += `${k > 0 ? ',' : ''}${q(i.id)}:{`;
+    if (i.value !== undefined) s += `"value":${valueText(i.value)},`;
+    s += `"points":${i.points === null ? 'null' : numText(i.points)},"status":${q(i.status)},"weight":${numText(i.effectiveWeight)}`;
+    s += i.field !== undefined && i.field !== i.id ? `,"field":${q(i.field)}}` : '}';
+  }
+  s += '},"prerequisitesFailed":[';
+  let n = 0;
+  for (const p of a.prerequisites) if (p.truth !== true) s += `${n++ > 0 ? ',' : ''}${q(p.id)}`;
+  s += '],"vetoes":[';
+  n = 0;
+  for (const v of a.vetoes) if (v.truth === true) s += `${n++ > 0 ? ',' : ''}${q(v.id)}`;
+  return `${s}],"errors":${issues(a.errors)},"warnings":${issues(a.warnings)}}`;
+}
+
+/** `toResultJson(a)` with cached number conversion (the object path of `resultLine`). */
 export function resultJson(a: Assessment): ResultJson {
+  const num = (x: Rational): number => Number(numText(x));
   const dimensions: ResultJson['dimensions'] = {};
   for (const d of a.dimensions) dimensions[d.id] = { score: num(d.score), weight: num(d.weight), share: num(d.share) };
   const indicators: ResultJson['indicators'] = {};
   for (const i of a.indicators) {
-    // Fixed shapes in toResultJson's key order (conditional spreads are slow here).
-    const points = i.points === null ? null : num(i.points);
-    const weight = num(i.effectiveWeight);
-    const renamed = i.field !== undefined && i.field !== i.id;
-    indicators[i.id] =
-      i.value !== undefined
-        ? renamed
-          ? { value: value(i.value), points, status: i.status, weight, field: i.field as string }
-          : { value: value(i.value), points, status: i.status, weight }
-        : renamed
-          ? { points, status: i.status, weight, field: i.field as string }
-          : { points, status: i.status, weight };
+    indicators[i.id] = {
+      ...(i.value !== undefined ? { value: value(i.value) } : {}),
+      points: i.points === null ? null : num(i.points),
+      status: i.status,
+      weight: num(i.effectiveWeight),
+      ...(i.field !== undefined && i.field !== i.id ? { field: i.field } : {}),
+    };
   }
   return {
     platform: a.platform,

@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatePlatforms } from '../../bench/generate';
 import { toResultJson } from '../../engine/result';
-import { resultJson } from '../../cli/stream/json';
+import { resultJson, resultLine } from '../../cli/stream/json';
+import { eachLine, LineReader } from '../../cli/stream/lines';
 import { csvCells, csvRecord, csvShape } from '../../cli/stream/records';
 import { streamEval } from '../../cli/stream/run';
 import { canon, CSP, loadRuleset, platformsIn } from '../plan/helpers';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 
 const r = loadRuleset('0.9');
 const text = readFileSync(join(CSP, '0.9.assay'), 'utf8');
@@ -104,11 +105,96 @@ describe('CSV corpora', () => {
 });
 
 describe('the fast result JSON', () => {
-  it('is the text of toResultJson', () => {
-    for (const p of [...platformsIn(join(CSP, 'platforms')), ...generatePlatforms(r.model, 500, 5, { missing: 0.1, invalid: 0.1 })]) {
-      const a = r.assess(p);
-      expect(JSON.stringify(resultJson(a))).toBe(JSON.stringify(toResultJson(a)));
-      expect(canon(a)).toBe(canon(r.assess(p, { engine: 'reference' })));
+  const r10 = loadRuleset('1.0');
+  /** Platforms of every kind: samples, generated (missing, invalid), names to escape, unknown and renamed fields. */
+  const platforms = (): Parameters<typeof r.assess>[0][] => [
+    ...platformsIn(join(CSP, 'platforms')),
+    ...generatePlatforms(r.model, 200, 5, { missing: 0.1, invalid: 0.1 }),
+    ...platformsIn(join(CSP, 'platforms')).map((p, k) => ({
+      platform: `p"${k}\\\u2028`,
+      name: ['Hub "A", Ltd', '深圳算力中心（測試）', 'tab\there', '\u0000'][k % 4] as string,
+      evidence: { ...(p.evidence as object), unknown_field: 1, hot_spare_capacity_ratio: 3 },
+    })),
+  ];
+
+  it('is the text of toResultJson (plan and reference, 0.9 and 1.0, every language)', () => {
+    for (const rs of [r, r10]) {
+      for (const p of platforms()) {
+        for (const lang of ['en', 'zh-Hans', 'zh-Hant'] as const) {
+          for (const engine of ['plan', 'reference'] as const) {
+            const a = rs.assess(p, { lang, engine });
+            expect(resultLine(a)).toBe(JSON.stringify(toResultJson(a)));
+          }
+        }
+        const a = rs.assess(p);
+        expect(JSON.stringify(resultJson(a))).toBe(JSON.stringify(toResultJson(a)));
+        expect(canon(a)).toBe(canon(rs.assess(p, { engine: 'reference' })));
+      }
+    }
+  });
+
+  it('writes ids a plain object would reorder or drop exactly as toResultJson does', () => {
+    const a = r.assess(platformsIn(join(CSP, 'platforms'))[0] as Parameters<typeof r.assess>[0]);
+    const renamed = (id: (k: number) => string): typeof a => ({
+      ...a,
+      dimensions: a.dimensions.map((d, k) => ({ ...d, id: id(k) })),
+      indicators: a.indicators.map((i, k) => ({ ...i, id: id(k) })),
+    });
+    // Integer-like keys go first in a plain object; `__proto__` is dropped; a repeated key keeps its first place.
+    for (const id of [(k: number) => (k % 2 === 0 ? String(40 - k) : `n${k}`), (k: number) => (k === 1 ? '__proto__' : `i${k}`), (k: number) => (k < 2 ? 'same' : `i${k}`)]) {
+      const b = renamed(id);
+      expect(resultLine(b)).toBe(JSON.stringify(toResultJson(b)));
+    }
+    expect(resultLine(a)).toBe(JSON.stringify(toResultJson(a)));
+  });
+});
+
+describe('corpus lines as bytes', () => {
+  const lines = (text: string): string[] => {
+    const out: string[] = [];
+    eachLine(Buffer.from(text, 'utf8'), (l) => out.push(l));
+    return out;
+  };
+
+  it('cuts at \\n, drops a \\r before it, keeps a last line without \\n', () => {
+    expect(lines('a\r\nb\n\nc\r')).toEqual(['a', 'b', '', 'c\r']);
+    expect(lines('\r\n')).toEqual(['']);
+    expect(lines('')).toEqual([]);
+  });
+
+  it('reads batches of whole lines from a file, across reads and longer than the read buffer', () => {
+    const long = '名'.repeat(700_000);
+    const content = ['{"a":1}', `"${long}"`, '', 'x\u00e9y', 'last'].join('\n');
+    const path = join(dir, 'lines.txt');
+    writeFileSync(path, content);
+    const fd = openSync(path, 'r');
+    try {
+      const reader = new LineReader(fd);
+      const got: string[] = [];
+      let count = 0;
+      for (let b = reader.next(2); b; b = reader.next(2)) {
+        count += b.lines;
+        eachLine(b.bytes, (l) => got.push(l));
+      }
+      expect(count).toBe(5);
+      expect(got).toEqual(content.split('\n'));
+      expect(reader.bytesRead).toBe(Buffer.byteLength(content));
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('ends a batch once it holds enough bytes, after at least one line', () => {
+    const path = join(dir, 'bytes.txt');
+    writeFileSync(path, 'aaaaaaaaaa\nbb\ncc\ndd\n');
+    const fd = openSync(path, 'r');
+    try {
+      const reader = new LineReader(fd);
+      const sizes: number[] = [];
+      for (let b = reader.next(100, 5); b; b = reader.next(100, 5)) sizes.push(b.lines);
+      expect(sizes).toEqual([1, 2, 1]);
+    } finally {
+      closeSync(fd);
     }
   });
 });
