@@ -27,6 +27,9 @@ interface PageState {
   userPlatforms: PlatformInput[];
   selected: string | undefined;
   lastGood: Analysis | undefined;
+  /** The text and language `lastGood` was computed from. */
+  lastGoodText: string | undefined;
+  lastGoodLang: Lang | undefined;
   latest: Analysis | undefined;
   stale: boolean;
   roundTripMs: number | undefined;
@@ -42,6 +45,8 @@ const state: PageState = {
   userPlatforms: [],
   selected: undefined,
   lastGood: undefined,
+  lastGoodText: undefined,
+  lastGoodLang: undefined,
   latest: undefined,
   stale: false,
   roundTripMs: undefined,
@@ -145,17 +150,23 @@ function requestAnalysis(delay = ANALYZE_DEBOUNCE_MS): void {
   if (analyzeTimer !== undefined) clearTimeout(analyzeTimer);
   analyzeTimer = setTimeout(() => {
     analyzeTimer = undefined;
+    const lang = getLang();
     const seq = client.analyze({
       text: mainModel.getValue(),
-      lang: getLang(),
+      lang,
       platforms: allPlatforms(),
       ...(state.selected !== undefined ? { selected: state.selected } : {}),
+      // Stale results shown in another language: have them redone in this one, should the text still fail.
+      ...(state.stale && state.lastGoodText !== undefined && state.lastGoodLang !== lang ? { staleText: state.lastGoodText } : {}),
     });
+    sentText.set(seq, { text: mainModel.getValue(), lang });
     sentVersion.set(seq, mainModel.getVersionId());
   }, delay);
 }
 
 let lastSchema = '';
+/** Text and language of each analysis request, until its answer (or a newer one) arrives. */
+const sentText = new Map<number, { text: string; lang: Lang }>();
 
 function onAnalysis(a: Analysis, roundTripMs: number): void {
   const version = sentVersion.get(a.seq);
@@ -172,8 +183,12 @@ function onAnalysis(a: Analysis, roundTripMs: number): void {
   } else if (a.symbols.length > 0) {
     languageState.symbols = a.symbols;
   }
+  const sent = sentText.get(a.seq);
+  for (const k of [...sentText.keys()]) if (k <= a.seq) sentText.delete(k);
   if (a.ok && a.results) {
     state.lastGood = a;
+    state.lastGoodText = sent?.text;
+    state.lastGoodLang = sent?.lang;
     state.stale = false;
     const keys = a.results.map((r) => r.key);
     if (state.selected === undefined || !keys.includes(state.selected)) {
@@ -183,6 +198,10 @@ function onAnalysis(a: Analysis, roundTripMs: number): void {
     if (version === mainModel.getVersionId()) schedulePlan();
   } else {
     state.stale = true;
+    if (a.staleResults && sent) {
+      state.lastGood = a.staleResults;
+      state.lastGoodLang = sent.lang;
+    }
     // No plan search for a ruleset with errors: keep the last plan, marked stale with the results.
     state.planComputing = false;
     renderPlan(state.plan, false, { reveal: revealSpan }, true);

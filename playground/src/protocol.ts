@@ -132,6 +132,8 @@ export interface Analysis {
   readonly explained?: string;
   /** JSON schema of an evidence file for this ruleset. */
   readonly schema?: unknown;
+  /** When `ok` is false and `staleText` was sent: the analysis of that text, in the language asked for. */
+  readonly staleResults?: Analysis;
   readonly ms: number;
 }
 
@@ -176,6 +178,11 @@ export type Request =
       readonly platforms: readonly PlatformInput[];
       /** The platform whose explanation and plan to compute. */
       readonly selected?: string;
+      /**
+       * The last text that compiled, sent when its results are shown stale in another language than `lang`:
+       * if `text` has errors, the results of `staleText` come back in `lang` (`Analysis.staleResults`).
+       */
+      readonly staleText?: string;
     }
   | { readonly type: 'format'; readonly seq: number; readonly text: string }
   | {

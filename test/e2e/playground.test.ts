@@ -150,6 +150,16 @@ describe('the playground', () => {
     await page.locator('[data-testid=problems] li.sev-error').first().click();
     const line = await page.evaluate(() => window.assayPlayground?.editor.getPosition()?.lineNumber ?? 0);
     expect(line).toBe(markers[0]?.line);
+
+    // Switching the language while the text still fails: the stale results are redone in the new language.
+    const explanation = () => page.locator('[data-testid=explanation] ul.explain').innerText();
+    expect(await explanation()).not.toMatch(/[\u4e00-\u9fff]/);
+    await page.selectOption('#lang', 'zh-Hans');
+    await page.waitForFunction(() => /[\u4e00-\u9fff]/.test(document.querySelector('[data-testid=explanation] ul.explain')?.textContent ?? ''), undefined, { timeout: 15_000 });
+    await page.waitForSelector('[data-testid=stale]');
+    expect(await levelCell(page, 'P1_hub_operator')).toBe('L4');
+    await page.selectOption('#lang', 'en');
+    await page.waitForFunction(() => !/[\u4e00-\u9fff]/.test(document.querySelector('[data-testid=explanation] ul.explain')?.textContent ?? ''), undefined, { timeout: 15_000 });
     expect(log.consoleErrors).toEqual([]);
     await page.close();
   });

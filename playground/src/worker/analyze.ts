@@ -193,6 +193,7 @@ export function analyze(
   lang: Lang,
   platforms: readonly PlatformInput[],
   selected: string | undefined,
+  staleText?: string,
 ): Analysis {
   const t0 = performance.now();
   const c = compile(text, 'playground.assay');
@@ -200,7 +201,9 @@ export function analyze(
   const ast = c.ast;
   const symbols = collectSymbols(ast, text);
   if (!c.ruleset) {
-    return { seq, diagnostics, symbols, ok: false, ms: performance.now() - t0 };
+    // The stale results the page keeps showing, redone in the language now asked for.
+    const stale = staleText !== undefined && staleText !== text ? analyze(seq, staleText, lang, platforms, selected) : undefined;
+    return { seq, diagnostics, symbols, ok: false, ...(stale?.ok === true ? { staleResults: stale } : {}), ms: performance.now() - t0 };
   }
   const ruleset = c.ruleset;
   const results = evaluateAll(ruleset, platforms, ast, text, lang);

@@ -20,7 +20,7 @@ function run(req: Request): Response {
   try {
     switch (req.type) {
       case 'analyze':
-        return { type: 'analysis', analysis: analyze(req.seq, req.text, req.lang, req.platforms, req.selected) };
+        return { type: 'analysis', analysis: analyze(req.seq, req.text, req.lang, req.platforms, req.selected, req.staleText) };
       case 'format':
         return { type: 'formatted', seq: req.seq, text: format(req.text) };
       case 'compare':
