@@ -33,6 +33,39 @@ export function spanOf(...parts: ReadonlyArray<IToken | CstNode | Span | undefin
   return acc[0] === Infinity ? NO_SPAN : { start: acc[0], end: acc[1] };
 }
 
+/** `spanOf(t)` for one token, without the general machinery (the builder asks for many). */
+function tokenSpan(t: IToken): Span {
+  if (t.isInsertedInRecovery) return NO_SPAN;
+  const s = t.startOffset;
+  const e = s + t.image.length;
+  return s >= 0 && e >= s ? { start: s, end: e } : NO_SPAN;
+}
+
+/** The expression of a literal token (number, percent, `true`/`false`, `total`); undefined for other tokens. */
+function literalOf(item: IToken, span: Span): A.Expr | undefined {
+  switch (item.tokenType) {
+    case T.NumberLit:
+      return { kind: 'Num', text: item.image, span };
+    case T.PercentLit:
+      return { kind: 'Percent', text: item.image.slice(0, -1), span };
+    case T.True:
+    case T.False:
+      return { kind: 'Bool', value: item.tokenType === T.True, span };
+    case T.Total:
+      return { kind: 'Total', span };
+    default:
+      return undefined;
+  }
+}
+
+/** `spanOf(n)` for one node: its location when usable, else measured from its children. */
+function nodeSpan(n: CstNode): Span {
+  const loc = n.location;
+  const s = loc?.startOffset ?? NaN;
+  const e = (loc?.endOffset ?? NaN) + 1;
+  return s >= 0 && e > s ? { start: s, end: e } : spanOf(n);
+}
+
 /** Widens `acc` ([start, end]) by the usable positions of `p` (see `spanOf`). */
 function measure(p: IToken | CstNode | Span, acc: [number, number]): void {
   let s: number;
@@ -148,6 +181,54 @@ function orderKey(e: CstElement): number {
 
 const NO_ELEMENTS: ReadonlySet<CstElement> = new Set();
 
+const TEXT_KEYS: readonly string[] = [T.LangTag.name, T.StringLit.name];
+const ADD_OP = T.AddOp.name;
+const MUL_OP = T.MulOp.name;
+
+/** True when `tags[i]` comes right before `strs[i]`, pair after pair, all with real positions. */
+function alternate(tags: readonly CstElement[], strs: readonly CstElement[]): boolean {
+  if (tags.length !== strs.length) return false;
+  let prev = -1;
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i];
+    const v = strs[i];
+    if (t === undefined || v === undefined || !isToken(t) || !isToken(v) || t.isInsertedInRecovery || v.isInsertedInRecovery) return false;
+    if (!(t.startOffset > prev && v.startOffset > t.startOffset)) return false;
+    prev = v.startOffset;
+  }
+  return true;
+}
+
+/** `node(ctx, key)` given the key's list. */
+function firstNode(list: readonly CstElement[]): CstNode | undefined {
+  for (const e of list) if (!isToken(e)) return e;
+  return undefined;
+}
+
+/** `tok(ctx, key)` given the key's list: the first token, unless recovery invented it. */
+function realToken(list: readonly CstElement[]): IToken | undefined {
+  for (const e of list) if (isToken(e)) return e.isInsertedInRecovery ? undefined : e;
+  return undefined;
+}
+
+const ELSE = T.Else.name;
+const CMP_OP = T.CmpOp.name;
+
+/** The first token of a key, also one recovery inserted. */
+function firstToken(ctx: Ctx, name: string): IToken | undefined {
+  const list = ctx[name];
+  if (list === undefined) return undefined;
+  for (const e of list) if (isToken(e)) return e;
+  return undefined;
+}
+
+/** `spanOf(a, b)` for two spans that are each usable or NO_SPAN. */
+function join(a: Span, b: Span): Span {
+  if (a === NO_SPAN) return b;
+  if (b === NO_SPAN) return a;
+  return { start: a.start < b.start ? a.start : b.start, end: a.end > b.end ? a.end : b.end };
+}
+
 /** Keys of an `arith` node: operands' parts and the binary operators. */
 const ARITH_KEYS: readonly string[] = [
   T.Minus.name, T.NumberLit.name, T.PercentLit.name, T.BoolLit.name, T.Total.name, T.Identifier.name, T.Dot.name,
@@ -203,17 +284,20 @@ const LANG_TAGS: ReadonlyMap<string, A.Lang> = new Map([
 ]);
 
 function nameOf(t: IToken | undefined): A.Name | undefined {
-  return t ? { kind: 'Name', name: t.image, span: spanOf(t) } : undefined;
+  return t ? { kind: 'Name', name: t.image, span: tokenSpan(t) } : undefined;
 }
 function strOf(t: IToken | undefined): A.Str | undefined {
-  return t ? { kind: 'Str', value: unescapeString(t.image), span: spanOf(t) } : undefined;
+  return t ? { kind: 'Str', value: unescapeString(t.image), span: tokenSpan(t) } : undefined;
 }
 function numOf(t: IToken | undefined): A.Num | undefined {
-  return t ? { kind: 'Num', text: t.image, span: spanOf(t) } : undefined;
+  return t ? { kind: 'Num', text: t.image, span: tokenSpan(t) } : undefined;
 }
 function errorExpr(span: Span): A.ErrorExpr {
   return { kind: 'Error', span };
 }
+
+/** A node under construction: optional fields are added in order, `span` last. */
+type Draft<T> = { -readonly [K in keyof T]?: T[K] };
 
 /** Adds `key: value` only when value is defined (exactOptionalPropertyTypes). */
 function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -242,12 +326,19 @@ class AstBuilder extends BaseVisitor {
   // --- helpers (not rule names) -----------------------------------------------------------
 
   /** The first clause of a kind; later ones are reported (A104) and dropped. */
-  private once(ctx: Ctx, rule: string, clause: (n: CstNode) => string): CstNode | undefined {
-    const list = nodes(ctx, rule);
-    const first = list[0];
-    for (const extra of list.slice(1)) {
+  private once(ctx: Ctx, rule: string, clause: string): CstNode | undefined {
+    const list = ctx[rule];
+    if (list === undefined) return undefined;
+    if (list.length === 1) {
+      const only = list[0];
+      return only !== undefined && !isToken(only) ? only : undefined;
+    }
+    const all = nodes(ctx, rule);
+    const first = all[0];
+    for (let i = 1; i < all.length; i++) {
+      const extra = all[i] as CstNode;
       const related = first ? [{ span: spanOf(first), code: 'A901' as const }] : [];
-      this.diagnostics.push(diag('A104', spanOf(extra), { clause: clause(extra) }, { related }));
+      this.diagnostics.push(diag('A104', spanOf(extra), { clause }, { related }));
     }
     return first;
   }
@@ -257,7 +348,7 @@ class AstBuilder extends BaseVisitor {
   }
 
   private labelOf(ctx: Ctx): A.Text | undefined {
-    const n = this.once(ctx, 'labelClause', () => 'label');
+    const n = this.once(ctx, 'labelClause', 'label');
     return n ? this.labelClause(n.children) : undefined;
   }
 
@@ -326,11 +417,11 @@ class AstBuilder extends BaseVisitor {
   }
 
   header(ctx: Ctx, n?: CstNode): { id: A.Str | undefined; header: A.RulesetHeader } {
-    const version = this.once(ctx, 'versionClause', () => 'version');
-    const status = this.once(ctx, 'statusClause', () => 'status');
-    const date = this.once(ctx, 'dateClause', () => 'date');
-    const title = this.once(ctx, 'titleClause', () => 'title');
-    const total = this.once(ctx, 'totalClause', () => 'total');
+    const version = this.once(ctx, 'versionClause', 'version');
+    const status = this.once(ctx, 'statusClause', 'status');
+    const date = this.once(ctx, 'dateClause', 'date');
+    const title = this.once(ctx, 'titleClause', 'title');
+    const total = this.once(ctx, 'totalClause', 'total');
     const dateTok = date ? tok(date.children, T.DateLit.name) : undefined;
     return {
       id: strOf(tok(ctx, T.StringLit.name)),
@@ -381,28 +472,37 @@ class AstBuilder extends BaseVisitor {
 
   textNode(ctx: Ctx, n: CstNode): A.Text {
     const entries: A.TextEntry[] = [];
-    const seen = new Map<A.Lang, Span>();
-    let tag: IToken | undefined;
-    for (const item of ordered(ctx, [T.LangTag.name, T.StringLit.name])) {
-      if (!isToken(item)) continue;
-      if (item.tokenType === T.LangTag) {
-        tag = item;
-        continue;
+    const tags = ctx[T.LangTag.name];
+    const strs = ctx[T.StringLit.name];
+    if (tags !== undefined && strs !== undefined && alternate(tags, strs)) {
+      // the common case: tag, string, tag, string, … as written
+      for (let i = 0; i < tags.length; i++) this.textEntry(tags[i] as IToken, strs[i] as IToken, entries);
+    } else {
+      let tag: IToken | undefined;
+      for (const item of ordered(ctx, TEXT_KEYS)) {
+        if (!isToken(item)) continue;
+        if (item.tokenType === T.LangTag) {
+          tag = item;
+          continue;
+        }
+        if (tag && this.textEntry(tag, item, entries)) tag = undefined;
       }
-      const lang = tag ? LANG_TAGS.get(tag.image) : undefined;
-      const value = strOf(item);
-      if (!tag || !lang || !value) continue;
-      const entry: A.TextEntry = { lang, value, span: spanOf(tag, item) };
-      tag = undefined;
-      const first = seen.get(lang);
-      if (first) {
-        this.diagnostics.push(diag('A104', entry.span, { clause: lang }, { related: [{ span: first, code: 'A901' }] }));
-        continue;
-      }
-      seen.set(lang, entry.span);
-      entries.push(entry);
     }
-    return { kind: 'Text', entries, span: spanOf(n) };
+    return { kind: 'Text', entries, span: nodeSpan(n) };
+  }
+
+  /** Adds `tag "value"` to `entries` unless its language is there already (A104). False when not an entry. */
+  private textEntry(tag: IToken, item: IToken, entries: A.TextEntry[]): boolean {
+    const lang = LANG_TAGS.get(tag.image);
+    if (!lang) return false;
+    const entry: A.TextEntry = { lang, value: { kind: 'Str', value: unescapeString(item.image), span: tokenSpan(item) }, span: join(tokenSpan(tag), tokenSpan(item)) };
+    for (const e of entries) {
+      if (e.lang !== lang) continue;
+      this.diagnostics.push(diag('A104', entry.span, { clause: lang }, { related: [{ span: e.span, code: 'A901' }] }));
+      return true;
+    }
+    entries.push(entry);
+    return true;
   }
   labelClause(ctx: Ctx): A.Text | undefined {
     return this.text(node(ctx, 'text'));
@@ -424,7 +524,7 @@ class AstBuilder extends BaseVisitor {
   }
 
   private clause<R>(ctx: Ctx, rule: string, word: string, build: (c: Ctx, n: CstNode) => R): R | undefined {
-    const n = this.once(ctx, rule, () => word);
+    const n = this.once(ctx, rule, word);
     return n ? build(n.children, n) : undefined;
   }
 
@@ -460,7 +560,9 @@ class AstBuilder extends BaseVisitor {
       const name = SCALARS.get(word.tokenType.name);
       if (!name) return undefined;
       const d = node(ctx, 'domain');
-      return { kind: 'Scalar', name, ...opt('domain', d ? this.domain(d.children, d) : undefined), span: n ? spanOf(n) : spanOf(word, d) };
+      const domain = d ? this.domain(d.children, d) : undefined;
+      const span = n ? nodeSpan(n) : spanOf(word, d);
+      return domain !== undefined ? { kind: 'Scalar', name, domain, span } : { kind: 'Scalar', name, span };
     }
     const e = node(ctx, 'enumType');
     if (e) return this.enumType(e.children, e);
@@ -520,40 +622,67 @@ class AstBuilder extends BaseVisitor {
       const built = this.indicatorDecl(i.children, i);
       if (built) indicators.push(built);
     }
-    return {
-      kind: 'Dimension',
-      id,
-      ...opt('label', this.labelOf(ctx)),
-      ...opt('weight', this.clause(ctx, 'weightClause', 'weight', (c) => this.weightClause(c))),
-      indicators,
-      span: spanOf(n),
-    };
+    const d: Draft<A.DimensionDecl> = { kind: 'Dimension', id };
+    const label = this.labelOf(ctx);
+    if (label !== undefined) d.label = label;
+    const w = this.once(ctx, 'weightClause', 'weight');
+    const weight = w ? this.weightClause(w.children) : undefined;
+    if (weight !== undefined) d.weight = weight;
+    d.indicators = indicators;
+    d.span = nodeSpan(n);
+    return d as A.DimensionDecl;
   }
 
   indicatorDecl(ctx: Ctx, n: CstNode): A.IndicatorDecl | undefined {
     const id = nameOf(tok(ctx, T.Identifier.name));
     if (!id) return undefined;
-    const typeNode = this.once(ctx, 'typeClause', () => 'type');
+    const typeNode = this.once(ctx, 'typeClause', 'type');
     const typeExprNode = typeNode ? node(typeNode.children, 'typeExpr') : undefined;
-    return {
-      kind: 'Indicator',
-      id,
-      ...opt('label', this.labelOf(ctx)),
-      ...opt('weight', this.clause(ctx, 'weightClause', 'weight', (c) => this.weightClause(c))),
-      ...opt('type', typeExprNode ? this.typeExpr(typeExprNode.children, typeExprNode) : undefined),
-      ...opt('unit', this.clause(ctx, 'unitClause', 'unit', (c) => this.unitClause(c))),
-      ...opt('direction', this.clause(ctx, 'directionClause', 'higher/lower is better', (c, nn) => this.directionClause(c, nn))),
-      ...opt('methods', this.clause(ctx, 'methodsClause', 'methods', (c, nn) => this.methodsClause(c, nn))),
-      ...opt('basis', this.clause(ctx, 'basisClause', 'basis', (c) => this.basisClause(c))),
-      ...opt('applies', this.clause(ctx, 'appliesClause', 'applies when', (c, nn) => this.appliesClause(c, nn))),
-      ...opt('formerly', this.clause(ctx, 'formerlyClause', 'formerly', (c) => this.formerlyClause(c))),
-      ...opt('scoring', this.scoring(ctx)),
-      span: spanOf(n),
-    };
+    // Optional fields are set in declaration order, one by one (no spread objects: thousands of indicators).
+    const d: Draft<A.IndicatorDecl> = { kind: 'Indicator', id };
+    const label = this.labelOf(ctx);
+    if (label !== undefined) d.label = label;
+    const w = this.once(ctx, 'weightClause', 'weight');
+    const weight = w ? this.weightClause(w.children) : undefined;
+    if (weight !== undefined) d.weight = weight;
+    const type = typeExprNode ? this.typeExpr(typeExprNode.children, typeExprNode) : undefined;
+    if (type !== undefined) d.type = type;
+    const u = this.once(ctx, 'unitClause', 'unit');
+    const unit = u ? this.unitClause(u.children) : undefined;
+    if (unit !== undefined) d.unit = unit;
+    const dir = this.once(ctx, 'directionClause', 'higher/lower is better');
+    const direction = dir ? this.directionClause(dir.children, dir) : undefined;
+    if (direction !== undefined) d.direction = direction;
+    const m = this.once(ctx, 'methodsClause', 'methods');
+    if (m) d.methods = this.methodsClause(m.children, m);
+    const b = this.once(ctx, 'basisClause', 'basis');
+    const basis = b ? this.basisClause(b.children) : undefined;
+    if (basis !== undefined) d.basis = basis;
+    const a = this.once(ctx, 'appliesClause', 'applies when');
+    if (a) d.applies = this.appliesClause(a.children, a);
+    const f = this.once(ctx, 'formerlyClause', 'formerly');
+    if (f) d.formerly = this.formerlyClause(f.children);
+    const scoring = this.scoring(ctx);
+    if (scoring !== undefined) d.scoring = scoring;
+    d.span = nodeSpan(n);
+    return d as A.IndicatorDecl;
   }
 
   /** The first scoring form; a second one is A104 (same form) or A110 (another form). */
   private scoring(ctx: Ctx): A.Scoring | undefined {
+    const bands = ctx['bandsClause'];
+    const map = ctx['mapClause'];
+    const formula = ctx['formulaClause'];
+    // the common case: one form, once
+    if (bands !== undefined && bands.length === 1 && map === undefined && formula === undefined) {
+      const b = bands[0];
+      if (b !== undefined && !isToken(b)) return this.bandsClause(b.children, b);
+    } else if (map !== undefined && map.length === 1 && bands === undefined && formula === undefined) {
+      const b = map[0];
+      if (b !== undefined && !isToken(b)) return this.mapClause(b.children, b);
+    } else if (bands === undefined && map === undefined && formula === undefined) {
+      return undefined;
+    }
     const forms = [
       ...nodes(ctx, 'bandsClause').map((n) => ({ n, word: 'bands' })),
       ...nodes(ctx, 'mapClause').map((n) => ({ n, word: 'map' })),
@@ -583,7 +712,7 @@ class AstBuilder extends BaseVisitor {
   directionClause(ctx: Ctx, n: CstNode): { value: A.Direction; span: Span } | undefined {
     const word = tok(ctx, T.DirectionWord.name);
     if (!word) return undefined;
-    return { value: word.tokenType === T.Lower ? 'lower' : 'higher', span: spanOf(n) };
+    return { value: word.tokenType === T.Lower ? 'lower' : 'higher', span: nodeSpan(n) };
   }
   methodsClause(ctx: Ctx, n: CstNode): { refs: A.MethodRef[]; span: Span } {
     const refs: A.MethodRef[] = [];
@@ -591,12 +720,13 @@ class AstBuilder extends BaseVisitor {
       const ref = this.methodRef(r.children, r);
       if (ref) refs.push(ref);
     }
-    return { refs, span: spanOf(n) };
+    return { refs, span: nodeSpan(n) };
   }
   methodRef(ctx: Ctx, n: CstNode): A.MethodRef | undefined {
     const method = nameOf(tok(ctx, T.Identifier.name));
     if (!method) return undefined;
-    return { method, ...opt('note', strOf(tok(ctx, T.StringLit.name))), span: spanOf(n) };
+    const note = strOf(tok(ctx, T.StringLit.name));
+    return note !== undefined ? { method, note, span: nodeSpan(n) } : { method, span: nodeSpan(n) };
   }
   basisClause(ctx: Ctx): A.Str | undefined {
     return strOf(tok(ctx, T.StringLit.name));
@@ -618,29 +748,41 @@ class AstBuilder extends BaseVisitor {
       const band = this.band(b.children, b);
       if (band) bands.push(band);
     }
-    return { kind: 'Bands', bands, span: spanOf(n) };
+    return { kind: 'Bands', bands, span: nodeSpan(n) };
   }
   band(ctx: Ctx, n: CstNode): A.Band | undefined {
-    const p = node(ctx, 'points');
+    // one pass over the keys there are (a band has few) instead of a probe per key it might have
+    let p: CstNode | undefined;
+    let elseTok: IToken | undefined;
+    let opTok: IToken | undefined;
+    let exprNode: CstNode | undefined;
+    let arithNode: CstNode | undefined;
+    for (const key in ctx) {
+      const list = ctx[key];
+      if (list === undefined) continue;
+      if (key === 'points') p = firstNode(list);
+      else if (key === ELSE) elseTok = realToken(list);
+      else if (key === CMP_OP) opTok = realToken(list);
+      else if (key === 'expression') exprNode = firstNode(list);
+      else if (key === 'arith') arithNode = firstNode(list);
+    }
     if (!p) return undefined;
     const points = this.points(p.children, p);
-    const elseTok = tok(ctx, T.Else.name);
-    const opTok = tok(ctx, T.CmpOp.name);
-    const exprNode = node(ctx, 'expression');
     let cond: A.BandCond;
     if (elseTok) {
-      cond = { kind: 'Else', span: spanOf(elseTok) };
+      cond = { kind: 'Else', span: tokenSpan(elseTok) };
     } else if (opTok) {
       const op = COMPARE_OPS.get(opTok.tokenType.name) ?? '=';
-      const bound = this.arithOf(node(ctx, 'arith'), spanOf(opTok));
-      cond = { kind: 'Compare', op, bound, span: spanOf(opTok, bound.span) };
+      const opSpan = tokenSpan(opTok);
+      const bound = this.arithOf(arithNode, opSpan);
+      cond = { kind: 'Compare', op, bound, span: join(opSpan, bound.span) };
     } else if (exprNode) {
       const expr = this.exprOf(exprNode);
       cond = { kind: 'Cond', expr, span: expr.span };
     } else {
       return undefined;
     }
-    return { cond, points, span: spanOf(n) };
+    return { cond, points, span: nodeSpan(n) };
   }
   mapClause(ctx: Ctx, n: CstNode): A.MapScoring {
     const entries: A.MapEntry[] = [];
@@ -653,17 +795,19 @@ class AstBuilder extends BaseVisitor {
   mapEntry(ctx: Ctx, n: CstNode): A.MapEntry | undefined {
     const p = node(ctx, 'points');
     const elseTok = tok(ctx, T.Else.name);
-    const key = elseTok ? { kind: 'Else' as const, span: spanOf(elseTok) } : nameOf(tok(ctx, T.Identifier.name));
+    const key = elseTok ? { kind: 'Else' as const, span: tokenSpan(elseTok) } : nameOf(tok(ctx, T.Identifier.name));
     if (!p || !key) return undefined;
-    return { key, points: this.points(p.children, p), span: spanOf(n) };
+    return { key, points: this.points(p.children, p), span: nodeSpan(n) };
   }
   points(ctx: Ctx, n: CstNode): A.Points {
-    const [valueNode, otherwiseNode] = nodes(ctx, 'arith');
-    const span = spanOf(n);
+    const ariths = nodes(ctx, 'arith');
+    const valueNode = ariths[0];
+    const span = nodeSpan(n);
     const value = this.arithOf(valueNode, span);
-    const when = toks(ctx, T.When.name)[0];
+    const when = firstToken(ctx, T.When.name);
     if (!when) return { value, span };
-    const cond = this.exprOf(node(ctx, 'expression'), spanOf(when));
+    const otherwiseNode = ariths[1];
+    const cond = this.exprOf(node(ctx, 'expression'), tokenSpan(when));
     const otherwise = this.arithOf(otherwiseNode, span);
     return { value, when: cond, otherwise, span };
   }
@@ -699,7 +843,7 @@ class AstBuilder extends BaseVisitor {
       const level = this.levelDecl(l.children, l);
       if (level) levels.push(level);
     }
-    const f = this.once(ctx, 'fallbackDecl', () => 'fallback');
+    const f = this.once(ctx, 'fallbackDecl', 'fallback');
     const fallback = f ? this.fallbackDecl(f.children, f) : undefined;
     return {
       kind: 'Levels',
@@ -818,6 +962,19 @@ class AstBuilder extends BaseVisitor {
    * fold to the left. An operand is `-`* then a literal, a name `a.b`, a property, a call or `( … )`.
    */
   arith(ctx: Ctx, n: CstNode): A.Expr {
+    // Most `arith` nodes hold one part under one key (a number, a name): look at the keys there are rather
+    // than probing for every key an operand may have.
+    let keys = 0;
+    let part: CstElement | undefined;
+    for (const key in ctx) {
+      keys++;
+      const list = ctx[key];
+      part = list !== undefined && list.length === 1 && key !== ADD_OP && key !== MUL_OP ? list[0] : undefined;
+    }
+    if (keys === 1 && part !== undefined) {
+      const only = this.singleOperand(part);
+      if (only) return only;
+    }
     const items = ordered(ctx, ARITH_KEYS);
     const addOps = ctx[T.AddOp.name];
     const mulOps = ctx[T.MulOp.name];
@@ -835,16 +992,9 @@ class AstBuilder extends BaseVisitor {
         return item.name === 'callExpr' ? this.callExpr(item.children, item) : this.parenExpr(item.children, item);
       }
       const span = spanOf(item);
+      const literal = literalOf(item, span);
+      if (literal !== undefined) return literal;
       switch (item.tokenType) {
-        case T.NumberLit:
-          return { kind: 'Num', text: item.image, span };
-        case T.PercentLit:
-          return { kind: 'Percent', text: item.image.slice(0, -1), span };
-        case T.True:
-        case T.False:
-          return { kind: 'Bool', value: item.tokenType === T.True, span };
-        case T.Total:
-          return { kind: 'Total', span };
         case T.Identifier: {
           const path = [nameOf(item) ?? { kind: 'Name' as const, name: item.image, span }];
           while (peekTok()?.tokenType === T.Dot) {
@@ -902,6 +1052,27 @@ class AstBuilder extends BaseVisitor {
     return this.fold(operands, ops, (t) => (t.tokenType === T.Minus ? '-' : '+'));
   }
 
+  /**
+   * An `arith` of one part that needs no operator handling (most bounds and points): what the general
+   * path builds for it, without its machinery. Undefined for anything else.
+   */
+  private singleOperand(item: CstElement): A.Expr | undefined {
+    if (!isToken(item)) return item.name === 'callExpr' ? this.callExpr(item.children, item) : this.parenExpr(item.children, item);
+    const span = tokenSpan(item);
+    const literal = literalOf(item, span);
+    if (literal !== undefined) return literal;
+    switch (item.tokenType) {
+      case T.Identifier: {
+        const name: A.Name = { kind: 'Name', name: item.image, span };
+        return { kind: 'Ref', path: [name], span: span === NO_SPAN ? NO_SPAN : { start: span.start, end: span.end } };
+      }
+      default: {
+        const prop = PROPS.get(item.tokenType.name);
+        return prop === undefined ? undefined : { kind: 'Prop', prop, span };
+      }
+    }
+  }
+
   callExpr(ctx: Ctx, n: CstNode): A.Expr {
     const word = tok(ctx, T.FnWord.name);
     const fn = word ? FNS.get(word.tokenType.name) : undefined;
@@ -926,6 +1097,37 @@ let builder: AstBuilder | undefined;
 export interface BuildResult {
   readonly ast: A.Ruleset;
   readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Builds the AST of a file parsed item by item (`parse.ts` does so for files without syntax errors): the
+ * ruleset `buildAst` makes from the whole file's CST, with the same diagnostics in the same order (items
+ * first, then the header), while each item's CST can be dropped as soon as its AST is built.
+ */
+export class ItemsBuilder {
+  private readonly items: A.TopItem[] = [];
+  private readonly b: AstBuilder;
+
+  constructor() {
+    builder ??= new AstBuilder();
+    this.b = builder;
+    this.b.diagnostics.length = 0;
+  }
+
+  /** Adds the item of a `topItem` node. */
+  item(cst: CstNode): void {
+    const built = this.b.topItem(cst.children);
+    if (built) this.items.push(built);
+  }
+
+  /** The ruleset of the items so far, with the `header` node and the span of the whole file's tokens. */
+  finish(header: CstNode, span: Span, comments: readonly A.Comment[]): BuildResult {
+    const h = this.b.header(header.children, header);
+    const diagnostics = [...this.b.diagnostics];
+    this.b.diagnostics.length = 0;
+    const id = h.id ?? { kind: 'Str', value: '', span: NO_SPAN };
+    return { ast: { kind: 'Ruleset', id, header: h.header, items: this.items, span, comments }, diagnostics };
+  }
 }
 
 /** Builds the AST of a parsed file. `cst` may be a recovered (partial) tree. */

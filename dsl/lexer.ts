@@ -1,7 +1,7 @@
 // Stage 1, lex: source text → tokens, comments and lexing diagnostics (A101, A103, A108, A109).
 // In: the text of a ruleset. Out: `LexResult`; lexing never stops at an error and never throws.
 
-import { Lexer, type IToken } from 'chevrotain';
+import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Comment, Span } from './ast';
 import { diag, type Diagnostic } from './diagnostics';
 import * as T from './tokens';
@@ -18,9 +18,20 @@ let lexer: Lexer | undefined;
 
 /** Builds a lexer; `validate` runs Chevrotain's token validations (skipped by the shared one for start-up time). */
 export function makeLexer(validate = false): Lexer {
-  // Offsets only (spans are offsets; lines and columns are computed from the text when shown): `lex` adds the
-  // end offset the parser's node locations are built from.
-  return new Lexer([...T.ALL_TOKENS], { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: !validate });
+  // Offsets only (spans are offsets; lines and columns are computed from the text when shown), plus the end
+  // offset the parser's node locations are built from.
+  const lexer = new Lexer([...T.ALL_TOKENS], { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: !validate });
+  // Chevrotain (11) makes offset-only tokens through this instance hook; making them with their end offset
+  // from the start spares `lex` adding a field to every token afterwards (a new shape and storage for each).
+  // If a later Chevrotain no longer calls it, `lex` still sets the end offset: only speed is lost.
+  (lexer as unknown as { createTokenInstance: TokenFactory }).createTokenInstance = offsetToken;
+  return lexer;
+}
+
+type TokenFactory = (image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType) => IToken;
+
+function offsetToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType): IToken {
+  return { image, startOffset, endOffset: startOffset + image.length - 1, tokenTypeIdx, tokenType } as IToken;
 }
 
 /** The one Chevrotain lexer, built on first use. */
@@ -47,7 +58,9 @@ export function lex(text: string): LexResult {
     diagnostics.push(diag('A101', { start, end }, { text: text.slice(start, end) }));
   }
 
-  for (const tok of result.tokens) {
+  const tokens = result.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as IToken;
     tok.endOffset = tok.startOffset + tok.image.length - 1;
     const type = tok.tokenType;
     if (type !== T.UnterminatedString && type !== T.StringLit && tok.image.length !== 1) continue; // the common case

@@ -1,13 +1,14 @@
 // The entry point of the syntax pipeline: text → AST + every syntax diagnostic, sorted and capped.
 // In: the text of a ruleset file. Out: `{ ast, diagnostics }`; never throws, even on hostile input
 // (size, nesting and expression-depth limits have their own diagnostics: A107, A106, A111).
+// A file without syntax errors is parsed and built item by item (`parseByItems`), with the same result.
 
-import { EOF, tokenMatcher, type IRecognitionException, type IToken } from 'chevrotain';
-import { NO_SPAN, type Ruleset, type Span } from './ast';
-import { buildAst, spanOf } from './cst-to-ast';
+import { EOF, tokenMatcher, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { NO_SPAN, type Comment, type Ruleset, type Span } from './ast';
+import { buildAst, ItemsBuilder, spanOf, type BuildResult } from './cst-to-ast';
 import { diag, sortDiagnostics, type DiagArgs, type Diagnostic } from './diagnostics';
 import { lex } from './lexer';
-import { parseTokens, type ExpectedPayload } from './parser';
+import { parseTokens, parseTokensAs, type ExpectedPayload } from './parser';
 import { foundWords, type Words } from './token-words';
 import * as T from './tokens';
 
@@ -23,8 +24,11 @@ export interface ParseResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Parses a ruleset file: every independent syntax error in one run, sorted by position. */
-export function parseRuleset(text: string): ParseResult {
+/**
+ * Parses a ruleset file: every independent syntax error in one run, sorted by position. `byItems: false`
+ * parses the whole file in one go even when it could go item by item (tests compare the two).
+ */
+export function parseRuleset(text: string, opts: { byItems?: boolean } = {}): ParseResult {
   if (exceedsBytes(text, MAX_FILE_BYTES)) {
     return { ast: emptyRuleset(), diagnostics: [diag('A107', { start: 0, end: 0 }, { limit: MAX_FILE_BYTES })] };
   }
@@ -35,6 +39,8 @@ export function parseRuleset(text: string): ParseResult {
     return { ast: { ...emptyRuleset(), comments: lexed.comments }, diagnostics: cap(sortDiagnostics(diagnostics)) };
   }
   try {
+    const pieces = opts.byItems === false ? undefined : parseByItems(lexed.tokens, lexed.comments);
+    if (pieces) return { ast: pieces.ast, diagnostics: cap(sortDiagnostics([...lexed.diagnostics, ...pieces.diagnostics])) };
     const { cst, errors } = parseTokens(lexed.tokens);
     const built = buildAst(cst, lexed.comments);
     const echoes = tokensAfterLexErrors(lexed.tokens, lexed.diagnostics, text.length);
@@ -48,6 +54,42 @@ export function parseRuleset(text: string): ParseResult {
     }
     throw e;
   }
+}
+
+/** Token types that start the header or a top-level item. */
+const TOP_STARTS: ReadonlySet<TokenType> = new Set([T.Ruleset, T.Method, T.Input, T.Dimension, T.Prerequisite, T.Veto, T.Levels]);
+
+/**
+ * The file parsed piece by piece — the header, then each top-level item (split where a keyword that starts
+ * one stands outside every brace) — and each item's AST built at once, so that its CST is dropped young: a
+ * large file then spends far less on garbage collection. Only for files that parse without any error this
+ * way; otherwise undefined, and the whole file is parsed in one go (recovery then sees the whole context).
+ * Without errors both ways make the same tree: the grammar decides each item from its own tokens.
+ */
+function parseByItems(tokens: IToken[], comments: readonly Comment[]): BuildResult | undefined {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (first === undefined || last === undefined || first.tokenType !== T.Ruleset) return undefined;
+  const starts: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const type = (tokens[i] as IToken).tokenType;
+    if (type === T.LBrace) depth++;
+    else if (type === T.RBrace) {
+      if (--depth < 0) return undefined;
+    } else if (depth === 0 && TOP_STARTS.has(type)) starts.push(i);
+  }
+  if (depth !== 0) return undefined;
+  starts.push(tokens.length);
+  const header = parseTokensAs('header', tokens.slice(0, starts[1]));
+  if (header.errors.length > 0) return undefined;
+  const items = new ItemsBuilder();
+  for (let k = 1; k + 1 < starts.length; k++) {
+    const item = parseTokensAs('topItem', tokens.slice(starts[k], starts[k + 1]));
+    if (item.errors.length > 0) return undefined;
+    items.item(item.cst);
+  }
+  return items.finish(header.cst, { start: first.startOffset, end: last.startOffset + last.image.length }, comments);
 }
 
 function emptyRuleset(): Ruleset {
@@ -118,7 +160,8 @@ export function findTooDeep(tokens: readonly IToken[]): IToken | undefined {
   const frames: Frame[] = [{ nest: 0, run: 0 }];
   let pending = 0; // sum of nest + run over all frames
   let prev: IToken | undefined;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as IToken;
     const name = t.tokenType.name;
     let cur = frames[frames.length - 1] ?? { nest: 0, run: 0 };
     if (t.tokenType === T.LParen || t.tokenType === T.LBrace) {

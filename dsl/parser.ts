@@ -1,7 +1,17 @@
 // Stage 2, parse: tokens → concrete syntax tree. A pure Chevrotain `CstParser` (grammar only, no actions),
 // with error recovery; built once and reused. In: tokens from `lexer.ts`. Out: CST + recognition errors.
 
-import { CstParser, EOF, type CstNode, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import {
+  CstParser,
+  EOF,
+  type CstNode,
+  type IOrAlt,
+  type IParserErrorMessageProvider,
+  type IRecognitionException,
+  type IToken,
+  type OrMethodOpts,
+  type TokenType,
+} from 'chevrotain';
 import { alternatives, BLOCK_ITEMS, isPhraseKey, PHRASES, tokenTypeWords, type Words } from './token-words';
 import * as T from './tokens';
 
@@ -80,8 +90,29 @@ export class AssayParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  // Alternatives (`OR`) and repetition bodies (`MANY`, `OPTION`) of the hot rules are fields built once, not
+  // literals in the rule: a literal would allocate an array and a closure per alternative at every step, and a
+  // large file takes hundreds of thousands of steps. Chevrotain records them the same way either way.
+
   protected override canTokenTypeBeInsertedInRecovery(tokType: TokenType): boolean {
     return !NEVER_INSERTED.has(tokType);
+  }
+
+  /**
+   * Opens the CST node of a rule invocation. Chevrotain's own version (an internal hook of its tree builder,
+   * chevrotain 11) makes `children` with `Object.create(null)`, which V8 keeps as a slow dictionary: a large
+   * file then spends most of its parse time and memory on them. This makes the same node (same keys, same
+   * NaN location that recovery with `onlyOffset` tracking starts from) as a plain object with stable shapes.
+   * Children are only read by fixed rule and token names, never by user text, so the prototype is harmless.
+   */
+  protected cstInvocationStateUpdate(fullRuleName: string): void {
+    const node: CstNode = { name: fullRuleName, children: {}, location: { startOffset: NaN, endOffset: NaN } };
+    (this as unknown as { CST_STACK: CstNode[] }).CST_STACK.push(node);
+  }
+
+  /** Parses the current input as one header or one top-level item (see `parseTokensAs`). */
+  public parseAs(rule: 'header' | 'topItem'): CstNode {
+    return rule === 'header' ? this.header() : this.topItem();
   }
 
   // --- file and header -----------------------------------------------------------------------
@@ -89,24 +120,25 @@ export class AssayParser extends CstParser {
   /** The header is optional here so that a file without one still parses; the AST builder reports it. */
   public ruleset = this.RULE('ruleset', () => {
     this.OPTION(() => this.SUBRULE(this.header));
-    this.MANY(() => this.SUBRULE(this.topItem));
+    this.MANY(this.oneTopItem);
   });
+  private readonly oneTopItem = (): void => void this.SUBRULE(this.topItem);
 
   private header = this.RULE('header', () => {
     this.CONSUME(T.Ruleset);
     this.CONSUME(T.StringLit);
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.versionClause) },
-        { ALT: () => this.SUBRULE(this.statusClause) },
-        { ALT: () => this.SUBRULE(this.dateClause) },
-        { ALT: () => this.SUBRULE(this.titleClause) },
-        { ALT: () => this.SUBRULE(this.totalClause) },
-      ]),
-    );
+    this.MANY(this.headerItem);
     this.CONSUME(T.RBrace);
   });
+  private readonly headerAlts: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.versionClause) },
+    { ALT: () => this.SUBRULE(this.statusClause) },
+    { ALT: () => this.SUBRULE(this.dateClause) },
+    { ALT: () => this.SUBRULE(this.titleClause) },
+    { ALT: () => this.SUBRULE(this.totalClause) },
+  ];
+  private readonly headerItem = (): void => void this.OR(this.headerAlts);
 
   private versionClause = this.RULE('versionClause', () => {
     this.CONSUME(T.Version);
@@ -130,33 +162,36 @@ export class AssayParser extends CstParser {
   });
 
   private topItem = this.RULE('topItem', () => {
-    this.OR({
-      DEF: [
-        { ALT: () => this.SUBRULE(this.methodDecl) },
-        { ALT: () => this.SUBRULE(this.inputDecl) },
-        { ALT: () => this.SUBRULE(this.dimensionDecl) },
-        { ALT: () => this.SUBRULE(this.prerequisiteDecl) },
-        { ALT: () => this.SUBRULE(this.vetoDecl) },
-        { ALT: () => this.SUBRULE(this.levelsDecl) },
-      ],
-      ERR_MSG: 'topItem',
-    });
+    this.OR(this.topItemAlts);
   });
+  private readonly topItemAlts: OrMethodOpts<unknown> = {
+    DEF: [
+      { ALT: () => this.SUBRULE(this.methodDecl) },
+      { ALT: () => this.SUBRULE(this.inputDecl) },
+      { ALT: () => this.SUBRULE(this.dimensionDecl) },
+      { ALT: () => this.SUBRULE(this.prerequisiteDecl) },
+      { ALT: () => this.SUBRULE(this.vetoDecl) },
+      { ALT: () => this.SUBRULE(this.levelsDecl) },
+    ],
+    ERR_MSG: 'topItem',
+  };
 
   // --- shared clauses ------------------------------------------------------------------------
 
   private text = this.RULE('text', () => {
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.CONSUME(T.LangTag);
-      this.CONSUME(T.StringLit);
-    });
+    this.MANY(this.textEntry);
     this.CONSUME(T.RBrace);
   });
+  private readonly textEntry = (): void => {
+    this.CONSUME(T.LangTag);
+    this.CONSUME(T.StringLit);
+  };
   private labelClause = this.RULE('labelClause', () => {
     this.CONSUME(T.Label);
     this.SUBRULE(this.text);
   });
+  private readonly oneLabel = (): void => void this.SUBRULE(this.labelClause);
   private weightClause = this.RULE('weightClause', () => {
     this.CONSUME(T.Weight);
     this.CONSUME(T.NumberLit);
@@ -184,7 +219,7 @@ export class AssayParser extends CstParser {
     this.CONSUME(T.Method);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.labelClause));
+    this.MANY(this.oneLabel);
     this.CONSUME(T.RBrace);
   });
 
@@ -195,58 +230,61 @@ export class AssayParser extends CstParser {
     this.SUBRULE(this.typeExpr);
     this.OPTION(() => {
       this.CONSUME(T.LBrace);
-      this.MANY(() =>
-        this.OR([
-          { ALT: () => this.SUBRULE(this.labelClause) },
-          { ALT: () => this.SUBRULE(this.unitClause) },
-          { ALT: () => this.SUBRULE(this.noteClause) },
-        ]),
-      );
+      this.MANY(this.inputItem);
       this.CONSUME(T.RBrace);
     });
   });
+  private readonly inputAlts: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.labelClause) },
+    { ALT: () => this.SUBRULE(this.unitClause) },
+    { ALT: () => this.SUBRULE(this.noteClause) },
+  ];
+  private readonly inputItem = (): void => void this.OR(this.inputAlts);
 
   // --- types ---------------------------------------------------------------------------------
 
   private typeExpr = this.RULE('typeExpr', () => {
-    this.OR({
-      DEF: [
-        {
-          ALT: () => {
-            this.CONSUME(T.ScalarTypeWord);
-            this.OPTION(() => this.SUBRULE(this.domain));
-          },
-        },
-        { ALT: () => this.SUBRULE(this.enumType) },
-        { ALT: () => this.SUBRULE(this.objectType) },
-      ],
-      ERR_MSG: 'type',
-    });
+    this.OR(this.typeAlts);
   });
+  private readonly typeAlts: OrMethodOpts<unknown> = {
+    DEF: [
+      {
+        ALT: () => {
+          this.CONSUME(T.ScalarTypeWord);
+          this.OPTION(this.optDomain);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.enumType) },
+      { ALT: () => this.SUBRULE(this.objectType) },
+    ],
+    ERR_MSG: 'type',
+  };
+  private readonly optDomain = (): void => void this.SUBRULE(this.domain);
   /** `>= 0`, `> -1`, `0 to 7`, `-5 to 40.5` */
   private domain = this.RULE('domain', () => {
-    this.OR({
-      DEF: [
-        {
-          ALT: () => {
-            this.CONSUME(T.BoundOp);
-            this.OPTION(() => this.CONSUME(T.Minus));
-            this.CONSUME(T.NumberLit);
-          },
-        },
-        {
-          ALT: () => {
-            this.OPTION2(() => this.CONSUME2(T.Minus));
-            this.CONSUME2(T.NumberLit);
-            this.CONSUME(T.To);
-            this.OPTION3(() => this.CONSUME3(T.Minus));
-            this.CONSUME3(T.NumberLit);
-          },
-        },
-      ],
-      ERR_MSG: 'domain',
-    });
+    this.OR(this.domainAlts);
   });
+  private readonly domainAlts: OrMethodOpts<unknown> = {
+    DEF: [
+      {
+        ALT: () => {
+          this.CONSUME(T.BoundOp);
+          this.OPTION(() => this.CONSUME(T.Minus));
+          this.CONSUME(T.NumberLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION2(() => this.CONSUME2(T.Minus));
+          this.CONSUME2(T.NumberLit);
+          this.CONSUME(T.To);
+          this.OPTION3(() => this.CONSUME3(T.Minus));
+          this.CONSUME3(T.NumberLit);
+        },
+      },
+    ],
+    ERR_MSG: 'domain',
+  };
   private enumType = this.RULE('enumType', () => {
     this.CONSUME(T.EnumKw);
     this.CONSUME(T.LBrace);
@@ -281,38 +319,38 @@ export class AssayParser extends CstParser {
     this.CONSUME(T.Dimension);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.labelClause) },
-        { ALT: () => this.SUBRULE(this.weightClause) },
-        { ALT: () => this.SUBRULE(this.indicatorDecl) },
-      ]),
-    );
+    this.MANY(this.dimensionItem);
     this.CONSUME(T.RBrace);
   });
+  private readonly dimensionAlts: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.labelClause) },
+    { ALT: () => this.SUBRULE(this.weightClause) },
+    { ALT: () => this.SUBRULE(this.indicatorDecl) },
+  ];
+  private readonly dimensionItem = (): void => void this.OR(this.dimensionAlts);
 
   private indicatorDecl = this.RULE('indicatorDecl', () => {
     this.CONSUME(T.Indicator);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.labelClause) },
-        { ALT: () => this.SUBRULE(this.weightClause) },
-        { ALT: () => this.SUBRULE(this.typeClause) },
-        { ALT: () => this.SUBRULE(this.unitClause) },
-        { ALT: () => this.SUBRULE(this.directionClause) },
-        { ALT: () => this.SUBRULE(this.methodsClause) },
-        { ALT: () => this.SUBRULE(this.basisClause) },
-        { ALT: () => this.SUBRULE(this.appliesClause) },
-        { ALT: () => this.SUBRULE(this.formerlyClause) },
-        { ALT: () => this.SUBRULE(this.bandsClause) },
-        { ALT: () => this.SUBRULE(this.mapClause) },
-        { ALT: () => this.SUBRULE(this.formulaClause) },
-      ]),
-    );
+    this.MANY(this.indicatorItem);
     this.CONSUME(T.RBrace);
   });
+  private readonly indicatorAlts: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.labelClause) },
+    { ALT: () => this.SUBRULE(this.weightClause) },
+    { ALT: () => this.SUBRULE(this.typeClause) },
+    { ALT: () => this.SUBRULE(this.unitClause) },
+    { ALT: () => this.SUBRULE(this.directionClause) },
+    { ALT: () => this.SUBRULE(this.methodsClause) },
+    { ALT: () => this.SUBRULE(this.basisClause) },
+    { ALT: () => this.SUBRULE(this.appliesClause) },
+    { ALT: () => this.SUBRULE(this.formerlyClause) },
+    { ALT: () => this.SUBRULE(this.bandsClause) },
+    { ALT: () => this.SUBRULE(this.mapClause) },
+    { ALT: () => this.SUBRULE(this.formulaClause) },
+  ];
+  private readonly indicatorItem = (): void => void this.OR(this.indicatorAlts);
 
   private typeClause = this.RULE('typeClause', () => {
     this.CONSUME(T.TypeKw);
@@ -326,15 +364,17 @@ export class AssayParser extends CstParser {
   private methodsClause = this.RULE('methodsClause', () => {
     this.CONSUME(T.Methods);
     this.SUBRULE(this.methodRef);
-    this.MANY(() => {
-      this.CONSUME(T.Comma);
-      this.SUBRULE2(this.methodRef);
-    });
+    this.MANY(this.moreMethodRefs);
   });
+  private readonly moreMethodRefs = (): void => {
+    this.CONSUME(T.Comma);
+    this.SUBRULE2(this.methodRef);
+  };
   private methodRef = this.RULE('methodRef', () => {
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.OPTION(this.optMethodNote);
   });
+  private readonly optMethodNote = (): void => void this.CONSUME(T.StringLit);
   private basisClause = this.RULE('basisClause', () => {
     this.CONSUME(T.Basis);
     this.CONSUME(T.StringLit);
@@ -358,50 +398,55 @@ export class AssayParser extends CstParser {
   private bandsClause = this.RULE('bandsClause', () => {
     this.CONSUME(T.Bands);
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.band));
+    this.MANY(this.oneBand);
     this.CONSUME(T.RBrace);
   });
+  private readonly oneBand = (): void => void this.SUBRULE(this.band);
   private band = this.RULE('band', () => {
-    this.OR({
-      DEF: [
-        { ALT: () => this.CONSUME(T.Else) },
-        {
-          ALT: () => {
-            this.CONSUME(T.CmpOp);
-            this.SUBRULE(this.arith);
-          },
-        },
-        { ALT: () => this.SUBRULE(this.expression) },
-      ],
-      ERR_MSG: 'band',
-    });
+    this.OR(this.bandAlts);
     this.CONSUME(T.Colon);
     this.SUBRULE(this.points);
   });
+  private readonly bandAlts: OrMethodOpts<unknown> = {
+    DEF: [
+      { ALT: () => this.CONSUME(T.Else) },
+      {
+        ALT: () => {
+          this.CONSUME(T.CmpOp);
+          this.SUBRULE(this.arith);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.expression) },
+    ],
+    ERR_MSG: 'band',
+  };
   private mapClause = this.RULE('mapClause', () => {
     this.CONSUME(T.MapKw);
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.mapEntry));
+    this.MANY(this.oneMapEntry);
     this.CONSUME(T.RBrace);
   });
+  private readonly oneMapEntry = (): void => void this.SUBRULE(this.mapEntry);
+  private readonly mapKeyAlts: OrMethodOpts<unknown> = {
+    DEF: [{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Else) }],
+    ERR_MSG: 'mapEntry',
+  };
   private mapEntry = this.RULE('mapEntry', () => {
-    this.OR({
-      DEF: [{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Else) }],
-      ERR_MSG: 'mapEntry',
-    });
+    this.OR(this.mapKeyAlts);
     this.CONSUME(T.Colon);
     this.SUBRULE(this.points);
   });
   /** Points are arithmetic (`60`, `value * 2`): a comparison would swallow the next band. */
   private points = this.RULE('points', () => {
     this.SUBRULE(this.arith);
-    this.OPTION(() => {
-      this.CONSUME(T.When);
-      this.SUBRULE(this.expression);
-      this.CONSUME(T.Else);
-      this.SUBRULE2(this.arith);
-    });
+    this.OPTION(this.pointsWhen);
   });
+  private readonly pointsWhen = (): void => {
+    this.CONSUME(T.When);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.Else);
+    this.SUBRULE2(this.arith);
+  };
   private formulaClause = this.RULE('formulaClause', () => {
     this.CONSUME(T.Formula);
     this.SUBRULE(this.expression);
@@ -413,43 +458,50 @@ export class AssayParser extends CstParser {
     this.CONSUME(T.Prerequisite);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([{ ALT: () => this.SUBRULE(this.labelClause) }, { ALT: () => this.SUBRULE(this.requireClause) }]),
-    );
+    this.MANY(this.labelOrRequire);
     this.CONSUME(T.RBrace);
   });
   private vetoDecl = this.RULE('vetoDecl', () => {
     this.CONSUME(T.Veto);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([{ ALT: () => this.SUBRULE(this.labelClause) }, { ALT: () => this.SUBRULE(this.whenClause) }]),
-    );
+    this.MANY(this.labelOrWhen);
     this.CONSUME(T.RBrace);
   });
   private levelsDecl = this.RULE('levelsDecl', () => {
     this.CONSUME(T.Levels);
     this.OPTION(() => this.CONSUME(T.Cumulative));
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([{ ALT: () => this.SUBRULE(this.levelDecl) }, { ALT: () => this.SUBRULE(this.fallbackDecl) }]),
-    );
+    this.MANY(this.levelOrFallback);
     this.CONSUME(T.RBrace);
   });
+  private readonly labelOrRequireAlts: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.labelClause) },
+    { ALT: () => this.SUBRULE(this.requireClause) },
+  ];
+  private readonly labelOrRequire = (): void => void this.OR(this.labelOrRequireAlts);
+  private readonly labelOrWhenAlts: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.labelClause) },
+    { ALT: () => this.SUBRULE(this.whenClause) },
+  ];
+  private readonly labelOrWhen = (): void => void this.OR(this.labelOrWhenAlts);
+  private readonly levelOrFallbackAlts: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.levelDecl) },
+    { ALT: () => this.SUBRULE(this.fallbackDecl) },
+  ];
+  private readonly levelOrFallback = (): void => void this.OR(this.levelOrFallbackAlts);
   private levelDecl = this.RULE('levelDecl', () => {
     this.CONSUME(T.Level);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([{ ALT: () => this.SUBRULE(this.labelClause) }, { ALT: () => this.SUBRULE(this.requireClause) }]),
-    );
+    this.MANY(this.labelOrRequire);
     this.CONSUME(T.RBrace);
   });
   private fallbackDecl = this.RULE('fallbackDecl', () => {
     this.CONSUME(T.Fallback);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.labelClause));
+    this.MANY(this.oneLabel);
     this.CONSUME(T.RBrace);
   });
 
@@ -458,25 +510,30 @@ export class AssayParser extends CstParser {
   // builder applies precedence. Fewer rule levels mean far fewer CST nodes: parsing stays fast.
 
   private expression = this.RULE('expression', () => {
-    this.OR({
-      DEF: [
-        { ALT: () => this.SUBRULE(this.ifExpr) },
-        { ALT: () => this.SUBRULE(this.quantExpr) },
-        {
-          ALT: () => {
-            this.MANY(() => this.CONSUME(T.Not));
-            this.SUBRULE(this.cmpExpr);
-            this.MANY2(() => {
-              this.OR2([{ ALT: () => this.CONSUME(T.Or) }, { ALT: () => this.CONSUME(T.And) }]);
-              this.MANY3(() => this.CONSUME2(T.Not));
-              this.SUBRULE2(this.cmpExpr);
-            });
-          },
-        },
-      ],
-      ERR_MSG: 'expression',
-    });
+    this.OR(this.expressionAlts);
   });
+  private readonly expressionAlts: OrMethodOpts<unknown> = {
+    DEF: [
+      { ALT: () => this.SUBRULE(this.ifExpr) },
+      { ALT: () => this.SUBRULE(this.quantExpr) },
+      {
+        ALT: () => {
+          this.MANY(this.leadingNot);
+          this.SUBRULE(this.cmpExpr);
+          this.MANY2(this.logicTail);
+        },
+      },
+    ],
+    ERR_MSG: 'expression',
+  };
+  private readonly leadingNot = (): void => void this.CONSUME(T.Not);
+  private readonly andOrAlts: IOrAlt<unknown>[] = [{ ALT: () => this.CONSUME(T.Or) }, { ALT: () => this.CONSUME(T.And) }];
+  private readonly innerNot = (): void => void this.CONSUME2(T.Not);
+  private readonly logicTail = (): void => {
+    this.OR2(this.andOrAlts);
+    this.MANY3(this.innerNot);
+    this.SUBRULE2(this.cmpExpr);
+  };
   private ifExpr = this.RULE('ifExpr', () => {
     this.CONSUME(T.If);
     this.SUBRULE(this.expression);
@@ -497,75 +554,89 @@ export class AssayParser extends CstParser {
   });
   private cmpExpr = this.RULE('cmpExpr', () => {
     this.SUBRULE(this.arith);
-    this.OPTION(() =>
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(T.CmpOp);
-            this.SUBRULE2(this.arith);
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.In);
-            this.SUBRULE(this.setExpr);
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.Not);
-            this.CONSUME2(T.In);
-            this.SUBRULE2(this.setExpr);
-          },
-        },
-      ]),
-    );
+    this.OPTION(this.cmpTail);
   });
+  private readonly cmpTailAlts: IOrAlt<unknown>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(T.CmpOp);
+        this.SUBRULE2(this.arith);
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(T.In);
+        this.SUBRULE(this.setExpr);
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(T.Not);
+        this.CONSUME2(T.In);
+        this.SUBRULE2(this.setExpr);
+      },
+    },
+  ];
+  private readonly cmpTail = (): void => void this.OR(this.cmpTailAlts);
   /**
    * `+ - * /` chains of operands (each: prefix `-`s, then a literal, name `a.b`, property, call or
    * `( … )`), flat in one node; the AST builder applies precedence.
    */
   private arith = this.RULE('arith', () => {
     this.operand(1);
-    this.MANY5(() => {
-      this.OR3([{ ALT: () => this.CONSUME(T.AddOp) }, { ALT: () => this.CONSUME(T.MulOp) }]);
-      this.operand(2);
-    });
+    this.MANY5(this.arithTail);
   });
+  private readonly binaryOpAlts: IOrAlt<unknown>[] = [{ ALT: () => this.CONSUME(T.AddOp) }, { ALT: () => this.CONSUME(T.MulOp) }];
+  private readonly arithTail = (): void => {
+    this.OR3(this.binaryOpAlts);
+    this.operand(2);
+  };
 
   /** One operand of `arith`; `k` (1 or 2) keeps the DSL occurrence indexes apart. */
   private operand(k: 1 | 2): void {
-    this.many(k, () => this.consume(k, T.Minus));
-    this.or(k, {
-      DEF: [
-        { ALT: () => this.consume(k, T.NumberLit) },
-        { ALT: () => this.consume(k, T.PercentLit) },
-        { ALT: () => this.consume(k, T.BoolLit) },
-        { ALT: () => this.consume(k, T.Total) },
-        {
-          ALT: () => {
-            this.consume(k, T.Identifier);
-            this.many(k + 2, () => {
-              this.consume(k, T.Dot);
-              this.consume(k + 2, T.Identifier);
-            });
+    const g = k === 1 ? this.operand1 : this.operand2;
+    this.many(k, g.minus);
+    this.or(k, g.alts);
+  }
+  private readonly operand1 = this.operandGrammar(1);
+  private readonly operand2 = this.operandGrammar(2);
+  /** The repetition and alternatives of `operand(k)`, built once per `k`. */
+  private operandGrammar(k: 1 | 2): { minus: () => void; alts: OrMethodOpts<unknown> } {
+    const dotted = (): void => {
+      this.consume(k, T.Dot);
+      this.consume(k + 2, T.Identifier);
+    };
+    const propOf = (): void => {
+      this.consume(k, T.LParen);
+      this.consume(k + 4, T.Identifier, { LABEL: 'propOf' });
+      this.consume(k, T.RParen);
+    };
+    return {
+      minus: () => void this.consume(k, T.Minus),
+      alts: {
+        DEF: [
+          { ALT: () => this.consume(k, T.NumberLit) },
+          { ALT: () => this.consume(k, T.PercentLit) },
+          { ALT: () => this.consume(k, T.BoolLit) },
+          { ALT: () => this.consume(k, T.Total) },
+          {
+            ALT: () => {
+              this.consume(k, T.Identifier);
+              this.many(k + 2, dotted);
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.consume(k, T.PropWord);
-            this.option(k, () => {
-              this.consume(k, T.LParen);
-              this.consume(k + 4, T.Identifier, { LABEL: 'propOf' });
-              this.consume(k, T.RParen);
-            });
+          {
+            ALT: () => {
+              this.consume(k, T.PropWord);
+              this.option(k, propOf);
+            },
           },
-        },
-        { ALT: () => this.subrule(k, this.callExpr) },
-        { ALT: () => this.subrule(k, this.parenExpr) },
-      ],
-      ERR_MSG: 'expression',
-    });
+          { ALT: () => this.subrule(k, this.callExpr) },
+          { ALT: () => this.subrule(k, this.parenExpr) },
+        ],
+        ERR_MSG: 'expression',
+      },
+    };
   }
   private callExpr = this.RULE('callExpr', () => {
     this.CONSUME(T.FnWord);
@@ -612,5 +683,16 @@ export function parseTokens(tokens: IToken[]): ParseTokensResult {
   const p = theParser();
   p.input = tokens;
   const cst = p.ruleset();
+  return { cst, errors: [...p.errors] };
+}
+
+/**
+ * Parses tokens as one `header` or one `topItem` (all of them, else a "not all input parsed" error): the
+ * pieces of a file that `parse.ts` parses item by item.
+ */
+export function parseTokensAs(rule: 'header' | 'topItem', tokens: IToken[]): ParseTokensResult {
+  const p = theParser();
+  p.input = tokens;
+  const cst = p.parseAs(rule);
   return { cst, errors: [...p.errors] };
 }

@@ -77,6 +77,8 @@ export class Rational {
     return this.num < 0n ? this.neg() : this;
   }
   cmp(o: Rational): -1 | 0 | 1 {
+    // Same denominator (integers, most bounds and points): no products to build.
+    if (this.den === o.den) return this.num < o.num ? -1 : this.num > o.num ? 1 : 0;
     const l = this.num * o.den;
     const r = o.num * this.den;
     return l < r ? -1 : l > r ? 1 : 0;

@@ -5,14 +5,14 @@
 // Gaps are reported only when a witness reads evidence values alone (inputs, the indicator and its members,
 // each free within its declared domain), so correlated quantities never produce a false gap.
 
-import type { Band, Points, Span } from '../../dsl/ast';
+import type { Band, Expr, Points, Span } from '../../dsl/ast';
 import { diag, type Diagnostic, type RelatedInfo } from '../../dsl/diagnostics';
 import type { IndicatorInfo, Model } from '../model';
 import { Rational } from '../rational';
 import { describeType } from '../value-type';
 import { and, attempt, bandDnf, or, FALSE, TRUE, type CondCtx, type Dnf, type Term } from './conditions';
 import { NumSet, describeInterval, type Interval } from './intervals';
-import { constValue, typeRange } from './ranges';
+import { compareSet, constValue, typeRange } from './ranges';
 import { hasTypeProblem, bandTypeProblem } from './types';
 
 type Ctx = CondCtx & { own: IndicatorInfo };
@@ -26,10 +26,12 @@ function constPoints(p: Points): Rational | undefined {
 export function checkPointsRange(m: Model): Diagnostic[] {
   const out: Diagnostic[] = [];
   const check = (p: Points): void => {
-    for (const e of [p.value, p.otherwise]) {
+    const one = (e: Expr | undefined): void => {
       const v = e ? constValue(e) : undefined;
       if (e && v && (v.sign() < 0 || v.gt(Rational.HUNDRED))) out.push(diag('A506', e.span, { points: v.toDecimalString() }));
-    }
+    };
+    one(p.value);
+    one(p.otherwise);
   };
   for (const ind of m.indicators) {
     const s = ind.decl.scoring;
@@ -93,10 +95,10 @@ function describeGap(rest: Dnf, own: IndicatorInfo): string | undefined {
 function ownSet(b: Band, own: IndicatorInfo): NumSet | undefined {
   if (b.cond.kind !== 'Compare' || own.type?.kind !== 'number') return undefined;
   const c = constValue(b.cond.bound);
-  return c ? NumSet.compare(b.cond.op, c, own.type.base === 'integer').intersect(typeRange(own.type)) : undefined;
+  return c ? compareSet(b.cond.op, c, typeRange(own.type)) : undefined;
 }
 
-function checkBandList(ind: IndicatorInfo, bands: readonly Band[], m: Model, out: Diagnostic[]): void {
+function checkBandList(ind: IndicatorInfo, bands: readonly Band[], m: Model, out: Diagnostic[], plain: boolean): void {
   const ctx: Ctx = { model: m, own: ind };
   const type = ind.type;
   if (!type) return;
@@ -107,6 +109,10 @@ function checkBandList(ind: IndicatorInfo, bands: readonly Band[], m: Model, out
   let ownOnlyBeforeElse = true;
   const dom = type.kind === 'number' ? typeRange(type) : undefined;
   const sets = bands.map((b) => ownSet(b, ind));
+  if (plain && dom && bands.length > 0 && bands.every((b, j) => b.cond.kind === 'Else' || sets[j] !== undefined)) {
+    checkPlainBandList(ind, bands, sets, dom, out);
+    return;
+  }
   for (const [j, b] of bands.entries()) {
     const mine = attempt(() => bandDnf(b.cond, true, ctx));
     if (mine === undefined) return;
@@ -155,6 +161,70 @@ function checkBandList(ind: IndicatorInfo, bands: readonly Band[], m: Model, out
     if (gap !== undefined && s) out.push(diag('A504', headSpan(s.span, 5), { name: ind.id, gap }));
   }
   if (dom) checkDirection(ind, bands, sets, dom, elseBand, out);
+}
+
+/**
+ * `checkBandList` for a plain numeric band list (every band `else` or the own value against a constant): the same
+ * findings, reasoned on sets of the own value instead of conditions. A big ruleset is mostly such lists.
+ * `rest` is what the bands so far leave; undefined while no band has taken anything (the condition `true`).
+ */
+function checkPlainBandList(
+  ind: IndicatorInfo,
+  bands: readonly Band[],
+  sets: readonly (NumSet | undefined)[],
+  dom: NumSet,
+  out: Diagnostic[],
+): void {
+  let rest: NumSet | undefined;
+  let elseBand: Band | undefined;
+  let beforeElse: NumSet | undefined;
+  for (let j = 0; j < bands.length; j++) {
+    const b = bands[j] as Band;
+    // what the band takes: its set, or everything for `else`
+    const mine = b.cond.kind === 'Else' ? dom : (sets[j] as NumSet);
+    const isElse = b.cond.kind === 'Else';
+    if (isElse && !elseBand) {
+      elseBand = b;
+      beforeElse = rest;
+      rest = NumSet.none(dom.integer);
+      continue;
+    }
+    if (!isElse && mine.isEmpty()) {
+      out.push(diag('A501', b.cond.span, { name: ind.id, domain: describeType(ind.type as NonNullable<IndicatorInfo['type']>) }));
+      continue;
+    }
+    const fresh = rest === undefined ? !mine.isEmpty() || isElse : !mine.intersect(rest).isEmpty();
+    if (!fresh) {
+      const related: RelatedInfo[] = [];
+      for (let i = 0; i < j && related.length < 3; i++) {
+        const a = bands[i] as Band;
+        const overlaps = a.cond.kind === 'Else' || (isElse ? !(sets[i] as NumSet).isEmpty() : !mine.intersect(sets[i] as NumSet).isEmpty());
+        if (overlaps) related.push({ span: a.span, code: 'A590' });
+      }
+      out.push(diag('A502', b.cond.span, {}, { related }));
+    } else if (!isElse) {
+      // A partial overlap of two numeric bands where neither contains the other.
+      for (let i = 0; i < j; i++) {
+        const r = sets[i];
+        if (!r) continue;
+        const both = mine.intersect(r);
+        if (!both.isEmpty() && !mine.covers(r) && !r.covers(mine)) {
+          out.push(diag('A503', b.cond.span, { overlap: both.describe(ind.id) }, { related: [{ span: (bands[i] as Band).span, code: 'A590' }] }));
+          break;
+        }
+      }
+    }
+    rest = isElse ? NumSet.none(dom.integer) : (rest ?? dom).minus(mine);
+  }
+  if (elseBand) {
+    if (beforeElse !== undefined && beforeElse.isEmpty() && bands.indexOf(elseBand) > 0) {
+      out.push(diag('A505', elseBand.cond.span, { name: ind.id }));
+    }
+  } else if (rest === undefined || !rest.isEmpty()) {
+    const s = ind.decl.scoring;
+    if (s) out.push(diag('A504', headSpan(s.span, 5), { name: ind.id, gap: rest === undefined ? `any ${ind.id}` : rest.describe(ind.id) }));
+  }
+  checkDirection(ind, bands, sets, dom, elseBand, out);
 }
 
 function keysOf(d: Dnf): Set<string> {
@@ -236,7 +306,16 @@ function checkDirection(
     for (const part of s.minus(taken).parts) pieces.push({ part, points: constPoints(b.points), band: b });
     taken = taken.union(s);
   }
-  pieces.sort((a, b) => cmpStart(a.part, b.part));
+  // A stable insertion sort (a band list has a handful of pieces; `Array.prototype.sort` would copy them).
+  for (let i = 1; i < pieces.length; i++) {
+    const p = pieces[i] as (typeof pieces)[number];
+    let j = i - 1;
+    while (j >= 0 && cmpStart((pieces[j] as (typeof pieces)[number]).part, p.part) > 0) {
+      pieces[j + 1] = pieces[j] as (typeof pieces)[number];
+      j--;
+    }
+    pieces[j + 1] = p;
+  }
   for (let k = 1; k < pieces.length; k++) {
     const lo = pieces[k - 1];
     const hi = pieces[k];
@@ -265,6 +344,15 @@ function cmpStart(a: Interval, b: Interval): number {
 
 /** A501–A505 and A507 over every band list whose conditions are well typed. */
 export function checkBands(m: Model): Diagnostic[] {
+  return bandsCheck(m, true);
+}
+
+/** `checkBands` reasoning on conditions only, also for plain band lists (tests compare the two). */
+export function checkBandsByConditions(m: Model): Diagnostic[] {
+  return bandsCheck(m, false);
+}
+
+function bandsCheck(m: Model, plain: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const ind of m.indicators) {
     const s = ind.decl.scoring;
@@ -272,7 +360,7 @@ export function checkBands(m: Model): Diagnostic[] {
     const typeIssue = s.bands.some(
       (b) => bandTypeProblem(m, ind, b) || (b.cond.kind === 'Cond' && hasTypeProblem(b.cond.expr, m, ind)),
     );
-    if (!typeIssue) checkBandList(ind, s.bands, m, out);
+    if (!typeIssue) checkBandList(ind, s.bands, m, out, plain);
   }
   return out;
 }

@@ -13,7 +13,7 @@ import type { IndicatorInfo, Model } from '../model';
 import type { Rational } from '../rational';
 import type { ValueType } from '../value-type';
 import { NumSet } from './intervals';
-import { constValue, exprRange, typeRange } from './ranges';
+import { compareSet, constValue, exprRange, typeRange } from './ranges';
 
 export type Lit =
   | { readonly kind: 'num'; readonly key: string; readonly set: NumSet; readonly dom: NumSet }
@@ -130,7 +130,7 @@ const FLIP: Readonly<Record<CompareOp, CompareOp>> = { '<': '>', '<=': '>=', '>'
 
 /** `atom op c` for a numeric atom with the given range. */
 export function numLit(key: string, dom: NumSet, op: CompareOp, c: Rational): Lit {
-  return { kind: 'num', key, dom, set: NumSet.compare(op, c, dom.integer).intersect(dom) };
+  return { kind: 'num', key, dom, set: compareSet(op, c, dom) };
 }
 
 /** `atom op sym` for an enum atom (only `=` and `!=`). */

@@ -17,6 +17,12 @@ export interface Interval {
 
 /** A set of numbers: sorted, disjoint, non-empty intervals. `integer` sets hold only whole numbers. */
 export class NumSet {
+  /** The complement, once computed (sets are immutable; `minus` and `covers` ask for it again and again). */
+  private comp: NumSet | undefined = undefined;
+  /** Intersections and unions with other sets, once computed (the same band lists recur across indicators). */
+  private meets: WeakMap<NumSet, NumSet> | undefined = undefined;
+  private joins: WeakMap<NumSet, NumSet> | undefined = undefined;
+
   private constructor(
     readonly parts: readonly Interval[],
     readonly integer: boolean,
@@ -26,7 +32,7 @@ export class NumSet {
     return integer ? ALL_INT : ALL;
   }
   static none(integer = false): NumSet {
-    return new NumSet([], integer);
+    return integer ? NONE_INT : NONE;
   }
   static of(parts: readonly Interval[], integer = false): NumSet {
     return new NumSet(normalise(parts, integer), integer);
@@ -62,6 +68,16 @@ export class NumSet {
   }
 
   intersect(o: NumSet): NumSet {
+    this.meets ??= new WeakMap();
+    let r = this.meets.get(o);
+    if (r === undefined) {
+      r = this.meet(o);
+      this.meets.set(o, r);
+    }
+    return r;
+  }
+
+  private meet(o: NumSet): NumSet {
     // Both lists are sorted and disjoint: walk them together.
     const out: Interval[] = [];
     const a = this.parts;
@@ -83,21 +99,61 @@ export class NumSet {
   }
 
   union(o: NumSet): NumSet {
-    return NumSet.of([...this.parts, ...o.parts], this.integer && o.integer);
+    this.joins ??= new WeakMap();
+    let r = this.joins.get(o);
+    if (r === undefined) {
+      r = this.join(o);
+      this.joins.set(o, r);
+    }
+    return r;
+  }
+
+  private join(o: NumSet): NumSet {
+    if (o.parts.length === 0 && this.integer === o.integer) return this;
+    if (this.parts.length === 0 && this.integer === o.integer) return o;
+    // Both lists are sorted: merge them (ties keep this set's part first, as a stable sort would).
+    const a = this.parts;
+    const b = o.parts;
+    const merged: Interval[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+      const x = a[i];
+      const y = b[j];
+      if (x !== undefined && (y === undefined || cmpLo(x.lo, y.lo) <= 0)) {
+        merged.push(x);
+        i++;
+      } else if (y !== undefined) {
+        merged.push(y);
+        j++;
+      }
+    }
+    return NumSet.of(merged, this.integer && o.integer);
   }
 
   complement(): NumSet {
+    this.comp ??= this.gaps();
+    return this.comp;
+  }
+
+  private gaps(): NumSet {
+    // The gaps of a normalised list are sorted, non-empty and apart (the parts between them are non-empty and
+    // never touch): already normalised, except that an integer set closes each gap to whole numbers.
     const out: Interval[] = [];
+    const gap = (lo: End | undefined, hi: End | undefined): void => {
+      const p = this.integer ? intEnds(interval(lo, hi)) : interval(lo, hi);
+      if (!emptyInterval(p)) out.push(p);
+    };
     let prev: End | undefined; // hi of the previous part, flipped
     let open = true; // the next gap starts at -infinity
     for (const p of this.parts) {
-      if (p.lo) out.push(interval(open ? undefined : prev, { value: p.lo.value, inclusive: !p.lo.inclusive }));
-      if (!p.hi) return NumSet.of(out, this.integer);
+      if (p.lo) gap(open ? undefined : prev, { value: p.lo.value, inclusive: !p.lo.inclusive });
+      if (!p.hi) return new NumSet(out, this.integer);
       prev = { value: p.hi.value, inclusive: !p.hi.inclusive };
       open = false;
     }
-    out.push(open ? {} : interval(prev, undefined));
-    return NumSet.of(out, this.integer);
+    gap(open ? undefined : prev, undefined);
+    return new NumSet(out, this.integer);
   }
 
   minus(o: NumSet): NumSet {
@@ -114,6 +170,7 @@ export class NumSet {
     const first = this.parts[0];
     const last = this.parts[this.parts.length - 1];
     if (!first || !last) return undefined;
+    if (first === last) return first;
     return interval(first.lo, last.hi);
   }
 
@@ -208,6 +265,11 @@ function touches(hi: End | undefined, lo: End | undefined, integer: boolean): bo
   return integer && hi.value.add(Rational.ONE).eq(lo.value);
 }
 
+function sortedByLo(ps: readonly Interval[]): boolean {
+  for (let i = 1; i < ps.length; i++) if (cmpLo((ps[i - 1] as Interval).lo, (ps[i] as Interval).lo) > 0) return false;
+  return true;
+}
+
 function normalise(parts: readonly Interval[], integer: boolean): Interval[] {
   if (parts.length === 1) {
     const p = integer ? intEnds(parts[0] as Interval) : (parts[0] as Interval);
@@ -218,7 +280,7 @@ function normalise(parts: readonly Interval[], integer: boolean): Interval[] {
     const p = integer ? intEnds(part) : part;
     if (!emptyInterval(p)) ps.push(p);
   }
-  if (ps.length > 1) ps.sort((a, b) => cmpLo(a.lo, b.lo));
+  if (ps.length > 1 && !sortedByLo(ps)) ps.sort((a, b) => cmpLo(a.lo, b.lo));
   const out: Interval[] = [];
   for (const p of ps) {
     const last = out[out.length - 1];
@@ -230,5 +292,7 @@ function normalise(parts: readonly Interval[], integer: boolean): Interval[] {
   return out;
 }
 
+const NONE = NumSet.of([], false);
+const NONE_INT = NumSet.of([], true);
 const ALL = NumSet.of([{}], false);
 const ALL_INT = NumSet.of([{}], true);

@@ -5,7 +5,7 @@
 // `score(D)` in 0 to the weight of D, `total` in 0 to the ruleset's total, `points` in 0 to 100, a value in
 // its type's domain; anything else is unbounded.
 
-import type { Expr } from '../../dsl/ast';
+import type { CompareOp, Expr } from '../../dsl/ast';
 import type { IndicatorInfo, Model } from '../model';
 import { Rational } from '../rational';
 import type { ValueType } from '../value-type';
@@ -66,8 +66,45 @@ export function constValue(e: Expr): Rational | undefined {
 /** The values of a number type. */
 export function typeRange(t: ValueType | undefined): NumSet {
   if (!t || t.kind !== 'number') return NumSet.all();
-  return NumSet.range(t.min, t.max, t.base === 'integer');
+  // Sets are immutable: one per pair of bound objects (a plain `percent` shares its bounds with every other), so
+  // the checks reuse one set, and the complement it keeps, across the indicators of a big ruleset.
+  const byMin = t.base === 'integer' ? INT_RANGES : RANGES;
+  let byMax = byMin.get(t.min ?? UNBOUNDED);
+  if (byMax === undefined) {
+    byMax = new WeakMap();
+    byMin.set(t.min ?? UNBOUNDED, byMax);
+  }
+  let r = byMax.get(t.max ?? UNBOUNDED);
+  if (r === undefined) {
+    r = NumSet.range(t.min, t.max, t.base === 'integer');
+    byMax.set(t.max ?? UNBOUNDED, r);
+  }
+  return r;
 }
+const UNBOUNDED: End = { value: Rational.ZERO, inclusive: false };
+const RANGES = new WeakMap<End, WeakMap<End, NumSet>>();
+const INT_RANGES = new WeakMap<End, WeakMap<End, NumSet>>();
+
+/** `{ x in dom : x op c }`, one set per (dom, op, c) object (the same bands recur across indicators). */
+export function compareSet(op: CompareOp, c: Rational, dom: NumSet): NumSet {
+  let byOp = COMPARE_SETS.get(dom);
+  if (byOp === undefined) {
+    byOp = new Map();
+    COMPARE_SETS.set(dom, byOp);
+  }
+  let byValue = byOp.get(op);
+  if (byValue === undefined) {
+    byValue = new WeakMap();
+    byOp.set(op, byValue);
+  }
+  let r = byValue.get(c);
+  if (r === undefined) {
+    r = NumSet.compare(op, c, dom.integer).intersect(dom);
+    byValue.set(c, r);
+  }
+  return r;
+}
+const COMPARE_SETS = new WeakMap<NumSet, Map<CompareOp, WeakMap<Rational, NumSet>>>();
 
 const ZERO_END: End = { value: Rational.ZERO, inclusive: true };
 const upTo = (v: Rational): NumSet => NumSet.range(ZERO_END, { value: v, inclusive: true });
@@ -163,11 +200,23 @@ export function exprRange(e: Expr, m: Model, own?: IndicatorInfo): NumSet {
 
 /** The most a dimension can score: its weight, or the sum of its indicator weights if that is larger. */
 function dimMax(m: Model, id: string): Rational {
-  const d = m.dimensionsById.get(id);
-  if (!d) return Rational.ZERO;
-  const sum = d.indicators.reduce((a, i) => a.add(m.indicatorsById.get(i)?.weight ?? Rational.ZERO), Rational.ZERO);
-  return Rational.max(Rational.max(d.weight, sum), Rational.ZERO);
+  let byId = DIM_MAX.get(m);
+  if (byId === undefined) {
+    byId = new Map();
+    DIM_MAX.set(m, byId);
+  }
+  let r = byId.get(id);
+  if (r === undefined) {
+    const d = m.dimensionsById.get(id);
+    if (!d) return Rational.ZERO;
+    const sum = d.indicators.reduce((a, i) => a.add(m.indicatorsById.get(i)?.weight ?? Rational.ZERO), Rational.ZERO);
+    r = Rational.max(Rational.max(d.weight, sum), Rational.ZERO);
+    byId.set(id, r);
+  }
+  return r;
 }
+/** `dimMax` per model and dimension: `total`, `share` and `score` ranges ask for every dimension, often. */
+const DIM_MAX = new WeakMap<Model, Map<string, Rational>>();
 
 function negHull(h: Interval): Interval {
   return {

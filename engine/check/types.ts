@@ -14,6 +14,11 @@ import { shown, sites, typeExprs, walk, type Role } from './walk';
 
 const ORDERING: ReadonlySet<CompareOp> = new Set(['<', '<=', '>', '>=']);
 
+/** A number literal or `total`: a number wherever it stands. */
+function isNumberLeaf(e: Expr): boolean {
+  return e.kind === 'Num' || e.kind === 'Percent' || e.kind === 'Total';
+}
+
 function known(t: ExprType | undefined): ValueType | undefined {
   return t && t.kind !== 'unknown' ? t : undefined;
 }
@@ -46,7 +51,10 @@ class TypeChecker {
   }
 
   expr(root: Expr, role: Role, own: IndicatorInfo | undefined): void {
+    if (role !== 'condition' && isNumberLeaf(root)) return; // most points and bounds: nothing to walk
     walk(root, role, (e, r) => {
+      // A number literal or `total` is a number: nothing to report unless a condition is wanted there.
+      if (r !== 'condition' && isNumberLeaf(e)) return;
       const t = this.type(e);
       if (t && r === 'number' && t.kind !== 'number') {
         this.out.push(diag('A303', e.span, { text: shown(e), type: describeType(t) }));
@@ -153,8 +161,9 @@ class TypeChecker {
       }
       return;
     }
+    if (t.kind === 'Scalar') return;
     const seen = new Map<string, Span>();
-    const names = t.kind === 'Enum' ? t.values : t.kind === 'Object' ? t.fields.map((f) => f.name) : [];
+    const names = t.kind === 'Enum' ? t.values : t.fields.map((f) => f.name);
     for (const n of names) {
       const first = seen.get(n.name);
       if (first) this.out.push(diag('A310', n.span, { value: n.name, name: owner }, { related: [{ span: first, code: 'A901' }] }));
@@ -173,11 +182,32 @@ export function checkTypes(m: Model): Diagnostic[] {
   const c = new TypeChecker(m);
   for (const t of typeExprs(m)) c.typeDecl(t.owner, t.type);
   for (const s of sites(m)) c.expr(s.expr, s.role, s.own);
+  const problems = bandProblems(m);
   for (const ind of m.indicators) {
     const s = ind.decl.scoring;
-    if (s?.kind === 'Bands') for (const b of s.bands) c.band(ind, b);
+    if (s?.kind !== 'Bands') continue;
+    for (const b of s.bands) {
+      const before = c.out.length;
+      c.band(ind, b);
+      problems.set(b, c.out.length > before);
+    }
   }
   return c.out;
+}
+
+/**
+ * Whether each band has a type problem, per model: `checkTypes` finds out while reporting them, and
+ * `checkBands` asks again for every band of a big ruleset.
+ */
+const BAND_PROBLEMS = new WeakMap<Model, Map<Band, boolean>>();
+
+function bandProblems(m: Model): Map<Band, boolean> {
+  let p = BAND_PROBLEMS.get(m);
+  if (p === undefined) {
+    p = new Map();
+    BAND_PROBLEMS.set(m, p);
+  }
+  return p;
 }
 
 /** True when a comparison somewhere in `e` has a type, unit or domain problem (other checks then stay quiet). */
@@ -189,7 +219,13 @@ export function hasTypeProblem(e: Expr, m: Model, own?: IndicatorInfo): boolean 
 
 /** True when a band of `ind` that compares its own value has a type, unit or domain problem. */
 export function bandTypeProblem(m: Model, ind: IndicatorInfo, b: Band): boolean {
-  const c = new TypeChecker(m);
-  c.band(ind, b);
-  return c.out.length > 0;
+  const problems = bandProblems(m);
+  let p = problems.get(b);
+  if (p === undefined) {
+    const c = new TypeChecker(m);
+    c.band(ind, b);
+    p = c.out.length > 0;
+    problems.set(b, p);
+  }
+  return p;
 }

@@ -16,11 +16,10 @@ export interface Site {
   readonly own?: IndicatorInfo;
 }
 
-function pointsSites(p: Points, own: IndicatorInfo): Site[] {
-  const out: Site[] = [{ expr: p.value, role: 'number', own }];
+function pointsSites(p: Points, own: IndicatorInfo, out: Site[]): void {
+  out.push({ expr: p.value, role: 'number', own });
   if (p.when) out.push({ expr: p.when, role: 'condition', own });
   if (p.otherwise) out.push({ expr: p.otherwise, role: 'number', own });
-  return out;
 }
 
 /** Every top-level expression of the ruleset, with the role its place gives it. Band bounds are left out. */
@@ -35,11 +34,11 @@ export function sites(m: Model): Site[] {
       case 'Bands':
         for (const b of s.bands) {
           if (b.cond.kind === 'Cond') out.push({ expr: b.cond.expr, role: 'condition', own: ind });
-          out.push(...pointsSites(b.points, ind));
+          pointsSites(b.points, ind, out);
         }
         break;
       case 'Map':
-        for (const en of s.entries) out.push(...pointsSites(en.points, ind));
+        for (const en of s.entries) pointsSites(en.points, ind, out);
         break;
       case 'Formula':
         out.push({ expr: s.expr, role: 'number', own: ind });
@@ -54,8 +53,12 @@ export function sites(m: Model): Site[] {
   return out;
 }
 
-/** The direct sub-expressions of `e`, each with the role it has there. */
-export function children(e: Expr, role: Role): { expr: Expr; role: Role }[] {
+/**
+ * Calls `visit(child, itsRole, ctx)` on each direct sub-expression of `e` — the one place that says which
+ * sub-expressions an expression has and what role each has. `ctx` is passed through, so that the walk over
+ * every expression of a big ruleset allocates nothing.
+ */
+export function forEachChild<C>(e: Expr, role: Role, visit: (child: Expr, role: Role, ctx: C) => void, ctx: C): void {
   switch (e.kind) {
     case 'Num':
     case 'Percent':
@@ -64,42 +67,55 @@ export function children(e: Expr, role: Role): { expr: Expr; role: Role }[] {
     case 'Total':
     case 'Prop':
     case 'Error':
-      return [];
+      return;
     case 'Call':
-      return e.args.map((a) => ({ expr: a, role: e.fn === 'known' ? 'any' : 'number' }));
+      for (const a of e.args) visit(a, e.fn === 'known' ? 'any' : 'number', ctx);
+      return;
     case 'Unary':
-      return [{ expr: e.operand, role: e.op === 'not' ? 'condition' : 'number' }];
+      visit(e.operand, e.op === 'not' ? 'condition' : 'number', ctx);
+      return;
     case 'Binary': {
       const r: Role = e.op === 'and' || e.op === 'or' ? 'condition' : 'number';
-      return [
-        { expr: e.left, role: r },
-        { expr: e.right, role: r },
-      ];
+      visit(e.left, r, ctx);
+      visit(e.right, r, ctx);
+      return;
     }
     case 'Compare':
-      return [
-        { expr: e.left, role: 'any' },
-        { expr: e.right, role: 'any' },
-      ];
+      visit(e.left, 'any', ctx);
+      visit(e.right, 'any', ctx);
+      return;
     case 'In':
-      return [{ expr: e.operand, role: 'any' }, ...e.set.map((x) => ({ expr: x, role: 'any' as Role }))];
+      visit(e.operand, 'any', ctx);
+      for (const x of e.set) visit(x, 'any', ctx);
+      return;
     case 'If':
-      return [
-        { expr: e.cond, role: 'condition' },
-        { expr: e.then, role },
-        { expr: e.otherwise, role },
-      ];
+      visit(e.cond, 'condition', ctx);
+      visit(e.then, role, ctx);
+      visit(e.otherwise, role, ctx);
+      return;
     case 'Quantified':
-      return [{ expr: e.body, role: 'condition' }];
+      visit(e.body, 'condition', ctx);
+      return;
     default:
-      return assertNever(e, 'expression');
+      assertNever(e, 'expression');
   }
 }
 
-/** Calls `f` on `e` and every sub-expression (pre-order), with roles. */
+/** The direct sub-expressions of `e`, each with the role it has there. */
+export function children(e: Expr, role: Role): { expr: Expr; role: Role }[] {
+  const out: { expr: Expr; role: Role }[] = [];
+  forEachChild(e, role, collect, out);
+  return out;
+}
+
+function collect(expr: Expr, role: Role, out: { expr: Expr; role: Role }[]): void {
+  out.push({ expr, role });
+}
+
+/** Calls `f` on `e` and every sub-expression (pre-order, in the order of `children`), with roles. */
 export function walk(e: Expr, role: Role, f: (e: Expr, role: Role) => void): void {
   f(e, role);
-  for (const c of children(e, role)) walk(c.expr, c.role, f);
+  forEachChild(e, role, walk, f);
 }
 
 /** Every type expression of inputs and indicators (object members included), with its owner's id. */

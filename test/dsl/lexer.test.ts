@@ -1,7 +1,8 @@
 // Lexer: token kinds, Chinese text in strings, comments, unknown characters and string problems.
 
 import { describe, expect, it } from 'vitest';
-import { lex, unescapeString } from '../../dsl/lexer';
+import { lex, makeLexer, unescapeString } from '../../dsl/lexer';
+import { KEYWORDS, keywordText } from '../../dsl/tokens';
 import { show } from './helpers';
 
 function kinds(text: string): string[] {
@@ -25,6 +26,30 @@ describe('lexer', () => {
       'kw:enum enum',
       'LangTag en',
     ]);
+  });
+
+  it('reads every keyword as a keyword only where no name goes on after it', () => {
+    for (const kw of KEYWORDS) {
+      const word = keywordText(kw);
+      const at = (text: string): string[] => kinds(text);
+      expect(at(word)).toEqual([`kw:${word} ${word}`]);
+      expect(at(`${word}(`)).toEqual([`kw:${word} ${word}`, 'LParen (']);
+      expect(at(`${word}.x`)).toEqual([`kw:${word} ${word}`, 'Dot .', 'Identifier x']);
+      expect(at(`${word}-1`)).toEqual([`kw:${word} ${word}`, 'Minus -', 'NumberLit 1']);
+      expect(at(`${word}中`).slice(0, 1)).toEqual([`kw:${word} ${word}`]);
+      const words = new Set(KEYWORDS.map(keywordText));
+      for (const tail of ['x', 'X', '_', '0', 's', 'es']) {
+        const longer = `${word}${tail}`;
+        expect(at(longer)).toEqual([words.has(longer) ? `kw:${longer} ${longer}` : `Identifier ${longer}`]);
+      }
+      expect(at(`x${word}`)).toEqual([`Identifier x${word}`]);
+    }
+  });
+
+  it('makes tokens with their end offsets as the lexer builds them', () => {
+    // The parser's node locations need them; the lexer hook that adds them is a Chevrotain internal.
+    const tokens = makeLexer().tokenize('indicator a { weight 10 }').tokens;
+    expect(tokens.map((t) => [t.startOffset, t.endOffset])).toEqual([[0, 8], [10, 10], [12, 12], [14, 19], [21, 22], [24, 24]]);
   });
 
   it('reads language tags, numbers, percentages and dates', () => {

@@ -2,7 +2,9 @@
 
 import { describe, expect, it } from 'vitest';
 import type { DimensionDecl } from '../../dsl/ast';
+import { lex } from '../../dsl/lexer';
 import { parseRuleset } from '../../dsl/parse';
+import { parseTokens } from '../../dsl/parser';
 import { printRuleset } from '../../dsl/printer';
 import { HEADER } from './helpers';
 
@@ -31,6 +33,14 @@ function generated(dimensions: number, perDimension: number): string {
 }
 
 describe('performance', () => {
+  it('builds CST nodes as plain objects (the parser hook that keeps large files fast is in use)', () => {
+    // Chevrotain's own nodes keep children in dictionary-mode objects; parser.ts replaces them through an
+    // internal hook. If a Chevrotain upgrade stops calling it, parsing still works, only slower: this says so.
+    const { cst } = parseTokens(lex(`${HEADER}method DR { label { en "x" } }`).tokens);
+    expect(Object.getPrototypeOf(cst.children)).toBe(Object.prototype);
+    expect(cst.location).toEqual({ startOffset: 0, endOffset: expect.any(Number) });
+  });
+
   it('parses 5,000 indicators within a 3x guard of the 0.5 s target', () => {
     const text = generated(50, 100);
     parseRuleset(generated(1, 10)); // build the parser once
