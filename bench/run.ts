@@ -213,11 +213,12 @@ async function main(): Promise<void> {
   // 3. Editing latency.
   console.log('\n## Editing latency (CPU time of this process; cold start: wall clock)');
   const big = generateRuleset(5000);
-  const bigCheck = ms(QUICK ? 2 : 5, () => {
+  // The first run also pays for compiling the compiler (V8's JIT, cold caches): reported apart from the median.
+  const bigCheck = ms(QUICK ? 4 : 7, () => {
     const r = compileRuleset(big);
     if (!r.ruleset) throw new Error(`generated ruleset has errors: ${r.diagnostics.slice(0, 3).map((d) => d.code).join(', ')}`);
   });
-  console.log(`parse + check a generated ruleset of 5,000 indicators (${(big.length / 1024).toFixed(0)} KiB): median ${bigCheck.median.toFixed(0)} ms (min ${bigCheck.min.toFixed(0)}, max ${bigCheck.max.toFixed(0)}; target < 500)`);
+  console.log(`parse + check a generated ruleset of 5,000 indicators (${(big.length / 1024).toFixed(0)} KiB): median ${bigCheck.median.toFixed(0)} ms (min ${bigCheck.min.toFixed(0)}, max ${bigCheck.max.toFixed(0)}; target < 500; the first, cold run: ${bigCheck.first.toFixed(0)} ms)`);
   const samplesDir = join(ROOT, 'rulesets', 'csp-assessment', 'platforms');
   const samples = ['p1-hub-operator', 'p2-regional-aicc', 'p3-gpu-rental-startup', 'p4-hk-crossborder', 'p5-inflated-claims'].flatMap(
     (f) => parseEvidenceText(readFileSync(join(samplesDir, `${f}.yaml`), 'utf8'), f).platforms,

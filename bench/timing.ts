@@ -34,7 +34,7 @@ export async function time(name: string, n: number, rounds: number, fn: () => un
 }
 
 /** CPU milliseconds of one call of this process (median of `rounds`); `wall` for wall-clock time instead. */
-export function ms(rounds: number, fn: () => void, wall = false): { median: number; min: number; max: number } {
+export function ms(rounds: number, fn: () => void, wall = false): { median: number; min: number; max: number; first: number } {
   const xs: number[] = [];
   for (let r = 0; r < rounds; r++) {
     if (wall) {
@@ -48,7 +48,7 @@ export function ms(rounds: number, fn: () => void, wall = false): { median: numb
       xs.push((c.user + c.system) / 1000);
     }
   }
-  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) };
+  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), first: xs[0] ?? NaN };
 }
 
 export function machine(): string {
