@@ -208,7 +208,7 @@ export interface EvidenceReader {
    * Fills `raw` and `keys` (length = slots) from the evidence and reports the reference's warnings; throws Bail on
    * anything the reference would report as an error.
    */
-  read(evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], warn: Warn): void;
+  read(evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], warn: Warn, quiet?: boolean): void;
 }
 
 export function compileEvidenceReader(model: Model): EvidenceReader | undefined {
@@ -270,7 +270,7 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
    * invalid evidence either way. Returns false, with nothing decided, when a key would warn (E120, E121, E122) or
    * a field has several former ids: `keyed` then reads it, with the reference's warnings in the reference's order.
    */
-  const fast = (evidence: object, raw: (Raw | undefined)[], keys: (string | undefined)[]): boolean => {
+  const fast = (evidence: object, raw: (Raw | undefined)[], keys: (string | undefined)[], quiet: boolean): boolean => {
     const e = evidence as Record<string, unknown>;
     for (let i = 0; i < n; i++) {
       raw[i] = undefined;
@@ -287,9 +287,17 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
       let s = slotOf.get(key);
       if (s === undefined) {
         s = formerOf.get(key);
-        if (s === undefined || manyFormer[s] === 1) return false;
+        // An unknown key (E120) or a former id beside its current one (E121, ignored) only warns.
+        if (s === undefined) {
+          if (quiet) continue;
+          return false;
+        }
+        if (manyFormer[s] === 1) return false;
         const cur = ownValue(e, ids[s] as string);
-        if (cur !== null && cur !== undefined) return false;
+        if (cur !== null && cur !== undefined) {
+          if (quiet) continue;
+          return false;
+        }
       }
       let v: Raw | undefined;
       switch (kind[s]) {
@@ -315,7 +323,7 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
         }
         default:
           v = (checks[s] as Check)(x, ex, key, key, noteWarning);
-          if (warned) return false;
+          if (warned && !quiet) return false;
       }
       if (v === undefined) throw INVALID_BAIL;
       raw[s] = v;
@@ -366,9 +374,9 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     }
   };
 
-  const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], warn: Warn): void => {
+  const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], warn: Warn, quiet = false): void => {
     if (!isRecord(evidence)) throw new Bail('evidence is not a mapping');
-    if (!fast(evidence, raw, keys)) keyed(evidence, raw, keys, warn);
+    if (!fast(evidence, raw, keys, quiet)) keyed(evidence, raw, keys, warn);
   };
   return { slots, slotOf, read };
 }

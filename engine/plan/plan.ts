@@ -163,7 +163,8 @@ export function compilePlan(model: Model, reference: Reference): Plan {
       try {
         rt.reset('en');
         rt.keepWarnings = false;
-        reader.read(input.evidence, rt.raw, rt.keys, rt.warn);
+        // Quiet: warnings change no decision, so keys that would only warn are skipped, not re-read in key order.
+        reader.read(input.evidence, rt.raw, rt.keys, rt.warn, true);
         rt.keepWarnings = true;
         for (const n of decision.nodes) n(rt);
         stats.decided++;
