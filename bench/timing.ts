@@ -2,6 +2,15 @@
 // In: a function over a batch of platforms. Out: platforms per second per round, summarised (median, min–max).
 
 import { cpus } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/**
+ * A full garbage collection before each timed round, outside the timing: otherwise the garbage one contender
+ * leaves is collected, and charged, in the next one's round.
+ */
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
 
 export interface Timing {
   readonly name: string;
@@ -18,19 +27,40 @@ function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-/** Runs `fn` over the batch `rounds` times (after one warm-up round) and reports platforms per second. */
-export async function time(name: string, n: number, rounds: number, fn: () => unknown | Promise<unknown>): Promise<Timing> {
-  await fn();
-  const rates: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    // CPU time of this process, not wall time: the machine may be shared, and other processes' load would
-    // otherwise land on whichever contender happened to run at the time.
-    const c0 = process.cpuUsage();
-    await fn();
-    const c = process.cpuUsage(c0);
-    rates.push(n / ((c.user + c.system) / 1e6));
+/**
+ * Times every contender round by round — round 1 of each, then round 2 of each, … (after one warm-up round
+ * each) — so that a change in the machine's load falls on all of them alike, not on whichever ran at the time.
+ * A contender stops after its own number of rounds. Rates are platforms per second of CPU time.
+ */
+export async function timeInterleaved(
+  n: number,
+  entries: readonly { readonly name: string; readonly rounds: number; readonly fn: () => unknown | Promise<unknown> }[],
+): Promise<Timing[]> {
+  for (const e of entries) await e.fn();
+  const rates: number[][] = entries.map(() => []);
+  const most = Math.max(...entries.map((e) => e.rounds));
+  for (let r = 0; r < most; r++) {
+    for (let k = 0; k < entries.length; k++) {
+      const e = entries[k] as (typeof entries)[number];
+      if (r >= e.rounds) continue;
+      collect();
+      const c0 = process.cpuUsage();
+      await e.fn();
+      const c = process.cpuUsage(c0);
+      (rates[k] as number[]).push(n / ((c.user + c.system) / 1e6));
+    }
   }
-  return { name, rounds: rates, median: median(rates), min: Math.min(...rates), max: Math.max(...rates) };
+  return entries.map((e, k) => {
+    const xs = rates[k] as number[];
+    return { name: e.name, rounds: xs, median: median(xs), min: Math.min(...xs), max: Math.max(...xs) };
+  });
+}
+
+/** The median over rounds of the ratio of two contenders' rates in the same round (see `timeInterleaved`). */
+export function roundRatio(a: Timing, b: Timing): number {
+  const xs: number[] = [];
+  for (let r = 0; r < Math.min(a.rounds.length, b.rounds.length); r++) xs.push((a.rounds[r] as number) / (b.rounds[r] as number));
+  return median(xs);
 }
 
 /** CPU milliseconds of one call of this process (median of `rounds`); `wall` for wall-clock time instead. */
