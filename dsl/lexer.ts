@@ -43,9 +43,26 @@ function theLexer(): Lexer {
 const FULL_WIDTH: ReadonlyMap<string, string> = new Map([
   ['（', '('],
   ['）', ')'],
+  ['｛', '{'],
+  ['｝', '}'],
   ['，', ','],
   ['：', ':'],
+  ['＞', '>'],
+  ['＜', '<'],
+  ['＝', '='],
+  ['！', '!'],
+  ['＋', '+'],
+  ['－', '-'],
+  ['＊', '*'],
+  ['／', '/'],
 ]);
+
+/** `image` with its full-width characters written in ASCII. */
+function asciiOf(image: string): string {
+  let out = '';
+  for (const ch of image) out += FULL_WIDTH.get(ch) ?? ch;
+  return out;
+}
 
 /** Lexes `text`. */
 export function lex(text: string): LexResult {
@@ -63,7 +80,14 @@ export function lex(text: string): LexResult {
     const tok = tokens[i] as IToken;
     tok.endOffset = tok.startOffset + tok.image.length - 1;
     const type = tok.tokenType;
-    if (type !== T.UnterminatedString && type !== T.StringLit && tok.image.length !== 1) continue; // the common case
+    if (type !== T.UnterminatedString && type !== T.StringLit) {
+      // Punctuation and operators are one or two characters; the common case is plain ASCII.
+      const img = tok.image;
+      if (img.length > 2 || (img.charCodeAt(0) < 128 && (img.length === 1 || img.charCodeAt(1) < 128))) continue;
+      const ascii = asciiOf(img);
+      if (ascii !== img) diagnostics.push(diag('A109', tokenSpan(tok), { text: img, ascii }));
+      continue;
+    }
     const span = tokenSpan(tok);
     if (tok.tokenType === T.UnterminatedString) {
       diagnostics.push(diag('A103', span));
@@ -80,8 +104,6 @@ export function lex(text: string): LexResult {
       }
       continue;
     }
-    const ascii = FULL_WIDTH.get(tok.image);
-    if (ascii !== undefined) diagnostics.push(diag('A109', span, { text: tok.image, ascii }));
   }
 
   for (const tok of result.groups['wide'] ?? []) {

@@ -165,21 +165,22 @@ export function keywordText(t: TokenType): string {
 
 // --- operators and punctuation ----------------------------------------------------------------
 
-export const GtEq = createToken({ name: 'GtEq', pattern: />=|≥/, categories: [CmpOp, BoundOp] });
-export const LtEq = createToken({ name: 'LtEq', pattern: /<=|≤/, categories: [CmpOp, BoundOp] });
-export const NotEq = createToken({ name: 'NotEq', pattern: /!=|≠/, categories: [CmpOp] });
-export const Eq = createToken({ name: 'Eq', pattern: /=/, categories: [CmpOp] });
-export const Lt = createToken({ name: 'Lt', pattern: /</, categories: [CmpOp, BoundOp] });
-export const Gt = createToken({ name: 'Gt', pattern: />/, categories: [CmpOp, BoundOp] });
-export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [AddOp] });
-export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [AddOp] });
-export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [MulOp] });
-export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [MulOp] });
-// Full-width `（ ） ， ：` are lexed as their ASCII twins and reported (A109).
+export const GtEq = createToken({ name: 'GtEq', pattern: /[>＞][=＝]|≥/, categories: [CmpOp, BoundOp] });
+export const LtEq = createToken({ name: 'LtEq', pattern: /[<＜][=＝]|≤/, categories: [CmpOp, BoundOp] });
+export const NotEq = createToken({ name: 'NotEq', pattern: /[!！][=＝]|≠/, categories: [CmpOp] });
+export const Eq = createToken({ name: 'Eq', pattern: /[=＝]/, categories: [CmpOp] });
+export const Lt = createToken({ name: 'Lt', pattern: /[<＜]/, categories: [CmpOp, BoundOp] });
+export const Gt = createToken({ name: 'Gt', pattern: /[>＞]/, categories: [CmpOp, BoundOp] });
+export const Plus = createToken({ name: 'Plus', pattern: /[+＋]/, categories: [AddOp] });
+export const Minus = createToken({ name: 'Minus', pattern: /[-－]/, categories: [AddOp] });
+export const Star = createToken({ name: 'Star', pattern: /[*＊]/, categories: [MulOp] });
+export const Slash = createToken({ name: 'Slash', pattern: /[/／]/, categories: [MulOp] });
+// Full-width punctuation and operators (`（ ） ｛ ｝ ， ： ＞ ＜ ＝ ！ ＋ － ＊ ／`) are lexed as their ASCII twins and
+// reported (A109): a Chinese input method left on is one clear error, not a cascade.
 export const LParen = createToken({ name: 'LParen', pattern: /\(|（/ });
 export const RParen = createToken({ name: 'RParen', pattern: /\)|）/ });
-export const LBrace = createToken({ name: 'LBrace', pattern: /\{/ });
-export const RBrace = createToken({ name: 'RBrace', pattern: /\}/ });
+export const LBrace = createToken({ name: 'LBrace', pattern: /[{｛]/ });
+export const RBrace = createToken({ name: 'RBrace', pattern: /[}｝]/ });
 export const Comma = createToken({ name: 'Comma', pattern: /,|，/ });
 export const Colon = createToken({ name: 'Colon', pattern: /:|：/ });
 export const Dot = createToken({ name: 'Dot', pattern: /\./ });

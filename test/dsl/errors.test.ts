@@ -144,3 +144,12 @@ describe('limits', () => {
     expect(diags(line)).toEqual([]);
   });
 });
+
+describe('a Chinese input method left on', () => {
+  it('gives one A109 per full-width character, and the rule parses as if written in ASCII', () => {
+    const ascii = `${HEADER}prerequisite P {\n  label { zh-Hans "前提" zh-Hant "前提" en "P" }\n  require months >= 6 and tier != none\n}\n`;
+    const wide = ascii.replace('>=', '＞＝').replace('!=', '！=').replace('{\n  label', '｛\n  label');
+    expect(diags(wide)).toEqual(['A109 "｛"', 'A109 "＞＝"', 'A109 "！="']);
+    expect(sexpr(parseRuleset(wide).ast)).toBe(sexpr(parseRuleset(ascii).ast));
+  });
+});

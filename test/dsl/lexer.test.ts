@@ -112,4 +112,24 @@ describe('lexer', () => {
     expect(lexDiags(text)).toEqual(['A109 "（"', 'A109 "，"', 'A109 "）"', 'A109 "："', 'A109 "“"', 'A109 "”"']);
     expect(kinds(text).map((k) => k.split(' ')[0])).toEqual(['kw:min', 'LParen', 'Identifier', 'Comma', 'Identifier', 'RParen', 'Colon', 'StringLit']);
   });
+
+  it('reports full-width operators and braces, one diagnostic each, and reads them as their ASCII twins', () => {
+    const text = 'a ＞＝ 1 ＞= 2 ！＝ ＜ ＝ ＋ － ＊ ／ ｛ ｝ ≥ ≤ ≠';
+    expect(lexDiags(text)).toEqual([
+      'A109 "＞＝"',
+      'A109 "＞="',
+      'A109 "！＝"',
+      'A109 "＜"',
+      'A109 "＝"',
+      'A109 "＋"',
+      'A109 "－"',
+      'A109 "＊"',
+      'A109 "／"',
+      'A109 "｛"',
+      'A109 "｝"',
+    ]);
+    expect(kinds(text).map((k) => k.split(' ')[0])).toEqual([
+      'Identifier', 'GtEq', 'NumberLit', 'GtEq', 'NumberLit', 'NotEq', 'Lt', 'Eq', 'Plus', 'Minus', 'Star', 'Slash', 'LBrace', 'RBrace', 'GtEq', 'LtEq', 'NotEq',
+    ]);
+  });
 });
