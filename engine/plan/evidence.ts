@@ -272,10 +272,8 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
    */
   const fast = (evidence: object, raw: (Raw | undefined)[], keys: (string | undefined)[], quiet: boolean): boolean => {
     const e = evidence as Record<string, unknown>;
-    for (let i = 0; i < n; i++) {
-      raw[i] = undefined;
-      keys[i] = undefined;
-    }
+    raw.fill(undefined);
+    keys.fill(undefined);
     const ex = exactNumbersOf(e);
     const ks = Object.keys(e);
     warned = false;

@@ -286,16 +286,16 @@ function everyDimensionCompare(e: QuantifiedExpr, every: boolean, c: ExprCtx): F
   const { n: ln, d: ld, flip } = ls;
   const nd = c.layout.model.dimensions.length;
   return (rt) => {
-    let acc = every;
+    // Every dimension computed (else the general quantifier would hand over at the first that is not): then the
+    // answer is settled by the first element that settles it.
+    for (let d = 0; d < nd; d++) if (rt.dSet[d] === 0) return notComputed();
     const N = share ? rt.dShareN : rt.dScoreN;
     const D = share ? rt.dShareD : rt.dScoreD;
     for (let d = 0; d < nd; d++) {
-      if (rt.dSet[d] === 0) return notComputed();
       const s = cmpFrac(N[d] as number, D[d] as number, ln, ld);
-      const h = holds(op, flip ? -s : s);
-      acc = every ? acc && h : acc || h;
+      if (holds(op, flip ? -s : s) !== every) return !every;
     }
-    return acc;
+    return every;
   };
 }
 
