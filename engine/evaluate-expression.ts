@@ -10,7 +10,7 @@ import type * as A from '../dsl/ast';
 import { NO_SPAN } from '../dsl/ast';
 import { renderMessage } from '../dsl/diagnostics';
 import { compileEvidenceCheck, validateEvidence } from './evidence-validate';
-import { evalExpr, EvalFailure, type Ctx, type State, type V } from './expr-eval';
+import { evalExpr, EvalFailure, freshState, type Ctx, type V } from './expr-eval';
 import { buildModel } from './model';
 import type { Rational } from './rational';
 import { valueToJson, type ValueJson } from './result';
@@ -150,16 +150,7 @@ export function evaluateExpression(expr: A.Expr, data: unknown, opts: { symbols?
   const bad = ev.errors[0];
   if (bad) return { ok: false, code: bad.code, message: bad.message };
 
-  const state: State = {
-    model,
-    values: ev.values,
-    indicators: new Map(),
-    dimensions: new Map(),
-    total: undefined,
-    vetoes: new Map(),
-    prerequisites: new Map(),
-    steps: 0,
-  };
+  const state = freshState(model, ev.values);
   const ctx: Ctx = { state, bound: [], scoring: undefined, reads: undefined, where: 'expression' };
   try {
     return resultOf(evalExpr(expr, ctx));

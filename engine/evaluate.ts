@@ -30,6 +30,7 @@ import {
   compareValues,
   evalExpr,
   EvalFailure,
+  freshState,
   fromEvidence,
   missingOf,
   truthOf,
@@ -127,16 +128,7 @@ class Run {
     private readonly lang: Lang,
     private readonly warnings: EvidenceIssue[],
   ) {
-    this.state = {
-      model,
-      values,
-      indicators: new Map(),
-      dimensions: new Map(),
-      total: undefined,
-      vetoes: new Map(),
-      prerequisites: new Map(),
-      steps: 0,
-    };
+    this.state = freshState(model, values);
   }
 
   private ctx(where: string, scoring?: string): Ctx {

@@ -61,6 +61,11 @@ export interface State {
   steps: number;
 }
 
+/** The state of an assessment before anything is computed. */
+export function freshState(model: Model, values: ReadonlyMap<string, EvidenceValue>): State {
+  return { model, values, indicators: new Map(), dimensions: new Map(), total: undefined, vetoes: new Map(), prerequisites: new Map(), steps: 0 };
+}
+
 /**
  * Most expression nodes one assessment may evaluate. Nested quantifiers multiply (a hostile ruleset could
  * nest 60 of them); past this the platform is `invalid` (E152) instead of the evaluator hanging.

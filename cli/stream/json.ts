@@ -5,7 +5,7 @@
 
 import { RAW_NUMBER } from '../../engine/plan/evidence';
 import type { Rational } from '../../engine/rational';
-import type { Assessment, EvidenceIssue, EvidenceValue, ResultJson, ValueJson } from '../../engine/result';
+import { valueToJson, type Assessment, type EvidenceIssue, type EvidenceValue, type ResultJson, type ValueJson } from '../../engine/result';
 
 /** Caches cleared when they grow past this many entries (bounded memory on any corpus). */
 const CACHE_MAX = 1 << 16;
@@ -63,23 +63,11 @@ function q(s: string): string {
   return j;
 }
 
-/** `valueToJson(v)` (an object value goes through a plain object, so its keys behave exactly as there). */
+/** `valueToJson(v)`, a number read from the double behind it when the plan kept one (no Rational built). */
 function value(v: EvidenceValue): ValueJson {
-  switch (v.kind) {
-    case 'num': {
-      const raw = (v as { [RAW_NUMBER]?: number })[RAW_NUMBER];
-      return raw !== undefined ? raw : Number(numText(v.q));
-    }
-    case 'bool':
-      return v.b;
-    case 'sym':
-      return v.s;
-    case 'obj': {
-      const o: Record<string, ValueJson> = {};
-      for (const [k, x] of v.fields) o[k] = value(x);
-      return o;
-    }
-  }
+  if (v.kind !== 'num') return valueToJson(v);
+  const raw = (v as { [RAW_NUMBER]?: number })[RAW_NUMBER];
+  return raw !== undefined ? raw : Number(numText(v.q));
 }
 
 function valueText(v: EvidenceValue): string {

@@ -47,24 +47,11 @@ export function layoutOf(model: Model, slotOf: ReadonlyMap<string, number>): Lay
   };
 }
 
-/** What the exact views of scores, weights and points read (`Rt`, or a copy of it kept by a lazy result). */
-export interface Snap {
-  readonly iSet: Uint8Array;
-  readonly iStatus: Uint8Array;
-  readonly iApplicable: Uint8Array;
-  readonly iPn: Float64Array;
-  readonly iPd: Float64Array;
-  readonly iMatched: Int32Array;
-  readonly iEff: Uint8Array;
-  readonly dSet: Uint8Array;
-  readonly dScoreN: Float64Array;
-  readonly dScoreD: Float64Array;
-  readonly dShareN: Float64Array;
-  readonly dShareD: Float64Array;
-  readonly dA: Float64Array;
-  readonly raw: readonly (Raw | undefined)[];
-  readonly keys: readonly (string | undefined)[];
-}
+/** The per-platform arrays the exact views of scores, weights and points read, copied by `snapshot`. */
+const SNAP_KEYS = ['iSet', 'iStatus', 'iApplicable', 'iPn', 'iPd', 'iMatched', 'iEff', 'dSet', 'dScoreN', 'dScoreD', 'dShareN', 'dShareD', 'dA', 'raw', 'keys'] as const;
+
+/** What the exact views read: `Rt` itself, or a copy of its arrays kept by a lazy result. */
+export type Snap = { readonly [K in (typeof SNAP_KEYS)[number]]: Rt[K] };
 
 /** A copy of the per-platform arrays (the runtime state is reused by the next platform). */
 export function snapshot(rt: Rt): Snap {

@@ -7,17 +7,10 @@ import type { CompiledRuleset } from '../../engine/compile';
 import type { PlatformInput } from '../../engine/evaluate';
 import { Rational } from '../../engine/rational';
 
-/** mulberry32: a small seeded PRNG giving floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG of the benchmark's generator (mulberry32), so a failure reproduces from its seed. */
+import { rng } from '../../bench/generate';
+
+export { rng };
 
 function literal(e: Expr): number | undefined {
   return e.kind === 'Num' ? Number(e.text) : undefined;

@@ -5,17 +5,10 @@
 import { Rational } from '../../engine/rational';
 import { FACTS, INDICATORS, type FieldType, type Indicator, type Version } from './tables';
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG of the benchmark's generator (mulberry32), so a failure reproduces from its seed. */
+import { rng as prng } from '../../bench/generate';
+
+export { prng };
 
 export class Gen {
   constructor(readonly r: () => number) {}
