@@ -16,19 +16,24 @@ import type { ValueType } from '../value-type';
 import { Bail, doubleOf, isCanonical, ratOf } from './num';
 
 /**
- * An object value: its members as raw values (numbers, strings, booleans, ObjV) and, built when first read, its
- * exact evidence value (`ex`: the exact numbers recorded for the object's members, if it was read from text).
+ * An object value: its members as raw values (numbers, strings, booleans, ObjV) in the order of its type's
+ * members (`names`, shared by every value of the type), and, built when first read, its exact evidence value
+ * (`ex`: the exact numbers recorded for the object's members, if it was read from text).
  */
 export class ObjV {
   private exact: (EvidenceValue & { kind: 'obj' }) | undefined;
   constructor(
-    readonly raw: ReadonlyMap<string, Raw>,
+    readonly names: readonly string[],
+    readonly vals: readonly Raw[],
     private readonly ex: ReadonlyMap<string, Rational> | undefined,
   ) {}
   get ev(): EvidenceValue & { kind: 'obj' } {
     if (this.exact === undefined) {
       const fields = new Map<string, EvidenceValue>();
-      for (const [name, v] of this.raw) fields.set(name, evidenceOf(v, typeof v === 'number' ? this.ex?.get(name) : undefined));
+      this.names.forEach((name, k) => {
+        const v = this.vals[k] as Raw;
+        fields.set(name, evidenceOf(v, typeof v === 'number' ? this.ex?.get(name) : undefined));
+      });
       this.exact = { kind: 'obj', fields };
     }
     return this.exact;
@@ -127,23 +132,24 @@ function checker(t: ValueType): Check | undefined {
         members.push({ name, check: c, type: ft });
       }
       const known = new Set(members.map((m) => m.name));
+      const names = members.map((m) => m.name);
       return (raw, _ex, _key, path, warn) => {
         if (!isRecord(raw)) return undefined;
         const ex = exactNumbersOf(raw);
         // Unknown members are warnings (E122), as in the reference's `stripNulls`, in key order.
         const keys = Object.keys(raw);
-        if (keys.length !== members.length || keys.some((k) => !known.has(k))) {
-          for (const k of keys) if (!known.has(k)) warn('E122', `${path}.${k}`, { field: path, member: k });
-        }
-        const rawMembers = new Map<string, Raw>();
+        let unknown = keys.length !== members.length;
+        for (let k = 0; !unknown && k < keys.length; k++) unknown = !known.has(keys[k] as string);
+        if (unknown) for (const k of keys) if (!known.has(k)) warn('E122', `${path}.${k}`, { field: path, member: k });
+        const vals: Raw[] = [];
         for (const m of members) {
           const x = ownValue(raw, m.name);
           if (x === null || x === undefined) return undefined;
           const v = m.check(x, ex, m.name, m.type.kind === 'object' ? `${path}.${m.name}` : path, warn);
           if (v === undefined) return undefined;
-          rawMembers.set(m.name, v);
+          vals.push(v);
         }
-        return new ObjV(rawMembers, ex);
+        return new ObjV(names, vals, ex);
       };
     }
   }
@@ -205,10 +211,12 @@ export interface EvidenceReader {
   readonly slots: readonly Slot[];
   readonly slotOf: ReadonlyMap<string, number>;
   /**
-   * Fills `raw` and `keys` (length = slots) from the evidence and reports the reference's warnings; throws Bail on
-   * anything the reference would report as an error.
+   * Fills `raw`, `keys` and `sym` (length = slots) from the evidence and reports the reference's warnings; throws
+   * Bail on anything the reference would report as an error. `sym` gets, for each enum field with a value, the
+   * value's index in its type's list (other entries are left as they were). `quiet`: a decision is wanted, so
+   * keys that would only warn are skipped and `keys` is not filled.
    */
-  read(evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], warn: Warn, quiet?: boolean): void;
+  read(evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet?: boolean): void;
 }
 
 export function compileEvidenceReader(model: Model): EvidenceReader | undefined {
@@ -244,10 +252,11 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
   const lo = new Float64Array(n);
   const hi = new Float64Array(n);
   const flags = new Uint8Array(n);
-  const enums: (ReadonlySet<string> | undefined)[] = [];
+  /** Each enum field's values, to their index in the type's list. */
+  const enums: (ReadonlyMap<string, number> | undefined)[] = [];
   slots.forEach((slot, i) => {
     const t = (model.fields.get(slot.id) as { type: ValueType }).type;
-    enums.push(t.kind === 'enum' ? new Set(t.values) : undefined);
+    enums.push(t.kind === 'enum' ? new Map(t.values.map((x, k) => [x, k])) : undefined);
     if (t.kind === 'boolean') kind[i] = K_BOOL;
     else if (t.kind === 'enum') kind[i] = K_ENUM;
     else if (t.kind === 'number') {
@@ -270,10 +279,11 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
    * invalid evidence either way. Returns false, with nothing decided, when a key would warn (E120, E121, E122) or
    * a field has several former ids: `keyed` then reads it, with the reference's warnings in the reference's order.
    */
-  const fast = (evidence: object, raw: (Raw | undefined)[], keys: (string | undefined)[], quiet: boolean): boolean => {
+  const fast = (evidence: object, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, quiet: boolean): boolean => {
     const e = evidence as Record<string, unknown>;
     raw.fill(undefined);
-    keys.fill(undefined);
+    // A decision (quiet) never reads which key gave a value.
+    if (!quiet) keys.fill(undefined);
     const ex = exactNumbersOf(e);
     const ks = Object.keys(e);
     warned = false;
@@ -302,9 +312,14 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
         case K_BOOL:
           v = typeof x === 'boolean' ? x : undefined;
           break;
-        case K_ENUM:
-          v = typeof x === 'string' && (enums[s] as ReadonlySet<string>).has(x) ? x : undefined;
+        case K_ENUM: {
+          const at = typeof x === 'string' ? (enums[s] as ReadonlyMap<string, number>).get(x) : undefined;
+          if (at !== undefined) {
+            v = x as string;
+            sym[s] = at;
+          }
           break;
+        }
         case K_NUM: {
           if (typeof x !== 'number' || !Number.isFinite(x)) break;
           const f = flags[s] as number;
@@ -325,12 +340,12 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
       }
       if (v === undefined) throw INVALID_BAIL;
       raw[s] = v;
-      keys[s] = key;
+      if (!quiet) keys[s] = key;
     }
     return true;
   };
 
-  const keyed = (evidence: object, raw: (Raw | undefined)[], keys: (string | undefined)[], warn: Warn): void => {
+  const keyed = (evidence: object, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn): void => {
     for (let i = 0; i < n; i++) {
       raw[i] = undefined;
       keys[i] = undefined;
@@ -369,12 +384,13 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
       const v = (checks[i] as Check)(picked[i], ex, keys[i] as string, keys[i] as string, warn);
       if (v === undefined) throw INVALID_BAIL;
       raw[i] = v;
+      if (kind[i] === K_ENUM) sym[i] = (enums[i] as ReadonlyMap<string, number>).get(v as string) as number;
     }
   };
 
-  const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], warn: Warn, quiet = false): void => {
+  const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet = false): void => {
     if (!isRecord(evidence)) throw new Bail('evidence is not a mapping');
-    if (!fast(evidence, raw, keys, quiet)) keyed(evidence, raw, keys, warn);
+    if (!fast(evidence, raw, keys, sym, quiet)) keyed(evidence, raw, keys, sym, warn);
   };
   return { slots, slotOf, read };
 }

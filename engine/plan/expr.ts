@@ -10,6 +10,7 @@ import type { EvidenceValue } from '../result';
 import { evidenceOf, ObjV, type Raw } from './evidence';
 import { Bail, cmpFrac, doubleOf, fracOf, isCanonical } from './num';
 import type { Layout, Rt } from './runtime';
+import type { ValueType } from '../value-type';
 import { effRat, pointsRat, scoreRat, shareRat, totalRat, type Weights } from './scores';
 import {
   and,
@@ -57,14 +58,32 @@ function literalRat(e: Expr): Rational | undefined {
   return e.kind === 'Percent' ? q.div(Rational.HUNDRED) : q;
 }
 
-/** The evidence value at `members` inside a raw value (as `member` in expr-eval). */
-function memberRaw(v: Raw | undefined, members: readonly string[]): Raw | undefined {
+/** The value at member positions `at` (see `memberPositions`) inside a raw value (as `member` in expr-eval). */
+function memberRaw(v: Raw | undefined, at: readonly number[]): Raw | undefined {
   let cur: unknown = v;
-  for (const m of members) {
+  for (let k = 0; k < at.length; k++) {
     if (!(cur instanceof ObjV)) return undefined;
-    cur = cur.raw.get(m);
+    cur = cur.vals[at[k] as number];
   }
   return cur as Raw | undefined;
+}
+
+/** Positions of a member path in the field's object type (an ObjV keeps its type's member order); -1 past a non-object. */
+function memberPositions(type: ValueType | undefined, members: readonly string[]): number[] {
+  let t = type;
+  return members.map((m) => {
+    if (t?.kind !== 'object') return -1;
+    let k = 0;
+    for (const [name, ft] of t.fields) {
+      if (name === m) {
+        t = ft;
+        return k;
+      }
+      k++;
+    }
+    t = undefined;
+    return -1;
+  });
 }
 
 function memberEv(rt: Rt, slot: number, members: readonly string[]): EvidenceValue | undefined {
@@ -94,16 +113,17 @@ function compileRef(e: RefExpr, c: ExprCtx): Fn {
       const miss = new Unk([id]);
       if (slot === undefined) return () => miss;
       const path = [id, ...members].join('.');
+      const at = memberPositions(c.layout.model.fields.get(id)?.type, members);
       if (c.traced) {
         return (rt) => {
           const raw = rt.raw[slot];
-          const v = members.length === 0 ? raw : memberRaw(raw, members);
+          const v = members.length === 0 ? raw : memberRaw(raw, at);
           rt.reads.push({ kind: 'evidence', field: id, path, value: memberEv(rt, slot, members) });
           return v === undefined ? miss : v;
         };
       }
       if (members.length === 0) return (rt) => rt.raw[slot] ?? miss;
-      return (rt) => memberRaw(rt.raw[slot], members) ?? miss;
+      return (rt) => memberRaw(rt.raw[slot], at) ?? miss;
     }
     default:
       return assertNever(t, 'reference');

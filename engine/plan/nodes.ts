@@ -217,11 +217,11 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
         });
         const entries = s.entries.map((e) => ({ points: pointsPlan(e.points, c), span: e.span, key: e.key.kind === 'Name' ? e.key.name : undefined }));
         if (!traced && entries.every((e) => e.points.constant !== undefined)) {
-          // Every entry gives constant points: the entry's index, points and status written straight away.
+          // Every entry gives constant points.
           const pn = entries.map((e) => e.points.constant?.n ?? 0);
           const pd = entries.map((e) => e.points.constant?.d ?? 1);
-          scoring = (rt, own) => {
-            const at = typeof own === 'string' ? (byKey.get(own) ?? elseAt) : -1;
+          // Entry `at` (-1: none) written straight away.
+          const hit = (rt: Rt, at: number): void => {
             if (at < 0) {
               noMatch(rt);
               return;
@@ -233,6 +233,12 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
             rt.iApplicable[i] = 1;
             rt.iMatched[i] = at;
           };
+          const type = L.model.fields.get(id)?.type;
+          if (slot >= 0 && type?.kind === 'enum') {
+            // The reader gives an enum value's index in its type (rt.sym): the entry of each value, looked up once.
+            const atOf = Int32Array.from(type.values, (v) => byKey.get(v) ?? elseAt);
+            scoring = (rt) => hit(rt, atOf[rt.sym[slot] as number] as number);
+          } else scoring = (rt, own) => hit(rt, typeof own === 'string' ? (byKey.get(own) ?? elseAt) : -1);
           break;
         }
         scoring = (rt, own) => {

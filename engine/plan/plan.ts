@@ -146,7 +146,7 @@ export function compilePlan(model: Model, reference: Reference): Plan {
     try {
       rt.reset(lang);
       rt.events = [];
-      reader.read(input.evidence, rt.raw, rt.keys, rt.warn);
+      reader.read(input.evidence, rt.raw, rt.keys, rt.sym, rt.warn);
       for (const n of v.nodes) n(rt);
       return assemble(rt, model, layout, weights, input, v.traced);
     } finally {
@@ -164,7 +164,7 @@ export function compilePlan(model: Model, reference: Reference): Plan {
         rt.reset('en');
         rt.keepWarnings = false;
         // Quiet: warnings change no decision, so keys that would only warn are skipped, not re-read in key order.
-        reader.read(input.evidence, rt.raw, rt.keys, rt.warn, true);
+        reader.read(input.evidence, rt.raw, rt.keys, rt.sym, rt.warn, true);
         rt.keepWarnings = true;
         for (const n of decision.nodes) n(rt);
         stats.decided++;

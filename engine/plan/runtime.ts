@@ -77,6 +77,8 @@ export function snapshot(rt: Rt): Snap {
 export class Rt implements Snap {
   readonly raw: (Raw | undefined)[];
   readonly keys: (string | undefined)[];
+  /** Each enum field's value as its index in the type's list (meaningful only where `raw` holds a value). */
+  readonly sym: Int32Array;
   // Indicators, by index.
   readonly iSet: Uint8Array;
   readonly iStatus: Uint8Array;
@@ -135,6 +137,7 @@ export class Rt implements Snap {
     this.raw = new Array<Raw | undefined>(slots).fill(undefined);
     this.evCache = new Array<EvidenceValue | undefined>(slots).fill(undefined);
     this.keys = new Array<string | undefined>(slots).fill(undefined);
+    this.sym = new Int32Array(slots);
     this.iSet = new Uint8Array(ni);
     this.iStatus = new Uint8Array(ni);
     this.iApplicable = new Uint8Array(ni);
