@@ -12,6 +12,7 @@ import type { EvalNode } from '../order';
 import { Rational } from '../rational';
 import type { Truth } from '../result';
 import { evidenceOf } from './evidence';
+import { compileDecisionLevels, compileTruthCode } from './decision';
 import { compileExpr, literalValue, type ExprCtx, type Fn } from './expr';
 import { Bail, fracOfDouble, fracOf, ratOf } from './num';
 import { ST_MISSING, ST_NA, ST_SCORED, STATUS, T_FALSE, T_TRUE, T_UNKNOWN, type Rt } from './runtime';
@@ -421,55 +422,6 @@ function truthCode(t: Truth): number {
   return t === true ? T_TRUE : t === false ? T_FALSE : T_UNKNOWN;
 }
 
-/**
- * The truth code alone of a conjunction of conditions, for the decision variant (`Plan.summary`): every condition
- * is still evaluated, in order (the reference's errors), but no list of missing fields or per-condition truths is
- * built. Equal to `truthCode(compileConditions(…)(rt).truth)`.
- */
-function compileTruthCode(exprs: readonly Expr[], c: ExprCtx): (rt: Rt) => number {
-  const fns = exprs.map((x) => compileExpr(x, c));
-  if (fns.length === 1) {
-    const f = fns[0] as Fn;
-    return (rt) => {
-      const t = truthOf(f(rt));
-      return t === true ? T_TRUE : t === false ? T_FALSE : T_UNKNOWN;
-    };
-  }
-  return (rt) => {
-    let code = T_TRUE;
-    for (let k = 0; k < fns.length; k++) {
-      const t = truthOf((fns[k] as Fn)(rt));
-      if (t === false) code = T_FALSE;
-      else if (t !== true && code === T_TRUE) code = T_UNKNOWN;
-    }
-    return code;
-  };
-}
-
-/** The level of the decision variant: `rt.level` only (the reference's rule: highest holding, cumulative or not). */
-function compileDecisionLevels(levels: readonly { readonly requires: readonly Expr[] }[], cumulative: boolean, fallback: string | null, ids: readonly string[], c: ExprCtx): NodeFn {
-  const codes = levels.map((l) => compileTruthCode(l.requires, c));
-  const n = codes.length;
-  const own = new Uint8Array(n);
-  return (rt) => {
-    // Every level's conditions are evaluated (as in the full plan), then the ladder is read.
-    for (let k = 0; k < n; k++) own[k] = (codes[k] as (rt: Rt) => number)(rt) === T_TRUE ? 1 : 0;
-    let level = fallback;
-    if (cumulative) {
-      // Level k holds when it and every level below it (k+1 … n−1) hold: the lowest unbroken run from the bottom.
-      for (let k = n - 1; k >= 0 && own[k] === 1; k--) level = ids[k] as string;
-    } else {
-      for (let k = 0; k < n; k++) {
-        if (own[k] === 1) {
-          level = ids[k] as string;
-          break;
-        }
-      }
-    }
-    rt.level = level;
-  };
-}
-
 /** One closure per node of the model's evaluation order. */
 export function compileNodes(order: readonly EvalNode[], c: ExprCtx): NodeFn[] {
   const L = c.layout;
@@ -561,7 +513,10 @@ export function compileNodes(order: readonly EvalNode[], c: ExprCtx): NodeFn[] {
         const cumulative = lad.cumulative;
         const fallback = lad.fallback?.id ?? null;
         if (c.decision) {
-          out.push(compileDecisionLevels(lad.levels, cumulative, fallback, lad.levels.map((l) => l.id), c));
+          // Skipping the ladder when the outcome is not `graded` needs every veto and prerequisite decided first.
+          const at = (k: EvalNode['kind']): number[] => order.flatMap((x, j) => (x.kind === k ? [j] : []));
+          const after = Math.max(-1, ...at('veto'), ...at('prerequisite')) < order.indexOf(n);
+          out.push(compileDecisionLevels(lad.levels, cumulative, fallback, lad.levels.map((l) => l.id), after, c));
           break;
         }
         const levels = lad.levels.map((l) => ({ id: l.id, conds: compileConditions({ kind: 'level', id: l.id }, l.requires, c) }));

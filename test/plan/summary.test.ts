@@ -56,3 +56,72 @@ dimension A {
     expect(plan.stats.handedOver).toBe(1);
   });
 });
+
+describe('plan summary: what a decision may skip', () => {
+  const label = (s: string): string => `label { zh-Hans "${s}" zh-Hant "${s}" en "${s}" }`;
+  const base = (rules: string): string => `
+input d: integer >= 0 { ${label('d')} }
+input ok: boolean { ${label('ok')} }
+dimension A {
+  ${label('A')}
+  weight 100
+  indicator x {
+    ${label('x')}
+    weight 100
+    type number >= 0
+    higher is better
+    bands {
+      >= 80: 100
+      >= 40: 50
+      else: 0
+    }
+  }
+}
+${rules}`;
+  const decide = (src: string, evidence: Record<string, unknown>): { plan: string; ref: string } => {
+    const r = ok(rs(base(src)));
+    const p: PlatformInput = { platform: 'P', evidence };
+    return { plan: decision(planOf(r).summary(p)), ref: decision(r.assess(p, { engine: 'reference' })) };
+  };
+  const ladder = (top: string, cumulative: boolean): string => `
+levels ${cumulative ? 'cumulative' : ''} {
+  level L2 {
+    ${label('L2')}
+    require ${top}
+  }
+  level L1 {
+    ${label('L1')}
+    require total >= 50
+  }
+  fallback L0 {
+    ${label('L0')}
+  }
+}`;
+
+  it('evaluates a level condition that may divide by zero even when a lower level fails', () => {
+    // x = 10: L1 fails; the reference still evaluates L2 and 100 / d throws (E150): the platform is invalid.
+    for (const cumulative of [true, false]) {
+      const { plan, ref } = decide(ladder('100 / d > 1', cumulative), { x: 10, d: 0 });
+      expect(ref).toBe('invalid - 0');
+      expect(plan).toBe(ref);
+    }
+  });
+
+  it('evaluates the ladder of a platform that is not rated when a level condition may throw', () => {
+    const rules = `prerequisite P1 {\n  ${label('P1')}\n  require ok\n}\n`;
+    const { plan, ref } = decide(rules + ladder('x / d > 1', true), { x: 90, d: 0, ok: false });
+    expect(ref).toBe('invalid - 0');
+    expect(plan).toBe(ref);
+    // Without the division the ladder is skipped and the decision is the same as the reference's.
+    const safe = decide(rules + ladder('x > d', true), { x: 90, d: 0, ok: false });
+    expect(safe.ref).toBe('not_rated - 100');
+    expect(safe.plan).toBe(safe.ref);
+  });
+
+  it('evaluates every condition of a rule after a false one when a later one may throw', () => {
+    const rules = `prerequisite P1 {\n  ${label('P1')}\n  require ok\n  require 10 / d > 1\n}\n`;
+    const { plan, ref } = decide(rules + ladder('x > 90', true), { x: 90, d: 0, ok: false });
+    expect(ref).toBe('invalid - 0');
+    expect(plan).toBe(ref);
+  });
+});
