@@ -148,21 +148,22 @@ export function cmpFrac(an: number, ad: number, bn: number, bd: number): number 
   return L < Rr ? -1 : L > Rr ? 1 : 0;
 }
 
-/** The Rational of a fraction, memoised per (n, d) (scores and shares repeat across platforms). */
-const fracCache = new Map<number, Map<number, Rational>>();
+/**
+ * The Rational of a fraction, memoised per (n, d) in a direct-mapped table (scores, shares and totals repeat across
+ * platforms; a miss only costs building the Rational).
+ */
+const FRAC_SLOTS = 4096;
+const fracN = new Float64Array(FRAC_SLOTS).fill(Number.NaN);
+const fracD = new Float64Array(FRAC_SLOTS);
+const fracQ: (Rational | undefined)[] = new Array<Rational | undefined>(FRAC_SLOTS).fill(undefined);
 export function ratOfFrac(n: number, d: number): Rational {
   if (d === 1) return n === 0 ? Rational.ZERO : ratOf(n);
-  let byN = fracCache.get(d);
-  if (byN === undefined) {
-    if (fracCache.size >= 4096) fracCache.clear();
-    fracCache.set(d, (byN = new Map()));
-  }
-  let q = byN.get(n);
-  if (q === undefined) {
-    q = Rational.of(BigInt(n), BigInt(d));
-    if (byN.size >= 4096) byN.clear();
-    byN.set(n, q);
-  }
+  const h = (Math.imul(n | 0, 31) + (d | 0)) & (FRAC_SLOTS - 1);
+  if (fracN[h] === n && fracD[h] === d) return fracQ[h] as Rational;
+  const q = Rational.of(BigInt(n), BigInt(d));
+  fracN[h] = n;
+  fracD[h] = d;
+  fracQ[h] = q;
   return q;
 }
 

@@ -161,7 +161,7 @@ export function compilePlan(model: Model, reference: Reference): Plan {
       const rt = decision.rt.busy ? new Rt(layout, slots) : decision.rt;
       rt.busy = true;
       try {
-        rt.reset('en');
+        rt.reset('en', true);
         rt.keepWarnings = false;
         // Quiet: warnings change no decision, so keys that would only warn are skipped, not re-read in key order.
         reader.read(input.evidence, rt.raw, rt.keys, rt.sym, rt.warn, true);

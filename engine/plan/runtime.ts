@@ -168,14 +168,21 @@ export class Rt implements Snap {
     return v;
   }
 
-  reset(lang: Lang): void {
+  /**
+   * Clears the state for the next platform. `decision`: only a decision is read from this state, never handed out
+   * (`Plan.summary`): what only results read (matched entries, recorded effective weights) is left as it was, and
+   * the lists are emptied in place instead of replaced.
+   */
+  reset(lang: Lang, decision = false): void {
     if (this.evCached) {
       this.evCache.fill(undefined);
       this.evCached = false;
     }
     this.iSet.fill(0);
-    this.iEff.fill(0);
-    this.iMatched.fill(-1);
+    if (!decision) {
+      this.iEff.fill(0);
+      this.iMatched.fill(-1);
+    }
     this.dSet.fill(0);
     this.dOrder.length = 0;
     this.totSet = false;
@@ -183,9 +190,14 @@ export class Rt implements Snap {
     this.totD = 1;
     this.vTruth.fill(-1);
     this.pTruth.fill(-1);
-    this.levels = [];
     this.level = null;
-    this.warnings = [];
+    if (decision) {
+      this.levels.length = 0;
+      this.warnings.length = 0;
+    } else {
+      this.levels = [];
+      this.warnings = [];
+    }
     this.lang = lang;
     this.bound.length = 0;
     this.boundIx.length = 0;
