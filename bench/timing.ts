@@ -28,26 +28,37 @@ function median(xs: readonly number[]): number {
 }
 
 /**
+ * One timed round: a full collection (not timed), then `pass`, in seconds of CPU time of this process. In a
+ * worker thread that is the whole process's time, which is the worker's own while every other thread waits.
+ */
+export function timedRound(pass: () => unknown): () => Promise<number> {
+  return async () => {
+    collect();
+    const c0 = process.cpuUsage();
+    await pass();
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1e6;
+  };
+}
+
+/**
  * Times every contender round by round — round 1 of each, then round 2 of each, … (after one warm-up round
  * each) — so that a change in the machine's load falls on all of them alike, not on whichever ran at the time.
- * A contender stops after its own number of rounds. Rates are platforms per second of CPU time.
+ * A contender stops after its own number of rounds. `round` runs one round of `n` platforms and gives its CPU
+ * seconds (`timedRound`, here or in the contender's worker); rates are platforms per second.
  */
 export async function timeInterleaved(
   n: number,
-  entries: readonly { readonly name: string; readonly rounds: number; readonly fn: () => unknown | Promise<unknown> }[],
+  entries: readonly { readonly name: string; readonly rounds: number; readonly round: () => Promise<number> }[],
 ): Promise<Timing[]> {
-  for (const e of entries) await e.fn();
+  for (const e of entries) await e.round();
   const rates: number[][] = entries.map(() => []);
   const most = Math.max(...entries.map((e) => e.rounds));
   for (let r = 0; r < most; r++) {
     for (let k = 0; k < entries.length; k++) {
       const e = entries[k] as (typeof entries)[number];
       if (r >= e.rounds) continue;
-      collect();
-      const c0 = process.cpuUsage();
-      await e.fn();
-      const c = process.cpuUsage(c0);
-      (rates[k] as number[]).push(n / ((c.user + c.system) / 1e6));
+      (rates[k] as number[]).push(n / (await e.round()));
     }
   }
   return entries.map((e, k) => {

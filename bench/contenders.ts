@@ -1,0 +1,157 @@
+// The benchmark's contenders, built alike in the main thread and in each contender's own worker.
+// In: the repository root and the number of platforms. Out: csp-assessment@0.9 compiled, its platforms, and one
+// `Contender` per engine: how it decides a platform (for the check against the reference) and what is timed.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jsonLogic from 'json-logic-js';
+import { LogicEngine } from 'json-logic-engine';
+import { compileRuleset } from '../engine/index';
+import type { PlatformInput } from '../engine/evaluate';
+import { exportJsonLogic } from '../engine/export/jsonlogic';
+import { compilePlan, type Plan } from '../engine/plan/index';
+import type { CompiledRuleset } from '../engine/compile';
+import { corpusLike } from './corpus';
+import { scoreHandwritten } from './handwritten';
+import { rulesScorer } from './rules-engine';
+
+export interface Decision {
+  readonly outcome: string;
+  readonly level: string | null;
+  readonly total: number;
+}
+
+export interface Contender {
+  readonly name: string;
+  /** Decides one platform (sync or async), as a `Decision` for checking results against the oracle. */
+  readonly decide: (p: PlatformInput) => Decision | Promise<Decision>;
+  /**
+   * What is timed, when it differs from `decide`: the contender's own form of the decision. Assay's is exact (a
+   * `Rational` total); turning it into a double only serves the check against the others, so it is not timed.
+   */
+  readonly run?: (p: PlatformInput) => unknown;
+  /** `decide` returns a promise (json-rules-engine). */
+  readonly async?: boolean;
+  /** Timed in fewer rounds (it takes long). */
+  readonly slow?: boolean;
+}
+
+export interface Bench {
+  readonly text: string;
+  readonly ruleset: CompiledRuleset;
+  /** The plan the "decision" contender uses (its stats say how many platforms it handed over). */
+  readonly plan: Plan;
+  readonly platforms: readonly PlatformInput[];
+  readonly contenders: readonly Contender[];
+  /** Why the JsonLogic contenders are missing, if they are. */
+  readonly missing?: string;
+}
+
+export const RULESET = ['rulesets', 'csp-assessment', '0.9.assay'] as const;
+
+export function same(a: Decision, b: Decision): boolean {
+  return a.outcome === b.outcome && a.level === b.level && Math.abs(a.total - b.total) < 1e-9;
+}
+
+/** The reference evaluator's decision: the oracle every contender is checked against. */
+export function oracleOf(ruleset: CompiledRuleset, p: PlatformInput): Decision {
+  const a = ruleset.assess(p, { engine: 'reference' });
+  return { outcome: a.outcome, level: a.level, total: a.total.toNumber() };
+}
+
+export function setUp(root: string, n: number): Bench {
+  const text = readFileSync(join(root, ...RULESET), 'utf8');
+  const ruleset = compileRuleset(text).ruleset;
+  if (!ruleset) throw new Error('csp-assessment 0.9 does not compile');
+  const model = ruleset.model;
+  const plan = compilePlan(model, (input, opts) => ruleset.assess(input, { ...opts, engine: 'reference' }));
+  const platforms = corpusLike(model, n, root);
+  const decisionOf = (a: { outcome: string; level: string | null; total: { toNumber(): number } }): Decision => ({
+    outcome: a.outcome,
+    level: a.level,
+    total: a.total.toNumber(),
+  });
+
+  const contenders: Contender[] = [
+    { name: 'hand-written scorer (bench/handwritten.ts)', decide: (p) => scoreHandwritten(p.evidence as Record<string, unknown>) },
+    {
+      name: 'Assay compiled plan (decision: outcome, level, exact total)',
+      decide: (p) => decisionOf(plan.summary(p)),
+      run: (p) => plan.summary(p),
+    },
+    { name: 'Assay compiled plan, full Assessment (assess)', decide: (p) => decisionOf(ruleset.assess(p)), run: (p) => ruleset.assess(p) },
+    {
+      name: 'Assay compiled plan with tracing (every event)',
+      decide: (p) => {
+        let k = 0;
+        return decisionOf(ruleset.assess(p, { trace: () => void k++ }));
+      },
+      run: (p) => {
+        let k = 0;
+        return ruleset.assess(p, { trace: () => void k++ });
+      },
+    },
+    {
+      name: 'Assay reference evaluator (tree-walking)',
+      decide: (p) => decisionOf(ruleset.assess(p, { engine: 'reference' })),
+      run: (p) => ruleset.assess(p, { engine: 'reference' }),
+      slow: true,
+    },
+  ];
+
+  let missing: string | undefined;
+  try {
+    const rules = exportJsonLogic(model).rules;
+    const data = (p: PlatformInput): unknown => ({ evidence: p.evidence });
+    contenders.push({
+      name: 'json-logic-js on the JsonLogic export',
+      decide: (p) => {
+        const d = data(p);
+        return { outcome: String(jsonLogic.apply(rules.outcome, d)), level: jsonLogic.apply(rules.level, d) as string | null, total: Number(jsonLogic.apply(rules.total, d)) };
+      },
+      slow: true,
+    });
+    // maxDepth: the export reduces over objects (its default of 0 refuses object accumulators).
+    const engine = new LogicEngine(undefined, { maxDepth: Infinity });
+    const fo = engine.build(rules.outcome) as (d: unknown) => unknown;
+    const fl = engine.build(rules.level) as (d: unknown) => unknown;
+    const ft = engine.build(rules.total) as (d: unknown) => unknown;
+    contenders.push({
+      name: 'json-logic-engine (compiled) on the JsonLogic export',
+      decide: (p) => {
+        const d = data(p);
+        return { outcome: String(fo(d)), level: fl(d) as string | null, total: Number(ft(d)) };
+      },
+    });
+  } catch (e) {
+    missing = e instanceof Error ? e.message : String(e);
+  }
+  const rulesEngine = rulesScorer(model);
+  contenders.push({
+    name: 'json-rules-engine (bench/rules-engine.ts)',
+    decide: (p) => rulesEngine({ ...(p.evidence as Record<string, unknown>) }),
+    async: true,
+    slow: true,
+  });
+  return { text, ruleset, plan, platforms, contenders, ...(missing !== undefined ? { missing } : {}) };
+}
+
+/** How many platforms a contender decides otherwise than the oracle. */
+export async function differing(c: Contender, platforms: readonly PlatformInput[], oracle: readonly Decision[]): Promise<number> {
+  let bad = 0;
+  for (let k = 0; k < platforms.length; k++) if (!same(await c.decide(platforms[k] as PlatformInput), oracle[k] as Decision)) bad++;
+  return bad;
+}
+
+/** One pass of the contender over every platform: what a timed round runs. */
+export function passOf(c: Contender, platforms: readonly PlatformInput[]): () => unknown {
+  if (c.async) {
+    return async () => {
+      for (const p of platforms) await c.decide(p);
+    };
+  }
+  const run = c.run ?? c.decide;
+  return () => {
+    for (const p of platforms) run(p);
+  };
+}
