@@ -1,0 +1,37 @@
+// `npm run bench` as a user runs it, on a few platforms: every contender set up in its own worker, checked against
+// the reference evaluator and timed; the report names them all. In: `node scripts/bench.mjs --n 200 --rounds 1`.
+// Out: the report's table (rates are not checked here, only that each row is there with its check result).
+
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+describe('npm run bench', () => {
+  it('times every contender in its own worker after checking its results', () => {
+    const r = spawnSync(process.execPath, ['scripts/bench.mjs', '--quick', '--n', '200', '--rounds', '1'], { encoding: 'utf8', timeout: 240_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = r.stdout;
+    expect(out).toContain('each contender in a worker thread of its own');
+    const rows = out.split('\n').filter((l) => /^\| (?!contender|-)/.test(l));
+    const names = rows.map((l) => (l.split('|')[1] ?? '').trim());
+    expect(names).toEqual([
+      'hand-written scorer (bench/handwritten.ts)',
+      'Assay compiled plan (decision: outcome, level, exact total)',
+      'Assay compiled plan, full Assessment (assess)',
+      'Assay compiled plan with tracing (every event)',
+      'Assay reference evaluator (tree-walking)',
+      'json-logic-js on the JsonLogic export',
+      'json-logic-engine (compiled) on the JsonLogic export',
+      'json-rules-engine (bench/rules-engine.ts)',
+    ]);
+    const result = (l: string): string => (l.split('|')[5] ?? '').trim();
+    // The hand-written scorer and every Assay mode validate evidence: they agree with the reference everywhere.
+    for (const l of rows.slice(0, 5)) expect(result(l), l).toBe('equal');
+    // The peers decide valid evidence only: they differ exactly on the platforms with invalid evidence.
+    const invalid = Number(/invalid (\d+)/.exec(out)?.[1]);
+    expect(invalid).toBeGreaterThan(0);
+    for (const l of rows.slice(5)) expect(result(l), l).toBe(`${invalid} differ`);
+    expect(out).toMatch(/plan: \d+ platforms decided, 0 handed over/);
+    expect(out).toMatch(/compiled ÷ hand-written: \d\.\d{3}/);
+  }, 300_000);
+});
