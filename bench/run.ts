@@ -95,6 +95,9 @@ async function main(): Promise<void> {
   console.log('\nratios are medians over rounds of the ratio within a round (contenders run round by round)');
   console.log(`compiled ÷ hand-written: ${roundRatio(compiledT, handT).toFixed(3)} (target ≥ 0.5); full Assessment ÷ hand-written: ${roundRatio(fullT, handT).toFixed(3)}`);
   console.log(`compiled ÷ hand-written by round: ${compiledT.rounds.map((x, r) => (x / (handT.rounds[r] as number)).toFixed(2)).join(' ')}`);
+  for (const peer of timings.filter((t) => t.name.startsWith('json-logic-engine'))) {
+    console.log(`compiled ÷ ${peer.name}: ${roundRatio(compiledT, peer).toFixed(2)}×`);
+  }
   console.log(`compiled (full Assessment) ÷ traced: ${roundRatio(fullT, tracedT).toFixed(2)}× (target ≤ 3)`);
   const stats = await (timed[1] as Timed).stats();
   console.log(`plan: ${stats.decided} platforms decided, ${stats.handedOver} handed over to the reference`);
