@@ -1,6 +1,6 @@
 // `npm run bench`: builds the CLI (for the cold-start figure), bundles bench/run.ts and the contenders' worker
 // (bench/isolate.ts) side by side, and runs the benchmark in this process.
-// In: arguments passed through (`--n 5000 --rounds 7 --quick`). Out: the benchmark report on stdout.
+// In: arguments passed through (`--n 5000 --rounds 7 --quick --shared`). Out: the benchmark report on stdout.
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
