@@ -14,7 +14,7 @@ import { rulesetHash } from './hash';
 import { buildModel, type Model } from './model';
 import { compilePlan, type Plan } from './plan/index';
 import { Rational } from './rational';
-import { toResultJson, type Assessment, type ResultJson, type RulesetIdentity } from './result';
+import { decisionOf, toResultJson, type Assessment, type Decision, type ResultJson, type RulesetIdentity } from './result';
 
 export interface CompiledRuleset {
   readonly identity: RulesetIdentity;
@@ -30,6 +30,13 @@ export interface CompiledRuleset {
   assess(input: PlatformInput, opts?: { lang?: Lang; trace?: Trace; engine?: Engine }): Assessment;
   /** `toResultJson(assess(input))`. */
   evaluate(input: PlatformInput, opts?: { lang?: Lang; engine?: Engine }): ResultJson;
+  /**
+   * The decision alone (outcome, level, exact total, failed prerequisites, fired vetoes, evidence errors and
+   * warnings): `decisionOf(assess(input))`, computed without the per-dimension and per-indicator detail by the
+   * plan's decision variant. Platforms with invalid evidence or with warnings are assessed in full, for the
+   * messages. Never throws.
+   */
+  decide(input: PlatformInput, opts?: { lang?: Lang; engine?: Engine }): Decision;
 }
 
 /** Which evaluator assesses: the compiled plan (default) or the reference evaluator (the oracle). */
@@ -139,6 +146,29 @@ function makeCompiled(model: Model, ast: Ruleset, text: string): CompiledRuleset
       };
     }
   };
+  const NO_ISSUES: readonly [] = [];
+  const decide = (input: PlatformInput, opts: { lang?: Lang; engine?: Engine } = {}): Decision => {
+    if (opts.engine === 'reference') return decisionOf(assess(input, opts));
+    let s;
+    try {
+      s = (plan ??= compilePlan(model, reference)).summary(input);
+    } catch {
+      // Whatever the plan cannot say, the full assessment says (it never throws).
+      return decisionOf(assess(input, opts));
+    }
+    if (s.outcome === 'invalid' || s.warnings) return decisionOf(assess(input, opts));
+    return {
+      platform: s.platform,
+      ...(input.name !== undefined ? { name: String(input.name) } : {}),
+      outcome: s.outcome,
+      level: s.level,
+      total: s.total,
+      prerequisitesFailed: s.prerequisitesFailed,
+      vetoes: s.vetoes,
+      errors: NO_ISSUES,
+      warnings: NO_ISSUES,
+    };
+  };
   return {
     identity,
     model,
@@ -149,5 +179,6 @@ function makeCompiled(model: Model, ast: Ruleset, text: string): CompiledRuleset
     },
     assess,
     evaluate: (input, opts = {}) => toResultJson(assess(input, opts)),
+    decide,
   };
 }

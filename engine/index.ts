@@ -15,7 +15,7 @@ export type { EvalEvent, Read, Trace, ConditionOwner, QuantElement } from './eve
 export { rulesetHash, sha256Hex, sha256Text } from './hash';
 export { STAGES } from './stages';
 export { Rational } from './rational';
-export { toResultJson, valueToJson } from './result';
+export { decisionOf, toDecisionJson, toResultJson, valueToJson } from './result';
 export type * from './result';
 export { diffRulesets, diffWithHeader, diffAsts, applyEntries, type DiffInput } from './diff/index';
 export type * from './diff/entries';

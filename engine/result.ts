@@ -1,6 +1,6 @@
-// The result of assessing one platform, exact (`Assessment`) and as JSON (`ResultJson`).
-// In: nothing (types and the exact → JSON conversion). Out: the shapes every front end prints;
-// `toResultJson` is the only place exact values become JSON numbers.
+// The result of assessing one platform, exact (`Assessment`) and as JSON (`ResultJson`), and the decision alone
+// (`Decision`, `DecisionJson`). In: nothing (types and the exact → JSON conversions). Out: the shapes every front
+// end prints; `toResultJson` and `toDecisionJson` are the only places exact values become JSON numbers.
 
 import type { Rational } from './rational';
 
@@ -71,12 +71,16 @@ export interface LevelCheck {
   readonly failed: readonly { readonly index: number; readonly truth: Truth }[];
 }
 
-export interface Assessment {
+/** What every result about a platform starts with. */
+interface Verdict {
   readonly platform: string;
   readonly name?: string;
   readonly outcome: Outcome;
   readonly level: string | null;
   readonly total: Rational;
+}
+
+export interface Assessment extends Verdict {
   readonly dimensions: readonly DimensionResult[];
   readonly indicators: readonly IndicatorResult[];
   readonly prerequisites: readonly RuleResult[];
@@ -84,6 +88,51 @@ export interface Assessment {
   readonly levels: readonly LevelCheck[];
   readonly errors: readonly EvidenceIssue[];
   readonly warnings: readonly EvidenceIssue[];
+}
+
+/**
+ * The decision about a platform without its per-dimension and per-indicator detail: what batch consumers of a
+ * large corpus need (`CompiledRuleset.decide`, `assay eval --decision`). Equal to the same fields of `Assessment`,
+ * evidence errors and warnings included.
+ */
+export interface Decision extends Verdict {
+  /** Ids of the prerequisites that do not hold (false or unknown). */
+  readonly prerequisitesFailed: readonly string[];
+  /** Ids of the vetoes that fire. */
+  readonly vetoes: readonly string[];
+  readonly errors: readonly EvidenceIssue[];
+  readonly warnings: readonly EvidenceIssue[];
+}
+
+/** The decision fields of an assessment. */
+export function decisionOf(a: Assessment): Decision {
+  return {
+    platform: a.platform,
+    ...(a.name !== undefined ? { name: a.name } : {}),
+    outcome: a.outcome,
+    level: a.level,
+    total: a.total,
+    prerequisitesFailed: a.prerequisites.filter((p) => p.truth !== true).map((p) => p.id),
+    vetoes: a.vetoes.filter((v) => v.truth === true).map((v) => v.id),
+    errors: a.errors,
+    warnings: a.warnings,
+  };
+}
+
+export type DecisionJson = Omit<ResultJson, 'dimensions' | 'indicators'>;
+
+export function toDecisionJson(d: Decision): DecisionJson {
+  return {
+    platform: d.platform,
+    ...(d.name !== undefined ? { name: d.name } : {}),
+    outcome: d.outcome,
+    level: d.level,
+    total: d.total.toJSONNumber(),
+    prerequisitesFailed: [...d.prerequisitesFailed],
+    vetoes: [...d.vetoes],
+    errors: d.errors.map((e) => ({ field: e.field, message: e.message, code: e.code })),
+    warnings: d.warnings.map((e) => ({ field: e.field, message: e.message, code: e.code })),
+  };
 }
 
 export interface RulesetIdentity {
@@ -145,17 +194,7 @@ export function toResultJson(a: Assessment): ResultJson {
       ...(i.field !== undefined && i.field !== i.id ? { field: i.field } : {}),
     };
   }
-  return {
-    platform: a.platform,
-    ...(a.name !== undefined ? { name: a.name } : {}),
-    outcome: a.outcome,
-    level: a.level,
-    total: a.total.toJSONNumber(),
-    dimensions,
-    indicators,
-    prerequisitesFailed: a.prerequisites.filter((p) => p.truth !== true).map((p) => p.id),
-    vetoes: a.vetoes.filter((v) => v.truth === true).map((v) => v.id),
-    errors: a.errors.map((e) => ({ field: e.field, message: e.message, code: e.code })),
-    warnings: a.warnings.map((e) => ({ field: e.field, message: e.message, code: e.code })),
-  };
+  // The decision's fields, with the detail between the total and the rules (the published key order).
+  const { prerequisitesFailed, vetoes, errors, warnings, ...head } = toDecisionJson(decisionOf(a));
+  return { ...head, dimensions, indicators, prerequisitesFailed, vetoes, errors, warnings };
 }

@@ -214,9 +214,10 @@ export interface EvidenceReader {
    * Fills `raw`, `keys` and `sym` (length = slots) from the evidence and reports the reference's warnings; throws
    * Bail on anything the reference would report as an error. `sym` gets, for each enum field with a value, the
    * value's index in its type's list (other entries are left as they were). `quiet`: a decision is wanted, so
-   * keys that would only warn are skipped and `keys` is not filled.
+   * keys that would only warn are skipped and `keys` is not filled; then the answer is false when a key was
+   * skipped that the reference would warn about (otherwise it is always true: warnings went to `warn`).
    */
-  read(evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet?: boolean): void;
+  read(evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet?: boolean): boolean;
 }
 
 export function compileEvidenceReader(model: Model): EvidenceReader | undefined {
@@ -246,6 +247,8 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
   const noteWarning: Warn = () => {
     warned = true;
   };
+  /** A quiet read skipped a key that would warn. */
+  let skipped = false;
 
   // Each field's check, flattened for the fast path (objects keep their checker).
   const kind = new Int8Array(n);
@@ -287,6 +290,7 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     const ex = exactNumbersOf(e);
     const ks = Object.keys(e);
     warned = false;
+    skipped = false;
     for (let j = 0; j < ks.length; j++) {
       const key = ks[j] as string;
       // An own, enumerable key: its value is the property's (no prototype).
@@ -297,14 +301,16 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
         s = formerOf.get(key);
         // An unknown key (E120) or a former id beside its current one (E121, ignored) only warns.
         if (s === undefined) {
-          if (quiet) continue;
-          return false;
+          if (!quiet) return false;
+          skipped = true;
+          continue;
         }
         if (manyFormer[s] === 1) return false;
         const cur = ownValue(e, ids[s] as string);
         if (cur !== null && cur !== undefined) {
-          if (quiet) continue;
-          return false;
+          if (!quiet) return false;
+          skipped = true;
+          continue;
         }
       }
       let v: Raw | undefined;
@@ -336,7 +342,10 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
         }
         default:
           v = (checks[s] as Check)(x, ex, key, key, noteWarning);
-          if (warned && !quiet) return false;
+          if (warned) {
+            if (!quiet) return false;
+            skipped = true;
+          }
       }
       if (v === undefined) throw INVALID_BAIL;
       raw[s] = v;
@@ -388,9 +397,11 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     }
   };
 
-  const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet = false): void => {
+  const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet = false): boolean => {
     if (!isRecord(evidence)) throw new Bail('evidence is not a mapping');
-    if (!fast(evidence, raw, keys, sym, quiet)) keyed(evidence, raw, keys, sym, warn);
+    if (fast(evidence, raw, keys, sym, quiet)) return !skipped;
+    keyed(evidence, raw, keys, sym, warn);
+    return true;
   };
   return { slots, slotOf, read };
 }

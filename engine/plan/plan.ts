@@ -12,7 +12,7 @@ import type { AssessOptions, PlatformInput } from '../evaluate';
 import { MAX_STEPS } from '../expr-eval';
 import type { Model } from '../model';
 import { Rational } from '../rational';
-import type { Assessment, DimensionResult, IndicatorResult, Outcome, RuleResult, Truth } from '../result';
+import { decisionOf, type Assessment, type DimensionResult, type IndicatorResult, type Outcome, type RuleResult, type Truth } from '../result';
 import { compileEvidenceReader, evidenceOf, INVALID, type EvidenceReader } from './evidence';
 import type { ExprCtx } from './expr';
 import { compileNodes, type NodeFn } from './nodes';
@@ -40,6 +40,14 @@ export interface PlanSummary {
   readonly outcome: Outcome;
   readonly level: string | null;
   readonly total: Rational;
+  /** Ids of the prerequisites that do not hold, and of the vetoes that fire (none for `invalid`). */
+  readonly prerequisitesFailed: readonly string[];
+  readonly vetoes: readonly string[];
+  /**
+   * Whether the reference reports warnings for this platform, which the summary does not render (evidence keys it
+   * does not know, former ids beside current ones, a value no band or entry matches). Not set for `invalid`.
+   */
+  readonly warnings: boolean;
 }
 
 /** Why a model gets no plan (then every platform goes to the reference); undefined when it gets one. */
@@ -135,6 +143,13 @@ export function compilePlan(model: Model, reference: Reference): Plan {
     return { traced, nodes: compileNodes(model.order, c), rt: new Rt(layout, slots) };
   };
   const plain = build(false);
+  const preIds = model.prerequisites.map((p) => p.id);
+  const vetoIds = model.vetoes.map((v) => v.id);
+  // A decision records no warning, only that the reference would give some (see `PlanSummary.warnings`).
+  let quietWarnings = false;
+  const noteWarning = (): void => {
+    quietWarnings = true;
+  };
   let tracedVariant: Variant | undefined;
   // Compiled on first use, like the traced variant: the decision alone, for `summary`.
   let decisionVariant: Variant | undefined;
@@ -162,28 +177,35 @@ export function compilePlan(model: Model, reference: Reference): Plan {
       rt.busy = true;
       try {
         rt.reset('en', true);
-        rt.keepWarnings = false;
-        // Quiet: warnings change no decision, so keys that would only warn are skipped, not re-read in key order.
-        reader.read(input.evidence, rt.raw, rt.keys, rt.sym, rt.warn, true);
-        rt.keepWarnings = true;
+        // Quiet: warnings change no decision, so keys that would only warn are skipped, not re-read in key order;
+        // that there were some is all the summary says.
+        quietWarnings = false;
+        const complete = reader.read(input.evidence, rt.raw, rt.keys, rt.sym, noteWarning, true);
         for (const n of decision.nodes) n(rt);
         stats.decided++;
-        let outcome: Outcome = 'graded';
-        for (let k = 0; k < rt.pTruth.length; k++) if (rt.pTruth[k] !== T_TRUE) outcome = 'not_rated';
-        if (outcome === 'graded') for (let k = 0; k < rt.vTruth.length; k++) if (rt.vTruth[k] === T_TRUE) outcome = 'vetoed';
-        return { platform: String(input.platform), outcome, level: outcome === 'graded' ? rt.level : null, total: rt.totSet ? totalRat(rt) : Rational.ZERO };
+        const failed = ids(rt.pTruth, preIds, false);
+        const fired = ids(rt.vTruth, vetoIds, true);
+        const outcome: Outcome = failed.length > 0 ? 'not_rated' : fired.length > 0 ? 'vetoed' : 'graded';
+        return {
+          platform: String(input.platform),
+          outcome,
+          level: outcome === 'graded' ? rt.level : null,
+          total: rt.totSet ? totalRat(rt) : Rational.ZERO,
+          prerequisitesFailed: failed,
+          vetoes: fired,
+          warnings: !complete || quietWarnings || rt.warnings.length > 0,
+        };
       } catch (e) {
         if (!(e instanceof Bail)) throw e;
         // Invalid evidence decides the summary without the reference (which would only add the messages).
         if (e.why === INVALID) {
           stats.decided++;
-          return { platform: String(input.platform), outcome: 'invalid', level: null, total: Rational.ZERO };
+          return { platform: String(input.platform), outcome: 'invalid', level: null, total: Rational.ZERO, prerequisitesFailed: NO_IDS, vetoes: NO_IDS, warnings: false };
         }
         stats.handedOver++;
         stats.lastReason = e.why;
         return summaryOf(reference(input, {}));
       } finally {
-        rt.keepWarnings = true;
         rt.busy = false;
       }
     },
@@ -213,8 +235,18 @@ export function compilePlan(model: Model, reference: Reference): Plan {
   };
 }
 
+const NO_IDS: readonly string[] = [];
+
+/** Ids of the rules whose truth code is (`is`) or is not (`!is`) true; a shared empty list when there are none. */
+function ids(codes: Int8Array, of: readonly string[], is: boolean): readonly string[] {
+  let out: string[] | undefined;
+  for (let k = 0; k < codes.length; k++) if ((codes[k] === T_TRUE) === is) (out ??= []).push(of[k] as string);
+  return out ?? NO_IDS;
+}
+
 function summaryOf(a: Assessment): PlanSummary {
-  return { platform: a.platform, outcome: a.outcome, level: a.level, total: a.total };
+  const d = decisionOf(a);
+  return { platform: d.platform, outcome: d.outcome, level: d.level, total: d.total, prerequisitesFailed: d.prerequisitesFailed, vetoes: d.vetoes, warnings: d.warnings.length > 0 };
 }
 
 function assemble(rt: Rt, m: Model, L: Layout, W: Weights, input: PlatformInput, traced: boolean): Assessment {

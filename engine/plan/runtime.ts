@@ -122,11 +122,8 @@ export class Rt implements Snap {
   /** Traced runs: the evidence value of each slot, built once per platform (events repeat it band after band). */
   private readonly evCache: (EvidenceValue | undefined)[];
   private evCached = false;
-  /** False while only a decision is wanted (`Plan.summary`): warnings change no decision, skip their messages. */
-  keepWarnings = true;
   /** Records an evidence warning as the reference's `Issues.add` does. */
   readonly warn = (code: 'E120' | 'E121' | 'E122', field: string, args: Record<string, string>): void => {
-    if (!this.keepWarnings) return;
     this.warnings.push({ field, code, message: renderMessage({ code, args }, this.lang), args });
   };
 
