@@ -33,10 +33,11 @@ export interface CompiledRuleset {
   /**
    * The decision alone (outcome, level, exact total, failed prerequisites, fired vetoes, evidence errors and
    * warnings): `decisionOf(assess(input))`, computed without the per-dimension and per-indicator detail by the
-   * plan's decision variant. Platforms with invalid evidence or with warnings are assessed in full, for the
-   * messages. Never throws.
+   * plan's decision variant; the errors of invalid evidence come from the reference evaluator's validation.
+   * `messages: false` (for tallies over a corpus): no errors or warnings are described — the outcome `invalid`
+   * still says that the evidence is invalid, and `assess` gives the messages. Never throws.
    */
-  decide(input: PlatformInput, opts?: { lang?: Lang; engine?: Engine }): Decision;
+  decide(input: PlatformInput, opts?: { lang?: Lang; engine?: Engine; messages?: boolean }): Decision;
 }
 
 /** Which evaluator assesses: the compiled plan (default) or the reference evaluator (the oracle). */
@@ -147,16 +148,19 @@ function makeCompiled(model: Model, ast: Ruleset, text: string): CompiledRuleset
     }
   };
   const NO_ISSUES: readonly [] = [];
-  const decide = (input: PlatformInput, opts: { lang?: Lang; engine?: Engine } = {}): Decision => {
-    if (opts.engine === 'reference') return decisionOf(assess(input, opts));
+  const decide = (input: PlatformInput, opts: { lang?: Lang; engine?: Engine; messages?: boolean } = {}): Decision => {
+    const messages = opts.messages !== false;
+    const quiet = (d: Decision): Decision => (messages ? d : { ...d, errors: NO_ISSUES, warnings: NO_ISSUES });
+    if (opts.engine === 'reference') return quiet(decisionOf(assess(input, opts)));
     let s;
     try {
-      s = (plan ??= compilePlan(model, reference)).summary(input);
+      s = (plan ??= compilePlan(model, reference)).summary(input, opts.lang, messages);
     } catch {
       // Whatever the plan cannot say, the full assessment says (it never throws).
-      return decisionOf(assess(input, opts));
+      return quiet(decisionOf(assess(input, opts)));
     }
-    if (s.outcome === 'invalid' || s.warnings) return decisionOf(assess(input, opts));
+    // Invalid evidence: the reference's messages (the plan would hand the platform over to it anyway).
+    if (s.outcome === 'invalid' && messages) return decisionOf(reference(input, opts));
     return {
       platform: s.platform,
       ...(input.name !== undefined ? { name: String(input.name) } : {}),
@@ -166,7 +170,7 @@ function makeCompiled(model: Model, ast: Ruleset, text: string): CompiledRuleset
       prerequisitesFailed: s.prerequisitesFailed,
       vetoes: s.vetoes,
       errors: NO_ISSUES,
-      warnings: NO_ISSUES,
+      warnings: s.warnings,
     };
   };
   return {

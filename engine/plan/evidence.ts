@@ -214,10 +214,9 @@ export interface EvidenceReader {
    * Fills `raw`, `keys` and `sym` (length = slots) from the evidence and reports the reference's warnings; throws
    * Bail on anything the reference would report as an error. `sym` gets, for each enum field with a value, the
    * value's index in its type's list (other entries are left as they were). `quiet`: a decision is wanted, so
-   * keys that would only warn are skipped and `keys` is not filled; then the answer is false when a key was
-   * skipped that the reference would warn about (otherwise it is always true: warnings went to `warn`).
+   * `keys` is not filled.
    */
-  read(evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet?: boolean): boolean;
+  read(evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet?: boolean): void;
 }
 
 export function compileEvidenceReader(model: Model): EvidenceReader | undefined {
@@ -247,8 +246,9 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
   const noteWarning: Warn = () => {
     warned = true;
   };
-  /** A quiet read skipped a key that would warn. */
-  let skipped = false;
+  /** Warnings of the fast path, given once it succeeds: the key, and the current id beside it (E121) or '' (E120). */
+  const pendKey: string[] = [];
+  const pendCur: string[] = [];
 
   // Each field's check, flattened for the fast path (objects keep their checker).
   const kind = new Int8Array(n);
@@ -277,12 +277,14 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
   });
 
   /**
-   * The common case, in one pass over the keys: every key is a field, or the former id of a field whose current
-   * id is absent, and no value warns. Values are checked in key order, as the reference does, so an invalid one is
-   * invalid evidence either way. Returns false, with nothing decided, when a key would warn (E120, E121, E122) or
-   * a field has several former ids: `keyed` then reads it, with the reference's warnings in the reference's order.
+   * The common case, in one pass over the keys: every key is a field, the former id of a field whose current id is
+   * absent, or a key that only warns (E120 unknown, E121 former id beside its current one, ignored); no object
+   * member warns. Values are checked in key order, as the reference does, so an invalid one is invalid evidence
+   * either way, and the warnings, given at the end, come in key order as the reference's do. Returns false, with
+   * nothing decided and no warning given, when an object member would warn (E122, which the reference gives after
+   * the others) or a field has several former ids: `keyed` then reads it.
    */
-  const fast = (evidence: object, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, quiet: boolean): boolean => {
+  const fast = (evidence: object, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet: boolean): boolean => {
     const e = evidence as Record<string, unknown>;
     raw.fill(undefined);
     // A decision (quiet) never reads which key gave a value.
@@ -290,7 +292,8 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     const ex = exactNumbersOf(e);
     const ks = Object.keys(e);
     warned = false;
-    skipped = false;
+    pendKey.length = 0;
+    pendCur.length = 0;
     for (let j = 0; j < ks.length; j++) {
       const key = ks[j] as string;
       // An own, enumerable key: its value is the property's (no prototype).
@@ -301,15 +304,15 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
         s = formerOf.get(key);
         // An unknown key (E120) or a former id beside its current one (E121, ignored) only warns.
         if (s === undefined) {
-          if (!quiet) return false;
-          skipped = true;
+          pendKey.push(key);
+          pendCur.push('');
           continue;
         }
         if (manyFormer[s] === 1) return false;
         const cur = ownValue(e, ids[s] as string);
         if (cur !== null && cur !== undefined) {
-          if (!quiet) return false;
-          skipped = true;
+          pendKey.push(key);
+          pendCur.push(ids[s] as string);
           continue;
         }
       }
@@ -342,14 +345,17 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
         }
         default:
           v = (checks[s] as Check)(x, ex, key, key, noteWarning);
-          if (warned) {
-            if (!quiet) return false;
-            skipped = true;
-          }
+          if (warned) return false;
       }
       if (v === undefined) throw INVALID_BAIL;
       raw[s] = v;
       if (!quiet) keys[s] = key;
+    }
+    for (let k = 0; k < pendKey.length; k++) {
+      const key = pendKey[k] as string;
+      const cur = pendCur[k] as string;
+      if (cur === '') warn('E120', key, { field: key });
+      else warn('E121', key, { old: key, new: cur });
     }
     return true;
   };
@@ -397,11 +403,9 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     }
   };
 
-  const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet = false): boolean => {
+  const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet = false): void => {
     if (!isRecord(evidence)) throw new Bail('evidence is not a mapping');
-    if (fast(evidence, raw, keys, sym, quiet)) return !skipped;
-    keyed(evidence, raw, keys, sym, warn);
-    return true;
+    if (!fast(evidence, raw, keys, sym, warn, quiet)) keyed(evidence, raw, keys, sym, warn);
   };
   return { slots, slotOf, read };
 }

@@ -12,7 +12,7 @@ import type { AssessOptions, PlatformInput } from '../evaluate';
 import { MAX_STEPS } from '../expr-eval';
 import type { Model } from '../model';
 import { Rational } from '../rational';
-import { decisionOf, type Assessment, type DimensionResult, type IndicatorResult, type Outcome, type RuleResult, type Truth } from '../result';
+import { decisionOf, type Assessment, type DimensionResult, type EvidenceIssue, type IndicatorResult, type Outcome, type RuleResult, type Truth } from '../result';
 import { compileEvidenceReader, evidenceOf, INVALID, type EvidenceReader } from './evidence';
 import type { ExprCtx } from './expr';
 import { compileNodes, type NodeFn } from './nodes';
@@ -30,7 +30,7 @@ export interface Plan {
    * The decision alone — outcome, level and exact total — without building the full `Assessment` (for batch
    * consumers that need no per-indicator detail). Equal to the same fields of `assess(input)`.
    */
-  summary(input: PlatformInput): PlanSummary;
+  summary(input: PlatformInput, lang?: Lang, messages?: boolean): PlanSummary;
   /** Platforms decided by the plan and handed over to the reference, since the plan was built (for tests, bench). */
   readonly stats: { decided: number; handedOver: number; lastReason: string };
 }
@@ -44,10 +44,10 @@ export interface PlanSummary {
   readonly prerequisitesFailed: readonly string[];
   readonly vetoes: readonly string[];
   /**
-   * Whether the reference reports warnings for this platform, which the summary does not render (evidence keys it
-   * does not know, former ids beside current ones, a value no band or entry matches). Not set for `invalid`.
+   * The reference's warnings (none for `invalid`: its messages, errors and warnings, are the reference's to give;
+   * none either when `summary` was asked for no messages).
    */
-  readonly warnings: boolean;
+  readonly warnings: readonly EvidenceIssue[];
 }
 
 /** Why a model gets no plan (then every platform goes to the reference); undefined when it gets one. */
@@ -145,11 +145,6 @@ export function compilePlan(model: Model, reference: Reference): Plan {
   const plain = build(false);
   const preIds = model.prerequisites.map((p) => p.id);
   const vetoIds = model.vetoes.map((v) => v.id);
-  // A decision records no warning, only that the reference would give some (see `PlanSummary.warnings`).
-  let quietWarnings = false;
-  const noteWarning = (): void => {
-    quietWarnings = true;
-  };
   let tracedVariant: Variant | undefined;
   // Compiled on first use, like the traced variant: the decision alone, for `summary`.
   let decisionVariant: Variant | undefined;
@@ -171,16 +166,14 @@ export function compilePlan(model: Model, reference: Reference): Plan {
 
   return {
     stats,
-    summary(input) {
+    summary(input, lang = 'en', messages = true) {
       const decision = (decisionVariant ??= build(false, true));
       const rt = decision.rt.busy ? new Rt(layout, slots) : decision.rt;
       rt.busy = true;
       try {
-        rt.reset('en', true);
-        // Quiet: warnings change no decision, so keys that would only warn are skipped, not re-read in key order;
-        // that there were some is all the summary says.
-        quietWarnings = false;
-        const complete = reader.read(input.evidence, rt.raw, rt.keys, rt.sym, noteWarning, true);
+        rt.reset(LANGS.includes(lang) ? lang : 'en', true);
+        // Warnings rendered once per corpus, not per platform (`warnShared`), or not at all.
+        reader.read(input.evidence, rt.raw, rt.keys, rt.sym, messages ? rt.warnShared : ignoreWarning, true);
         for (const n of decision.nodes) n(rt);
         stats.decided++;
         const failed = ids(rt.pTruth, preIds, false);
@@ -193,18 +186,19 @@ export function compilePlan(model: Model, reference: Reference): Plan {
           total: rt.totSet ? totalRat(rt) : Rational.ZERO,
           prerequisitesFailed: failed,
           vetoes: fired,
-          warnings: !complete || quietWarnings || rt.warnings.length > 0,
+          warnings: messages && rt.warnings.length > 0 ? rt.warnings.slice() : NO_ISSUES,
         };
       } catch (e) {
         if (!(e instanceof Bail)) throw e;
         // Invalid evidence decides the summary without the reference (which would only add the messages).
         if (e.why === INVALID) {
           stats.decided++;
-          return { platform: String(input.platform), outcome: 'invalid', level: null, total: Rational.ZERO, prerequisitesFailed: NO_IDS, vetoes: NO_IDS, warnings: false };
+          return { platform: String(input.platform), outcome: 'invalid', level: null, total: Rational.ZERO, prerequisitesFailed: NO_IDS, vetoes: NO_IDS, warnings: NO_ISSUES };
         }
         stats.handedOver++;
         stats.lastReason = e.why;
-        return summaryOf(reference(input, {}));
+        const d = summaryOf(reference(input, { lang }));
+        return messages ? d : { ...d, warnings: NO_ISSUES };
       } finally {
         rt.busy = false;
       }
@@ -236,6 +230,8 @@ export function compilePlan(model: Model, reference: Reference): Plan {
 }
 
 const NO_IDS: readonly string[] = [];
+const NO_ISSUES: readonly EvidenceIssue[] = [];
+const ignoreWarning = (): void => undefined;
 
 /** Ids of the rules whose truth code is (`is`) or is not (`!is`) true; a shared empty list when there are none. */
 function ids(codes: Int8Array, of: readonly string[], is: boolean): readonly string[] {
@@ -246,7 +242,7 @@ function ids(codes: Int8Array, of: readonly string[], is: boolean): readonly str
 
 function summaryOf(a: Assessment): PlanSummary {
   const d = decisionOf(a);
-  return { platform: d.platform, outcome: d.outcome, level: d.level, total: d.total, prerequisitesFailed: d.prerequisitesFailed, vetoes: d.vetoes, warnings: d.warnings.length > 0 };
+  return { platform: d.platform, outcome: d.outcome, level: d.level, total: d.total, prerequisitesFailed: d.prerequisitesFailed, vetoes: d.vetoes, warnings: d.warnings };
 }
 
 function assemble(rt: Rt, m: Model, L: Layout, W: Weights, input: PlatformInput, traced: boolean): Assessment {

@@ -74,6 +74,21 @@ export function snapshot(rt: Rt): Snap {
   };
 }
 
+/** Rendered evidence warnings by language, code, field and arguments (bounded). */
+const issues = new Map<string, EvidenceIssue>();
+
+/** The warning as `Rt.warn` records it, frozen and shared. */
+function sharedIssue(code: 'E120' | 'E121' | 'E122', field: string, args: Record<string, string>, lang: Lang): EvidenceIssue {
+  const key = `${lang}\u0000${code}\u0000${field}\u0000${Object.values(args).join('\u0000')}`;
+  let issue = issues.get(key);
+  if (issue === undefined) {
+    if (issues.size >= 4096) issues.clear();
+    issue = Object.freeze({ field, code, message: renderMessage({ code, args }, lang), args: Object.freeze({ ...args }) });
+    issues.set(key, issue);
+  }
+  return issue;
+}
+
 export class Rt implements Snap {
   readonly raw: (Raw | undefined)[];
   readonly keys: (string | undefined)[];
@@ -125,6 +140,10 @@ export class Rt implements Snap {
   /** Records an evidence warning as the reference's `Issues.add` does. */
   readonly warn = (code: 'E120' | 'E121' | 'E122', field: string, args: Record<string, string>): void => {
     this.warnings.push({ field, code, message: renderMessage({ code, args }, this.lang), args });
+  };
+  /** `warn` with the issue rendered once and shared by every platform that has it (for decisions of a corpus). */
+  readonly warnShared = (code: 'E120' | 'E121' | 'E122', field: string, args: Record<string, string>): void => {
+    this.warnings.push(sharedIssue(code, field, args, this.lang));
   };
 
   constructor(readonly layout: Layout, slots: number) {
