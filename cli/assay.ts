@@ -37,7 +37,7 @@ interface Command {
 
 const COMMANDS = new Map<string, Command>([
   ['check', { flags: { format: { value: true, choices: ['text', 'json'] } }, run: runCheck }],
-  ['eval', { flags: { format: { value: true, choices: ['table', 'json', 'md'] }, explain: {}, against: { value: true }, workers: { value: true } }, run: runEval }],
+  ['eval', { flags: { format: { value: true, choices: ['table', 'json', 'md'] }, explain: {}, decision: {}, against: { value: true }, workers: { value: true } }, run: runEval }],
   ['list', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runList }],
   ['fmt', { flags: { check: {}, write: {} }, run: runFmt }],
   ['diff', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runDiff }],

@@ -13,6 +13,7 @@ commands:
   check <ruleset>...                       check rulesets, print diagnostics, id, version and hash
   eval <ruleset> <evidence>...             assess platforms (files or folders of .yaml/.yml/.json)
                                            or stream .ndjson/.csv corpora, one JSON line per platform (--workers N, 0 = in-process)
+                                           --decision: outcome, level, total, vetoes, failed prerequisites only (faster)
   list                                     list the ruleset registry
   fmt [--check | --write] <file>...        format rulesets
   diff <A> <B>                             what changed between two rulesets (semantic diff)
@@ -40,6 +41,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
   check <规则集>...                        检查规则集，输出诊断信息、标识、版本与哈希
   eval <规则集> <证据>...                  评估平台（文件或包含 .yaml/.yml/.json 的文件夹）
                                            或流式评估 .ndjson/.csv 语料，每个平台一行 JSON（--workers N，0 = 在主进程中）
+                                           --decision：只输出结果、等级、总分、否决项与未满足的前提条件（更快）
   list                                     列出规则集登记册
   fmt [--check | --write] <文件>...        格式化规则集
   diff <A> <B>                             两个规则集之间的语义差异
@@ -67,6 +69,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
   check <規則集>...                        檢查規則集，輸出診斷資訊、標識、版本與雜湊
   eval <規則集> <證據>...                  評估平台（檔案或包含 .yaml/.yml/.json 的資料夾）
                                            或串流評估 .ndjson/.csv 語料，每個平台一列 JSON（--workers N，0 = 在主行程中）
+                                           --decision：只輸出結果、等級、總分、否決項與未滿足的前提條件（更快）
   list                                     列出規則集登記冊
   fmt [--check | --write] <檔案>...        格式化規則集
   diff <A> <B>                             兩個規則集之間的語義差異
@@ -362,6 +365,11 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     en: 'no .assay ruleset next to the test file `{path}` (looked in its folder and the one above)',
     'zh-Hans': '测试文件 `{path}` 旁没有 .assay 规则集（已查找其所在文件夹及上一级）',
     'zh-Hant': '測試檔案 `{path}` 旁沒有 .assay 規則集（已查找其所在資料夾及上一層）',
+  },
+  decisionExplain: {
+    en: '`--decision` prints the decision alone and `--explain` explains the full result: give one of them',
+    'zh-Hans': '`--decision` 只输出结论，`--explain` 解释完整结果：二者只能选其一',
+    'zh-Hant': '`--decision` 只輸出結論，`--explain` 解釋完整結果：二者只能選其一',
   },
   // streaming evaluation of corpora (cli/stream/)
   badWorkers: {

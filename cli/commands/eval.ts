@@ -1,10 +1,11 @@
 // `assay eval <ruleset> <evidence>...`: assesses platforms and prints a table, Markdown or the JSON shape.
 // In: parsed arguments. Out: text on stdout, evidence problems on stderr; exit 1 when the ruleset or any
-// platform's evidence has errors (the other platforms are still assessed and printed).
+// platform's evidence has errors (the other platforms are still assessed and printed). `--decision`: the
+// decision alone (outcome, level, total, failed prerequisites, fired vetoes, errors and warnings), no detail.
 
 import type { Lang } from '../../dsl/ast';
 import { parseEvidenceText, type CompiledRuleset } from '../../engine/index';
-import { toResultJson, type Assessment } from '../../engine/result';
+import { decisionOf, toDecisionJson, toResultJson, type Assessment, type Decision } from '../../engine/result';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { collectEvidence, CliError } from '../io';
@@ -23,6 +24,8 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
   }
   const format = flag(p, 'format') ?? 'table';
   const workers = workersFlag(p);
+  const decision = p.flags.has('decision');
+  if (decision && p.flags.has('explain')) throw new CliError('decisionExplain', {}, 2);
   const loaded = loadCompiled(rulesetArg, p, lang, out);
   if (!loaded) return 1;
   const { ruleset } = loaded;
@@ -37,6 +40,7 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
         rulesetText: loaded.text,
         lang,
         progress: out.tty,
+        decision,
         ...(workers !== undefined ? { workers } : {}),
       });
       if (r.error !== undefined) {
@@ -51,6 +55,7 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
   }
   const files = collectEvidence(evidenceArgs);
   const results: Assessment[] = [];
+  const decisions: Decision[] = [];
   // `--explain`: each platform's explanation, from the events of the same assessment (issue #5).
   const explain = p.flags.has('explain');
   const corpus = explain ? loadCorpus(ruleset, loaded.path, p, lang) : undefined;
@@ -65,13 +70,19 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
       out.err(`${t(lang, 'error')}: ${t(lang, 'fileIssue', { file: f.path, message: issue.message })}`);
     }
     for (const platform of parsed.platforms) {
-      let a: Assessment;
+      let a: Assessment | Decision;
       if (explain) {
         const r = explainOne(ruleset, platform, lang, corpus);
         a = r.assessment;
         explanations.push(r.explanation);
-      } else a = ruleset.assess(platform, { lang });
-      results.push(a);
+        results.push(a);
+      } else if (decision) {
+        a = ruleset.decide(platform, { lang });
+        decisions.push(a);
+      } else {
+        a = ruleset.assess(platform, { lang });
+        results.push(a);
+      }
       for (const e of a.errors) {
         failed = true;
         out.err(`${t(lang, 'error')}: ${t(lang, 'evidenceIssue', { file: f.path, platform: a.platform, field: e.field, message: e.message })}`);
@@ -97,7 +108,7 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
         JSON.stringify(
           {
             ruleset: { ...ruleset.identity },
-            results: results.map(toResultJson),
+            results: decision ? decisions.map(toDecisionJson) : results.map(toResultJson),
             ...(explain ? { explanations: explanations.map((e) => explanationJson(e, lang)) } : {}),
           },
           null,
@@ -107,7 +118,7 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
       break;
     case 'md':
     case 'table':
-      out.out(renderTable(ruleset, results, lang, format));
+      out.out(renderTable(ruleset, decision ? decisions : results, lang, format));
       if (explain) out.out(renderExplanations(explanations, format === 'md' ? 'md' : 'text', lang));
       break;
     default:
@@ -124,8 +135,10 @@ function workersFlag(p: ParsedArgs): number | undefined {
   return Number(v.trim());
 }
 
-function renderTable(ruleset: CompiledRuleset, results: readonly Assessment[], lang: Lang, format: 'md' | 'table'): string {
-  const dims = ruleset.model.dimensions.map((d) => d.id);
+/** The results table; decisions have no dimension columns. */
+function renderTable(ruleset: CompiledRuleset, results: readonly (Assessment | Decision)[], lang: Lang, format: 'md' | 'table'): string {
+  const detail = results.every((a): a is Assessment => 'dimensions' in a);
+  const dims = detail ? ruleset.model.dimensions.map((d) => d.id) : [];
   const header = [
     t(lang, 'hPlatform'),
     t(lang, 'hOutcome'),
@@ -137,7 +150,8 @@ function renderTable(ruleset: CompiledRuleset, results: readonly Assessment[], l
   ];
   const aligns: Align[] = ['left', 'left', 'left', 'right', ...dims.map((): Align => 'right'), 'left', 'left'];
   const rows = results.map((a) => {
-    const byId = new Map(a.dimensions.map((d) => [d.id, d]));
+    const byId = new Map('dimensions' in a ? a.dimensions.map((d) => [d.id, d]) : []);
+    const d = 'dimensions' in a ? decisionOf(a) : a;
     const invalid = a.outcome === 'invalid';
     return [
       a.platform,
@@ -148,8 +162,8 @@ function renderTable(ruleset: CompiledRuleset, results: readonly Assessment[], l
         const d = byId.get(id);
         return d && !invalid ? d.score.toFixed(2) : '—';
       }),
-      a.vetoes.filter((v) => v.truth === true).map((v) => v.id).join(', ') || '—',
-      a.prerequisites.filter((x) => x.truth !== true).map((x) => x.id).join(', ') || '—',
+      d.vetoes.join(', ') || '—',
+      d.prerequisitesFailed.join(', ') || '—',
     ];
   });
   const id = ruleset.identity;
@@ -160,9 +174,10 @@ function renderTable(ruleset: CompiledRuleset, results: readonly Assessment[], l
     status: id.status,
     hash: id.hash.slice(0, 19),
   });
-  const legend = ruleset.model.dimensions
+  const legend = (detail ? ruleset.model.dimensions : [])
     .map((d) => `${d.id} ${labelOf(d.decl.label, lang) ?? ''} (${d.weight.toDecimalString()})`)
     .join(' · ');
-  if (format === 'md') return `### ${title}\n\n${markdownTable(header, rows, aligns)}\n\n${legend}\n`;
-  return `${title}\n\n${textTable(header, rows, aligns)}\n\n${legend}\n`;
+  const tail = legend === '' ? '' : `\n${legend}\n`;
+  if (format === 'md') return `### ${title}\n\n${markdownTable(header, rows, aligns)}\n${tail}`;
+  return `${title}\n\n${textTable(header, rows, aligns)}\n${tail}`;
 }

@@ -1,12 +1,13 @@
 // Assessing a batch of corpus records (on a worker thread or in-process): the bytes of whole lines in, NDJSON out.
 // In: a compiled ruleset, one batch's bytes and its first line number, the format (and CSV shape), a byte sink.
-// Out: into the sink, one JSON line per record — the result JSON of `assay eval --format json`, or `{"line",
-// "error"}` for a record that could not be read (naming the file and line, saying what was expected, in `lang`).
+// Out: into the sink, one JSON line per record — the result JSON of `assay eval --format json` (with `decision`,
+// the decision JSON), or `{"line", "error"}` for a record that could not be read (naming the file and line,
+// saying what was expected, in `lang`).
 
 import type { Lang } from '../../dsl/ast';
 import type { CompiledRuleset } from '../../engine/index';
 import { t } from '../i18n';
-import { resultLine } from './json';
+import { decisionLine, resultLine } from './json';
 import { eachLine } from './lines';
 import { csvRecord, ndjsonRecord, type CsvShape } from './records';
 
@@ -25,6 +26,7 @@ export function runBatch(
   lang: Lang,
   file: string,
   sink: ByteSink,
+  decision = false,
 ): BatchOut {
   let failed = 0;
   let records = 0;
@@ -36,6 +38,12 @@ export function runBatch(
     if ('error' in r) {
       failed++;
       sink.line(JSON.stringify({ line: firstLine + k, error: t(lang, 'streamRecord', { file, line: firstLine + k, message: r.error }) }));
+      return;
+    }
+    if (decision) {
+      const d = ruleset.decide(r.platform, opts);
+      if (d.outcome === 'invalid') failed++;
+      sink.line(decisionLine(d));
       return;
     }
     const a = ruleset.assess(r.platform, opts);

@@ -5,7 +5,7 @@
 
 import { RAW_NUMBER } from '../../engine/plan/evidence';
 import type { Rational } from '../../engine/rational';
-import { valueToJson, type Assessment, type EvidenceIssue, type EvidenceValue, type ResultJson, type ValueJson } from '../../engine/result';
+import { valueToJson, type Assessment, type Decision, type EvidenceIssue, type EvidenceValue, type ResultJson, type ValueJson } from '../../engine/result';
 
 /** Caches cleared when they grow past this many entries (bounded memory on any corpus). */
 const CACHE_MAX = 1 << 16;
@@ -149,6 +149,17 @@ export function resultLine(a: Assessment): string {
   n = 0;
   for (const v of a.vetoes) if (v.truth === true) s += `${n++ > 0 ? ',' : ''}${q(v.id)}`;
   return `${s}],"errors":${issues(a.errors)},"warnings":${issues(a.warnings)}}`;
+}
+
+/** `JSON.stringify(toDecisionJson(d))`, written straight (the stream's line with `--decision`). */
+export function decisionLine(d: Decision): string {
+  let s = `{"platform":${JSON.stringify(d.platform)}`;
+  if (d.name !== undefined) s += `,"name":${JSON.stringify(d.name)}`;
+  s += `,"outcome":${q(d.outcome)},"level":${d.level === null ? 'null' : q(d.level)},"total":${numText(d.total)},"prerequisitesFailed":[`;
+  for (let k = 0; k < d.prerequisitesFailed.length; k++) s += `${k > 0 ? ',' : ''}${q(d.prerequisitesFailed[k] as string)}`;
+  s += '],"vetoes":[';
+  for (let k = 0; k < d.vetoes.length; k++) s += `${k > 0 ? ',' : ''}${q(d.vetoes[k] as string)}`;
+  return `${s}],"errors":${issues(d.errors)},"warnings":${issues(d.warnings)}}`;
 }
 
 /** `toResultJson(a)` with cached number conversion (the object path of `resultLine`). */

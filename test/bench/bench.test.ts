@@ -17,6 +17,7 @@ describe('npm run bench', () => {
     expect(names).toEqual([
       'hand-written scorer (bench/handwritten.ts)',
       'Assay compiled plan (decision: outcome, level, exact total)',
+      'Assay decision with messages (errors, warnings)',
       'Assay compiled plan, full Assessment (assess)',
       'Assay compiled plan with tracing (every event)',
       'Assay reference evaluator (tree-walking)',
@@ -30,7 +31,7 @@ describe('npm run bench', () => {
     // reference everywhere. The other peers decide valid evidence only: they differ exactly on the invalid ones.
     const invalid = Number(/invalid (\d+)/.exec(out)?.[1]);
     expect(invalid).toBeGreaterThan(0);
-    expect(rows.map(result)).toEqual(['equal', 'equal', 'equal', 'equal', 'equal', `${invalid} differ`, `${invalid} differ`, 'equal', `${invalid} differ`]);
+    expect(rows.map(result)).toEqual(['equal', 'equal', 'equal', 'equal', 'equal', 'equal', `${invalid} differ`, `${invalid} differ`, 'equal', `${invalid} differ`]);
     expect(out).toMatch(/plan: \d+ platforms decided, 0 handed over/);
     expect(out).toMatch(/compiled ÷ hand-written: \d\.\d{3}/);
   }, 300_000);

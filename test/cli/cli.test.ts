@@ -126,6 +126,21 @@ describe('assay eval', () => {
     expect(run(['eval', 'csp-assessment@0.9']).code).toBe(2);
   });
 
+  it('--decision prints the decision alone: JSON without detail, a table without dimension columns', () => {
+    const full = JSON.parse(run(['eval', 'csp-assessment@1.0', 'rulesets/csp-assessment/platforms', '--format', 'json']).out) as { results: Record<string, unknown>[] };
+    const r = run(['eval', 'csp-assessment@1.0', 'rulesets/csp-assessment/platforms', '--format', 'json', '--decision']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { results: Record<string, unknown>[] };
+    expect(j.results).toEqual(full.results.map(({ dimensions: _d, indicators: _i, ...rest }) => rest));
+    const table = run(['eval', 'csp-assessment@1.0', 'rulesets/csp-assessment/platforms', '--decision', '--lang', 'zh-Hant']);
+    expect(table.out).toMatch(/P5_inflated_claims\s+不通過\s+—\s+61\.13\s+V1, V5\s+—\n/);
+    expect(table.out).not.toContain('算力資源供給能力');
+    expect(table.err).toBe(run(['eval', 'csp-assessment@1.0', 'rulesets/csp-assessment/platforms', '--lang', 'zh-Hant']).err);
+    const both = run(['eval', 'csp-assessment@1.0', 'rulesets/csp-assessment/platforms', '--decision', '--explain', '--lang', 'zh-Hans']);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('二者只能选其一');
+  });
+
   it('a missing file is an error naming it, not a stack trace', () => {
     const r = run(['eval', 'csp-assessment@0.9', 'no/such/file.yaml']);
     expect(r.code).toBe(1);

@@ -26,6 +26,8 @@ describe('decide', () => {
         const lang = ps.indexOf(p) % 3 === 0 ? 'zh-Hans' : 'en';
         const want = decisionOf(r.assess(p, { lang }));
         expect(canon(r.decide(p, { lang })), p.platform).toBe(canon(want));
+        // Without messages: the same decision, no errors or warnings described.
+        expect(canon(r.decide(p, { lang, messages: false })), p.platform).toBe(canon({ ...want, errors: [], warnings: [] }));
         if (want.outcome === 'invalid') seen.invalid++;
         if (want.warnings.length > 0) seen.warned++;
         if (want.vetoes.length > 0) seen.vetoed++;

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatePlatforms } from '../../bench/generate';
-import { toResultJson } from '../../engine/result';
-import { resultJson, resultLine } from '../../cli/stream/json';
+import { decisionOf, toDecisionJson, toResultJson } from '../../engine/result';
+import { decisionLine, resultJson, resultLine } from '../../cli/stream/json';
 import { eachLine, LineReader } from '../../cli/stream/lines';
 import { csvCells, csvRecord, csvShape } from '../../cli/stream/records';
 import { streamEval } from '../../cli/stream/run';
@@ -19,9 +19,9 @@ const r = loadRuleset('0.9');
 const text = readFileSync(join(CSP, '0.9.assay'), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'assay-stream-'));
 
-function run(path: string, format: 'ndjson' | 'csv', batch = 7): { lines: unknown[]; summary: ReturnType<typeof streamEval> } {
+function run(path: string, format: 'ndjson' | 'csv', batch = 7, decision = false): { lines: unknown[]; summary: ReturnType<typeof streamEval> } {
   const chunks: string[] = [];
-  const summary = streamEval({ path, format, ruleset: r, rulesetText: text, lang: 'en', workers: 0, batch, write: (s) => chunks.push(s) });
+  const summary = streamEval({ path, format, ruleset: r, rulesetText: text, lang: 'en', workers: 0, batch, decision, write: (s) => chunks.push(s) });
   return { lines: chunks.join('').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as unknown), summary };
 }
 
@@ -42,6 +42,26 @@ describe('NDJSON corpora', () => {
       expect(lines[k]).toEqual(JSON.parse(JSON.stringify(toResultJson(r.assess(again)))));
     });
     expect(summary.failed).toBe(ps.filter((p) => r.assess(JSON.parse(JSON.stringify(p)) as typeof p).outcome === 'invalid').length);
+  });
+
+  it('gives the decision alone with `decision`: the result JSON without its detail', () => {
+    const { lines, summary } = run(path, 'ndjson', 7, true);
+    expect(lines).toHaveLength(ps.length);
+    ps.forEach((p, k) => {
+      const again = JSON.parse(JSON.stringify(p)) as typeof p;
+      const { dimensions: _d, indicators: _i, ...decision } = toResultJson(r.assess(again));
+      expect(lines[k]).toEqual(decision);
+    });
+    expect(summary.failed).toBe(ps.filter((p) => r.assess(JSON.parse(JSON.stringify(p)) as typeof p).outcome === 'invalid').length);
+  });
+
+  it('writes a decision line as JSON.stringify of its JSON form, names and odd ids included', () => {
+    for (const p of ps.slice(0, 120)) {
+      const d = r.decide(p);
+      expect(decisionLine(d)).toBe(JSON.stringify(toDecisionJson(d)));
+      const named = decisionOf({ ...r.assess(p), name: 'Hub "Nord"\n', platform: '__proto__' });
+      expect(decisionLine(named)).toBe(JSON.stringify(toDecisionJson(named)));
+    }
   });
 
   it('reports unreadable lines by number and goes on', () => {

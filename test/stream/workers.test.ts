@@ -42,8 +42,8 @@ interface Run {
   readonly stats: { records: number; workers: number; maxRssMb: number; workerHeapMb: number[][] } | undefined;
 }
 
-function cli(file: string, workers: number, lang: Lang = 'en', batch = 7): Run {
-  const p = spawnSync(process.execPath, [bundle, 'eval', RULESET, file, '--lang', lang], {
+function cli(file: string, workers: number, lang: Lang = 'en', batch = 7, extra: readonly string[] = []): Run {
+  const p = spawnSync(process.execPath, [bundle, 'eval', RULESET, file, '--lang', lang, ...extra], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     env: { ...process.env, ASSAY_WORKERS: String(workers), ASSAY_STREAM_BATCH: String(batch), ASSAY_STREAM_STATS: '1' },
@@ -56,9 +56,9 @@ function cli(file: string, workers: number, lang: Lang = 'en', batch = 7): Run {
   return { status: p.status, stdout: p.stdout, stderr, stats: line ? (JSON.parse(line.slice(19)) as Run['stats']) : undefined };
 }
 
-function inProcess(file: string, lang: Lang): string {
+function inProcess(file: string, lang: Lang, decision = false): string {
   const chunks: string[] = [];
-  streamEval({ path: file, format: file.endsWith('.csv') ? 'csv' : 'ndjson', ruleset: r, rulesetText: text, lang, workers: 0, batch: 5, write: (s) => chunks.push(s) });
+  streamEval({ path: file, format: file.endsWith('.csv') ? 'csv' : 'ndjson', ruleset: r, rulesetText: text, lang, workers: 0, batch: 5, decision, write: (s) => chunks.push(s) });
   return chunks.join('');
 }
 
@@ -109,6 +109,20 @@ describe('worker threads write what the in-process stream writes', () => {
       if (!file.endsWith('.csv')) expect(lines.find((l) => l.platform === 'x')).toMatchObject({ outcome: 'invalid' });
     });
   }
+
+  it('NDJSON with --decision, with 0, 1 and 2 workers', () => {
+    const expected = inProcess(ndjson, 'zh-Hans', true);
+    expect(expected).not.toBe(inProcess(ndjson, 'zh-Hans'));
+    for (const w of [0, 1, 2]) {
+      const run = cli(ndjson, w, 'zh-Hans', 7, ['--decision']);
+      expect(run.stats?.workers, `workers ${w}`).toBe(w);
+      expect(run.stdout, `workers ${w}`).toBe(expected);
+      expect(run.status).toBe(1);
+    }
+    const lines = expected.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => 'indicators' in l || 'dimensions' in l)).toEqual([]);
+    expect(lines.filter((l) => l['error'] !== undefined).map((l) => l['line'])).toEqual([41, 43, 84]);
+  });
 });
 
 describe('memory', () => {
