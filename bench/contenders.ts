@@ -41,7 +41,7 @@ export interface Contender {
 export interface Bench {
   readonly text: string;
   readonly ruleset: CompiledRuleset;
-  /** The plan the "decision" contender uses (its stats say how many platforms it handed over). */
+  /** A plan of the ruleset whose stats count the platforms it hands over (for the report). */
   readonly plan: Plan;
   readonly platforms: readonly PlatformInput[];
   readonly contenders: readonly Contender[];
@@ -77,9 +77,16 @@ export function setUp(root: string, n: number): Bench {
   const contenders: Contender[] = [
     { name: 'hand-written scorer (bench/handwritten.ts)', decide: (p) => scoreHandwritten(p.evidence as Record<string, unknown>) },
     {
+      // What the others give: the decision, no message (`invalid` says the evidence is invalid, not why).
       name: 'Assay compiled plan (decision: outcome, level, exact total)',
-      decide: (p) => decisionOf(plan.summary(p)),
-      run: (p) => plan.summary(p),
+      decide: (p) => decisionOf(ruleset.decide(p, { messages: false })),
+      run: (p) => ruleset.decide(p, { messages: false }),
+    },
+    {
+      // `assay eval --decision`: with the messages of invalid evidence (the reference's validation) and warnings.
+      name: 'Assay decision with messages (errors, warnings)',
+      decide: (p) => decisionOf(ruleset.decide(p)),
+      run: (p) => ruleset.decide(p),
     },
     { name: 'Assay compiled plan, full Assessment (assess)', decide: (p) => decisionOf(ruleset.assess(p)), run: (p) => ruleset.assess(p) },
     {

@@ -1,7 +1,7 @@
 // One contender in a worker thread of its own — its own V8 isolate, so its JIT state (type feedback, optimised
 // code) and its garbage are its own, as in a batch job that runs only it — timed round by round on request.
 // In: workerData { root, n, index, oracle }. Out: { differs } once set up and checked against the oracle, then the
-// CPU seconds of each round asked for with 'round', and { decided, handedOver } (the plan's stats) for 'stats'.
+// CPU seconds of each round asked for with 'round'.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { differing, passOf, setUp, type Contender, type Decision } from './contenders';
@@ -22,6 +22,5 @@ const c = bench.contenders[init.index] as Contender;
 const round = timedRound(passOf(c, bench.platforms));
 port.on('message', (m: unknown) => {
   if (m === 'round') void round().then((s) => port.postMessage(s));
-  else if (m === 'stats') port.postMessage({ decided: bench.plan.stats.decided, handedOver: bench.plan.stats.handedOver });
 });
 port.postMessage({ differs: await differing(c, bench.platforms, init.oracle) });
