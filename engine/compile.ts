@@ -150,28 +150,16 @@ function makeCompiled(model: Model, ast: Ruleset, text: string): CompiledRuleset
   const NO_ISSUES: readonly [] = [];
   const decide = (input: PlatformInput, opts: { lang?: Lang; engine?: Engine; messages?: boolean } = {}): Decision => {
     const messages = opts.messages !== false;
-    const quiet = (d: Decision): Decision => (messages ? d : { ...d, errors: NO_ISSUES, warnings: NO_ISSUES });
-    if (opts.engine === 'reference') return quiet(decisionOf(assess(input, opts)));
-    let s;
+    let d: Decision;
     try {
-      s = (plan ??= compilePlan(model, reference)).summary(input, opts.lang, messages);
+      d = opts.engine === 'reference' ? decisionOf(assess(input, opts)) : (plan ??= compilePlan(model, reference)).summary(input, opts.lang, messages);
     } catch {
       // Whatever the plan cannot say, the full assessment says (it never throws).
-      return quiet(decisionOf(assess(input, opts)));
+      d = decisionOf(assess(input, opts));
     }
-    // Invalid evidence: the reference's messages (the plan would hand the platform over to it anyway).
-    if (s.outcome === 'invalid' && messages) return decisionOf(reference(input, opts));
-    return {
-      platform: s.platform,
-      ...(input.name !== undefined ? { name: String(input.name) } : {}),
-      outcome: s.outcome,
-      level: s.level,
-      total: s.total,
-      prerequisitesFailed: s.prerequisitesFailed,
-      vetoes: s.vetoes,
-      errors: NO_ISSUES,
-      warnings: s.warnings,
-    };
+    if (!messages) return d.errors.length + d.warnings.length === 0 ? d : { ...d, errors: NO_ISSUES, warnings: NO_ISSUES };
+    // Invalid evidence decided by the plan: the reference's messages (the plan would hand it over anyway).
+    return d.outcome === 'invalid' && d.errors.length === 0 ? decisionOf(reference(input, opts)) : d;
   };
   return {
     identity,

@@ -12,7 +12,7 @@ import type { AssessOptions, PlatformInput } from '../evaluate';
 import { MAX_STEPS } from '../expr-eval';
 import type { Model } from '../model';
 import { Rational } from '../rational';
-import { decisionOf, type Assessment, type DimensionResult, type EvidenceIssue, type IndicatorResult, type Outcome, type RuleResult, type Truth } from '../result';
+import { decisionOf, type Assessment, type Decision, type DimensionResult, type EvidenceIssue, type IndicatorResult, type Outcome, type RuleResult, type Truth } from '../result';
 import { compileEvidenceReader, evidenceOf, INVALID, type EvidenceReader } from './evidence';
 import type { ExprCtx } from './expr';
 import { compileNodes, type NodeFn } from './nodes';
@@ -35,20 +35,11 @@ export interface Plan {
   readonly stats: { decided: number; handedOver: number; lastReason: string };
 }
 
-export interface PlanSummary {
-  readonly platform: string;
-  readonly outcome: Outcome;
-  readonly level: string | null;
-  readonly total: Rational;
-  /** Ids of the prerequisites that do not hold, and of the vetoes that fire (none for `invalid`). */
-  readonly prerequisitesFailed: readonly string[];
-  readonly vetoes: readonly string[];
-  /**
-   * The reference's warnings (none for `invalid`: its messages, errors and warnings, are the reference's to give;
-   * none either when `summary` was asked for no messages).
-   */
-  readonly warnings: readonly EvidenceIssue[];
-}
+/**
+ * The decision (`Decision`), with one difference: for `invalid` evidence it has no errors (their messages are the
+ * reference's to give) and no warnings; without `messages`, no platform has any.
+ */
+export type PlanSummary = Decision;
 
 /** Why a model gets no plan (then every platform goes to the reference); undefined when it gets one. */
 export function planObstacle(model: Model): string | undefined {
@@ -135,7 +126,14 @@ export function compilePlan(model: Model, reference: Reference): Plan {
       stats.lastReason = why;
       return reference(input, opts);
     };
-    return { stats, assess, summary: (input) => summaryOf(assess(input)) };
+    return {
+      stats,
+      assess,
+      summary: (input, lang, messages = true) => {
+        const d = decisionOf(assess(input, { lang: lang ?? 'en' }));
+        return messages ? d : { ...d, errors: NO_ISSUES, warnings: NO_ISSUES };
+      },
+    };
   }
   const slots = reader.slots.length;
   const build = (traced: boolean, decision = false): Variant => {
@@ -179,26 +177,20 @@ export function compilePlan(model: Model, reference: Reference): Plan {
         const failed = ids(rt.pTruth, preIds, false);
         const fired = ids(rt.vTruth, vetoIds, true);
         const outcome: Outcome = failed.length > 0 ? 'not_rated' : fired.length > 0 ? 'vetoed' : 'graded';
-        return {
-          platform: String(input.platform),
-          outcome,
-          level: outcome === 'graded' ? rt.level : null,
-          total: rt.totSet ? totalRat(rt) : Rational.ZERO,
-          prerequisitesFailed: failed,
-          vetoes: fired,
-          warnings: messages && rt.warnings.length > 0 ? rt.warnings.slice() : NO_ISSUES,
-        };
+        const total = rt.totSet ? totalRat(rt) : Rational.ZERO;
+        const warnings = messages && rt.warnings.length > 0 ? rt.warnings.slice() : NO_ISSUES;
+        return verdict(input, outcome, outcome === 'graded' ? rt.level : null, total, failed, fired, warnings);
       } catch (e) {
         if (!(e instanceof Bail)) throw e;
         // Invalid evidence decides the summary without the reference (which would only add the messages).
         if (e.why === INVALID) {
           stats.decided++;
-          return { platform: String(input.platform), outcome: 'invalid', level: null, total: Rational.ZERO, prerequisitesFailed: NO_IDS, vetoes: NO_IDS, warnings: NO_ISSUES };
+          return verdict(input, 'invalid', null, Rational.ZERO, NO_IDS, NO_IDS, NO_ISSUES);
         }
         stats.handedOver++;
         stats.lastReason = e.why;
-        const d = summaryOf(reference(input, { lang }));
-        return messages ? d : { ...d, warnings: NO_ISSUES };
+        const d = decisionOf(reference(input, { lang }));
+        return messages ? d : { ...d, errors: NO_ISSUES, warnings: NO_ISSUES };
       } finally {
         rt.busy = false;
       }
@@ -240,9 +232,21 @@ function ids(codes: Int8Array, of: readonly string[], is: boolean): readonly str
   return out ?? NO_IDS;
 }
 
-function summaryOf(a: Assessment): PlanSummary {
-  const d = decisionOf(a);
-  return { platform: d.platform, outcome: d.outcome, level: d.level, total: d.total, prerequisitesFailed: d.prerequisitesFailed, vetoes: d.vetoes, warnings: d.warnings };
+/** A decision decided by the plan (no errors: those of invalid evidence are the reference's to give). */
+function verdict(
+  input: PlatformInput,
+  outcome: Outcome,
+  level: string | null,
+  total: Rational,
+  prerequisitesFailed: readonly string[],
+  vetoes: readonly string[],
+  warnings: readonly EvidenceIssue[],
+): Decision {
+  const platform = String(input.platform);
+  // Two fixed shapes in the result's key order (a conditional spread costs more than the rest of the object).
+  return input.name === undefined
+    ? { platform, outcome, level, total, prerequisitesFailed, vetoes, errors: NO_ISSUES, warnings }
+    : { platform, name: String(input.name), outcome, level, total, prerequisitesFailed, vetoes, errors: NO_ISSUES, warnings };
 }
 
 function assemble(rt: Rt, m: Model, L: Layout, W: Weights, input: PlatformInput, traced: boolean): Assessment {
