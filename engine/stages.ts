@@ -22,5 +22,6 @@ export const STAGES: readonly Stage[] = [
   { name: 'read evidence', module: 'engine/evidence.ts', entry: 'parseEvidenceText', input: 'YAML or JSON text', output: 'platform documents + file issues' },
   { name: 'validate evidence', module: 'engine/evidence-validate.ts', entry: 'validateEvidence', input: 'evidence map', output: 'exact values + E1xx issues' },
   { name: 'evaluate', module: 'engine/evaluate.ts', entry: 'assessPlatform', input: 'model + values', output: 'Assessment (+ trace events)' },
-  { name: 'result JSON', module: 'engine/result.ts', entry: 'toResultJson', input: 'Assessment', output: 'ResultJson' },
+  { name: 'plan', module: 'engine/plan/plan.ts', entry: 'compilePlan', input: 'model (once), then platforms', output: 'Assessment, or the Decision alone, equal to evaluate’s (hands over when in doubt)' },
+  { name: 'result JSON', module: 'engine/result.ts', entry: 'toResultJson', input: 'Assessment (or Decision: toDecisionJson)', output: 'ResultJson (DecisionJson)' },
 ];

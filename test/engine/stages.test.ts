@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '../../engine/stages';
 
-const modules = import.meta.glob<Record<string, unknown>>(['../../engine/*.ts', '../../dsl/*.ts']);
+const modules = import.meta.glob<Record<string, unknown>>(['../../engine/*.ts', '../../engine/*/*.ts', '../../dsl/*.ts']);
 
 describe('stages', () => {
   for (const s of STAGES) {
