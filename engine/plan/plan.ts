@@ -27,8 +27,9 @@ export interface Plan {
   /** Assesses one platform; the reference's result whenever the plan hands over. */
   assess(input: PlatformInput, opts?: AssessOptions): Assessment;
   /**
-   * The decision alone — outcome, level and exact total — without building the full `Assessment` (for batch
-   * consumers that need no per-indicator detail). Equal to the same fields of `assess(input)`.
+   * The decision alone (`decisionOf(assess(input))`: outcome, level, exact total, failed prerequisites, fired
+   * vetoes, warnings in `lang`) by the decision variant, without the per-dimension and per-indicator detail — but
+   * see `PlanSummary` for invalid evidence. `messages: false`: no warning is rendered or listed.
    */
   summary(input: PlatformInput, lang?: Lang, messages?: boolean): PlanSummary;
   /** Platforms decided by the plan and handed over to the reference, since the plan was built (for tests, bench). */
