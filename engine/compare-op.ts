@@ -1,6 +1,7 @@
 // Comparison operators applied to the sign of a comparison (`a.cmp(b)`): the one place that says what
-// `=`, `!=`, `<`, `<=`, `>`, `>=` mean, for the checker, the plan and the JsonLogic export.
-// In: an operator and a sign (negative, zero, positive). Out: whether the comparison holds.
+// `=`, `!=`, `<`, `<=`, `>`, `>=` mean, for the checker, the plan, the diff and the JsonLogic export.
+// In: an operator and a sign (negative, zero, positive). Out: whether the comparison holds; the operator with its
+// sides swapped.
 
 import type { CompareOp } from '../dsl/ast';
 
@@ -19,6 +20,15 @@ export function signHolds(op: CompareOp, c: number): boolean {
     case '>=':
       return c >= 0;
   }
+}
+
+type Order = '<' | '<=' | '>' | '>=';
+
+/** The operator with its sides swapped: `a op b` ⇔ `b flipOp(op) a`. */
+export function flipOp(op: Order): Order;
+export function flipOp(op: CompareOp): CompareOp;
+export function flipOp(op: CompareOp): CompareOp {
+  return op === '<' ? '>' : op === '>' ? '<' : op === '<=' ? '>=' : op === '>=' ? '<=' : op;
 }
 
 const OPS: ReadonlySet<string> = new Set(['=', '!=', '<', '<=', '>', '>=']);

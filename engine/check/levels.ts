@@ -8,6 +8,7 @@
 import type { Expr, QuantifiedExpr } from '../../dsl/ast';
 import { printExpr } from '../../dsl/printer';
 import { diag, type Diagnostic } from '../../dsl/diagnostics';
+import { flipOp } from '../compare-op';
 import type { LevelInfo, Model } from '../model';
 import type { Rational } from '../rational';
 import { and, atomKey, attempt, dnf, or, FALSE, TRUE, type CondCtx, type Dnf } from './conditions';
@@ -56,13 +57,9 @@ function threshold(e: Expr, ctx: CondCtx): Threshold | undefined {
   if (body.kind !== 'Compare' || body.op === '=' || body.op === '!=') return undefined;
   const cr = constValue(body.right);
   const cl = constValue(body.left);
-  const [atom, c, op] = cr && !cl ? [body.left, cr, body.op] : cl && !cr ? [body.right, cl, flip(body.op)] : [];
+  const [atom, c, op] = cr && !cl ? [body.left, cr, body.op] : cl && !cr ? [body.right, cl, flipOp(body.op)] : [];
   if (!atom || !c || !op) return undefined;
   return { key: prefix + atomKey(atom, ctx), up: op === '>' || op === '>=', value: c, inclusive: op === '>=' || op === '<=', expr: e };
-}
-
-function flip(op: '<' | '<=' | '>' | '>='): '<' | '<=' | '>' | '>=' {
-  return op === '<' ? '>' : op === '<=' ? '>=' : op === '>' ? '<' : '<=';
 }
 
 /** Is threshold `a` strictly stricter than `b` (same atom and direction)? */

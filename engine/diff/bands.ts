@@ -9,6 +9,7 @@
 // get no region (the entry still lists the bands).
 
 import type { Band, Expr } from '../../dsl/ast';
+import { signHolds } from '../compare-op';
 import { Rational } from '../rational';
 import { withinBounds, type ValueType } from '../value-type';
 import type { BandRegion, DiffKind, RegionEnd } from './entries';
@@ -107,23 +108,7 @@ function simple(bands: readonly Band[]): Simple[] | undefined {
     const v = literal(c.bound);
     if (v === undefined) return undefined;
     const op = c.op;
-    const test = (x: Rational): boolean => {
-      const k = x.cmp(v);
-      switch (op) {
-        case '=':
-          return k === 0;
-        case '!=':
-          return k !== 0;
-        case '<':
-          return k < 0;
-        case '<=':
-          return k <= 0;
-        case '>':
-          return k > 0;
-        case '>=':
-          return k >= 0;
-      }
-    };
+    const test = (x: Rational): boolean => signHolds(op, x.cmp(v));
     out.push({ test, bound: v, boundText: c.bound.kind === 'Num' ? c.bound.text : undefined, points });
   }
   return out;

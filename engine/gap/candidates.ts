@@ -5,6 +5,7 @@
 // In: a compiled ruleset, the platform's exact evidence and its assessment. Out: `IndicatorOptions` per indicator.
 
 import type { CompareOp, Expr } from '../../dsl/ast';
+import { flipOp } from '../compare-op';
 import type { CompiledRuleset } from '../compile';
 import type { IndicatorInfo } from '../model';
 import { Rational } from '../rational';
@@ -116,7 +117,7 @@ function gateThresholds(ruleset: CompiledRuleset): Map<string, [CompareOp, Ratio
       if (x.kind !== 'Compare') continue;
       const pairs: [Expr, Expr, CompareOp][] = [
         [x.left, x.right, x.op],
-        [x.right, x.left, flip(x.op)],
+        [x.right, x.left, flipOp(x.op)],
       ];
       for (const [a, b, op] of pairs) {
         if (a.kind !== 'Ref') continue;
@@ -130,10 +131,6 @@ function gateThresholds(ruleset: CompiledRuleset): Map<string, [CompareOp, Ratio
     }
   }
   return out;
-}
-
-function flip(op: CompareOp): CompareOp {
-  return op === '<' ? '>' : op === '>' ? '<' : op === '<=' ? '>=' : op === '>=' ? '<=' : op;
 }
 
 /** Candidate values of a numeric indicator: band thresholds and gate thresholds, in range, better than now. */

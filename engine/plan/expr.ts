@@ -5,6 +5,7 @@
 
 import type { Expr, PropExpr, QuantifiedExpr, RefExpr } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
+import { flipOp } from '../compare-op';
 import { Rational } from '../rational';
 import type { EvidenceValue } from '../result';
 import { evidenceOf, ObjV, type Raw } from './evidence';
@@ -18,14 +19,9 @@ import {
   asRat,
   cmpNum,
   compare,
+  doubleHolds,
   holds,
   numOf,
-  OP_EQ,
-  OP_GE,
-  OP_GT,
-  OP_LE,
-  OP_LT,
-  OP_NE,
   opCode,
   or,
   truthOf,
@@ -365,41 +361,13 @@ function compileFieldCompare(e: Expr & { kind: 'Compare' }, c: ExprCtx): Fn | un
   if (slot === undefined || typeof lit !== 'number') return undefined;
   const ref = compileRef(side, c);
   const written = opCode(e.op);
-  const op = flip ? flippedOp(written) : written;
+  // With the field on the left: `lit op v` ⇔ `v flipOp(op) lit`.
+  const op = flip ? opCode(flipOp(e.op)) : written;
   return (rt) => {
     const v = rt.raw[slot];
     if (typeof v !== 'number') return flip ? compare(written, lit, ref(rt)) : compare(written, ref(rt), lit);
-    switch (op) {
-      case OP_EQ:
-        return v === lit;
-      case OP_NE:
-        return v !== lit;
-      case OP_LT:
-        return v < lit;
-      case OP_LE:
-        return v <= lit;
-      case OP_GT:
-        return v > lit;
-      default:
-        return v >= lit;
-    }
+    return doubleHolds(op, v, lit);
   };
-}
-
-/** The operator code with its sides swapped (`a < b` ⇔ `b > a`). */
-function flippedOp(op: number): number {
-  switch (op) {
-    case OP_LT:
-      return OP_GT;
-    case OP_LE:
-      return OP_GE;
-    case OP_GT:
-      return OP_LT;
-    case OP_GE:
-      return OP_LE;
-    default:
-      return op;
-  }
 }
 
 /** `total`, `score(D)`, `share` compared with a literal: a fraction comparison, no Rational built. */

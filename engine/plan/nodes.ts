@@ -17,7 +17,7 @@ import { compileExpr, literalValue, type ExprCtx, type Fn } from './expr';
 import { Bail, fracOfDouble, fracOf, ratOf } from './num';
 import { ST_MISSING, ST_NA, ST_SCORED, STATUS, T_FALSE, T_TRUE, T_UNKNOWN, type Rt } from './runtime';
 import { computeDimension, computeTotal, contributionRat, effRat, pointsRat, scoreRat, shareRat, totalRat } from './scores';
-import { missingOf, opCode, OP_EQ, OP_GE, OP_GT, OP_LE, OP_LT, compare, shownBound, toTruth, truthOf, Unk, type PV } from './values';
+import { compare, doubleHolds, missingOf, opCode, shownBound, toTruth, truthOf, Unk, type PV } from './values';
 
 export type NodeFn = (rt: Rt) => void;
 
@@ -170,8 +170,7 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
               const lit = b.lit;
               if (!traced && lit !== undefined && typeof own === 'number') {
                 // The common band: the indicator's own decimal double against a canonical literal.
-                const op = b.op;
-                v = op === OP_GE ? own >= lit : op === OP_GT ? own > lit : op === OP_LE ? own <= lit : op === OP_LT ? own < lit : op === OP_EQ ? own === lit : own !== lit;
+                v = doubleHolds(b.op, own, lit);
               } else {
                 const bv = b.bound(rt);
                 if (traced) shown = shownBound(bv);
@@ -223,16 +222,8 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
           const pd = entries.map((e) => e.points.constant?.d ?? 1);
           // Entry `at` (-1: none) written straight away.
           const hit = (rt: Rt, at: number): void => {
-            if (at < 0) {
-              noMatch(rt);
-              return;
-            }
-            rt.iSet[i] = 1;
-            rt.iStatus[i] = ST_SCORED;
-            rt.iPn[i] = pn[at] as number;
-            rt.iPd[i] = pd[at] as number;
-            rt.iApplicable[i] = 1;
-            rt.iMatched[i] = at;
+            if (at < 0) noMatch(rt);
+            else setScored(rt, i, pn[at] as number, pd[at] as number, at);
           };
           const type = L.model.fields.get(id)?.type;
           if (slot >= 0 && type?.kind === 'enum') {
@@ -367,21 +358,23 @@ function simpleBands(bands: readonly BandPlan[], general: (rt: Rt, own: PV) => v
     }
     for (let k = 0; k < m; k++) {
       const op = ops[k] as number;
-      const lit = lits[k] as number;
-      const hit =
-        op === OP_GE ? own >= lit : op === OP_GT ? own > lit : op === OP_LE ? own <= lit : op === OP_LT ? own < lit : op === OP_EQ ? own === lit : op === -1 || own !== lit;
-      if (hit) {
-        rt.iSet[i] = 1;
-        rt.iStatus[i] = ST_SCORED;
-        rt.iPn[i] = pn[k] as number;
-        rt.iPd[i] = pd[k] as number;
-        rt.iApplicable[i] = 1;
-        rt.iMatched[i] = index[k] as number;
+      if (op === -1 || doubleHolds(op, own, lits[k] as number)) {
+        setScored(rt, i, pn[k] as number, pd[k] as number, index[k] as number);
         return;
       }
     }
     noMatch(rt);
   };
+}
+
+/** Indicator `i` scored with constant points pn/pd by band or entry `matched` (untraced scorers). */
+function setScored(rt: Rt, i: number, pn: number, pd: number, matched: number): void {
+  rt.iSet[i] = 1;
+  rt.iStatus[i] = ST_SCORED;
+  rt.iPn[i] = pn;
+  rt.iPd[i] = pd;
+  rt.iApplicable[i] = 1;
+  rt.iMatched[i] = matched;
 }
 
 /** The three-valued conjunction of conditions, one `condition` event each (as `Run.conditions`). */

@@ -107,25 +107,28 @@ export function holds(op: number, c: number): boolean {
   }
 }
 
+/** `a op b` on two decimal doubles (exact: see num.ts). */
+export function doubleHolds(op: number, a: number, b: number): boolean {
+  switch (op) {
+    case OP_EQ:
+      return a === b;
+    case OP_NE:
+      return a !== b;
+    case OP_LT:
+      return a < b;
+    case OP_LE:
+      return a <= b;
+    case OP_GT:
+      return a > b;
+    default:
+      return a >= b;
+  }
+}
+
 /** Compares two values as `compareValues` does; ordering is defined on numbers only. */
 export function compare(op: number, a: PV, b: PV): boolean | Unk {
   if (a instanceof Unk || b instanceof Unk) return unknownOf2(a, b);
-  if (typeof a === 'number' && typeof b === 'number') {
-    switch (op) {
-      case OP_EQ:
-        return a === b;
-      case OP_NE:
-        return a !== b;
-      case OP_LT:
-        return a < b;
-      case OP_LE:
-        return a <= b;
-      case OP_GT:
-        return a > b;
-      default:
-        return a >= b;
-    }
-  }
+  if (typeof a === 'number' && typeof b === 'number') return doubleHolds(op, a, b);
   if (isNum(a) && isNum(b)) return holds(op, cmpNum(a, b));
   if ((op === OP_EQ || op === OP_NE) && typeof a === typeof b && (typeof a === 'string' || typeof a === 'boolean')) {
     return op === OP_EQ ? a === b : a !== b;
