@@ -2,6 +2,7 @@
 // In: bounds (exact rationals, inclusive or exclusive, or unbounded). Out: union, intersection, complement,
 // emptiness (integer-aware) and a language-neutral rendering such as `10 <= x < 20, x >= 30`.
 
+import { memoIn } from '../memo';
 import { Rational } from '../rational';
 
 /** A finite end of an interval; an absent end is unbounded. */
@@ -68,13 +69,7 @@ export class NumSet {
   }
 
   intersect(o: NumSet): NumSet {
-    this.meets ??= new WeakMap();
-    let r = this.meets.get(o);
-    if (r === undefined) {
-      r = this.meet(o);
-      this.meets.set(o, r);
-    }
-    return r;
+    return memoIn((this.meets ??= new WeakMap()), o, () => this.meet(o));
   }
 
   private meet(o: NumSet): NumSet {
@@ -99,13 +94,7 @@ export class NumSet {
   }
 
   union(o: NumSet): NumSet {
-    this.joins ??= new WeakMap();
-    let r = this.joins.get(o);
-    if (r === undefined) {
-      r = this.join(o);
-      this.joins.set(o, r);
-    }
-    return r;
+    return memoIn((this.joins ??= new WeakMap()), o, () => this.join(o));
   }
 
   private join(o: NumSet): NumSet {

@@ -7,6 +7,7 @@
 
 import type { CompareOp, Expr } from '../../dsl/ast';
 import type { IndicatorInfo, Model } from '../model';
+import { memoIn } from '../memo';
 import { Rational } from '../rational';
 import type { ValueType } from '../value-type';
 import { NumSet, type End, type Interval } from './intervals';
@@ -68,18 +69,8 @@ export function typeRange(t: ValueType | undefined): NumSet {
   if (!t || t.kind !== 'number') return NumSet.all();
   // Sets are immutable: one per pair of bound objects (a plain `percent` shares its bounds with every other), so
   // the checks reuse one set, and the complement it keeps, across the indicators of a big ruleset.
-  const byMin = t.base === 'integer' ? INT_RANGES : RANGES;
-  let byMax = byMin.get(t.min ?? UNBOUNDED);
-  if (byMax === undefined) {
-    byMax = new WeakMap();
-    byMin.set(t.min ?? UNBOUNDED, byMax);
-  }
-  let r = byMax.get(t.max ?? UNBOUNDED);
-  if (r === undefined) {
-    r = NumSet.range(t.min, t.max, t.base === 'integer');
-    byMax.set(t.max ?? UNBOUNDED, r);
-  }
-  return r;
+  const byMax = memoIn(t.base === 'integer' ? INT_RANGES : RANGES, t.min ?? UNBOUNDED, () => new WeakMap<End, NumSet>());
+  return memoIn(byMax, t.max ?? UNBOUNDED, () => NumSet.range(t.min, t.max, t.base === 'integer'));
 }
 const UNBOUNDED: End = { value: Rational.ZERO, inclusive: false };
 const RANGES = new WeakMap<End, WeakMap<End, NumSet>>();
@@ -87,22 +78,9 @@ const INT_RANGES = new WeakMap<End, WeakMap<End, NumSet>>();
 
 /** `{ x in dom : x op c }`, one set per (dom, op, c) object (the same bands recur across indicators). */
 export function compareSet(op: CompareOp, c: Rational, dom: NumSet): NumSet {
-  let byOp = COMPARE_SETS.get(dom);
-  if (byOp === undefined) {
-    byOp = new Map();
-    COMPARE_SETS.set(dom, byOp);
-  }
-  let byValue = byOp.get(op);
-  if (byValue === undefined) {
-    byValue = new WeakMap();
-    byOp.set(op, byValue);
-  }
-  let r = byValue.get(c);
-  if (r === undefined) {
-    r = NumSet.compare(op, c, dom.integer).intersect(dom);
-    byValue.set(c, r);
-  }
-  return r;
+  const byOp = memoIn(COMPARE_SETS, dom, () => new Map<CompareOp, WeakMap<Rational, NumSet>>());
+  const byValue = memoIn(byOp, op, () => new WeakMap<Rational, NumSet>());
+  return memoIn(byValue, c, () => NumSet.compare(op, c, dom.integer).intersect(dom));
 }
 const COMPARE_SETS = new WeakMap<NumSet, Map<CompareOp, WeakMap<Rational, NumSet>>>();
 
@@ -200,20 +178,12 @@ export function exprRange(e: Expr, m: Model, own?: IndicatorInfo): NumSet {
 
 /** The most a dimension can score: its weight, or the sum of its indicator weights if that is larger. */
 function dimMax(m: Model, id: string): Rational {
-  let byId = DIM_MAX.get(m);
-  if (byId === undefined) {
-    byId = new Map();
-    DIM_MAX.set(m, byId);
-  }
-  let r = byId.get(id);
-  if (r === undefined) {
+  return memoIn(memoIn(DIM_MAX, m, () => new Map<string, Rational>()), id, () => {
     const d = m.dimensionsById.get(id);
     if (!d) return Rational.ZERO;
     const sum = d.indicators.reduce((a, i) => a.add(m.indicatorsById.get(i)?.weight ?? Rational.ZERO), Rational.ZERO);
-    r = Rational.max(Rational.max(d.weight, sum), Rational.ZERO);
-    byId.set(id, r);
-  }
-  return r;
+    return Rational.max(Rational.max(d.weight, sum), Rational.ZERO);
+  });
 }
 /** `dimMax` per model and dimension: `total`, `share` and `score` ranges ask for every dimension, often. */
 const DIM_MAX = new WeakMap<Model, Map<string, Rational>>();
