@@ -1,11 +1,12 @@
-// The result JSON of one assessment as one NDJSON line, fast: the text of `JSON.stringify(toResultJson(a))`.
-// In: an Assessment. Out: that text (tested equal), written straight as a string: no intermediate result object,
+// The result JSON of one assessment (or one decision) as one NDJSON line, fast: the text of
+// `JSON.stringify(toResultJson(a))` (`toDecisionJson(d)`). In: an Assessment or a Decision. Out: that text (tested
+// equal), written straight as a string: no intermediate result object,
 // ids and enum values quoted once, numbers rendered from (numerator, denominator) through a cache, since points,
 // weights, scores and shares repeat between platforms, and evidence doubles printed as themselves.
 
 import { RAW_NUMBER } from '../../engine/plan/evidence';
 import type { Rational } from '../../engine/rational';
-import { valueToJson, type Assessment, type Decision, type EvidenceIssue, type EvidenceValue, type ResultJson, type ValueJson } from '../../engine/result';
+import { toResultJson, valueToJson, type Assessment, type Decision, type EvidenceIssue, type EvidenceValue } from '../../engine/result';
 
 /** Caches cleared when they grow past this many entries (bounded memory on any corpus). */
 const CACHE_MAX = 1 << 16;
@@ -63,13 +64,6 @@ function q(s: string): string {
   return j;
 }
 
-/** `valueToJson(v)`, a number read from the double behind it when the plan kept one (no Rational built). */
-function value(v: EvidenceValue): ValueJson {
-  if (v.kind !== 'num') return valueToJson(v);
-  const raw = (v as { [RAW_NUMBER]?: number })[RAW_NUMBER];
-  return raw !== undefined ? raw : Number(numText(v.q));
-}
-
 function valueText(v: EvidenceValue): string {
   switch (v.kind) {
     case 'num': {
@@ -81,7 +75,7 @@ function valueText(v: EvidenceValue): string {
     case 'sym':
       return q(v.s);
     case 'obj':
-      return JSON.stringify(value(v));
+      return JSON.stringify(valueToJson(v));
   }
 }
 
@@ -119,17 +113,15 @@ export function resultLine(a: Assessment): string {
   const inds = a.indicators;
   if (!sameIds(dims, plainDims)) {
     const ids = plainIds(dims);
-    if (!ids) return JSON.stringify(resultJson(a));
+    if (!ids) return JSON.stringify(toResultJson(a));
     plainDims = ids;
   }
   if (!sameIds(inds, plainInds)) {
     const ids = plainIds(inds);
-    if (!ids) return JSON.stringify(resultJson(a));
+    if (!ids) return JSON.stringify(toResultJson(a));
     plainInds = ids;
   }
-  let s = `{"platform":${JSON.stringify(a.platform)}`;
-  if (a.name !== undefined) s += `,"name":${JSON.stringify(a.name)}`;
-  s += `,"outcome":${q(a.outcome)},"level":${a.level === null ? 'null' : q(a.level)},"total":${numText(a.total)},"dimensions":{`;
+  let s = `${head(a)},"dimensions":{`;
   for (let k = 0; k < dims.length; k++) {
     const d = dims[k] as (typeof dims)[number];
     s += `${k > 0 ? ',' : ''}${q(d.id)}:{"score":${numText(d.score)},"weight":${numText(d.weight)},"share":${numText(d.share)}}`;
@@ -142,52 +134,37 @@ export function resultLine(a: Assessment): string {
     s += `"points":${i.points === null ? 'null' : numText(i.points)},"status":${q(i.status)},"weight":${numText(i.effectiveWeight)}`;
     s += i.field !== undefined && i.field !== i.id ? `,"field":${q(i.field)}}` : '}';
   }
-  s += '},"prerequisitesFailed":[';
-  let n = 0;
-  for (const p of a.prerequisites) if (p.truth !== true) s += `${n++ > 0 ? ',' : ''}${q(p.id)}`;
-  s += '],"vetoes":[';
-  n = 0;
-  for (const v of a.vetoes) if (v.truth === true) s += `${n++ > 0 ? ',' : ''}${q(v.id)}`;
-  return `${s}],"errors":${issues(a.errors)},"warnings":${issues(a.warnings)}}`;
+  s += '}';
+  return s + tail(ruleIds(a.prerequisites, false), ruleIds(a.vetoes, true), a.errors, a.warnings);
 }
 
 /** `JSON.stringify(toDecisionJson(d))`, written straight (the stream's line with `--decision`). */
 export function decisionLine(d: Decision): string {
-  let s = `{"platform":${JSON.stringify(d.platform)}`;
-  if (d.name !== undefined) s += `,"name":${JSON.stringify(d.name)}`;
-  s += `,"outcome":${q(d.outcome)},"level":${d.level === null ? 'null' : q(d.level)},"total":${numText(d.total)},"prerequisitesFailed":[`;
-  for (let k = 0; k < d.prerequisitesFailed.length; k++) s += `${k > 0 ? ',' : ''}${q(d.prerequisitesFailed[k] as string)}`;
-  s += '],"vetoes":[';
-  for (let k = 0; k < d.vetoes.length; k++) s += `${k > 0 ? ',' : ''}${q(d.vetoes[k] as string)}`;
-  return `${s}],"errors":${issues(d.errors)},"warnings":${issues(d.warnings)}}`;
+  return head(d) + tail(idList(d.prerequisitesFailed), idList(d.vetoes), d.errors, d.warnings);
 }
 
-/** `toResultJson(a)` with cached number conversion (the object path of `resultLine`). */
-export function resultJson(a: Assessment): ResultJson {
-  const num = (x: Rational): number => Number(numText(x));
-  const dimensions: ResultJson['dimensions'] = {};
-  for (const d of a.dimensions) dimensions[d.id] = { score: num(d.score), weight: num(d.weight), share: num(d.share) };
-  const indicators: ResultJson['indicators'] = {};
-  for (const i of a.indicators) {
-    indicators[i.id] = {
-      ...(i.value !== undefined ? { value: value(i.value) } : {}),
-      points: i.points === null ? null : num(i.points),
-      status: i.status,
-      weight: num(i.effectiveWeight),
-      ...(i.field !== undefined && i.field !== i.id ? { field: i.field } : {}),
-    };
-  }
-  return {
-    platform: a.platform,
-    ...(a.name !== undefined ? { name: a.name } : {}),
-    outcome: a.outcome,
-    level: a.level,
-    total: num(a.total),
-    dimensions,
-    indicators,
-    prerequisitesFailed: a.prerequisites.filter((p) => p.truth !== true).map((p) => p.id),
-    vetoes: a.vetoes.filter((v) => v.truth === true).map((v) => v.id),
-    errors: a.errors.map((e) => ({ field: e.field, message: e.message, code: e.code })),
-    warnings: a.warnings.map((e) => ({ field: e.field, message: e.message, code: e.code })),
-  };
+/** What a result line and a decision line start with, up to the total. */
+function head(v: Pick<Decision, 'platform' | 'name' | 'outcome' | 'level' | 'total'>): string {
+  let s = `{"platform":${JSON.stringify(v.platform)}`;
+  if (v.name !== undefined) s += `,"name":${JSON.stringify(v.name)}`;
+  return `${s},"outcome":${q(v.outcome)},"level":${v.level === null ? 'null' : q(v.level)},"total":${numText(v.total)}`;
+}
+
+/** What they end with: failed prerequisites and fired vetoes (JSON arrays), errors and warnings. */
+function tail(failed: string, fired: string, errors: readonly EvidenceIssue[], warnings: readonly EvidenceIssue[]): string {
+  return `,"prerequisitesFailed":${failed},"vetoes":${fired},"errors":${issues(errors)},"warnings":${issues(warnings)}}`;
+}
+
+function idList(ids: readonly string[]): string {
+  let s = '[';
+  for (let k = 0; k < ids.length; k++) s += `${k > 0 ? ',' : ''}${q(ids[k] as string)}`;
+  return s + ']';
+}
+
+/** The ids of the rules whose truth is (`is`) or is not (`!is`) true, as a JSON array. */
+function ruleIds(rules: readonly { readonly id: string; readonly truth: unknown }[], is: boolean): string {
+  let s = '[';
+  let n = 0;
+  for (const r of rules) if ((r.truth === true) === is) s += `${n++ > 0 ? ',' : ''}${q(r.id)}`;
+  return s + ']';
 }
