@@ -37,18 +37,17 @@ interface Timed {
 /** Starts a contender's worker and waits until it has checked its results. */
 function isolated(index: number, oracle: readonly Decision[]): Promise<Timed> {
   const w = new Worker(new URL('./isolate.mjs', import.meta.url), { workerData: { root: ROOT, n: N, index, oracle } });
-  const ask = <T>(m: string): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      w.once('message', resolve);
-      w.once('error', reject);
-      w.postMessage(m);
-    });
-  return new Promise<Timed>((resolve, reject) => {
-    w.once('error', reject);
-    w.once('message', (m: { differs: number }) =>
-      resolve({ round: () => ask<number>('round'), differs: m.differs, close: () => w.terminate() }),
-    );
-  });
+  // One answer is awaited at a time (set-up, then each round): the worker's messages and failure go to it.
+  let waiting: { resolve: (m: unknown) => void; reject: (e: unknown) => void } | undefined;
+  const next = <T>(): Promise<T> => new Promise<T>((resolve, reject) => (waiting = { resolve: resolve as (m: unknown) => void, reject }));
+  w.on('message', (m) => waiting?.resolve(m));
+  w.on('error', (e) => waiting?.reject(e));
+  const ask = <T>(m: string): Promise<T> => {
+    const answer = next<T>();
+    w.postMessage(m);
+    return answer;
+  };
+  return next<{ differs: number }>().then((m) => ({ round: () => ask<number>('round'), differs: m.differs, close: () => w.terminate() }));
 }
 
 async function main(): Promise<void> {

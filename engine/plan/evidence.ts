@@ -229,16 +229,17 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     slotOf.set(id, slots.length);
     slots.push({ id, index: slots.length, check });
   }
+  const n = slots.length;
   const formerOf = new Map<string, number>();
+  // Fields with several former ids: which of their keys wins is decided by `keyed` (the last one, as the reference).
+  const formers = new Uint8Array(n);
   for (const [old, id] of model.formerIds) {
     const s = slotOf.get(id);
     if (s === undefined) continue;
     formerOf.set(old, s);
+    formers[s] = Math.min(2, (formers[s] as number) + 1);
   }
-  const n = slots.length;
   const ids = slots.map((s) => s.id);
-  const formerIdsOf: (string[] | undefined)[] = slots.map(() => undefined);
-  for (const [old, s] of formerOf) (formerIdsOf[s] ??= []).push(old);
   const checks = slots.map((s) => s.check);
   const pickedBuf: unknown[] = new Array<unknown>(n);
   const orderBuf: number[] = [];
@@ -269,11 +270,6 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
       hi[i] = t.max ? doubleOf(t.max.value) : Infinity;
       flags[i] = (t.base === 'integer' ? F_INT : 0) | (t.min && !t.min.inclusive ? F_LO_OPEN : 0) | (t.max && !t.max.inclusive ? F_HI_OPEN : 0);
     } else kind[i] = K_OTHER;
-  });
-  // Fields with several former ids: which of their keys wins is decided by `keyed` (the last one, as the reference).
-  const manyFormer = new Uint8Array(n);
-  formerIdsOf.forEach((olds, i) => {
-    if (olds !== undefined && olds.length > 1) manyFormer[i] = 1;
   });
 
   /**
@@ -308,7 +304,7 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
           pendCur.push('');
           continue;
         }
-        if (manyFormer[s] === 1) return false;
+        if (formers[s] === 2) return false;
         const cur = ownValue(e, ids[s] as string);
         if (cur !== null && cur !== undefined) {
           pendKey.push(key);
