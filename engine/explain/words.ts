@@ -120,6 +120,10 @@ export const WORDS = {
   rulesetWord: w('ruleset', '规则集', '規則集'),
   version: w('version', '版本', '版本'),
   status: w('status', '状态', '狀態'),
+  'status-draft': w('draft', '草案', '草案'),
+  'status-for-comment': w('for-comment', '征求意见稿', '徵求意見稿'),
+  'status-published': w('published', '已发布', '已發布'),
+  'status-superseded': w('superseded', '已被替代', '已被取代'),
   contentHash: w('content hash', '内容哈希', '內容雜湊'),
   evidenceFile: w('evidence file', '证据文件', '證據檔案'),
   evidenceHash: w('evidence hash', '证据哈希', '證據雜湊'),
@@ -139,6 +143,12 @@ export type WordKey = keyof typeof WORDS;
 /** The phrase in `lang` with `{name}` placeholders filled from `args` (own properties only). */
 export function say(lang: Lang, key: WordKey, args: Readonly<Record<string, string | number>> = {}): string {
   return WORDS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(args, k) ? String(args[k]) : m));
+}
+
+/** A ruleset's status (`published`, …) in `lang`; an unknown status as written. */
+export function statusWord(status: string, lang: Lang): string {
+  const key = `status-${status}`;
+  return Object.hasOwn(WORDS, key) ? say(lang, key as WordKey) : status;
 }
 
 /** The label in `lang`, falling back to en, then to any language given. */
