@@ -434,7 +434,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hant': '第 {column} 欄：結束引號之後還有文字；應為 `,` 或行尾（儲存格內的引號寫作 `""`）',
   },
   streamCsvTooMany: {
-    en: 'the row has {found} cells; expected at most {expected}, one per header column',
+    en: 'the row has {found} {found#cell|cells}; expected at most {expected}, one per header column',
     'zh-Hans': '该行有 {found} 个单元格；应最多 {expected} 个，与表头各列一一对应',
     'zh-Hant': '該列有 {found} 個儲存格；應最多 {expected} 個，與表頭各欄一一對應',
   },
@@ -464,12 +464,12 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hant': '{file}：工作執行緒已停止回應（兩分鐘無應答）；可嘗試 `--workers 0`',
   },
   streamProgress: {
-    en: '{done} platforms  {rate}/s',
+    en: '{done} {done#platform|platforms}  {rate}/s',
     'zh-Hans': '{done} 个平台  {rate} 个/秒',
     'zh-Hant': '{done} 個平台  {rate} 個/秒',
   },
   streamSkipped: {
-    en: '{file}: {failed} of {records} records could not be read or have invalid evidence (see the `error` and `errors` fields of the output)',
+    en: '{file}: {failed} of {records} {records#record|records} could not be read or have invalid evidence (see the `error` and `errors` fields of the output)',
     'zh-Hans': '{file}：{records} 条记录中有 {failed} 条无法读取或证据无效（见输出中的 `error` 与 `errors` 字段）',
     'zh-Hant': '{file}：{records} 筆記錄中有 {failed} 筆無法讀取或證據無效（見輸出中的 `error` 與 `errors` 欄位）',
   },

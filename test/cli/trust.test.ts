@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { progressBar } from '../../cli/progress';
+import { t } from '../../cli/i18n';
+import { say } from '../../engine/explain/words';
 import { wellFormedXml } from '../support/xml';
 
 const BIN = join(process.cwd(), 'dist/cli/assay.js');
@@ -206,6 +208,21 @@ describe('messages', () => {
     expect(one.err).toContain(`(1 platform)`);
     const zh = run(['report', 'csp-assessment@1.0', join(P, 'p1-hub-operator.yaml'), '--out', join(dir, 'r2.md'), '--lang', 'zh-Hans']);
     expect(zh.err).toContain('（1 个平台）');
+  });
+});
+
+describe('plurals in the catalogues', () => {
+  it('English picks the singular for 1 and the plural otherwise; Chinese has one form', () => {
+    expect(say('en', 'indicatorsN', { n: 1 })).toBe('1 indicator');
+    expect(say('en', 'indicatorsN', { n: 3 })).toBe('3 indicators');
+    expect(say('en', 'stepsN', { n: 1 })).toBe('1 band step');
+    expect(say('en', 'pointsWord', { p: '1' })).toBe('1 point');
+    expect(say('en', 'pointsWord', { p: '0' })).toBe('0 points');
+    expect(say('zh-Hans', 'indicatorsN', { n: 1 })).toBe('1 个指标');
+    expect(t('en', 'streamProgress', { done: 1, rate: 5 })).toBe('1 platform  5/s');
+    expect(t('en', 'streamSkipped', { file: 'c.ndjson', failed: 1, records: 1 })).toMatch(/^c\.ndjson: 1 of 1 record could not/);
+    expect(t('en', 'impactTitle', { from: 'a', to: 'b', platforms: 1, changed: 1 })).toBe('a → b: 1 platform assessed, 1 changes outcome or level');
+    expect(t('zh-Hans', 'reportWritten', { path: 'r', n: 1 })).toBe('已写入 r（1 个平台）');
   });
 });
 
