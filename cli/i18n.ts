@@ -22,6 +22,7 @@ commands:
   explain <ruleset> <evidence>...          why each platform got its result (--against <corpus folder>)
   gap <ruleset> <evidence>... [--target L] smallest evidence changes that reach the next (or target) level
   report <ruleset> <evidence>... --out F   HTML or Markdown assessment report (--format html|md, --force)
+                                           --corpus <folder> --assessor <name> --date YYYY-MM-DD --signature
   export <ruleset> [--format json|jsonlogic] [--out <file>]
                                            the ruleset as canonical JSON, or as JsonLogic rules
   import <file.json> [--out <file>]        canonical JSON back to formatted DSL
@@ -32,10 +33,13 @@ commands:
 
 common options:
   --lang zh-Hans|zh-Hant|en                language of messages and labels (default en)
-  --format table|json|md                   output format (eval, list, diff; impact also html; check: text|json)
+  --format table|json|md                   output format (eval, list, diff; eval also csv|junit; impact also html; check: text|json)
   --registry <dir>                         folder of rulesets/<id>/<version>.assay (default ./rulesets)
+  --watch                                  check, eval, test: run again when a named file changes
+  --help                                   a command's options (also: assay help <command>); --version: the version
 
-A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, csp-assessment@latest-draft.`,
+A ruleset is a path, - (standard input) or a reference: csp-assessment@1.0, csp-assessment@latest, csp-assessment@latest-draft.
+Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 usage errors.`,
     'zh-Hans': `用法：assay <命令> [选项]
 
 命令：
@@ -50,6 +54,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
   explain <规则集> <证据>...               说明各平台结果的由来（--against <对标语料文件夹>）
   gap <规则集> <证据>... [--target L]      达到下一等级（或目标等级）所需的最小证据改动
   report <规则集> <证据>... --out F        HTML 或 Markdown 评估报告（--format html|md，--force）
+                                           --corpus <文件夹> --assessor <姓名> --date YYYY-MM-DD --signature
   export <规则集> [--format json|jsonlogic] [--out <文件>]
                                            以规范 JSON 或 JsonLogic 规则导出规则集
   import <文件.json> [--out <文件>]        将规范 JSON 转回格式化的 DSL
@@ -60,10 +65,13 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
 
 通用选项：
   --lang zh-Hans|zh-Hant|en                消息与标签的语言（默认 en）
-  --format table|json|md                   输出格式（eval、list、diff；impact 另有 html；check：text|json）
+  --format table|json|md                   输出格式（eval、list、diff；eval 另有 csv|junit；impact 另有 html；check：text|json）
   --registry <目录>                        rulesets/<标识>/<版本>.assay 所在目录（默认 ./rulesets）
+  --watch                                  check、eval、test：所列文件改动时重新运行
+  --help                                   命令的选项（亦可 assay help <命令>）；--version：版本
 
-规则集可以是路径或引用：csp-assessment@1.0、csp-assessment@latest、csp-assessment@latest-draft。`,
+规则集可以是路径、-（标准输入）或引用：csp-assessment@1.0、csp-assessment@latest、csp-assessment@latest-draft。
+退出码：0 成功，1 规则集或证据有错误（或内部错误），2 用法错误。`,
     'zh-Hant': `用法：assay <命令> [選項]
 
 命令：
@@ -78,6 +86,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
   explain <規則集> <證據>...               說明各平台結果的由來（--against <對標語料資料夾>）
   gap <規則集> <證據>... [--target L]      達到下一等級（或目標等級）所需的最小證據改動
   report <規則集> <證據>... --out F        HTML 或 Markdown 評估報告（--format html|md，--force）
+                                           --corpus <資料夾> --assessor <姓名> --date YYYY-MM-DD --signature
   export <規則集> [--format json|jsonlogic] [--out <檔案>]
                                            以規範 JSON 或 JsonLogic 規則匯出規則集
   import <檔案.json> [--out <檔案>]        將規範 JSON 轉回格式化的 DSL
@@ -88,10 +97,13 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
 
 通用選項：
   --lang zh-Hans|zh-Hant|en                訊息與標籤的語言（預設 en）
-  --format table|json|md                   輸出格式（eval、list、diff；impact 另有 html；check：text|json）
+  --format table|json|md                   輸出格式（eval、list、diff；eval 另有 csv|junit；impact 另有 html；check：text|json）
   --registry <目錄>                        rulesets/<標識>/<版本>.assay 所在目錄（預設 ./rulesets）
+  --watch                                  check、eval、test：所列檔案變更時重新執行
+  --help                                   命令的選項（亦可 assay help <命令>）；--version：版本
 
-規則集可以是路徑或引用：csp-assessment@1.0、csp-assessment@latest、csp-assessment@latest-draft。`,
+規則集可以是路徑、-（標準輸入）或引用：csp-assessment@1.0、csp-assessment@latest、csp-assessment@latest-draft。
+結束碼：0 成功，1 規則集或證據有錯誤（或內部錯誤），2 用法錯誤。`,
   },
   unknownCommand: {
     en: 'unknown command `{command}`',
