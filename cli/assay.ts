@@ -71,7 +71,9 @@ export function main(argv: readonly string[], out: Out): number {
   let lang = sniffLang(argv);
   const [name, ...rest] = argv;
   try {
-    if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+    // `assay help [--lang L] [<command>]`: the command is the first argument that is not an option or its value
+    const topic = name === 'help' ? rest.find((a, i) => !a.startsWith('-') && rest[i - 1] !== '--lang' && rest[i - 1] !== '--registry') : undefined;
+    if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && topic === undefined)) {
       out.out(t(lang, 'usage'));
       return name === undefined ? 2 : 0;
     }
@@ -79,7 +81,7 @@ export function main(argv: readonly string[], out: Out): number {
       out.out(`assay ${assayVersion()}`);
       return 0;
     }
-    if (name === 'help') return help(rest[0] ?? '', lang, out);
+    if (topic !== undefined) return help(topic, lang, out);
     const cmd = COMMANDS.get(name);
     if (!cmd) return unknownCommand(name, lang, out);
     let p;

@@ -84,6 +84,9 @@ describe('help, version and suggestions', () => {
     expect(d.out).toMatch(/^用法：assay diff/);
     expect(d.out).toContain('两个规则集之间的语义差异');
     expect(d.out).toContain('退出码');
+    const overview = run(['help', '--lang', 'zh-Hans']);
+    expect(overview.code).toBe(0);
+    expect(overview.out).toMatch(/^用法：assay <命令>/);
     const report = run(['report', '--help']);
     for (const f of ['--corpus', '--assessor', '--date', '--signature', '--out']) expect(report.out).toContain(f);
   });
