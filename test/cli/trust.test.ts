@@ -241,6 +241,18 @@ describe('progress bar', () => {
     expect(none).toEqual([]);
   });
 
+  it('impact and report over a corpus draw the bar on a terminal (script(1) gives them one)', () => {
+    const dir = tmp();
+    for (const cmd of [
+      `impact csp-assessment@0.9 csp-assessment@1.0 rulesets/csp-assessment/corpus --format json > ${join(dir, 'i.json')}`,
+      `report csp-assessment@1.0 rulesets/csp-assessment/corpus --out ${join(dir, 'r.md')}`,
+    ]) {
+      const r = spawnSync('script', ['-qec', `env -u NO_COLOR "${process.execPath}" "${BIN}" ${cmd}`, '/dev/null'], { encoding: 'utf8', timeout: 120_000 });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain(`\r[${'#'.repeat(30)}] 240/240`);
+    }
+  }, 240_000);
+
   it('impact and report over a corpus print no bar into a pipe', () => {
     const r = run(['impact', 'csp-assessment@0.9', 'csp-assessment@1.0', 'rulesets/csp-assessment/corpus', '--format', 'json']);
     expect(r.code).toBe(0);
