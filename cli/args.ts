@@ -1,6 +1,8 @@
 // Command-line argument parsing for `assay`: no library, a small table of flags per command.
 // In: argv after the command name and the command's flag table. Out: positionals and flag values,
-// or a usage error (exit code 2) naming the flag.
+// or a usage error (exit code 2) naming the flag (with the closest known flag when it looks like a typo).
+
+import { suggest } from '../engine/suggest';
 
 export interface FlagSpec {
   /** Flag takes a value (`--format json`); otherwise it is a switch. */
@@ -34,7 +36,7 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
       positionals.push(...argv.slice(i + 1));
       break;
     }
-    if (!a.startsWith('--') || a === '-') {
+    if (!a.startsWith('--')) {
       positionals.push(a);
       continue;
     }
@@ -46,7 +48,10 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
       name = name.slice(0, eq);
     }
     const s = Object.hasOwn(spec, name) ? spec[name] : undefined;
-    if (!s) throw new UsageError('unknownFlag', { flag: `--${name}` });
+    if (!s) {
+      const near = suggest(name, Object.keys(spec));
+      throw new UsageError(near === undefined ? 'unknownFlag' : 'unknownFlagNear', { flag: `--${name}`, near: `--${near}` });
+    }
     if (s.value) {
       if (value === undefined) {
         const next = argv[i + 1];

@@ -2,11 +2,15 @@
 // The `assay` command: dispatches to one module per command under cli/commands/.
 // In: process.argv. Out: text on stdout/stderr and the exit code (0 ok, 1 ruleset or evidence errors,
 // 2 usage errors). Never prints a stack trace: unexpected failures become a one-line internal error.
+// `--watch` (check, eval, test) runs the command again whenever one of the files it names changes.
 
 import type { Lang } from '../dsl/ast';
 import { parseArgs, flag, UsageError, type FlagSpec } from './args';
+import { suggest } from '../engine/suggest';
+import { assayVersion, commandHelp } from './help';
 import { isKey, t } from './i18n';
 import { CliError } from './io';
+import { watchFiles } from './watch';
 import type { Out } from './commands/common';
 import { runCheck } from './commands/check';
 import { runEval } from './commands/eval';
@@ -36,8 +40,8 @@ interface Command {
 }
 
 const COMMANDS = new Map<string, Command>([
-  ['check', { flags: { format: { value: true, choices: ['text', 'json'] } }, run: runCheck }],
-  ['eval', { flags: { format: { value: true, choices: ['table', 'json', 'md'] }, explain: {}, decision: {}, against: { value: true }, workers: { value: true } }, run: runEval }],
+  ['check', { flags: { format: { value: true, choices: ['text', 'json'] }, watch: {} }, run: runCheck }],
+  ['eval', { flags: { format: { value: true, choices: ['table', 'json', 'md', 'csv', 'junit'] }, explain: {}, decision: {}, against: { value: true }, workers: { value: true }, watch: {} }, run: runEval }],
   ['list', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runList }],
   ['fmt', { flags: { check: {}, write: {} }, run: runFmt }],
   ['diff', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runDiff }],
@@ -48,8 +52,8 @@ const COMMANDS = new Map<string, Command>([
   ['template', { flags: { out: { value: true }, force: {} }, run: runTemplate }],
   ['explain', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, against: { value: true } }, run: runExplain }],
   ['gap', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, target: { value: true } }, run: runGap }],
-  ['report', { flags: { format: { value: true, choices: ['html', 'md'] }, out: { value: true }, against: { value: true }, force: {} }, run: runReport }],
-  ['test', { flags: { format: { value: true, choices: ['text', 'json', 'junit'] }, coverage: {}, lcov: { value: true } }, run: runTest }],
+  ['report', { flags: { format: { value: true, choices: ['html', 'md'] }, out: { value: true }, corpus: { value: true }, against: { value: true }, assessor: { value: true }, date: { value: true }, signature: {}, force: {} }, run: runReport }],
+  ['test', { flags: { format: { value: true, choices: ['text', 'json', 'junit'] }, coverage: {}, lcov: { value: true }, watch: {} }, run: runTest }],
 ]);
 
 /** Language from `--lang` anywhere in argv, else ASSAY_LANG, else en (so usage errors are localised too). */
@@ -67,21 +71,36 @@ export function main(argv: readonly string[], out: Out): number {
   let lang = sniffLang(argv);
   const [name, ...rest] = argv;
   try {
-    if (name === undefined || name === '--help' || name === 'help' || name === '-h') {
+    // `assay help [--lang L] [<command>]`: the command is the first argument that is not an option or its value
+    const topic = name === 'help' ? rest.find((a, i) => !a.startsWith('-') && rest[i - 1] !== '--lang' && rest[i - 1] !== '--registry') : undefined;
+    if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && topic === undefined)) {
       out.out(t(lang, 'usage'));
       return name === undefined ? 2 : 0;
     }
-    const cmd = COMMANDS.get(name);
-    if (!cmd) {
-      out.err(`assay: ${t(lang, 'unknownCommand', { command: name })}\n\n${t(lang, 'usage')}`);
-      return 2;
-    }
-    const p = parseArgs(rest, { ...COMMON, ...cmd.flags });
-    lang = (flag(p, 'lang') as Lang | undefined) ?? lang;
-    if (p.flags.has('help')) {
-      out.out(t(lang, 'usage'));
+    if (name === '--version' || name === '-V' || name === 'version') {
+      out.out(`assay ${assayVersion()}`);
       return 0;
     }
+    if (topic !== undefined) return help(topic, lang, out);
+    const cmd = COMMANDS.get(name);
+    if (!cmd) return unknownCommand(name, lang, out);
+    let p;
+    try {
+      p = parseArgs(rest, { ...COMMON, ...cmd.flags });
+    } catch (e) {
+      if (e instanceof UsageError && isKey(e.key)) {
+        out.err(`assay: ${t(lang, e.key, e.args)}\n${t(lang, 'seeCommandHelp', { command: name })}`);
+        return 2;
+      }
+      throw e;
+    }
+    lang = (flag(p, 'lang') as Lang | undefined) ?? lang;
+    if (p.flags.has('help')) {
+      out.out(commandHelp(lang, name, { ...cmd.flags, ...COMMON }));
+      return 0;
+    }
+    if (p.positionals.filter((a) => a === '-').length > 1) throw new UsageError('stdinTwice');
+    if (p.flags.has('watch') && p.positionals.includes('-')) throw new UsageError('watchStdin');
     return cmd.run(p, lang, out);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -98,11 +117,42 @@ export function main(argv: readonly string[], out: Out): number {
   }
 }
 
+/** `assay help <command>`: that command's help (exit 0), or the unknown-command error. */
+function help(name: string, lang: Lang, out: Out): number {
+  const cmd = COMMANDS.get(name);
+  if (!cmd) return unknownCommand(name, lang, out);
+  out.out(commandHelp(lang, name, { ...cmd.flags, ...COMMON }));
+  return 0;
+}
+
+/** An unknown command: the closest command when it looks like a typo, and where the list is; exit 2. */
+function unknownCommand(name: string, lang: Lang, out: Out): number {
+  const near = suggest(name, [...COMMANDS.keys(), 'help']);
+  const what = near === undefined ? t(lang, 'unknownCommand', { command: name }) : t(lang, 'unknownCommandNear', { command: name, near });
+  out.err(`assay: ${what}\n${t(lang, 'seeHelp')}`);
+  return 2;
+}
+
+/** The command's arguments when it runs under `--watch` (check, eval and test take it), else undefined. */
+function watchedArgs(argv: readonly string[]): { paths: string[]; registry: string | undefined } | undefined {
+  const [name, ...rest] = argv;
+  const cmd = name === undefined ? undefined : COMMANDS.get(name);
+  if (!cmd || !Object.hasOwn(cmd.flags, 'watch')) return undefined;
+  try {
+    const p = parseArgs(rest, { ...COMMON, ...cmd.flags });
+    if (!p.flags.has('watch')) return undefined;
+    return { paths: p.positionals.length > 0 || name !== 'test' ? p.positionals : ['rulesets'], registry: flag(p, 'registry') };
+  } catch {
+    return undefined;
+  }
+}
+
 function isMain(): boolean {
   return typeof process !== 'undefined' && Array.isArray(process.argv) && !process.env['ASSAY_NO_MAIN'];
 }
 
-if (isMain()) {
+/** Runs `argv` once, printing in order once both outputs are complete; resolves to the exit code. */
+function runOnce(argv: readonly string[]): Promise<number> {
   const chunks: string[] = [];
   const errChunks: string[] = [];
   const out: Out = {
@@ -110,8 +160,28 @@ if (isMain()) {
     err: (s) => errChunks.push(s + '\n'),
     tty: Boolean(process.stderr.isTTY) && !process.env['NO_COLOR'],
   };
-  const code = main(process.argv.slice(2), out);
-  // Write in order, then exit once both streams have drained (large JSON outputs must not be cut).
+  const code = main(argv, out);
+  // Write in order; large JSON outputs must drain before the process exits.
   process.stderr.write(errChunks.join(''));
-  process.stdout.write(chunks.join(''), () => process.exit(code));
+  return new Promise((done) => process.stdout.write(chunks.join(''), () => done(code)));
+}
+
+if (isMain()) {
+  const argv = process.argv.slice(2);
+  void runOnce(argv).then((code) => {
+    const watched = code === 2 ? undefined : watchedArgs(argv);
+    if (!watched) process.exit(code);
+    else {
+      const lang = sniffLang(argv);
+      const n = watchFiles(watched.paths, watched.registry, (path) => {
+        process.stderr.write(t(lang, 'rerun', { time: new Date().toLocaleTimeString(lang), path }) + '\n');
+        return runOnce(argv);
+      });
+      if (n === 0) {
+        process.stderr.write(`assay: ${t(lang, 'watchNothing')}\n`);
+        process.exit(2);
+      }
+      process.stderr.write(t(lang, 'watching', { n }) + '\n');
+    }
+  });
 }

@@ -2,6 +2,7 @@
 // In: a key and arguments. Out: the text in the chosen language. Diagnostics come from dsl/messages.ts instead.
 
 import type { Lang } from '../dsl/ast';
+import { fill } from '../engine/fill';
 
 type Entry = Readonly<Record<Lang, string>>;
 
@@ -21,6 +22,7 @@ commands:
   explain <ruleset> <evidence>...          why each platform got its result (--against <corpus folder>)
   gap <ruleset> <evidence>... [--target L] smallest evidence changes that reach the next (or target) level
   report <ruleset> <evidence>... --out F   HTML or Markdown assessment report (--format html|md, --force)
+                                           --corpus <folder> --assessor <name> --date YYYY-MM-DD --signature
   export <ruleset> [--format json|jsonlogic] [--out <file>]
                                            the ruleset as canonical JSON, or as JsonLogic rules
   import <file.json> [--out <file>]        canonical JSON back to formatted DSL
@@ -31,10 +33,13 @@ commands:
 
 common options:
   --lang zh-Hans|zh-Hant|en                language of messages and labels (default en)
-  --format table|json|md                   output format (eval, list, diff; impact also html; check: text|json)
+  --format table|json|md                   output format (eval, list, diff; eval also csv|junit; impact also html; check: text|json)
   --registry <dir>                         folder of rulesets/<id>/<version>.assay (default ./rulesets)
+  --watch                                  check, eval, test: run again when a named file changes
+  --help                                   a command's options (also: assay help <command>); --version: the version
 
-A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, csp-assessment@latest-draft.`,
+A ruleset is a path, - (standard input) or a reference: csp-assessment@1.0, csp-assessment@latest, csp-assessment@latest-draft.
+Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 usage errors.`,
     'zh-Hans': `用法：assay <命令> [选项]
 
 命令：
@@ -49,6 +54,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
   explain <规则集> <证据>...               说明各平台结果的由来（--against <对标语料文件夹>）
   gap <规则集> <证据>... [--target L]      达到下一等级（或目标等级）所需的最小证据改动
   report <规则集> <证据>... --out F        HTML 或 Markdown 评估报告（--format html|md，--force）
+                                           --corpus <文件夹> --assessor <姓名> --date YYYY-MM-DD --signature
   export <规则集> [--format json|jsonlogic] [--out <文件>]
                                            以规范 JSON 或 JsonLogic 规则导出规则集
   import <文件.json> [--out <文件>]        将规范 JSON 转回格式化的 DSL
@@ -59,10 +65,13 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
 
 通用选项：
   --lang zh-Hans|zh-Hant|en                消息与标签的语言（默认 en）
-  --format table|json|md                   输出格式（eval、list、diff；impact 另有 html；check：text|json）
+  --format table|json|md                   输出格式（eval、list、diff；eval 另有 csv|junit；impact 另有 html；check：text|json）
   --registry <目录>                        rulesets/<标识>/<版本>.assay 所在目录（默认 ./rulesets）
+  --watch                                  check、eval、test：所列文件改动时重新运行
+  --help                                   命令的选项（亦可 assay help <命令>）；--version：版本
 
-规则集可以是路径或引用：csp-assessment@1.0、csp-assessment@latest、csp-assessment@latest-draft。`,
+规则集可以是路径、-（标准输入）或引用：csp-assessment@1.0、csp-assessment@latest、csp-assessment@latest-draft。
+退出码：0 成功，1 规则集或证据有错误（或内部错误），2 用法错误。`,
     'zh-Hant': `用法：assay <命令> [選項]
 
 命令：
@@ -77,6 +86,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
   explain <規則集> <證據>...               說明各平台結果的由來（--against <對標語料資料夾>）
   gap <規則集> <證據>... [--target L]      達到下一等級（或目標等級）所需的最小證據改動
   report <規則集> <證據>... --out F        HTML 或 Markdown 評估報告（--format html|md，--force）
+                                           --corpus <資料夾> --assessor <姓名> --date YYYY-MM-DD --signature
   export <規則集> [--format json|jsonlogic] [--out <檔案>]
                                            以規範 JSON 或 JsonLogic 規則匯出規則集
   import <檔案.json> [--out <檔案>]        將規範 JSON 轉回格式化的 DSL
@@ -87,10 +97,13 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
 
 通用選項：
   --lang zh-Hans|zh-Hant|en                訊息與標籤的語言（預設 en）
-  --format table|json|md                   輸出格式（eval、list、diff；impact 另有 html；check：text|json）
+  --format table|json|md                   輸出格式（eval、list、diff；eval 另有 csv|junit；impact 另有 html；check：text|json）
   --registry <目錄>                        rulesets/<標識>/<版本>.assay 所在目錄（預設 ./rulesets）
+  --watch                                  check、eval、test：所列檔案變更時重新執行
+  --help                                   命令的選項（亦可 assay help <命令>）；--version：版本
 
-規則集可以是路徑或引用：csp-assessment@1.0、csp-assessment@latest、csp-assessment@latest-draft。`,
+規則集可以是路徑、-（標準輸入）或引用：csp-assessment@1.0、csp-assessment@latest、csp-assessment@latest-draft。
+結束碼：0 成功，1 規則集或證據有錯誤（或內部錯誤），2 用法錯誤。`,
   },
   unknownCommand: {
     en: 'unknown command `{command}`',
@@ -163,7 +176,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hant': '規則集 `{path}` 有錯誤；請執行 `assay check {path}`',
   },
   checkOk: {
-    en: '{id} {version} ({status}, {date}): {dimensions} dimensions, {indicators} indicators, {inputs} inputs, {prerequisites} prerequisites, {vetoes} vetoes, {levels} levels; {warnings} warnings\n{hash}',
+    en: '{id} {version} ({status}, {date}): {dimensions} {dimensions#dimension|dimensions}, {indicators} {indicators#indicator|indicators}, {inputs} {inputs#input|inputs}, {prerequisites} {prerequisites#prerequisite|prerequisites}, {vetoes} {vetoes#veto|vetoes}, {levels} {levels#level|levels}; {warnings} {warnings#warning|warnings}\n{hash}',
     'zh-Hans':
       '{id} {version}（{status}，{date}）：{dimensions} 个维度，{indicators} 个指标，{inputs} 个输入，{prerequisites} 个基本要求，{vetoes} 个否决项，{levels} 个等级；{warnings} 个警告\n{hash}',
     'zh-Hant':
@@ -208,7 +221,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hant': '{where}：欄位 `{field}`：{message}',
   },
   manyPlatforms: {
-    en: '{count} platforms ({list})',
+    en: '{count} {count#platform|platforms} ({list})',
     'zh-Hans': '{count} 个平台（{list}）',
     'zh-Hant': '{count} 個平台（{list}）',
   },
@@ -238,7 +251,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hant': '兩個規則集（先舊後新）和至少一個證據檔案或資料夾',
   },
   impactTitle: {
-    en: '{from} → {to}: {platforms} platforms assessed, {changed} change outcome or level',
+    en: '{from} → {to}: {platforms} {platforms#platform|platforms} assessed, {changed} {changed#changes|change} outcome or level',
     'zh-Hans': '{from} → {to}：评估 {platforms} 个平台，{changed} 个结论或等级发生变化',
     'zh-Hant': '{from} → {to}：評估 {platforms} 個平台，{changed} 個結論或等級發生變化',
   },
@@ -312,7 +325,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hant': '{file}：無法如實寫成 DSL：{detail}',
   },
   importFailed: {
-    en: '{file}: nothing imported ({count} problems)',
+    en: '{file}: nothing imported ({count} {count#problem|problems})',
     'zh-Hans': '{file}：未导入（{count} 个问题）',
     'zh-Hant': '{file}：未匯入（{count} 個問題）',
   },
@@ -433,7 +446,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hant': '第 {column} 欄：結束引號之後還有文字；應為 `,` 或行尾（儲存格內的引號寫作 `""`）',
   },
   streamCsvTooMany: {
-    en: 'the row has {found} cells; expected at most {expected}, one per header column',
+    en: 'the row has {found} {found#cell|cells}; expected at most {expected}, one per header column',
     'zh-Hans': '该行有 {found} 个单元格；应最多 {expected} 个，与表头各列一一对应',
     'zh-Hant': '該列有 {found} 個儲存格；應最多 {expected} 個，與表頭各欄一一對應',
   },
@@ -463,12 +476,12 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hant': '{file}：工作執行緒已停止回應（兩分鐘無應答）；可嘗試 `--workers 0`',
   },
   streamProgress: {
-    en: '{done} platforms  {rate}/s',
+    en: '{done} {done#platform|platforms}  {rate}/s',
     'zh-Hans': '{done} 个平台  {rate} 个/秒',
     'zh-Hant': '{done} 個平台  {rate} 個/秒',
   },
   streamSkipped: {
-    en: '{file}: {failed} of {records} records could not be read or have invalid evidence (see the `error` and `errors` fields of the output)',
+    en: '{file}: {failed} of {records} {records#record|records} could not be read or have invalid evidence (see the `error` and `errors` fields of the output)',
     'zh-Hans': '{file}：{records} 条记录中有 {failed} 条无法读取或证据无效（见输出中的 `error` 与 `errors` 字段）',
     'zh-Hant': '{file}：{records} 筆記錄中有 {failed} 筆無法讀取或證據無效（見輸出中的 `error` 與 `errors` 欄位）',
   },
@@ -479,7 +492,7 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hant': '`report` 需要 --out <檔案>',
   },
   reportWritten: {
-    en: 'wrote {path} ({n} platforms)',
+    en: 'wrote {path} ({n} {n#platform|platforms})',
     'zh-Hans': '已写入 {path}（{n} 个平台）',
     'zh-Hant': '已寫入 {path}（{n} 個平台）',
   },
@@ -488,14 +501,118 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hans': '`{target}` 不是 {id} {version} 的等级；等级有：{levels}',
     'zh-Hant': '`{target}` 不是 {id} {version} 的等級；等級有：{levels}',
   },
+  // the command line itself: help, version, suggestions, stdin, watch, eval csv/junit, warnings (issue 14, cli)
+  unknownFlagNear: {
+    en: 'unknown option `{flag}`; did you mean `{near}`?',
+    'zh-Hans': '未知选项 `{flag}`；是否要用 `{near}`？',
+    'zh-Hant': '未知選項 `{flag}`；是否要用 `{near}`？',
+  },
+  unknownCommandNear: {
+    en: 'unknown command `{command}`; did you mean `{near}`?',
+    'zh-Hans': '未知命令 `{command}`；是否要用 `{near}`？',
+    'zh-Hant': '未知命令 `{command}`；是否要用 `{near}`？',
+  },
+  seeHelp: {
+    en: 'run `assay help` for the list of commands',
+    'zh-Hans': '运行 `assay help` 查看命令列表',
+    'zh-Hant': '執行 `assay help` 查看命令列表',
+  },
+  seeCommandHelp: {
+    en: 'run `assay {command} --help` for its options',
+    'zh-Hans': '运行 `assay {command} --help` 查看其选项',
+    'zh-Hant': '執行 `assay {command} --help` 查看其選項',
+  },
+  helpUsage: { en: 'usage: assay {command} {args}', 'zh-Hans': '用法：assay {command} {args}', 'zh-Hant': '用法：assay {command} {args}' },
+  helpOptions: { en: 'options:', 'zh-Hans': '选项：', 'zh-Hant': '選項：' },
+  helpExit: {
+    en: 'exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 usage errors',
+    'zh-Hans': '退出码：0 成功，1 规则集或证据有错误（或内部错误），2 用法错误',
+    'zh-Hant': '結束碼：0 成功，1 規則集或證據有錯誤（或內部錯誤），2 用法錯誤',
+  },
+  stdinTwice: {
+    en: '`-` (standard input) can be given only once',
+    'zh-Hans': '`-`（标准输入）只能使用一次',
+    'zh-Hant': '`-`（標準輸入）只能使用一次',
+  },
+  stdinName: { en: '<stdin>', 'zh-Hans': '<标准输入>', 'zh-Hant': '<標準輸入>' },
+  watchStdin: {
+    en: '`--watch` needs files to watch; standard input (`-`) cannot be watched',
+    'zh-Hans': '`--watch` 需要可监视的文件；标准输入（`-`）无法监视',
+    'zh-Hant': '`--watch` 需要可監視的檔案；標準輸入（`-`）無法監視',
+  },
+  watchNothing: {
+    en: '`--watch`: none of the named paths is a file or folder to watch',
+    'zh-Hans': '`--watch`：所给路径中没有可监视的文件或文件夹',
+    'zh-Hant': '`--watch`：所給路徑中沒有可監視的檔案或資料夾',
+  },
+  watching: {
+    en: 'watching {n} {n#path|paths} for changes (Ctrl-C to stop)',
+    'zh-Hans': '正在监视 {n} 个路径的改动（按 Ctrl-C 停止）',
+    'zh-Hant': '正在監視 {n} 個路徑的變更（按 Ctrl-C 停止）',
+  },
+  rerun: {
+    en: '— {time}: {path} changed, running again —',
+    'zh-Hans': '— {time}：{path} 已改动，重新运行 —',
+    'zh-Hant': '— {time}：{path} 已變更，重新執行 —',
+  },
+  andMore: { en: '{list} and {more} more', 'zh-Hans': '{list} 等另 {more} 个', 'zh-Hant': '{list} 等另 {more} 個' },
+  csvErrors: { en: 'errors', 'zh-Hans': '错误', 'zh-Hant': '錯誤' },
+  helpValue: { en: '<value>', 'zh-Hans': '<值>', 'zh-Hant': '<值>' },
+  badDate: {
+    en: '`--date` must be a calendar date YYYY-MM-DD (the date of assessment), not `{value}`',
+    'zh-Hans': '`--date` 应为 YYYY-MM-DD 格式的日期（评估日期），而不是 `{value}`',
+    'zh-Hant': '`--date` 應為 YYYY-MM-DD 格式的日期（評估日期），而不是 `{value}`',
+  },
+  corpusTwice: {
+    en: '`--corpus` and `--against` name the same thing: give one of them',
+    'zh-Hans': '`--corpus` 与 `--against` 含义相同：只能给出其一',
+    'zh-Hant': '`--corpus` 與 `--against` 含義相同：只能給出其一',
+  },
+  corpusEmpty: {
+    en: 'the corpus `{path}` has no platform with valid evidence to compare with',
+    'zh-Hans': '语料 `{path}` 中没有证据有效、可供对标的平台',
+    'zh-Hant': '語料 `{path}` 中沒有證據有效、可供對標的平台',
+  },
+  hName: { en: 'name', 'zh-Hans': '名称', 'zh-Hant': '名稱' },
 } as const satisfies Record<string, Entry>;
 
 export type Key = keyof typeof T;
 
+/** The text of `key` in `lang`, filled with `args` (`{name}`, and `{name#one|other}` for English plurals: engine/fill.ts). */
 export function t(lang: Lang, key: Key, args: Readonly<Record<string, string | number>> = {}): string {
-  return T[key][lang].replace(/\{(\w+)\}/g, (whole, k: string) => (Object.hasOwn(args, k) ? String(args[k]) : whole));
+  return fill(T[key][lang], args);
 }
 
 export function isKey(k: string): k is Key {
   return Object.hasOwn(T, k);
+}
+
+/** One line of help per option (`assay <command> --help`), by option name; options without a line show their form only. */
+const FLAG_HELP: ReadonlyMap<string, Entry> = new Map<string, Entry>([
+  ['lang', { en: 'language of messages and labels (default en)', 'zh-Hans': '消息与标签的语言（默认 en）', 'zh-Hant': '訊息與標籤的語言（預設 en）' }],
+  ['registry', { en: 'folder of <id>/<version>.assay rulesets (default ./rulesets)', 'zh-Hans': '<标识>/<版本>.assay 规则集所在目录（默认 ./rulesets）', 'zh-Hant': '<標識>/<版本>.assay 規則集所在目錄（預設 ./rulesets）' }],
+  ['help', { en: 'this help', 'zh-Hans': '本帮助', 'zh-Hant': '本說明' }],
+  ['format', { en: 'output format', 'zh-Hans': '输出格式', 'zh-Hant': '輸出格式' }],
+  ['explain', { en: 'add each platform’s explanation', 'zh-Hans': '附上每个平台的结果说明', 'zh-Hant': '附上每個平台的結果說明' }],
+  ['decision', { en: 'the decision alone (outcome, level, total, vetoes, failed prerequisites): faster', 'zh-Hans': '只输出结论（结果、等级、总分、否决项、未满足的基本要求），更快', 'zh-Hant': '只輸出結論（結果、等級、總分、否決項、未滿足的基本要求），更快' }],
+  ['against', { en: 'benchmark against this corpus folder (`none`: no benchmark)', 'zh-Hans': '以该语料文件夹对标（`none`：不对标）', 'zh-Hant': '以該語料資料夾對標（`none`：不對標）' }],
+  ['corpus', { en: 'benchmark against this corpus folder (none unless given)', 'zh-Hans': '以该语料文件夹对标（不指定则不对标）', 'zh-Hant': '以該語料資料夾對標（不指定則不對標）' }],
+  ['workers', { en: 'worker threads for .ndjson/.csv corpora (0 = in-process)', 'zh-Hans': '.ndjson/.csv 语料的工作线程数（0 = 在主进程中）', 'zh-Hant': '.ndjson/.csv 語料的工作執行緒數（0 = 在主行程中）' }],
+  ['watch', { en: 'run again whenever a named file changes', 'zh-Hans': '所列文件改动时重新运行', 'zh-Hant': '所列檔案變更時重新執行' }],
+  ['check', { en: 'exit 1 and print a diff when a file is not formatted', 'zh-Hans': '文件未按规范格式排版时输出差异并以 1 退出', 'zh-Hant': '檔案未按規範格式排版時輸出差異並以 1 結束' }],
+  ['write', { en: 'rewrite the files in the canonical layout', 'zh-Hans': '将文件改写为规范格式', 'zh-Hant': '將檔案改寫為規範格式' }],
+  ['out', { en: 'write to this file (never overwritten without --force)', 'zh-Hans': '写入该文件（不加 --force 不会覆盖）', 'zh-Hant': '寫入該檔案（不加 --force 不會覆寫）' }],
+  ['force', { en: 'overwrite the --out file', 'zh-Hans': '覆盖 --out 文件', 'zh-Hant': '覆寫 --out 檔案' }],
+  ['from', { en: 'the form of the input', 'zh-Hans': '输入的形式', 'zh-Hant': '輸入的形式' }],
+  ['target', { en: 'the level to reach (default the next one)', 'zh-Hans': '要达到的等级（默认下一等级）', 'zh-Hant': '要達到的等級（預設下一等級）' }],
+  ['coverage', { en: 'band-level coverage of the rulesets', 'zh-Hans': '规则集的分档覆盖率', 'zh-Hant': '規則集的分檔覆蓋率' }],
+  ['lcov', { en: 'write the coverage as lcov to this file', 'zh-Hans': '将覆盖率以 lcov 写入该文件', 'zh-Hant': '將覆蓋率以 lcov 寫入該檔案' }],
+  ['assessor', { en: 'the assessor named in the report', 'zh-Hans': '报告中署名的评估人', 'zh-Hant': '報告中署名的評估人' }],
+  ['date', { en: 'the date of assessment, YYYY-MM-DD (not the date of rendering)', 'zh-Hans': '评估日期，YYYY-MM-DD（不是生成报告的日期）', 'zh-Hant': '評估日期，YYYY-MM-DD（不是產生報告的日期）' }],
+  ['signature', { en: 'add a signature block for the certification body', 'zh-Hans': '添加供认证机构签署的签字栏', 'zh-Hant': '加入供認證機構簽署的簽字欄' }],
+]);
+
+/** The help line of option `name` in `lang`, if it has one. */
+export function flagHelp(lang: Lang, name: string): string | undefined {
+  return FLAG_HELP.get(name)?.[lang];
 }

@@ -89,8 +89,20 @@ export interface SourceFile {
   readonly text: string;
 }
 
-/** A ruleset argument: a file path, or a registry reference such as `csp-assessment@latest`. */
+/** What a `-` argument names: standard input, read whole (the command line allows one `-`). */
+export const STDIN_PATH = '<stdin>';
+
+function readStdin(): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch (e) {
+    throw new CliError('cannotRead', { path: STDIN_PATH, reason: String((e as NodeJS.ErrnoException).code ?? e) });
+  }
+}
+
+/** A ruleset argument: a file path, `-` (standard input), or a registry reference such as `csp-assessment@latest`. */
 export function loadRulesetSource(arg: string, registry: string | undefined): SourceFile {
+  if (arg === '-') return { path: STDIN_PATH, text: readStdin() };
   if (!isReference(arg) || existsSync(arg)) return { path: arg, text: readText(arg) };
   const dir = registryDir(registry);
   const r = resolveReference(arg, listRegistry(dir));
@@ -110,10 +122,14 @@ export function loadRulesetSource(arg: string, registry: string | undefined): So
 
 const EVIDENCE_EXT = new Set(['.yaml', '.yml', '.json']);
 
-/** Evidence files named on the command line; a folder means its .yaml, .yml and .json files, sorted. */
+/** Evidence files named on the command line; a folder means its .yaml, .yml and .json files, sorted; `-` stdin. */
 export function collectEvidence(paths: readonly string[]): SourceFile[] {
   const files: SourceFile[] = [];
   for (const p of paths) {
+    if (p === '-') {
+      files.push({ path: STDIN_PATH, text: readStdin() });
+      continue;
+    }
     let st;
     try {
       st = statSync(p);

@@ -94,6 +94,8 @@ export function compileVariant(ast: Ruleset): CompiledRuleset | undefined {
 export interface ImpactOptions {
   /** Largest number of entries for which pairs are tried (pairs grow quadratically). Default 40. */
   readonly maxPairEntries?: number;
+  /** Called after each platform with the number done (a front end's progress bar). */
+  readonly onProgress?: (done: number) => void;
 }
 
 export function impact(a: CompiledRuleset, b: CompiledRuleset, platforms: readonly PlatformInput[], opts: ImpactOptions = {}): Impact {
@@ -114,7 +116,9 @@ export function impact(a: CompiledRuleset, b: CompiledRuleset, platforms: readon
   const changed: ChangedPlatform[] = [];
   const byEntry = entries.map(() => 0);
 
+  let done = 0;
   for (const p of platforms) {
+    opts.onProgress?.(done++);
     const ra = a.assess(p);
     const rb = b.assess(p);
     const from = standing(ra);
@@ -181,6 +185,7 @@ export function impact(a: CompiledRuleset, b: CompiledRuleset, platforms: readon
     });
   }
   const uncompiled = [...variants.entries()].filter(([, v]) => v === undefined).map(([k]) => k.split(',').map(Number));
+  opts.onProgress?.(done);
   return { header: diff.header, entries, matrix: [...matrix.values()], changed, platforms: platforms.length, byEntry, uncompiled };
 }
 

@@ -12,6 +12,8 @@ import { collectEvidence, CliError } from '../io';
 import { markdownTable, textTable, type Align } from '../table';
 import { labelOf, loadCompiled, type Out } from './common';
 import { streamEval } from '../stream/run';
+import { evalCsv, evalJunit } from '../eval-formats';
+import { WarningGroups } from '../warnings';
 import { explainOne, loadCorpus, renderExplanations } from './explain';
 import { explanationJson, type Explanation } from '../../engine/explain/index';
 
@@ -62,7 +64,7 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
   const explanations: Explanation[] = [];
   let failed = false;
   // The same warning on many platforms (a field this version does not know, typically) is said once.
-  const warnings = new Map<string, { field: string; message: string; where: string[]; platforms: string[] }>();
+  const warnings = new WarningGroups();
   for (const f of files) {
     const parsed = parseEvidenceText(f.text, f.path, { lang });
     for (const issue of parsed.issues) {
@@ -87,21 +89,10 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
         failed = true;
         out.err(`${t(lang, 'error')}: ${t(lang, 'evidenceIssue', { file: f.path, platform: a.platform, field: e.field, message: e.message })}`);
       }
-      for (const w of a.warnings) {
-        const key = `${w.code}\u0000${w.field}\u0000${w.message}`;
-        const seen = warnings.get(key) ?? { field: w.field, message: w.message, where: [], platforms: [] };
-        seen.where.push(`${f.path} (${a.platform})`);
-        seen.platforms.push(a.platform);
-        warnings.set(key, seen);
-      }
+      warnings.add(a.warnings, a.platform, f.path);
     }
   }
-  for (const w of warnings.values()) {
-    const [first] = w.where;
-    if (first === undefined) continue;
-    const platform = w.where.length === 1 ? first : t(lang, 'manyPlatforms', { count: w.platforms.length, list: w.platforms.join(', ') });
-    out.err(`${t(lang, 'warning')}: ${t(lang, 'fieldIssue', { where: platform, field: w.field, message: w.message })}`);
-  }
+  warnings.flush(lang, out);
   switch (format) {
     case 'json':
       out.out(
@@ -121,8 +112,14 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
       out.out(renderTable(ruleset, decision ? decisions : results, lang, format));
       if (explain) out.out(renderExplanations(explanations, format === 'md' ? 'md' : 'text', lang));
       break;
+    case 'csv':
+      out.out(evalCsv(ruleset, decision ? decisions : results));
+      break;
+    case 'junit':
+      out.out(evalJunit(ruleset, decision ? decisions : results, lang));
+      break;
     default:
-      throw new CliError('badChoice', { flag: '--format', value: format, choices: 'table, json, md' }, 2);
+      throw new CliError('badChoice', { flag: '--format', value: format, choices: 'table, json, md, csv, junit' }, 2);
   }
   return failed ? 1 : 0;
 }

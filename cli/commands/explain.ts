@@ -17,11 +17,14 @@ import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { collectEvidence, CliError } from '../io';
 import { loadCompiled, type Out } from './common';
+import { WarningGroups } from '../warnings';
 
 export interface LoadedPlatform {
   readonly doc: PlatformDoc;
   readonly file: string;
   readonly fileHash: string;
+  /** The file's text (shared by the platforms of one file). */
+  readonly text: string;
 }
 
 /** Reads evidence files (or folders); file-level problems go to stderr and set `failed`. */
@@ -35,15 +38,15 @@ export function loadPlatforms(args: readonly string[], lang: Lang, out: Out): { 
       out.err(`${t(lang, 'error')}: ${t(lang, 'fileIssue', { file: f.path, message: issue.message })}`);
     }
     const hash = `sha256:${sha256Text(f.text)}`;
-    for (const doc of parsed.platforms) platforms.push({ doc, file: f.path, fileHash: hash });
+    for (const doc of parsed.platforms) platforms.push({ doc, file: f.path, fileHash: hash, text: f.text });
   }
   return { platforms, failed };
 }
 
-/** Prints the evidence errors and warnings of an assessment; true when it has errors. */
-export function reportIssues(a: Assessment, file: string, lang: Lang, out: Out): boolean {
+/** Prints the evidence errors of an assessment and records its warnings (said once per kind); true when it has errors. */
+export function reportIssues(a: Assessment, file: string, lang: Lang, out: Out, warnings: WarningGroups): boolean {
   for (const e of a.errors) out.err(`${t(lang, 'error')}: ${t(lang, 'evidenceIssue', { file, platform: a.platform, field: e.field, message: e.message })}`);
-  for (const w of a.warnings) out.err(`${t(lang, 'warning')}: ${t(lang, 'evidenceIssue', { file, platform: a.platform, field: w.field, message: w.message })}`);
+  warnings.add(a.warnings, a.platform, file);
   return a.errors.length > 0;
 }
 
@@ -60,6 +63,11 @@ export function loadCorpus(ruleset: CompiledRuleset, rulesetPath: string, p: Par
     dir = [join(here, 'corpus'), join(here, 'platforms')].find((d) => existsSync(d) && statSync(d).isDirectory());
     if (dir === undefined) return undefined;
   }
+  return assessCorpus(ruleset, dir, lang);
+}
+
+/** The statistics of the corpus in folder `dir` under `ruleset`; undefined when it has no valid platform. */
+export function assessCorpus(ruleset: CompiledRuleset, dir: string, lang: Lang): CorpusStats | undefined {
   const assessed: Assessment[] = [];
   for (const f of collectEvidence([dir])) {
     for (const doc of parseEvidenceText(f.text, f.path, { lang }).platforms) assessed.push(ruleset.assess(doc, { lang }));
@@ -101,11 +109,13 @@ export function runExplain(p: ParsedArgs, lang: Lang, out: Out): number {
   let failed = fileFailed;
   const corpus = loadCorpus(loaded.ruleset, loaded.path, p, lang);
   const es: Explanation[] = [];
+  const warnings = new WarningGroups();
   for (const pl of platforms) {
     const r = explainOne(loaded.ruleset, pl.doc, lang, corpus);
-    if (reportIssues(r.assessment, pl.file, lang, out)) failed = true;
+    if (reportIssues(r.assessment, pl.file, lang, out, warnings)) failed = true;
     es.push(r.explanation);
   }
+  warnings.flush(lang, out);
   out.out(renderExplanations(es, format, lang));
   return failed ? 1 : 0;
 }

@@ -11,6 +11,7 @@ import { t } from '../i18n';
 import { collectEvidence, CliError } from '../io';
 import { renderImpact } from '../impact-render';
 import { loadCompiled, type Out } from './common';
+import { progressBar } from '../progress';
 
 export function runImpact(p: ParsedArgs, lang: Lang, out: Out): number {
   const [aArg, bArg, ...evidenceArgs] = p.positionals;
@@ -31,7 +32,7 @@ export function runImpact(p: ParsedArgs, lang: Lang, out: Out): number {
     }
     platforms.push(...parsed.platforms);
   }
-  const im = impact(a.ruleset, b.ruleset, platforms);
+  const im = impact(a.ruleset, b.ruleset, platforms, { onProgress: progressBar(process.stderr, platforms.length, out.tty) });
   for (const ids of im.uncompiled) {
     out.err(`${t(lang, 'warning')}: ${t(lang, 'notAttributable', { entries: ids.map((i) => `#${i + 1}`).join(' + ') })}`);
   }

@@ -1,47 +1,26 @@
-// `assay report <ruleset> <evidence>... --out <file> [--format html|md] [--lang …] [--against <folder>] [--force]`:
-// a self-contained assessment report (HTML with inline CSS and SVG, or Markdown) for one platform or a batch.
+// `assay report <ruleset> <evidence>... --out <file> [--format html|md] [--corpus <folder>] [--assessor <name>]
+// [--date YYYY-MM-DD] [--signature] [--lang …] [--force]`: a self-contained assessment report (HTML with inline CSS
+// and SVG, or Markdown) for one platform or a batch, that a certification body can sign: it names the ruleset and its
+// hash, the date of assessment, the assessor, what the platforms are compared with (a corpus only when one is named),
+// and per indicator the assessment methods and the evidence reference (file, line, field).
 // In: parsed arguments. Out: the file; a progress bar on stderr for long batches when stderr is a terminal.
 // Never overwrites an existing file without --force.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Lang } from '../../dsl/ast';
 import { improvementPlans } from '../../engine/gap/index';
-import { reportHtml, reportMarkdown, type ReportItem } from '../../engine/report/index';
+import { reportHtml, reportMarkdown, type ReportItem, type ReportMeta } from '../../engine/report/index';
 import { flag, has, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError } from '../io';
 import { loadCompiled, type Out } from './common';
-import { explainOne, loadCorpus, loadPlatforms, reportIssues } from './explain';
-
-/** Batches at least this long show a progress bar (on a terminal). */
-const PROGRESS_FROM = 8;
-
-/** The version in the package's package.json (found by walking up from this file). */
-export function assayVersion(): string {
-  try {
-    let dir = dirname(fileURLToPath(import.meta.url));
-    for (let i = 0; i < 5; i++) {
-      const p = join(dir, 'package.json');
-      if (existsSync(p)) {
-        const v = (JSON.parse(readFileSync(p, 'utf8')) as { name?: unknown; version?: unknown }).version;
-        if (typeof v === 'string') return v;
-      }
-      dir = dirname(dir);
-    }
-  } catch {
-    // fall through
-  }
-  return 'unknown';
-}
-
-function progress(out: Out, done: number, total: number): void {
-  if (!out.tty || total < PROGRESS_FROM || typeof process === 'undefined') return;
-  const width = 30;
-  const filled = Math.round((width * done) / total);
-  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
-}
+import { assessCorpus, explainOne, loadPlatforms, reportIssues } from './explain';
+import { evidenceLines } from '../../engine/report/evidence-ref';
+import type { ReportCorpus } from '../../engine/report/model';
+import { progressBar } from '../progress';
+import { assayVersion } from '../help';
+import { WarningGroups } from '../warnings';
 
 export function runReport(p: ParsedArgs, lang: Lang, out: Out): number {
   const [rulesetArg, ...evidenceArgs] = p.positionals;
@@ -52,22 +31,44 @@ export function runReport(p: ParsedArgs, lang: Lang, out: Out): number {
   if (target === undefined) throw new CliError('needOut', {}, 2);
   const format = flag(p, 'format') ?? (target.endsWith('.md') ? 'md' : 'html');
   if (format !== 'html' && format !== 'md') throw new CliError('badChoice', { flag: '--format', value: format, choices: 'html, md' }, 2);
+  const assessedOn = dateFlag(p);
+  if (has(p, 'corpus') && has(p, 'against')) throw new CliError('corpusTwice', {}, 2);
+  const corpusDir = flag(p, 'corpus') ?? flag(p, 'against');
   if (existsSync(target) && !has(p, 'force')) throw new CliError('outExists', { path: target }, 1);
   const loaded = loadCompiled(rulesetArg, p, lang, out, { quietWarnings: true });
   if (!loaded) return 1;
   const { ruleset } = loaded;
   const { platforms, failed: fileFailed } = loadPlatforms(evidenceArgs, lang, out);
   let failed = fileFailed;
-  const corpus = loadCorpus(ruleset, loaded.path, p, lang);
+  // Benchmarking only against a corpus the user names (a report states what it compares with; nothing is implied).
+  const corpus = corpusDir === undefined || corpusDir === 'none' ? undefined : assessCorpus(ruleset, corpusDir, lang);
+  if (corpusDir !== undefined && corpusDir !== 'none' && corpus === undefined) throw new CliError('corpusEmpty', { path: corpusDir }, 1);
   const items: ReportItem[] = [];
+  const warnings = new WarningGroups();
+  const linesOf = new Map<string, Map<string, Map<string, number>>>();
+  const tick = progressBar(process.stderr, platforms.length, out.tty);
   for (const [n, pl] of platforms.entries()) {
     const r = explainOne(ruleset, pl.doc, lang, corpus);
-    if (reportIssues(r.assessment, pl.file, lang, out)) failed = true;
+    if (reportIssues(r.assessment, pl.file, lang, out, warnings)) failed = true;
     const gap = r.assessment.outcome === 'invalid' ? undefined : improvementPlans(ruleset, pl.doc, { lang });
-    items.push({ explanation: r.explanation, ...(gap ? { gap } : {}), evidenceFile: pl.file, evidenceHash: pl.fileHash });
-    progress(out, n + 1, platforms.length);
+    let lines = linesOf.get(pl.file);
+    if (!lines) linesOf.set(pl.file, (lines = evidenceLines(pl.text)));
+    const fieldLines = lines.get(pl.doc.platform);
+    items.push({ explanation: r.explanation, ...(gap ? { gap } : {}), evidenceFile: pl.file, evidenceHash: pl.fileHash, ...(fieldLines ? { evidenceLines: fieldLines } : {}) });
+    tick(n + 1);
   }
-  const meta = { ruleset, assayVersion: assayVersion(), assessedAt: new Date().toISOString(), lang };
+  warnings.flush(lang, out);
+  const assessor = flag(p, 'assessor');
+  const meta: ReportMeta = {
+    ruleset,
+    assayVersion: assayVersion(),
+    renderedAt: new Date().toISOString(),
+    lang,
+    ...(assessedOn !== undefined ? { assessedOn } : {}),
+    ...(assessor !== undefined && assessor.trim() !== '' ? { assessor: assessor.trim() } : {}),
+    ...(corpus && corpusDir !== undefined ? { corpus: describeCorpus(corpusDir, corpus.n) } : {}),
+    ...(has(p, 'signature') ? { signature: true } : {}),
+  };
   const text = format === 'md' ? reportMarkdown(items, meta) : reportHtml(items, meta);
   try {
     writeFileSync(target, text, { encoding: 'utf8', flag: has(p, 'force') ? 'w' : 'wx' });
@@ -78,4 +79,29 @@ export function runReport(p: ParsedArgs, lang: Lang, out: Out): number {
   }
   out.err(t(lang, 'reportWritten', { path: target, n: items.length }));
   return failed ? 1 : 0;
+}
+
+/** `--date YYYY-MM-DD`: the date of assessment, a real calendar date; a usage error otherwise. */
+function dateFlag(p: ParsedArgs): string | undefined {
+  const v = flag(p, 'date');
+  if (v === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!m || !d || d.toISOString().slice(0, 10) !== v) throw new CliError('badDate', { value: v }, 2);
+  return v;
+}
+
+/** The corpus as the report names it, with its description: the title of its README.md, else its first paragraph. */
+function describeCorpus(dir: string, n: number): ReportCorpus {
+  let readme = '';
+  try {
+    readme = readFileSync(join(dir, 'README.md'), 'utf8');
+  } catch {
+    // no README: the corpus is named by its folder only
+  }
+  const title = /^#\s+(.+)$/m.exec(readme)?.[1]?.trim();
+  const first = readme.split(/\n\s*\n/).map((s) => s.replace(/\s+/g, ' ').trim()).find((s) => s !== '' && !s.startsWith('#'));
+  let description = title ?? first ?? '';
+  if (description.length > 300) description = `${description.slice(0, 300).replace(/\s+\S*$/, '')} …`;
+  return { name: dir, n, ...(description !== '' ? { description } : {}) };
 }

@@ -4,12 +4,12 @@
 import type { Lang } from '../../dsl/ast';
 import type { Explanation, LevelExplanation } from './model';
 import { benchmarkLines, weightCell, indicatorParts, named, percentText, ruleLine, scoreText, whyText } from './format';
-import { colon, labelIn, listSep, say } from './words';
+import { colon, labelIn, listSep, say, statusWord } from './words';
 
 function heading(e: Explanation, lang: Lang): { title: string; ruleset: string; outcome: string } {
   const title = e.name !== undefined && e.name !== e.platform ? `${e.platform} — ${e.name}` : e.platform;
   const r = e.ruleset;
-  const ruleset = `${labelIn(e.rulesetTitle, lang) ?? r.id} — ${r.id} ${r.version} (${r.status}) ${r.hash.slice(0, 19)}`;
+  const ruleset = `${labelIn(e.rulesetTitle, lang) ?? r.id} — ${r.id} ${r.version} (${statusWord(r.status, lang)}) ${r.hash.slice(0, 19)}`;
   const outcome =
     e.level !== null
       ? say(lang, 'outcomeLine', { outcome: say(lang, e.outcome), level: named(e.level, labelIn(e.levelLabel, lang), lang), total: scoreText(e.total) })

@@ -2,6 +2,7 @@
 // In: a phrase key, a language and arguments. Out: the text. Ids, values and conditions are never translated.
 
 import type { Lang, Text } from '../../dsl/ast';
+import { fill } from '../fill';
 
 type W = Readonly<Record<Lang, string>>;
 const w = (en: string, zhHans: string, zhHant: string): W => ({ en, 'zh-Hans': zhHans, 'zh-Hant': zhHant });
@@ -47,7 +48,7 @@ export const WORDS = {
   weightLine: w('weight {weight}', '权重 {weight}', '權重 {weight}'),
   weightRedistributed: w('weight {declared} → {effective} (redistributed)', '权重 {declared} → {effective}（重新分配）', '權重 {declared} → {effective}（重新分配）'),
   contributes: w('contributes {c} to {dim}', '为 {dim} 贡献 {c}', '為 {dim} 貢獻 {c}'),
-  pointsWord: w('{p} points', '{p} 分', '{p} 分'),
+  pointsWord: w('{p} {p#point|points}', '{p} 分', '{p} 分'),
   noBand: w('no band matched → 0', '无匹配分档 → 0', '無匹配分檔 → 0'),
   elseOf: w('else', '其他', '其他'),
   formulaLine: w('formula {formula} = {result}', '公式 {formula} = {result}', '公式 {formula} = {result}'),
@@ -77,7 +78,7 @@ export const WORDS = {
   // benchmark
   benchmark: w('Benchmark', '行业对标', '行業對標'),
   benchmarkLine: w(
-    'against {n} platforms of {corpus}: total at percentile {p} (median {median})',
+    'against {n} {n#platform|platforms} of {corpus}: total at percentile {p} (median {median})',
     '对标 {corpus} 的 {n} 个平台：总分位于第 {p} 百分位（中位数 {median}）',
     '對標 {corpus} 的 {n} 個平台：總分位於第 {p} 百分位（中位數 {median}）',
   ),
@@ -89,15 +90,15 @@ export const WORDS = {
   // gap
   gapTitle: w('Improvement plan: {from} → {target}', '能力提升方案：{from} → {target}', '能力提升方案：{from} → {target}'),
   planTitle: w('Plan {n}: {k}, {steps} → {level}, total {total}', '方案 {n}：{k}，{steps} → {level}，总分 {total}', '方案 {n}：{k}，{steps} → {level}，總分 {total}'),
-  indicatorsN: w('{n} indicators', '{n} 个指标', '{n} 個指標'),
+  indicatorsN: w('{n} {n#indicator|indicators}', '{n} 个指标', '{n} 個指標'),
   indicatorsOne: w('1 indicator', '1 个指标', '1 個指標'),
-  stepsN: w('{n} band steps', '提升 {n} 档', '提升 {n} 檔'),
+  stepsN: w('{n} {n#band step|band steps}', '提升 {n} 档', '提升 {n} 檔'),
   stepsOne: w('1 band step', '提升 1 档', '提升 1 檔'),
   raise: w('raise {id} from {from} to at least {to} ({gain})', '将 {id} 从 {from} 提高到至少 {to}（{gain}）', '將 {id} 從 {from} 提高到至少 {to}（{gain}）'),
   lower: w('lower {id} from {from} to at most {to} ({gain})', '将 {id} 从 {from} 降低到至多 {to}（{gain}）', '將 {id} 從 {from} 降低到至多 {to}（{gain}）'),
   change: w('change {id} from {from} to {to} ({gain})', '将 {id} 从 {from} 改为 {to}（{gain}）', '將 {id} 從 {from} 改為 {to}（{gain}）'),
   supply: w('provide {id} with {to} ({gain})', '补充 {id} 的证据：{to}（{gain}）', '補充 {id} 的證據：{to}（{gain}）'),
-  gainIn: w('{sign}{p} points in {dim}', '{dim} {sign}{p} 分', '{dim} {sign}{p} 分'),
+  gainIn: w('{sign}{p} {p#point|points} in {dim}', '{dim} {sign}{p} 分', '{dim} {sign}{p} 分'),
   noGain: w('no points change; needed by a level, veto or prerequisite', '得分不变；等级、否决项或基本要求需要', '得分不變；等級、否決項或基本要求需要'),
   alreadyThere: w('{platform} already reaches {target}', '{platform} 已达到 {target}', '{platform} 已達到 {target}'),
   unreachable: w('{target} cannot be reached by changing indicator evidence', '仅改变指标证据无法达到 {target}', '僅改變指標證據無法達到 {target}'),
@@ -120,6 +121,10 @@ export const WORDS = {
   rulesetWord: w('ruleset', '规则集', '規則集'),
   version: w('version', '版本', '版本'),
   status: w('status', '状态', '狀態'),
+  'status-draft': w('draft', '草案', '草案'),
+  'status-for-comment': w('for-comment', '征求意见稿', '徵求意見稿'),
+  'status-published': w('published', '已发布', '已發布'),
+  'status-superseded': w('superseded', '已被替代', '已被取代'),
   contentHash: w('content hash', '内容哈希', '內容雜湊'),
   evidenceFile: w('evidence file', '证据文件', '證據檔案'),
   evidenceHash: w('evidence hash', '证据哈希', '證據雜湊'),
@@ -138,7 +143,13 @@ export type WordKey = keyof typeof WORDS;
 
 /** The phrase in `lang` with `{name}` placeholders filled from `args` (own properties only). */
 export function say(lang: Lang, key: WordKey, args: Readonly<Record<string, string | number>> = {}): string {
-  return WORDS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(args, k) ? String(args[k]) : m));
+  return fill(WORDS[key][lang], args);
+}
+
+/** A ruleset's status (`published`, …) in `lang`; an unknown status as written. */
+export function statusWord(status: string, lang: Lang): string {
+  const key = `status-${status}`;
+  return Object.hasOwn(WORDS, key) ? say(lang, key as WordKey) : status;
 }
 
 /** The label in `lang`, falling back to en, then to any language given. */

@@ -1,17 +1,20 @@
 // The self-contained HTML assessment report, for one platform or a batch: level badge, radar of dimension shares
-// (with the corpus median), indicator table, explanation, improvement plan, benchmark and provenance.
+// (with the corpus median), indicator table, explanation, improvement plan, benchmark, methods and evidence references,
+// provenance; before them the basis of assessment, after them the signature block when asked for.
 // In: report items (explanations, plans, evidence hashes) and report metadata. Out: one HTML document with inline
 // CSS and SVG, no scripts and no network (a Content-Security-Policy forbids any fetch).
 
 import type { Lang } from '../../dsl/ast';
 import { benchmarkLines, weightCell, indicatorParts, levelWord, named, percentText, ruleLine, scoreText, whyText } from '../explain/format';
 import type { Explanation } from '../explain/model';
-import { labelIn, listSep, say } from '../explain/words';
+import { labelIn, listSep, say, statusWord } from '../explain/words';
 import { gapLines } from '../gap/render';
 import { anchorId, escapeHtml as h } from './escape';
 import type { ReportItem, ReportMeta } from './model';
 import { badgeClass, distribution } from './model';
 import { REPORT_CSS } from './styles';
+import { basisRows, methodRows, signatureParts } from './sections';
+import { rsay } from './words';
 import { barsSvg, radarSvg, type RadarAxis } from './svg';
 
 function badge(e: Explanation, meta: ReportMeta, lang: Lang): string {
@@ -82,14 +85,34 @@ function provenance(item: ReportItem, meta: ReportMeta, lang: Lang): string {
   const rows: [string, string][] = [
     [say(lang, 'rulesetWord'), `${r.id} — ${labelIn(meta.ruleset.ast.header.title, lang) ?? ''}`],
     [say(lang, 'version'), r.version],
-    [say(lang, 'status'), r.status],
+    [say(lang, 'status'), statusWord(r.status, lang)],
     [say(lang, 'contentHash'), r.hash],
     [say(lang, 'evidenceFile'), item.evidenceFile],
     [say(lang, 'evidenceHash'), item.evidenceHash],
     [say(lang, 'assayVersion'), meta.assayVersion],
-    [say(lang, 'assessedAt'), meta.assessedAt],
   ];
   return `<h3>${h(say(lang, 'provenance'))}</h3><dl class="prov">${rows.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>`;
+}
+
+function basisHtml(meta: ReportMeta): string {
+  const rows = basisRows(meta).map((r) => `<dt>${h(r.label)}</dt><dd>${r.code ? `<code>${h(r.value)}</code>` : h(r.value)}</dd>`);
+  return `<section class="basis" id="basis"><h2>${h(rsay(meta.lang, 'basisTitle'))}</h2><dl class="prov">${rows.join('')}</dl></section>`;
+}
+
+function methodsHtml(item: ReportItem, meta: ReportMeta): string {
+  const lang = meta.lang;
+  const rows = methodRows(item, meta).map((m) => `<tr><td><code>${h(m.id)}</code> ${h(m.label)}</td><td>${h(m.methods)}</td><td>${h(m.evidence)}</td></tr>`);
+  return (
+    `<h3>${h(rsay(lang, 'methodsTitle'))}</h3><table class="methods"><thead><tr><th>${h(say(lang, 'indicator'))}</th><th>${h(rsay(lang, 'methods'))}</th>` +
+    `<th>${h(rsay(lang, 'evidenceRef'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  );
+}
+
+function signatureHtml(meta: ReportMeta): string {
+  const s = signatureParts(meta.lang);
+  const head = `<tr><th></th>${s.blanks.map((b) => `<th>${h(b)}</th>`).join('')}</tr>`;
+  const rows = s.who.map((w) => `<tr><th>${h(w)}</th>${s.blanks.map(() => '<td class="blank"></td>').join('')}</tr>`);
+  return `<section class="signature" id="signature"><h2>${h(s.title)}</h2><p>${h(s.note)}</p><table class="signature"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 function platformSection(item: ReportItem, n: number, meta: ReportMeta, lang: Lang, batch: boolean): string {
@@ -120,6 +143,7 @@ function platformSection(item: ReportItem, n: number, meta: ReportMeta, lang: La
     parts.push(`<p><strong>${h(say(lang, 'totalLine', { total: scoreText(e.total) }))}</strong></p>`);
     parts.push(`<h3>${h(say(lang, 'explanation'))}</h3>${rulesHtml(e, lang)}`);
     parts.push(planHtml(item, meta, lang));
+    parts.push(methodsHtml(item, meta));
   }
   if (e.warnings.length > 0) {
     parts.push(`<h3>${h(say(lang, 'warningsTitle'))}</h3><ul>${e.warnings.map((x) => `<li><code>${h(x.field || '-')}</code> ${h(x.message)}</li>`).join('')}</ul>`);
@@ -155,11 +179,13 @@ export function reportHtml(items: readonly ReportItem[], meta: ReportMeta): stri
   const batch = items.length > 1;
   const r = meta.ruleset.identity;
   const title = batch ? say(lang, 'batchTitle', { n: items.length }) : `${say(lang, 'reportTitle')}: ${items[0]?.explanation.platform ?? ''}`;
-  const sub = `${labelIn(meta.ruleset.ast.header.title, lang) ?? r.id} — ${r.id} ${r.version} (${r.status})`;
+  const sub = `${labelIn(meta.ruleset.ast.header.title, lang) ?? r.id} — ${r.id} ${r.version} (${statusWord(r.status, lang)})`;
   const body = [
-    `<h1>${h(title)}</h1><p class="sub">${h(sub)} · ${h(meta.assessedAt)}</p>`,
+    `<h1>${h(title)}</h1><p class="sub">${h(sub)}</p>`,
+    basisHtml(meta),
     batch ? summarySection(items, meta, lang) : '',
     ...items.map((it, n) => platformSection(it, n, meta, lang, batch)),
+    meta.signature ? signatureHtml(meta) : '',
   ].join('\n');
   return `<!doctype html>
 <html lang="${h(lang)}">

@@ -1,12 +1,34 @@
 // The Markdown assessment report: the content of the HTML report minus the charts.
-// In: report items and metadata. Out: Markdown text (summary table for a batch, then one section per platform).
+// In: report items and metadata. Out: Markdown text (basis of assessment, summary table for a batch, one section per
+// platform with its methods and evidence references, then the signature block when asked for).
 
 import { explanationMarkdown, mdCell } from '../explain/text';
 import { levelWord, percentText, scoreText } from '../explain/format';
-import { labelIn, listSep, say } from '../explain/words';
+import type { Lang } from '../../dsl/ast';
+import { colon, labelIn, listSep, say, statusWord } from '../explain/words';
 import { gapMarkdown } from '../gap/render';
 import type { ReportItem, ReportMeta } from './model';
 import { distribution } from './model';
+import { basisRows, methodRows, signatureParts, type Row } from './sections';
+import { rsay } from './words';
+
+function rowLine(r: Row, lang: Lang): string {
+  return `- ${r.label}${colon(lang)}${r.code ? `\`${r.value}\`` : r.value}`;
+}
+
+/** The signature block: one table, a row per signatory and a column per blank. */
+function signatureMarkdown(meta: ReportMeta): string[] {
+  const s = signatureParts(meta.lang);
+  return [
+    `## ${s.title}`,
+    '',
+    s.note,
+    '',
+    `| | ${s.blanks.join(' | ')} |`,
+    `|---|${s.blanks.map(() => '---').join('|')}|`,
+    ...s.who.map((w) => `| ${w} |${s.blanks.map(() => ' '.repeat(16)).join('|')}|`),
+  ];
+}
 
 /** The report as Markdown. */
 export function reportMarkdown(items: readonly ReportItem[], meta: ReportMeta): string {
@@ -14,7 +36,8 @@ export function reportMarkdown(items: readonly ReportItem[], meta: ReportMeta): 
   const r = meta.ruleset.identity;
   const batch = items.length > 1;
   const title = batch ? say(lang, 'batchTitle', { n: items.length }) : `${say(lang, 'reportTitle')}: ${items[0]?.explanation.platform ?? ''}`;
-  const out: string[] = [`# ${title}`, '', `${labelIn(meta.ruleset.ast.header.title, lang) ?? r.id} — ${r.id} ${r.version} (${r.status}) · ${meta.assessedAt}`];
+  const out: string[] = [`# ${title}`, '', `${labelIn(meta.ruleset.ast.header.title, lang) ?? r.id} — ${r.id} ${r.version} (${statusWord(r.status, lang)})`];
+  out.push('', `## ${rsay(lang, 'basisTitle')}`, '', ...basisRows(meta).map((r) => rowLine(r, lang)));
   if (batch) {
     const dims = meta.ruleset.model.dimensions.map((d) => d.id);
     const dist = distribution(meta.ruleset, items.map((i) => i.explanation)).filter((d) => d.count > 0);
@@ -33,18 +56,20 @@ export function reportMarkdown(items: readonly ReportItem[], meta: ReportMeta): 
   for (const it of items) {
     out.push('', explanationMarkdown(it.explanation, lang, 2).trimEnd());
     if (it.gap) out.push('', gapMarkdown(meta.ruleset, it.gap, lang, 3).trimEnd());
+    out.push('', `### ${rsay(lang, 'methodsTitle')}`, '', `| ${say(lang, 'indicator')} | ${rsay(lang, 'methods')} | ${rsay(lang, 'evidenceRef')} |`, '|---|---|---|');
+    for (const m of methodRows(it, meta)) out.push(`| \`${m.id}\` ${mdCell(m.label)} | ${mdCell(m.methods)} | ${mdCell(m.evidence)} |`);
     out.push('', `### ${say(lang, 'provenance')}`, '');
     const rows: [string, string][] = [
       [say(lang, 'rulesetWord'), r.id],
       [say(lang, 'version'), r.version],
-      [say(lang, 'status'), r.status],
+      [say(lang, 'status'), statusWord(r.status, lang)],
       [say(lang, 'contentHash'), r.hash],
       [say(lang, 'evidenceFile'), it.evidenceFile],
       [say(lang, 'evidenceHash'), it.evidenceHash],
       [say(lang, 'assayVersion'), meta.assayVersion],
-      [say(lang, 'assessedAt'), meta.assessedAt],
     ];
     for (const [k, v] of rows) out.push(`- ${k}: \`${v}\``);
   }
+  if (meta.signature) out.push('', ...signatureMarkdown(meta));
   return out.join('\n') + '\n';
 }

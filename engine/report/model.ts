@@ -1,5 +1,6 @@
-// What a report is made of: per platform its explanation (with benchmark), improvement plan and evidence file
-// hash; for the whole report the ruleset, the Assay version, the time and the language.
+// What a report is made of: per platform its explanation (with benchmark), improvement plan, evidence file, its hash
+// and where each field is written; for the whole report the ruleset, what it is compared with (a named corpus or
+// nothing), the date of assessment, the assessor, the Assay version, the time of rendering and the language.
 // In: nothing (types), explanations (helpers). Out: `ReportItem`, `ReportMeta`, level distribution, badge class.
 
 import type { Lang } from '../../dsl/ast';
@@ -15,13 +16,32 @@ export interface ReportItem {
   readonly evidenceFile: string;
   /** `sha256:` + hex of the evidence file's text (engine/hash.ts). */
   readonly evidenceHash: string;
+  /** Line of each evidence field in the file (`evidenceLines`), for the evidence reference of each indicator. */
+  readonly evidenceLines?: ReadonlyMap<string, number>;
+}
+
+/** The benchmark corpus a report compares with: named by the user, never implied. */
+export interface ReportCorpus {
+  /** As named on the command line. */
+  readonly name: string;
+  /** Platforms with valid evidence in it. */
+  readonly n: number;
+  /** What the corpus is (the first paragraph of its README), when it says. */
+  readonly description?: string;
 }
 
 export interface ReportMeta {
   readonly ruleset: CompiledRuleset;
   readonly assayVersion: string;
-  /** ISO 8601 time of assessment. */
-  readonly assessedAt: string;
+  /** ISO 8601 time the report was rendered (not the date of assessment). */
+  readonly renderedAt: string;
+  /** The date of assessment, `YYYY-MM-DD`, as the assessor states it. */
+  readonly assessedOn?: string;
+  readonly assessor?: string;
+  /** The corpus the platforms are benchmarked against; none: compared with the ruleset's thresholds only. */
+  readonly corpus?: ReportCorpus;
+  /** Adds a block for the signatures of the assessor, the reviewer and the certification body. */
+  readonly signature?: boolean;
   readonly lang: Lang;
 }
 

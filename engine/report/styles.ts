@@ -12,7 +12,7 @@ h2 { font-size: 20px; margin: 0 0 8px; }
 h3 { font-size: 16px; margin: 20px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 h4 { font-size: 14px; margin: 14px 0 6px; }
 .sub { color: var(--muted); margin: 0 0 16px; }
-section.platform, section.summary { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 20px 24px; margin: 0 0 24px; }
+section.platform, section.summary, section.basis, section.signature { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 20px 24px; margin: 0 0 24px; }
 .head { display: flex; gap: 24px; align-items: flex-start; flex-wrap: wrap; }
 .head .facts { flex: 1 1 320px; }
 .badge { display: inline-block; min-width: 56px; text-align: center; padding: 6px 12px; border-radius: 6px; color: #fff; font-weight: 700; font-size: 20px; }
@@ -42,12 +42,15 @@ svg.radar .dot { fill: var(--accent); }
 svg .axis, svg .legend, svg .count { font-size: 12px; fill: var(--ink); }
 svg.bars .bar { fill: var(--accent); }
 svg.bars .bar.vetoed { fill: #b3261e; } svg.bars .bar.not_rated { fill: #9c4f00; } svg.bars .bar.invalid { fill: #555; }
+table.signature td.blank { height: 48px; border: 1px solid var(--line); min-width: 140px; }
+table.signature th { white-space: nowrap; }
 a { color: var(--accent); }
 nav.back { font-size: 12px; margin-top: 8px; }
 @media print {
   body { background: #fff; font-size: 11pt; }
   main { max-width: none; padding: 0; }
-  section.platform, section.summary { border: none; padding: 0; margin: 0; }
+  section.platform, section.summary, section.basis, section.signature { border: none; padding: 0; margin: 0 0 12px; }
+  section.signature { break-inside: avoid; }
   section.platform { break-before: page; }
   section.summary + section.platform, main > section.platform:first-of-type { break-before: auto; }
   nav.back { display: none; }

@@ -7,7 +7,8 @@ import { categoryOf, type RulesetCoverage } from './coverage';
 import { caseText, issueText } from './report';
 import { countRun, type CaseResult, type TestRun } from './runner';
 
-function xml(s: string): string {
+/** Text made safe for XML content and double-quoted attributes (control characters XML 1.0 forbids are dropped). */
+export function xmlText(s: string): string {
   return s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -30,9 +31,9 @@ export function junitXml(run: TestRun, lang: Lang): string {
   for (const [name, rs] of suites) {
     const failures = rs.filter((r) => r.status === 'fail').length;
     const errors = rs.filter((r) => r.status === 'error').length;
-    out.push(`  <testsuite name="${xml(name)}" tests="${rs.length}" failures="${failures}" errors="${errors}">`);
+    out.push(`  <testsuite name="${xmlText(name)}" tests="${rs.length}" failures="${failures}" errors="${errors}">`);
     for (const r of rs) {
-      const open = `    <testcase classname="${xml(`${r.file} [${r.version}]`)}" name="${xml(r.name)}"`;
+      const open = `    <testcase classname="${xmlText(`${r.file} [${r.version}]`)}" name="${xmlText(r.name)}"`;
       if (r.status === 'pass') {
         out.push(`${open}/>`);
         continue;
@@ -41,7 +42,7 @@ export function junitXml(run: TestRun, lang: Lang): string {
       const first = r.mismatches[0] ?? r.problems[0];
       const message = first ? ('expected' in first ? renderMessage({ code: 'T154', args: { ...first } }, lang) : `${first.field}: ${first.message}`) : r.status;
       out.push(`${open}>`);
-      out.push(`      <${tag} message="${xml(message)}">${xml(caseText(r, lang))}</${tag}>`);
+      out.push(`      <${tag} message="${xmlText(message)}">${xmlText(caseText(r, lang))}</${tag}>`);
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');
@@ -50,8 +51,8 @@ export function junitXml(run: TestRun, lang: Lang): string {
     out.push(`  <testsuite name="test files" tests="${run.issues.length}" failures="0" errors="${run.issues.length}">`);
     for (const i of run.issues) {
       const name = `${i.file}${i.caseIndex !== undefined ? ` case ${i.caseIndex}` : ''}${i.field ? ` ${i.field}` : ''}`;
-      out.push(`    <testcase classname="${xml(i.file)}" name="${xml(name)}">`);
-      out.push(`      <error message="${xml(i.message)}">${xml(issueText(i, lang))}</error>`);
+      out.push(`    <testcase classname="${xmlText(i.file)}" name="${xmlText(name)}">`);
+      out.push(`      <error message="${xmlText(i.message)}">${xmlText(issueText(i, lang))}</error>`);
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');

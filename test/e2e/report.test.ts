@@ -40,7 +40,7 @@ function buildReport(lang: 'en' | 'zh-Hans', files: readonly string[]): string {
       evidenceHash: `sha256:${sha256Text(text)}`,
     };
   });
-  return reportHtml(items, { ruleset, assayVersion: 'test', assessedAt: '2026-07-01T00:00:00.000Z', lang });
+  return reportHtml(items, { ruleset, assayVersion: 'test', renderedAt: '2026-07-01T00:00:00.000Z', lang });
 }
 
 describe('HTML report in Chromium', () => {

@@ -14,6 +14,7 @@ import { improvementPlans } from '../../engine/gap/index';
 import { sha256Text } from '../../engine/hash';
 import { parseEvidenceText } from '../../engine/index';
 import { reportHtml, reportMarkdown, type ReportItem, type ReportMeta } from '../../engine/report/index';
+import { evidenceLines } from '../../engine/report/evidence-ref';
 import { golden } from '../explain/golden';
 import { PLATFORM_DIR, ROOT, ruleset } from '../rulesets/load';
 
@@ -38,9 +39,19 @@ function items(lang: 'en' | 'zh-Hans', extra: { name?: string } = {}): { items: 
         gap: improvementPlans(rs, doc, { lang }),
         evidenceFile: `platforms/${f}`,
         evidenceHash: `sha256:${sha256Text(text)}`,
+        evidenceLines: evidenceLines(text).get(doc.platform) ?? new Map<string, number>(),
       };
     }),
-    meta: { ruleset: rs, assayVersion: 'test', assessedAt: '2026-07-01T00:00:00.000Z', lang },
+    meta: {
+      ruleset: rs,
+      assayVersion: 'test',
+      renderedAt: '2026-07-02T09:30:00.000Z',
+      assessedOn: '2026-07-01',
+      assessor: 'A. Assessor',
+      corpus: { name: 'platforms', n: corpus.n, description: 'the five sample platforms' },
+      signature: true,
+      lang,
+    },
   };
 }
 
