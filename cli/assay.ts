@@ -37,7 +37,7 @@ interface Command {
 
 const COMMANDS = new Map<string, Command>([
   ['check', { flags: { format: { value: true, choices: ['text', 'json'] } }, run: runCheck }],
-  ['eval', { flags: { format: { value: true, choices: ['table', 'json', 'md'] }, explain: {}, decision: {}, against: { value: true }, workers: { value: true } }, run: runEval }],
+  ['eval', { flags: { format: { value: true, choices: ['table', 'json', 'md'] }, explain: {}, decision: {}, against: { value: true }, workers: { value: true }, lenient: {} }, run: runEval }],
   ['list', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runList }],
   ['fmt', { flags: { check: {}, write: {} }, run: runFmt }],
   ['diff', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runDiff }],
@@ -46,10 +46,10 @@ const COMMANDS = new Map<string, Command>([
   ['import', { flags: { from: { value: true, choices: ['json', 'jsonlogic'] }, out: { value: true }, force: {} }, run: runImport }],
   ['schema', { flags: { out: { value: true }, force: {} }, run: runSchema }],
   ['template', { flags: { out: { value: true }, force: {} }, run: runTemplate }],
-  ['explain', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, against: { value: true } }, run: runExplain }],
-  ['gap', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, target: { value: true } }, run: runGap }],
-  ['report', { flags: { format: { value: true, choices: ['html', 'md'] }, out: { value: true }, against: { value: true }, force: {} }, run: runReport }],
-  ['test', { flags: { format: { value: true, choices: ['text', 'json', 'junit'] }, coverage: {}, lcov: { value: true } }, run: runTest }],
+  ['explain', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, against: { value: true }, lenient: {} }, run: runExplain }],
+  ['gap', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, target: { value: true }, lenient: {} }, run: runGap }],
+  ['report', { flags: { format: { value: true, choices: ['html', 'md'] }, out: { value: true }, against: { value: true }, force: {}, lenient: {} }, run: runReport }],
+  ['test', { flags: { format: { value: true, choices: ['text', 'json', 'junit'] }, coverage: {}, lcov: { value: true }, ruleset: { value: true }, explain: {} }, run: runTest }],
 ]);
 
 /** Language from `--lang` anywhere in argv, else ASSAY_LANG, else en (so usage errors are localised too). */

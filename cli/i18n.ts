@@ -488,6 +488,31 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hans': '`{target}` 不是 {id} {version} 的等级；等级有：{levels}',
     'zh-Hant': '`{target}` 不是 {id} {version} 的等級；等級有：{levels}',
   },
+  // missing evidence, lenient assessment, rule tests against a given ruleset (issue 14)
+  missingTitle: { en: 'missing evidence', 'zh-Hans': '缺失的证据', 'zh-Hant': '缺少的證據' },
+  missingPoints: {
+    en: '{indicator} scores 0 (up to {points} points of {dimension} and the total)',
+    'zh-Hans': '{indicator} 得 0 分（{dimension} 及总分最多损失 {points} 分）',
+    'zh-Hant': '{indicator} 得 0 分（{dimension} 及總分最多損失 {points} 分）',
+  },
+  missingPrereq: { en: 'prerequisite {id} not met', 'zh-Hans': '基本要求 {id} 未满足', 'zh-Hant': '基本要求 {id} 未滿足' },
+  missingVeto: { en: 'veto {id} undecided', 'zh-Hans': '否决项 {id} 无法判定', 'zh-Hant': '否決項 {id} 無法判定' },
+  noCasesRun: {
+    en: 'no test case was run: {why}',
+    'zh-Hans': '没有运行任何测试用例：{why}',
+    'zh-Hant': '沒有執行任何測試案例：{why}',
+  },
+  noTestFiles: {
+    en: 'no test files found (give test files or folders, e.g. rulesets/<id>/tests/)',
+    'zh-Hans': '未找到测试文件（请给出测试文件或文件夹，如 rulesets/<id>/tests/）',
+    'zh-Hant': '未找到測試檔案（請給出測試檔案或資料夾，如 rulesets/<id>/tests/）',
+  },
+  failuresByKind: { en: 'failures by kind', 'zh-Hans': '按类别统计的失败', 'zh-Hant': '按類別統計的失敗' },
+  noCasesFor: {
+    en: 'no case is for {what}',
+    'zh-Hans': '没有针对 {what} 的用例',
+    'zh-Hant': '沒有針對 {what} 的案例',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Key = keyof typeof T;

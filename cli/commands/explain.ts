@@ -69,8 +69,14 @@ export function loadCorpus(ruleset: CompiledRuleset, rulesetPath: string, p: Par
 }
 
 /** Explains one platform, placing it in the corpus when there is one. */
-export function explainOne(ruleset: CompiledRuleset, doc: PlatformDoc, lang: Lang, corpus: CorpusStats | undefined): { assessment: Assessment; explanation: Explanation } {
-  const r = explainPlatform(ruleset, doc, { lang });
+export function explainOne(
+  ruleset: CompiledRuleset,
+  doc: PlatformDoc,
+  lang: Lang,
+  corpus: CorpusStats | undefined,
+  lenient = false,
+): { assessment: Assessment; explanation: Explanation } {
+  const r = explainPlatform(ruleset, doc, { lang, lenient });
   if (!corpus || r.assessment.outcome === 'invalid') return r;
   return { assessment: r.assessment, explanation: { ...r.explanation, benchmark: placeIn(corpus, r.assessment) } };
 }
@@ -102,7 +108,7 @@ export function runExplain(p: ParsedArgs, lang: Lang, out: Out): number {
   const corpus = loadCorpus(loaded.ruleset, loaded.path, p, lang);
   const es: Explanation[] = [];
   for (const pl of platforms) {
-    const r = explainOne(loaded.ruleset, pl.doc, lang, corpus);
+    const r = explainOne(loaded.ruleset, pl.doc, lang, corpus, p.flags.has('lenient'));
     if (reportIssues(r.assessment, pl.file, lang, out)) failed = true;
     es.push(r.explanation);
   }

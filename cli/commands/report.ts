@@ -61,9 +61,9 @@ export function runReport(p: ParsedArgs, lang: Lang, out: Out): number {
   const corpus = loadCorpus(ruleset, loaded.path, p, lang);
   const items: ReportItem[] = [];
   for (const [n, pl] of platforms.entries()) {
-    const r = explainOne(ruleset, pl.doc, lang, corpus);
+    const r = explainOne(ruleset, pl.doc, lang, corpus, p.flags.has('lenient'));
     if (reportIssues(r.assessment, pl.file, lang, out)) failed = true;
-    const gap = r.assessment.outcome === 'invalid' ? undefined : improvementPlans(ruleset, pl.doc, { lang });
+    const gap = r.assessment.outcome === 'invalid' ? undefined : improvementPlans(ruleset, pl.doc, { lang, lenient: p.flags.has('lenient') });
     items.push({ explanation: r.explanation, ...(gap ? { gap } : {}), evidenceFile: pl.file, evidenceHash: pl.fileHash });
     progress(out, n + 1, platforms.length);
   }
