@@ -41,6 +41,7 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
         lang,
         progress: out.tty,
         decision,
+        lenient: p.flags.has('lenient'),
         ...(workers !== undefined ? { workers } : {}),
       });
       if (r.error !== undefined) {
