@@ -41,7 +41,7 @@ interface Command {
 
 const COMMANDS = new Map<string, Command>([
   ['check', { flags: { format: { value: true, choices: ['text', 'json'] }, watch: {} }, run: runCheck }],
-  ['eval', { flags: { format: { value: true, choices: ['table', 'json', 'md', 'csv', 'junit'] }, explain: {}, decision: {}, against: { value: true }, workers: { value: true }, watch: {} }, run: runEval }],
+  ['eval', { flags: { format: { value: true, choices: ['table', 'json', 'md', 'csv', 'junit'] }, explain: {}, decision: {}, against: { value: true }, workers: { value: true }, watch: {}, lenient: {} }, run: runEval }],
   ['list', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runList }],
   ['fmt', { flags: { check: {}, write: {} }, run: runFmt }],
   ['diff', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runDiff }],
@@ -50,10 +50,10 @@ const COMMANDS = new Map<string, Command>([
   ['import', { flags: { from: { value: true, choices: ['json', 'jsonlogic'] }, out: { value: true }, force: {} }, run: runImport }],
   ['schema', { flags: { out: { value: true }, force: {} }, run: runSchema }],
   ['template', { flags: { out: { value: true }, force: {} }, run: runTemplate }],
-  ['explain', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, against: { value: true } }, run: runExplain }],
-  ['gap', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, target: { value: true } }, run: runGap }],
-  ['report', { flags: { format: { value: true, choices: ['html', 'md'] }, out: { value: true }, corpus: { value: true }, against: { value: true }, assessor: { value: true }, date: { value: true }, signature: {}, force: {} }, run: runReport }],
-  ['test', { flags: { format: { value: true, choices: ['text', 'json', 'junit'] }, coverage: {}, lcov: { value: true }, watch: {} }, run: runTest }],
+  ['explain', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, against: { value: true }, lenient: {} }, run: runExplain }],
+  ['gap', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, target: { value: true }, lenient: {} }, run: runGap }],
+  ['report', { flags: { format: { value: true, choices: ['html', 'md'] }, out: { value: true }, corpus: { value: true }, against: { value: true }, assessor: { value: true }, date: { value: true }, signature: {}, force: {}, lenient: {} }, run: runReport }],
+  ['test', { flags: { format: { value: true, choices: ['text', 'json', 'junit'] }, coverage: {}, lcov: { value: true }, watch: {}, ruleset: { value: true }, explain: {} }, run: runTest }],
 ]);
 
 /** Language from `--lang` anywhere in argv, else ASSAY_LANG, else en (so usage errors are localised too). */

@@ -30,6 +30,7 @@ commands:
   schema <ruleset>                         JSON Schema of a platform's evidence file
   template <ruleset>                       blank evidence YAML with labels, units and methods as comments
   test [path...] [--coverage] [--lcov f]   run rule tests (rulesets/<id>/tests/*.yaml); --format text|json|junit
+                                           --ruleset <file>: the tests against an edited ruleset
 
 common options:
   --lang zh-Hans|zh-Hant|en                language of messages and labels (default en)
@@ -62,6 +63,7 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
   schema <规则集>                          平台证据文件的 JSON Schema
   template <规则集>                        空白证据 YAML，注释中给出标签、单位与评估方法
   test [路径...] [--coverage] [--lcov 文件] 运行规则测试（rulesets/<标识>/tests/*.yaml）；--format text|json|junit
+                                           --ruleset <文件>：用改过的规则集运行测试
 
 通用选项：
   --lang zh-Hans|zh-Hant|en                消息与标签的语言（默认 en）
@@ -94,6 +96,7 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
   schema <規則集>                          平台證據檔案的 JSON Schema
   template <規則集>                        空白證據 YAML，註解中列出標籤、單位與評估方法
   test [路徑...] [--coverage] [--lcov 檔案] 執行規則測試（rulesets/<標識>/tests/*.yaml）；--format text|json|junit
+                                           --ruleset <檔案>：以改過的規則集執行測試
 
 通用選項：
   --lang zh-Hans|zh-Hant|en                訊息與標籤的語言（預設 en）
@@ -574,6 +577,31 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
     'zh-Hant': '語料 `{path}` 中沒有證據有效、可供對標的平台',
   },
   hName: { en: 'name', 'zh-Hans': '名称', 'zh-Hant': '名稱' },
+  // missing evidence, lenient assessment, rule tests against a given ruleset (issue 14)
+  missingTitle: { en: 'missing evidence', 'zh-Hans': '缺失的证据', 'zh-Hant': '缺少的證據' },
+  missingPoints: {
+    en: '{indicator} scores 0 (up to {points} points of {dimension} and the total)',
+    'zh-Hans': '{indicator} 得 0 分（{dimension} 及总分最多损失 {points} 分）',
+    'zh-Hant': '{indicator} 得 0 分（{dimension} 及總分最多損失 {points} 分）',
+  },
+  missingPrereq: { en: 'prerequisite {id} not met', 'zh-Hans': '基本要求 {id} 未满足', 'zh-Hant': '基本要求 {id} 未滿足' },
+  missingVeto: { en: 'veto {id} undecided', 'zh-Hans': '否决项 {id} 无法判定', 'zh-Hant': '否決項 {id} 無法判定' },
+  noCasesRun: {
+    en: 'no test case was run: {why}',
+    'zh-Hans': '没有运行任何测试用例：{why}',
+    'zh-Hant': '沒有執行任何測試案例：{why}',
+  },
+  noTestFiles: {
+    en: 'no test files found (give test files or folders, e.g. rulesets/<id>/tests/)',
+    'zh-Hans': '未找到测试文件（请给出测试文件或文件夹，如 rulesets/<id>/tests/）',
+    'zh-Hant': '未找到測試檔案（請給出測試檔案或資料夾，如 rulesets/<id>/tests/）',
+  },
+  failuresByKind: { en: 'failures by kind', 'zh-Hans': '按类别统计的失败', 'zh-Hant': '按類別統計的失敗' },
+  noCasesFor: {
+    en: 'no case is for {what}',
+    'zh-Hans': '没有针对 {what} 的用例',
+    'zh-Hant': '沒有針對 {what} 的案例',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Key = keyof typeof T;
@@ -609,6 +637,8 @@ const FLAG_HELP: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   ['lcov', { en: 'write the coverage as lcov to this file', 'zh-Hans': '将覆盖率以 lcov 写入该文件', 'zh-Hant': '將覆蓋率以 lcov 寫入該檔案' }],
   ['assessor', { en: 'the assessor named in the report', 'zh-Hans': '报告中署名的评估人', 'zh-Hant': '報告中署名的評估人' }],
   ['date', { en: 'the date of assessment, YYYY-MM-DD (not the date of rendering)', 'zh-Hans': '评估日期，YYYY-MM-DD（不是生成报告的日期）', 'zh-Hant': '評估日期，YYYY-MM-DD（不是產生報告的日期）' }],
+  ['lenient', { en: 'assess anyway when an unknown field looks like a missing one, or a percentage like a fraction (warnings, not errors)', 'zh-Hans': '未知字段疑似缺失字段、百分数疑似小数时仍然评估（给出警告而非错误）', 'zh-Hant': '未知欄位疑似缺少的欄位、百分數疑似小數時仍然評估（給出警告而非錯誤）' }],
+  ['ruleset', { en: 'run the tests against this ruleset file (cases of its version, else of the newest version tested)', 'zh-Hans': '用该规则集文件运行测试（其版本的用例，否则为所测最新版本的用例）', 'zh-Hant': '以該規則集檔案執行測試（其版本的案例，否則為所測最新版本的案例）' }],
   ['signature', { en: 'add a signature block for the certification body', 'zh-Hans': '添加供认证机构签署的签字栏', 'zh-Hant': '加入供認證機構簽署的簽字欄' }],
 ]);
 

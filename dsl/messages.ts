@@ -524,6 +524,56 @@ export const CATALOGUE = {
     '`{indicator}` 沒有與 {found} 相符的分檔或映射項，得 0 分',
   ),
 
+  // evidence that is well-formed but probably not what was meant (engine/evidence-intake.ts)
+  E160: m(
+    'warning',
+    'unknown field `{field}` is ignored; did you mean `{name}`?',
+    '未知字段 `{field}` 已忽略；是否指 `{name}`？',
+    '未知欄位 `{field}` 已忽略；是否指 `{name}`？',
+  ),
+  E161: m(
+    'error',
+    'unknown field `{field}` looks like `{name}`, which is missing, so the platform is not scored: rename `{field}` to `{name}` (or assess leniently to score it without `{name}`)',
+    '未知字段 `{field}` 疑似缺失的 `{name}`，因此不对该平台评分：请将 `{field}` 改名为 `{name}`（或以宽松模式评估，在缺少 `{name}` 的情况下评分）',
+    '未知欄位 `{field}` 疑似缺少的 `{name}`，因此不對該平台評分：請將 `{field}` 改名為 `{name}`（或以寬鬆模式評估，在缺少 `{name}` 的情況下評分）',
+  ),
+  E162: m(
+    'error',
+    '`{field}` is {found}, which looks like a fraction, but it is a percentage on the 0–100 scale and its bands start at {bound}: write {fixed}',
+    '`{field}` 为 {found}，疑似小数比例，但该字段是 0–100 的百分数，分档从 {bound} 起：请写 {fixed}',
+    '`{field}` 為 {found}，疑似小數比例，但該欄位是 0–100 的百分數，分檔從 {bound} 起：請寫 {fixed}',
+  ),
+  E163: m(
+    'warning',
+    '`{field}` is {found}, far below its lowest band bound {bound}: check its unit',
+    '`{field}` 为 {found}，远低于其最低分档界限 {bound}：请检查单位',
+    '`{field}` 為 {found}，遠低於其最低分檔界限 {bound}：請檢查單位',
+  ),
+  E164: m(
+    'warning',
+    '`{field}` is {found}, far above its highest band bound {bound}: check its unit',
+    '`{field}` 为 {found}，远高于其最高分档界限 {bound}：请检查单位',
+    '`{field}` 為 {found}，遠高於其最高分檔界限 {bound}：請檢查單位',
+  ),
+  E165: m(
+    'error',
+    '`{field}` is written with full-width characters {found}: write {fixed}',
+    '`{field}` 使用了全角字符 {found}：请写 {fixed}',
+    '`{field}` 使用了全形字元 {found}：請寫 {fixed}',
+  ),
+  E166: m(
+    'error',
+    '`{field}` is the text {found}: write the number {fixed}, without quotes or `%` (percentages are numbers on the 0–100 scale)',
+    '`{field}` 是文本 {found}：请写数字 {fixed}，不加引号或 `%`（百分数是 0–100 的数字）',
+    '`{field}` 是文字 {found}：請寫數字 {fixed}，不加引號或 `%`（百分數是 0–100 的數字）',
+  ),
+  E167: m(
+    'warning',
+    '`{field}` is {found}, which looks like a fraction of a percentage (0–100 scale, bands from {bound}); it is scored as {found}: write {fixed} if that is what was meant',
+    '`{field}` 为 {found}，疑似百分数的小数比例（0–100，分档从 {bound} 起）；按 {found} 评分：如本意如此，请写 {fixed}',
+    '`{field}` 為 {found}，疑似百分數的小數比例（0–100，分檔從 {bound} 起）；按 {found} 評分：如本意如此，請寫 {fixed}',
+  ),
+
   // --- T1xx rule-test files (engine/testing/, `assay test`) ------------------------------------
   // reading a test file
   T101: m('error', 'not valid YAML: {message}', '不是有效的 YAML：{message}', '不是有效的 YAML：{message}'),

@@ -27,9 +27,9 @@ export interface CompiledRuleset {
    * Assesses one platform exactly. Never throws: bad evidence gives outcome `invalid`. Uses the compiled plan
    * (engine/plan/) unless `engine: 'reference'` asks for the tree-walking reference evaluator; both give the same.
    */
-  assess(input: PlatformInput, opts?: { lang?: Lang; trace?: Trace; engine?: Engine }): Assessment;
+  assess(input: PlatformInput, opts?: { lang?: Lang; trace?: Trace; engine?: Engine; lenient?: boolean }): Assessment;
   /** `toResultJson(assess(input))`. */
-  evaluate(input: PlatformInput, opts?: { lang?: Lang; engine?: Engine }): ResultJson;
+  evaluate(input: PlatformInput, opts?: { lang?: Lang; engine?: Engine; lenient?: boolean }): ResultJson;
   /**
    * The decision alone (outcome, level, exact total, failed prerequisites, fired vetoes, evidence errors and
    * warnings): `decisionOf(assess(input))`, computed without the per-dimension and per-indicator detail by the
@@ -37,7 +37,7 @@ export interface CompiledRuleset {
    * `messages: false` (for tallies over a corpus): no errors or warnings are described — the outcome `invalid`
    * still says that the evidence is invalid, and `assess` gives the messages. Never throws.
    */
-  decide(input: PlatformInput, opts?: { lang?: Lang; engine?: Engine; messages?: boolean }): Decision;
+  decide(input: PlatformInput, opts?: { lang?: Lang; engine?: Engine; messages?: boolean; lenient?: boolean }): Decision;
 }
 
 /** Which evaluator assesses: the compiled plan (default) or the reference evaluator (the oracle). */
@@ -122,10 +122,10 @@ function makeCompiled(model: Model, ast: Ruleset, text: string): CompiledRuleset
   };
   let check: EvidenceCheck | undefined;
   const getCheck = (): EvidenceCheck => (check ??= compileEvidenceCheck(model));
-  const reference = (input: PlatformInput, opts: { lang?: Lang; trace?: Trace }): Assessment =>
+  const reference = (input: PlatformInput, opts: { lang?: Lang; trace?: Trace; lenient?: boolean }): Assessment =>
     assessPlatform(model, getCheck(), input, opts);
   let plan: Plan | undefined;
-  const assess = (input: PlatformInput, opts: { lang?: Lang; trace?: Trace; engine?: Engine } = {}): Assessment => {
+  const assess = (input: PlatformInput, opts: { lang?: Lang; trace?: Trace; engine?: Engine; lenient?: boolean } = {}): Assessment => {
     try {
       if (opts.engine === 'reference') return reference(input, opts);
       return (plan ??= compilePlan(model, reference)).assess(input, opts);
@@ -148,11 +148,11 @@ function makeCompiled(model: Model, ast: Ruleset, text: string): CompiledRuleset
     }
   };
   const NO_ISSUES: readonly [] = [];
-  const decide = (input: PlatformInput, opts: { lang?: Lang; engine?: Engine; messages?: boolean } = {}): Decision => {
+  const decide = (input: PlatformInput, opts: { lang?: Lang; engine?: Engine; messages?: boolean; lenient?: boolean } = {}): Decision => {
     const messages = opts.messages !== false;
     let d: Decision;
     try {
-      d = opts.engine === 'reference' ? decisionOf(assess(input, opts)) : (plan ??= compilePlan(model, reference)).summary(input, opts.lang, messages);
+      d = opts.engine === 'reference' ? decisionOf(assess(input, opts)) : (plan ??= compilePlan(model, reference)).summary(input, opts.lang, messages, opts.lenient === true);
     } catch {
       // Whatever the plan cannot say, the full assessment says (it never throws).
       d = decisionOf(assess(input, opts));

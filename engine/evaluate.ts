@@ -64,6 +64,11 @@ export interface PlatformInput {
 export interface AssessOptions {
   readonly lang?: Lang;
   readonly trace?: Trace;
+  /**
+   * Score a platform despite an unknown field that looks like a missing one (E161) or a percentage that looks
+   * like a fraction (E162): both become warnings (E160, E167) instead of making the platform `invalid`.
+   */
+  readonly lenient?: boolean;
 }
 
 function issue(code: Code, field: string, args: Record<string, string | number>, lang: Lang): EvidenceIssue {
@@ -75,7 +80,7 @@ export function assessPlatform(model: Model, check: EvidenceCheck, input: Platfo
   // Front ends pass languages as strings: anything unknown falls back to en rather than breaking messages.
   const lang: Lang = LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en';
   const base = { platform: String(input.platform), ...(input.name !== undefined ? { name: String(input.name) } : {}) };
-  const ev = validateEvidence(model, check, input.evidence, lang);
+  const ev = validateEvidence(model, check, input.evidence, lang, { lenient: opts.lenient === true });
   if (ev.errors.length > 0) return invalid(base, ev.errors, ev.warnings);
   const warnings = [...ev.warnings];
   try {

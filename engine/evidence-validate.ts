@@ -2,7 +2,10 @@
 // In: a model, its compiled check, the evidence map (plain data, as parsed or as given by a caller), a language.
 // Out: values by current id (exact numbers), the field each came from, and E1xx errors and warnings.
 //
-// - `null` counts as absent. Unknown fields and object members are warnings, never errors.
+// - `null` counts as absent. Unknown fields and object members are warnings (with "did you mean" when a ruleset
+//   field is close), except an unknown field close to a field that is missing: an error unless lenient (E161).
+// - Plausibility (engine/evidence-intake.ts): a percentage written as a fraction is an error unless lenient (E162),
+//   a value far outside its bands a warning (E163, E164); numbers written as text say what to write (E165, E166).
 // - A former id is read as its indicator; when the new id is given too, the old one is ignored with a warning.
 // - Keys are only ever read as own properties and stored in Maps: `__proto__` and friends are plain unknown fields.
 // - Numbers are exact: from their source text when they came from `parseEvidenceText`, else the shortest
@@ -14,6 +17,7 @@ import { assertNever } from '../dsl/ast';
 import { renderMessage } from '../dsl/diagnostics';
 import type { Code } from '../dsl/messages';
 import { defineOwn, exactNumber, renderFound } from './evidence';
+import { fieldHint, implausible, percentOf, plausibilityRules, textNumberFix } from './evidence-intake';
 import { fieldsSchema, type JsonSchema } from './evidence-schema';
 import type { Model } from './model';
 import { Rational } from './rational';
@@ -83,6 +87,15 @@ export function domainText(t: NumberType): string {
   return parts.join(', ');
 }
 
+/** Codes that are warnings: the platform is still assessed. */
+const WARNINGS: ReadonlySet<string> = new Set<Code>(['E120', 'E121', 'E122', 'E160', 'E163', 'E164', 'E167']);
+
+/** Options of validation. */
+export interface ValidateOptions {
+  /** E161 and E162 become the warnings E160 and E167: the platform is scored as the evidence is. */
+  readonly lenient?: boolean;
+}
+
 class Issues {
   readonly errors: EvidenceIssue[] = [];
   readonly warnings: EvidenceIssue[] = [];
@@ -91,7 +104,7 @@ class Issues {
   constructor(private readonly lang: Lang) {}
   add(code: Code, field: string, args: Record<string, string | number>): void {
     const issue: EvidenceIssue = { field, code, message: renderMessage({ code, args }, this.lang), args };
-    if (code === 'E120' || code === 'E121' || code === 'E122') {
+    if (WARNINGS.has(code)) {
       this.warnings.push(issue);
       return;
     }
@@ -102,7 +115,7 @@ class Issues {
 }
 
 /** Validates and reads one platform's evidence. Never throws on any input. */
-export function validateEvidence(model: Model, check: EvidenceCheck, evidence: unknown, lang: Lang): ValidatedEvidence {
+export function validateEvidence(model: Model, check: EvidenceCheck, evidence: unknown, lang: Lang, opts: ValidateOptions = {}): ValidatedEvidence {
   const issues = new Issues(lang);
   const values = new Map<string, EvidenceValue>();
   const fields = new Map<string, string>();
@@ -129,7 +142,7 @@ export function validateEvidence(model: Model, check: EvidenceCheck, evidence: u
       } else picked.set(renamed, { key, raw });
       continue;
     }
-    issues.add('E120', key, { field: key });
+    unknownField(model, evidence, key, opts.lenient === true, issues);
   }
 
   // 2. Non-finite numbers are reported before the schema sees them (ajv would call them wrong types).
@@ -155,12 +168,54 @@ export function validateEvidence(model: Model, check: EvidenceCheck, evidence: u
     const t = model.fields.get(id)?.type;
     if (!t) continue;
     const v = read(ownValue(clean, p.key), t, evidence, p.key, p.key, issues);
-    if (v) {
+    if (v?.kind === 'num' && t.kind === 'number') plausible(model, id, t, v.q, p.key, opts.lenient === true, issues);
+    if (v && !issues.bad.has(p.key)) {
       values.set(id, v);
       fields.set(id, p.key);
     }
   }
   return { values, fields, errors: issues.errors, warnings: issues.warnings };
+}
+
+/** Whether the evidence gives a field a value, under its id or a former id. */
+function given(model: Model, evidence: object, id: string): boolean {
+  const has = (k: string): boolean => {
+    const v = ownValue(evidence, k);
+    return v !== null && v !== undefined;
+  };
+  const f = model.fields.get(id);
+  return has(id) || (f?.kind === 'indicator' && f.info.formerly.some(has));
+}
+
+/** An unknown key: ignored (E120, or E160 with the field it looks like), or E161 when that field is missing. */
+function unknownField(model: Model, evidence: object, key: string, lenient: boolean, issues: Issues): void {
+  const name = fieldHint(model, key);
+  if (name === undefined) issues.add('E120', key, { field: key });
+  else if (!lenient && !given(model, evidence, name)) issues.add('E161', key, { field: key, name });
+  else issues.add('E160', key, { field: key, name });
+}
+
+/** A number its bands make implausible: a percentage as a fraction (E162, E167 when lenient), far off (E163, E164). */
+function plausible(model: Model, id: string, t: NumberType, q: Rational, key: string, lenient: boolean, issues: Issues): void {
+  const rules = plausibilityRules(model).get(id);
+  const r = rules ? implausible(rules, q) : undefined;
+  if (!r) return;
+  const args = { field: key, found: q.toDecimalString(), bound: r.bound.toDecimalString() };
+  switch (r.kind) {
+    case 'fraction': {
+      const fixed = percentOf(t, q);
+      if (fixed) issues.add(lenient ? 'E167' : 'E162', key, { ...args, fixed: fixed.toDecimalString() });
+      return;
+    }
+    case 'below':
+      issues.add('E163', key, args);
+      return;
+    case 'above':
+      issues.add('E164', key, args);
+      return;
+    default:
+      assertNever(r.kind, 'plausibility rule');
+  }
 }
 
 /** The first non-finite number in `v`, looking only where the type has members (so depth is bounded). */
@@ -239,12 +294,16 @@ function translate(e: ErrorObject, model: Model, clean: object, issues: Issues):
     case 'object':
       issues.add('E106', path, { field: path, members: [...t.fields.keys()].join(', '), found });
       return;
-    case 'number':
-      if (typeof data === 'string' && Rational.parse(data) !== undefined) issues.add('E109', path, { field: path, found });
+    case 'number': {
+      const fix = typeof data === 'string' ? textNumberFix(data) : undefined;
+      if (fix?.percent) issues.add('E166', path, { field: path, found, fixed: fix.fixed.toDecimalString() });
+      else if (fix) issues.add('E165', path, { field: path, found, fixed: fix.fixed.toDecimalString() });
+      else if (typeof data === 'string' && Rational.parse(data) !== undefined) issues.add('E109', path, { field: path, found });
       else if (typeof data !== 'number') issues.add('E102', path, { field: path, found });
       else if (e.keyword === 'type' && t.base === 'integer') issues.add('E103', path, { field: path, found });
       else issues.add('E105', path, { field: path, found, domain: domainText(t) });
       return;
+    }
     default:
       path = assertNever(t, 'value type');
   }

@@ -71,6 +71,34 @@ export interface LevelCheck {
   readonly failed: readonly { readonly index: number; readonly truth: Truth }[];
 }
 
+/**
+ * One evidence field that was missing (absent or null) and what its absence cost: the indicators it left at 0
+ * points (each with the points of the total it could have given: its effective weight), the prerequisites that
+ * do not hold for want of it, and the vetoes left undecided.
+ */
+export interface MissingEvidence {
+  readonly field: string;
+  readonly indicators: readonly { readonly id: string; readonly dimension: string; readonly upTo: Rational }[];
+  readonly prerequisites: readonly string[];
+  readonly vetoes: readonly string[];
+}
+
+/** The missing evidence of an assessment, field by field in the order the ruleset reads them. */
+export function missingOf(a: Pick<Assessment, 'indicators' | 'prerequisites' | 'vetoes'>): readonly MissingEvidence[] {
+  const byField = new Map<string, { field: string; indicators: MissingEvidence['indicators'][number][]; prerequisites: string[]; vetoes: string[] }>();
+  const entry = (field: string): { field: string; indicators: MissingEvidence['indicators'][number][]; prerequisites: string[]; vetoes: string[] } => {
+    let e = byField.get(field);
+    if (e === undefined) byField.set(field, (e = { field, indicators: [], prerequisites: [], vetoes: [] }));
+    return e;
+  };
+  for (const i of a.indicators) {
+    if (i.status === 'missing' && i.value === undefined) entry(i.id).indicators.push({ id: i.id, dimension: i.dimension, upTo: i.effectiveWeight });
+  }
+  for (const p of a.prerequisites) if (p.truth !== true) for (const f of p.missing) entry(f).prerequisites.push(p.id);
+  for (const v of a.vetoes) if (v.truth === 'unknown') for (const f of v.missing) entry(f).vetoes.push(v.id);
+  return [...byField.values()];
+}
+
 /** What every result about a platform starts with. */
 interface Verdict {
   readonly platform: string;
@@ -100,6 +128,8 @@ export interface Decision extends Verdict {
   readonly prerequisitesFailed: readonly string[];
   /** Ids of the vetoes that fire. */
   readonly vetoes: readonly string[];
+  /** Evidence that was missing and what it cost (empty when nothing read was missing). */
+  readonly missing: readonly MissingEvidence[];
   readonly errors: readonly EvidenceIssue[];
   readonly warnings: readonly EvidenceIssue[];
 }
@@ -114,6 +144,7 @@ export function decisionOf(a: Assessment): Decision {
     total: a.total,
     prerequisitesFailed: a.prerequisites.filter((p) => p.truth !== true).map((p) => p.id),
     vetoes: a.vetoes.filter((v) => v.truth === true).map((v) => v.id),
+    missing: a.outcome === 'invalid' ? [] : missingOf(a),
     errors: a.errors,
     warnings: a.warnings,
   };
@@ -130,6 +161,7 @@ export function toDecisionJson(d: Decision): DecisionJson {
     total: d.total.toJSONNumber(),
     prerequisitesFailed: [...d.prerequisitesFailed],
     vetoes: [...d.vetoes],
+    ...(d.missing.length > 0 ? { missing: d.missing.map(missingJson) } : {}),
     errors: d.errors.map((e) => ({ field: e.field, message: e.message, code: e.code })),
     warnings: d.warnings.map((e) => ({ field: e.field, message: e.message, code: e.code })),
   };
@@ -158,8 +190,27 @@ export interface ResultJson {
   >;
   prerequisitesFailed: string[];
   vetoes: string[];
+  /** Present when evidence the ruleset reads was missing. */
+  missing?: MissingJson[];
   errors: { field: string; message: string; code: string }[];
   warnings: { field: string; message: string; code: string }[];
+}
+
+export interface MissingJson {
+  field: string;
+  /** Indicators scored 0 for want of the field, with the points of the total each could have given. */
+  indicators: { id: string; dimension: string; upTo: number }[];
+  prerequisites: string[];
+  vetoes: string[];
+}
+
+export function missingJson(m: MissingEvidence): MissingJson {
+  return {
+    field: m.field,
+    indicators: m.indicators.map((i) => ({ id: i.id, dimension: i.dimension, upTo: i.upTo.toJSONNumber() })),
+    prerequisites: [...m.prerequisites],
+    vetoes: [...m.vetoes],
+  };
 }
 
 export function valueToJson(v: EvidenceValue): ValueJson {
@@ -195,6 +246,6 @@ export function toResultJson(a: Assessment): ResultJson {
     };
   }
   // The decision's fields, with the detail between the total and the rules (the published key order).
-  const { prerequisitesFailed, vetoes, errors, warnings, ...head } = toDecisionJson(decisionOf(a));
-  return { ...head, dimensions, indicators, prerequisitesFailed, vetoes, errors, warnings };
+  const { prerequisitesFailed, vetoes, missing, errors, warnings, ...head } = toDecisionJson(decisionOf(a));
+  return { ...head, dimensions, indicators, prerequisitesFailed, vetoes, ...(missing ? { missing } : {}), errors, warnings };
 }

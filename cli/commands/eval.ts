@@ -5,7 +5,7 @@
 
 import type { Lang } from '../../dsl/ast';
 import { parseEvidenceText, type CompiledRuleset } from '../../engine/index';
-import { decisionOf, toDecisionJson, toResultJson, type Assessment, type Decision } from '../../engine/result';
+import { decisionOf, toDecisionJson, toResultJson, type Assessment, type Decision, type MissingEvidence } from '../../engine/result';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { collectEvidence, CliError } from '../io';
@@ -43,6 +43,7 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
         lang,
         progress: out.tty,
         decision,
+        lenient: p.flags.has('lenient'),
         ...(workers !== undefined ? { workers } : {}),
       });
       if (r.error !== undefined) {
@@ -60,6 +61,7 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
   const decisions: Decision[] = [];
   // `--explain`: each platform's explanation, from the events of the same assessment (issue #5).
   const explain = p.flags.has('explain');
+  const lenient = p.flags.has('lenient');
   const corpus = explain ? loadCorpus(ruleset, loaded.path, p, lang) : undefined;
   const explanations: Explanation[] = [];
   let failed = false;
@@ -74,15 +76,15 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
     for (const platform of parsed.platforms) {
       let a: Assessment | Decision;
       if (explain) {
-        const r = explainOne(ruleset, platform, lang, corpus);
+        const r = explainOne(ruleset, platform, lang, corpus, lenient);
         a = r.assessment;
         explanations.push(r.explanation);
         results.push(a);
       } else if (decision) {
-        a = ruleset.decide(platform, { lang });
+        a = ruleset.decide(platform, { lang, lenient });
         decisions.push(a);
       } else {
-        a = ruleset.assess(platform, { lang });
+        a = ruleset.assess(platform, { lang, lenient });
         results.push(a);
       }
       for (const e of a.errors) {
@@ -174,7 +176,23 @@ function renderTable(ruleset: CompiledRuleset, results: readonly (Assessment | D
   const legend = (detail ? ruleset.model.dimensions : [])
     .map((d) => `${d.id} ${labelOf(d.decl.label, lang) ?? ''} (${d.weight.toDecimalString()})`)
     .join(' · ');
-  const tail = legend === '' ? '' : `\n${legend}\n`;
+  const missing = missingLines(results.map((a) => ('dimensions' in a ? decisionOf(a) : a)), lang);
+  const tail = (legend === '' ? '' : `\n${legend}\n`) + (missing.length === 0 ? '' : `\n${t(lang, 'missingTitle')}:\n${missing.map((l) => (format === 'md' ? `- ${l}` : `  ${l}`)).join('\n')}\n`);
   if (format === 'md') return `### ${title}\n\n${markdownTable(header, rows, aligns)}\n${tail}`;
   return `${title}\n\n${textTable(header, rows, aligns)}\n${tail}`;
+}
+
+/** One line per platform with missing evidence: each field and what its absence cost. */
+export function missingLines(decisions: readonly Decision[], lang: Lang): string[] {
+  return decisions
+    .filter((d) => d.missing.length > 0)
+    .map((d) => `${d.platform}: ${d.missing.map((m) => `\`${m.field}\` — ${missingCost(m, lang)}`).join('; ')}`);
+}
+
+function missingCost(m: MissingEvidence, lang: Lang): string {
+  return [
+    ...m.indicators.map((i) => t(lang, 'missingPoints', { indicator: i.id, points: i.upTo.toFixed(2), dimension: i.dimension })),
+    ...m.prerequisites.map((id) => t(lang, 'missingPrereq', { id })),
+    ...m.vetoes.map((id) => t(lang, 'missingVeto', { id })),
+  ].join(', ');
 }

@@ -77,8 +77,14 @@ export function assessCorpus(ruleset: CompiledRuleset, dir: string, lang: Lang):
 }
 
 /** Explains one platform, placing it in the corpus when there is one. */
-export function explainOne(ruleset: CompiledRuleset, doc: PlatformDoc, lang: Lang, corpus: CorpusStats | undefined): { assessment: Assessment; explanation: Explanation } {
-  const r = explainPlatform(ruleset, doc, { lang });
+export function explainOne(
+  ruleset: CompiledRuleset,
+  doc: PlatformDoc,
+  lang: Lang,
+  corpus: CorpusStats | undefined,
+  lenient = false,
+): { assessment: Assessment; explanation: Explanation } {
+  const r = explainPlatform(ruleset, doc, { lang, lenient });
   if (!corpus || r.assessment.outcome === 'invalid') return r;
   return { assessment: r.assessment, explanation: { ...r.explanation, benchmark: placeIn(corpus, r.assessment) } };
 }
@@ -111,7 +117,7 @@ export function runExplain(p: ParsedArgs, lang: Lang, out: Out): number {
   const es: Explanation[] = [];
   const warnings = new WarningGroups();
   for (const pl of platforms) {
-    const r = explainOne(loaded.ruleset, pl.doc, lang, corpus);
+    const r = explainOne(loaded.ruleset, pl.doc, lang, corpus, p.flags.has('lenient'));
     if (reportIssues(r.assessment, pl.file, lang, out, warnings)) failed = true;
     es.push(r.explanation);
   }

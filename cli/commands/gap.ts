@@ -32,10 +32,11 @@ export function runGap(p: ParsedArgs, lang: Lang, out: Out): number {
   let failed = fileFailed;
   const results: GapResult[] = [];
   for (const pl of platforms) {
-    const g = improvementPlans(ruleset, pl.doc, { lang, ...(target !== undefined ? { target } : {}) });
+    const lenient = p.flags.has('lenient');
+    const g = improvementPlans(ruleset, pl.doc, { lang, lenient, ...(target !== undefined ? { target } : {}) });
     if (g.status === 'invalid') {
       failed = true;
-      const a = ruleset.assess(pl.doc, { lang });
+      const a = ruleset.assess(pl.doc, { lang, lenient });
       for (const e of a.errors) out.err(`${t(lang, 'error')}: ${t(lang, 'evidenceIssue', { file: pl.file, platform: a.platform, field: e.field, message: e.message })}`);
     }
     results.push(g);

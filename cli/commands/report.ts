@@ -48,9 +48,9 @@ export function runReport(p: ParsedArgs, lang: Lang, out: Out): number {
   const linesOf = new Map<string, Map<string, Map<string, number>>>();
   const tick = progressBar(process.stderr, platforms.length, out.tty);
   for (const [n, pl] of platforms.entries()) {
-    const r = explainOne(ruleset, pl.doc, lang, corpus);
+    const r = explainOne(ruleset, pl.doc, lang, corpus, p.flags.has('lenient'));
     if (reportIssues(r.assessment, pl.file, lang, out, warnings)) failed = true;
-    const gap = r.assessment.outcome === 'invalid' ? undefined : improvementPlans(ruleset, pl.doc, { lang });
+    const gap = r.assessment.outcome === 'invalid' ? undefined : improvementPlans(ruleset, pl.doc, { lang, lenient: p.flags.has('lenient') });
     let lines = linesOf.get(pl.file);
     if (!lines) linesOf.set(pl.file, (lines = evidenceLines(pl.text)));
     const fieldLines = lines.get(pl.doc.platform);

@@ -1,13 +1,16 @@
-// `assay test [paths] [--format text|json|junit] [--coverage] [--lcov <file>]`: runs rule tests (issue #7).
+// `assay test [paths] [--format text|json|junit] [--coverage] [--lcov <file>] [--explain]`: runs rule tests (issue #7).
 // In: paths — a ruleset folder (its tests/*.yaml against its *.assay), a tests folder, a test file, an .assay file,
-// or a registry folder (every ruleset in it); none means ./rulesets. Out: the report on stdout, lcov to a file;
-// exit 0 when every case passed, 1 on any failure or malformed test file, 2 on usage errors.
+// or a registry folder (every ruleset in it); none means ./rulesets. `--ruleset <file> [tests…]`: the given test
+// files or folders (default: tests/ beside the file) against that one ruleset, pinned cases included (issue 14).
+// Out: the report on stdout, lcov to a file; exit 0 when every case passed, 1 on any failure, malformed test file or
+// a run that ran no case, 2 on usage errors.
 
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Lang } from '../../dsl/ast';
 import { renderDiagnostics } from '../../dsl/render';
 import { compileRuleset } from '../../engine/index';
+import { compareVersions } from '../../engine/registry';
 import type { PlatformDoc } from '../../engine/evidence';
 import {
   junitXml,
@@ -119,12 +122,45 @@ function explainer(): Explainer | undefined {
   return undefined;
 }
 
+/** `--ruleset <file> [tests…]`: one group, the given ruleset and the test files of the paths (or of tests/ beside it). */
+function givenRulesetGroup(file: string, paths: readonly string[]): Group {
+  if (!existsSync(file) || isDir(file)) throw new CliError('cannotRead', { path: file, reason: 'no such file' });
+  const tests = new Set<string>();
+  for (const p of paths.length > 0 ? paths : [join(dirname(file), 'tests')]) {
+    if (!existsSync(p)) throw new CliError('cannotRead', { path: p, reason: 'no such file or folder' });
+    if (!isDir(p)) tests.add(p);
+    else for (const f of testFiles(p).length > 0 ? testFiles(p) : testFiles(join(p, 'tests'))) tests.add(f);
+  }
+  return { dir: dirname(file), assay: new Set([file]), tests };
+}
+
+/** The version whose pinned cases run against a given ruleset: its own when a case names it, else the newest named. */
+function pinnedVersion(files: readonly TestFile[], own: string): string {
+  const named = new Set(files.flatMap((f) => f.cases.flatMap((c) => c.versions ?? [])));
+  if (named.has(own) || named.size === 0) return own;
+  return [...named].sort(compareVersions).at(-1) ?? own;
+}
+
+/** Failed expectations counted by kind (the first part of the field: `level`, `total`, `indicators`, …). */
+function failuresByKind(run: TestRun): string {
+  const kinds = new Map<string, number>();
+  for (const r of run.results) {
+    for (const m of r.mismatches) {
+      const k = m.field.split('.')[0] ?? m.field;
+      kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    }
+    if (r.status === 'error') kinds.set('error', (kinds.get('error') ?? 0) + 1);
+  }
+  return [...kinds].map(([k, n]) => `${k} ${n}`).join(' · ');
+}
+
 export function runTest(p: ParsedArgs, lang: Lang, out: Out): number {
   const format = flag(p, 'format') ?? 'text';
   const lcovFile = flag(p, 'lcov');
   const wantCoverage = has(p, 'coverage') || lcovFile !== undefined;
+  const given = flag(p, 'ruleset');
   const paths = p.positionals.length > 0 ? p.positionals : ['rulesets'];
-  const groups = collectGroups(paths);
+  const groups = given !== undefined ? [givenRulesetGroup(given, p.positionals)] : collectGroups(paths);
   const runs: TestRun[] = [];
   let broken = false;
   const platformCache = new Map<string, PlatformDoc | string>();
@@ -150,6 +186,8 @@ export function runTest(p: ParsedArgs, lang: Lang, out: Out): number {
       }
       rulesets.push({ path, ruleset });
     }
+    // The one ruleset asked for does not compile: its diagnostics say why; its tests cannot say more.
+    if (given !== undefined && rulesets.length === 0) continue;
     const files: TestFile[] = [];
     const issues: TestIssue[] = [];
     for (const path of [...g.tests].sort()) {
@@ -162,7 +200,15 @@ export function runTest(p: ParsedArgs, lang: Lang, out: Out): number {
     const otherVersions = assayFiles(g.dir)
       .map((f) => basename(f, '.assay'))
       .filter((v) => !selected.has(v));
-    const run = runTests(rulesets, files, { lang, coverage: wantCoverage, otherVersions, ...(explain ? { explain } : {}) });
+    const asVersion = given !== undefined && rulesets[0] ? pinnedVersion(files, rulesets[0].ruleset.identity.version) : undefined;
+    const run = runTests(rulesets, files, {
+      lang,
+      coverage: wantCoverage,
+      otherVersions,
+      explainFailures: has(p, 'explain'),
+      ...(asVersion !== undefined ? { asVersion } : {}),
+      ...(explain ? { explain } : {}),
+    });
     runs.push({ ...run, issues: [...issues, ...run.issues] });
   }
   const run = mergeRuns(runs);
@@ -173,9 +219,12 @@ export function runTest(p: ParsedArgs, lang: Lang, out: Out): number {
     case 'junit':
       out.out(junitXml(run, lang));
       break;
-    case 'text':
+    case 'text': {
       out.out(runText(run, lang, { coverage: has(p, 'coverage') }));
+      const kinds = failuresByKind(run);
+      if (kinds !== '') out.out(`${t(lang, 'failuresByKind')}: ${kinds}`);
       break;
+    }
     default:
       throw new CliError('badChoice', { flag: '--format', value: format, choices: 'text, json, junit' }, 2);
   }
@@ -185,6 +234,11 @@ export function runTest(p: ParsedArgs, lang: Lang, out: Out): number {
     } catch (e) {
       throw new CliError('cannotWrite', { path: lcovFile, reason: String((e as NodeJS.ErrnoException).code ?? e) });
     }
+  }
+  if (run.results.length === 0 && !broken) {
+    const files = run.files.length;
+    out.err(`${t(lang, 'error')}: ${t(lang, 'noCasesRun', { why: files === 0 ? t(lang, 'noTestFiles') : t(lang, 'noCasesFor', { what: given ?? paths.join(', ') }) })}`);
+    return 1;
   }
   return broken || !runPassed(run) ? 1 : 0;
 }

@@ -27,10 +27,11 @@ export function runBatch(
   file: string,
   sink: ByteSink,
   decision = false,
+  lenient = false,
 ): BatchOut {
   let failed = 0;
   let records = 0;
-  const opts = { lang };
+  const opts = { lang, lenient };
   eachLine(bytes, (line, k) => {
     if (line.trim() === '') return;
     records++;

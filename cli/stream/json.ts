@@ -6,7 +6,17 @@
 
 import { RAW_NUMBER } from '../../engine/plan/evidence';
 import type { Rational } from '../../engine/rational';
-import { toResultJson, valueToJson, type Assessment, type Decision, type EvidenceIssue, type EvidenceValue } from '../../engine/result';
+import {
+  missingJson,
+  missingOf,
+  toResultJson,
+  valueToJson,
+  type Assessment,
+  type Decision,
+  type EvidenceIssue,
+  type EvidenceValue,
+  type MissingEvidence,
+} from '../../engine/result';
 
 /** Caches cleared when they grow past this many entries (bounded memory on any corpus). */
 const CACHE_MAX = 1 << 16;
@@ -135,12 +145,12 @@ export function resultLine(a: Assessment): string {
     s += i.field !== undefined && i.field !== i.id ? `,"field":${q(i.field)}}` : '}';
   }
   s += '}';
-  return s + tail(ruleIds(a.prerequisites, false), ruleIds(a.vetoes, true), a.errors, a.warnings);
+  return s + tail(ruleIds(a.prerequisites, false), ruleIds(a.vetoes, true), a.outcome === 'invalid' ? NO_MISSING : missingOf(a), a.errors, a.warnings);
 }
 
 /** `JSON.stringify(toDecisionJson(d))`, written straight (the stream's line with `--decision`). */
 export function decisionLine(d: Decision): string {
-  return head(d) + tail(idList(d.prerequisitesFailed), idList(d.vetoes), d.errors, d.warnings);
+  return head(d) + tail(idList(d.prerequisitesFailed), idList(d.vetoes), d.missing, d.errors, d.warnings);
 }
 
 /** What a result line and a decision line start with, up to the total. */
@@ -150,9 +160,12 @@ function head(v: Pick<Decision, 'platform' | 'name' | 'outcome' | 'level' | 'tot
   return `${s},"outcome":${q(v.outcome)},"level":${v.level === null ? 'null' : q(v.level)},"total":${numText(v.total)}`;
 }
 
-/** What they end with: failed prerequisites and fired vetoes (JSON arrays), errors and warnings. */
-function tail(failed: string, fired: string, errors: readonly EvidenceIssue[], warnings: readonly EvidenceIssue[]): string {
-  return `,"prerequisitesFailed":${failed},"vetoes":${fired},"errors":${issues(errors)},"warnings":${issues(warnings)}}`;
+const NO_MISSING: readonly MissingEvidence[] = [];
+
+/** What they end with: failed prerequisites and fired vetoes (JSON arrays), missing evidence if any, errors and warnings. */
+function tail(failed: string, fired: string, missing: readonly MissingEvidence[], errors: readonly EvidenceIssue[], warnings: readonly EvidenceIssue[]): string {
+  const m = missing.length > 0 ? `,"missing":${JSON.stringify(missing.map(missingJson))}` : '';
+  return `,"prerequisitesFailed":${failed},"vetoes":${fired}${m},"errors":${issues(errors)},"warnings":${issues(warnings)}}`;
 }
 
 function idList(ids: readonly string[]): string {

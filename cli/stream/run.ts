@@ -39,6 +39,8 @@ export interface StreamOptions {
   readonly progress?: boolean;
   /** The decision alone per platform (`CompiledRuleset.decide`), not the full result. */
   readonly decision?: boolean;
+  /** Assess leniently (`AssessOptions.lenient`). */
+  readonly lenient?: boolean;
 }
 
 export interface StreamSummary {
@@ -63,6 +65,7 @@ interface WorkerInit {
   /** Report the worker's heap in each answer (ASSAY_STREAM_STATS). */
   readonly stats: boolean;
   readonly decision: boolean;
+  readonly lenient: boolean;
 }
 
 /**
@@ -114,7 +117,7 @@ function startWorker(init: WorkerInit): void {
       if (!ruleset) throw new Error(t(init.lang, 'streamWorkerNoRuleset'));
       if (shape && 'error' in shape) throw new Error(shape.error);
       const sink = new ByteSink(Buffer.from(m.output), sharedBuffer);
-      const r = runBatch(ruleset, new Uint8Array(m.input, 0, m.inputLength), m.firstLine, init.format, shape, init.lang, init.path, sink, init.decision);
+      const r = runBatch(ruleset, new Uint8Array(m.input, 0, m.inputLength), m.firstLine, init.format, shape, init.lang, init.path, sink, init.decision, init.lenient);
       let heap: [number, number, number] | undefined;
       if (init.stats) {
         const h = getHeapStatistics();
@@ -250,7 +253,7 @@ export function streamEval(o: StreamOptions): StreamSummary {
         const b = reader.next(batchSize, BATCH_BYTES);
         if (b === undefined) break;
         sink.clear();
-        const r = runBatch(o.ruleset, b.bytes, lineNo + 1, o.format, shape, o.lang, o.path, sink, o.decision === true);
+        const r = runBatch(o.ruleset, b.bytes, lineNo + 1, o.format, shape, o.lang, o.path, sink, o.decision === true, o.lenient === true);
         lineNo += b.lines;
         emit(sink.bytes());
         records += r.records;
@@ -282,6 +285,7 @@ export function streamEval(o: StreamOptions): StreamSummary {
           signal: signalBuf,
           stats,
           decision: o.decision === true,
+          lenient: o.lenient === true,
         };
         const worker = new Worker(script as URL, { workerData: data, transferList: [ch.port2], env: { ...process.env, ASSAY_NO_MAIN: '1' }, stdout: false, stderr: false,
           resourceLimits: WORKER_LIMITS });

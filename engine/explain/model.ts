@@ -108,10 +108,10 @@ export interface Explanation {
 export function explainPlatform(
   ruleset: CompiledRuleset,
   input: PlatformInput,
-  opts: { lang?: Lang; benchmark?: BenchmarkPlacement } = {},
+  opts: { lang?: Lang; benchmark?: BenchmarkPlacement; lenient?: boolean } = {},
 ): { assessment: Assessment; explanation: Explanation } {
   const events: EvalEvent[] = [];
-  const assessment = ruleset.assess(input, { ...(opts.lang ? { lang: opts.lang } : {}), trace: (e) => events.push(e) });
+  const assessment = ruleset.assess(input, { ...(opts.lang ? { lang: opts.lang } : {}), lenient: opts.lenient === true, trace: (e) => events.push(e) });
   return { assessment, explanation: buildExplanation(ruleset, assessment, events, opts.benchmark) };
 }
 

@@ -76,6 +76,8 @@ export interface GapOptions {
   readonly plans?: number;
   /** Most engine assessments the search may make (default 40 000). */
   readonly budget?: number;
+  /** Assess the platform as given despite E161/E162 (see `AssessOptions.lenient`). */
+  readonly lenient?: boolean;
 }
 
 class Budget extends Error {}
@@ -104,7 +106,7 @@ function defaultTarget(ruleset: CompiledRuleset, a: Assessment): string | null |
 export function improvementPlans(ruleset: CompiledRuleset, input: PlatformInput, opts: GapOptions = {}): GapResult {
   const lang = opts.lang ?? 'en';
   const events: EvalEvent[] = [];
-  const a = ruleset.assess(input, { lang, trace: (e) => events.push(e) });
+  const a = ruleset.assess(input, { lang, lenient: opts.lenient === true, trace: (e) => events.push(e) });
   const head = { platform: a.platform, name: a.name, outcome: a.outcome, level: a.level };
   const empty = { plans: [], blockers: [], exhaustive: true, assessments: 1 };
   if (a.outcome === 'invalid') return { ...head, ...empty, target: opts.target ?? null, status: 'invalid' };

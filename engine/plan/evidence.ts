@@ -9,6 +9,7 @@
 // is accepted here only when it is canonical (num.ts); ajv compares the same doubles.
 
 import { exactNumbersOf } from '../evidence';
+import { fieldHint, plausibilityRules } from '../evidence-intake';
 import type { Model } from '../model';
 import { Rational } from '../rational';
 import type { EvidenceValue } from '../result';
@@ -42,6 +43,11 @@ export class ObjV {
 
 /** A raw value that passed the checks: number (a decimal double), boolean, string (enum value) or ObjV. */
 export type Raw = number | boolean | string | ObjV;
+
+/** A double moved a little outwards (`side` -1 down, 1 up), so that a window around a bound that is not exact holds it. */
+function widen(d: number, side: -1 | 1): number {
+  return d + side * (Math.abs(d) * 1e-9 + Number.MIN_VALUE);
+}
 
 /** Receives the warnings the reference would give (E120–E122), in its order. */
 export type Warn = (code: 'E120' | 'E121' | 'E122', field: string, args: Record<string, string>) => void;
@@ -89,6 +95,10 @@ const F_HI_OPEN = 4;
 export const INVALID = 'invalid value';
 /** Thrown for every invalid platform: built once (an Error captures a stack trace when it is made, not thrown). */
 const INVALID_BAIL = new Bail(INVALID);
+/** An unknown key that looks like a ruleset field: the reference says which (E160) or refuses to score (E161). */
+const HINT_BAIL = new Bail('unknown field like a ruleset field');
+/** A number the reference may find implausible (E162–E164, E167). */
+const PLAUSIBILITY_BAIL = new Bail('implausible number');
 
 /** A checker of one value type; undefined when the type has a bound that is not canonical (no fast path). */
 function checker(t: ValueType): Check | undefined {
@@ -251,6 +261,29 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
   const pendKey: string[] = [];
   const pendCur: string[] = [];
 
+  // Numbers the reference may find implausible (evidence-intake.ts) as double windows: exact where a bound is
+  // canonical (a decimal double compares with it as its exact value does), else a little wider. A value inside is
+  // handed over and the reference decides exactly.
+  const suspect: number[] = [];
+  const suspectLo: number[] = [];
+  const suspectHi: number[] = [];
+  /** Whether the window's upper end includes its bound. */
+  const suspectHiIn: boolean[] = [];
+  for (const [id, rules] of plausibilityRules(model)) {
+    const s = slotOf.get(id);
+    if (s === undefined) continue;
+    for (const r of rules) {
+      const top = r.atMost ?? r.below;
+      const lo = r.above === undefined ? -Infinity : isCanonical(r.above) ? doubleOf(r.above) : widen(doubleOf(r.above), -1);
+      const hiExact = top === undefined || isCanonical(top);
+      const hi = top === undefined ? Infinity : hiExact ? doubleOf(top) : widen(doubleOf(top), 1);
+      suspect.push(s);
+      suspectLo.push(lo);
+      suspectHi.push(hi);
+      suspectHiIn.push(r.below === undefined || !hiExact);
+    }
+  }
+
   // Each field's check, flattened for the fast path (objects keep their checker).
   const kind = new Int8Array(n);
   const lo = new Float64Array(n);
@@ -300,6 +333,7 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
         s = formerOf.get(key);
         // An unknown key (E120) or a former id beside its current one (E121, ignored) only warns.
         if (s === undefined) {
+          if (fieldHint(model, key) !== undefined) throw HINT_BAIL;
           pendKey.push(key);
           pendCur.push('');
           continue;
@@ -377,6 +411,7 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
       if (s === undefined) {
         s = formerOf.get(key);
         if (s === undefined) {
+          if (fieldHint(model, key) !== undefined) throw HINT_BAIL;
           warn('E120', key, { field: key });
           continue;
         }
@@ -402,6 +437,11 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
   const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet = false): void => {
     if (!isRecord(evidence)) throw new Bail('evidence is not a mapping');
     if (!fast(evidence, raw, keys, sym, warn, quiet)) keyed(evidence, raw, keys, sym, warn);
+    for (let k = 0; k < suspect.length; k++) {
+      const v = raw[suspect[k] as number];
+      if (typeof v !== 'number' || !(v > (suspectLo[k] as number))) continue;
+      if (suspectHiIn[k] ? v <= (suspectHi[k] as number) : v < (suspectHi[k] as number)) throw PLAUSIBILITY_BAIL;
+    }
   };
   return { slots, slotOf, read };
 }

@@ -12,12 +12,12 @@ import type { AssessOptions, PlatformInput } from '../evaluate';
 import { MAX_STEPS } from '../expr-eval';
 import type { Model } from '../model';
 import { Rational } from '../rational';
-import { decisionOf, type Assessment, type Decision, type DimensionResult, type EvidenceIssue, type IndicatorResult, type Outcome, type RuleResult, type Truth } from '../result';
+import { decisionOf, missingOf, type Assessment, type Decision, type DimensionResult, type EvidenceIssue, type IndicatorResult, type MissingEvidence, type Outcome, type RuleResult, type Truth } from '../result';
 import { compileEvidenceReader, evidenceOf, INVALID, type EvidenceReader } from './evidence';
 import type { ExprCtx } from './expr';
 import { compileNodes, type NodeFn } from './nodes';
 import { Bail } from './num';
-import { layoutOf, Rt, snapshot, STATUS, T_TRUE, T_UNKNOWN, type Layout, type Snap } from './runtime';
+import { layoutOf, Rt, snapshot, ST_MISSING, STATUS, T_TRUE, T_UNKNOWN, type Layout, type Snap } from './runtime';
 import { compileWeights, contributionRat, effRat, pointsRat, scoreRat, shareRat, totalRat, type Weights } from './scores';
 
 /** The reference evaluator, for what the plan hands over. */
@@ -29,9 +29,10 @@ export interface Plan {
   /**
    * The decision alone (`decisionOf(assess(input))`: outcome, level, exact total, failed prerequisites, fired
    * vetoes, warnings in `lang`) by the decision variant, without the per-dimension and per-indicator detail — but
-   * see `PlanSummary` for invalid evidence. `messages: false`: no warning is rendered or listed.
+   * see `PlanSummary` for invalid evidence. `messages: false`: no warning is rendered or listed. `lenient`: as the
+   * reference's option (the plan hands every case it changes over to the reference).
    */
-  summary(input: PlatformInput, lang?: Lang, messages?: boolean): PlanSummary;
+  summary(input: PlatformInput, lang?: Lang, messages?: boolean, lenient?: boolean): PlanSummary;
   /** Platforms decided by the plan and handed over to the reference, since the plan was built (for tests, bench). */
   readonly stats: { decided: number; handedOver: number; lastReason: string };
 }
@@ -130,8 +131,8 @@ export function compilePlan(model: Model, reference: Reference): Plan {
     return {
       stats,
       assess,
-      summary: (input, lang, messages = true) => {
-        const d = decisionOf(assess(input, { lang: lang ?? 'en' }));
+      summary: (input, lang, messages = true, lenient = false) => {
+        const d = decisionOf(assess(input, { lang: lang ?? 'en', lenient }));
         return messages ? d : { ...d, errors: NO_ISSUES, warnings: NO_ISSUES };
       },
     };
@@ -163,9 +164,9 @@ export function compilePlan(model: Model, reference: Reference): Plan {
     }
   };
 
-  return {
+  const plan: Plan = {
     stats,
-    summary(input, lang = 'en', messages = true) {
+    summary(input, lang = 'en', messages = true, lenient = false) {
       const decision = (decisionVariant ??= build(false, true));
       const rt = decision.rt.busy ? new Rt(layout, slots) : decision.rt;
       rt.busy = true;
@@ -180,7 +181,10 @@ export function compilePlan(model: Model, reference: Reference): Plan {
         const outcome: Outcome = failed.length > 0 ? 'not_rated' : fired.length > 0 ? 'vetoed' : 'graded';
         const total = rt.totSet ? totalRat(rt) : Rational.ZERO;
         const warnings = messages && rt.warnings.length > 0 ? rt.warnings.slice() : NO_ISSUES;
-        return verdict(input, outcome, outcome === 'graded' ? rt.level : null, total, failed, fired, warnings);
+        const d = verdict(input, outcome, outcome === 'graded' ? rt.level : null, total, failed, fired, warnings);
+        // Missing evidence: which fields and what they cost, from the full assessment when first read (the
+        // decision variant keeps no list of missing fields; most readers of a corpus's decisions never ask).
+        return anyMissing(rt) ? withMissing(d, () => missingOf(plan.assess(input, { lang, lenient }))) : d;
       } catch (e) {
         if (!(e instanceof Bail)) throw e;
         // Invalid evidence decides the summary without the reference (which would only add the messages).
@@ -190,7 +194,7 @@ export function compilePlan(model: Model, reference: Reference): Plan {
         }
         stats.handedOver++;
         stats.lastReason = e.why;
-        const d = decisionOf(reference(input, { lang }));
+        const d = decisionOf(reference(input, { lang, lenient }));
         return messages ? d : { ...d, errors: NO_ISSUES, warnings: NO_ISSUES };
       } finally {
         rt.busy = false;
@@ -220,10 +224,24 @@ export function compilePlan(model: Model, reference: Reference): Plan {
       }
     },
   };
+  return plan;
 }
 
 const NO_IDS: readonly string[] = [];
+
+/** The decision with `missing` computed on first read (an own enumerable accessor: spreading and JSON see a value). */
+function withMissing(d: Decision, make: () => readonly MissingEvidence[]): Decision {
+  let m: readonly MissingEvidence[] | undefined;
+  return Object.defineProperty({ ...d }, 'missing', { enumerable: true, get: () => (m ??= make()) });
+}
+
+/** Whether an indicator scored 0 for want of evidence, or a prerequisite or veto is unknown. */
+function anyMissing(rt: Rt): boolean {
+  for (let i = 0; i < rt.iStatus.length; i++) if (rt.iSet[i] === 0 || rt.iStatus[i] === ST_MISSING) return true;
+  return rt.pTruth.includes(T_UNKNOWN) || rt.vTruth.includes(T_UNKNOWN);
+}
 const NO_ISSUES: readonly EvidenceIssue[] = [];
+const NO_MISSING: readonly MissingEvidence[] = [];
 const ignoreWarning = (): void => undefined;
 
 /** Ids of the rules whose truth code is (`is`) or is not (`!is`) true; a shared empty list when there are none. */
@@ -246,8 +264,8 @@ function verdict(
   const platform = String(input.platform);
   // Two fixed shapes in the result's key order (a conditional spread costs more than the rest of the object).
   return input.name === undefined
-    ? { platform, outcome, level, total, prerequisitesFailed, vetoes, errors: NO_ISSUES, warnings }
-    : { platform, name: String(input.name), outcome, level, total, prerequisitesFailed, vetoes, errors: NO_ISSUES, warnings };
+    ? { platform, outcome, level, total, prerequisitesFailed, vetoes, missing: NO_MISSING, errors: NO_ISSUES, warnings }
+    : { platform, name: String(input.name), outcome, level, total, prerequisitesFailed, vetoes, missing: NO_MISSING, errors: NO_ISSUES, warnings };
 }
 
 function assemble(rt: Rt, m: Model, L: Layout, W: Weights, input: PlatformInput, traced: boolean): Assessment {

@@ -35,9 +35,13 @@ function indent(text: string, by: string): string {
 export function caseText(r: CaseResult, lang: Lang): string {
   const args = { version: r.version, index: r.caseIndex, name: r.name, file: r.file, line: r.line };
   const head = renderMessage({ code: r.status === 'error' ? 'T153' : 'T152', args }, lang);
-  const lines = [head];
-  for (const p of r.problems) lines.push(`  ${renderMessage({ code: 'T137', args: { field: p.field } }, lang)}: ${p.message}`);
-  for (const m of r.mismatches) lines.push('  ' + renderMessage({ code: 'T154', args: { ...m } }, lang));
+  const what = [
+    ...r.problems.map((p) => `${renderMessage({ code: 'T137', args: { field: p.field } }, lang)}: ${p.message}`),
+    ...r.mismatches.map((m) => renderMessage({ code: 'T154', args: { ...m } }, lang)),
+  ];
+  // Without an explanation, one line per failing run: what was expected and what came out.
+  if (r.explanation === undefined || r.status !== 'fail') return what.length === 0 ? head : head + (lang === 'en' ? ': ' : '：') + what.join(lang === 'en' ? '; ' : '；');
+  const lines = [head, ...what.map((w) => '  ' + w)];
   if (r.explanation !== undefined && r.status === 'fail') {
     lines.push('  ' + renderMessage({ code: 'T155' }, lang));
     lines.push(indent(r.explanation, '    '));
@@ -58,7 +62,10 @@ export function runText(run: TestRun, lang: Lang, opts: { coverage?: boolean } =
   for (const i of run.issues) out.push(issueText(i, lang));
   const failing = run.results.filter((r) => r.status !== 'pass');
   if (failing.length > 0) out.push('');
-  for (const r of failing) out.push(caseText(r, lang), '');
+  for (const r of failing) {
+    const text = caseText(r, lang);
+    out.push(text, ...(text.includes('\n') ? [''] : []));
+  }
   if (opts.coverage) for (const c of run.coverage) out.push('', coverageText(c, lang));
   const n = countRun(run);
   const cases = new Set(run.results.map((r) => `${r.file}#${r.caseIndex}`)).size;

@@ -56,6 +56,11 @@ export interface RunOptions {
   readonly explainFailures?: boolean;
   /** Versions that exist but are not tested in this run (a case naming one is skipped there, not an error). */
   readonly otherVersions?: readonly string[];
+  /**
+   * Run the cases pinned to this version (and the unpinned ones) against every ruleset given, whatever its own
+   * version: a standard's shipped tests against an edited ruleset. Cases pinned to other versions are skipped.
+   */
+  readonly asVersion?: string;
 }
 
 /** The rulesets a case runs against (its `versions`, else all), and the versions it names that are not there. */
@@ -130,7 +135,11 @@ export function runTests(rulesets: readonly RulesetUnderTest[], files: readonly 
   for (const f of files) {
     let ran = 0;
     for (const tc of f.cases) {
-      const { targets, unknown } = targetsOf(tc, rulesets);
+      const asVersion = opts.asVersion;
+      const { targets, unknown } =
+        asVersion === undefined
+          ? targetsOf(tc, rulesets)
+          : { targets: !tc.versions || tc.versions.includes(asVersion) ? [...rulesets] : [], unknown: [] };
       for (const v of unknown.filter((x) => !opts.otherVersions?.includes(x))) {
         issues.push({
           file: f.path,

@@ -93,7 +93,8 @@ function differential(
   let skipped = 0;
   for (let i = 0; i < count; i++) {
     const ev = gen();
-    const a = r.assess({ platform: 'p', evidence: ev });
+    // Lenient: JsonLogic has no intake checks (issue 14); generated percentages in (0, 1] would be E162 otherwise.
+    const a = r.assess({ platform: 'p', evidence: ev }, { lenient: true });
     const d = compare(r, rules, ev, a);
     if (d === 'skipped') skipped++;
     else if (d !== undefined) throw new Error(`platform ${i} (seed ${seed}) differs:\n${d}`);

@@ -263,7 +263,36 @@ export function assessStandard(version: Version, platform: string, evidence: unk
       check(ind.id, ind.type, ind.id);
     }
   }
-  for (const k of Object.keys(ev)) if (!known.has(k) && present(ev, k) !== undefined) warningFields.push(k);
+  for (const k of Object.keys(ev)) {
+    if (known.has(k) || present(ev, k) === undefined) continue;
+    // Issue 14: an unknown field that is a field's id in other letters (`Mainland_ops`) while that field is not
+    // given is an error, not a silent 0 (the generator's unknown fields are either that or unlike any field).
+    const meant = [...known].find((id) => id.toLowerCase() === k.toLowerCase());
+    const owner = indicators.find((i) => i.id === meant || i.formerId === meant);
+    const given = meant !== undefined && [meant, owner?.id, owner?.formerId].some((f) => f !== undefined && present(ev, f) !== undefined);
+    if (meant !== undefined && !given) errorFields.push(k);
+    else warningFields.push(k);
+  }
+  // Issue 14: numbers the bands make implausible. A percentage (0–100) whose ≥ bands start at 10 or more holding a
+  // value in (0, 1] is a fraction: an error. Far below the lowest ≥ bound (under a hundredth) or far above the
+  // highest ≤ bound (over a hundred times, when the type allows it): a warning.
+  for (const ind of indicators) {
+    const v = values.get(ind.id);
+    if (v?.kind !== 'num' || ind.scoring.kind !== 'bands' || ind.type.kind !== 'num') continue;
+    const field = usedField.get(ind.id) ?? ind.id;
+    const bounds = ind.scoring.bands.flatMap((b) => (b.op === 'else' ? [] : [Rational.parse(b.t) as Rational]));
+    const higher = ind.scoring.bands.some((b) => b.op === '>=' || b.op === '>');
+    const lo = bounds.reduce((a, b) => (b.lt(a) ? b : a));
+    const hi = bounds.reduce((a, b) => (b.gt(a) ? b : a));
+    const q = v.q;
+    const hundred = Rational.fromInt(100);
+    const pct = ind.type.max === '100' && ind.type.min === '0';
+    if (higher && pct && !lo.lt(Rational.fromInt(10))) {
+      if (q.sign() > 0 && !q.gt(Rational.ONE)) errorFields.push(field);
+    } else if (higher && lo.sign() > 0 && q.sign() > 0 && q.lt(lo.div(hundred))) warningFields.push(field);
+    const max = ind.type.max === undefined ? undefined : Rational.parse(ind.type.max);
+    if (!higher && hi.sign() > 0 && q.gt(hi.mul(hundred)) && !(max !== undefined && !max.gt(hi.mul(hundred)))) warningFields.push(field);
+  }
 
   const dimW = dimensionWeights(version);
   if (errorFields.length > 0) {

@@ -56,7 +56,7 @@ describe('assay test', () => {
     expect(lcov).not.toMatch(/^DA:\d+,0$/m);
   }, 60_000);
 
-  it('a failing case: exit 1, expected vs actual and the explanation of the actual result', () => {
+  it('a failing case: exit 1, one line with expected vs actual; the explanation of the actual result with --explain', () => {
     const dir = folder({
       'p1.yaml': `platform: ../platforms/p1.yaml
 cases:
@@ -66,10 +66,14 @@ cases:
     });
     const r = assay('test', dir);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('FAIL 0.9 case 1 “P1 is L5 (it is not)”');
-    expect(r.out).toContain('level: expected L5, actual L4');
-    expect(r.out).toContain('explanation of the actual result:');
+    expect(r.out).toMatch(/^FAIL 0\.9 case 1 “P1 is L5 \(it is not\)” \(.*p1\.yaml:3\): level: expected L5, actual L4$/m);
+    expect(r.out).not.toContain('explanation of the actual result:');
     expect(r.out).toContain('tests: 0 passed, 1 failed, 0 errors; 1 runs of 1 cases in 1 files');
+    expect(r.out).toContain('failures by kind: level 1');
+    const explained = assay('test', dir, '--explain');
+    expect(explained.code).toBe(1);
+    expect(explained.out).toContain('level: expected L5, actual L4');
+    expect(explained.out).toContain('explanation of the actual result:');
   });
 
   it('a malformed test file: exit 1, the file, the case and the field, in the language asked for', () => {
@@ -95,4 +99,42 @@ cases:
     expect(r.code).toBe(1);
     expect(r.err).toContain(`no ruleset with tests in \`${dir}\``);
   });
+
+  it('an edited ruleset alone: no case runs, exit 1 with a message saying so (in three languages)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'assay-edited-'));
+    const file = join(dir, 'my-edited.assay');
+    copyFileSync('rulesets/csp-assessment/1.0.assay', file);
+    const r = assay('test', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('no test case was run');
+    expect(assay('test', file, '--lang', 'zh-Hans').err).toContain('没有运行任何测试用例');
+    expect(assay('test', file, '--lang', 'zh-Hant').err).toContain('沒有執行任何測試案例');
+  });
+
+  it('--ruleset: the shipped tests against an edited ruleset, pinned cases included, one line per failure', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'assay-edited-'));
+    const file = join(dir, 'my-edited.assay');
+    const text = readFileSync('rulesets/csp-assessment/1.0.assay', 'utf8')
+      .replace('version "1.0"', 'version "1.1"')
+      .replace('>= 99.99: 100', '>= 99.99: 95');
+    writeFileSync(file, text);
+    const r = assay('test', '--ruleset', file, 'rulesets/csp-assessment/tests');
+    expect(r.code).toBe(1);
+    // Cases pinned to 1.0 (the newest version the tests name) run against the edited 1.1; none is an error.
+    expect(r.out).not.toContain('is tested here');
+    expect(r.out).toMatch(/^tests: \d+ passed, [1-9]\d* failed, 0 errors; (\d+) runs of \1 cases in 10 files$/m);
+    const fails = r.out.split('\n').filter((l) => l.startsWith('FAIL '));
+    expect(fails.length).toBeGreaterThan(0);
+    for (const l of fails) expect(l).toMatch(/^FAIL 1\.1 case \d+ “.*” \(.*\.yaml:\d+\): .+: expected .+, actual .+$/);
+    expect(fails.join('\n')).toContain('indicators.service_availability.points: expected 100, actual 95');
+    expect(r.out).not.toContain('explanation of the actual result:');
+    expect(r.out).toMatch(/^failures by kind: .*indicators \d+/m);
+    // Fewer lines than failures + files + a few: one line per failure.
+    expect(r.out.split('\n').length).toBeLessThan(fails.length * 2 + 20);
+    // The unedited ruleset passes every case it runs.
+    writeFileSync(file, readFileSync('rulesets/csp-assessment/1.0.assay', 'utf8'));
+    const ok = assay('test', '--ruleset', file, 'rulesets/csp-assessment/tests');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/tests: (\d+) passed, 0 failed, 0 errors; \1 runs/);
+  }, 120_000);
 });
