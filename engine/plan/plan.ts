@@ -12,9 +12,10 @@ import type { AssessOptions, PlatformInput } from '../evaluate';
 import { MAX_STEPS } from '../expr-eval';
 import type { Model } from '../model';
 import { Rational } from '../rational';
-import { decisionOf, type Assessment, type Decision, type DimensionResult, type EvidenceIssue, type IndicatorResult, type Outcome, type RuleResult, type Truth } from '../result';
+import { decisionOf, toResultJson, type ResultJson, type Assessment, type Decision, type DimensionResult, type EvidenceIssue, type IndicatorResult, type Outcome, type RuleResult, type Truth } from '../result';
 import { compileEvidenceReader, evidenceOf, INVALID, type EvidenceReader } from './evidence';
 import type { ExprCtx } from './expr';
+import { jsonLayoutOf, resultJsonOf } from './json';
 import { compileNodes, type NodeFn } from './nodes';
 import { Bail } from './num';
 import { layoutOf, Rt, snapshot, STATUS, T_TRUE, T_UNKNOWN, type Layout, type Snap } from './runtime';
@@ -32,6 +33,11 @@ export interface Plan {
    * see `PlanSummary` for invalid evidence. `messages: false`: no warning is rendered or listed.
    */
   summary(input: PlatformInput, lang?: Lang, messages?: boolean): PlanSummary;
+  /**
+   * `toResultJson(assess(input))`, written straight from the plan's state (no `Rational` is built for a platform the
+   * plan decides); the reference's result, converted, whenever the plan hands over.
+   */
+  evaluate(input: PlatformInput, lang?: Lang): ResultJson;
   /** Platforms decided by the plan and handed over to the reference, since the plan was built (for tests, bench). */
   readonly stats: { decided: number; handedOver: number; lastReason: string };
 }
@@ -130,6 +136,7 @@ export function compilePlan(model: Model, reference: Reference): Plan {
     return {
       stats,
       assess,
+      evaluate: (input, lang) => toResultJson(assess(input, { lang: lang ?? 'en' })),
       summary: (input, lang, messages = true) => {
         const d = decisionOf(assess(input, { lang: lang ?? 'en' }));
         return messages ? d : { ...d, errors: NO_ISSUES, warnings: NO_ISSUES };
@@ -163,8 +170,29 @@ export function compilePlan(model: Model, reference: Reference): Plan {
     }
   };
 
+  const jsonLayout = jsonLayoutOf(model);
+
   return {
     stats,
+    evaluate(input, lang = 'en') {
+      const v = plain;
+      const rt = v.rt.busy ? new Rt(layout, slots) : v.rt;
+      rt.busy = true;
+      try {
+        rt.reset(LANGS.includes(lang) ? lang : 'en');
+        reader.read(input.evidence, rt.raw, rt.keys, rt.sym, rt.warn);
+        for (const n of v.nodes) n(rt);
+        stats.decided++;
+        return resultJsonOf(rt, jsonLayout, layout, weights, String(input.platform), input.name === undefined ? undefined : String(input.name));
+      } catch (e) {
+        if (!(e instanceof Bail)) throw e;
+        stats.handedOver++;
+        stats.lastReason = e.why;
+        return toResultJson(reference(input, { lang }));
+      } finally {
+        rt.busy = false;
+      }
+    },
     summary(input, lang = 'en', messages = true) {
       const decision = (decisionVariant ??= build(false, true));
       const rt = decision.rt.busy ? new Rt(layout, slots) : decision.rt;
