@@ -188,6 +188,21 @@ const TEN_PLACES = 1e10;
 export function jsonOfFrac(n: number, d: number): number {
   if (n === 0) return 0;
   if (d === 1) return n;
+  // Memoised like `ratOfFrac` (effective weights, scores and shares repeat across platforms).
+  const h = (Math.imul(n | 0, 31) + (d | 0)) & (FRAC_SLOTS - 1);
+  if (jsonN[h] === n && jsonD[h] === d) return jsonX[h] as number;
+  const x = jsonOfFracOnce(n, d);
+  jsonN[h] = n;
+  jsonD[h] = d;
+  jsonX[h] = x;
+  return x;
+}
+
+const jsonN = new Float64Array(FRAC_SLOTS).fill(Number.NaN);
+const jsonD = new Float64Array(FRAC_SLOTS);
+const jsonX = new Float64Array(FRAC_SLOTS);
+
+function jsonOfFracOnce(n: number, d: number): number {
   const g = gcd(n, d);
   const rn = n / g;
   const rd = d / g;
