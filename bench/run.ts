@@ -1,7 +1,7 @@
 // `npm run bench`: one process, the same generated platforms for every contender, results checked before timing.
-// In: csp-assessment@0.9, flags (`--n`, `--rounds`, `--quick`, `--shared`). Out: a table on stdout — platforms/s,
-// ratio to the hand-written scorer, median and spread over rounds — then editing latencies and cold start, and
-// the machine.
+// In: csp-assessment@0.9, flags (`--n`, `--rounds`, `--quick`, `--shared`, `--scale [--max N]`). Out: a table on
+// stdout — platforms/s, ratios to the straight-line limit and to the hand-written scorer, median and spread over
+// rounds — then editing latencies and cold start, with the machine and its load; `--scale`: bench/scale.ts instead.
 //
 // Each contender runs in a worker thread of its own (bench/isolate.ts): its own V8 isolate, so one engine's JIT
 // state and garbage never fall on another, as in a batch job that runs one engine. Rounds are still interleaved
