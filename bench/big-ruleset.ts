@@ -1,8 +1,9 @@
 // A generated ruleset of many indicators, for the editing-latency benchmark and the plan's scale tests.
 // In: the number of indicators. Out: DSL text (valid, with bands, maps, an applicability condition, vetoes,
-// prerequisites and a level ladder), spread over dimensions of 50 indicators each.
+// prerequisites and a level ladder), spread over dimensions of 50 indicators each. `compact`: one line per
+// indicator and short labels (what fits 30,000 indicators in the 4 MiB a ruleset file may have).
 
-export function generateRuleset(indicators: number, perDimension = 50): string {
+export function generateRuleset(indicators: number, perDimension = 50, compact = false): string {
   const dims = Math.ceil(indicators / perDimension);
   // Indicator weights add up to their dimension's weight, dimension weights to `total` (checks A401, A402).
   const weightOf = (n: number): number => 1 + (n % 3);
@@ -29,6 +30,14 @@ export function generateRuleset(indicators: number, perDimension = 50): string {
     lines.push(`dimension D${d} {`, `  label { zh-Hans "维度${d}" zh-Hant "維度${d}" en "Dimension ${d}" }`, `  weight ${dimWeights[d] ?? 0}`);
     for (let k = 0; k < perDimension && n < indicators; k++, n++) {
       const id = `i${n}`;
+      if (compact) {
+        const body =
+          n % 10 === 3
+            ? 'type enum{low,mid,high} methods DR map{low:20 mid:60 high:100}'
+            : `type percent higher is better methods DR ${n % 25 === 7 ? 'applies when flag ' : ''}bands{>=90:100 >=50:60 else:20}`;
+        lines.push(`indicator ${id}{label{zh-Hans "i" zh-Hant "i" en "i"} weight ${weightOf(n)} ${body}}`);
+        continue;
+      }
       lines.push(`  indicator ${id} {`, `    label { zh-Hans "指标${n}" zh-Hant "指標${n}" en "Indicator ${n}" }`, `    weight ${weightOf(n)}`);
       if (n % 10 === 3) {
         lines.push('    type enum { low, mid, high }', '    methods DR', '    map {', '      low: 20', '      mid: 60', '      high: 100', '    }');

@@ -1,7 +1,7 @@
 // Timing helpers of the benchmark: rounds, medians and spreads, and the machine it ran on.
 // In: a function over a batch of platforms. Out: platforms per second per round, summarised (median, min–max).
 
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -45,11 +45,12 @@ export function timedRound(pass: () => unknown): () => Promise<number> {
  * Times every contender round by round — round 1 of each, then round 2 of each, … (after one warm-up round
  * each) — so that a change in the machine's load falls on all of them alike, not on whichever ran at the time.
  * A contender stops after its own number of rounds. `round` runs one round of `n` platforms and gives its CPU
- * seconds (`timedRound`, here or in the contender's worker); rates are platforms per second.
+ * seconds (`timedRound`, here or in the contender's worker); rates are platforms per second. An entry's own `n`:
+ * it times a round of that many platforms (the first `n`: slow contenders).
  */
 export async function timeInterleaved(
   n: number,
-  entries: readonly { readonly name: string; readonly rounds: number; readonly round: () => Promise<number> }[],
+  entries: readonly { readonly name: string; readonly rounds: number; readonly round: () => Promise<number>; readonly n?: number }[],
 ): Promise<Timing[]> {
   for (const e of entries) await e.round();
   const rates: number[][] = entries.map(() => []);
@@ -58,7 +59,7 @@ export async function timeInterleaved(
     for (let k = 0; k < entries.length; k++) {
       const e = entries[k] as (typeof entries)[number];
       if (r >= e.rounds) continue;
-      (rates[k] as number[]).push(n / (await e.round()));
+      (rates[k] as number[]).push((e.n ?? n) / (await e.round()));
     }
   }
   return entries.map((e, k) => {
@@ -94,7 +95,8 @@ export function ms(rounds: number, fn: () => void, wall = false): { median: numb
 
 export function machine(): string {
   const c = cpus();
-  return `${c.length} × ${c[0]?.model.trim() ?? 'unknown cpu'}, Node ${process.version}, ${process.platform}/${process.arch}`;
+  const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+  return `${c.length} × ${c[0]?.model.trim() ?? 'unknown cpu'}, Node ${process.version}, ${process.platform}/${process.arch}, load average ${load} (1, 5, 15 min)`;
 }
 
 export function fmtRate(x: number): string {

@@ -170,7 +170,15 @@ function makeCompiled(model: Model, ast: Ruleset, text: string): CompiledRuleset
       return (schema ??= evidenceSchema(model));
     },
     assess,
-    evaluate: (input, opts = {}) => toResultJson(assess(input, opts)),
+    evaluate: (input, opts = {}) => {
+      if (opts.engine === 'reference') return toResultJson(assess(input, opts));
+      try {
+        return (plan ??= compilePlan(model, reference)).evaluate(input, opts.lang, opts.lenient === true);
+      } catch {
+        // Whatever the plan cannot write, the full assessment says (it never throws).
+        return toResultJson(assess(input, opts));
+      }
+    },
     decide,
   };
 }

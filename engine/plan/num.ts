@@ -172,3 +172,50 @@ export function opHolds(op: string, c: number): boolean {
   if (!isCompareOp(op)) throw new Bail(`operator ${op}`);
   return signHolds(op, c);
 }
+
+/** 10¹⁰: the places a JSON number of a value without a finite decimal expansion is rounded to. */
+const TEN_PLACES = 1e10;
+
+/**
+ * `ratOfFrac(n, d).toJSONNumber()` without building a Rational: the same double, from safe integers.
+ * - A finite decimal (reduced d = 2ᵃ5ᵇ) prints exactly; `Number` of that text is the double nearest n/d, which is
+ *   what the division n / d gives (IEEE division is correctly rounded; n and d are exact).
+ * - Otherwise the text is n/d rounded half up (away from zero) to 10 places, q/10¹⁰; with q a safe integer,
+ *   `q / 1e10` is again the correctly rounded double of that decimal. q is computed exactly (remainder, not a
+ *   rounded quotient) when |n|·10¹⁰ is a safe integer; past that, the Rational path.
+ * Zero is +0 (the text `0` or `-0.0000000000` never reads as −0 through `toFixed`).
+ */
+export function jsonOfFrac(n: number, d: number): number {
+  if (n === 0) return 0;
+  if (d === 1) return n;
+  // Memoised like `ratOfFrac` (effective weights, scores and shares repeat across platforms).
+  const h = (Math.imul(n | 0, 31) + (d | 0)) & (FRAC_SLOTS - 1);
+  if (jsonN[h] === n && jsonD[h] === d) return jsonX[h] as number;
+  const x = jsonOfFracOnce(n, d);
+  jsonN[h] = n;
+  jsonD[h] = d;
+  jsonX[h] = x;
+  return x;
+}
+
+const jsonN = new Float64Array(FRAC_SLOTS).fill(Number.NaN);
+const jsonD = new Float64Array(FRAC_SLOTS);
+const jsonX = new Float64Array(FRAC_SLOTS);
+
+function jsonOfFracOnce(n: number, d: number): number {
+  const g = gcd(n, d);
+  const rn = n / g;
+  const rd = d / g;
+  let m = rd;
+  while (m % 2 === 0) m /= 2;
+  while (m % 5 === 0) m /= 5;
+  if (m === 1) return rn / rd;
+  const neg = rn < 0;
+  const x = (neg ? -rn : rn) * TEN_PLACES;
+  if (!Number.isSafeInteger(x)) return ratOfFrac(n, d).toJSONNumber();
+  const r = x % rd;
+  let q = (x - r) / rd;
+  if (r * 2 >= rd) q += 1;
+  if (q === 0) return 0;
+  return (neg ? -q : q) / TEN_PLACES;
+}

@@ -12,9 +12,10 @@ import type { AssessOptions, PlatformInput } from '../evaluate';
 import { MAX_STEPS } from '../expr-eval';
 import type { Model } from '../model';
 import { Rational } from '../rational';
-import { decisionOf, missingOf, type Assessment, type Decision, type DimensionResult, type EvidenceIssue, type IndicatorResult, type MissingEvidence, type Outcome, type RuleResult, type Truth } from '../result';
+import { decisionOf, missingOf, toResultJson, type ResultJson, type Assessment, type Decision, type DimensionResult, type EvidenceIssue, type IndicatorResult, type MissingEvidence, type Outcome, type RuleResult, type Truth } from '../result';
 import { compileEvidenceReader, evidenceOf, INVALID, type EvidenceReader } from './evidence';
 import type { ExprCtx } from './expr';
+import { jsonLayoutOf, resultJsonOf } from './json';
 import { compileNodes, type NodeFn } from './nodes';
 import { Bail } from './num';
 import { layoutOf, Rt, snapshot, ST_MISSING, STATUS, T_TRUE, T_UNKNOWN, type Layout, type Snap } from './runtime';
@@ -33,6 +34,12 @@ export interface Plan {
    * reference's option (the plan hands every case it changes over to the reference).
    */
   summary(input: PlatformInput, lang?: Lang, messages?: boolean, lenient?: boolean): PlanSummary;
+  /**
+   * `toResultJson(assess(input))`, written straight from the plan's state (no `Rational` is built for a platform the
+   * plan decides); the reference's result, converted, whenever the plan hands over, and the full assessment's when
+   * evidence was missing (its `missing` list is built from the assessment).
+   */
+  evaluate(input: PlatformInput, lang?: Lang, lenient?: boolean): ResultJson;
   /** Platforms decided by the plan and handed over to the reference, since the plan was built (for tests, bench). */
   readonly stats: { decided: number; handedOver: number; lastReason: string };
 }
@@ -131,6 +138,7 @@ export function compilePlan(model: Model, reference: Reference): Plan {
     return {
       stats,
       assess,
+      evaluate: (input, lang, lenient = false) => toResultJson(assess(input, { lang: lang ?? 'en', lenient })),
       summary: (input, lang, messages = true, lenient = false) => {
         const d = decisionOf(assess(input, { lang: lang ?? 'en', lenient }));
         return messages ? d : { ...d, errors: NO_ISSUES, warnings: NO_ISSUES };
@@ -164,8 +172,31 @@ export function compilePlan(model: Model, reference: Reference): Plan {
     }
   };
 
+  const jsonLayout = jsonLayoutOf(model);
+
   const plan: Plan = {
     stats,
+    evaluate(input, lang = 'en', lenient = false) {
+      const v = plain;
+      const rt = v.rt.busy ? new Rt(layout, slots) : v.rt;
+      rt.busy = true;
+      try {
+        rt.reset(LANGS.includes(lang) ? lang : 'en');
+        reader.read(input.evidence, rt.raw, rt.keys, rt.sym, rt.warn);
+        for (const n of v.nodes) n(rt);
+        stats.decided++;
+        // Missing evidence: the result lists what it cost, which the full assessment works out.
+        if (anyMissing(rt)) return toResultJson(plan.assess(input, { lang, lenient }));
+        return resultJsonOf(rt, jsonLayout, layout, weights, String(input.platform), input.name === undefined ? undefined : String(input.name));
+      } catch (e) {
+        if (!(e instanceof Bail)) throw e;
+        stats.handedOver++;
+        stats.lastReason = e.why;
+        return toResultJson(reference(input, { lang, lenient }));
+      } finally {
+        rt.busy = false;
+      }
+    },
     summary(input, lang = 'en', messages = true, lenient = false) {
       const decision = (decisionVariant ??= build(false, true));
       const rt = decision.rt.busy ? new Rt(layout, slots) : decision.rt;

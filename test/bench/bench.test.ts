@@ -15,10 +15,12 @@ describe('npm run bench', () => {
     const rows = out.split('\n').filter((l) => /^\| (?!contender|-)/.test(l));
     const names = rows.map((l) => (l.split('|')[1] ?? '').trim());
     expect(names).toEqual([
+      'straight-line scorer (bench/straight-line.ts, the limit)',
       'hand-written scorer (bench/handwritten.ts)',
-      'Assay compiled plan (decision: outcome, level, exact total)',
-      'Assay decision with messages (errors, warnings)',
-      'Assay compiled plan, full Assessment (assess)',
+      'Assay decide (ruleset.decide(p): decision with errors, warnings)',
+      'Assay decide without messages (outcome, level, exact total)',
+      'Assay evaluate (ruleset.evaluate(p): full result, JSON shape)',
+      'Assay assess (full exact Assessment)',
       'Assay compiled plan with tracing (every event)',
       'Assay reference evaluator (tree-walking)',
       'json-logic-js on the JsonLogic export',
@@ -26,13 +28,15 @@ describe('npm run bench', () => {
       'json-logic-engine + ajv validation of the evidence',
       'json-rules-engine (bench/rules-engine.ts)',
     ]);
-    const result = (l: string): string => (l.split('|')[5] ?? '').trim();
+    const result = (l: string): string => (l.split('|')[6] ?? '').trim();
     // The hand-written scorer, every Assay mode and the peer given a validator check evidence: they agree with the
     // reference everywhere. The other peers decide valid evidence only: they differ exactly on the invalid ones.
     const invalid = Number(/invalid (\d+)/.exec(out)?.[1]);
     expect(invalid).toBeGreaterThan(0);
-    expect(rows.map(result)).toEqual(['equal', 'equal', 'equal', 'equal', 'equal', 'equal', `${invalid} differ`, `${invalid} differ`, 'equal', `${invalid} differ`]);
+    expect(rows.map(result)).toEqual([...Array<string>(8).fill('equal'), `${invalid} differ`, `${invalid} differ`, 'equal', `${invalid} differ`]);
     expect(out).toMatch(/plan: \d+ platforms decided, 0 handed over/);
-    expect(out).toMatch(/compiled ÷ hand-written: \d\.\d{3}/);
+    expect(out).toMatch(/decide ÷ straight-line: \d\.\d{3}/);
+    expect(out).toMatch(/evaluate ÷ straight-line: \d\.\d{3}/);
+    expect(out).toMatch(/load average \d+\.\d\d/);
   }, 300_000);
 });

@@ -1,0 +1,96 @@
+// The CLI's JSON shape of a result (`ResultJson`) straight from the plan's runtime state: no Rational is built.
+// In: the runtime state of a platform the plan decided (untraced variant), its layout and weights. Out: the object
+// `toResultJson(assess(input))` gives, key for key — numbers printed by `jsonOfFrac`, the same doubles as
+// `Rational.toJSONNumber` (test/plan/json.test.ts checks both against each other and against the reference).
+
+import type { Model } from '../model';
+import type { IndicatorStatus, Outcome, ResultJson, ValueJson } from '../result';
+import { ObjV, type Raw } from './evidence';
+import { jsonOfFrac, R } from './num';
+import { STATUS, T_TRUE, type Layout, type Rt } from './runtime';
+import { effFrac, type Weights } from './scores';
+
+/** What does not change from platform to platform: ids and declared weights as JSON numbers. */
+export interface JsonLayout {
+  readonly dimIds: readonly string[];
+  readonly dimWeights: readonly number[];
+  readonly indIds: readonly string[];
+  readonly preIds: readonly string[];
+  readonly vetoIds: readonly string[];
+}
+
+export function jsonLayoutOf(model: Model): JsonLayout {
+  return {
+    dimIds: model.dimensions.map((d) => d.id),
+    dimWeights: model.dimensions.map((d) => d.weight.toJSONNumber()),
+    indIds: model.indicators.map((i) => i.id),
+    preIds: model.prerequisites.map((p) => p.id),
+    vetoIds: model.vetoes.map((v) => v.id),
+  };
+}
+
+/** The JSON of an accepted raw value (`valueToJson(evidenceOf(raw))`): a decimal double prints as itself. */
+function rawJson(v: Raw): ValueJson {
+  if (typeof v === 'number') return v === 0 ? 0 : v;
+  if (typeof v !== 'object') return v;
+  return objJson(v);
+}
+
+function objJson(v: ObjV): ValueJson {
+  const o: Record<string, ValueJson> = {};
+  for (let k = 0; k < v.names.length; k++) o[v.names[k] as string] = rawJson(v.vals[k] as Raw);
+  return o;
+}
+
+type IndicatorJson = ResultJson['indicators'][string];
+
+/** The result of a platform the plan decided, as `toResultJson` writes it. */
+export function resultJsonOf(rt: Rt, J: JsonLayout, L: Layout, W: Weights, platform: string, name: string | undefined): ResultJson {
+  let notRated = false;
+  const prerequisitesFailed: string[] = [];
+  for (let k = 0; k < J.preIds.length; k++) {
+    if (rt.pTruth[k] !== T_TRUE) {
+      notRated = true;
+      prerequisitesFailed.push(J.preIds[k] as string);
+    }
+  }
+  const vetoes: string[] = [];
+  for (let k = 0; k < J.vetoIds.length; k++) if (rt.vTruth[k] === T_TRUE) vetoes.push(J.vetoIds[k] as string);
+  const outcome: Outcome = notRated ? 'not_rated' : vetoes.length > 0 ? 'vetoed' : 'graded';
+  const level = outcome === 'graded' ? rt.level : null;
+  const total = rt.totSet ? jsonOfFrac(rt.totN, rt.totD) : 0;
+
+  const dimensions: ResultJson['dimensions'] = {};
+  for (let d = 0; d < J.dimIds.length; d++) {
+    const weight = J.dimWeights[d] as number;
+    dimensions[J.dimIds[d] as string] =
+      rt.dSet[d] === 1
+        ? { score: jsonOfFrac(rt.dScoreN[d] as number, rt.dScoreD[d] as number), weight, share: jsonOfFrac(rt.dShareN[d] as number, rt.dShareD[d] as number) }
+        : { score: 0, weight, share: 0 };
+  }
+  const indicators: ResultJson['indicators'] = {};
+  for (let i = 0; i < J.indIds.length; i++) {
+    const id = J.indIds[i] as string;
+    const slot = L.indSlot[i] as number;
+    const raw = slot >= 0 ? rt.raw[slot] : undefined;
+    const set = rt.iSet[i] === 1;
+    const pd = rt.iPd[i] as number;
+    const points = !set || pd === 0 ? null : jsonOfFrac(rt.iPn[i] as number, pd);
+    const status = (set ? STATUS[rt.iStatus[i] as number] : 'missing') as IndicatorStatus;
+    effFrac(rt, W, L, i);
+    const weight = jsonOfFrac(R.n, R.d);
+    // Fixed shapes in `toResultJson`'s key order.
+    let entry: IndicatorJson;
+    if (raw === undefined) entry = { points, status, weight };
+    else {
+      const value = rawJson(raw);
+      const field = rt.keys[slot] as string;
+      entry = field !== id ? { value, points, status, weight, field } : { value, points, status, weight };
+    }
+    indicators[id] = entry;
+  }
+  const warnings = rt.warnings.map((e) => ({ field: e.field, message: e.message, code: e.code }));
+  return name === undefined
+    ? { platform, outcome, level, total, dimensions, indicators, prerequisitesFailed, vetoes, errors: [], warnings }
+    : { platform, name, outcome, level, total, dimensions, indicators, prerequisitesFailed, vetoes, errors: [], warnings };
+}
