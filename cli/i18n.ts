@@ -488,6 +488,17 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hans': '`{target}` 不是 {id} {version} 的等级；等级有：{levels}',
     'zh-Hant': '`{target}` 不是 {id} {version} 的等級；等級有：{levels}',
   },
+  // gap on big rulesets (issue 17)
+  gapNarrow: {
+    en: 'the plan search for {platform} stopped at its budget: narrow it by asking for a nearer level, e.g. --target {level} (levels between: {levels})',
+    'zh-Hans': '{platform} 的方案搜索在预算处停止：可用 --target 指定更近的等级以缩小搜索，例如 --target {level}（其间的等级：{levels}）',
+    'zh-Hant': '{platform} 的方案搜尋在預算處停止：可用 --target 指定更近的等級以縮小搜尋，例如 --target {level}（其間的等級：{levels}）',
+  },
+  gapNarrowNext: {
+    en: 'the plan search for {platform} stopped at its budget, and {target} is already the next level: raise the dimensions furthest from its conditions first, then run gap again',
+    'zh-Hans': '{platform} 的方案搜索在预算处停止，且 {target} 已是下一等级：请先提升距其条件最远的维度，再运行 gap',
+    'zh-Hant': '{platform} 的方案搜尋在預算處停止，且 {target} 已是下一等級：請先提升距其條件最遠的維度，再執行 gap',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Key = keyof typeof T;
