@@ -4,10 +4,11 @@
 // Never overwrites an existing file without --force.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../../dsl/ast';
 import { improvementPlans } from '../../engine/gap/index';
+import type { PlatformDoc } from '../../engine/index';
 import { reportHtml, reportMarkdown, type ReportItem } from '../../engine/report/index';
 import { flag, has, type ParsedArgs } from '../args';
 import { t } from '../i18n';
@@ -58,7 +59,14 @@ export function runReport(p: ParsedArgs, lang: Lang, out: Out): number {
   const { ruleset } = loaded;
   const { platforms, failed: fileFailed } = loadPlatforms(evidenceArgs, lang, out);
   let failed = fileFailed;
-  const corpus = loadCorpus(ruleset, loaded.path, p, lang);
+  const known = new Map<string, PlatformDoc[]>();
+  for (const pl of platforms) {
+    const key = resolve(pl.file);
+    const list = known.get(key) ?? [];
+    list.push(pl.doc);
+    known.set(key, list);
+  }
+  const corpus = loadCorpus(ruleset, loaded.path, p, lang, known);
   const items: ReportItem[] = [];
   for (const [n, pl] of platforms.entries()) {
     const r = explainOne(ruleset, pl.doc, lang, corpus);
