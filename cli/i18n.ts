@@ -494,6 +494,9 @@ A ruleset is a path or a reference: csp-assessment@1.0, csp-assessment@latest, c
     'zh-Hans': '{platform} 的方案搜索在预算处停止：可用 --target 指定更近的等级以缩小搜索，例如 --target {level}（其间的等级：{levels}）',
     'zh-Hant': '{platform} 的方案搜尋在預算處停止：可用 --target 指定更近的等級以縮小搜尋，例如 --target {level}（其間的等級：{levels}）',
   },
+  noEvidenceFor: { en: 'no evidence for {fields}', 'zh-Hans': '缺少 {fields} 的证据', 'zh-Hant': '缺少 {fields} 的證據' },
+  scoreOnlyMoves: { en: '{n} more change only in total', 'zh-Hans': '另有 {n} 个仅总分变化', 'zh-Hant': '另有 {n} 個僅總分變化' },
+  hDetails: { en: 'details', 'zh-Hans': '详情', 'zh-Hant': '詳情' },
   gapNarrowNext: {
     en: 'the plan search for {platform} stopped at its budget, and {target} is already the next level: raise the dimensions furthest from its conditions first, then run gap again',
     'zh-Hans': '{platform} 的方案搜索在预算处停止，且 {target} 已是下一等级：请先提升距其条件最远的维度，再运行 gap',
