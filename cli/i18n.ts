@@ -602,6 +602,20 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
     'zh-Hans': '没有针对 {what} 的用例',
     'zh-Hant': '沒有針對 {what} 的案例',
   },
+  // gap on big rulesets (issue 17)
+  gapNarrow: {
+    en: 'the plan search for {platform} stopped at its budget: narrow it by asking for a nearer level, e.g. --target {level} (levels between: {levels})',
+    'zh-Hans': '{platform} 的方案搜索在预算处停止：可用 --target 指定更近的等级以缩小搜索，例如 --target {level}（其间的等级：{levels}）',
+    'zh-Hant': '{platform} 的方案搜尋在預算處停止：可用 --target 指定更近的等級以縮小搜尋，例如 --target {level}（其間的等級：{levels}）',
+  },
+  noEvidenceFor: { en: 'no evidence for {fields}', 'zh-Hans': '缺少 {fields} 的证据', 'zh-Hant': '缺少 {fields} 的證據' },
+  scoreOnlyMoves: { en: '{n} more change only in total', 'zh-Hans': '另有 {n} 个仅总分变化', 'zh-Hant': '另有 {n} 個僅總分變化' },
+  hDetails: { en: 'details', 'zh-Hans': '详情', 'zh-Hant': '詳情' },
+  gapNarrowNext: {
+    en: 'the plan search for {platform} stopped at its budget, and {target} is already the next level: raise the dimensions furthest from its conditions first, then run gap again',
+    'zh-Hans': '{platform} 的方案搜索在预算处停止，且 {target} 已是下一等级：请先提升距其条件最远的维度，再运行 gap',
+    'zh-Hant': '{platform} 的方案搜尋在預算處停止，且 {target} 已是下一等級：請先提升距其條件最遠的維度，再執行 gap',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type Key = keyof typeof T;

@@ -5,6 +5,7 @@
 import type { Lang, Ruleset } from '../dsl/ast';
 import { diag, hasErrors, sortDiagnostics, type Diagnostic } from '../dsl/diagnostics';
 import { parseRuleset } from '../dsl/parse';
+import { printRuleset } from '../dsl/printer';
 import { CHECKS } from './checks';
 import { assessPlatform, type PlatformInput } from './evaluate';
 import type { Trace } from './events';
@@ -106,7 +107,19 @@ export function compileRuleset(text: string, opts: { path?: string; checks?: boo
   return { ruleset: makeCompiled(model, ast, text), diagnostics: sorted, ast, model };
 }
 
-function makeCompiled(model: Model, ast: Ruleset, text: string): CompiledRuleset {
+/**
+ * Compiles a ruleset built in memory (a variant made by applying diff entries, for impact attribution): the same
+ * stages as `compileRuleset` after parsing. Its `text` is the printed AST, made on first read.
+ */
+export function compileAst(ast: Ruleset, opts: { checks?: boolean } = {}): CompiledRuleset | undefined {
+  const { model, diagnostics } = buildModel(ast);
+  const all = opts.checks !== false ? [...diagnostics, ...runChecks(model, ast)] : diagnostics;
+  if (hasErrors(all)) return undefined;
+  return makeCompiled(model, ast, () => printRuleset(ast));
+}
+
+function makeCompiled(model: Model, ast: Ruleset, source: string | (() => string)): CompiledRuleset {
+  let text = typeof source === 'string' ? source : undefined;
   let hash: string | undefined;
   let schema: JsonSchema | undefined;
   const identity: RulesetIdentity = {
@@ -165,7 +178,9 @@ function makeCompiled(model: Model, ast: Ruleset, text: string): CompiledRuleset
     identity,
     model,
     ast,
-    text,
+    get text(): string {
+      return (text ??= typeof source === 'string' ? source : source());
+    },
     get evidenceSchema(): JsonSchema {
       return (schema ??= evidenceSchema(model));
     },

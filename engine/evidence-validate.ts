@@ -114,8 +114,12 @@ class Issues {
   }
 }
 
-/** Validates and reads one platform's evidence. Never throws on any input. */
-export function validateEvidence(model: Model, check: EvidenceCheck, evidence: unknown, lang: Lang, opts: ValidateOptions = {}): ValidatedEvidence {
+/**
+ * Validates and reads one platform's evidence. Never throws on any input. `check` undefined skips the JSON Schema
+ * step: only for evidence the engine already accepted (a tool re-reading it exactly, such as the improvement
+ * search), since compiling the schema of a ruleset of thousands of fields takes seconds.
+ */
+export function validateEvidence(model: Model, check: EvidenceCheck | undefined, evidence: unknown, lang: Lang, opts: ValidateOptions = {}): ValidatedEvidence {
   const issues = new Issues(lang);
   const values = new Map<string, EvidenceValue>();
   const fields = new Map<string, string>();
@@ -158,7 +162,7 @@ export function validateEvidence(model: Model, check: EvidenceCheck, evidence: u
   }
 
   // 3. The schema.
-  if (!check.validate(clean)) {
+  if (check && !check.validate(clean)) {
     for (const e of check.validate.errors ?? []) translate(e, model, clean, issues);
   }
 

@@ -5,7 +5,7 @@
 // Also the helpers the eval, gap and report commands share: loading platforms and the benchmark corpus.
 
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Lang } from '../../dsl/ast';
 import { corpusStats, placeIn, type CorpusStats } from '../../engine/benchmark';
 import type { CompiledRuleset } from '../../engine/compile';
@@ -54,7 +54,14 @@ export function reportIssues(a: Assessment, file: string, lang: Lang, out: Out, 
  * The benchmark corpus: `--against <folder>`, else `corpus/` next to the ruleset file, else `platforms/` there.
  * `--against none` turns benchmarking off. Undefined when there is no corpus.
  */
-export function loadCorpus(ruleset: CompiledRuleset, rulesetPath: string, p: ParsedArgs, lang: Lang): CorpusStats | undefined {
+export function loadCorpus(
+  ruleset: CompiledRuleset,
+  rulesetPath: string,
+  p: ParsedArgs,
+  lang: Lang,
+  /** Platforms already read, by resolved file path (a report over the corpus itself reads it once). */
+  known?: ReadonlyMap<string, readonly PlatformDoc[]>,
+): CorpusStats | undefined {
   const against = flag(p, 'against');
   if (against === 'none') return undefined;
   let dir = against;
@@ -63,14 +70,20 @@ export function loadCorpus(ruleset: CompiledRuleset, rulesetPath: string, p: Par
     dir = [join(here, 'corpus'), join(here, 'platforms')].find((d) => existsSync(d) && statSync(d).isDirectory());
     if (dir === undefined) return undefined;
   }
-  return assessCorpus(ruleset, dir, lang);
+  return assessCorpus(ruleset, dir, lang, known);
 }
 
 /** The statistics of the corpus in folder `dir` under `ruleset`; undefined when it has no valid platform. */
-export function assessCorpus(ruleset: CompiledRuleset, dir: string, lang: Lang): CorpusStats | undefined {
+export function assessCorpus(
+  ruleset: CompiledRuleset,
+  dir: string,
+  lang: Lang,
+  known?: ReadonlyMap<string, readonly PlatformDoc[]>,
+): CorpusStats | undefined {
   const assessed: Assessment[] = [];
   for (const f of collectEvidence([dir])) {
-    for (const doc of parseEvidenceText(f.text, f.path, { lang }).platforms) assessed.push(ruleset.assess(doc, { lang }));
+    const docs = known?.get(resolve(f.path)) ?? parseEvidenceText(f.text, f.path, { lang }).platforms;
+    for (const doc of docs) assessed.push(ruleset.assess(doc, { lang }));
   }
   const stats = corpusStats(ruleset.model, assessed, basename(dir.replace(/[\\/]+$/, '')) || dir);
   return stats.n > 0 ? stats : undefined;

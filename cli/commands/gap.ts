@@ -3,6 +3,7 @@
 // stdout; exit 1 when evidence has errors, 2 when the target is not a level of the ruleset.
 
 import type { Lang } from '../../dsl/ast';
+import type { CompiledRuleset } from '../../engine/compile';
 import { gapJson, gapMarkdown, gapText, improvementPlans, type GapResult } from '../../engine/gap/index';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
@@ -40,6 +41,7 @@ export function runGap(p: ParsedArgs, lang: Lang, out: Out): number {
       for (const e of a.errors) out.err(`${t(lang, 'error')}: ${t(lang, 'evidenceIssue', { file: pl.file, platform: a.platform, field: e.field, message: e.message })}`);
     }
     results.push(g);
+    if (g.status === 'not-found') out.err(`${t(lang, 'warning')}: ${narrowHint(ruleset, g, lang)}`);
   }
   switch (format) {
     case 'json': {
@@ -54,4 +56,16 @@ export function runGap(p: ParsedArgs, lang: Lang, out: Out): number {
       out.out(results.map((g) => gapText(ruleset, g, lang)).join('\n'));
   }
   return failed ? 1 : 0;
+}
+
+/** How to narrow a search that stopped at its budget: a nearer level than the target, if there is one. */
+function narrowHint(ruleset: CompiledRuleset, g: GapResult, lang: Lang): string {
+  const ids = ruleset.model.levels.map((l) => l.id);
+  const from = g.level === null ? ids.length : ids.indexOf(g.level);
+  const to = g.target === null ? -1 : ids.indexOf(g.target);
+  // Levels are listed highest first: the ones between the target and the current level are nearer.
+  const between = to >= 0 ? ids.slice(to + 1, from < 0 ? ids.length : from) : [];
+  const nearest = between[between.length - 1];
+  if (nearest === undefined) return t(lang, 'gapNarrowNext', { platform: g.platform, target: g.target ?? '—' });
+  return t(lang, 'gapNarrow', { platform: g.platform, level: nearest, levels: between.join(', ') });
 }

@@ -7,9 +7,10 @@
 // Never overwrites an existing file without --force.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Lang } from '../../dsl/ast';
 import { improvementPlans } from '../../engine/gap/index';
+import type { PlatformDoc } from '../../engine/index';
 import { reportHtml, reportMarkdown, type ReportItem, type ReportMeta } from '../../engine/report/index';
 import { flag, has, type ParsedArgs } from '../args';
 import { t } from '../i18n';
@@ -41,7 +42,15 @@ export function runReport(p: ParsedArgs, lang: Lang, out: Out): number {
   const { platforms, failed: fileFailed } = loadPlatforms(evidenceArgs, lang, out);
   let failed = fileFailed;
   // Benchmarking only against a corpus the user names (a report states what it compares with; nothing is implied).
-  const corpus = corpusDir === undefined || corpusDir === 'none' ? undefined : assessCorpus(ruleset, corpusDir, lang);
+  // Platforms already read, by file, so a report over the corpus itself reads it once.
+  const known = new Map<string, PlatformDoc[]>();
+  for (const pl of platforms) {
+    const key = resolve(pl.file);
+    const list = known.get(key) ?? [];
+    list.push(pl.doc);
+    known.set(key, list);
+  }
+  const corpus = corpusDir === undefined || corpusDir === 'none' ? undefined : assessCorpus(ruleset, corpusDir, lang, known);
   if (corpusDir !== undefined && corpusDir !== 'none' && corpus === undefined) throw new CliError('corpusEmpty', { path: corpusDir }, 1);
   const items: ReportItem[] = [];
   const warnings = new WarningGroups();

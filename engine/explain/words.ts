@@ -112,6 +112,16 @@ export const WORDS = {
     '在搜索预算（{n} 次评估）内未找到方案；目标仍可能通过大量改动达到',
     '在搜尋預算（{n} 次評估）內未找到方案；目標仍可能透過大量改動達到',
   ),
+  notFoundListing: w(
+    'no plan found: the search budget ({n} evaluations) was reached while assessing the better values of the indicators ({i} of {m} done); the target may still be reachable',
+    '未找到方案：评估指标的更优取值时达到搜索预算（{n} 次评估；已完成 {m} 个指标中的 {i} 个）；目标仍可能达到',
+    '未找到方案：評估指標的更優取值時達到搜尋預算（{n} 次評估；已完成 {m} 個指標中的 {i} 個）；目標仍可能達到',
+  ),
+  notFoundSearching: w(
+    'no plan found: the search budget ({n} evaluations) was reached while trying plans that change up to {k} of {m} indicators; the target may still be reachable with more changes',
+    '未找到方案：尝试改动 {m} 个指标中至多 {k} 个的方案时达到搜索预算（{n} 次评估）；目标仍可能通过更多改动达到',
+    '未找到方案：嘗試改動 {m} 個指標中至多 {k} 個的方案時達到搜尋預算（{n} 次評估）；目標仍可能透過更多改動達到',
+  ),
   morePlansCut: w('the search stopped at its budget ({n} evaluations): better plans may exist', '搜索在预算（{n} 次评估）处停止：可能存在更优方案', '搜尋在預算（{n} 次評估）處停止：可能存在更優方案'),
   // report
   reportTitle: w('Assessment report', '评估报告', '評估報告'),

@@ -9,9 +9,10 @@ import { flipOp } from '../compare-op';
 import type { CompiledRuleset } from '../compile';
 import type { IndicatorInfo } from '../model';
 import { Rational } from '../rational';
-import type { Assessment, EvidenceValue } from '../result';
+import type { Assessment, Decision, EvidenceValue } from '../result';
 import { withinBounds, type ValueType } from '../value-type';
-import { changedInput, keyOf, type BaseEvidence } from './evidence';
+import { keyOf, type BaseEvidence } from './evidence';
+import { selfScored } from './needs';
 
 export interface Candidate {
   readonly value: EvidenceValue;
@@ -239,15 +240,22 @@ function distance(cur: EvidenceValue | undefined, v: EvidenceValue, t: ValueType
   return Rational.ZERO;
 }
 
+/** The engine as the candidates see it: a full assessment, and optionally the decision alone (cheaper). */
+export type Assess = (changes: ReadonlyMap<string, EvidenceValue>) => Assessment;
+export type Decide = (changes: ReadonlyMap<string, EvidenceValue>) => Decision;
+
 /**
  * The options of every applicable indicator that has a better value. `assess` is the engine (counted by the
- * caller); `base` the platform's exact evidence and `a` its assessment.
+ * caller); `base` the platform's exact evidence and `a` its assessment. With `decide`, an indicator whose points
+ * depend on its own value alone (`selfScored`) with a positive effective weight is scored from the decision's
+ * total: points = current points + 100 × gain ÷ effective weight, exact (a test checks it against `assess`).
  */
-export function indicatorOptions(ruleset: CompiledRuleset, base: BaseEvidence, a: Assessment, assess: (changes: ReadonlyMap<string, EvidenceValue>) => Assessment): IndicatorOptions[] {
+export function indicatorOptions(ruleset: CompiledRuleset, base: BaseEvidence, a: Assessment, assess: Assess, decide?: Decide): IndicatorOptions[] {
   const gates = gateThresholds(ruleset);
   const out: IndicatorOptions[] = [];
+  const results = new Map(a.indicators.map((i) => [i.id, i]));
   for (const info of ruleset.model.indicators) {
-    const res = a.indicators.find((i) => i.id === info.id);
+    const res = results.get(info.id);
     if (!res || res.status === 'not_applicable' || !info.type) continue;
     const current = base.values.get(info.id);
     const currentPoints = res.points ?? Rational.ZERO;
@@ -268,13 +276,25 @@ export function indicatorOptions(ruleset: CompiledRuleset, base: BaseEvidence, a
         break;
     }
     const scored: { value: EvidenceValue; points: Rational; gain: Rational; dist: Rational }[] = [];
+    const derive = decide !== undefined && res.effectiveWeight.sign() > 0 && selfScored(ruleset, info);
     for (const v of values) {
       if (sameValue(current, v) || scored.some((s) => sameValue(s.value, v))) continue;
-      const r = assess(new Map([[info.id, v]]));
-      const ir = r.indicators.find((i) => i.id === info.id);
-      if (r.outcome === 'invalid' || !ir || ir.status !== 'scored' || ir.points === null) continue;
-      if (current !== undefined && ir.points.lt(currentPoints)) continue;
-      scored.push({ value: v, points: ir.points, gain: r.total.sub(a.total), dist: distance(current, v, t) });
+      let points: Rational;
+      let gain: Rational;
+      if (derive) {
+        const d = decide(new Map([[info.id, v]]));
+        if (d.outcome === 'invalid') continue;
+        gain = d.total.sub(a.total);
+        points = currentPoints.add(gain.mul(Rational.HUNDRED).div(res.effectiveWeight));
+      } else {
+        const r = assess(new Map([[info.id, v]]));
+        const ir = r.indicators.find((i) => i.id === info.id);
+        if (r.outcome === 'invalid' || !ir || ir.status !== 'scored' || ir.points === null) continue;
+        points = ir.points;
+        gain = r.total.sub(a.total);
+      }
+      if (current !== undefined && points.lt(currentPoints)) continue;
+      scored.push({ value: v, points, gain, dist: distance(current, v, t) });
     }
     if (scored.length === 0) continue;
     scored.sort((x, y) => x.points.cmp(y.points) || x.dist.cmp(y.dist));

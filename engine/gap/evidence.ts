@@ -4,9 +4,10 @@
 
 import type { CompiledRuleset } from '../compile';
 import type { PlatformInput } from '../evaluate';
-import { compileEvidenceCheck, validateEvidence } from '../evidence-validate';
+import { validateEvidence } from '../evidence-validate';
 import type { Lang } from '../../dsl/ast';
 import type { EvidenceValue, EvidenceIssue } from '../result';
+import { defineOwn, setExact } from '../evidence';
 
 export interface BaseEvidence {
   readonly platform: string;
@@ -16,12 +17,19 @@ export interface BaseEvidence {
   /** Current id → the key the evidence used (a former id for a renamed indicator). */
   readonly keys: ReadonlyMap<string, string>;
   readonly errors: readonly EvidenceIssue[];
+  /** The values as plain data under their evidence keys (numbers as doubles), copied for each search input. */
+  readonly plain: Readonly<Record<string, unknown>>;
 }
 
-/** Reads a platform's evidence exactly (validation errors are kept: such a platform has no plan). */
+/**
+ * Reads a platform's evidence exactly. For evidence the engine accepted (the search only runs then): the JSON
+ * Schema step is skipped, as it has nothing to add and costs seconds on big rulesets.
+ */
 export function baseEvidence(ruleset: CompiledRuleset, input: PlatformInput, lang: Lang): BaseEvidence {
-  const v = validateEvidence(ruleset.model, compileEvidenceCheck(ruleset.model), input.evidence, lang);
-  return { platform: String(input.platform), name: input.name, values: v.values, keys: v.fields, errors: v.errors };
+  const v = validateEvidence(ruleset.model, undefined, input.evidence, lang);
+  const plain: Record<string, unknown> = {};
+  for (const [id, x] of v.values) defineOwn(plain, v.fields.get(id) ?? id, plainValue(x));
+  return { platform: String(input.platform), name: input.name, values: v.values, keys: v.fields, errors: v.errors, plain };
 }
 
 /** The key under which an indicator's value is (or would be) given. */
@@ -40,10 +48,19 @@ export function plainValue(v: EvidenceValue): unknown {
       return v.s;
     case 'obj': {
       const o: Record<string, unknown> = {};
-      for (const [k, x] of v.fields) Object.defineProperty(o, k, { value: plainValue(x), enumerable: true, writable: true, configurable: true });
+      for (const [k, x] of v.fields) defineOwn(o, k, plainValue(x));
       return o;
     }
   }
+}
+
+/** A value as plain data whose numbers carry their exact values (as `parseEvidenceText` records them). */
+function exactValue(v: EvidenceValue, container: object, key: string): unknown {
+  if (v.kind === 'num') setExact(container, key, v.q);
+  if (v.kind !== 'obj') return plainValue(v);
+  const o: Record<string, unknown> = {};
+  for (const [k, x] of v.fields) defineOwn(o, k, exactValue(x, o, k));
+  return o;
 }
 
 function merged(base: BaseEvidence, changes: ReadonlyMap<string, EvidenceValue>): Map<string, EvidenceValue> {
@@ -53,12 +70,45 @@ function merged(base: BaseEvidence, changes: ReadonlyMap<string, EvidenceValue>)
   return out;
 }
 
-/** The platform with `changes` (by current indicator id) applied, as a search input. */
+/** The platform with `changes` (by current indicator id) applied, as a search input (numbers as doubles). */
 export function changedInput(base: BaseEvidence, changes: ReadonlyMap<string, EvidenceValue>): PlatformInput {
-  const evidence: Record<string, unknown> = {};
-  for (const [k, v] of merged(base, changes)) {
-    Object.defineProperty(evidence, k, { value: plainValue(v), enumerable: true, writable: true, configurable: true });
+  // Spreading defines own data properties (a `__proto__` key stays a plain key).
+  const evidence: Record<string, unknown> = { ...base.plain };
+  for (const [id, v] of changes) defineOwn(evidence, keyOf(base, id), plainValue(v));
+  return { platform: base.platform, ...(base.name !== undefined ? { name: base.name } : {}), evidence };
+}
+
+/**
+ * `use(changedInput(base, changes))` without copying the evidence: the changes are made on one shared object and
+ * undone after `use` returns (an assessment keeps no reference to its input). Copying costs as much as assessing
+ * on rulesets of thousands of fields.
+ */
+export function withChanges<T>(base: BaseEvidence, changes: ReadonlyMap<string, EvidenceValue>, use: (input: PlatformInput) => T): T {
+  const evidence = base.plain as Record<string, unknown>;
+  const undo: [string, PropertyDescriptor | undefined][] = [];
+  for (const [id, v] of changes) {
+    const k = keyOf(base, id);
+    undo.push([k, Object.getOwnPropertyDescriptor(evidence, k)]);
+    defineOwn(evidence, k, plainValue(v));
   }
+  try {
+    return use({ platform: base.platform, ...(base.name !== undefined ? { name: base.name } : {}), evidence });
+  } finally {
+    for (let i = undo.length - 1; i >= 0; i--) {
+      const [k, d] = undo[i] as [string, PropertyDescriptor | undefined];
+      if (d) Object.defineProperty(evidence, k, d);
+      else delete evidence[k];
+    }
+  }
+}
+
+/**
+ * The platform with `changes` applied, every number exact: what `parseEvidenceText(changedText(base, changes))`
+ * gives, without reading text back (verification assesses this).
+ */
+export function exactInput(base: BaseEvidence, changes: ReadonlyMap<string, EvidenceValue>): PlatformInput {
+  const evidence: Record<string, unknown> = {};
+  for (const [k, v] of merged(base, changes)) defineOwn(evidence, k, exactValue(v, evidence, k));
   return { platform: base.platform, ...(base.name !== undefined ? { name: base.name } : {}), evidence };
 }
 

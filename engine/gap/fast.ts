@@ -44,12 +44,16 @@ export class FastCheck {
 
   /** The outcome and level the changes give (or undefined when evaluation fails). */
   evaluate(changes: readonly FastChange[]): { outcome: Assessment['outcome']; level: string | null } | undefined {
-    // The maps are shared between calls: changes are applied, evaluated, then undone.
+    return this.applied(changes, () => this.run(changes));
+  }
+
+  /** Runs `f` with the changes applied to the shared maps, then undoes them. */
+  private applied<T>(changes: readonly FastChange[], f: () => T): T {
     const values = this.values;
     const indicators = this.indicators;
     const undo: [string, EvidenceValue | undefined, IndicatorState | undefined][] = changes.map((c) => [c.id, values.get(c.id), indicators.get(c.id)]);
     try {
-      return this.run(changes);
+      return f();
     } finally {
       for (const [id, v, st] of undo) {
         if (v === undefined) values.delete(id);
@@ -60,10 +64,14 @@ export class FastCheck {
     }
   }
 
+  /** The state of the platform as it is (no changes), made once: needs.ts asks for many conditions. */
+  private base: { outcome: Assessment['outcome']; level: string | null; state?: State } | undefined | null = null;
+
   /** The truth of `expr` for the platform as it is (no changes); evaluation failures count as unknown. */
   truthAtBase(expr: Expr, where: string): Truth {
     try {
-      const r = this.run([], true);
+      if (this.base === null) this.base = this.run([], true);
+      const r = this.base;
       if (!r || !r.state) return 'unknown';
       return truthOf(evalExpr(expr, { state: r.state, bound: [], scoring: undefined, reads: undefined, where }), where);
     } catch (e) {
@@ -72,10 +80,56 @@ export class FastCheck {
     }
   }
 
-  private run(
-    changes: readonly FastChange[],
-    keep = false,
-  ): { outcome: Assessment['outcome']; level: string | null; state?: State } | undefined {
+  /**
+   * Whether the changes certainly miss the target, by evaluating in order and stopping at the first veto that
+   * fires, prerequisite that does not hold, or level at or below the target (cumulative: every one) that fails,
+   * or at an evaluation failure (the engine would say invalid). False means "evaluate fully".
+   */
+  private misses(changes: readonly FastChange[]): boolean {
+    const m = this.ruleset.model;
+    const state = this.stateOf(changes);
+    const holds = (where: string, exprs: readonly Expr[], rule: boolean): Truth => {
+      let t: Truth = true;
+      for (const x of exprs) {
+        const v = truthOf(evalExpr(x, { state, bound: [], scoring: undefined, reads: undefined, where }), where);
+        if (v === false) return false;
+        if (v === 'unknown') t = 'unknown';
+      }
+      return rule ? t : t === true;
+    };
+    try {
+      for (const n of m.order) {
+        if (n.kind === 'veto') {
+          const v = m.vetoesById.get(n.id);
+          if (!v) continue;
+          const t = holds(v.id, v.when ? [v.when] : [], true);
+          if (t === true) return true;
+          state.vetoes.set(v.id, { truth: t, missing: [] });
+        } else if (n.kind === 'prerequisite') {
+          const p = m.prerequisitesById.get(n.id);
+          if (!p) continue;
+          const t = holds(p.id, p.requires, true);
+          if (t !== true) return true;
+          state.prerequisites.set(p.id, { truth: t, missing: [] });
+        } else if (n.kind === 'levels' && m.ladder) {
+          const levels = m.ladder.levels;
+          if (m.ladder.cumulative) {
+            for (let k = levels.length - 1; k >= this.targetRank && k >= 0; k--) {
+              const l = levels[k];
+              if (l && holds(l.id, l.requires, false) !== true) return true;
+            }
+          } else if (!levels.some((l, k) => k <= this.targetRank && holds(l.id, l.requires, false) === true)) return true;
+        }
+      }
+    } catch (e) {
+      if (e instanceof EvalFailure) return true;
+      throw e;
+    }
+    return false;
+  }
+
+  /** The evaluation state of the base assessment plus the changes (applied to the shared maps by the caller). */
+  private stateOf(changes: readonly FastChange[]): State {
     const m = this.ruleset.model;
     const values = this.values;
     const indicators = this.indicators;
@@ -92,7 +146,15 @@ export class FastCheck {
       const score = d.score.add(gains.get(d.id) ?? Rational.ZERO);
       dimensions.set(d.id, { score, share: d.weight.isZero() ? Rational.ZERO : score.div(d.weight), effective: this.effective.get(d.id) ?? new Map() });
     }
-    const state: State = { model: m, values, indicators, dimensions, total, vetoes: new Map(), prerequisites: new Map(), steps: 0 };
+    return { model: m, values, indicators, dimensions, total, vetoes: new Map(), prerequisites: new Map(), steps: 0 };
+  }
+
+  private run(
+    changes: readonly FastChange[],
+    keep = false,
+  ): { outcome: Assessment['outcome']; level: string | null; state?: State } | undefined {
+    const m = this.ruleset.model;
+    const state = this.stateOf(changes);
     const all = (where: string, exprs: readonly Expr[]): Truth[] =>
       exprs.map((x) => {
         const ctx: Ctx = { state, bound: [], scoring: undefined, reads: undefined, where };
@@ -127,6 +189,8 @@ export class FastCheck {
   }
 
   reaches(changes: readonly FastChange[]): boolean {
+    // Most sets miss: a cheap early-stopping pass first; the full evaluation confirms (as the engine would).
+    if (this.applied(changes, () => this.misses(changes))) return false;
     const r = this.evaluate(changes);
     return r !== undefined && r.outcome === 'graded' && this.rankOf(r.level) <= this.targetRank;
   }

@@ -6,6 +6,8 @@ import type { Expr } from '../../dsl/ast';
 import { printExpr } from '../../dsl/printer';
 import type { CompiledRuleset } from '../compile';
 import type { EvalEvent, Read } from '../events';
+import { memoIn } from '../memo';
+import type { IndicatorInfo } from '../model';
 import { Rational } from '../rational';
 import type { Truth } from '../result';
 
@@ -92,6 +94,42 @@ function readsIndicators(ruleset: CompiledRuleset, e: Expr, except?: string): bo
     if (t.kind === 'field') return t.indicator !== except;
     return false;
   });
+}
+
+/** The expressions an indicator's scoring evaluates (band conditions and bounds, points, conditions of points). */
+function scoringExprs(i: IndicatorInfo): Expr[] {
+  const s = i.decl.scoring;
+  if (!s) return [];
+  return s.kind === 'Formula'
+    ? [s.expr]
+    : s.kind === 'Bands'
+      ? s.bands.flatMap((b) => [...(b.cond.kind === 'Cond' ? [b.cond.expr] : b.cond.kind === 'Compare' ? [b.cond.bound] : []), b.points.value, ...(b.points.when ? [b.points.when] : [])])
+      : s.entries.flatMap((x) => [x.points.value, ...(x.points.when ? [x.points.when] : [])]);
+}
+
+/**
+ * Whether an indicator's points depend on its own value alone: its scoring reads no other name, and its
+ * applicability reads no indicator. Then changing its value alone changes the total by exactly effective weight ×
+ * Δpoints ÷ 100, so its points follow from the total.
+ */
+export function selfScored(ruleset: CompiledRuleset, i: IndicatorInfo): boolean {
+  return memoIn(SELF_SCORED, i, () => readsOwnValueOnly(ruleset, i));
+}
+
+const SELF_SCORED = new WeakMap<IndicatorInfo, boolean>();
+
+function readsOwnValueOnly(ruleset: CompiledRuleset, i: IndicatorInfo): boolean {
+  if (i.decl.applies && readsIndicators(ruleset, i.decl.applies)) return false;
+  const refs = ruleset.model.resolution.refs;
+  return scoringExprs(i).every((e) =>
+    refsIn(e).every((x) => {
+      if (x.kind === 'Total') return false;
+      if (x.kind === 'Prop') return x.of ? x.of.name === i.id && x.prop === 'value' : x.prop === 'value';
+      if (x.kind !== 'Ref') return true;
+      const t = refs.get(x);
+      return t !== undefined && ((t.kind === 'indicator' && t.id === i.id) || (t.kind === 'field' && t.indicator === i.id));
+    }),
+  );
 }
 
 function split(e: Expr, op: 'and' | 'or'): Expr[] {
@@ -196,15 +234,7 @@ export function needsOf(
   let additive = true;
   for (const i of m.indicators) {
     if (i.decl.applies && readsIndicators(ruleset, i.decl.applies)) additive = false;
-    const s = i.decl.scoring;
-    if (!s) continue;
-    const exprs: Expr[] =
-      s.kind === 'Formula'
-        ? [s.expr]
-        : s.kind === 'Bands'
-          ? s.bands.flatMap((b) => [...(b.cond.kind === 'Cond' ? [b.cond.expr] : b.cond.kind === 'Compare' ? [b.cond.bound] : []), b.points.value, ...(b.points.when ? [b.points.when] : [])])
-          : s.entries.flatMap((x) => [x.points.value, ...(x.points.when ? [x.points.when] : [])]);
-    if (exprs.some((x) => readsIndicators(ruleset, x, i.id))) additive = false;
+    if (scoringExprs(i).some((x) => readsIndicators(ruleset, x, i.id))) additive = false;
   }
   return { levels: levels.map((l) => l.id), total, scores, mandatory, blockers, additive };
 }

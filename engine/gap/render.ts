@@ -5,19 +5,20 @@
 import type { Lang } from '../../dsl/ast';
 import type { CompiledRuleset } from '../compile';
 import { buildExplanation } from '../explain/model';
-import { ruleLine, valueText, whyText, named } from '../explain/format';
+import { ruleLine, scoreText, valueText, whyText, named } from '../explain/format';
 import { labelIn, listSep, say } from '../explain/words';
 import { valueToJson } from '../result';
 import type { GapResult, Plan, PlanStep } from './search';
 
-/** `raise service_availability from 99.93% to at least 99.95% (+15 points in D)` */
+/** `raise service_availability from 99.93% to at least 99.95% (+0.60 points in D)` */
 export function stepText(ruleset: CompiledRuleset, s: PlanStep, lang: Lang): string {
   const info = ruleset.model.indicatorsById.get(s.id);
   const percent = info?.type?.kind === 'number' && info.type.base === 'percent';
   const unit = info?.decl.unit?.value;
   const to = valueText(s.to, percent, unit);
-  const delta = s.pointsTo.sub(s.pointsFrom);
-  const gain = delta.isZero() ? say(lang, 'noGain') : say(lang, 'gainIn', { sign: delta.sign() > 0 ? '+' : '', p: delta.toDecimalString(), dim: s.dimension });
+  // In the standard's points: what the indicator adds to its dimension's score (and the total), not its 0–100 points.
+  const delta = s.contributionTo.sub(s.contributionFrom);
+  const gain = delta.isZero() ? say(lang, 'noGain') : say(lang, 'gainIn', { sign: delta.sign() > 0 ? '+' : '', p: scoreText(delta), dim: s.dimension });
   const id = s.key === s.id ? s.id : `${s.id} (${s.key})`;
   if (s.from === undefined) return say(lang, 'supply', { id, to, gain });
   const from = valueText(s.from, percent, unit);
@@ -70,9 +71,14 @@ export function gapLines(ruleset: CompiledRuleset, g: GapResult, lang: Lang): { 
       }
       for (const line of failedAtBest(ruleset, g, lang)) notes.push(`  ${say(lang, 'becauseBest', { what: line })}`);
       break;
-    case 'not-found':
-      notes.push(say(lang, 'notFound', { n: g.assessments + (g.checks ?? 0) }));
+    case 'not-found': {
+      const n = g.assessments + (g.checks ?? 0);
+      const s = g.searched;
+      if (!s) notes.push(say(lang, 'notFound', { n }));
+      else if (s.changedUpTo === 0) notes.push(say(lang, 'notFoundListing', { n, i: s.indicators, m: s.applicable }));
+      else notes.push(say(lang, 'notFoundSearching', { n, m: s.applicable, k: s.changedUpTo }));
       break;
+    }
     case 'plans':
       notes.push(say(lang, 'verified'));
       if (!g.exhaustive) notes.push(say(lang, 'morePlansCut', { n: g.assessments + (g.checks ?? 0) }));
@@ -138,6 +144,7 @@ export function planJson(ruleset: CompiledRuleset, p: Plan, lang: Lang): Record<
       to: valueToJson(s.to),
       pointsFrom: s.pointsFrom.toJSONNumber(),
       pointsTo: s.pointsTo.toJSONNumber(),
+      dimensionPoints: s.contributionTo.sub(s.contributionFrom).toJSONNumber(),
       bandSteps: s.steps,
       text: stepText(ruleset, s, lang),
     })),
@@ -159,5 +166,6 @@ export function gapJson(ruleset: CompiledRuleset, g: GapResult, lang: Lang): Rec
     blockers: g.blockers.map((b) => ({ ...b, fields: [...b.fields] })),
     exhaustive: g.exhaustive,
     assessments: g.assessments,
+    ...(g.searched ? { searched: { ...g.searched } } : {}),
   };
 }

@@ -15,11 +15,10 @@ import type { Lang } from '../../dsl/ast';
 import type { CompiledRuleset } from '../compile';
 import type { PlatformInput } from '../evaluate';
 import type { EvalEvent } from '../events';
-import { parseEvidenceText } from '../evidence';
 import { Rational } from '../rational';
-import type { Assessment, EvidenceValue } from '../result';
+import type { Assessment, Decision, EvidenceValue } from '../result';
 import { indicatorOptions, type Candidate, type IndicatorOptions } from './candidates';
-import { baseEvidence, changedInput, changedText, type BaseEvidence } from './evidence';
+import { baseEvidence, changedInput, changedText, exactInput, withChanges, type BaseEvidence } from './evidence';
 import { FastCheck } from './fast';
 import { needsOf, type Blocker, type Needs } from './needs';
 
@@ -32,6 +31,12 @@ export interface PlanStep {
   readonly to: EvidenceValue;
   readonly pointsFrom: Rational;
   readonly pointsTo: Rational;
+  /**
+   * What the indicator adds to its dimension's score (and so to the total) before and after: effective weight ×
+   * points ÷ 100, the standard's own points (from the verified assessment).
+   */
+  readonly contributionFrom: Rational;
+  readonly contributionTo: Rational;
   readonly steps: number;
 }
 
@@ -67,6 +72,17 @@ export interface GapResult {
   readonly assessments: number;
   /** Fast checks the search made (see fast.ts). */
   readonly checks?: number;
+  /** When the search stopped at its budget: how far it got. */
+  readonly searched?: GapSearched;
+}
+
+/** How far a search that stopped at its budget got. */
+export interface GapSearched {
+  /** Indicators whose better values were assessed, of the applicable ones. */
+  readonly indicators: number;
+  readonly applicable: number;
+  /** Plans changing up to this many indicators were tried (0: the search stopped while listing values). */
+  readonly changedUpTo: number;
 }
 
 export interface GapOptions {
@@ -78,7 +94,15 @@ export interface GapOptions {
   readonly budget?: number;
   /** Assess the platform as given despite E161/E162 (see `AssessOptions.lenient`). */
   readonly lenient?: boolean;
+  /**
+   * Most work, in indicator evaluations (an assessment costs one per indicator of the ruleset; a listed option
+   * or a fast check one): bounds the time on big rulesets (default 500 000).
+   */
+  readonly work?: number;
 }
+
+/** Default work limit: about a second or two on this project's reference machine, whatever the ruleset's size. */
+const WORK_LIMIT = 500_000;
 
 class Budget extends Error {}
 
@@ -125,31 +149,44 @@ export function improvementPlans(ruleset: CompiledRuleset, input: PlatformInput,
   if (reaches(a)) return { ...head, ...empty, target, status: 'already' };
 
   const base = baseEvidence(ruleset, input, lang);
-  const s = new Search(ruleset, base, a, reaches, opts.budget ?? 40_000);
+  const s = new Search(ruleset, base, a, reaches, opts.budget ?? 40_000, opts.work ?? WORK_LIMIT);
   const fast = new FastCheck(ruleset, base, a, (l) => levelRank(ruleset, l), tRank);
   const needs = needsOf(ruleset, target, events, (e, where) => fast.truthAtBase(e, where));
   if (needs.blockers.length > 0) {
     return { ...head, target, status: 'unreachable', plans: [], blockers: needs.blockers, exhaustive: true, assessments: s.count };
   }
-  const options = indicatorOptions(ruleset, base, a, (c) => s.assess(c));
-  if (needs.additive) s.fast = fast;
-  // Everything at its best: if even that does not reach the target, no plan does.
-  const allBest = new Map(options.map((o) => [o.id, o.best.value]));
-  const bestEvents: EvalEvent[] = [];
-  const atBest = ruleset.assess(changedInput(base, allBest), { lang, trace: (e) => bestEvents.push(e) });
-  if (!reaches(atBest)) {
-    return { ...head, target, status: 'unreachable', plans: [], blockers: [], atBest, atBestEvents: bestEvents, exhaustive: true, assessments: s.count + 1 };
-  }
+  const applicable = a.indicators.filter((i) => i.status !== 'not_applicable').length;
+  const listed = new Set<string>();
   let exhaustive = true;
   try {
+    const note = (c: ReadonlyMap<string, EvidenceValue>): void => {
+      for (const id of c.keys()) listed.add(id);
+    };
+    const options = indicatorOptions(
+      ruleset,
+      base,
+      a,
+      (c) => (note(c), s.assess(c)),
+      (c) => (note(c), s.decide(c)),
+    );
+    if (needs.additive) s.fast = fast;
+    // Everything at its best: if even that does not reach the target, no plan does.
+    const allBest = new Map(options.map((o) => [o.id, o.best.value]));
+    const bestEvents: EvalEvent[] = [];
+    s.spend(ruleset.model.indicators.length + 1);
+    const atBest = ruleset.assess(changedInput(base, allBest), { lang, trace: (e) => bestEvents.push(e) });
+    if (!reaches(atBest)) {
+      return { ...head, target, status: 'unreachable', plans: [], blockers: [], atBest, atBestEvents: bestEvents, exhaustive: true, assessments: s.count + 1 };
+    }
     s.run(options, needs, opts.plans ?? 3);
   } catch (e) {
     if (!(e instanceof Budget)) throw e;
     exhaustive = false;
   }
-  const plans = s.accepted.flatMap((p) => verify(ruleset, base, p, reaches, lang));
+  const plans = s.accepted.flatMap((p) => verify(ruleset, base, a, p, reaches, lang));
   const status: GapStatus = plans.length > 0 ? 'plans' : exhaustive ? 'unreachable' : 'not-found';
-  return { ...head, target, status, plans, blockers: [], exhaustive, assessments: s.count, checks: s.checks };
+  const searched: GapSearched = { indicators: Math.min(listed.size, applicable), applicable, changedUpTo: s.triedUpTo };
+  return { ...head, target, status, plans, blockers: [], exhaustive, assessments: s.count, checks: s.checks, ...(exhaustive ? {} : { searched }) };
 }
 
 /** Rank of a level in the ladder (0 = highest); the fallback after every level; no level last. */
@@ -163,15 +200,16 @@ interface Found {
   readonly size: number;
 }
 
-/** Assesses the changed evidence from its exact JSON text; the plan is kept only when it reaches the target. */
-function verify(ruleset: CompiledRuleset, base: BaseEvidence, f: Found, reaches: (a: Assessment) => boolean, lang: Lang): Plan[] {
+/**
+ * Assesses the changed evidence, every number exact (what its JSON text reads as), with the reference evaluator
+ * (the oracle: the search used the compiled plan and fast checks); the plan is kept only when it reaches the target.
+ */
+function verify(ruleset: CompiledRuleset, base: BaseEvidence, a: Assessment, f: Found, reaches: (a: Assessment) => boolean, lang: Lang): Plan[] {
   const changes = new Map(f.picks.map((p) => [p.o.id, p.c.value]));
   const text = changedText(base, changes);
-  const parsed = parseEvidenceText(text, 'plan.json', { lang });
-  const doc = parsed.platforms[0];
-  if (!doc || parsed.issues.length > 0) return [];
-  const r = ruleset.assess(doc, { lang });
+  const r = ruleset.assess(exactInput(base, changes), { lang, engine: 'reference' });
   if (!reaches(r) || r.level === null) return [];
+  const contribution = (x: Assessment, id: string): Rational => x.indicators.find((i) => i.id === id)?.contribution ?? Rational.ZERO;
   return [
     {
       steps: f.picks.map((p) => ({
@@ -182,6 +220,8 @@ function verify(ruleset: CompiledRuleset, base: BaseEvidence, f: Found, reaches:
         to: p.c.value,
         pointsFrom: p.o.currentPoints,
         pointsTo: p.c.points,
+        contributionFrom: contribution(a, p.o.id),
+        contributionTo: contribution(r, p.o.id),
         steps: p.c.steps,
       })),
       reaches: r.level,
@@ -238,29 +278,65 @@ class Search {
     private readonly a: Assessment,
     private readonly reaches: (a: Assessment) => boolean,
     private readonly budget: number,
+    private readonly workLimit: number,
   ) {}
 
+  /** Work done, in indicator evaluations (an assessment costs one per indicator, a listed option or fast check one). */
+  work = 0;
+  /** The most indicators changed at once that the search tried (0 before the search proper). */
+  triedUpTo = 0;
+
+  /** Counts work; stops the search (Budget) past the limit. */
+  spend(units: number): void {
+    this.work += units;
+    if (this.work > this.workLimit) throw new Budget();
+  }
+
   assess(changes: ReadonlyMap<string, EvidenceValue>): Assessment {
-    if (++this.count > this.budget) throw new Budget();
-    return this.ruleset.assess(changedInput(this.base, changes));
+    if (this.count >= this.budget) throw new Budget();
+    this.count++;
+    this.spend(this.ruleset.model.indicators.length + 1);
+    return withChanges(this.base, changes, (input) => this.ruleset.assess(input));
+  }
+
+  /** The decision alone (outcome, level, total), counted like an assessment. */
+  decide(changes: ReadonlyMap<string, EvidenceValue>): Decision {
+    if (this.count >= this.budget) throw new Budget();
+    this.count++;
+    this.spend(this.ruleset.model.indicators.length + 1);
+    return withChanges(this.base, changes, (input) => this.ruleset.decide(input, { messages: false }));
   }
 
   private ok(picks: readonly { o: IndicatorOptions; c: Candidate }[]): boolean {
     if (this.fast) {
       if (++this.checks > this.budget * 10) throw new Budget();
+      this.spend(1);
       return this.fast.reaches(picks.map((p) => ({ id: p.o.id, dimension: p.o.dimension, value: p.c.value, points: p.c.points, gain: p.c.gain })));
     }
     return this.reaches(this.assess(new Map(picks.map((p) => [p.o.id, p.c.value]))));
   }
 
-  /** Every way to change the indicators of one dimension that keeps its mandatory ones and meets its need. */
-  private optionsOf(list: readonly IndicatorOptions[], mandatory: ReadonlySet<string>, need: Rational | undefined): Option[] {
+  /**
+   * Every way to change at most `cap` indicators of one dimension that keeps its mandatory ones and meets its need.
+   * A branch stops when even every remaining indicator at its largest gain cannot meet the need.
+   */
+  private optionsOf(list: readonly IndicatorOptions[], mandatory: ReadonlySet<string>, need: Rational | undefined, cap: number): Option[] {
     const out: Option[] = [];
     const picks: { o: IndicatorOptions; c: Candidate }[] = [];
+    // rest[i]: the largest gain indicators i.. can add; mustFrom[i]: mandatory indicators among them.
+    const rest: Rational[] = new Array<Rational>(list.length + 1).fill(Rational.ZERO);
+    const mustFrom: number[] = new Array<number>(list.length + 1).fill(0);
+    for (let i = list.length - 1; i >= 0; i--) {
+      const o = list[i] as IndicatorOptions;
+      rest[i] = (rest[i + 1] as Rational).add(o.maxGain);
+      mustFrom[i] = (mustFrom[i + 1] as number) + (mandatory.has(o.id) ? 1 : 0);
+    }
     const go = (i: number, gain: Rational): void => {
-      if (out.length > MAX_OPTIONS) throw new Budget();
+      if (picks.length + (mustFrom[i] as number) > cap) return;
+      if (need && gain.add(rest[i] as Rational).lt(need)) return;
       if (i === list.length) {
-        if (need && gain.lt(need)) return;
+        this.spend(1);
+        if (out.length > MAX_OPTIONS) throw new Budget();
         out.push({
           picks: [...picks],
           count: picks.length,
@@ -272,6 +348,7 @@ class Search {
       }
       const o = list[i] as IndicatorOptions;
       if (!mandatory.has(o.id)) go(i + 1, gain);
+      if (picks.length >= cap) return;
       for (const c of o.candidates) {
         picks.push({ o, c });
         go(i + 1, gain.add(c.gain));
@@ -282,21 +359,53 @@ class Search {
     return out.sort((x, y) => x.count - y.count || x.steps - y.steps || x.size - y.size);
   }
 
+  /**
+   * The fewest indicators of a dimension that can meet its need (a lower bound: the largest gains first), with
+   * its mandatory ones; undefined when even all of them cannot.
+   */
+  private leastCount(list: readonly IndicatorOptions[], mandatory: ReadonlySet<string>, need: Rational | undefined): number | undefined {
+    const must = list.filter((o) => mandatory.has(o.id)).length;
+    if (!need || need.sign() <= 0) return must;
+    const gains = list.map((o) => o.maxGain).sort((x, y) => y.cmp(x));
+    let sum = Rational.ZERO;
+    for (let k = 0; k < gains.length; k++) {
+      sum = sum.add(gains[k] as Rational);
+      if (sum.ge(need)) return Math.max(must, k + 1);
+    }
+    return undefined;
+  }
+
   run(options: readonly IndicatorOptions[], needs: Needs, want: number): void {
     const m = this.ruleset.model;
     const additive = needs.additive;
     const mandatory = needs.mandatory;
     if ([...mandatory].some((id) => !options.some((o) => o.id === id))) return; // a needed indicator has no better value
-    // Per dimension: its options (each dimension is changed independently; the total ties them together).
-    const dims = m.dimensions.map((d) => {
-      const list = options.filter((o) => o.dimension === d.id);
+    // Per dimension: its indicators and the score it lacks (each dimension is changed independently; the total ties them).
+    const lists = m.dimensions.map((d) => options.filter((o) => o.dimension === d.id));
+    const deficits = m.dimensions.map((d) => {
       const have = this.a.dimensions.find((x) => x.id === d.id)?.score ?? Rational.ZERO;
       const needScore = needs.scores.get(d.id);
-      const deficit = additive && needScore && needScore.gt(have) ? needScore.sub(have) : undefined;
-      return this.optionsOf(list, mandatory, deficit);
+      return additive && needScore && needScore.gt(have) ? needScore.sub(have) : undefined;
     });
-    if (dims.some((o) => o.length === 0)) return;
+    const least = lists.map((list, i) => this.leastCount(list, mandatory, deficits[i]));
+    if (least.some((k) => k === undefined)) return; // some dimension cannot reach its share
+    const leastOf = least as number[];
     const totalDeficit = additive && needs.total && needs.total.gt(this.a.total) ? needs.total.sub(this.a.total) : undefined;
+    const sumLeast = leastOf.reduce((x, y) => x + y, 0);
+    // Plans are tried by the number of indicators they change (k), from the least any plan needs: a dimension
+    // then changes at most k minus what the others need at least, so small k lists few options.
+    let limit = Number.POSITIVE_INFINITY;
+    for (let k = Math.max(1, sumLeast); k <= options.length && k <= limit; k++) {
+      if (this.accepted.length >= want) return;
+      this.triedUpTo = k;
+      const dims = lists.map((list, i) => this.optionsOf(list, mandatory, deficits[i], k - sumLeast + (leastOf[i] as number)));
+      if (dims.some((o) => o.length === 0)) continue;
+      if (this.runClasses(dims, totalDeficit, k, want) && limit === Number.POSITIVE_INFINITY) limit = k + 1;
+    }
+  }
+
+  /** Tries the classes of plans changing exactly `k` indicators; true when one was accepted. */
+  private runClasses(dims: readonly Option[][], totalDeficit: Rational | undefined, k: number, want: number): boolean {
     // best[i].get(key(c, s)) = largest gain of dimensions i.. with exactly c indicators and s steps changed.
     const n = dims.length;
     const best: Map<number, Rational>[] = Array.from({ length: n + 1 }, () => new Map<number, Rational>());
@@ -306,17 +415,18 @@ class Search {
       const cur = best[i] as Map<number, Rational>;
       const own = new Map<number, Rational>();
       for (const o of dims[i] as Option[]) {
-        const k = classKey(o.count, o.steps);
-        const g = own.get(k);
-        if (!g || o.gain.gt(g)) own.set(k, o.gain);
+        const key = classKey(o.count, o.steps);
+        const g = own.get(key);
+        if (!g || o.gain.gt(g)) own.set(key, o.gain);
       }
       // Keys add: key(c1, s1) + key(c2, s2) = key(c1 + c2, s1 + s2).
       for (const [k1, g1] of own) {
         for (const [k2, g2] of next) {
-          const k = k1 + k2;
+          if (classOf(k1 + k2)[0] > k) continue;
+          const key = k1 + k2;
           const g = g1.add(g2);
-          const had = cur.get(k);
-          if (!had || g.gt(had)) cur.set(k, g);
+          const had = cur.get(key);
+          if (!had || g.gt(had)) cur.set(key, g);
         }
       }
     }
@@ -324,22 +434,22 @@ class Search {
     const groups: Group[][] = dims.map((opts) => {
       const byKey = new Map<string, Group>();
       for (const o of opts) {
-        const k = `${o.count},${o.steps}`;
-        const g = byKey.get(k) ?? { count: o.count, steps: o.steps, options: [] };
+        const key = `${o.count},${o.steps}`;
+        const g = byKey.get(key) ?? { count: o.count, steps: o.steps, options: [] };
         g.options.push(o);
-        byKey.set(k, g);
+        byKey.set(key, g);
       }
       const list = [...byKey.values()];
       for (const g of list) g.options.sort((x, y) => y.gain.cmp(x.gain) || x.size - y.size);
       return list.sort((x, y) => x.count - y.count || x.steps - y.steps);
     });
     const classes = [...(best[0] as Map<number, Rational>)]
-      .filter(([, g]) => !totalDeficit || g.ge(totalDeficit))
-      .map(([k]) => classOf(k))
+      .filter(([key, g]) => classOf(key)[0] === k && (!totalDeficit || g.ge(totalDeficit)))
+      .map(([key]) => classOf(key))
       .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    let limit = Number.POSITIVE_INFINITY;
+    const before = this.accepted.length;
     for (const [count, steps] of classes) {
-      if (count > limit || this.accepted.length >= want) return;
+      if (this.accepted.length >= want) break;
       const found: Found[] = [];
       const chosen: Option[] = [];
       const dfs = (i: number, c: number, s: number, gain: Rational): void => {
@@ -369,13 +479,13 @@ class Search {
       };
       dfs(0, count, steps, Rational.ZERO);
       found.sort((x, y) => x.size - y.size);
-      if (found.length > 0 && this.accepted.length === 0) limit = count + 1;
       for (const f of found) {
         if (this.accepted.length >= want) break;
         if (this.accepted.some((q) => dominates(q, f))) continue;
         this.accepted.push(f);
       }
     }
+    return this.accepted.length > before;
   }
 }
 

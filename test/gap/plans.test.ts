@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CompiledRuleset } from '../../engine/compile';
 import type { PlatformInput } from '../../engine/evaluate';
-import { baseEvidence, gapJson, gapText, improvementPlans, indicatorOptions, type GapResult } from '../../engine/gap/index';
+import { baseEvidence, gapJson, gapText, improvementPlans, indicatorOptions, planJson, type GapResult } from '../../engine/gap/index';
 import { changedInput } from '../../engine/gap/evidence';
 import { rankOfLevel } from '../../engine/gap/search';
 import { golden } from '../explain/golden';
@@ -90,15 +90,33 @@ describe('improvement plans of the sample platforms', () => {
     }
   }
 
-  it('phrases each step as an action with the points it gains', () => {
+  it('phrases each step as an action with the points it gains in the standard\'s terms (its dimension\'s points)', () => {
     const rs = ruleset('1.0');
     const p = platformByFile('p2-regional-aicc');
     const text = gapText(rs, improvementPlans(rs, p, { target: 'L2' }), 'en');
-    expect(text).toContain('lower pue from 1.28 to at most 1.25 (+15 points in G)');
+    // pue (weight 3 of G's 8) from 65 to 80 of its 100 points: 3 × 15 ÷ 100 = 0.45 of the total.
+    expect(text).toContain('lower pue from 1.28 to at most 1.25 (+0.45 points in G)');
     const p1 = withEvidence(platformByFile('p1-hub-operator'), { service_availability: 99.93 });
     const l4 = gapText(rs, improvementPlans(rs, p1), 'en');
     expect(l4).toContain('Plan 1: 1 indicator, 1 band step → L4');
-    expect(l4).toContain('raise service_availability from 99.93% to at least 99.95% (+15 points in D)');
+    expect(l4).toContain('raise service_availability from 99.93% to at least 99.95% (+0.75 points in D)');
+  });
+
+  it('gives each step the points it adds to the total: a plan\'s steps add up to its total gain', () => {
+    for (const v of VERSIONS) {
+      const rs = ruleset(v);
+      for (const file of ['p1-hub-operator', 'p2-regional-aicc', 'p3-gpu-rental-startup', 'p4-hk-crossborder', 'p5-inflated-claims']) {
+        const p = platformByFile(file);
+        const base = rs.assess(p);
+        const g = improvementPlans(rs, p);
+        for (const plan of g.plans) {
+          const sum = plan.steps.reduce((x, s) => x.add(s.contributionTo.sub(s.contributionFrom)), base.total.sub(base.total));
+          expect(sum.toFraction(), `${v} ${file}`).toBe(plan.total.sub(base.total).toFraction());
+          const json = planJson(rs, plan, 'en') as { steps: { dimensionPoints: number }[] };
+          expect(json.steps.map((s) => s.dimensionPoints)).toEqual(plan.steps.map((s) => s.contributionTo.sub(s.contributionFrom).toJSONNumber()));
+        }
+      }
+    }
   });
 
   it('says when a prerequisite on a fact blocks the target', () => {

@@ -56,8 +56,8 @@ describe('improvement plans of snippets', () => {
     const json = gapJson(r, g, 'en') as { plans: { changes: Record<string, unknown>; reaches: string }[] };
     expect(json.plans[0]?.changes).toEqual({ jobs: 11, adapt: { frameworks: 4, archs: 5 }, pue: 1.2 });
     for (const p of json.plans) expect(assessWith(evidence, p.changes).level).toBe('L2');
-    expect(gapText(r, g, 'en')).toContain('provide pue with 1.2 (+100 points in A)');
-    expect(gapText(r, g, 'en')).toContain('raise jobs from 5 to at least 11 (+100 points in A)');
+    expect(gapText(r, g, 'en')).toContain('provide pue with 1.2 (+1.00 points in A)');
+    expect(gapText(r, g, 'en')).toContain('raise jobs from 5 to at least 11 (+1.00 points in A)');
   });
 
   it('finds the smallest plan for the next level', () => {

@@ -56,19 +56,20 @@ describe('assay impact', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as {
       matrix: { from: string; to: string; count: number }[];
-      changed: { platform: string; before: { level: string | null }; after: { outcome: string }; causes: { kind: string; target: string }[] }[];
+      changed: { platform: string; scoreOnly: boolean; before: { level: string | null }; after: { outcome: string }; causes: { kind: string; target: string }[] }[];
     };
     expect(j.matrix).toContainEqual({ from: 'L2', to: 'L1', count: 1 });
     expect(j.matrix).toContainEqual({ from: 'L0', to: 'vetoed', count: 1 });
     expect(j.matrix).toContainEqual({ from: 'L1', to: 'L0', count: 1 });
-    expect(j.changed.map((c) => c.platform).sort()).toEqual(['P2_regional_aicc', 'P3_gpu_rental_startup', 'P4_hk_crossborder']);
+    expect(j.changed.filter((c) => !c.scoreOnly).map((c) => c.platform).sort()).toEqual(['P2_regional_aicc', 'P3_gpu_rental_startup', 'P4_hk_crossborder']);
+    for (const c of j.changed) expect(c.causes.length, c.platform).toBeGreaterThan(0);
     const p3 = j.changed.find((c) => c.platform === 'P3_gpu_rental_startup');
     expect(p3?.causes.map((c) => `${c.kind} ${c.target}`)).toEqual(['veto-changed V1']);
   });
   it('prints a table and a self-contained HTML page', () => {
     const table = run('impact', 'csp-assessment@0.9', 'csp-assessment@1.0', PLATFORMS);
     expect(table.code).toBe(0);
-    expect(table.out).toContain('5 platforms assessed, 3 change outcome or level');
+    expect(table.out).toContain('5 platforms assessed, 3 change outcome or level; 2 more change only in total');
     const html = run('impact', 'csp-assessment@0.9', 'csp-assessment@1.0', PLATFORMS, '--format', 'html', '--lang', 'zh-Hans');
     expect(html.code).toBe(0);
     expect(html.out.startsWith('<!doctype html>')).toBe(true);

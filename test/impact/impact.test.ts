@@ -42,7 +42,12 @@ describe('csp-assessment 0.9 → 1.0 on the samples', () => {
 
   it('lists exactly the platforms whose outcome or level differs', () => {
     const moved = samples.filter((p) => standingIn('0.9', p.platform) !== standingIn('1.0', p.platform)).map((p) => p.platform);
-    expect(im.changed.map((c) => c.platform).sort()).toEqual(moved.sort());
+    expect(im.changed.filter((c) => !c.scoreOnly).map((c) => c.platform).sort()).toEqual(moved.sort());
+    // The others are there too when their total changes (issue 16: P1 +0.20, P5 -1.60), each with its causes.
+    for (const c of im.changed.filter((x) => x.scoreOnly)) {
+      expect(c.before.total.eq(c.after.total), c.platform).toBe(false);
+      expect(c.causeIds.length, c.platform).toBeGreaterThan(0);
+    }
   });
 
   it('attributes each move to the changes that alone cause it', () => {
@@ -113,9 +118,14 @@ describe('attribution on small rulesets', () => {
     ]);
   });
 
-  it('a platform that does not move has no entry in changed', () => {
+  it('a platform that keeps its level but changes score is a score-only move, with its cause', () => {
     const x = impact(compile(BASE), compile(edit(BASE, ['b: 50', 'b: 55'])), [platform]);
-    expect(x.changed).toEqual([]);
+    expect(x.changed.map((c) => [c.platform, c.scoreOnly, c.causes.map((e) => e.kind)])).toEqual([['x', true, ['mapping-changed']]]);
     expect(x.matrix).toEqual([{ from: 'L1', to: 'L1', count: 1 }]);
+  });
+
+  it('a platform whose standing and total stay has no entry in changed', () => {
+    const x = impact(compile(BASE), compile(edit(BASE, ['require total >= 50', 'require total >= 49'])), [platform]);
+    expect(x.changed).toEqual([]);
   });
 });

@@ -8,19 +8,6 @@ import type { Comparison, ImpactRow, PlatformInput } from '../protocol';
 import { compile } from './engine-bridge';
 import { diffLines, entryLine } from './features';
 
-const NOT_GRADED = ['vetoed', 'not_rated', 'invalid'];
-
-function order(keys: Iterable<string>, preferred: readonly string[]): string[] {
-  const set = new Set(keys);
-  const head = preferred.filter((k) => set.has(k));
-  const rest = [...set].filter((k) => !preferred.includes(k)).sort();
-  return [...head, ...rest];
-}
-
-function ladder(levels: readonly { id: string }[] | undefined, fallback: { id: string } | undefined): string[] {
-  return [...(levels ?? []).map((l) => l.id), ...(fallback ? [fallback.id] : []), ...NOT_GRADED];
-}
-
 export function compare(
   seq: number,
   baseText: string,
@@ -52,14 +39,8 @@ export function compare(
       ...(c ? { causes: c.causeIds.map((i) => entryLine(im.entries, i, lang)), interaction: c.interaction } : { causes: [] }),
     };
   });
-  const rows = order(
-    im.matrix.map((m) => m.from),
-    ladder(a.model.ladder?.levels, a.model.ladder?.fallback),
-  );
-  const cols = order(
-    im.matrix.map((m) => m.to),
-    ladder(b.model.ladder?.levels, b.model.ladder?.fallback),
-  );
-  const cells = rows.map((r) => cols.map((c) => im.matrix.find((m) => m.from === r && m.to === c)?.count ?? 0));
-  return { seq, errors, diff, impact, matrix: { rows, cols, cells } };
+  // The engine's square matrix: every standing of both versions on both axes.
+  const rows = [...im.standings];
+  const cells = im.cells.map((r) => [...r]);
+  return { seq, errors, diff, impact, matrix: { rows, cols: rows, cells } };
 }
