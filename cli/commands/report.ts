@@ -3,7 +3,7 @@
 // In: parsed arguments. Out: the file; a progress bar on stderr for long batches when stderr is a terminal.
 // Never overwrites an existing file without --force.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../../dsl/ast';
@@ -12,6 +12,7 @@ import { reportHtml, reportMarkdown, type ReportItem } from '../../engine/report
 import { flag, has, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError } from '../io';
+import { occupied, writeFileSafely } from '../write';
 import { loadCompiled, type Out } from './common';
 import { explainOne, loadCorpus, loadPlatforms, reportIssues } from './explain';
 
@@ -52,7 +53,8 @@ export function runReport(p: ParsedArgs, lang: Lang, out: Out): number {
   if (target === undefined) throw new CliError('needOut', {}, 2);
   const format = flag(p, 'format') ?? (target.endsWith('.md') ? 'md' : 'html');
   if (format !== 'html' && format !== 'md') throw new CliError('badChoice', { flag: '--format', value: format, choices: 'html, md' }, 2);
-  if (existsSync(target) && !has(p, 'force')) throw new CliError('outExists', { path: target }, 1);
+  // Checked before the work, to fail fast; the write itself refuses again if something appeared meanwhile.
+  if (occupied(target) && !has(p, 'force')) throw new CliError('outExists', { path: target }, 1);
   const loaded = loadCompiled(rulesetArg, p, lang, out, { quietWarnings: true });
   if (!loaded) return 1;
   const { ruleset } = loaded;
@@ -69,13 +71,7 @@ export function runReport(p: ParsedArgs, lang: Lang, out: Out): number {
   }
   const meta = { ruleset, assayVersion: assayVersion(), assessedAt: new Date().toISOString(), lang };
   const text = format === 'md' ? reportMarkdown(items, meta) : reportHtml(items, meta);
-  try {
-    writeFileSync(target, text, { encoding: 'utf8', flag: has(p, 'force') ? 'w' : 'wx' });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new CliError('outExists', { path: target }, 1);
-    throw new CliError('cannotWrite', { path: target, reason: String(code ?? e) }, 1);
-  }
+  writeFileSafely(target, text, { force: has(p, 'force') }, lang);
   out.err(t(lang, 'reportWritten', { path: target, n: items.length }));
   return failed ? 1 : 0;
 }

@@ -1,9 +1,10 @@
 // `assay test [paths] [--format text|json|junit] [--coverage] [--lcov <file>]`: runs rule tests (issue #7).
+// `--lcov` never replaces an existing file without `--force`.
 // In: paths — a ruleset folder (its tests/*.yaml against its *.assay), a tests folder, a test file, an .assay file,
 // or a registry folder (every ruleset in it); none means ./rulesets. Out: the report on stdout, lcov to a file;
 // exit 0 when every case passed, 1 on any failure or malformed test file, 2 on usage errors.
 
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Lang } from '../../dsl/ast';
 import { renderDiagnostics } from '../../dsl/render';
@@ -27,6 +28,7 @@ import {
 import { flag, has, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError, readText } from '../io';
+import { occupied, writeFileSafely } from '../write';
 import type { Out } from './common';
 
 const TEST_EXT = new Set(['.yaml', '.yml']);
@@ -122,6 +124,7 @@ function explainer(): Explainer | undefined {
 export function runTest(p: ParsedArgs, lang: Lang, out: Out): number {
   const format = flag(p, 'format') ?? 'text';
   const lcovFile = flag(p, 'lcov');
+  if (lcovFile !== undefined && occupied(lcovFile) && !has(p, 'force')) throw new CliError('outExists', { path: lcovFile });
   const wantCoverage = has(p, 'coverage') || lcovFile !== undefined;
   const paths = p.positionals.length > 0 ? p.positionals : ['rulesets'];
   const groups = collectGroups(paths);
@@ -130,8 +133,10 @@ export function runTest(p: ParsedArgs, lang: Lang, out: Out): number {
   const platformCache = new Map<string, PlatformDoc | string>();
   const load = (path: string): string | undefined => {
     try {
-      return readFileSync(path, 'utf8');
-    } catch {
+      return readText(path);
+    } catch (e) {
+      // Not UTF-8: say so, with the encoding to convert from; a file that is not there is the test's own error.
+      if (e instanceof CliError && e.key === 'notUtf8') throw e;
       return undefined;
     }
   };
@@ -179,12 +184,6 @@ export function runTest(p: ParsedArgs, lang: Lang, out: Out): number {
     default:
       throw new CliError('badChoice', { flag: '--format', value: format, choices: 'text, json, junit' }, 2);
   }
-  if (lcovFile !== undefined) {
-    try {
-      writeFileSync(lcovFile, lcov(run.coverage));
-    } catch (e) {
-      throw new CliError('cannotWrite', { path: lcovFile, reason: String((e as NodeJS.ErrnoException).code ?? e) });
-    }
-  }
+  if (lcovFile !== undefined) writeFileSafely(lcovFile, lcov(run.coverage), { force: has(p, 'force') }, lang);
   return broken || !runPassed(run) ? 1 : 0;
 }
