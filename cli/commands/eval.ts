@@ -9,6 +9,7 @@ import { decisionOf, toDecisionJson, toResultJson, type Assessment, type Decisio
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { collectEvidence, CliError } from '../io';
+import { escapeMarkdown } from '../../engine/report/escape';
 import { markdownTable, textTable, type Align } from '../table';
 import { labelOf, loadCompiled, type Out } from './common';
 import { streamEval } from '../stream/run';
@@ -178,6 +179,6 @@ function renderTable(ruleset: CompiledRuleset, results: readonly (Assessment | D
     .map((d) => `${d.id} ${labelOf(d.decl.label, lang) ?? ''} (${d.weight.toDecimalString()})`)
     .join(' · ');
   const tail = legend === '' ? '' : `\n${legend}\n`;
-  if (format === 'md') return `### ${title}\n\n${markdownTable(header, rows, aligns)}\n${tail}`;
+  if (format === 'md') return `### ${escapeMarkdown(title)}\n\n${markdownTable(header, rows, aligns)}\n${legend === '' ? '' : `\n${escapeMarkdown(legend)}\n`}`;
   return `${title}\n\n${textTable(header, rows, aligns)}\n${tail}`;
 }

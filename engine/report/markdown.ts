@@ -1,12 +1,14 @@
 // The Markdown assessment report: the content of the HTML report minus the charts.
-// In: report items and metadata. Out: Markdown text (summary table for a batch, then one section per platform).
+// In: report items and metadata. Out: Markdown text (summary table for a batch, then one section per platform);
+// every value is escaped (engine/report/escape.ts), so labels and names show as written and add no markup.
 
-import { explanationMarkdown, mdCell } from '../explain/text';
+import { explanationMarkdown } from '../explain/text';
 import { levelWord, percentText, scoreText } from '../explain/format';
 import { labelIn, listSep, say } from '../explain/words';
 import { gapMarkdown } from '../gap/render';
 import type { ReportItem, ReportMeta } from './model';
 import { distribution } from './model';
+import { escapeMarkdown as md, markdownCode } from './escape';
 
 /** The report as Markdown. */
 export function reportMarkdown(items: readonly ReportItem[], meta: ReportMeta): string {
@@ -14,12 +16,12 @@ export function reportMarkdown(items: readonly ReportItem[], meta: ReportMeta): 
   const r = meta.ruleset.identity;
   const batch = items.length > 1;
   const title = batch ? say(lang, 'batchTitle', { n: items.length }) : `${say(lang, 'reportTitle')}: ${items[0]?.explanation.platform ?? ''}`;
-  const out: string[] = [`# ${title}`, '', `${labelIn(meta.ruleset.ast.header.title, lang) ?? r.id} — ${r.id} ${r.version} (${r.status}) · ${meta.assessedAt}`];
+  const out: string[] = [`# ${md(title)}`, '', md(`${labelIn(meta.ruleset.ast.header.title, lang) ?? r.id} — ${r.id} ${r.version} (${r.status}) · ${meta.assessedAt}`)];
   if (batch) {
     const dims = meta.ruleset.model.dimensions.map((d) => d.id);
     const dist = distribution(meta.ruleset, items.map((i) => i.explanation)).filter((d) => d.count > 0);
-    out.push('', `## ${say(lang, 'summary')}`, '', `${say(lang, 'distribution')}: ${dist.map((d) => `${levelWord(d.id, lang)} ${d.count}`).join(listSep(lang))}`, '');
-    out.push(`| ${say(lang, 'platformWord')} | ${say(lang, 'outcome')} | ${say(lang, 'level')} | ${say(lang, 'total')} | ${dims.join(' | ')} |`);
+    out.push('', `## ${md(say(lang, 'summary'))}`, '', md(`${say(lang, 'distribution')}: ${dist.map((d) => `${levelWord(d.id, lang)} ${d.count}`).join(listSep(lang))}`), '');
+    out.push(`| ${[say(lang, 'platformWord'), say(lang, 'outcome'), say(lang, 'level'), say(lang, 'total'), ...dims].map(md).join(' | ')} |`);
     out.push(`|---|---|---|---:|${dims.map(() => '---:').join('|')}|`);
     for (const it of items) {
       const e = it.explanation;
@@ -27,13 +29,13 @@ export function reportMarkdown(items: readonly ReportItem[], meta: ReportMeta): 
         const x = e.dimensions.find((y) => y.id === d);
         return x ? percentText(x.share) : '—';
       });
-      out.push(`| ${mdCell(e.platform)} | ${say(lang, e.outcome)} | ${e.level ?? '—'} | ${e.outcome === 'invalid' ? '—' : scoreText(e.total)} | ${shares.join(' | ')} |`);
+      out.push(`| ${md(e.platform)} | ${md(say(lang, e.outcome))} | ${md(e.level ?? '—')} | ${e.outcome === 'invalid' ? '—' : scoreText(e.total)} | ${shares.join(' | ')} |`);
     }
   }
   for (const it of items) {
     out.push('', explanationMarkdown(it.explanation, lang, 2).trimEnd());
     if (it.gap) out.push('', gapMarkdown(meta.ruleset, it.gap, lang, 3).trimEnd());
-    out.push('', `### ${say(lang, 'provenance')}`, '');
+    out.push('', `### ${md(say(lang, 'provenance'))}`, '');
     const rows: [string, string][] = [
       [say(lang, 'rulesetWord'), r.id],
       [say(lang, 'version'), r.version],
@@ -44,7 +46,7 @@ export function reportMarkdown(items: readonly ReportItem[], meta: ReportMeta): 
       [say(lang, 'assayVersion'), meta.assayVersion],
       [say(lang, 'assessedAt'), meta.assessedAt],
     ];
-    for (const [k, v] of rows) out.push(`- ${k}: \`${v}\``);
+    for (const [k, v] of rows) out.push(`- ${md(k)}: ${markdownCode(v)}`);
   }
   return out.join('\n') + '\n';
 }
