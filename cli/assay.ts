@@ -5,6 +5,7 @@
 
 import type { Lang } from '../dsl/ast';
 import { parseArgs, flag, UsageError, type FlagSpec } from './args';
+import { visibleForTerminal } from '../dsl/visible';
 import { isKey, t } from './i18n';
 import { CliError } from './io';
 import type { Out } from './commands/common';
@@ -63,7 +64,21 @@ function sniffLang(argv: readonly string[]): Lang {
   return env && (LANGS as readonly string[]).includes(env) ? (env as Lang) : 'en';
 }
 
-export function main(argv: readonly string[], out: Out): number {
+/**
+ * Every line the CLI prints goes through `visibleForTerminal`: an ESC, OSC 8 link, title change or bidi override in a
+ * label, a name, an evidence field or a source line is shown as `\u001b`, `\u202e`, … and never obeyed. Only the
+ * colours of our own diagnostics (SGR, on stderr when it is a terminal) pass.
+ */
+function visibleOut(out: Out): Out {
+  return {
+    out: (s) => out.out(visibleForTerminal(s, false)),
+    err: (s) => out.err(visibleForTerminal(s, out.tty)),
+    tty: out.tty,
+  };
+}
+
+export function main(argv: readonly string[], rawOut: Out): number {
+  const out = visibleOut(rawOut);
   let lang = sniffLang(argv);
   const [name, ...rest] = argv;
   try {
