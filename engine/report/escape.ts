@@ -23,14 +23,14 @@ const BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
  * start a tag, comment or autolink is written as an entity and so is an `&` that could start one; Markdown
  * punctuation is backslash-escaped (emphasis, code, links, images, tables, headings; `_` only where it could start
  * or end emphasis, so `P1_hub_operator` stays as it is), a line-start marker (`- `,
- * `+ `, `=`, `>`, `1. `) is escaped, line breaks become spaces and control characters are shown as `\uXXXX`.
+ * `+ `, `=`, `>`, `1. `) is escaped, leading spaces (an indented code block) are dropped, line breaks become spaces and control characters are shown as `\uXXXX`.
  */
 export function escapeMarkdown(s: string): string {
-  return visibleControls(s.replace(BREAKS, ' '))
+  return visibleControls(s.replace(BREAKS, ' ').replace(/^[ \t]+/, ''))
     .replace(/<(?=[A-Za-z/!?])|&(?=#?\w+;)/g, (c) => MAP[c] ?? c)
     .replace(/[\\`*[\]|~#!]/g, '\\$&')
     .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
-    .replace(/^([-+])(?=[\s\-+]|$)|^[=>]/, '\\$&')
+    .replace(/^([-+](?=[\s\-+]|$)|[=>])/, '\\$1')
     .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
