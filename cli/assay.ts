@@ -8,6 +8,7 @@ import type { Lang } from '../dsl/ast';
 import { parseArgs, flag, UsageError, type FlagSpec } from './args';
 import { suggest } from '../engine/suggest';
 import { assayVersion, commandHelp } from './help';
+import { visibleForTerminal } from '../dsl/visible';
 import { isKey, t } from './i18n';
 import { CliError } from './io';
 import { watchFiles } from './watch';
@@ -53,7 +54,7 @@ const COMMANDS = new Map<string, Command>([
   ['explain', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, against: { value: true }, lenient: {} }, run: runExplain }],
   ['gap', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, target: { value: true }, lenient: {} }, run: runGap }],
   ['report', { flags: { format: { value: true, choices: ['html', 'md'] }, out: { value: true }, corpus: { value: true }, against: { value: true }, assessor: { value: true }, date: { value: true }, signature: {}, force: {}, lenient: {} }, run: runReport }],
-  ['test', { flags: { format: { value: true, choices: ['text', 'json', 'junit'] }, coverage: {}, lcov: { value: true }, watch: {}, ruleset: { value: true }, explain: {} }, run: runTest }],
+  ['test', { flags: { format: { value: true, choices: ['text', 'json', 'junit'] }, coverage: {}, lcov: { value: true }, force: {}, watch: {}, ruleset: { value: true }, explain: {} }, run: runTest }],
 ]);
 
 /** Language from `--lang` anywhere in argv, else ASSAY_LANG, else en (so usage errors are localised too). */
@@ -67,7 +68,21 @@ function sniffLang(argv: readonly string[]): Lang {
   return env && (LANGS as readonly string[]).includes(env) ? (env as Lang) : 'en';
 }
 
-export function main(argv: readonly string[], out: Out): number {
+/**
+ * Every line the CLI prints goes through `visibleForTerminal`: an ESC, OSC 8 link, title change or bidi override in a
+ * label, a name, an evidence field or a source line is shown as `\u001b`, `\u202e`, … and never obeyed. Only the
+ * colours of our own diagnostics (SGR, on stderr when it is a terminal) pass.
+ */
+function visibleOut(out: Out): Out {
+  return {
+    out: (s) => out.out(visibleForTerminal(s, false)),
+    err: (s) => out.err(visibleForTerminal(s, out.tty)),
+    tty: out.tty,
+  };
+}
+
+export function main(argv: readonly string[], rawOut: Out): number {
+  const out = visibleOut(rawOut);
   let lang = sniffLang(argv);
   const [name, ...rest] = argv;
   try {

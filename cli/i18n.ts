@@ -301,6 +301,26 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
     'zh-Hans': '无法写入 `{path}`：{reason}',
     'zh-Hant': '無法寫入 `{path}`：{reason}',
   },
+  notUtf8: {
+    en: '`{path}` is not UTF-8 text: the byte at offset {offset} (line {line}) does not decode; it looks like {encoding}. Save it as UTF-8, for example: {iconv}',
+    'zh-Hans': '`{path}` 不是 UTF-8 文本：偏移量 {offset}（第 {line} 行）处的字节无法解码；看起来是 {encoding} 编码。请另存为 UTF-8，例如：{iconv}',
+    'zh-Hant': '`{path}` 不是 UTF-8 文字：位移 {offset}（第 {line} 行）處的位元組無法解碼；看起來是 {encoding} 編碼。請另存為 UTF-8，例如：{iconv}',
+  },
+  reasonNoSpace: { en: 'no space left on the device', 'zh-Hans': '设备空间不足', 'zh-Hant': '裝置空間不足' },
+  reasonTooLarge: {
+    en: 'the file would exceed the file-size limit of this process (ulimit -f)',
+    'zh-Hans': '文件将超过本进程的文件大小上限（ulimit -f）',
+    'zh-Hant': '檔案將超過本行程的檔案大小上限（ulimit -f）',
+  },
+  reasonDenied: { en: 'permission denied', 'zh-Hans': '权限不足', 'zh-Hant': '權限不足' },
+  reasonReadOnlyFs: { en: 'the file system is read-only', 'zh-Hans': '文件系统为只读', 'zh-Hant': '檔案系統為唯讀' },
+  reasonNoFolder: { en: 'the folder does not exist', 'zh-Hans': '文件夹不存在', 'zh-Hant': '資料夾不存在' },
+  reasonIsFolder: { en: 'it is a folder', 'zh-Hans': '它是一个文件夹', 'zh-Hant': '它是一個資料夾' },
+  reasonReadOnlyFile: {
+    en: 'the file is read-only (it was left as it was; make it writable first)',
+    'zh-Hans': '文件为只读（未作改动；请先设为可写）',
+    'zh-Hant': '檔案為唯讀（未作改動；請先設為可寫）',
+  },
   wrote: { en: 'wrote {path}', 'zh-Hans': '已写入 {path}', 'zh-Hant': '已寫入 {path}' },
   importExpected: {
     en: '{file}: at `{path}`: expected {detail}',

@@ -8,6 +8,7 @@ import { entryDetails, entrySummary } from '../engine/diff/render';
 import type { ChangedPlatform, Impact } from '../engine/impact';
 import { standing } from '../engine/impact';
 import { isKey, t } from './i18n';
+import { escapeMarkdown } from '../engine/report/escape';
 import { markdownTable, textTable, type Align } from './table';
 
 export type ImpactFormat = 'table' | 'md' | 'html';
@@ -221,10 +222,11 @@ export function renderImpact(im: Impact, a: CompiledRuleset, b: CompiledRuleset,
   }
   const md = format === 'md';
   const table = md ? markdownTable : textTable;
-  const h = (s: string) => (md ? `## ${s}` : s);
+  const h = (s: string) => (md ? `## ${escapeMarkdown(s)}` : s);
+  const plain = (s: string) => (md ? escapeMarkdown(s) : s);
   return [
-    md ? `# ${x.title}` : x.title,
-    `${a.identity.hash} → ${b.identity.hash}`,
+    md ? `# ${escapeMarkdown(x.title)}` : x.title,
+    plain(`${a.identity.hash} → ${b.identity.hash}`),
     '',
     h(t(lang, 'impactMatrix')),
     '',
@@ -232,12 +234,12 @@ export function renderImpact(im: Impact, a: CompiledRuleset, b: CompiledRuleset,
     '',
     h(t(lang, 'impactChanged')),
     '',
-    im.changed.length > 0 ? table(x.changed.header, x.changed.rows, x.changed.aligns) : t(lang, 'noneChanged'),
+    im.changed.length > 0 ? table(x.changed.header, x.changed.rows, x.changed.aligns) : plain(t(lang, 'noneChanged')),
     '',
     h(t(lang, 'impactEntries')),
     '',
     table(x.entries.header, x.entries.rows, x.entries.aligns),
     '',
-    x.method,
+    plain(x.method),
   ].join('\n');
 }

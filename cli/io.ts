@@ -9,6 +9,7 @@ import { parseRuleset } from '../dsl/parse';
 import { compileRuleset } from '../engine/index';
 import { rulesetHash } from '../engine/hash';
 import { isReference, resolveReference, sortEntries, type RegistryEntry } from '../engine/registry';
+import { decodeUtf8 } from './decode';
 import type { Key } from './i18n';
 
 export class CliError extends Error {
@@ -29,7 +30,7 @@ export function readText(path: string): string {
     const st = statSync(path);
     if (st.isDirectory()) throw new CliError('cannotRead', { path, reason: 'is a folder' });
     if (st.size > MAX_FILE_BYTES) throw new CliError('cannotRead', { path, reason: `larger than ${MAX_FILE_BYTES} bytes` });
-    return readFileSync(path, 'utf8');
+    return decodeUtf8(readFileSync(path), path);
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

@@ -1,7 +1,9 @@
 // Plain-text and Markdown tables for terminal output, aligned by display width (CJK counts as two columns).
-// In: a header row and body rows of strings, with per-column alignment. Out: the table as one string.
+// In: a header row and body rows of plain strings, with per-column alignment. Out: the table as one string.
 
 import { displayWidth } from '../dsl/source';
+import { visibleControls } from '../dsl/visible';
+import { escapeMarkdown } from '../engine/report/escape';
 
 export { displayWidth };
 export type Align = 'left' | 'right';
@@ -11,7 +13,9 @@ function pad(s: string, width: number, align: Align): string {
   return align === 'right' ? fill + s : s + fill;
 }
 
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[], aligns: readonly Align[] = []): string {
+/** A table for a terminal; cells are plain text, their controls shown as `\uXXXX` before they are measured. */
+export function textTable(header: readonly string[], rawRows: readonly (readonly string[])[], aligns: readonly Align[] = []): string {
+  const rows = rawRows.map((r) => r.map(visibleControls));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: readonly string[]) =>
     cells
@@ -22,11 +26,10 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
-function mdCell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
 
+/** A GFM table; cells are plain text, escaped here (`escapeMarkdown`), so a cell cannot add markup or a row. */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[], aligns: readonly Align[] = []): string {
   const sep = header.map((_, i) => ((aligns[i] ?? 'left') === 'right' ? '---:' : '---'));
-  return [header, sep, ...rows].map((r) => `| ${r.map(mdCell).join(' | ')} |`).join('\n');
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header.map(escapeMarkdown)), line(sep), ...rows.map((r) => line(r.map(escapeMarkdown)))].join('\n');
 }

@@ -76,3 +76,11 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   return [...ds].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
 }
+
+/**
+ * The A105 that stands for diagnostics not shown: how many, and how many of them are errors and how many warnings
+ * (notes count with warnings); an error when any of them is, so a cap never hides the only errors.
+ */
+export function notShown(span: Span, errors: number, others: number): Diagnostic {
+  return diag('A105', span, { count: errors + others, errors, warnings: others }, { severity: errors > 0 ? 'error' : 'warning' });
+}

@@ -50,7 +50,12 @@ export const CATALOGUE = {
     '只保留一处',
     '只保留一處',
   ]),
-  A105: m('error', '{count} more errors not shown', '另有 {count} 个错误未显示', '另有 {count} 個錯誤未顯示'),
+  A105: m(
+    'error',
+    '{count} more problems not shown ({errors} errors, {warnings} warnings)',
+    '另有 {count} 个问题未显示（{errors} 个错误，{warnings} 个警告）',
+    '另有 {count} 個問題未顯示（{errors} 個錯誤，{warnings} 個警告）',
+  ),
   A106: m(
     'error',
     'nesting deeper than {limit} levels',

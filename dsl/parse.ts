@@ -6,7 +6,7 @@
 import { EOF, tokenMatcher, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { NO_SPAN, type Comment, type Ruleset, type Span } from './ast';
 import { buildAst, ItemsBuilder, spanOf, type BuildResult } from './cst-to-ast';
-import { diag, sortDiagnostics, type DiagArgs, type Diagnostic } from './diagnostics';
+import { diag, notShown, sortDiagnostics, type DiagArgs, type Diagnostic } from './diagnostics';
 import { lex } from './lexer';
 import { parseTokens, parseTokensAs, type ExpectedPayload } from './parser';
 import { foundWords, type Words } from './token-words';
@@ -270,7 +270,7 @@ function tokensAfterLexErrors(tokens: readonly IToken[], lexing: readonly Diagno
 /** Keeps the first MAX_DIAGNOSTICS and summarises the rest in one A105. */
 function cap(sorted: Diagnostic[]): Diagnostic[] {
   if (sorted.length <= MAX_DIAGNOSTICS) return sorted;
-  const rest = sorted.length - MAX_DIAGNOSTICS;
-  const next = sorted[MAX_DIAGNOSTICS];
-  return [...sorted.slice(0, MAX_DIAGNOSTICS), diag('A105', next ? next.span : { start: 0, end: 0 }, { count: rest })];
+  const rest = sorted.slice(MAX_DIAGNOSTICS);
+  const errors = rest.filter((d) => d.severity === 'error').length;
+  return [...sorted.slice(0, MAX_DIAGNOSTICS), notShown(rest[0]?.span ?? { start: 0, end: 0 }, errors, rest.length - errors)];
 }

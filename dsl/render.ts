@@ -4,6 +4,7 @@
 import type { Lang, Span } from './ast';
 import { renderHelp, renderMessage, type Diagnostic, type RelatedInfo, type Severity } from './diagnostics';
 import { charWidth, lineIndex, type LineIndex } from './source';
+import { visibleControls } from './visible';
 
 export interface RenderOptions {
   readonly text: string;
@@ -56,9 +57,10 @@ function excerpt(index: LineIndex, span: Span, color: string | undefined, useCol
   }
   const prefix = from > 0 ? '…' : '';
   const suffix = to < text.length ? '…' : '';
-  const shown = text.slice(from, to);
-  const pad = columns(prefix) + columns(text.slice(from, Math.max(from, startInLine)));
-  const underline = Math.max(1, columns(text.slice(Math.max(from, startInLine), Math.min(to, endInLine))));
+  // Controls in the line (ESC, bidi overrides) are shown as `\u001b`, and the caret is placed under what is shown.
+  const shown = visibleControls(text.slice(from, to));
+  const pad = columns(prefix) + columns(visibleControls(text.slice(from, Math.max(from, startInLine))));
+  const underline = Math.max(1, columns(visibleControls(text.slice(Math.max(from, startInLine), Math.min(to, endInLine)))));
 
   const gutter = String(line);
   const blank = ' '.repeat(gutter.length);
@@ -76,7 +78,7 @@ function location(index: LineIndex, path: string, span: Span): string {
 
 function relatedNote(r: RelatedInfo, d: Diagnostic, opts: RenderOptions, index: LineIndex): string[] {
   const lang = opts.lang ?? 'en';
-  const head = `  = ${paint(opts.color, ANSI.cyan, `note[${r.code}]`)}: ${renderMessage(r, lang)}`;
+  const head = `  = ${paint(opts.color, ANSI.cyan, `note[${r.code}]`)}: ${visibleControls(renderMessage(r, lang))}`;
   // A note about another file, or about the very text the diagnostic already shows, needs no excerpt.
   if (d.file !== undefined && d.file !== opts.path) return [head];
   if (r.span.start === d.span.start && r.span.end === d.span.end) return [head];
@@ -92,10 +94,10 @@ export function renderDiagnostic(d: Diagnostic, opts: RenderOptions): string {
   const where = otherFile ? (d.file ?? opts.path) : location(index, opts.path, d.span);
   // `path:line:col: error: message [code]`: the severity where tools look for it, the stable code after.
   const label = paint(opts.color, color, d.severity);
-  const out = [`${where}: ${label}: ${paint(opts.color, ANSI.bold, renderMessage(d, lang))} [${d.code}]`];
+  const out = [`${where}: ${label}: ${paint(opts.color, ANSI.bold, visibleControls(renderMessage(d, lang)))} [${d.code}]`];
   if (!otherFile) out.push(...excerpt(index, d.span, color, opts.color));
   const help = renderHelp(d, lang);
-  if (help !== undefined) out.push(`  = ${paint(opts.color, ANSI.bold, 'help')}: ${help}`);
+  if (help !== undefined) out.push(`  = ${paint(opts.color, ANSI.bold, 'help')}: ${visibleControls(help)}`);
   for (const r of d.related ?? []) out.push(...relatedNote(r, d, opts, index));
   return out.join('\n');
 }

@@ -3,7 +3,7 @@
 // error. Static checks come from engine/checks.ts (a list: adding one needs no change here).
 
 import type { Lang, Ruleset } from '../dsl/ast';
-import { diag, hasErrors, sortDiagnostics, type Diagnostic } from '../dsl/diagnostics';
+import { diag, hasErrors, notShown, sortDiagnostics, type Diagnostic } from '../dsl/diagnostics';
 import { parseRuleset } from '../dsl/parse';
 import { printRuleset } from '../dsl/printer';
 import { CHECKS } from './checks';
@@ -57,21 +57,21 @@ export const MAX_DIAGNOSTICS = 100;
 
 function cap(all: Diagnostic[]): Diagnostic[] {
   // An earlier stage may already have capped its own list with an A105: count what it hid, once.
-  let hidden = 0;
-  let hiddenError = false;
+  let hiddenErrors = 0;
+  let hiddenOthers = 0;
   const sorted = all.filter((d) => {
     if (d.code !== 'A105') return true;
-    hidden += Number(d.args['count'] ?? 0);
-    hiddenError ||= d.severity === 'error';
+    hiddenErrors += Number(d.args['errors'] ?? 0);
+    hiddenOthers += Number(d.args['warnings'] ?? 0);
     return false;
   });
-  if (sorted.length <= MAX_DIAGNOSTICS && hidden === 0) return sorted;
+  if (sorted.length <= MAX_DIAGNOSTICS && hiddenErrors + hiddenOthers === 0) return sorted;
   const kept = sorted.slice(0, MAX_DIAGNOSTICS);
   const rest = sorted.slice(MAX_DIAGNOSTICS);
   const next = rest[0] ?? all.find((d) => d.code === 'A105');
-  // Never drop the only errors: if every kept one is a warning, the cap must still fail compilation.
-  const severity = hiddenError || rest.some((d) => d.severity === 'error') ? 'error' : 'warning';
-  return [...kept, diag('A105', next ? next.span : { start: 0, end: 0 }, { count: rest.length + hidden }, { severity })];
+  // Never drop the only errors: if every kept one is a warning, the cap must still fail compilation (notShown's severity).
+  const errors = hiddenErrors + rest.filter((d) => d.severity === 'error').length;
+  return [...kept, notShown(next ? next.span : { start: 0, end: 0 }, errors, hiddenOthers + rest.length - (errors - hiddenErrors))];
 }
 
 /** Model diagnostics that only repeat a syntax error (a clause lost to recovery). */

@@ -67,7 +67,8 @@ export function runCheck(p: ParsedArgs, lang: Lang, out: Out): number {
           prerequisites: m.prerequisites.length,
           vetoes: m.vetoes.length,
           levels: m.levels.length + (m.fallback ? 1 : 0),
-          warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+          // The warnings an A105 stands for count too (it is one line for all of them).
+          warnings: diagnostics.reduce((n, d) => n + (d.code === 'A105' ? Number(d.args['warnings'] ?? 0) : d.severity === 'warning' ? 1 : 0), 0),
           hash: contentHash(ruleset.ast),
         }),
       );

@@ -9,6 +9,7 @@ import { decisionOf, toDecisionJson, toResultJson, type Assessment, type Decisio
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { collectEvidence, CliError } from '../io';
+import { escapeMarkdown } from '../../engine/report/escape';
 import { markdownTable, textTable, type Align } from '../table';
 import { labelOf, loadCompiled, type Out } from './common';
 import { streamEval } from '../stream/run';
@@ -177,8 +178,10 @@ function renderTable(ruleset: CompiledRuleset, results: readonly (Assessment | D
     .map((d) => `${d.id} ${labelOf(d.decl.label, lang) ?? ''} (${d.weight.toDecimalString()})`)
     .join(' · ');
   const missing = missingLines(results.map((a) => ('dimensions' in a ? decisionOf(a) : a)), lang);
-  const tail = (legend === '' ? '' : `\n${legend}\n`) + (missing.length === 0 ? '' : `\n${t(lang, 'missingTitle')}:\n${missing.map((l) => (format === 'md' ? `- ${l}` : `  ${l}`)).join('\n')}\n`);
-  if (format === 'md') return `### ${title}\n\n${markdownTable(header, rows, aligns)}\n${tail}`;
+  const missingTail = (md: boolean): string =>
+    missing.length === 0 ? '' : `\n${t(lang, 'missingTitle')}:\n${missing.map((l) => (md ? `- ${escapeMarkdown(l)}` : `  ${l}`)).join('\n')}\n`;
+  if (format === 'md') return `### ${escapeMarkdown(title)}\n\n${markdownTable(header, rows, aligns)}\n${legend === '' ? '' : `\n${escapeMarkdown(legend)}\n`}${missingTail(true)}`;
+  const tail = (legend === '' ? '' : `\n${legend}\n`) + missingTail(false);
   return `${title}\n\n${textTable(header, rows, aligns)}\n${tail}`;
 }
 

@@ -1,28 +1,23 @@
 // `assay export <ruleset> [--format json|jsonlogic] [--out <file> [--force]]`: the ruleset as canonical JSON or as
 // JsonLogic rules. In: parsed arguments. Out: JSON on stdout or in a file; JsonLogic notes on stderr as warnings.
 
-import { existsSync, writeFileSync } from 'node:fs';
 import type { Lang } from '../../dsl/ast';
 import { exportCanonicalText } from '../../engine/export/canonical';
 import { exportJsonLogic, type JsonLogicRules } from '../../engine/export/jsonlogic';
 import { flag, has, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError } from '../io';
+import { writeFileSafely } from '../write';
 import { loadCompiled, type Out } from './common';
 
-/** Writes `text` to `--out` (never over an existing file without `--force`), or to stdout. */
+/** Writes `text` to `--out` (never over anything at that path, a dangling symlink included, without `--force`), or to stdout. */
 export function writeOutput(p: ParsedArgs, lang: Lang, out: Out, text: string): void {
   const path = flag(p, 'out');
   if (path === undefined) {
     out.out(text.endsWith('\n') ? text.slice(0, -1) : text);
     return;
   }
-  if (existsSync(path) && !has(p, 'force')) throw new CliError('outExists', { path });
-  try {
-    writeFileSync(path, text.endsWith('\n') ? text : `${text}\n`);
-  } catch (e) {
-    throw new CliError('cannotWrite', { path, reason: String((e as NodeJS.ErrnoException).code ?? e) });
-  }
+  writeFileSafely(path, text.endsWith('\n') ? text : `${text}\n`, { force: has(p, 'force') }, lang);
   out.err(t(lang, 'wrote', { path }));
 }
 

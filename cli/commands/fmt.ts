@@ -1,7 +1,7 @@
 // `assay fmt [--check | --write] <file>...`: prints the canonical layout, checks it (exit 1 and a diff when a
-// file is not formatted) or rewrites files in place. A file with syntax errors is never rewritten.
+// file is not formatted) or rewrites files in place (through a temporary file; read-only files are refused). A file
+// with syntax errors, or not in UTF-8, is never rewritten.
 
-import { writeFileSync } from 'node:fs';
 import type { Lang } from '../../dsl/ast';
 import { hasErrors } from '../../dsl/diagnostics';
 import { parseRuleset } from '../../dsl/parse';
@@ -11,6 +11,7 @@ import { has, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError, readText } from '../io';
 import { unifiedDiff } from '../text-diff';
+import { rewriteFile } from '../write';
 import type { Out } from './common';
 
 export function runFmt(p: ParsedArgs, lang: Lang, out: Out): number {
@@ -37,7 +38,7 @@ export function runFmt(p: ParsedArgs, lang: Lang, out: Out): number {
       }
     } else if (write) {
       if (printed !== text) {
-        writeFileSync(path, printed);
+        rewriteFile(path, printed, lang);
         out.err(t(lang, 'formatted', { path }));
       }
     } else {

@@ -6,7 +6,7 @@
 // In: parsed arguments. Out: the file; a progress bar on stderr for long batches when stderr is a terminal.
 // Never overwrites an existing file without --force.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Lang } from '../../dsl/ast';
 import { improvementPlans } from '../../engine/gap/index';
@@ -15,6 +15,7 @@ import { reportHtml, reportMarkdown, type ReportItem, type ReportMeta } from '..
 import { flag, has, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError } from '../io';
+import { occupied, writeFileSafely } from '../write';
 import { loadCompiled, type Out } from './common';
 import { assessCorpus, explainOne, loadPlatforms, reportIssues } from './explain';
 import { evidenceLines } from '../../engine/report/evidence-ref';
@@ -35,7 +36,8 @@ export function runReport(p: ParsedArgs, lang: Lang, out: Out): number {
   const assessedOn = dateFlag(p);
   if (has(p, 'corpus') && has(p, 'against')) throw new CliError('corpusTwice', {}, 2);
   const corpusDir = flag(p, 'corpus') ?? flag(p, 'against');
-  if (existsSync(target) && !has(p, 'force')) throw new CliError('outExists', { path: target }, 1);
+  // Checked before the work, to fail fast; the write itself refuses again if something appeared meanwhile.
+  if (occupied(target) && !has(p, 'force')) throw new CliError('outExists', { path: target }, 1);
   const loaded = loadCompiled(rulesetArg, p, lang, out, { quietWarnings: true });
   if (!loaded) return 1;
   const { ruleset } = loaded;
@@ -79,13 +81,7 @@ export function runReport(p: ParsedArgs, lang: Lang, out: Out): number {
     ...(has(p, 'signature') ? { signature: true } : {}),
   };
   const text = format === 'md' ? reportMarkdown(items, meta) : reportHtml(items, meta);
-  try {
-    writeFileSync(target, text, { encoding: 'utf8', flag: has(p, 'force') ? 'w' : 'wx' });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new CliError('outExists', { path: target }, 1);
-    throw new CliError('cannotWrite', { path: target, reason: String(code ?? e) }, 1);
-  }
+  writeFileSafely(target, text, { force: has(p, 'force') }, lang);
   out.err(t(lang, 'reportWritten', { path: target, n: items.length }));
   return failed ? 1 : 0;
 }

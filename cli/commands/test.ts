@@ -1,11 +1,12 @@
 // `assay test [paths] [--format text|json|junit] [--coverage] [--lcov <file>] [--explain]`: runs rule tests (issue #7).
+// `--lcov` never replaces an existing file without `--force`.
 // In: paths — a ruleset folder (its tests/*.yaml against its *.assay), a tests folder, a test file, an .assay file,
 // or a registry folder (every ruleset in it); none means ./rulesets. `--ruleset <file> [tests…]`: the given test
 // files or folders (default: tests/ beside the file) against that one ruleset, pinned cases included (issue 14).
 // Out: the report on stdout, lcov to a file; exit 0 when every case passed, 1 on any failure, malformed test file or
 // a run that ran no case, 2 on usage errors.
 
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Lang } from '../../dsl/ast';
 import { renderDiagnostics } from '../../dsl/render';
@@ -30,6 +31,7 @@ import {
 import { flag, has, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError, readText } from '../io';
+import { occupied, writeFileSafely } from '../write';
 import type { Out } from './common';
 
 const TEST_EXT = new Set(['.yaml', '.yml']);
@@ -157,6 +159,7 @@ function failuresByKind(run: TestRun): string {
 export function runTest(p: ParsedArgs, lang: Lang, out: Out): number {
   const format = flag(p, 'format') ?? 'text';
   const lcovFile = flag(p, 'lcov');
+  if (lcovFile !== undefined && occupied(lcovFile) && !has(p, 'force')) throw new CliError('outExists', { path: lcovFile });
   const wantCoverage = has(p, 'coverage') || lcovFile !== undefined;
   const given = flag(p, 'ruleset');
   const paths = p.positionals.length > 0 ? p.positionals : ['rulesets'];
@@ -166,8 +169,10 @@ export function runTest(p: ParsedArgs, lang: Lang, out: Out): number {
   const platformCache = new Map<string, PlatformDoc | string>();
   const load = (path: string): string | undefined => {
     try {
-      return readFileSync(path, 'utf8');
-    } catch {
+      return readText(path);
+    } catch (e) {
+      // Not UTF-8: say so, with the encoding to convert from; a file that is not there is the test's own error.
+      if (e instanceof CliError && e.key === 'notUtf8') throw e;
       return undefined;
     }
   };
@@ -228,13 +233,7 @@ export function runTest(p: ParsedArgs, lang: Lang, out: Out): number {
     default:
       throw new CliError('badChoice', { flag: '--format', value: format, choices: 'text, json, junit' }, 2);
   }
-  if (lcovFile !== undefined) {
-    try {
-      writeFileSync(lcovFile, lcov(run.coverage));
-    } catch (e) {
-      throw new CliError('cannotWrite', { path: lcovFile, reason: String((e as NodeJS.ErrnoException).code ?? e) });
-    }
-  }
+  if (lcovFile !== undefined) writeFileSafely(lcovFile, lcov(run.coverage), { force: has(p, 'force') }, lang);
   if (run.results.length === 0 && !broken) {
     const files = run.files.length;
     out.err(`${t(lang, 'error')}: ${t(lang, 'noCasesRun', { why: files === 0 ? t(lang, 'noTestFiles') : t(lang, 'noCasesFor', { what: given ?? paths.join(', ') }) })}`);

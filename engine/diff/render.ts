@@ -5,6 +5,7 @@
 import type { Lang } from '../../dsl/ast';
 import type { Diff, DiffEntry, DiffValue, Labels } from './entries';
 import { toDiffJson } from './entries';
+import { escapeMarkdown as md, markdownCodeBlock } from '../report/escape';
 import { kindTitle, phrase, type Phrase } from './words';
 
 export type DiffFormat = 'text' | 'md' | 'json';
@@ -197,20 +198,20 @@ export function renderDiff(d: Diff, opts: { format: DiffFormat; lang: Lang }): s
   const { format, lang } = opts;
   if (format === 'json') return JSON.stringify({ header: d.header, entries: d.entries.map(toDiffJson) }, null, 2);
   const h = d.header;
-  const md = format === 'md';
+  const isMd = format === 'md';
   const title = `${h.before.id} ${h.before.version} → ${h.after.id === h.before.id ? '' : `${h.after.id} `}${h.after.version}`;
-  const out: string[] = [md ? `# ${title}` : title, ''];
-  const meta = headerLines(d, lang, md ? '- ' : '  ');
-  if (meta.length > 0) out.push(md ? `## ${phrase(lang, 'metadata')}` : `${phrase(lang, 'metadata')}${colon(lang).trimEnd()}`, ...(md ? [''] : []), ...meta, '');
+  const out: string[] = [isMd ? `# ${md(title)}` : title, ''];
+  const meta = isMd ? headerLines(d, lang, '').map((l) => `- ${md(l)}`) : headerLines(d, lang, '  ');
+  if (meta.length > 0) out.push(isMd ? `## ${md(phrase(lang, 'metadata'))}` : `${phrase(lang, 'metadata')}${colon(lang).trimEnd()}`, ...(isMd ? [''] : []), ...meta, '');
   const count = d.entries.length === 0 ? phrase(lang, 'noChanges') : phrase(lang, 'changes', { count: String(d.entries.length) });
-  out.push(md ? `## ${count}` : `${count}${colon(lang).trimEnd()}`, '');
+  out.push(isMd ? `## ${md(count)}` : `${count}${colon(lang).trimEnd()}`, '');
   const width = String(d.entries.length).length;
   d.entries.forEach((e, i) => {
     const n = String(i + 1).padStart(width, ' ');
-    if (md) {
-      out.push(`${i + 1}. **${entrySummary(e, lang)}**`);
+    if (isMd) {
+      out.push(`${i + 1}. **${md(entrySummary(e, lang))}**`);
       const details = entryDetails(e, lang, '');
-      if (details.length > 0) out.push('', '   ```', ...details.map((l) => `   ${l}`), '   ```');
+      if (details.length > 0) out.push('', ...markdownCodeBlock(details, '   '));
     } else {
       out.push(`${n}. ${entrySummary(e, lang)}`, ...entryDetails(e, lang, ' '.repeat(width + 4)));
     }

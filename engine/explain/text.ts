@@ -5,6 +5,7 @@ import type { Lang } from '../../dsl/ast';
 import type { Explanation, LevelExplanation } from './model';
 import { benchmarkLines, weightCell, indicatorParts, named, percentText, ruleLine, scoreText, whyText } from './format';
 import { colon, labelIn, listSep, say, statusWord } from './words';
+import { escapeMarkdown, markdownCode } from '../report/escape';
 
 function heading(e: Explanation, lang: Lang): { title: string; ruleset: string; outcome: string } {
   const title = e.name !== undefined && e.name !== e.platform ? `${e.platform} — ${e.name}` : e.platform;
@@ -82,62 +83,65 @@ export function explanationText(e: Explanation, lang: Lang): string {
   return out.join('\n') + '\n';
 }
 
-/** Escapes text for a Markdown table cell. */
-export function mdCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
+/** Escapes plain text for Markdown (a line, a heading or a table cell); kept under its old name for callers. */
+export const mdCell = escapeMarkdown;
 
-/** The explanation as Markdown: a table per dimension, then rules and levels. `depth` is the top heading level. */
+/**
+ * The explanation as Markdown: a table per dimension, then rules and levels. `depth` is the top heading level.
+ * Every value (labels, ids, units, basis, evidence) goes through `escapeMarkdown` or `markdownCode`, so no label
+ * can add markup, HTML or a line of its own.
+ */
 export function explanationMarkdown(e: Explanation, lang: Lang, depth = 2): string {
   const hx = (n: number): string => '#'.repeat(Math.min(6, depth + n));
+  const md = escapeMarkdown;
   const h = heading(e, lang);
-  const out: string[] = [`${hx(0)} ${h.title}`, '', `${h.ruleset}  `, `**${h.outcome}**`];
+  const out: string[] = [`${hx(0)} ${md(h.title)}`, '', `${md(h.ruleset)}  `, `**${md(h.outcome)}**`];
   if (e.outcome === 'invalid') {
-    out.push('', `${hx(1)} ${say(lang, 'errorsTitle')}`, '');
-    for (const x of e.errors) out.push(`- \`${x.field || '-'}\`${colon(lang)}${x.message}`);
+    out.push('', `${hx(1)} ${md(say(lang, 'errorsTitle'))}`, '');
+    for (const x of e.errors) out.push(`- ${markdownCode(x.field || '-')}${colon(lang)}${md(x.message)}`);
     return out.join('\n') + '\n';
   }
-  out.push('', `${hx(1)} ${say(lang, 'indicators')}`);
+  out.push('', `${hx(1)} ${md(say(lang, 'indicators'))}`);
   for (const d of e.dimensions) {
-    out.push('', `${hx(2)} ${named(d.id, labelIn(d.label, lang), lang)}`, '');
-    out.push(say(lang, 'dimensionLine', { weight: d.weight.toDecimalString(), score: scoreText(d.score), share: percentText(d.share) }), '');
+    out.push('', `${hx(2)} ${md(named(d.id, labelIn(d.label, lang), lang))}`, '');
+    out.push(md(say(lang, 'dimensionLine', { weight: d.weight.toDecimalString(), score: scoreText(d.score), share: percentText(d.share) })), '');
     out.push(
-      `| ${say(lang, 'indicator')} | ${say(lang, 'value')} | ${say(lang, 'rule')} | ${say(lang, 'points')} | ${say(lang, 'weight')} | ${say(lang, 'contribution')} |`,
+      `| ${[say(lang, 'indicator'), say(lang, 'value'), say(lang, 'rule'), say(lang, 'points'), say(lang, 'weight'), say(lang, 'contribution')].map(md).join(' | ')} |`,
       '|---|---|---|---:|---:|---:|',
     );
     for (const i of d.indicators) {
       const p = indicatorParts(i, lang);
       const label = labelIn(i.label, lang);
-      const who = `\`${i.id}\`${label ? ` ${label}` : ''}${i.basis ? `<br><small>${mdCell(say(lang, 'basis', { basis: i.basis }))}</small>` : ''}`;
+      const who = `${markdownCode(i.id)}${label ? ` ${md(label)}` : ''}${i.basis ? `<br><small>${md(say(lang, 'basis', { basis: i.basis }))}</small>` : ''}`;
       out.push(
-        `| ${mdCell(who)} | ${mdCell(p.value)} | ${mdCell(p.rule)} | ${i.points === null ? '—' : i.points.toDecimalString()} | ${weightCell(i)} | ${scoreText(i.contribution)} |`,
+        `| ${who} | ${md(p.value)} | ${md(p.rule)} | ${i.points === null ? '—' : i.points.toDecimalString()} | ${md(weightCell(i))} | ${scoreText(i.contribution)} |`,
       );
     }
   }
-  out.push('', `**${say(lang, 'totalLine', { total: scoreText(e.total) })}**`);
-  out.push('', `${hx(1)} ${say(lang, 'prerequisites')}`, '');
+  out.push('', `**${md(say(lang, 'totalLine', { total: scoreText(e.total) }))}**`);
+  out.push('', `${hx(1)} ${md(say(lang, 'prerequisites'))}`, '');
   const failedP = e.prerequisites.filter((p) => p.truth !== true);
-  if (failedP.length === 0) out.push(`- ${say(lang, 'allHold', { ids: e.prerequisites.map((p) => p.id).join(listSep(lang)) })}`);
-  for (const p of failedP) out.push(`- ${mdCell(ruleLine(p, 'prerequisite', lang))}`);
-  out.push('', `${hx(1)} ${say(lang, 'vetoes')}`, '');
+  if (failedP.length === 0) out.push(`- ${md(say(lang, 'allHold', { ids: e.prerequisites.map((p) => p.id).join(listSep(lang)) }))}`);
+  for (const p of failedP) out.push(`- ${md(ruleLine(p, 'prerequisite', lang))}`);
+  out.push('', `${hx(1)} ${md(say(lang, 'vetoes'))}`, '');
   const shownV = e.vetoes.filter((v) => v.truth !== false);
-  if (shownV.length === 0) out.push(`- ${say(lang, 'noneFired', { ids: e.vetoes.map((v) => v.id).join(listSep(lang)) })}`);
-  for (const v of shownV) out.push(`- ${mdCell(ruleLine(v, 'veto', lang))}`);
-  out.push('', `${hx(1)} ${levelsTitle(e, lang)}`, '');
+  if (shownV.length === 0) out.push(`- ${md(say(lang, 'noneFired', { ids: e.vetoes.map((v) => v.id).join(listSep(lang)) }))}`);
+  for (const v of shownV) out.push(`- ${md(ruleLine(v, 'veto', lang))}`);
+  out.push('', `${hx(1)} ${md(levelsTitle(e, lang))}`, '');
   const note = scoreLevelNote(e, lang);
-  if (note) out.push(`- ${note}`);
-  if (e.levelsAbove.length === 0 && e.scoreLevel !== null) out.push(`- ${say(lang, 'topLevel', { level: e.scoreLevel })}`);
+  if (note) out.push(`- ${md(note)}`);
+  if (e.levelsAbove.length === 0 && e.scoreLevel !== null) out.push(`- ${md(say(lang, 'topLevel', { level: e.scoreLevel }))}`);
   for (const l of e.levelsAbove) {
-    out.push(`- **${named(l.id, labelIn(l.label, lang), lang)}**`);
-    for (const line of levelLines(l, lang)) out.push(`  - \`${line}\``);
+    out.push(`- **${md(named(l.id, labelIn(l.label, lang), lang))}**`);
+    for (const line of levelLines(l, lang)) out.push(`  - ${markdownCode(line)}`);
   }
   if (e.benchmark) {
-    out.push('', `${hx(1)} ${say(lang, 'benchmark')}`, '');
-    for (const line of benchmarkLines(e.benchmark, lang)) out.push(`- ${line}`);
+    out.push('', `${hx(1)} ${md(say(lang, 'benchmark'))}`, '');
+    for (const line of benchmarkLines(e.benchmark, lang)) out.push(`- ${md(line)}`);
   }
   if (e.warnings.length > 0) {
-    out.push('', `${hx(1)} ${say(lang, 'warningsTitle')}`, '');
-    for (const x of e.warnings) out.push(`- \`${x.field || '-'}\`${colon(lang)}${mdCell(x.message)}`);
+    out.push('', `${hx(1)} ${md(say(lang, 'warningsTitle'))}`, '');
+    for (const x of e.warnings) out.push(`- ${markdownCode(x.field || '-')}${colon(lang)}${md(x.message)}`);
   }
   return out.join('\n') + '\n';
 }

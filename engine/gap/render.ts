@@ -7,6 +7,7 @@ import type { CompiledRuleset } from '../compile';
 import { buildExplanation } from '../explain/model';
 import { ruleLine, scoreText, valueText, whyText, named } from '../explain/format';
 import { labelIn, listSep, say } from '../explain/words';
+import { escapeMarkdown as md } from '../report/escape';
 import { valueToJson } from '../result';
 import type { GapResult, Plan, PlanStep } from './search';
 
@@ -117,11 +118,11 @@ export function gapText(ruleset: CompiledRuleset, g: GapResult, lang: Lang): str
 export function gapMarkdown(ruleset: CompiledRuleset, g: GapResult, lang: Lang, depth = 2): string {
   const l = gapLines(ruleset, g, lang);
   const h = '#'.repeat(Math.min(6, depth));
-  const out = [`${h} ${l.title}`, ''];
-  for (const n of l.notes) out.push(n.startsWith('  ') ? `  - ${n.trim()}` : `- ${n}`);
+  const out = [`${h} ${md(l.title)}`, ''];
+  for (const n of l.notes) out.push(n.startsWith('  ') ? `  - ${md(n.trim())}` : `- ${md(n)}`);
   for (const p of l.plans) {
-    out.push('', `${h}# ${p.title}`, '');
-    for (const s of p.steps) out.push(`- ${s}`);
+    out.push('', `${h}# ${md(p.title)}`, '');
+    for (const s of p.steps) out.push(`- ${md(s)}`);
   }
   return out.join('\n') + '\n';
 }

@@ -7,15 +7,21 @@ import { categoryOf, type RulesetCoverage } from './coverage';
 import { caseText, issueText } from './report';
 import { countRun, type CaseResult, type TestRun } from './runner';
 
-/** Text made safe for XML content and double-quoted attributes (control characters XML 1.0 forbids are dropped). */
+/**
+ * Characters XML 1.0 forbids in a document (C0 controls but tab, newline and return; U+FFFE, U+FFFF; lone
+ * surrogates): no entity can stand for them either, so they are written as the text `\uXXXX`.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text for XML content and double-quoted attributes: markup escaped, forbidden characters shown as `\uXXXX`. */
 export function xmlText(s: string): string {
   return s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+    .replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** JUnit XML: suites `<file> [<version>]`, cases named by the case's name; file problems are `<error>` cases. */

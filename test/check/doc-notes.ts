@@ -26,7 +26,7 @@ export const NOTES: Readonly<Record<string, Note>> = {
   A102: { trigger: 'The parser expected one thing and found another; the message names both in words. Each independent syntax error is reported once; what recovery skipped is not reported again.', fix: 'Write what was expected at the underlined place.' },
   A103: { trigger: 'A string opened with `"` is not closed on the same line.' },
   A104: { trigger: 'A clause that may appear once (`weight`, `type`, `label`, a language inside a label, …) appears twice. The first one is kept.' },
-  A105: { trigger: 'More than 100 diagnostics: the first 100 (by position) are shown and this one counts the rest.', fix: 'Fix the errors shown and check again.' },
+  A105: { trigger: 'More than 100 diagnostics: the first 100 (by position) are shown and this one counts the rest, errors and warnings apart. It is an error when any of the rest is, else a warning.', fix: 'Fix the problems shown and check again.' },
   A106: { trigger: 'Brackets, `not`, unary `-`, `if` or quantifiers nested more than 64 deep (checked on tokens before parsing, so no input can exhaust the stack).' },
   A107: { trigger: 'A ruleset file larger than 4 MiB (UTF-8). Nothing else is checked.', fix: 'Split the ruleset or remove generated content.' },
   A108: { trigger: 'A backslash in a string followed by anything but `"`, `\\\\`, `n`, `t` or `uXXXX`.', fix: 'Write `\\\\` for a backslash, or use one of the escapes listed.' },

@@ -137,7 +137,7 @@ describe('limits', () => {
     const ds = parseRuleset(text).diagnostics;
     expect(ds).toHaveLength(101);
     expect(ds[100]?.code).toBe('A105');
-    expect(ds[100] && renderMessage(ds[100], 'en')).toBe('50 more errors not shown');
+    expect(ds[100] && renderMessage(ds[100], 'en')).toBe('50 more problems not shown (50 errors, 0 warnings)');
   });
 
   it('handles very long lines and huge numbers', () => {
