@@ -109,8 +109,13 @@ export interface PlausibilityRule {
 
 /** How far outside the bands' bounds a value must be to be suspect: a factor of 100 (a unit off by 10² or more). */
 const FAR = Rational.HUNDRED;
-/** A percentage whose bands start at this or above is not expected to hold a value ≤ 1. */
+/** A percentage whose bands start at this or above is not expected to hold a value strictly between 0 and 1. */
 const FRACTION_FLOOR = Rational.fromInt(10);
+/**
+ * Exactly 1 is read as a fraction (100 %) only where 1 % is absurd for the field: bands starting at half or more
+ * (availability). Below that, 1 % is a real share (two corpus platforms hold 1 in shares whose bands start at 10, 15).
+ */
+const ONE_FLOOR = Rational.fromInt(50);
 
 /** Plausibility rules by field id, for indicators scored by bands that compare their own value with constants. */
 export function plausibilityRules(model: Model): ReadonlyMap<string, readonly PlausibilityRule[]> {
@@ -138,7 +143,7 @@ function makeRules(model: Model): ReadonlyMap<string, readonly PlausibilityRule[
     const hi = bounds.reduce((a, b) => (b.gt(a) ? b : a));
     const rules: PlausibilityRule[] = [];
     if (t.base === 'percent' && ind.direction === 'higher' && lo.cmp(FRACTION_FLOOR) >= 0) {
-      rules.push({ kind: 'fraction', above: Rational.ZERO, atMost: Rational.ONE, bound: lo });
+      rules.push(lo.cmp(ONE_FLOOR) >= 0 ? { kind: 'fraction', above: Rational.ZERO, atMost: Rational.ONE, bound: lo } : { kind: 'fraction', above: Rational.ZERO, below: Rational.ONE, bound: lo });
     } else if (ind.direction === 'higher' && lo.sign() > 0) {
       rules.push({ kind: 'below', above: Rational.ZERO, below: lo.div(FAR), bound: lo });
     }

@@ -101,6 +101,9 @@ describe('plausibility', () => {
     expect(assessAll(p1With({ 'declared_vs_measured_gap: 3': 'declared_vs_measured_gap: 0.5' })).outcome).toBe('graded');
     expect(assessAll(p1With({ 'service_availability: 99.97': 'service_availability: 0' })).errors).toEqual([]);
     expect(codes(assessAll(p1With({ 'service_availability: 99.97': 'service_availability: 1' })).errors)).toEqual(['E162']);
+    // 1 % is a real share where the bands start at 10: only a value strictly between 0 and 1 is a fraction there.
+    expect(assessAll(p1With({ 'domestic_accelerator_share: 45': 'domestic_accelerator_share: 1' })).errors).toEqual([]);
+    expect(codes(assessAll(p1With({ 'domestic_accelerator_share: 45': 'domestic_accelerator_share: 0.6' })).errors)).toEqual(['E162']);
   });
 
   it('a value far outside what the bands tell apart is a visible warning (E163, E164), still scored', () => {
