@@ -5,6 +5,9 @@
 /** Largest exponent magnitude `parse` reads (`1e-400` is read; `1e-401` is not a number to it). */
 export const MAX_EXPONENT = 400;
 
+/** Denominators up to this are factored with doubles (exact below 2^53). */
+const SAFE_DEN = BigInt(Number.MAX_SAFE_INTEGER);
+
 export class Rational {
   /** Always normalised: den > 0 and gcd(|num|, den) = 1. */
   private constructor(
@@ -134,6 +137,21 @@ export class Rational {
    * Linear-time steps on the bits: trailing zero bits for 2, division by 5^(2^k) in doubling steps for 5.
    */
   private decimalPlaces(): number | undefined {
+    if (this.den <= SAFE_DEN) {
+      // The common case (points, scores, decimals of evidence): a few double operations, no bigint arithmetic.
+      let d = Number(this.den);
+      let twos = 0;
+      let fives = 0;
+      while (d % 2 === 0) {
+        d /= 2;
+        twos++;
+      }
+      while (d % 5 === 0) {
+        d /= 5;
+        fives++;
+      }
+      return d === 1 ? Math.max(twos, fives) : undefined;
+    }
     const twos = twosIn(this.den);
     const [fives, rest] = factorsIn(this.den >> BigInt(twos), 5n);
     return rest === 1n ? Math.max(twos, fives) : undefined;
