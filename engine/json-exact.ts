@@ -46,6 +46,7 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
  */
 export function readJsonExact(text: string, limits: JsonLimits): JsonRead {
   const r = new JsonReader(text, limits);
+  if (text.charCodeAt(0) === 0xfeff) r.pos = 1; // a byte order mark, as YAML readers skip it
   try {
     r.space();
     const value = r.value(0, undefined, '');

@@ -6,6 +6,7 @@ import { MAX_NUMBER_DIGITS } from '../../dsl/lexer';
 import { lineCol } from '../../dsl/source';
 import { compileRuleset, parseEvidenceText, Rational } from '../../engine/index';
 import { exactNumber } from '../../engine/evidence';
+import { readJsonExact } from '../../engine/json-exact';
 import { ok, pts, rs } from './helpers';
 
 const SRC = rs(`
@@ -165,5 +166,6 @@ describe('JSON files read by the exact JSON reader', () => {
     expect(parseEvidenceText('{platform: P, evidence: {pue: 1.2}}').platforms).toHaveLength(1);
     expect(parseEvidenceText('{"platform": "P", "evidence": {"pue": 1.2}').issues[0]?.message).toMatch(/line 1, column \d+/);
     expect(parseEvidenceText('\ufeff [{"platform": "P", "evidence": {}}]').platforms).toHaveLength(1);
+    expect('value' in readJsonExact('\ufeff [{"platform": "P", "evidence": {}}]', { maxDepth: 32, maxValues: 10, duplicates: 'error' })).toBe(true);
   });
 });
