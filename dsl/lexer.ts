@@ -1,4 +1,4 @@
-// Stage 1, lex: source text → tokens, comments and lexing diagnostics (A101, A103, A108, A109).
+// Stage 1, lex: source text → tokens, comments and lexing diagnostics (A101, A103, A108, A109, A113).
 // In: the text of a ruleset. Out: `LexResult`; lexing never stops at an error and never throws.
 
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
@@ -64,6 +64,12 @@ function asciiOf(image: string): string {
   return out;
 }
 
+/**
+ * Most digits a number may have (a ruleset literal, A113; an evidence number, E145). Far more than any threshold,
+ * weight or measurement needs, and few enough that exact arithmetic on it stays instantaneous.
+ */
+export const MAX_NUMBER_DIGITS = 1000;
+
 /** Lexes `text`. */
 export function lex(text: string): LexResult {
   const result = theLexer().tokenize(text);
@@ -83,6 +89,9 @@ export function lex(text: string): LexResult {
     if (type !== T.UnterminatedString && type !== T.StringLit) {
       // Punctuation and operators are one or two characters; the common case is plain ASCII.
       const img = tok.image;
+      if (img.length > MAX_NUMBER_DIGITS && (type === T.NumberLit || type === T.PercentLit) && img.replace(/\D/g, '').length > MAX_NUMBER_DIGITS) {
+        diagnostics.push(diag('A113', tokenSpan(tok), { limit: MAX_NUMBER_DIGITS }));
+      }
       if (img.length > 2 || (img.charCodeAt(0) < 128 && (img.length === 1 || img.charCodeAt(1) < 128))) continue;
       const ascii = asciiOf(img);
       if (ascii !== img) diagnostics.push(diag('A109', tokenSpan(tok), { text: img, ascii }));

@@ -98,6 +98,13 @@ export const CATALOGUE = {
     '檔案缺少 `ruleset "…" { … }` 頭部',
     ['start the file with `ruleset "<id>" { version "…" }`', '在文件开头写 `ruleset "<id>" { version "…" }`', '在檔案開頭寫 `ruleset "<id>" { version "…" }`'],
   ),
+  A113: m(
+    'error',
+    'a number has more than {limit} digits',
+    '数字超过 {limit} 位',
+    '數字超過 {limit} 位',
+    ['write it with fewer digits: no threshold, weight or point needs so many', '请减少位数：阈值、权重和分值都用不到这么多位', '請減少位數：閾值、權重和分值都用不到這麼多位'],
+  ),
 
   // --- A2xx names (engine/model.ts, engine/resolve.ts, engine/order.ts, engine/compile.ts) --------
   A201: m('error', 'unknown name `{name}`', '未知的名称 `{name}`', '未知的名稱 `{name}`', [
@@ -513,6 +520,20 @@ export const CATALOGUE = {
   E137: m('warning', 'unknown key `{key}` is ignored', '未知键 `{key}` 已忽略', '未知鍵 `{key}` 已忽略'),
   E138: m('error', '`name` must be text, not {found}', '`name` 应为文本，实际为 {found}', '`name` 應為文字，實際為 {found}'),
   E139: m('error', 'the file holds no platform', '文件中没有平台', '檔案中沒有平台'),
+  E145: m(
+    'error',
+    'platform `{platform}`: `{field}` is a number of {digits} digits; at most {limit} are read',
+    '平台 `{platform}`：`{field}` 是 {digits} 位的数字，最多读取 {limit} 位',
+    '平台 `{platform}`：`{field}` 是 {digits} 位的數字，最多讀取 {limit} 位',
+    ['write the value with fewer digits', '请用较少的位数写出该值', '請用較少的位數寫出該值'],
+  ),
+  E146: m(
+    'error',
+    'platform `{platform}`: `{field}` is {found}, whose exponent is beyond ±{limit}',
+    '平台 `{platform}`：`{field}` 为 {found}，指数超出 ±{limit}',
+    '平台 `{platform}`：`{field}` 為 {found}，指數超出 ±{limit}',
+    ['write the value with a smaller exponent', '请用较小的指数写出该值', '請用較小的指數寫出該值'],
+  ),
 
   E150: m('error', 'division by zero in {where}', '{where} 中出现除以零', '{where} 中出現除以零'),
   E151: m('error', '{where} gives {points} points, outside 0 to 100', '{where} 得分 {points}，超出 0 到 100', '{where} 得分 {points}，超出 0 到 100'),

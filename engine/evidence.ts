@@ -7,9 +7,13 @@
 // defined as own properties, so `__proto__` or `constructor` keys are plain data and never touch prototypes.
 
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
-import { LANGS, type Lang } from '../dsl/ast';
+import { assertNever, LANGS, type Lang } from '../dsl/ast';
 import { renderMessage } from '../dsl/diagnostics';
 import type { Code } from '../dsl/messages';
+import { lineCol } from '../dsl/source';
+import { setExact } from './exact';
+import { readJsonExact, type JsonProblem, type LongNumber } from './json-exact';
+import { readDecimal } from './number-text';
 import { Rational } from './rational';
 import type { EvidenceIssue } from './result';
 
@@ -36,25 +40,7 @@ export interface ParsedEvidence {
   readonly issues: readonly EvidenceIssue[];
 }
 
-/** Exact values of numbers read from text, by container and key (numbers in YAML/JSON may exceed double precision). */
-const EXACT = new WeakMap<object, Map<string, Rational>>();
-
-/** The exact value of the number at `container[key]` if this module read it from text. */
-export function exactNumber(container: object, key: string): Rational | undefined {
-  return EXACT.get(container)?.get(key);
-}
-
-/** Every exact number recorded for `container` (undefined when none): one lookup for fast readers (engine/plan). */
-export function exactNumbersOf(container: object): ReadonlyMap<string, Rational> | undefined {
-  return EXACT.get(container);
-}
-
-/** Records the exact value of `container[key]` (for readers of other YAML files, e.g. rule tests). */
-export function setExact(container: object, key: string, q: Rational): void {
-  let m = EXACT.get(container);
-  if (!m) EXACT.set(container, (m = new Map()));
-  m.set(key, q);
-}
+export { exactNumber, exactNumbersOf, setExact } from './exact';
 
 /** Defines an own, enumerable data property (never invokes the `__proto__` setter). */
 export function defineOwn(o: object, key: string, value: unknown): void {
@@ -70,8 +56,6 @@ class Limit extends Error {
   }
 }
 
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 /** Short, language-neutral rendering of a raw value for messages. */
 export function renderFound(v: unknown): string {
   if (v === null || v === undefined) return 'null';
@@ -85,9 +69,22 @@ export function renderFound(v: unknown): string {
   return '{…}';
 }
 
+/** A key given twice in one mapping: E130, naming the key and where its second use is. */
+class Duplicate extends Error {
+  constructor(
+    readonly key: string,
+    readonly offset: number,
+  ) {
+    super(key);
+  }
+}
+
 class Reader {
   private count = 0;
   private aliases = 0;
+  /** Keys from the document's top value down to the value being read (for numbers beyond the limits). */
+  private readonly path: string[] = [];
+  readonly long: LongNumber[] = [];
   constructor(private readonly doc: Document) {}
 
   /** Converts a YAML node to plain data; `container[key]` is where it goes (for exact numbers). */
@@ -103,12 +100,12 @@ class Reader {
       const v: unknown = node.value;
       if (typeof v === 'number' && container && key !== undefined) {
         const src = typeof node.source === 'string' ? node.source.trim() : '';
-        const q =
-          Number.isFinite(v) && DECIMAL.test(src)
-            ? Rational.parse(src)
-            : Number.isSafeInteger(v)
-              ? Rational.fromInt(v)
-              : Rational.fromNumber(v);
+        const read = readDecimal(src);
+        if (read !== undefined && !('q' in read)) {
+          this.long.push({ path: [...this.path], limit: read });
+          return null;
+        }
+        const q = read !== undefined ? read.q : Number.isSafeInteger(v) ? Rational.fromInt(v) : Rational.fromNumber(v);
         // A decimal whose double is not finite (1e309) stays a non-finite number: it is reported, not read.
         if (q && Number.isFinite(v)) setExact(container, key, q);
       }
@@ -117,20 +114,43 @@ class Reader {
     }
     if (isMap(node)) {
       const o: Record<string, unknown> = {};
+      // Keys are checked here, in one pass with a Set: the YAML library's own check compares each key with every
+      // earlier one (150,000 keys took minutes).
+      const seen = new Set<string>();
       for (const pair of node.items) {
         const k = isScalar(pair.key) ? pair.key.value : pair.key;
         const name = typeof k === 'string' || typeof k === 'number' || typeof k === 'boolean' ? String(k) : renderFound(k);
+        if (seen.has(name)) throw new Duplicate(name, (pair.key as { range?: [number] } | null)?.range?.[0] ?? 0);
+        seen.add(name);
+        this.path.push(name);
         defineOwn(o, name, this.value(pair.value, depth + 1, o, name));
+        this.path.pop();
       }
       return o;
     }
     if (isSeq(node)) {
       const a: unknown[] = [];
-      node.items.forEach((item, i) => a.push(this.value(item, depth + 1, a, String(i))));
+      node.items.forEach((item, i) => {
+        this.path.push(String(i));
+        a.push(this.value(item, depth + 1, a, String(i)));
+        this.path.pop();
+      });
       return a;
     }
     return null;
   }
+}
+
+/** The message of a duplicate key (E130), in the words the YAML library uses for its errors. */
+function duplicateMessage(text: string, key: string, offset: number): string {
+  const { line, col } = lineCol(text, offset);
+  return `duplicate key ${renderFound(key)} at line ${line}, column ${col}`;
+}
+
+/** True when the text is JSON-shaped (its first character, after a byte order mark and spaces, opens an object or list). */
+function looksLikeJson(text: string): boolean {
+  const m = /^\ufeff?[ \t\r\n]*([{[])/.exec(text);
+  return m !== null;
 }
 
 function utf8Length(text: string): number {
@@ -152,12 +172,28 @@ export function parseEvidenceText(text: string, fileName = '', opts: { lang?: La
     add('E131', '', { limit: MAX_EVIDENCE_BYTES });
     return { platforms: [], issues };
   }
+  const platforms: PlatformDoc[] = [];
+  if (looksLikeJson(text)) {
+    // JSON is read by the exact JSON reader: one linear pass with the limits checked while reading. Text it does not
+    // take as JSON (YAML flow style such as `{pue: 1.2}`, or broken JSON) goes on to the YAML reader, whose messages
+    // then say what is wrong and where.
+    const read = readJsonExact(text, { maxDepth: MAX_EVIDENCE_DEPTH, maxValues: MAX_EVIDENCE_VALUES, duplicates: 'error' });
+    if ('value' in read) {
+      addPlatforms(read.value, read.long, add, platforms);
+      return finish(platforms, issues, add);
+    }
+    if (read.problem.kind !== 'syntax') {
+      addProblem(text, read.problem, add);
+      return finish(platforms, issues, add);
+    }
+  }
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, {
       version: '1.2',
       schema: 'core',
-      uniqueKeys: true,
+      // Duplicate keys are found by the Reader (linear); the library's check is quadratic in the keys of a mapping.
+      uniqueKeys: false,
       merge: false,
       prettyErrors: true,
       strict: true,
@@ -167,30 +203,78 @@ export function parseEvidenceText(text: string, fileName = '', opts: { lang?: La
     return { platforms: [], issues };
   }
   if (!Array.isArray(docs)) docs = [docs];
-  const platforms: PlatformDoc[] = [];
   for (const doc of docs) {
     const err = doc.errors[0];
     if (err) {
       add('E130', '', { message: err.message.split('\n')[0] ?? err.message });
       continue;
     }
+    const reader = new Reader(doc);
     let data: unknown;
     try {
-      data = new Reader(doc).value(doc.contents as YamlNode | null, 0);
+      data = reader.value(doc.contents as YamlNode | null, 0);
     } catch (e) {
       if (e instanceof Limit) add(e.code, '', e.args);
+      else if (e instanceof Duplicate) add('E130', '', { message: duplicateMessage(text, e.key, e.offset) });
       else add('E130', '', { message: e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e) });
       continue;
     }
-    if (data === null) continue;
-    const items = Array.isArray(data) ? data : [data];
-    for (const item of items) {
-      const p = platformOf(item, add);
-      if (p) platforms.push(p);
-    }
+    addPlatforms(data, reader.long, add, platforms);
   }
+  return finish(platforms, issues, add);
+}
+
+type Add = (code: Code, field: string, args?: Record<string, string | number>) => void;
+
+function finish(platforms: PlatformDoc[], issues: EvidenceIssue[], add: Add): ParsedEvidence {
   if (platforms.length === 0 && !issues.some((i) => i.code !== 'E137')) add('E139', '');
   return { platforms, issues };
+}
+
+/** A problem of the JSON reader other than syntax, as the issue the YAML reader gives for it. */
+function addProblem(text: string, problem: Exclude<JsonProblem, { kind: 'syntax' }>, add: Add): void {
+  switch (problem.kind) {
+    case 'duplicate':
+      add('E130', '', { message: duplicateMessage(text, problem.key, problem.offset) });
+      return;
+    case 'depth':
+      add('E132', '', { limit: MAX_EVIDENCE_DEPTH });
+      return;
+    case 'values':
+      add('E133', '', { limit: MAX_EVIDENCE_VALUES });
+      return;
+    default:
+      assertNever(problem, 'JSON problem');
+  }
+}
+
+/**
+ * The platforms of one document's data (a platform or a list of them). A platform with a number beyond the
+ * number limits is left out, with an error naming the platform, the field and the limit (E145, E146).
+ */
+function addPlatforms(data: unknown, long: readonly LongNumber[], add: Add, platforms: PlatformDoc[]): void {
+  if (data === null && long.length === 0) return;
+  const items = Array.isArray(data) ? data : [data];
+  const longOf = new Map<number, LongNumber[]>();
+  for (const l of long) {
+    const at = Array.isArray(data) ? Number(l.path[0]) : 0;
+    const list = longOf.get(at) ?? [];
+    list.push({ path: Array.isArray(data) ? l.path.slice(1) : l.path, limit: l.limit });
+    longOf.set(at, list);
+  }
+  items.forEach((item, i) => {
+    const p = platformOf(item, add);
+    const bad = longOf.get(i);
+    if (bad === undefined) {
+      if (p) platforms.push(p);
+      return;
+    }
+    const platform = p?.platform ?? (typeof item === 'object' && item !== null ? renderFound(own(item, 'platform')) : '');
+    for (const { path, limit } of bad) {
+      const field = (path[0] === 'evidence' ? path.slice(1) : path).join('.');
+      add(limit.code, field, { ...limit.args, platform, field });
+    }
+  });
 }
 
 const PLATFORM_KEYS = new Set(['platform', 'name', 'evidence']);

@@ -2,6 +2,12 @@
 // In: decimal text or integers. Out: normalised rationals (den > 0, gcd 1), exact comparison, and
 // decimal rendering (half-up rounding to n places; JSON numbers printed from the exact value).
 
+/** Largest exponent magnitude `parse` reads (`1e-400` is read; `1e-401` is not a number to it). */
+export const MAX_EXPONENT = 400;
+
+/** Denominators up to this are factored with doubles (exact below 2^53). */
+const SAFE_DEN = BigInt(Number.MAX_SAFE_INTEGER);
+
 export class Rational {
   /** Always normalised: den > 0 and gcd(|num|, den) = 1. */
   private constructor(
@@ -37,13 +43,20 @@ export class Rational {
     const [, sign, intPart = '', fracPart = '', expPart] = m;
     if (intPart === '' && fracPart === '') return undefined;
     const exp = expPart === undefined ? 0 : Number(expPart);
-    if (!Number.isSafeInteger(exp) || Math.abs(exp) > 400) return undefined;
+    if (!Number.isSafeInteger(exp) || Math.abs(exp) > MAX_EXPONENT) return undefined;
     let num = BigInt((intPart || '0') + fracPart);
-    let den = 10n ** BigInt(fracPart.length);
-    if (exp > 0) num *= 10n ** BigInt(exp);
-    else if (exp < 0) den *= 10n ** BigInt(-exp);
-    if (sign === '-') num = -num;
-    return Rational.of(num, den);
+    const places = fracPart.length - exp;
+    if (num === 0n) return Rational.ZERO;
+    if (places <= 0) {
+      num *= 10n ** BigInt(-places);
+      return new Rational(sign === '-' ? -num : num, 1n);
+    }
+    // num / 10^places: the only common factors are 2s and 5s, counted without Euclid's gcd (quadratic in the digits).
+    const twos = Math.min(places, twosIn(num));
+    const fives = Math.min(places, factorsIn(num, 5n, places)[0]);
+    num = (num >> BigInt(twos)) / 5n ** BigInt(fives);
+    const den = (1n << BigInt(places - twos)) * 5n ** BigInt(places - fives);
+    return new Rational(sign === '-' ? -num : num, den);
   }
 
   /**
@@ -116,10 +129,32 @@ export class Rational {
 
   /** True when the value has a finite decimal expansion (den has only factors 2 and 5). */
   isFiniteDecimal(): boolean {
-    let d = this.den;
-    while (d % 2n === 0n) d /= 2n;
-    while (d % 5n === 0n) d /= 5n;
-    return d === 1n;
+    return this.decimalPlaces() !== undefined;
+  }
+
+  /**
+   * Decimals of the exact expansion (the larger exponent of 2 and 5 in den), or undefined when it does not end.
+   * Linear-time steps on the bits: trailing zero bits for 2, division by 5^(2^k) in doubling steps for 5.
+   */
+  private decimalPlaces(): number | undefined {
+    if (this.den <= SAFE_DEN) {
+      // The common case (points, scores, decimals of evidence): a few double operations, no bigint arithmetic.
+      let d = Number(this.den);
+      let twos = 0;
+      let fives = 0;
+      while (d % 2 === 0) {
+        d /= 2;
+        twos++;
+      }
+      while (d % 5 === 0) {
+        d /= 5;
+        fives++;
+      }
+      return d === 1 ? Math.max(twos, fives) : undefined;
+    }
+    const twos = twosIn(this.den);
+    const [fives, rest] = factorsIn(this.den >> BigInt(twos), 5n);
+    return rest === 1n ? Math.max(twos, fives) : undefined;
   }
 
   /** Fixed-point text rounded half up (away from zero on ties) to `places` decimals: 77.075 → "77.08". */
@@ -143,23 +178,8 @@ export class Rational {
    */
   toDecimalString(maxPlaces = 10): string {
     if (this.den === 1n) return this.num.toString();
-    if (this.isFiniteDecimal()) {
-      let places = 0;
-      let d = this.den;
-      // places = max(exponent of 2, exponent of 5) in den
-      let twos = 0;
-      let fives = 0;
-      while (d % 2n === 0n) {
-        d /= 2n;
-        twos++;
-      }
-      while (d % 5n === 0n) {
-        d /= 5n;
-        fives++;
-      }
-      places = Math.max(twos, fives);
-      return this.toFixed(places);
-    }
+    const places = this.decimalPlaces();
+    if (places !== undefined) return this.toFixed(places);
     return trimZeros(this.toFixed(maxPlaces));
   }
 
@@ -187,6 +207,38 @@ function trimZeros(s: string): string {
   if (!s.includes('.')) return s;
   s = s.replace(/0+$/, '');
   return s.endsWith('.') ? s.slice(0, -1) : s;
+}
+
+/** The exponent of 2 in n (n ≠ 0; 0 for n = 0): its trailing zero bits. */
+function twosIn(n: bigint): number {
+  if (n === 0n) return 0;
+  const m = n < 0n ? -n : n;
+  return (m & -m).toString(2).length - 1;
+}
+
+/**
+ * The exponent e of the prime p in n (at most `cap` when given) and n / p^e, for n ≠ 0. Divides by p^(2^k) for
+ * growing k, then greedily from the largest power down: O(log e) big divisions instead of one per factor.
+ */
+function factorsIn(n: bigint, p: bigint, cap = Infinity): [number, bigint] {
+  if (n === 0n || n % p !== 0n) return [0, n];
+  const pows = [p];
+  for (;;) {
+    const last = pows[pows.length - 1] as bigint;
+    if (2 ** pows.length > cap) break;
+    const sq = last * last;
+    if (sq > (n < 0n ? -n : n) || n % sq !== 0n) break;
+    pows.push(sq);
+  }
+  let e = 0;
+  for (let k = pows.length - 1; k >= 0; k--) {
+    const pk = pows[k] as bigint;
+    if (e + 2 ** k <= cap && n % pk === 0n) {
+      n /= pk;
+      e += 2 ** k;
+    }
+  }
+  return [e, n];
 }
 
 function gcd(a: bigint, b: bigint): bigint {

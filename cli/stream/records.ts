@@ -1,8 +1,10 @@
 // Reading corpus records: one NDJSON line or one CSV row → a platform input, typed by the ruleset's fields.
 // In: a line of text (and the CSV header), the model. Out: `{ platform }` or `{ error }` for that record.
 //
-// NDJSON: each line is a platform document `{"platform": …, "name": …, "evidence": {…}}`, read with JSON.parse
-// (numbers are doubles; their exact value is the shortest decimal that prints them, as everywhere in Assay).
+// NDJSON: each line is a platform document `{"platform": …, "name": …, "evidence": {…}}`. Numbers keep the value
+// written, as in YAML, JSON files and CSV: a line whose numbers all have at most 15 significant digits and a short
+// exponent is read with JSON.parse (the double's shortest decimal is then the text's value); any other line is read
+// by the exact JSON reader, which also applies the number limits (E145, E146) and the evidence depth limit.
 // CSV: a header row names the columns: `platform`, optional `name`, then evidence fields, nested members as dotted
 // columns (`framework_chip_adaptation.frameworks`). Cells are typed by the ruleset: numbers keep their exact
 // decimal text, `true`/`false` are booleans for boolean fields, an empty cell is absent. Quoted cells ("a,b",
@@ -11,10 +13,12 @@
 // and a row longer than the header make the record an error, in the reader's language, saying what was expected.
 
 import type { Lang } from '../../dsl/ast';
-import { setExact } from '../../engine/evidence';
+import { renderMessage } from '../../dsl/diagnostics';
+import { MAX_EVIDENCE_DEPTH, MAX_EVIDENCE_VALUES, renderFound, setExact } from '../../engine/evidence';
 import type { PlatformInput } from '../../engine/evaluate';
+import { readJsonExact, type LongNumber } from '../../engine/json-exact';
 import type { Model } from '../../engine/model';
-import { Rational } from '../../engine/rational';
+import { DECIMAL, readDecimal } from '../../engine/number-text';
 import type { ValueType } from '../../engine/value-type';
 import { t } from '../i18n';
 
@@ -28,13 +32,41 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** One NDJSON line → a platform input (JSON.parse makes `__proto__` an own key, never a prototype). */
+/**
+ * A line that may hold a number JSON.parse would not read exactly: 16 digits and points in a row (16 significant
+ * digits, or 15 and a point), or an exponent of three digits or more (beyond the normal doubles). Lines without one
+ * have only numbers of at most 15 significant digits within 1e±99, whose doubles print as the value written. A
+ * match that is not such a number (in a string, 15 digits and a point) only sends the line to the exact reader,
+ * which reads it the same. The test costs about 1 % of a record's time (JSON.parse is native; a reader in
+ * JavaScript for every line would cost far more).
+ */
+const INEXACT = /[\d.]{16}|\d[eE][+-]?\d{3}/;
+
+/** One NDJSON line → a platform input (`__proto__` is an own key, never a prototype; the last of a repeated key wins). */
 export function ndjsonRecord(line: string, lang: Lang = 'en'): RecordResult {
   let doc: unknown;
   try {
     doc = JSON.parse(line);
   } catch (e) {
     return { error: t(lang, 'streamNotJson', { reason: e instanceof Error ? e.message : String(e) }) };
+  }
+  if (INEXACT.test(line)) {
+    const exact = readJsonExact(line, { maxDepth: MAX_EVIDENCE_DEPTH, maxValues: MAX_EVIDENCE_VALUES, duplicates: 'last' });
+    if (!('value' in exact)) {
+      const p = exact.problem;
+      const reason =
+        p.kind === 'depth'
+          ? renderMessage({ code: 'E132', args: { limit: MAX_EVIDENCE_DEPTH } }, lang)
+          : p.kind === 'values'
+            ? renderMessage({ code: 'E133', args: { limit: MAX_EVIDENCE_VALUES } }, lang)
+            : p.kind === 'duplicate'
+              ? `duplicate key ${renderFound(p.key)}`
+              : p.message;
+      return { error: t(lang, 'streamNotJson', { reason }) };
+    }
+    const first = exact.long[0];
+    if (first !== undefined) return { error: longNumberError(first, exact.value, lang) };
+    doc = exact.value;
   }
   if (!isRecord(doc)) {
     return { error: t(lang, 'streamNotObject', { found: doc === null ? 'null' : Array.isArray(doc) ? 'array' : typeof doc }) };
@@ -46,6 +78,13 @@ export function ndjsonRecord(line: string, lang: Lang = 'en'): RecordResult {
   if (name !== undefined && name !== null && typeof name !== 'string') return { error: t(lang, 'streamName') };
   if (!isRecord(evidence)) return { error: t(lang, 'streamEvidence') };
   return { platform: { platform, ...(typeof name === 'string' ? { name } : {}), evidence } };
+}
+
+/** E145 or E146 for a number beyond the limits, naming the record's platform and the field. */
+function longNumberError(l: LongNumber, doc: unknown, lang: Lang): string {
+  const platform = isRecord(doc) && typeof doc['platform'] === 'string' ? doc['platform'] : '';
+  const field = (l.path[0] === 'evidence' ? l.path.slice(1) : l.path).join('.');
+  return renderMessage({ code: l.limit.code, args: { ...l.limit.args, platform, field } }, lang);
 }
 
 /** Splits one CSV line into cells (RFC 4180 quoting, no line breaks inside cells). */
@@ -128,8 +167,6 @@ export function csvShape(header: string, model: Model, lang: Lang = 'en', file =
   return { columns, platformAt, nameAt: names.indexOf('name') };
 }
 
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 /** One CSV row → a platform input. */
 export function csvRecord(line: string, shape: CsvShape, lang: Lang = 'en'): RecordResult {
   const row = csvRow(line);
@@ -144,6 +181,10 @@ export function csvRecord(line: string, shape: CsvShape, lang: Lang = 'en'): Rec
     const text = cells[k]?.trim() ?? '';
     if (!col || text === '' || k === shape.platformAt || k === shape.nameAt) continue;
     if (col.type?.kind === 'number' && !DECIMAL.test(text)) return { error: t(lang, 'streamCsvNumber', { column: col.name, found: text }) };
+    if (col.type?.kind === 'number' || col.type === undefined) {
+      const read = readDecimal(text);
+      if (read !== undefined && !('q' in read)) return { error: renderMessage({ code: read.code, args: { ...read.args, platform, field: col.name } }, lang) };
+    }
     if (col.type?.kind === 'boolean' && text !== 'true' && text !== 'false') {
       return { error: t(lang, 'streamCsvBoolean', { column: col.name, found: text }) };
     }
@@ -178,12 +219,15 @@ function cellValue(text: string, t: ValueType | undefined, container: object, ke
     if (text === 'true') return true;
     if (text === 'false') return false;
   }
-  if ((kind === 'number' || kind === undefined) && DECIMAL.test(text)) {
-    const x = Number(text);
-    const q = Rational.parse(text);
-    // The exact decimal as written (a 20-digit decimal is not its double): the evaluator reads it exactly.
-    if (q !== undefined && Number.isFinite(x)) setExact(container, key, q);
-    return x;
+  if (kind === 'number' || kind === undefined) {
+    // Limits were checked on the whole row first (csvRecord).
+    const read = readDecimal(text);
+    if (read !== undefined) {
+      const x = Number(text);
+      // The exact decimal as written (a 20-digit decimal is not its double): the evaluator reads it exactly.
+      if ('q' in read && Number.isFinite(x)) setExact(container, key, read.q);
+      return x;
+    }
   }
   return text;
 }

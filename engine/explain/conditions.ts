@@ -9,6 +9,7 @@ import type { CompareOp, Expr, QuantDomain, Span } from '../../dsl/ast';
 import { printExpr } from '../../dsl/printer';
 import type { QuantElement, Read } from '../events';
 import { renderValue } from '../evidence-validate';
+import { signHolds } from '../compare-op';
 import { Rational } from '../rational';
 import type { EvidenceValue, Truth } from '../result';
 
@@ -61,6 +62,50 @@ function isLiteral(e: Expr): boolean {
 /** A percent as shown to users: 0.60625 → `60.6%`. */
 export function percentText(q: Rational): string {
   return `${q.mul(Rational.HUNDRED).toFixed(1)}%`;
+}
+
+/**
+ * A read's exact number and how it is shown: on the percent scale for shares, rounded to `places` decimals (scores,
+ * totals, shares) or exact up to 10 decimals (evidence, other properties). Undefined when the read is not a number.
+ */
+function readNumber(r: Read): { q: Rational; percent: boolean; places: number; fixed: boolean } | undefined {
+  switch (r.kind) {
+    case 'total':
+      return { q: r.value, percent: false, places: 2, fixed: true };
+    case 'evidence':
+      return r.value?.kind === 'num' ? { q: r.value.q, percent: false, places: 10, fixed: false } : undefined;
+    case 'prop': {
+      const v = r.value;
+      if (!(v instanceof Rational)) return undefined;
+      if (r.prop === 'share') return { q: v.mul(Rational.HUNDRED), percent: true, places: 1, fixed: true };
+      return r.prop === 'score' ? { q: v, percent: false, places: 2, fixed: true } : { q: v, percent: false, places: 10, fixed: false };
+    }
+  }
+}
+
+/**
+ * The read's value as shown beside `op bound` (the relation that holds): rounded as everywhere, but with as many more
+ * decimals as it takes for the shown number to satisfy that relation too. A total of exactly 99.995 against `< 100`
+ * is `99.995`, never `100.00 < 100`; a share of 99.95% against `< 100%` is `99.95%`.
+ */
+function valueTextAgainst(r: Read, op: CompareOp, bound: Rational | undefined): string {
+  const n = readNumber(r);
+  if (n === undefined || bound === undefined) return readValueText(r);
+  const b = n.percent ? bound.mul(Rational.HUNDRED) : bound;
+  const text = (places: number): string => (n.fixed ? n.q.toFixed(places) : n.q.toDecimalString(places));
+  let places = n.places;
+  let s = text(places);
+  // An exact value always satisfies it; a finite decimal bound is passed within a few digits of where they differ.
+  while (!signHolds(op, (Rational.parse(s) ?? n.q).cmp(b)) && places < n.places + 60) s = text(++places);
+  if (!signHolds(op, (Rational.parse(s) ?? n.q).cmp(b))) s = n.q.toFraction();
+  return n.percent ? `${s}%` : s;
+}
+
+/** The value of a literal bound as the evaluator reads it (`80%` is 0.8). */
+function boundValue(e: Expr): Rational | undefined {
+  if (e.kind === 'Num') return Rational.parse(e.text);
+  if (e.kind === 'Percent') return Rational.parse(e.text)?.div(Rational.HUNDRED);
+  return undefined;
 }
 
 function readValueText(r: Read): string {
@@ -144,11 +189,13 @@ function atom(e: Expr, truth: Truth, reads: readonly Read[], element: QuantEleme
     const s = subjectOf(left, reads, element);
     if (!s) return undefined;
     const percent = s.read.kind === 'prop' && s.read.prop === 'share';
+    const shown = truth ? op : NEGATE[op];
+    const bound = boundValue(right);
     return {
       kind: 'compare',
       subject: s.subject,
-      value: readValueText(s.read),
-      op: truth ? op : NEGATE[op],
+      value: valueTextAgainst(s.read, shown, bound),
+      op: shown,
       bound: boundText(right, percent),
     };
   }
