@@ -129,7 +129,15 @@ export function improvementPlans(ruleset: CompiledRuleset, input: PlatformInput,
   if (needs.blockers.length > 0) {
     return { ...head, target, status: 'unreachable', plans: [], blockers: needs.blockers, exhaustive: true, assessments: s.count };
   }
-  const options = indicatorOptions(ruleset, base, a, (c) => s.assess(c));
+  // Listing the candidates costs one assessment per better value of each indicator: on a large ruleset that
+  // alone can pass the budget (2,000 indicators under the playground's 5,000), which is `not-found`, not a throw.
+  let options: ReturnType<typeof indicatorOptions>;
+  try {
+    options = indicatorOptions(ruleset, base, a, (c) => s.assess(c));
+  } catch (e) {
+    if (!(e instanceof Budget)) throw e;
+    return { ...head, target, status: 'not-found', plans: [], blockers: [], exhaustive: false, assessments: s.count - 1 };
+  }
   if (needs.additive) s.fast = fast;
   // Everything at its best: if even that does not reach the target, no plan does.
   const allBest = new Map(options.map((o) => [o.id, o.best.value]));
