@@ -90,6 +90,7 @@ export const STRINGS = {
     '已過時：此計畫針對的是規則集的早先文字或另一個平台',
   ),
   planFailed: e('The plan search failed: {message}', '改进计划搜索失败：{message}', '改進計畫搜尋失敗：{message}'),
+  planRulesetErrors: e('the ruleset has errors', '规则集有错误', '規則集有錯誤'),
   planFailedUnknown: e('the engine stopped without giving a reason', '引擎停止且未给出原因', '引擎停止且未給出原因'),
   restored: e('Restored your last session', '已恢复上次的工作', '已恢復上次的工作'),
   tabPreview: e('Preview', '预览', '預覽'),

@@ -728,6 +728,11 @@ function wireControls(): void {
     applyLang((e.target as HTMLSelectElement).value as Lang);
     persist();
     requestAnalysis(0);
+    // Paused, no analysis comes to redraw the panels: redraw their words now (results stay as they were).
+    if (state.paused) {
+      renderAll();
+      if (state.latest) renderProblems(state.latest);
+    }
   });
   byId('tab-preview').addEventListener('click', () => setTab('preview'));
   byId('tab-compare').addEventListener('click', () => setTab('compare'));

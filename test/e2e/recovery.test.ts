@@ -189,13 +189,12 @@ describe('plans', () => {
     const panel = await page.locator('#plan-body').innerText();
     expect(panel).toMatch(/search budget \(\d+ evaluations\)/);
     expect(await page.locator('[data-testid=plan-stale]').count()).toBe(0);
-    const failed = page.locator('[data-testid=plan-error]');
-    if ((await failed.count()) > 0) expect((await failed.innerText()).replace('The plan search failed:', '').trim()).not.toBe('');
+    expect(await page.locator('[data-testid=plan-error]').count()).toBe(0);
     await page.locator('[data-testid=plan]').scrollIntoViewIfNeeded();
     await screenshot(page, '24-plan-budget');
     expect(log.consoleErrors).toEqual([]);
     await page.close();
-  });
+  }, 150_000);
 });
 
 describe('hostile input', () => {
@@ -230,6 +229,7 @@ describe('hostile input', () => {
     expect(await notice.innerText()).toContain('分享链接解压后超过 8 MB');
     await page.selectOption('#lang', 'zh-Hant');
     expect(await notice.innerText()).toContain('分享連結解壓縮後超過 8 MB');
+    await screenshot(page, '25b-share-too-large-zh-Hant');
     expect(log.consoleErrors).toEqual([]);
     await page.close();
   });
@@ -246,6 +246,12 @@ describe('hostile input', () => {
     expect(await notice.innerText()).toMatch(/The analysis of “csp-assessment-1\.0\.assay” was stopped after \d+\.\d s/);
     await page.waitForSelector('[data-testid=paused]');
     await screenshot(page, '26-watchdog');
+    await page.selectOption('#lang', 'zh-Hans');
+    expect(await notice.innerText()).toMatch(/“csp-assessment-1\.0\.assay”的分析在 \d+\.\d 秒后被停止/);
+    expect(await page.locator('[data-action=paused]').innerText()).toBe('重新分析');
+    expect(await page.locator('[data-testid=paused]').innerText()).toBe('分析已暂停：显示的结果不是此文本的');
+    await screenshot(page, '26b-watchdog-zh-Hans');
+    await page.selectOption('#lang', 'en');
 
     // Edits do not start the analysis again by themselves; the button does, on the worker started anew.
     const seq = await page.evaluate(() => Number(document.body.dataset['analysisSeq'] ?? 0));
