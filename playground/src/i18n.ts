@@ -83,6 +83,11 @@ export const STRINGS = {
   ),
   analyseAgain: e('Analyse again', '重新分析', '重新分析'),
   analysisPaused: e('Analysis paused: the results shown are not of this text', '分析已暂停：显示的结果不是此文本的', '分析已暫停：顯示的結果不是此文字的'),
+  analysisPending: e(
+    'Updating: the results shown are of an earlier text',
+    '正在更新：显示的是早先文本的结果',
+    '正在更新：顯示的是早先文字的結果',
+  ),
   analysisPausedNone: e('Analysis paused: this text has not been analysed', '分析已暂停：此文本尚未分析', '分析已暫停：此文字尚未分析'),
   planStale: e(
     'Stale: this plan is for an earlier text of the ruleset or for another platform',

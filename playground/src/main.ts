@@ -21,6 +21,8 @@ import './styles.css';
 
 // Short: the worker coalesces bursts (newest wins), so a small pause is enough to stay under 200 ms.
 const ANALYZE_DEBOUNCE_MS = 50;
+/** An answer later than this after the request marks the results shown as of an earlier text (no flicker while typing). */
+const PENDING_MARK_MS = 400;
 
 // ---------------------------------------------------------------------------------------------
 // State
@@ -35,6 +37,8 @@ interface PageState {
   /** The text as last loaded or saved to a file: edits beyond it are asked about before a replace. */
   baseline: string;
   paused: Paused | undefined;
+  /** An analysis of a changed text has been running a while: what is shown is of an earlier text. */
+  pending: boolean;
   userPlatforms: PlatformInput[];
   selected: string | undefined;
   lastGood: Analysis | undefined;
@@ -60,6 +64,7 @@ const state: PageState = {
   fileName: 'untitled.assay',
   baseline: '',
   paused: undefined,
+  pending: false,
   userPlatforms: [],
   selected: undefined,
   lastGood: undefined,
@@ -209,10 +214,15 @@ let analyzeTimer: ReturnType<typeof setTimeout> | undefined;
 /** The document whose analysis is marked as running in localStorage, and since when (page clock). */
 let marked: { doc: string; at: number } | undefined;
 
+let pendingTimer: ReturnType<typeof setTimeout> | undefined;
+
 /** The worker answered: the document's text is not poisonous (as far as this analysis goes). */
 function settleMark(): void {
   if (marked) clearAnalysing(marked.doc);
   marked = undefined;
+  if (pendingTimer !== undefined) clearTimeout(pendingTimer);
+  pendingTimer = undefined;
+  state.pending = false;
 }
 
 function requestAnalysis(delay = ANALYZE_DEBOUNCE_MS): void {
@@ -224,6 +234,11 @@ function requestAnalysis(delay = ANALYZE_DEBOUNCE_MS): void {
     // Should the tab die during this analysis, the next one opens this document paused.
     marked = { doc: state.docId, at: performance.now() };
     markAnalysing(state.docId, { since: Date.now(), fileName: state.fileName, stopped: false });
+    pendingTimer ??= setTimeout(() => {
+      pendingTimer = undefined;
+      state.pending = true;
+      renderAll();
+    }, PENDING_MARK_MS);
     const lang = getLang();
     const seq = client.analyze({
       text: mainModel.getValue(),
@@ -309,6 +324,7 @@ function renderAll(): void {
       roundTripMs: state.roundTripMs,
       error: state.workerError,
       paused: state.paused !== undefined,
+      pending: state.pending,
     },
     {
       select(key) {
@@ -340,6 +356,9 @@ function onStalled(s: Stalled): void {
 
 function pause(p: Paused): void {
   state.paused = p;
+  if (pendingTimer !== undefined) clearTimeout(pendingTimer);
+  pendingTimer = undefined;
+  state.pending = false;
   if (analyzeTimer !== undefined) clearTimeout(analyzeTimer);
   analyzeTimer = undefined;
   if (planTimer !== undefined) clearTimeout(planTimer);
@@ -375,7 +394,7 @@ function planAsk(): string | undefined {
 
 /** Draws the plan panel; a plan not of the text, platform and language on screen is marked stale. */
 function renderPlanNow(): void {
-  const stale = state.plan !== undefined && (state.stale || state.paused !== undefined || state.planAsk !== planAsk());
+  const stale = state.plan !== undefined && (state.stale || state.pending || state.paused !== undefined || state.planAsk !== planAsk());
   renderPlan(state.plan, state.planComputing, { reveal: revealSpan }, stale, state.planError);
 }
 

@@ -23,6 +23,8 @@ export interface PreviewState {
   readonly error: string | undefined;
   /** Analysis is paused (stopped by the watchdog, or opened after an analysis that never finished). */
   readonly paused: boolean;
+  /** The text changed and its analysis is taking a while: the results shown are of an earlier text. */
+  readonly pending: boolean;
 }
 
 function outcomeText(o: PlatformResult['outcome']): string {
@@ -41,6 +43,7 @@ export function renderPreview(state: PreviewState, on: PreviewHandlers): void {
   if (state.error !== undefined) status.append(h('p', { class: 'stale-banner', 'data-testid': 'worker-error' }, t('workerFailed', { message: state.error })));
   if (state.paused) status.append(h('p', { class: 'stale-banner', 'data-testid': 'paused' }, t(a?.results ? 'analysisPaused' : 'analysisPausedNone')));
   else if (state.stale && a?.results) status.append(h('p', { class: 'stale-banner', 'data-testid': 'stale' }, t('stale')));
+  else if (state.pending && a?.results) status.append(h('p', { class: 'stale-banner', 'data-testid': 'pending' }, t('analysisPending')));
   else if (!a?.results) status.append(h('p', { class: 'stale-banner' }, t('noResults')));
   else if (state.roundTripMs !== undefined) status.append(h('p', { class: 'muted' }, t('updated', { ms: Math.round(state.roundTripMs) })));
 
@@ -50,7 +53,7 @@ export function renderPreview(state: PreviewState, on: PreviewHandlers): void {
       h(
         'tr',
         {
-          class: `${r.key === state.selected ? 'selected' : ''} ${state.stale || state.paused ? 'stale' : ''}`,
+          class: `${r.key === state.selected ? 'selected' : ''} ${state.stale || state.paused || state.pending ? 'stale' : ''}`,
           'data-key': r.key,
           'data-platform': r.platform,
           onclick: () => on.select(r.key),
@@ -86,7 +89,7 @@ function renderDetail(r: PlatformResult | undefined, state: PreviewState, on: Pr
     level.append(h('span', { class: 'muted' }, t('selectPlatform')));
     return;
   }
-  for (const el of [level, radar, indicators, explanation]) el.classList.toggle('stale', state.stale || state.paused);
+  for (const el of [level, radar, indicators, explanation]) el.classList.toggle('stale', state.stale || state.paused || state.pending);
   const levelText = r.outcome === 'graded' && r.level !== null ? r.level : outcomeText(r.outcome);
   level.append(
     h('span', { class: `badge badge-${r.outcome}`, 'data-level': r.level ?? '', 'data-outcome': r.outcome }, levelText),

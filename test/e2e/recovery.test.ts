@@ -167,7 +167,12 @@ describe('plans', () => {
 
     const seq = await waitForAnalysis(page);
     await setEditorText(page, generateRuleset(2000));
+    // While the new text is analysed (seconds), the results and plan shown are said to be of an earlier text.
+    await page.waitForSelector('[data-testid=pending]');
+    await page.waitForSelector('[data-testid=plan-stale]');
+    expect(await page.evaluate(() => document.body.dataset['analysisSeq'])).toBe(String(seq));
     await waitForAnalysis(page, seq, 30_000);
+    expect(await page.locator('[data-testid=pending]').count()).toBe(0);
     // While P2's plan under the new ruleset is searched, the plan of the old one stays on screen, said to be stale.
     await page.waitForSelector('[data-testid=plan-stale]');
     expect(await page.locator('[data-testid=plan] .plan-title').innerText()).toContain('P2_regional_aicc L1 → L2');
