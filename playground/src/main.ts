@@ -10,7 +10,9 @@ import { analysingMark, clearAnalysing, currentDoc, listDocs, loadDoc, MAIN_DOC,
 import { ANALYSIS_BUDGET_MS, AssayClient, type Stalled } from './client';
 import { CompareView } from './compare-view';
 import { byId, h } from './dom';
-import { listHistory, remember, type HistoryEntry, type ReplacedBy } from './history';
+import { notices, renderNotices, setNotice } from './notices';
+import { listHistory, remember, type ReplacedBy } from './history';
+import { confirmReplace, showHistoryDialog } from './history-view';
 import { getLang, preferredLang, setLang, t, type StringKey } from './i18n';
 import { languageState, registerLanguageFeatures, setMarkers } from './language-features';
 import { jsonDefaults, monaco, requestedWorkers } from './monaco-setup';
@@ -85,38 +87,6 @@ const state: PageState = {
 /** Most engine assessments one plan search may make (the engine's default, 40 000, takes seconds). */
 const PLAN_BUDGET = 5000;
 const PLAN_DEBOUNCE_MS = 400;
-
-// ---------------------------------------------------------------------------------------------
-// Notices: messages that stay until dismissed or resolved, redrawn in the current language
-
-interface Notice {
-  readonly key: StringKey;
-  readonly args: Readonly<Record<string, string | number>>;
-  readonly bad?: boolean;
-  readonly action?: { readonly key: StringKey; readonly run: () => void };
-}
-
-const notices = new Map<string, Notice>();
-
-function setNotice(id: string, n: Notice | undefined): void {
-  if (n) notices.set(id, n);
-  else notices.delete(id);
-  renderNotices();
-}
-
-function renderNotices(): void {
-  byId('notices').replaceChildren(
-    ...[...notices].map(([id, n]) =>
-      h(
-        'p',
-        { class: `notice ${n.bad ? 'bad' : ''}`, 'data-notice': id },
-        h('span', { class: 'notice-text' }, t(n.key, n.args)),
-        n.action ? h('button', { class: 'primary', 'data-action': id, onclick: n.action.run }, t(n.action.key)) : '',
-        h('button', { class: 'link', title: t('close'), onclick: () => setNotice(id, undefined) }, '×'),
-      ),
-    ),
-  );
-}
 
 function toast(text: string): void {
   const el = byId('toast');
@@ -555,21 +525,12 @@ function dirty(): boolean {
   return mainModel.getValue() !== state.baseline;
 }
 
-/** Asks before unsaved edits are replaced by `other`; resolves true when the user agrees. */
-function confirmReplace(other: string): Promise<boolean> {
-  const dialog = byId<HTMLDialogElement>('confirm-dialog');
-  byId('confirm-text').textContent = t('confirmReplace', { file: state.fileName, other });
-  dialog.returnValue = '';
-  dialog.showModal();
-  return new Promise((resolve) => dialog.addEventListener('close', () => resolve(dialog.returnValue === 'replace'), { once: true }));
-}
-
 /**
  * Replaces the editor's text with `next` (and, when `whole`, its platforms and choices): asks first when there
  * are unsaved edits, keeps the current work in the history, and makes the replace one undoable edit.
  */
 async function replaceWith(next: Pick<Work, 'text' | 'fileName'> & Partial<Work>, reason: ReplacedBy, whole = false): Promise<boolean> {
-  if (dirty() && !(await confirmReplace(next.fileName))) return false;
+  if (dirty() && !(await confirmReplace(state.fileName, next.fileName))) return false;
   const before = currentWork();
   const kept = await remember(before, reason, state.docId);
   if (kept === 'failed') setNotice('history', { key: 'historyFailed', args: {} });
@@ -610,12 +571,13 @@ function openDoc(id: string): void {
   else requestAnalysis(0);
 }
 
-function when(ms: number): string {
-  return ms > 0 ? new Date(ms).toLocaleString(getLang()) : '';
-}
-
-function firstLine(text: string): string {
-  return text.split('\n', 1)[0]?.slice(0, 120) ?? '';
+async function showHistory(): Promise<void> {
+  flushPersist();
+  showHistoryDialog(listDocs(), await listHistory(), state.docId, {
+    open: openDoc,
+    remove: (d) => void removeToHistory(d),
+    restore: (e) => void replaceWith(e.work, 'history', true),
+  });
 }
 
 /** Takes a document out of the list, its work kept in the history first (removing never loses it). */
@@ -628,47 +590,6 @@ async function removeToHistory(d: SavedDoc): Promise<void> {
   await showHistory();
 }
 
-async function showHistory(): Promise<void> {
-  flushPersist();
-  const dialog = byId<HTMLDialogElement>('history-dialog');
-  const docs = listDocs();
-  byId('history-docs').replaceChildren(
-    ...(docs.length === 0 ? [h('li', { class: 'muted' }, t('historyEmpty'))] : []),
-    ...docs.map((d) =>
-      h(
-        'li',
-        { 'data-doc': d.id },
-        h('span', { class: 'what' }, d.work.fileName, ' ', h('span', { class: 'muted' }, when(d.savedAt), ' · ', t('historyChars', { n: d.work.text.length })), h('span', { class: 'first' }, firstLine(d.work.text))),
-        d.id === state.docId
-          ? h('span', { class: 'muted' }, t('historyCurrent'))
-          : [
-              h('button', { type: 'button', onclick: () => (dialog.close(), openDoc(d.id)) }, t('historyOpen')),
-              h('button', { type: 'button', 'data-remove': d.id, onclick: () => void removeToHistory(d) }, t('historyRemove')),
-            ],
-      ),
-    ),
-  );
-  const entries: HistoryEntry[] = await listHistory();
-  byId('history-entries').replaceChildren(
-    ...(entries.length === 0 ? [h('li', { class: 'muted' }, t('historyEmpty'))] : []),
-    ...entries.map((e) =>
-      h(
-        'li',
-        { 'data-entry': e.id },
-        h(
-          'span',
-          { class: 'what' },
-          e.work.fileName,
-          ' ',
-          h('span', { class: 'muted' }, when(e.at), ' · ', t(`reason_${e.reason}`), ' · ', t('historyChars', { n: e.work.text.length })),
-          h('span', { class: 'first' }, firstLine(e.work.text)),
-        ),
-        h('button', { type: 'button', onclick: () => (dialog.close(), void replaceWith(e.work, 'history', true)) }, t('historyRestore')),
-      ),
-    ),
-  );
-  if (!dialog.open) dialog.showModal();
-}
 
 // ---------------------------------------------------------------------------------------------
 // Language
@@ -881,7 +802,7 @@ declare global {
       requestedWorkers: readonly string[];
       state: PageState;
       compareView: CompareView;
-      /** Resolves when the document history holds `n` entries or more (for tests). */
+      /** How many entries the document history holds (for tests). */
       historySize(): Promise<number>;
     };
   }

@@ -272,6 +272,31 @@ describe('hostile input', () => {
     await page.close();
   });
 
+  it('stops the analysis of a 12 KB share link holding a 400,000-digit number; the autosave beside it is untouched', async () => {
+    const { page, log } = await freshPage();
+    const good = await editorText(page);
+    await typeAtStart(page, '# mine\n');
+    await page.waitForFunction(() => (localStorage.getItem('assay-playground:v1') ?? '').includes('# mine'));
+    const link = shareLink({ text: poisoned(good), fileName: 'huge-number.assay', platforms: [], compareBase: '', compareHead: 'editor' });
+    console.log(`poisoned share link: ${(link.length / 1000).toFixed(0)} KB`);
+    await page.goto('about:blank');
+    await page.goto(link.replace('#s=', '?analysisBudgetMs=3000#s='));
+    const notice = page.locator('[data-notice=paused]');
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await notice.innerText()).toContain('The analysis of “huge-number.assay” was stopped');
+    expect((await editorText(page)).length).toBe(poisoned(good).length);
+    const mine = await page.evaluate(() => JSON.parse(localStorage.getItem('assay-playground:v1') ?? '{}') as { text?: string });
+    expect(mine.text?.startsWith('# mine\n')).toBe(true);
+    // The page still answers: the bundled ruleset replaces the poisoned text and is analysed on the new worker.
+    const seq = await page.evaluate(() => Number(document.body.dataset['analysisSeq'] ?? 0));
+    await page.selectOption('#bundled', 'csp-assessment@1.0');
+    await waitForAnalysis(page, seq);
+    expect(await page.locator('[data-notice=paused]').count()).toBe(0);
+    expect(await page.locator('#platforms-body tr[data-platform]').count()).toBe(5);
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it('reopens a document whose analysis never finished (tab closed or stopped) paused, text shown', async () => {
     // The tab is closed while the analysis of the poisoned text runs (default budget: it is not stopped first).
     const { page } = await freshPage();

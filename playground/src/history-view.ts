@@ -1,0 +1,78 @@
+// The History dialog (documents in this browser, texts replaced earlier) and the question asked before a
+// replace. In: autosaved documents, history entries, callbacks. Out: the dialogs of index.html, filled in.
+
+import type { SavedDoc } from './autosave';
+import { byId, h } from './dom';
+import type { HistoryEntry } from './history';
+import { getLang, t } from './i18n';
+
+/** Asks before the unsaved edits of `file` are replaced by `other`; resolves true when the user agrees. */
+export function confirmReplace(file: string, other: string): Promise<boolean> {
+  const dialog = byId<HTMLDialogElement>('confirm-dialog');
+  byId('confirm-text').textContent = t('confirmReplace', { file, other });
+  dialog.returnValue = '';
+  dialog.showModal();
+  return new Promise((resolve) => dialog.addEventListener('close', () => resolve(dialog.returnValue === 'replace'), { once: true }));
+}
+
+export interface HistoryHandlers {
+  open(id: string): void;
+  remove(d: SavedDoc): void;
+  restore(e: HistoryEntry): void;
+}
+
+function when(ms: number): string {
+  return ms > 0 ? new Date(ms).toLocaleString(getLang()) : '';
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0]?.slice(0, 120) ?? '';
+}
+
+/** Fills the History dialog and shows it (if it is not open already). `current`: the document being edited. */
+export function showHistoryDialog(docs: readonly SavedDoc[], entries: readonly HistoryEntry[], current: string, on: HistoryHandlers): void {
+  const dialog = byId<HTMLDialogElement>('history-dialog');
+  const empty = h('li', { class: 'muted' }, t('historyEmpty'));
+  byId('history-docs').replaceChildren(
+    ...(docs.length === 0 ? [empty] : []),
+    ...docs.map((d) =>
+      h(
+        'li',
+        { 'data-doc': d.id },
+        h(
+          'span',
+          { class: 'what' },
+          d.work.fileName,
+          ' ',
+          h('span', { class: 'muted' }, when(d.savedAt), ' · ', t('historyChars', { n: d.work.text.length })),
+          h('span', { class: 'first' }, firstLine(d.work.text)),
+        ),
+        d.id === current
+          ? h('span', { class: 'muted' }, t('historyCurrent'))
+          : [
+              h('button', { type: 'button', onclick: () => (dialog.close(), on.open(d.id)) }, t('historyOpen')),
+              h('button', { type: 'button', 'data-remove': d.id, onclick: () => on.remove(d) }, t('historyRemove')),
+            ],
+      ),
+    ),
+  );
+  byId('history-entries').replaceChildren(
+    ...(entries.length === 0 ? [empty.cloneNode(true)] : []),
+    ...entries.map((e) =>
+      h(
+        'li',
+        { 'data-entry': e.id },
+        h(
+          'span',
+          { class: 'what' },
+          e.work.fileName,
+          ' ',
+          h('span', { class: 'muted' }, when(e.at), ' · ', t(`reason_${e.reason}`), ' · ', t('historyChars', { n: e.work.text.length })),
+          h('span', { class: 'first' }, firstLine(e.work.text)),
+        ),
+        h('button', { type: 'button', onclick: () => (dialog.close(), on.restore(e)) }, t('historyRestore')),
+      ),
+    ),
+  );
+  if (!dialog.open) dialog.showModal();
+}
