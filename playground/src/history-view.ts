@@ -25,8 +25,17 @@ function when(ms: number): string {
   return ms > 0 ? new Date(ms).toLocaleString(getLang()) : '';
 }
 
-function firstLine(text: string): string {
-  return text.split('\n', 1)[0]?.slice(0, 120) ?? '';
+/** A row's description: file name, then `meta` and the size muted, then the text's first line. */
+function describe(work: SavedDoc['work'], ...meta: string[]): HTMLElement {
+  const first = work.text.split('\n', 1)[0]?.slice(0, 120) ?? '';
+  return h(
+    'span',
+    { class: 'what' },
+    work.fileName,
+    ' ',
+    h('span', { class: 'muted' }, [...meta, t('historyChars', { n: work.text.length })].filter((x) => x !== '').join(' · ')),
+    h('span', { class: 'first' }, first),
+  );
 }
 
 /** Fills the History dialog and shows it (if it is not open already). `current`: the document being edited. */
@@ -39,14 +48,7 @@ export function showHistoryDialog(docs: readonly SavedDoc[], entries: readonly H
       h(
         'li',
         { 'data-doc': d.id },
-        h(
-          'span',
-          { class: 'what' },
-          d.work.fileName,
-          ' ',
-          h('span', { class: 'muted' }, when(d.savedAt), ' · ', t('historyChars', { n: d.work.text.length })),
-          h('span', { class: 'first' }, firstLine(d.work.text)),
-        ),
+        describe(d.work, when(d.savedAt)),
         d.id === current
           ? h('span', { class: 'muted' }, t('historyCurrent'))
           : [
@@ -62,14 +64,7 @@ export function showHistoryDialog(docs: readonly SavedDoc[], entries: readonly H
       h(
         'li',
         { 'data-entry': e.id },
-        h(
-          'span',
-          { class: 'what' },
-          e.work.fileName,
-          ' ',
-          h('span', { class: 'muted' }, when(e.at), ' · ', t(`reason_${e.reason}`), ' · ', t('historyChars', { n: e.work.text.length })),
-          h('span', { class: 'first' }, firstLine(e.work.text)),
-        ),
+        describe(e.work, when(e.at), t(`reason_${e.reason}`)),
         h('button', { type: 'button', onclick: () => (dialog.close(), on.restore(e)) }, t('historyRestore')),
       ),
     ),

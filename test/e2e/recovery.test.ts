@@ -202,6 +202,30 @@ describe('plans', () => {
   }, 150_000);
 });
 
+describe('plan searches that fail', () => {
+  it('say why: a platform picked while the ruleset has errors', async () => {
+    const { page, log } = await freshPage();
+    await page.locator('#platforms-body tr[data-platform="P2_regional_aicc"]').click();
+    await page.locator('[data-testid=plan] li.clickable').first().waitFor({ timeout: 30_000 });
+    const seq = await waitForAnalysis(page);
+    const text = await editorText(page);
+    await setEditorText(page, text.replace('dimension A {', 'dimension A 42 {'));
+    await waitForAnalysis(page, seq);
+    await page.waitForSelector('[data-testid=stale]');
+    await page.locator('#platforms-body tr[data-platform="P1_hub_operator"]').click();
+    const failed = page.locator('[data-testid=plan-error]');
+    await failed.waitFor({ timeout: 30_000 });
+    expect(await failed.innerText()).toBe('The plan search failed: the ruleset has errors');
+    await page.selectOption('#lang', 'zh-Hant');
+    await page.locator('#platforms-body tr[data-platform="P2_regional_aicc"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=plan-error]')?.textContent === '改進計畫搜尋失敗：規則集有錯誤', undefined, { timeout: 30_000 });
+    await page.locator('[data-testid=plan]').scrollIntoViewIfNeeded();
+    await screenshot(page, '28-plan-failed-zh-Hant');
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('hostile input', () => {
   it('refuses a 408 KB share link that inflates to 300 MB while inflating, in three languages', async () => {
     // Build the link without holding 300 MB: deflate 1 MiB pieces of one JSON string.
