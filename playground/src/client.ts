@@ -89,7 +89,7 @@ export class AssayClient {
     private readonly onAnalysis: (a: Analysis, roundTripMs: number) => void,
     private readonly onFailure: (message: string) => void,
     private readonly onStalled: (s: Stalled) => void,
-    private readonly budgetMs = ANALYSIS_BUDGET_MS,
+    private budgetMs = ANALYSIS_BUDGET_MS,
   ) {
     this.worker = this.spawn();
   }
@@ -132,6 +132,15 @@ export class AssayClient {
     this.format?.reject(new Error('stopped'));
     this.format = undefined;
     this.onStalled({ seq: this.latestAnalysis, ms });
+  }
+
+  /** The watchdog's budget (ms); a slow but finite analysis asked for again gets a longer one. */
+  get budget(): number {
+    return this.budgetMs;
+  }
+
+  set budget(ms: number) {
+    this.budgetMs = ms;
   }
 
   analyze(req: Omit<Extract<Request, { type: 'analyze' }>, 'type' | 'seq'>): number {

@@ -72,9 +72,9 @@ export const STRINGS = {
     '此瀏覽器在此處無法儲存歷史（IndexedDB 不可用）：只能用 Ctrl+Z 恢復之前的文字',
   ),
   analysisStopped: e(
-    'The analysis of “{file}” was stopped after {s} s: it took too long, so the analysis worker was restarted. Analysis is paused for this document: change what makes it slow (for example a very long number), then press “Analyse again”.',
-    '“{file}”的分析在 {s} 秒后被停止：耗时过长，分析线程已重新启动。此文档的分析已暂停：请修改导致缓慢的内容（例如极长的数字），然后点击“重新分析”。',
-    '「{file}」的分析在 {s} 秒後被停止：耗時過長，分析執行緒已重新啟動。此文件的分析已暫停：請修改導致緩慢的內容（例如極長的數字），然後點擊「重新分析」。',
+    'The analysis of “{file}” was stopped after {s} s: it took too long, so the analysis worker was restarted. Analysis is paused for this document: change what makes it slow (for example a very long number), then press “Analyse again” (it may then take up to {next} s).',
+    '“{file}”的分析在 {s} 秒后被停止：耗时过长，分析线程已重新启动。此文档的分析已暂停：请修改导致缓慢的内容（例如极长的数字），然后点击“重新分析”（届时最多可用 {next} 秒）。',
+    '「{file}」的分析在 {s} 秒後被停止：耗時過長，分析執行緒已重新啟動。此文件的分析已暫停：請修改導致緩慢的內容（例如極長的數字），然後點擊「重新分析」（屆時最多可用 {next} 秒）。',
   ),
   analysisRecovered: e(
     'The last analysis of “{file}” did not finish (the page was closed or stopped while it ran), so it opened with analysis paused. Check the text, then press “Analyse again”.',

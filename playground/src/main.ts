@@ -334,13 +334,17 @@ function pause(p: Paused): void {
   if (planTimer !== undefined) clearTimeout(planTimer);
   if (client.cancelPlan()) planAsked = '';
   state.planComputing = false;
-  const args = { file: p.file, ...(p.kind === 'stopped' ? { s: (p.ms / 1000).toFixed(1) } : {}) };
+  const args = { file: p.file, ...(p.kind === 'stopped' ? { s: (p.ms / 1000).toFixed(1), next: Math.round(Math.min(client.budget * 2, MAX_ANALYSIS_BUDGET_MS) / 1000) } : {}) };
   setNotice('paused', { key: p.kind === 'stopped' ? 'analysisStopped' : 'analysisRecovered', args, bad: true, action: { key: 'analyseAgain', run: resume } });
   renderAll();
 }
 
-/** Analysis runs again (on the text as it is now). */
+/** Most time the watchdog allows after budgets doubled by "Analyse again". */
+const MAX_ANALYSIS_BUDGET_MS = 120_000;
+
+/** Analysis runs again (on the text as it is now); after a stop, with twice the time (a slow ruleset may need it). */
 function resume(): void {
+  if (state.paused?.kind === 'stopped') client.budget = Math.min(client.budget * 2, MAX_ANALYSIS_BUDGET_MS);
   state.paused = undefined;
   clearAnalysing(state.docId);
   setNotice('paused', undefined);
