@@ -2,6 +2,7 @@
 // In: requests from the page. Out: callbacks/promises with the newest answer of each kind. Analysis and
 // formatting share one fast worker; comparisons and plan searches (seconds) each get their own worker,
 // terminated and restarted when a newer request supersedes a running one, so typing never waits on them.
+// A watchdog ends the fast worker and starts a new one when it answers nothing for longer than a time budget.
 
 import type { Analysis, Comparison, PlanResult, Request, Response } from './protocol';
 import AssayWorker from './worker/assay.worker?worker';
@@ -64,9 +65,21 @@ class Lane<T> {
   }
 }
 
+/** How long the fast worker may go without answering (a 2,000-indicator ruleset takes about 1.5 s here). */
+export const ANALYSIS_BUDGET_MS = 15_000;
+
+/** What the watchdog stopped: the newest analysis asked for, and how long the worker had been silent. */
+export interface Stalled {
+  readonly seq: number;
+  readonly ms: number;
+}
+
 export class AssayClient {
-  private readonly worker: Worker;
+  private worker: Worker;
   private latestAnalysis = 0;
+  /** When the oldest request still unanswered by the fast worker was sent, and its watchdog timer. */
+  private waitingSince: number | undefined;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
   private format: Pending<string | null> | undefined;
   private readonly sentAt = new Map<number, number>();
   private readonly compareLane = new Lane<Comparison>((r) => (r.type === 'comparison' ? r.comparison : undefined));
@@ -75,17 +88,66 @@ export class AssayClient {
   constructor(
     private readonly onAnalysis: (a: Analysis, roundTripMs: number) => void,
     private readonly onFailure: (message: string) => void,
+    private readonly onStalled: (s: Stalled) => void,
+    private budgetMs = ANALYSIS_BUDGET_MS,
   ) {
-    this.worker = new AssayWorker();
-    this.worker.onmessage = (e: MessageEvent<Response>) => this.receive(e.data);
-    this.worker.onerror = (e) => this.onFailure(e.message || 'worker error');
+    this.worker = this.spawn();
+  }
+
+  private spawn(): Worker {
+    const w = new AssayWorker();
+    w.onmessage = (e: MessageEvent<Response>) => this.receive(e.data);
+    w.onerror = (e) => this.onFailure(e.message || 'worker error');
+    return w;
+  }
+
+  /** Sends a request to the fast worker and starts the watchdog if it is not already waiting. */
+  private send(req: Request): void {
+    this.worker.postMessage(req);
+    if (this.waitingSince !== undefined) return;
+    this.waitingSince = performance.now();
+    this.watchdog = setTimeout(() => this.stall(), this.budgetMs);
+  }
+
+  /** The worker answered: it is alive. The watchdog restarts only if answers are still due. */
+  private answered(): void {
+    if (this.watchdog !== undefined) clearTimeout(this.watchdog);
+    this.watchdog = undefined;
+    this.waitingSince = undefined;
+    // `sentAt` holds the analyses still unanswered (an answer settles every older one: newest wins).
+    if (this.sentAt.size > 0 || this.format) {
+      this.waitingSince = performance.now();
+      this.watchdog = setTimeout(() => this.stall(), this.budgetMs);
+    }
+  }
+
+  /** Ends the silent worker (the only way to stop synchronous work in it) and starts a fresh one. */
+  private stall(): void {
+    const ms = this.waitingSince === undefined ? this.budgetMs : performance.now() - this.waitingSince;
+    this.watchdog = undefined;
+    this.waitingSince = undefined;
+    this.worker.terminate();
+    this.worker = this.spawn();
+    this.sentAt.clear();
+    this.format?.reject(new Error('stopped'));
+    this.format = undefined;
+    this.onStalled({ seq: this.latestAnalysis, ms });
+  }
+
+  /** The watchdog's budget (ms); a slow but finite analysis asked for again gets a longer one. */
+  get budget(): number {
+    return this.budgetMs;
+  }
+
+  set budget(ms: number) {
+    this.budgetMs = ms;
   }
 
   analyze(req: Omit<Extract<Request, { type: 'analyze' }>, 'type' | 'seq'>): number {
     const seq = nextSeq();
     this.latestAnalysis = seq;
     this.sentAt.set(seq, performance.now());
-    this.worker.postMessage({ type: 'analyze', seq, ...req } satisfies Request);
+    this.send({ type: 'analyze', seq, ...req } satisfies Request);
     return seq;
   }
 
@@ -94,7 +156,7 @@ export class AssayClient {
     this.format?.reject(new Error('superseded'));
     return new Promise((resolve, reject) => {
       this.format = { seq, resolve, reject };
-      this.worker.postMessage({ type: 'format', seq, text } satisfies Request);
+      this.send({ type: 'format', seq, text } satisfies Request);
     });
   }
 
@@ -116,6 +178,7 @@ export class AssayClient {
       case 'analysis': {
         const sent = this.sentAt.get(r.analysis.seq);
         for (const k of [...this.sentAt.keys()]) if (k <= r.analysis.seq) this.sentAt.delete(k);
+        this.answered();
         if (r.analysis.seq !== this.latestAnalysis) return;
         this.onAnalysis(r.analysis, sent === undefined ? 0 : performance.now() - sent);
         return;
@@ -125,17 +188,20 @@ export class AssayClient {
           this.format.resolve(r.text);
           this.format = undefined;
         }
+        this.answered();
         return;
       case 'comparison':
       case 'plan':
         return;
       case 'failed':
+        for (const k of [...this.sentAt.keys()]) if (k <= r.seq) this.sentAt.delete(k);
         if (this.format?.seq === r.seq) {
           this.format.reject(new Error(r.message));
           this.format = undefined;
         } else {
           this.onFailure(r.message);
         }
+        this.answered();
         return;
     }
   }

@@ -1,29 +1,46 @@
 // The playground page: wires Monaco, the analysis worker, the preview and compare views, files,
-// local persistence and share links. In: the DOM of index.html. Out: a running workbench; state lives
-// here and flows one way (edit → worker → render).
+// local persistence, history and share links. In: the DOM of index.html. Out: a running workbench; state
+// lives here and flows one way (edit → worker → render). Every replace of the text is one undoable edit and
+// leaves the previous text in the history; an analysis that runs too long is stopped and paused.
 
 import type { Lang } from '../../dsl/ast';
 import { registerAssayLanguage, LANGUAGE_ID, THEME } from './assay-language';
 import { BUNDLED_RULESETS, bundledRuleset, readEvidence, samplesFor } from './bundled';
-import { AssayClient } from './client';
+import { analysingMark, clearAnalysing, currentDoc, listDocs, loadDoc, MAIN_DOC, markAnalysing, newDocId, removeDoc, saveDoc, setCurrentDoc, type SavedDoc } from './autosave';
+import { ANALYSIS_BUDGET_MS, AssayClient, type Stalled } from './client';
 import { CompareView } from './compare-view';
 import { byId, h } from './dom';
+import { notices, renderNotices, setNotice } from './notices';
+import { listHistory, remember, type ReplacedBy } from './history';
+import { confirmReplace, showHistoryDialog } from './history-view';
 import { getLang, preferredLang, setLang, t, type StringKey } from './i18n';
 import { languageState, registerLanguageFeatures, setMarkers } from './language-features';
 import { jsonDefaults, monaco, requestedWorkers } from './monaco-setup';
 import { renderPlan, renderPreview } from './preview';
 import type { Analysis, PlanResult, PlatformInput, SpanOut } from './protocol';
-import { decodeShare, encodeShare, loadLocal, saveLocal, type Work } from './share';
+import { decodeShare, encodeShare, MAX_SHARE_BYTES, ShareTooLarge, type Work } from './share';
 import './styles.css';
 
 // Short: the worker coalesces bursts (newest wins), so a small pause is enough to stay under 200 ms.
 const ANALYZE_DEBOUNCE_MS = 50;
+/** An answer later than this after the request marks the results shown as of an earlier text (no flicker while typing). */
+const PENDING_MARK_MS = 400;
 
 // ---------------------------------------------------------------------------------------------
 // State
 
+/** Why analysis is paused: the watchdog stopped it, or the document opened after an analysis that never finished. */
+type Paused = { readonly kind: 'stopped'; readonly file: string; readonly ms: number } | { readonly kind: 'recovered'; readonly file: string };
+
 interface PageState {
+  /** The document being edited (its autosave slot). */
+  docId: string;
   fileName: string;
+  /** The text as last loaded or saved to a file: edits beyond it are asked about before a replace. */
+  baseline: string;
+  paused: Paused | undefined;
+  /** An analysis of a changed text has been running a while: what is shown is of an earlier text. */
+  pending: boolean;
   userPlatforms: PlatformInput[];
   selected: string | undefined;
   lastGood: Analysis | undefined;
@@ -37,11 +54,19 @@ interface PageState {
   nextUserId: number;
   workerError: string | undefined;
   plan: PlanResult | undefined;
+  /** What `plan` was computed for (see `planAsk`): it is stale when that is not what is on screen now. */
+  planAsk: string | undefined;
+  /** Why the last plan search failed (never empty). */
+  planError: string | undefined;
   planComputing: boolean;
 }
 
 const state: PageState = {
+  docId: MAIN_DOC,
   fileName: 'untitled.assay',
+  baseline: '',
+  paused: undefined,
+  pending: false,
   userPlatforms: [],
   selected: undefined,
   lastGood: undefined,
@@ -54,6 +79,8 @@ const state: PageState = {
   nextUserId: 1,
   workerError: undefined,
   plan: undefined,
+  planAsk: undefined,
+  planError: undefined,
   planComputing: false,
 };
 
@@ -97,11 +124,19 @@ const evidenceEditor = monaco.editor.create(byId('evidence-editor'), {
   tabSize: 2,
 });
 
-const client = new AssayClient(onAnalysis, (message) => {
-  state.workerError = message;
-  toast(t('workerFailed', { message }));
-  renderAll();
-});
+// `?analysisBudgetMs=…` shortens the watchdog's budget (the end-to-end tests use it).
+const budgetParam = Number(new URLSearchParams(location.search).get('analysisBudgetMs'));
+const client = new AssayClient(
+  onAnalysis,
+  (message) => {
+    settleMark();
+    state.workerError = message;
+    toast(t('workerFailed', { message }));
+    renderAll();
+  },
+  onStalled,
+  budgetParam > 0 ? budgetParam : ANALYSIS_BUDGET_MS,
+);
 registerLanguageFeatures(monaco, client);
 
 const compareView = new CompareView({
@@ -146,10 +181,34 @@ function addUserPlatform(text: string, fallbackName: string): boolean {
 const sentVersion = new Map<number, number>();
 let analyzeTimer: ReturnType<typeof setTimeout> | undefined;
 
+/** The document whose analysis is marked as running in localStorage, and since when (page clock). */
+let marked: { doc: string; at: number } | undefined;
+
+let pendingTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** The worker answered: the document's text is not poisonous (as far as this analysis goes). */
+function settleMark(): void {
+  if (marked) clearAnalysing(marked.doc);
+  marked = undefined;
+  if (pendingTimer !== undefined) clearTimeout(pendingTimer);
+  pendingTimer = undefined;
+  state.pending = false;
+}
+
 function requestAnalysis(delay = ANALYZE_DEBOUNCE_MS): void {
   if (analyzeTimer !== undefined) clearTimeout(analyzeTimer);
+  analyzeTimer = undefined;
+  if (state.paused) return;
   analyzeTimer = setTimeout(() => {
     analyzeTimer = undefined;
+    // Should the tab die during this analysis, the next one opens this document paused.
+    marked = { doc: state.docId, at: performance.now() };
+    markAnalysing(state.docId, { since: Date.now(), fileName: state.fileName, stopped: false });
+    pendingTimer ??= setTimeout(() => {
+      pendingTimer = undefined;
+      state.pending = true;
+      renderAll();
+    }, PENDING_MARK_MS);
     const lang = getLang();
     const seq = client.analyze({
       text: mainModel.getValue(),
@@ -169,6 +228,8 @@ let lastSchema = '';
 const sentText = new Map<number, { text: string; lang: Lang }>();
 
 function onAnalysis(a: Analysis, roundTripMs: number): void {
+  settleMark();
+  if (state.paused) return;
   const version = sentVersion.get(a.seq);
   for (const k of [...sentVersion.keys()]) if (k <= a.seq) sentVersion.delete(k);
   state.latest = a;
@@ -204,7 +265,6 @@ function onAnalysis(a: Analysis, roundTripMs: number): void {
     }
     // No plan search for a ruleset with errors: keep the last plan, marked stale with the results.
     state.planComputing = false;
-    renderPlan(state.plan, false, { reveal: revealSpan }, true);
   }
   if (a.schema !== undefined) {
     const s = JSON.stringify(a.schema);
@@ -233,6 +293,8 @@ function renderAll(): void {
       userKeys: new Set(state.userPlatforms.map((p) => p.key)),
       roundTripMs: state.roundTripMs,
       error: state.workerError,
+      paused: state.paused !== undefined,
+      pending: state.pending,
     },
     {
       select(key) {
@@ -251,6 +313,43 @@ function renderAll(): void {
       reveal: revealSpan,
     },
   );
+  renderPlanNow();
+}
+
+/** The watchdog ended the worker: pause analysis of this document (also for the next tab) and say so. */
+function onStalled(s: Stalled): void {
+  const doc = marked?.doc ?? state.docId;
+  markAnalysing(doc, { since: Date.now(), fileName: state.fileName, stopped: true });
+  marked = undefined;
+  pause({ kind: 'stopped', file: state.fileName, ms: s.ms });
+}
+
+function pause(p: Paused): void {
+  state.paused = p;
+  if (pendingTimer !== undefined) clearTimeout(pendingTimer);
+  pendingTimer = undefined;
+  state.pending = false;
+  if (analyzeTimer !== undefined) clearTimeout(analyzeTimer);
+  analyzeTimer = undefined;
+  if (planTimer !== undefined) clearTimeout(planTimer);
+  if (client.cancelPlan()) planAsked = '';
+  state.planComputing = false;
+  const args = { file: p.file, ...(p.kind === 'stopped' ? { s: (p.ms / 1000).toFixed(1), next: Math.round(Math.min(client.budget * 2, MAX_ANALYSIS_BUDGET_MS) / 1000) } : {}) };
+  setNotice('paused', { key: p.kind === 'stopped' ? 'analysisStopped' : 'analysisRecovered', args, bad: true, action: { key: 'analyseAgain', run: resume } });
+  renderAll();
+}
+
+/** Most time the watchdog allows after budgets doubled by "Analyse again". */
+const MAX_ANALYSIS_BUDGET_MS = 120_000;
+
+/** Analysis runs again (on the text as it is now); after a stop, with twice the time (a slow ruleset may need it). */
+function resume(): void {
+  if (state.paused?.kind === 'stopped') client.budget = Math.min(client.budget * 2, MAX_ANALYSIS_BUDGET_MS);
+  state.paused = undefined;
+  clearAnalysing(state.docId);
+  setNotice('paused', undefined);
+  renderAll();
+  requestAnalysis(0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -259,16 +358,34 @@ function renderAll(): void {
 let planTimer: ReturnType<typeof setTimeout> | undefined;
 let planAsked = '';
 
+/** What a plan search now would be asked (language, platform, its evidence, text); undefined without a platform. */
+function planAsk(): string | undefined {
+  const key = state.selected;
+  const p = allPlatforms().find((x) => x.key === key);
+  if (key === undefined || !p) return undefined;
+  return `${getLang()}\u0000${key}\u0000${JSON.stringify(p.evidence)}\u0000${mainModel.getValue()}`;
+}
+
+/** Draws the plan panel; a plan not of the text, platform and language on screen is marked stale. */
+function renderPlanNow(): void {
+  const stale = state.plan !== undefined && (state.stale || state.pending || state.paused !== undefined || state.planAsk !== planAsk());
+  renderPlan(state.plan, state.planComputing, { reveal: revealSpan }, stale, state.planError);
+}
+
 function schedulePlan(): void {
   const key = state.selected;
   const p = allPlatforms().find((x) => x.key === key);
-  if (key === undefined || !p) return;
+  const ask = planAsk();
+  if (key === undefined || !p || ask === undefined || state.paused) {
+    renderPlanNow();
+    return;
+  }
   const text = mainModel.getValue();
-  const ask = `${getLang()}\u0000${key}\u0000${JSON.stringify(p.evidence)}\u0000${text}`;
   if (ask === planAsked) return;
   if (state.plan && state.plan.key !== key) state.plan = undefined;
   state.planComputing = true;
-  renderPlan(state.plan, true, { reveal: revealSpan });
+  state.planError = undefined;
+  renderPlanNow();
   if (planTimer !== undefined) clearTimeout(planTimer);
   planTimer = setTimeout(() => {
     planAsked = ask;
@@ -276,14 +393,18 @@ function schedulePlan(): void {
       (plan) => {
         if (plan.key !== state.selected) return;
         state.plan = plan;
+        state.planAsk = ask;
         state.planComputing = false;
-        renderPlan(state.plan, false, { reveal: revealSpan }, state.stale);
+        renderPlanNow();
       },
       (e: unknown) => {
         if (e instanceof Error && e.message === 'superseded') return;
         planAsked = '';
         state.planComputing = false;
-        renderPlan(state.plan, false, { reveal: revealSpan }, state.stale);
+        // An engine error may carry no message (it once threw a bare `Error` when its budget ran out).
+        const message = e instanceof Error ? e.message.trim() : String(e).trim();
+        state.planError = message === '' ? t('planFailedUnknown') : message;
+        renderPlanNow();
       },
     );
   }, PLAN_DEBOUNCE_MS);
@@ -342,28 +463,137 @@ function currentWork(): Work {
 let persistTimer: ReturnType<typeof setTimeout> | undefined;
 function persist(): void {
   if (persistTimer !== undefined) clearTimeout(persistTimer);
-  persistTimer = setTimeout(() => saveLocal(currentWork()), 300);
+  persistTimer = setTimeout(() => {
+    persistTimer = undefined;
+    autosave();
+  }, 300);
 }
 
-function applyWork(w: Work): void {
-  state.fileName = w.fileName;
+/** Autosaves now; a refusal (storage full) is said, and unsaid once a save succeeds again. */
+function autosave(): void {
+  const ok = saveDoc(state.docId, currentWork());
+  if (ok === notices.has('autosave')) setNotice('autosave', ok ? undefined : { key: 'autosaveFailed', args: { file: state.fileName }, bad: true });
+}
+
+/** Writes a pending autosave now (before the document changes under it). */
+function flushPersist(): void {
+  if (persistTimer === undefined) return;
+  clearTimeout(persistTimer);
+  persistTimer = undefined;
+  autosave();
+}
+
+function setFileName(name: string): void {
+  state.fileName = name;
+  byId('file-name').textContent = name;
+}
+
+/**
+ * Puts `text` in the editor. `undoable`: as one edit on the undo stack (Ctrl+Z brings the previous text back);
+ * otherwise as a fresh model (the first text of the page).
+ */
+function setText(text: string, undoable: boolean): void {
+  if (!undoable) {
+    mainModel.setValue(text);
+    return;
+  }
+  editor.pushUndoStop();
+  editor.executeEdits('replace', [{ range: mainModel.getFullModelRange(), text, forceMoveMarkers: true }], [new monaco.Selection(1, 1, 1, 1)]);
+  editor.pushUndoStop();
+  editor.setPosition({ lineNumber: 1, column: 1 });
+  editor.revealLine(1);
+}
+
+/** Takes the platforms, compare choice and language of `w` (the text is set apart). */
+function applyWorkState(w: Work): void {
   state.userPlatforms = w.platforms.map((p) => ({ ...p }));
   state.nextUserId = state.userPlatforms.length + 1 + Math.max(0, ...state.userPlatforms.map((p) => Number(/^user:(\d+)$/.exec(p.key)?.[1] ?? 0)));
   state.selected = undefined;
   compareView.setChoice(w.compareBase, w.compareHead);
   if (w.lang) applyLang(w.lang);
-  mainModel.setValue(w.text);
-  byId('file-name').textContent = state.fileName;
 }
 
-function openBundled(ref: string): void {
-  const r = bundledRuleset(ref);
-  if (!r) return;
-  state.fileName = `${r.id}-${r.version}.assay`;
-  byId('file-name').textContent = state.fileName;
-  mainModel.setValue(r.text);
-  editor.setPosition({ lineNumber: 1, column: 1 });
+/** Opens `w` as the page's first text (no undo entry, nothing replaced). */
+function applyWork(w: Work): void {
+  applyWorkState(w);
+  setFileName(w.fileName);
+  setText(w.text, false);
+  state.baseline = w.text;
 }
+
+/** The last replace, so that undoing it (or redoing it) also brings back its file name. */
+let lastReplace: { before: { text: string; fileName: string }; after: { text: string; fileName: string } } | undefined;
+
+/** True when the text has edits that are neither loaded nor saved to a file. */
+function dirty(): boolean {
+  return mainModel.getValue() !== state.baseline;
+}
+
+/**
+ * Replaces the editor's text with `next` (and, when `whole`, its platforms and choices): asks first when there
+ * are unsaved edits, keeps the current work in the history, and makes the replace one undoable edit.
+ */
+async function replaceWith(next: Pick<Work, 'text' | 'fileName'> & Partial<Work>, reason: ReplacedBy, whole = false): Promise<boolean> {
+  if (dirty() && !(await confirmReplace(state.fileName, next.fileName))) return false;
+  const before = currentWork();
+  const kept = await remember(before, reason, state.docId);
+  if (kept === 'failed') setNotice('history', { key: 'historyFailed', args: {} });
+  if (whole && next.platforms) applyWorkState(next as Work);
+  lastReplace = { before: { text: before.text, fileName: before.fileName }, after: { text: next.text, fileName: next.fileName } };
+  setFileName(next.fileName);
+  setText(next.text, true);
+  state.baseline = next.text;
+  persist();
+  toast(t('replaced', { file: next.fileName }));
+  // The text that stopped the analysis is gone: analyse the new one.
+  if (state.paused) resume();
+  return true;
+}
+
+function openBundled(ref: string): Promise<boolean> {
+  const r = bundledRuleset(ref);
+  if (!r) return Promise.resolve(false);
+  return replaceWith({ text: r.text, fileName: `${r.id}-${r.version}.assay` }, 'bundled');
+}
+
+/** Switches to the autosaved document `id` (the current one stays in its own slot). */
+function openDoc(id: string): void {
+  if (id === state.docId) return;
+  const d = loadDoc(id);
+  if (!d) return;
+  flushPersist();
+  if (state.paused) resume();
+  state.docId = id;
+  setCurrentDoc(id);
+  applyWorkState(d.work);
+  lastReplace = undefined;
+  setFileName(d.work.fileName);
+  setText(d.work.text, true);
+  state.baseline = d.work.text;
+  const mark = analysingMark(id);
+  if (mark) pause({ kind: 'recovered', file: mark.fileName || d.work.fileName });
+  else requestAnalysis(0);
+}
+
+async function showHistory(): Promise<void> {
+  flushPersist();
+  showHistoryDialog(listDocs(), await listHistory(), state.docId, {
+    open: openDoc,
+    remove: (d) => void removeToHistory(d),
+    restore: (e) => void replaceWith(e.work, 'history', true),
+  });
+}
+
+/** Takes a document out of the list, its work kept in the history first (removing never loses it). */
+async function removeToHistory(d: SavedDoc): Promise<void> {
+  if ((await remember(d.work, 'document', d.id)) === 'failed') {
+    setNotice('history', { key: 'historyFailed', args: {} });
+    return;
+  }
+  removeDoc(d.id);
+  await showHistory();
+}
+
 
 // ---------------------------------------------------------------------------------------------
 // Language
@@ -378,6 +608,7 @@ function applyLang(lang: Lang): void {
   }
   document.title = t('appTitle');
   compareView.renderPickers();
+  renderNotices();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,25 +649,34 @@ function wireControls(): void {
   const bundled = byId<HTMLSelectElement>('bundled');
   bundled.replaceChildren(h('option', { value: '' }, '—'), ...BUNDLED_RULESETS.map((r) => h('option', { value: r.ref }, r.ref)));
   bundled.addEventListener('change', () => {
-    if (bundled.value) openBundled(bundled.value);
+    const ref = bundled.value;
     bundled.value = '';
+    if (ref) void openBundled(ref);
   });
   const fileInput = byId<HTMLInputElement>('open-file-input');
   byId('open-file').addEventListener('click', () => fileInput.click());
   fileInput.addEventListener('change', async () => {
     const f = fileInput.files?.[0];
     if (!f) return;
-    state.fileName = f.name;
-    byId('file-name').textContent = f.name;
-    mainModel.setValue(await f.text());
+    const text = await f.text();
     fileInput.value = '';
+    await replaceWith({ text, fileName: f.name }, 'file');
   });
-  byId('save-file').addEventListener('click', () => download(state.fileName, mainModel.getValue()));
+  byId('save-file').addEventListener('click', () => {
+    download(state.fileName, mainModel.getValue());
+    state.baseline = mainModel.getValue();
+  });
+  byId('history-button').addEventListener('click', () => void showHistory());
   byId('format').addEventListener('click', () => void editor.getAction('editor.action.formatDocument')?.run());
   byId<HTMLSelectElement>('lang').addEventListener('change', (e) => {
     applyLang((e.target as HTMLSelectElement).value as Lang);
     persist();
     requestAnalysis(0);
+    // Paused, no analysis comes to redraw the panels: redraw their words now (results stay as they were).
+    if (state.paused) {
+      renderAll();
+      if (state.latest) renderProblems(state.latest);
+    }
   });
   byId('tab-preview').addEventListener('click', () => setTab('preview'));
   byId('tab-compare').addEventListener('click', () => setTab('compare'));
@@ -483,12 +723,18 @@ function wireControls(): void {
   byId('evidence-panel').addEventListener('toggle', () => evidenceEditor.layout());
 
   let compareTimer: ReturnType<typeof setTimeout> | undefined;
-  mainModel.onDidChangeContent(() => {
+  mainModel.onDidChangeContent((e) => {
+    // Undoing a replace brings its file name back too (and redoing it, the new one).
+    if (lastReplace && (e.isUndoing || e.isRedoing)) {
+      const side = e.isUndoing ? lastReplace.before : lastReplace.after;
+      if (mainModel.getValue() === side.text) setFileName(side.fileName);
+    }
     if (planTimer !== undefined) clearTimeout(planTimer);
     if (client.cancelPlan()) planAsked = '';
     requestAnalysis();
     persist();
-    if (state.tab === 'compare' && compareView.choice.head === 'editor') {
+    // (Not while paused: the text that stopped the analysis would stall the comparison's worker too.)
+    if (state.tab === 'compare' && compareView.choice.head === 'editor' && !state.paused) {
       if (compareTimer !== undefined) clearTimeout(compareTimer);
       compareTimer = setTimeout(() => void compareView.refresh(), 400);
     }
@@ -509,28 +755,46 @@ async function start(): Promise<void> {
     try {
       const w = await decodeShare(location.hash);
       if (w) {
+        // A new document beside the autosaved ones: opening a colleague's link never overwrites your work.
+        const kept = listDocs().some((d) => d.work.text.trim() !== '');
+        state.docId = newDocId();
+        setCurrentDoc(state.docId);
         applyWork(w);
         restored = true;
-        toast(t('shareRestored'));
-        history.replaceState(null, '', location.href.replace(/#.*$/, ''));
-        saveLocal(currentWork());
+        toast(t(kept ? 'shareBeside' : 'shareRestored'));
+        saveDoc(state.docId, currentWork());
       }
-    } catch {
-      toast(t('shareBroken'));
+    } catch (e) {
+      if (e instanceof ShareTooLarge) setNotice('share', { key: 'shareTooLarge', args: { mb: Math.round(MAX_SHARE_BYTES / 2 ** 20) }, bad: true });
+      else setNotice('share', { key: 'shareBroken', args: {}, bad: true });
     }
+    history.replaceState(null, '', location.href.replace(/#.*$/, ''));
   }
   if (!restored) {
-    const local = loadLocal();
+    state.docId = currentDoc();
+    const local = loadDoc(state.docId)?.work;
     if (local && local.text.trim() !== '') {
       applyWork(local);
-      toast(t('restored'));
+      // The last analysis of this text never answered: show it, but analyse only when asked.
+      const mark = analysingMark(state.docId);
+      if (mark) pause({ kind: 'recovered', file: mark.fileName || local.fileName });
+      else toast(t('restored'));
     } else if (latest) {
-      openBundled(latest.ref);
+      setFileName(`${latest.id}-${latest.version}.assay`);
+      setText(latest.text, false);
+      state.baseline = latest.text;
+      editor.setPosition({ lineNumber: 1, column: 1 });
     }
   }
   byId('evidence-copy').click();
   requestAnalysis(0);
 }
+
+// Closing the tab during an ordinary analysis is no sign of a poisonous text; one running for seconds is.
+addEventListener('pagehide', () => {
+  flushPersist();
+  if (marked && performance.now() - marked.at < 2000) settleMark();
+});
 
 declare global {
   interface Window {
@@ -542,9 +806,11 @@ declare global {
       requestedWorkers: readonly string[];
       state: PageState;
       compareView: CompareView;
+      /** How many entries the document history holds (for tests). */
+      historySize(): Promise<number>;
     };
   }
 }
-window.assayPlayground = { monaco, editor, evidenceEditor, requestedWorkers, state, compareView };
+window.assayPlayground = { monaco, editor, evidenceEditor, requestedWorkers, state, compareView, historySize: async () => (await listHistory()).length };
 
 void start();

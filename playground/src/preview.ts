@@ -21,6 +21,10 @@ export interface PreviewState {
   readonly roundTripMs: number | undefined;
   /** The worker's last failure, shown until an analysis succeeds. */
   readonly error: string | undefined;
+  /** Analysis is paused (stopped by the watchdog, or opened after an analysis that never finished). */
+  readonly paused: boolean;
+  /** The text changed and its analysis is taking a while: the results shown are of an earlier text. */
+  readonly pending: boolean;
 }
 
 function outcomeText(o: PlatformResult['outcome']): string {
@@ -37,7 +41,9 @@ export function renderPreview(state: PreviewState, on: PreviewHandlers): void {
   const status = byId('preview-status');
   status.replaceChildren();
   if (state.error !== undefined) status.append(h('p', { class: 'stale-banner', 'data-testid': 'worker-error' }, t('workerFailed', { message: state.error })));
-  if (state.stale && a?.results) status.append(h('p', { class: 'stale-banner', 'data-testid': 'stale' }, t('stale')));
+  if (state.paused) status.append(h('p', { class: 'stale-banner', 'data-testid': 'paused' }, t(a?.results ? 'analysisPaused' : 'analysisPausedNone')));
+  else if (state.stale && a?.results) status.append(h('p', { class: 'stale-banner', 'data-testid': 'stale' }, t('stale')));
+  else if (state.pending && a?.results) status.append(h('p', { class: 'stale-banner', 'data-testid': 'pending' }, t('analysisPending')));
   else if (!a?.results) status.append(h('p', { class: 'stale-banner' }, t('noResults')));
   else if (state.roundTripMs !== undefined) status.append(h('p', { class: 'muted' }, t('updated', { ms: Math.round(state.roundTripMs) })));
 
@@ -47,7 +53,7 @@ export function renderPreview(state: PreviewState, on: PreviewHandlers): void {
       h(
         'tr',
         {
-          class: `${r.key === state.selected ? 'selected' : ''} ${state.stale ? 'stale' : ''}`,
+          class: `${r.key === state.selected ? 'selected' : ''} ${state.stale || state.paused || state.pending ? 'stale' : ''}`,
           'data-key': r.key,
           'data-platform': r.platform,
           onclick: () => on.select(r.key),
@@ -83,7 +89,7 @@ function renderDetail(r: PlatformResult | undefined, state: PreviewState, on: Pr
     level.append(h('span', { class: 'muted' }, t('selectPlatform')));
     return;
   }
-  for (const el of [level, radar, indicators, explanation]) el.classList.toggle('stale', state.stale);
+  for (const el of [level, radar, indicators, explanation]) el.classList.toggle('stale', state.stale || state.paused || state.pending);
   const levelText = r.outcome === 'graded' && r.level !== null ? r.level : outcomeText(r.outcome);
   level.append(
     h('span', { class: `badge badge-${r.outcome}`, 'data-level': r.level ?? '', 'data-outcome': r.outcome }, levelText),
@@ -165,13 +171,19 @@ function renderDetail(r: PlatformResult | undefined, state: PreviewState, on: Pr
   }
 }
 
-/** The improvement-plan panel: the engine's verified plans for the selected platform (or why there are none). */
-export function renderPlan(plan: PlanResult | undefined, computing: boolean, on: Pick<PreviewHandlers, 'reveal'>, stale = false): void {
+/**
+ * The improvement-plan panel: the engine's verified plans for the selected platform (or why there are none).
+ * `stale`: the plan shown is not of the current text and platform (said in words, not only greyed);
+ * `error`: why the last search failed.
+ */
+export function renderPlan(plan: PlanResult | undefined, computing: boolean, on: Pick<PreviewHandlers, 'reveal'>, stale = false, error?: string): void {
   const el = byId('plan-body');
   el.replaceChildren();
   el.classList.toggle('stale', stale);
   if (computing) el.append(h('p', { class: 'muted', 'data-testid': 'plan-computing' }, t('computing')));
+  if (error !== undefined) el.append(h('p', { class: 'plan-error', 'data-testid': 'plan-error' }, t('planFailed', { message: error })));
   if (!plan) return;
+  if (stale) el.append(h('p', { class: 'stale-banner', 'data-testid': 'plan-stale' }, t('planStale')));
   el.append(
     h('p', { class: 'plan-title' }, plan.title),
     ...plan.notes.map((n) => h('p', { class: 'muted' }, n)),

@@ -167,7 +167,10 @@ describe('editor services', () => {
 describe('files and persistence', () => {
   it('opens a file from disk and saves the editor text back', async () => {
     const text = '# from disk\nruleset "x" {\n  version "0.1"\n}\n';
+    // The tests above edited the text: opening a file over unsaved edits is asked about first.
+    const edited = await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue() !== window.assayPlayground?.state.baseline);
     await page.setInputFiles('#open-file-input', { name: 'mine.assay', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    if (edited) await page.click('#confirm-replace');
     await page.waitForFunction((t) => window.assayPlayground?.editor.getModel()?.getValue() === t, text);
     expect(await page.locator('#file-name').innerText()).toBe('mine.assay');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-file')]);

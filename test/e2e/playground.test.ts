@@ -234,8 +234,10 @@ describe('the playground', () => {
     await page.waitForSelector('[data-testid=migration-matrix]', { timeout: 20_000 });
     for (let i = 0; i < 6; i++) {
       await page.selectOption('#compare-base', i % 2 === 0 ? 'csp-assessment@1.0' : 'csp-assessment@0.9');
-      // Open another bundled version in the main editor (a programmatic setValue) and type at once.
+      // Open another bundled version in the main editor (a programmatic replace) and type at once.
       await page.selectOption('#bundled', i % 2 === 0 ? 'csp-assessment@0.9' : 'csp-assessment@1.0');
+      // After the first round the text has typed edits: the replace is asked about first.
+      if (i > 0) await page.click('#confirm-replace');
       await page.click('[data-testid=editor] .view-lines');
       await page.keyboard.type('# x\n');
     }

@@ -2,6 +2,7 @@
 // page's thread. In: `Request` messages. Out: `Response` messages; bursts are coalesced (only the newest
 // request of each kind is answered). The page runs slow work (compare, plans) in separate instances.
 
+import { STRINGS } from '../i18n';
 import type { Request, Response } from '../protocol';
 import { analyze } from './analyze';
 import { compare } from './compare';
@@ -29,7 +30,7 @@ function run(req: Request): Response {
         const p = req.platform;
         const doc = { platform: p.platform, ...(p.name !== undefined ? { name: p.name } : {}), evidence: p.evidence };
         const plan = planFor(req.seq, p.key, req.text, doc, req.lang, req.budget);
-        return plan ? { type: 'plan', plan } : { type: 'failed', seq: req.seq, message: 'the ruleset has errors' };
+        return plan ? { type: 'plan', plan } : { type: 'failed', seq: req.seq, message: STRINGS.planRulesetErrors[req.lang] };
       }
     }
   } catch (e) {
