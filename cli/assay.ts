@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `assay` command: dispatches to one module per command under cli/commands/.
 // In: process.argv. Out: text on stdout/stderr and the exit code (0 ok, 1 ruleset or evidence errors,
-// 2 usage errors). Never prints a stack trace: unexpected failures become a one-line internal error.
+// 2 usage errors, 141 when the reader of stdout went away, as for a process ended by SIGPIPE: `… | head -1`).
+// Never prints a stack trace: unexpected failures become a one-line internal error; a closed stdout, nothing.
 
 import type { Lang } from '../dsl/ast';
 import { parseArgs, flag, UsageError, type FlagSpec } from './args';
@@ -63,6 +64,15 @@ function sniffLang(argv: readonly string[]): Lang {
   return env && (LANGS as readonly string[]).includes(env) ? (env as Lang) : 'en';
 }
 
+/** Exit code when stdout was closed by its reader: 128 + SIGPIPE, what `cat` or `git log` give under `| head -1`. */
+export const OUTPUT_CLOSED = 141;
+
+/** A write to a pipe (or socket) whose reader has gone. */
+function outputClosed(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+}
+
 export function main(argv: readonly string[], out: Out): number {
   let lang = sniffLang(argv);
   const [name, ...rest] = argv;
@@ -84,6 +94,8 @@ export function main(argv: readonly string[], out: Out): number {
     }
     return cmd.run(p, lang, out);
   } catch (e) {
+    // Nobody reads any more: end quietly (streamed corpora write as they go; their workers are stopped by now).
+    if (outputClosed(e)) return OUTPUT_CLOSED;
     if (e instanceof UsageError) {
       out.err(`assay: ${isKey(e.key) ? t(lang, e.key, e.args) : e.key}`);
       return 2;
@@ -110,7 +122,11 @@ if (isMain()) {
     err: (s) => errChunks.push(s + '\n'),
     tty: Boolean(process.stderr.isTTY) && !process.env['NO_COLOR'],
   };
+  // A closed stdout or stderr ends the process quietly, also when it shows while the collected output is written.
+  process.stdout.on('error', (e) => process.exit(outputClosed(e) ? OUTPUT_CLOSED : 1));
+  process.stderr.on('error', () => undefined);
   const code = main(process.argv.slice(2), out);
+  if (code === OUTPUT_CLOSED) process.exit(code);
   // Write in order, then exit once both streams have drained (large JSON outputs must not be cut).
   process.stderr.write(errChunks.join(''));
   process.stdout.write(chunks.join(''), () => process.exit(code));

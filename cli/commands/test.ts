@@ -3,7 +3,7 @@
 // or a registry folder (every ruleset in it); none means ./rulesets. Out: the report on stdout, lcov to a file;
 // exit 0 when every case passed, 1 on any failure or malformed test file, 2 on usage errors.
 
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Lang } from '../../dsl/ast';
 import { renderDiagnostics } from '../../dsl/render';
@@ -130,7 +130,7 @@ export function runTest(p: ParsedArgs, lang: Lang, out: Out): number {
   const platformCache = new Map<string, PlatformDoc | string>();
   const load = (path: string): string | undefined => {
     try {
-      return readFileSync(path, 'utf8');
+      return readText(path);
     } catch {
       return undefined;
     }

@@ -2,7 +2,7 @@
 // In: a compiled ruleset, one batch's bytes and its first line number, the format (and CSV shape), a byte sink.
 // Out: into the sink, one JSON line per record — the result JSON of `assay eval --format json` (with `decision`,
 // the decision JSON), or `{"line", "error"}` for a record that could not be read (naming the file and line,
-// saying what was expected, in `lang`).
+// saying what was expected, in `lang`) or that was rejected before it was read (too long, or it stopped a worker).
 
 import type { Lang } from '../../dsl/ast';
 import type { CompiledRuleset } from '../../engine/index';
@@ -17,6 +17,13 @@ export interface BatchOut {
   readonly failed: number;
 }
 
+const NO_REJECTS: ReadonlyMap<number, string> = new Map();
+
+/**
+ * Assesses the lines of `bytes` (the first is line `firstLine` of `file`). `rejected`: lines (by index in the batch)
+ * that get an error line with that message instead of being read; `onRecord` is told the index of each record
+ * before it is read (a worker publishes it, so that the record it dies on is known).
+ */
 export function runBatch(
   ruleset: CompiledRuleset,
   bytes: Uint8Array,
@@ -27,14 +34,18 @@ export function runBatch(
   file: string,
   sink: ByteSink,
   decision = false,
+  rejected: ReadonlyMap<number, string> = NO_REJECTS,
+  onRecord?: (index: number) => void,
 ): BatchOut {
   let failed = 0;
   let records = 0;
   const opts = { lang };
   eachLine(bytes, (line, k) => {
-    if (line.trim() === '') return;
+    const reason = rejected.get(k);
+    if (reason === undefined && line.trim() === '') return;
     records++;
-    const r = format === 'csv' && shape ? csvRecord(line, shape, lang) : ndjsonRecord(line, lang);
+    onRecord?.(k);
+    const r = reason !== undefined ? { error: reason } : format === 'csv' && shape ? csvRecord(line, shape, lang) : ndjsonRecord(line, lang);
     if ('error' in r) {
       failed++;
       sink.line(JSON.stringify({ line: firstLine + k, error: t(lang, 'streamRecord', { file, line: firstLine + k, message: r.error }) }));
