@@ -1,4 +1,4 @@
-// The worker threads of a streamed corpus: their code, the supervisor that starts them, and the main thread's side
+// The worker threads of a streamed corpus: their code and the main thread's side
 // that hands them batches and writes their results in order. In: batches of raw lines from the caller. Out: result
 // bytes through the caller's `emit`, one line per record, in input order, whatever happens to a worker.
 //
@@ -10,6 +10,7 @@
 // outside any record (while compiling the ruleset, say) hands every unanswered batch, and the rest of the file, to
 // the main thread, with a warning.
 
+import { existsSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import type { Lang } from '../../dsl/ast';
@@ -17,6 +18,7 @@ import { compileRuleset } from '../../engine/index';
 import { t } from '../i18n';
 import { ByteSink, runBatch } from './batch';
 import { csvShape } from './records';
+import { bump, type DeadMsg, type SpawnMsg, type SupervisorInit } from './supervisor';
 
 /** What every worker of a run is told: the ruleset, the corpus and how to write results. */
 export interface Job {
@@ -38,23 +40,6 @@ interface WorkerInit extends Job {
   readonly signal: SharedArrayBuffer;
   /** One Int32 per slot: the index in its batch of the record being assessed, else -1. */
   readonly progress: SharedArrayBuffer;
-}
-
-/** The supervisor: starts workers when asked and says when one stops. */
-interface SupervisorInit {
-  readonly assaySupervisor: true;
-  readonly script: string;
-  readonly control: MessagePort;
-  readonly signal: SharedArrayBuffer;
-  readonly limits: ResourceLimits;
-}
-interface SpawnMsg {
-  readonly spawn: number;
-  readonly data: WorkerInit;
-}
-interface DeadMsg {
-  readonly dead: number;
-  readonly reason: string;
 }
 
 /**
@@ -89,10 +74,6 @@ type ResultMsg = DoneMsg | { readonly seq: number; readonly slot: number; readon
 
 const sharedBuffer = (size: number): Buffer => Buffer.from(new SharedArrayBuffer(size));
 
-function bump(signal: Int32Array): void {
-  Atomics.add(signal, 0, 1);
-  Atomics.notify(signal, 0);
-}
 
 /** Worker side: compile the ruleset once, then answer batches. */
 function startWorker(init: WorkerInit): void {
@@ -133,31 +114,14 @@ function startWorker(init: WorkerInit): void {
   });
 }
 
-/** Supervisor side: a worker per `spawn`, and a `dead` message (with the worker's error, if any) when it stops. */
-function startSupervisor(init: SupervisorInit): void {
-  const signal = new Int32Array(init.signal);
-  init.control.on('message', (m: SpawnMsg) => {
-    let reason = '';
-    const worker = new Worker(new URL(init.script), {
-      workerData: m.data,
-      transferList: [m.data.port],
-      env: { ...process.env, ASSAY_NO_MAIN: '1' },
-      stdout: false,
-      stderr: false,
-      resourceLimits: init.limits,
-    });
-    worker.on('error', (e: unknown) => (reason = e instanceof Error ? e.message : String(e)));
-    worker.on('exit', (code) => {
-      const dead: DeadMsg = { dead: m.spawn, reason: reason || `exit code ${code}` };
-      init.control.postMessage(dead);
-      bump(signal);
-    });
-  });
-}
-
-const init = workerData as Partial<WorkerInit & SupervisorInit> | null;
+const init = workerData as Partial<WorkerInit> | null;
 if (!isMainThread && init?.assayStream === true) startWorker(init as WorkerInit);
-if (!isMainThread && init?.assaySupervisor === true) startSupervisor(init as SupervisorInit);
+
+/** The supervisor's script: its own small build beside the bundle, else the bundle itself (supervisor.ts is in it). */
+function supervisorScript(bundle: URL): URL {
+  const own = new URL('stream-supervisor.js', bundle);
+  return existsSync(own) ? own : bundle;
+}
 
 /** Thrown out of the wait loop when no worker answers for two minutes; becomes the summary's error. */
 export class WorkersSilent extends Error {}
@@ -211,7 +175,7 @@ export function runOnWorkers(pool: Pool): string | undefined {
   const progress = new Int32Array(progressBuf).fill(-1);
   const control = new MessageChannel();
   const supervisorInit: SupervisorInit = { assaySupervisor: true, script: pool.script.href, control: control.port2, signal: signalBuf, limits: pool.limits };
-  const supervisor = new Worker(pool.script, { workerData: supervisorInit, transferList: [control.port2], env: { ...process.env, ASSAY_NO_MAIN: '1' }, stdout: false, stderr: false });
+  const supervisor = new Worker(supervisorScript(pool.script), { workerData: supervisorInit, transferList: [control.port2], env: { ...process.env, ASSAY_NO_MAIN: '1' }, stdout: false, stderr: false });
   const ports: MessagePort[] = [];
   const slots: Slot[] = [];
   const spawn = (k: number): void => {

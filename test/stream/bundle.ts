@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ROOT } from '../plan/helpers';
 
-/** Builds cli/assay.ts as scripts/build.mjs builds dist/cli/assay.js (a worker runs the bundle's own file). */
+/** Builds cli/assay.ts and the stream supervisor as scripts/build.mjs does (a worker runs the bundle's own file). */
 export async function buildBundle(dir: string): Promise<string> {
   const bundle = join(dir, 'assay.js');
   await build({
@@ -19,6 +19,16 @@ export async function buildBundle(dir: string): Promise<string> {
     banner: { js: "import { createRequire as __assayCreateRequire } from 'node:module'; const require = __assayCreateRequire(import.meta.url);" },
     minify: true,
     keepNames: true,
+    logLevel: 'warning',
+  });
+  await build({
+    entryPoints: [join(ROOT, 'cli/stream/supervisor.ts')],
+    outfile: join(dir, 'stream-supervisor.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
     logLevel: 'warning',
   });
   return bundle;
