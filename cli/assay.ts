@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `assay` command: dispatches to one module per command under cli/commands/.
 // In: process.argv. Out: text on stdout/stderr and the exit code (0 ok, 1 ruleset or evidence errors,
-// 2 usage errors). Never prints a stack trace: unexpected failures become a one-line internal error.
+// 2 usage errors, 141 when the reader of stdout went away, as for a process ended by SIGPIPE: `… | head -1`).
+// Never prints a stack trace: unexpected failures become a one-line internal error; a closed stdout, nothing.
 // `--watch` (check, eval, test) runs the command again whenever one of the files it names changes.
 
 import type { Lang } from '../dsl/ast';
@@ -68,6 +69,15 @@ function sniffLang(argv: readonly string[]): Lang {
   return env && (LANGS as readonly string[]).includes(env) ? (env as Lang) : 'en';
 }
 
+/** Exit code when stdout was closed by its reader: 128 + SIGPIPE, what `cat` or `git log` give under `| head -1`. */
+export const OUTPUT_CLOSED = 141;
+
+/** A write to a pipe (or socket) whose reader has gone. */
+function outputClosed(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+}
+
 /**
  * Every line the CLI prints goes through `visibleForTerminal`: an ESC, OSC 8 link, title change or bidi override in a
  * label, a name, an evidence field or a source line is shown as `\u001b`, `\u202e`, … and never obeyed. Only the
@@ -118,6 +128,8 @@ export function main(argv: readonly string[], rawOut: Out): number {
     if (p.flags.has('watch') && p.positionals.includes('-')) throw new UsageError('watchStdin');
     return cmd.run(p, lang, out);
   } catch (e) {
+    // Nobody reads any more: end quietly (streamed corpora write as they go; their workers are stopped by now).
+    if (outputClosed(e)) return OUTPUT_CLOSED;
     if (e instanceof UsageError) {
       out.err(`assay: ${isKey(e.key) ? t(lang, e.key, e.args) : e.key}`);
       return 2;
@@ -176,12 +188,16 @@ function runOnce(argv: readonly string[]): Promise<number> {
     tty: Boolean(process.stderr.isTTY) && !process.env['NO_COLOR'],
   };
   const code = main(argv, out);
+  if (code === OUTPUT_CLOSED) process.exit(code);
   // Write in order; large JSON outputs must drain before the process exits.
   process.stderr.write(errChunks.join(''));
   return new Promise((done) => process.stdout.write(chunks.join(''), () => done(code)));
 }
 
 if (isMain()) {
+  // A closed stdout or stderr ends the process quietly, also when it shows while the collected output is written.
+  process.stdout.on('error', (e) => process.exit(outputClosed(e) ? OUTPUT_CLOSED : 1));
+  process.stderr.on('error', () => undefined);
   const argv = process.argv.slice(2);
   void runOnce(argv).then((code) => {
     const watched = code === 2 ? undefined : watchedArgs(argv);

@@ -409,9 +409,14 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
   },
   // streaming evaluation of corpora (cli/stream/)
   badWorkers: {
-    en: '`--workers` must be a whole number of 0 or more (0 = in-process), not `{value}`',
-    'zh-Hans': '`--workers` 应为 0 或更大的整数（0 表示在主进程中运行），而不是 `{value}`',
-    'zh-Hant': '`--workers` 應為 0 或更大的整數（0 表示在主行程中執行），而不是 `{value}`',
+    en: '`--workers` must be a whole number from 0 to {max} (0 = in-process; at most one per core, or 4 on a machine with fewer cores), not `{value}`',
+    'zh-Hans': '`--workers` 应为 0 到 {max} 之间的整数（0 表示在主进程中运行；最多每个核心一个，核心少于 4 个的机器上最多 4 个），而不是 `{value}`',
+    'zh-Hant': '`--workers` 應為 0 到 {max} 之間的整數（0 表示在主行程中執行；最多每個核心一個，核心少於 4 個的機器上最多 4 個），而不是 `{value}`',
+  },
+  streamNotUtf8: {
+    en: 'the line is not UTF-8 text: its byte {offset} does not decode; it looks like {encoding}. Convert the file, for example: {iconv}',
+    'zh-Hans': '该行不是 UTF-8 文本：行内第 {offset} 个字节无法解码；看起来是 {encoding} 编码。请转换文件，例如：{iconv}',
+    'zh-Hant': '該行不是 UTF-8 文字：行內第 {offset} 個位元組無法解碼；看起來是 {encoding} 編碼。請轉換檔案，例如：{iconv}',
   },
   streamRecord: {
     en: '{file}:{line}: {message}',
@@ -507,6 +512,31 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
     en: '{file}: {failed} of {records} {records#record|records} could not be read or have invalid evidence (see the `error` and `errors` fields of the output)',
     'zh-Hans': '{file}：{records} 条记录中有 {failed} 条无法读取或证据无效（见输出中的 `error` 与 `errors` 字段）',
     'zh-Hant': '{file}：{records} 筆記錄中有 {failed} 筆無法讀取或證據無效（見輸出中的 `error` 與 `errors` 欄位）',
+  },
+  streamLineTooLong: {
+    en: 'the record is {bytes} bytes long, more than the limit of {limit} bytes per line, and was not read; split it into smaller records (one platform per line), or raise the limit with ASSAY_MAX_LINE_BYTES',
+    'zh-Hans': '该记录长 {bytes} 字节，超过每行 {limit} 字节的上限，未读取；请拆分为较小的记录（每行一个平台），或用 ASSAY_MAX_LINE_BYTES 提高上限',
+    'zh-Hant': '該記錄長 {bytes} 位元組，超過每列 {limit} 位元組的上限，未讀取；請拆分為較小的記錄（每列一個平台），或用 ASSAY_MAX_LINE_BYTES 提高上限',
+  },
+  streamRecordKilled: {
+    en: 'assessing this record stopped its worker thread ({reason}; heap limit {heap} MB), so it was skipped and the others assessed; make the record smaller, raise the limit with ASSAY_WORKER_HEAP_MB, or run in-process with `--workers 0`',
+    'zh-Hans': '评估该记录时其工作线程停止（{reason}；堆上限 {heap} MB），已跳过该记录，其余记录照常评估；请缩小该记录、用 ASSAY_WORKER_HEAP_MB 提高上限，或用 `--workers 0` 在主进程中运行',
+    'zh-Hant': '評估該記錄時其工作執行緒停止（{reason}；堆積上限 {heap} MB），已略過該記錄，其餘記錄照常評估；請縮小該記錄、用 ASSAY_WORKER_HEAP_MB 提高上限，或用 `--workers 0` 在主行程中執行',
+  },
+  streamRecordFailed: {
+    en: 'assessing this record failed ({reason}); it was skipped and the others assessed; please report this with the record',
+    'zh-Hans': '评估该记录失败（{reason}）；已跳过该记录，其余记录照常评估；请连同该记录一并报告',
+    'zh-Hant': '評估該記錄失敗（{reason}）；已略過該記錄，其餘記錄照常評估；請連同該記錄一併回報',
+  },
+  streamWorkerStopped: {
+    en: '{file}: a worker thread stopped outside any record ({reason}); the rest of the file was assessed in-process (set ASSAY_WORKER_HEAP_MB higher, or use `--workers 0`)',
+    'zh-Hans': '{file}：一个工作线程在评估记录之外停止（{reason}）；文件其余部分已在主进程中评估（可调高 ASSAY_WORKER_HEAP_MB，或使用 `--workers 0`）',
+    'zh-Hant': '{file}：一個工作執行緒在評估記錄之外停止（{reason}）；檔案其餘部分已在主行程中評估（可調高 ASSAY_WORKER_HEAP_MB，或使用 `--workers 0`）',
+  },
+  fileTooLarge: {
+    en: 'cannot read `{path}`: it is larger than the limit of {limit} bytes; reading stopped there (a corpus of many platforms can be streamed as .ndjson or .csv)',
+    'zh-Hans': '无法读取 `{path}`：文件超过 {limit} 字节的上限，已在此停止读取（多个平台的语料可用 .ndjson 或 .csv 流式评估）',
+    'zh-Hant': '無法讀取 `{path}`：檔案超過 {limit} 位元組的上限，已在此停止讀取（多個平台的語料可用 .ndjson 或 .csv 串流評估）',
   },
   // explain, gap, report (issue #5)
   needOut: {

@@ -2,7 +2,7 @@
 // In: command-line paths and references. Out: texts with their paths, or a `CliError` that names the path
 // and the reason in the user's language (exit code 1). The engine never touches the file system.
 
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, existsSync } from 'node:fs';
 import { join, dirname, resolve, relative, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleset } from '../dsl/parse';
@@ -22,20 +22,65 @@ export class CliError extends Error {
   }
 }
 
-/** Largest file the CLI reads (rulesets and evidence); the engine has its own, smaller limits. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** A positive whole number from the environment variable `name` (a limit tests set small), else `fallback`. */
+export function envLimit(name: string, fallback: number): number {
+  const v = process.env[name];
+  const n = Number(v);
+  return v !== undefined && v.trim() !== '' && Number.isSafeInteger(n) && n > 0 ? n : fallback;
+}
 
+/** Largest file the CLI reads whole (rulesets and evidence; ASSAY_MAX_FILE_BYTES); the engine has its own, smaller limits. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const READ_CHUNK = 1 << 20;
+
+/**
+ * A file's text, read in chunks and counted: reading stops at the limit, whatever `stat` says (`/dev/zero`, a pipe,
+ * a file that grows while read).
+ */
 export function readText(path: string): string {
+  const limit = envLimit('ASSAY_MAX_FILE_BYTES', MAX_FILE_BYTES);
+  let fd: number;
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new CliError('cannotRead', { path, reason: 'is a folder' });
-    if (st.size > MAX_FILE_BYTES) throw new CliError('cannotRead', { path, reason: `larger than ${MAX_FILE_BYTES} bytes` });
-    return decodeUtf8(readFileSync(path), path);
+    fd = openSync(path, 'r');
   } catch (e) {
-    if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new CliError('cannotRead', { path, reason: code === 'ENOENT' ? 'no such file' : String(code ?? e) });
   }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new CliError('cannotRead', { path, reason: 'is a folder' });
+    if (st.isFile() && st.size > limit) throw new CliError('fileTooLarge', { path, limit: String(limit) });
+    return readCounted(fd, path, limit);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError('cannotRead', { path, reason: String(code ?? e) });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The UTF-8 text of an open file, pipe or device, read in chunks and counted: stops one byte past `limit`. */
+function readCounted(fd: number, path: string, limit: number): string {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    // One byte past the limit is enough to know the input is over it.
+    const buf = Buffer.allocUnsafe(Math.min(READ_CHUNK, limit + 1 - total));
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, buf.length, null);
+    } catch (e) {
+      // A non-blocking pipe with nothing yet: wait for it (standard input from another process).
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      throw e;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > limit) throw new CliError('fileTooLarge', { path, limit: String(limit) });
+    chunks.push(buf.subarray(0, n));
+  }
+  return decodeUtf8(Buffer.concat(chunks, total), path);
 }
 
 /** The package's own folder (dist/cli/assay.js → package root), for the bundled rulesets. */
@@ -132,8 +177,9 @@ export const STDIN_PATH = '<stdin>';
 
 function readStdin(): string {
   try {
-    return readFileSync(0, 'utf8');
+    return readCounted(0, STDIN_PATH, envLimit('ASSAY_MAX_FILE_BYTES', MAX_FILE_BYTES));
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError('cannotRead', { path: STDIN_PATH, reason: String((e as NodeJS.ErrnoException).code ?? e) });
   }
 }

@@ -1,5 +1,5 @@
 // Builds the `assay` CLI into one bundled ESM file (fast cold start) and the library entry point.
-// In: cli/assay.ts, engine/index.ts. Out: dist/cli/assay.js (executable), dist/index.js.
+// In: cli/assay.ts, engine/index.ts. Out: dist/cli/assay.js (executable), its stream supervisor, dist/index.js.
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync } from 'node:fs';
 
@@ -22,6 +22,18 @@ await build({
   logLevel: 'warning',
 });
 chmodSync('dist/cli/assay.js', 0o755);
+// The idle thread that watches a streamed corpus's workers: small, so that it does not load the whole CLI.
+await build({
+  entryPoints: ['cli/stream/supervisor.ts'],
+  outfile: 'dist/cli/stream-supervisor.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 await build({
   entryPoints: ['engine/index.ts'],
   outfile: 'dist/index.js',

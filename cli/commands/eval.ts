@@ -12,7 +12,7 @@ import { collectEvidence, CliError } from '../io';
 import { escapeMarkdown } from '../../engine/report/escape';
 import { markdownTable, textTable, type Align } from '../table';
 import { labelOf, loadCompiled, type Out } from './common';
-import { streamEval } from '../stream/run';
+import { maxWorkers, streamEval } from '../stream/run';
 import { evalCsv, evalJunit } from '../eval-formats';
 import { WarningGroups } from '../warnings';
 import { explainOne, loadCorpus, renderExplanations } from './explain';
@@ -47,6 +47,7 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
         lenient: p.flags.has('lenient'),
         ...(workers !== undefined ? { workers } : {}),
       });
+      for (const w of r.warnings ?? []) out.err(`${t(lang, 'warning')}: ${w}`);
       if (r.error !== undefined) {
         out.err(`${t(lang, 'error')}: ${r.error}`);
         code = 1;
@@ -127,11 +128,12 @@ export function runEval(p: ParsedArgs, lang: Lang, out: Out): number {
   return failed ? 1 : 0;
 }
 
-/** `--workers N`: worker threads for streamed corpora (0 = in-process); a usage error unless a whole number ≥ 0. */
+/** `--workers N`: worker threads for streamed corpora (0 = in-process); a usage error unless a whole number 0..max. */
 function workersFlag(p: ParsedArgs): number | undefined {
   const v = flag(p, 'workers');
   if (v === undefined) return undefined;
-  if (!/^\d{1,4}$/.test(v.trim())) throw new CliError('badWorkers', { value: v }, 2);
+  const max = maxWorkers();
+  if (!/^\d{1,4}$/.test(v.trim()) || Number(v.trim()) > max) throw new CliError('badWorkers', { value: v, max: String(max) }, 2);
   return Number(v.trim());
 }
 

@@ -2,8 +2,9 @@
 // In: a compiled ruleset, one batch's bytes and its first line number, the format (and CSV shape), a byte sink.
 // Out: into the sink, one JSON line per record — the result JSON of `assay eval --format json` (with `decision`,
 // the decision JSON), or `{"line", "error"}` for a record that could not be read (naming the file and line,
-// saying what was expected, in `lang`).
+// saying what was expected, in `lang`) or that was rejected before it was read (too long, or it stopped a worker).
 
+import { firstInvalidUtf8, guessEncoding } from '../decode';
 import type { Lang } from '../../dsl/ast';
 import type { CompiledRuleset } from '../../engine/index';
 import { t } from '../i18n';
@@ -17,6 +18,13 @@ export interface BatchOut {
   readonly failed: number;
 }
 
+const NO_REJECTS: ReadonlyMap<number, string> = new Map();
+
+/**
+ * Assesses the lines of `bytes` (the first is line `firstLine` of `file`). `rejected`: lines (by index in the batch)
+ * that get an error line with that message instead of being read; `onRecord` is told the index of each record
+ * before it is read (a worker publishes it, so that the record it dies on is known).
+ */
 export function runBatch(
   ruleset: CompiledRuleset,
   bytes: Uint8Array,
@@ -28,14 +36,18 @@ export function runBatch(
   sink: ByteSink,
   decision = false,
   lenient = false,
+  rejected: ReadonlyMap<number, string> = NO_REJECTS,
+  onRecord?: (index: number) => void,
 ): BatchOut {
   let failed = 0;
   let records = 0;
   const opts = { lang, lenient };
-  eachLine(bytes, (line, k) => {
-    if (line.trim() === '') return;
+  eachLine(bytes, (line, k, notUtf8) => {
+    const reason = rejected.get(k) ?? (notUtf8 === undefined ? undefined : notUtf8Reason(notUtf8, file, lang));
+    if (reason === undefined && line.trim() === '') return;
     records++;
-    const r = format === 'csv' && shape ? csvRecord(line, shape, lang) : ndjsonRecord(line, lang);
+    onRecord?.(k);
+    const r = reason !== undefined ? { error: reason } : format === 'csv' && shape ? csvRecord(line, shape, lang) : ndjsonRecord(line, lang);
     if ('error' in r) {
       failed++;
       sink.line(JSON.stringify({ line: firstLine + k, error: t(lang, 'streamRecord', { file, line: firstLine + k, message: r.error }) }));
@@ -52,6 +64,12 @@ export function runBatch(
     sink.line(resultLine(a));
   });
   return { records, failed };
+}
+
+/** Why a line whose bytes are not UTF-8 is not read: where, what it looks like, how to convert the file. */
+function notUtf8Reason(raw: Uint8Array, file: string, lang: Lang): string {
+  const encoding = guessEncoding(raw);
+  return t(lang, 'streamNotUtf8', { offset: firstInvalidUtf8(raw), encoding: encoding.name, iconv: `iconv -f ${encoding.iconv} -t UTF-8 ${file} > ${file}.utf8` });
 }
 
 /**

@@ -3,7 +3,7 @@
 // Out: checks on the Chinese text of the error lines and summaries, and on exit codes of `assay eval`.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../dsl/ast';
@@ -139,10 +139,21 @@ describe('assay eval --workers', () => {
   const corpus = join(dir, 'one.ndjson');
   writeFileSync(corpus, '{"platform":"a","evidence":{}}\n');
 
-  it.each(['-1', '1.5', 'many', ''])('refuses `%s` with a usage error', (v) => {
+  const max = Math.max(4, availableParallelism());
+  it.each(['-1', '1.5', 'many', '', '9999', String(max + 1)])('refuses `%s` with a usage error saying the allowed range', (v) => {
     const r = assay('eval', 'rulesets/csp-assessment/0.9.assay', corpus, `--workers=${v}`, '--lang', 'zh-Hans');
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`\`--workers\` 应为 0 或更大的整数（0 表示在主进程中运行），而不是 \`${v}\``);
+    expect(r.err).toContain(`\`--workers\` 应为 0 到 ${max} 之间的整数（0 表示在主进程中运行；最多每个核心一个，核心少于 4 个的机器上最多 4 个），而不是 \`${v}\``);
+  });
+
+  it.each(['en', 'zh-Hant'] as const)('says the range in %s too', (lang) => {
+    const r = assay('eval', 'rulesets/csp-assessment/0.9.assay', corpus, '--workers', '9999', '--lang', lang);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(lang === 'en' ? `a whole number from 0 to ${max}` : `應為 0 到 ${max} 之間的整數`);
+  });
+
+  it('accepts the largest allowed count', () => {
+    expect(assay('eval', 'rulesets/csp-assessment/0.9.assay', corpus, '--workers', String(max)).code).toBe(0);
   });
 
   it('summarises unreadable records on stderr in the chosen language and exits 1', () => {

@@ -2,58 +2,28 @@
 // own TypeScript runs in-process only). In: small corpora with bad records, and a 20,000-platform corpus. Out:
 // checks that 0, 1 and 2 workers write the same bytes as the in-process stream, and that memory stays bounded.
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generatePlatforms } from '../../bench/generate';
 import type { Lang } from '../../dsl/ast';
 import { streamEval } from '../../cli/stream/run';
-import { CSP, loadRuleset, ROOT } from '../plan/helpers';
+import { CSP, loadRuleset } from '../plan/helpers';
+import { buildBundle, runBundle, type Run } from './bundle';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-stream-workers-'));
-const bundle = join(dir, 'assay.js');
+let bundle = '';
 const RULESET = join(CSP, '1.0.assay');
 const r = loadRuleset('1.0');
 const text = readFileSync(RULESET, 'utf8');
 
 beforeAll(async () => {
-  // As scripts/build.mjs builds dist/cli/assay.js: a worker runs the bundle's own file.
-  await build({
-    entryPoints: [join(ROOT, 'cli/assay.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    banner: { js: "import { createRequire as __assayCreateRequire } from 'node:module'; const require = __assayCreateRequire(import.meta.url);" },
-    minify: true,
-    keepNames: true,
-    logLevel: 'warning',
-  });
+  bundle = await buildBundle(dir);
 });
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly stats: { records: number; workers: number; maxRssMb: number; workerHeapMb: number[][] } | undefined;
-}
-
 function cli(file: string, workers: number, lang: Lang = 'en', batch = 7, extra: readonly string[] = []): Run {
-  const p = spawnSync(process.execPath, [bundle, 'eval', RULESET, file, '--lang', lang, ...extra], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-    env: { ...process.env, ASSAY_WORKERS: String(workers), ASSAY_STREAM_BATCH: String(batch), ASSAY_STREAM_STATS: '1' },
-  });
-  const line = p.stderr.split('\n').find((l) => l.startsWith('assay-stream-stats '));
-  const stderr = p.stderr
-    .split('\n')
-    .filter((l) => !l.startsWith('assay-stream-stats '))
-    .join('\n');
-  return { status: p.status, stdout: p.stdout, stderr, stats: line ? (JSON.parse(line.slice(19)) as Run['stats']) : undefined };
+  return runBundle(bundle, ['eval', RULESET, file, '--lang', lang, ...extra], { ASSAY_WORKERS: String(workers), ASSAY_STREAM_BATCH: String(batch) });
 }
 
 function inProcess(file: string, lang: Lang, decision = false): string {
