@@ -154,7 +154,7 @@ export function setUp(root: string, n: number): Bench {
     contenders.push({ name: 'json-logic-engine (compiled) on the JsonLogic export', decide: logicEngine });
     // What a user of the export needs for the same results: the evidence validated first (the export decides valid
     // evidence only), here with ajv against the ruleset's published schema of the evidence (null: absent).
-    const valid = new Ajv({ strict: false }).compile(fieldsSchema(model, true));
+    const valid = new Ajv({ strict: false }).compile(fieldsSchema(model, true, { plausibility: true }));
     contenders.push({
       name: 'json-logic-engine + ajv validation of the evidence',
       decide: (p) => (valid(p.evidence) ? logicEngine(p) : { outcome: 'invalid', level: null, total: 0 }),

@@ -30,6 +30,15 @@ function num(e: Ev, k: string, min: number, max: number, integer = false): numbe
   if (typeof v !== 'number' || !(v >= min && v <= max) || (integer && !Number.isInteger(v))) throw BAD;
   return v;
 }
+/**
+ * A percentage whose bands start high (issue 14's E162): a value in (0, 1) is a fraction written for a percentage,
+ * and so is exactly 1 where `one` (bands starting at 50 % or more).
+ */
+function pct(e: Ev, k: string, one: boolean): number | undefined {
+  const v = num(e, k, 0, 100);
+  if (v !== undefined && v > 0 && (v < 1 || (one && v === 1))) throw BAD;
+  return v;
+}
 function bool(e: Ev, k: string): boolean | undefined {
   const v = e[k];
   if (v === undefined || v === null) return undefined;
@@ -92,38 +101,38 @@ function score(e: Ev): HandResult {
   M[0] =
     4 * hi(num(e, 'total_compute_scale', 0, INF), [1000, 300, 100, 20], [100, 80, 60, 40], 20) +
     3 * hi(num(e, 'peak_pool_compute', 0, INF), [500, 100, 20], [100, 75, 50], 25) +
-    2 * hi(num(e, 'domestic_accelerator_share', 0, 100), [50, 30, 10], [100, 80, 50], 20) +
+    2 * hi(pct(e, 'domestic_accelerator_share', false), [50, 30, 10], [100, 80, 50], 20) +
     3 * hi(num(e, 'compute_redundancy', 0, 100), [10, 5, 2], [100, 75, 50], 20) +
     2 * hi(num(e, 'interconnect_bandwidth', 0, INF), [400, 200, 100], [100, 75, 50], 25);
   // B
   const gap = num(e, 'declared_vs_measured_gap', 0, 100);
   const disclosure = sym(e, 'metric_disclosure', DISCLOSURE);
-  const hpl = num(e, 'hpl_efficiency', 0, 100);
+  const hpl = pct(e, 'hpl_efficiency', true);
   M[1] =
     5 * lo(gap, [5, 10, 20], [100, 80, 50], 0) +
     2 * (disclosure === 'full' ? 100 : disclosure === 'partial' ? 50 : 0) +
     3 * lo(num(e, 'oversubscription_ratio', 0, INF), [1, 1.1], [100, 60], 0) +
-    3 * hi(num(e, 'training_mfu', 0, 100), [45, 35, 25, 15], [100, 80, 60, 40], 20) +
-    2 * hi(num(e, 'inference_slo_pass', 0, 100), [100, 90, 75], [100, 80, 60], 30);
+    3 * hi(pct(e, 'training_mfu', false), [45, 35, 25, 15], [100, 80, 60, 40], 20) +
+    2 * hi(pct(e, 'inference_slo_pass', true), [100, 90, 75], [100, 80, 60], 30);
   if (fp64 === false) A[1] = 15;
   else M[1] += 3 * hi(hpl, [80, 70, 60], [100, 80, 60], 30);
   // C
   const region = sym(e, 'cross_region_scheduling', REGION);
   M[2] =
     3 * hi(num(e, 'max_job_scale', 0, INF, true), [10000, 1000, 256, 64], [100, 80, 60, 40], 20) +
-    3 * hi(num(e, 'scaling_efficiency', 0, 100), [90, 80, 70, 60], [100, 80, 60, 40], 20) +
+    3 * hi(pct(e, 'scaling_efficiency', true), [90, 80, 70, 60], [100, 80, 60, 40], 20) +
     3 * lo(num(e, 'task_response_latency', 0, INF), [1, 10, 60, 1440], [100, 80, 60, 40], 10) +
-    3 * hi(num(e, 'compute_utilization', 0, 100), [70, 50, 30], [100, 80, 50], 20) +
+    3 * hi(pct(e, 'compute_utilization', false), [70, 50, 30], [100, 80, 50], 20) +
     4 * (region === undefined ? 0 : ([0, 40, 60, 85, 100][REGION.indexOf(region)] as number));
   // D
-  const availability = num(e, 'service_availability', 0, 100);
+  const availability = pct(e, 'service_availability', true);
   const comp = sym(e, 'interruption_compensation', COMP);
   const dr = sym(e, 'disaster_recovery_level', DR);
   const tier = sym(e, 'facility_tier', TIER);
   M[3] =
     5 * hi(availability, [99.99, 99.95, 99.9, 99.5, 99.0], [100, 85, 70, 50, 30], 0) +
     3 * (comp === undefined ? 0 : ([0, 40, 80, 100][COMP.indexOf(comp)] as number)) +
-    3 * hi(num(e, 'effective_job_time', 0, 100), [95, 90, 85, 75], [100, 80, 60, 40], 20) +
+    3 * hi(pct(e, 'effective_job_time', true), [95, 90, 85, 75], [100, 80, 60, 40], 20) +
     3 * lo(num(e, 'mttr', 0, INF), [10, 30, 60, 240], [100, 80, 60, 40], 10) +
     2 * (dr === undefined ? 0 : ([0, 20, 35, 50, 70, 85, 100][DR.indexOf(dr)] as number)) +
     2 * (tier === undefined ? 0 : ([100, 85, 60, 30, 0][TIER.indexOf(tier)] as number));
@@ -133,7 +142,7 @@ function score(e: Ev): HandResult {
   const xcomp = sym(e, 'cross_border_data_compliance', XBORDER);
   M[4] =
     4 * (mlps === 'L4' || mlps === 'L3' ? 100 : mlps === 'L2' ? 60 : mlps === 'intl_equiv' && mainland === false ? 60 : 0) +
-    4 * hi(num(e, 'data_protection_controls', 0, 100), [90, 75, 60], [100, 80, 60], 30) +
+    4 * hi(pct(e, 'data_protection_controls', true), [90, 75, 60], [100, 80, 60], 30) +
     3 * (incidents === 'none' ? 100 : incidents === 'general_rectified' ? 50 : 0);
   if (xflow === false) A[4] = 11;
   else M[4] += 3 * (xcomp === 'compliant' ? 100 : xcomp === 'partial' ? 50 : 0);
@@ -159,8 +168,8 @@ function score(e: Ev): HandResult {
   const metering = sym(e, 'metering_transparency', METERING);
   M[6] =
     3 * lo(pue, [1.15, 1.2, 1.25, 1.3, 1.4, 1.5], [100, 90, 80, 65, 40, 20], 0) +
-    2 * hi(num(e, 'renewable_energy_share', 0, 100), [80, 50, 30, 15], [100, 75, 50, 30], 0) +
-    2 * hi(num(e, 'rack_occupancy', 0, 100), [80, 65, 60, 50], [100, 80, 60, 40], 10) +
+    2 * hi(pct(e, 'renewable_energy_share', false), [80, 50, 30, 15], [100, 75, 50, 30], 0) +
+    2 * hi(pct(e, 'rack_occupancy', true), [80, 65, 60, 50], [100, 80, 60, 40], 10) +
     2 * (metering === 'fine_grained_exportable' ? 100 : metering === 'monthly_invoice' ? 50 : 0) +
     1 * lo(num(e, 'support_response_p1', 0, INF), [15, 30, 60, 240], [100, 80, 60, 30], 0);
 

@@ -37,6 +37,16 @@ function numState(x: unknown, lo: number, hi: number): number {
   if (x === undefined || x === null) return ABSENT;
   return typeof x === 'number' && x >= lo && x <= hi ? OK : BAD;
 }
+/**
+ * A percentage whose bands start high (issue 14's E162): a value in (0, 1) is a fraction written for a percentage,
+ * and so is exactly 1 where `one` (bands starting at 50 % or more): invalid, as the engine's plausibility rule says.
+ */
+function pctState(x: unknown, one: boolean): number {
+  const s = numState(x, 0, 100);
+  if (s !== OK) return s;
+  const v = x as number;
+  return v > 0 && (v < 1 || (one && v === 1)) ? BAD : OK;
+}
 function intState(x: unknown, lo: number, hi: number): number {
   if (x === undefined || x === null) return ABSENT;
   return typeof x === 'number' && x >= lo && x <= hi && Number.isInteger(x) ? OK : BAD;
@@ -86,7 +96,7 @@ export function scoreStraight(e: Record<string, unknown>): Straight {
     mA += 3 * (v >= 500 ? 100 : v >= 100 ? 75 : v >= 20 ? 50 : 25);
   } else if (s === BAD) bad = true;
   x = e.domestic_accelerator_share;
-  s = numState(x, 0, 100);
+  s = pctState(x, false);
   if (s === OK) {
     const v = x as number;
     mA += 2 * (v >= 50 ? 100 : v >= 30 ? 80 : v >= 10 ? 50 : 20);
@@ -126,19 +136,19 @@ export function scoreStraight(e: Record<string, unknown>): Straight {
     mB += 3 * (v <= 1 ? 100 : v <= 1.1 ? 60 : 0);
   } else if (s === BAD) bad = true;
   x = e.training_mfu;
-  s = numState(x, 0, 100);
+  s = pctState(x, false);
   if (s === OK) {
     const v = x as number;
     mB += 3 * (v >= 45 ? 100 : v >= 35 ? 80 : v >= 25 ? 60 : v >= 15 ? 40 : 20);
   } else if (s === BAD) bad = true;
   x = e.inference_slo_pass;
-  s = numState(x, 0, 100);
+  s = pctState(x, true);
   if (s === OK) {
     const v = x as number;
     mB += 2 * (v >= 100 ? 100 : v >= 90 ? 80 : v >= 75 ? 60 : 30);
   } else if (s === BAD) bad = true;
   x = e.hpl_efficiency;
-  s = numState(x, 0, 100);
+  s = pctState(x, true);
   let aB = 18;
   if (s === BAD) bad = true;
   if (fp64S === OK && fp64 === false) aB = 15;
@@ -156,7 +166,7 @@ export function scoreStraight(e: Record<string, unknown>): Straight {
     mC += 3 * (v >= 10000 ? 100 : v >= 1000 ? 80 : v >= 256 ? 60 : v >= 64 ? 40 : 20);
   } else if (s === BAD) bad = true;
   x = e.scaling_efficiency;
-  s = numState(x, 0, 100);
+  s = pctState(x, true);
   if (s === OK) {
     const v = x as number;
     mC += 3 * (v >= 90 ? 100 : v >= 80 ? 80 : v >= 70 ? 60 : v >= 60 ? 40 : 20);
@@ -168,7 +178,7 @@ export function scoreStraight(e: Record<string, unknown>): Straight {
     mC += 3 * (v <= 1 ? 100 : v <= 10 ? 80 : v <= 60 ? 60 : v <= 1440 ? 40 : 10);
   } else if (s === BAD) bad = true;
   x = e.compute_utilization;
-  s = numState(x, 0, 100);
+  s = pctState(x, false);
   if (s === OK) {
     const v = x as number;
     mC += 3 * (v >= 70 ? 100 : v >= 50 ? 80 : v >= 30 ? 50 : 20);
@@ -186,7 +196,7 @@ export function scoreStraight(e: Record<string, unknown>): Straight {
   // D (5 3 3 3 2 2).
   let mD = 0;
   const avail = e.service_availability;
-  const availS = numState(avail, 0, 100);
+  const availS = pctState(avail, true);
   if (availS === OK) {
     const v = avail as number;
     mD += 5 * (v >= 99.99 ? 100 : v >= 99.95 ? 85 : v >= 99.9 ? 70 : v >= 99.5 ? 50 : v >= 99 ? 30 : 0);
@@ -200,7 +210,7 @@ export function scoreStraight(e: Record<string, unknown>): Straight {
     else if (comp !== 'none') bad = true;
   } else if (compS === BAD) bad = true;
   x = e.effective_job_time;
-  s = numState(x, 0, 100);
+  s = pctState(x, true);
   if (s === OK) {
     const v = x as number;
     mD += 3 * (v >= 95 ? 100 : v >= 90 ? 80 : v >= 85 ? 60 : v >= 75 ? 40 : 20);
@@ -244,7 +254,7 @@ export function scoreStraight(e: Record<string, unknown>): Straight {
     } else if (mlps !== 'none') bad = true;
   } else if (mlpsS === BAD) bad = true;
   x = e.data_protection_controls;
-  s = numState(x, 0, 100);
+  s = pctState(x, true);
   if (s === OK) {
     const v = x as number;
     mE += 4 * (v >= 90 ? 100 : v >= 75 ? 80 : v >= 60 ? 60 : 30);
@@ -314,13 +324,13 @@ export function scoreStraight(e: Record<string, unknown>): Straight {
     mG += 3 * (v <= 1.15 ? 100 : v <= 1.2 ? 90 : v <= 1.25 ? 80 : v <= 1.3 ? 65 : v <= 1.4 ? 40 : v <= 1.5 ? 20 : 0);
   } else if (pueS === BAD) bad = true;
   x = e.renewable_energy_share;
-  s = numState(x, 0, 100);
+  s = pctState(x, false);
   if (s === OK) {
     const v = x as number;
     mG += 2 * (v >= 80 ? 100 : v >= 50 ? 75 : v >= 30 ? 50 : v >= 15 ? 30 : 0);
   } else if (s === BAD) bad = true;
   x = e.rack_occupancy;
-  s = numState(x, 0, 100);
+  s = pctState(x, true);
   if (s === OK) {
     const v = x as number;
     mG += 2 * (v >= 80 ? 100 : v >= 65 ? 80 : v >= 60 ? 60 : v >= 50 ? 40 : 10);

@@ -1,10 +1,12 @@
 // The JSON Schema (draft-07) of a ruleset's evidence, derived from the model.
 // In: a model. Out: the schema of a platform document (`evidenceSchema`, for editors and tools) and of the
-// evidence map alone (`fieldsSchema`, what the validator compiles). Former ids are properties too.
+// evidence map alone (`fieldsSchema`, what the validator compiles). Former ids are properties too. The published
+// schema also refuses a percentage written as a fraction (E162), so a validator of ours agrees with the engine.
 
 import type { Lang, Text } from '../dsl/ast';
 import { LANGS } from '../dsl/ast';
 import { assertNever } from '../dsl/ast';
+import { plausibilityRules } from './evidence-intake';
 import type { Model } from './model';
 import type { ValueType } from './value-type';
 
@@ -58,8 +60,20 @@ export function typeSchema(t: ValueType, nullable: boolean): Record<string, unkn
  * Schema of the evidence map: one property per input and indicator (and per former id, described as such).
  * Unknown fields are allowed (the validator warns about them). `nullable`: whether null is allowed (absent).
  */
-export function fieldsSchema(model: Model, nullable: boolean): JsonSchema {
+export function fieldsSchema(model: Model, nullable: boolean, opts: { readonly plausibility?: boolean } = {}): JsonSchema {
   const properties: Record<string, unknown> = {};
+  // A percentage written as a fraction (E162, an error unless assessed leniently): what the published schema refuses.
+  const fractions = new Map<string, JsonSchema>();
+  if (opts.plausibility === true) {
+    for (const [id, rules] of plausibilityRules(model)) {
+      for (const r of rules) {
+        if (r.kind !== 'fraction') continue;
+        const top = r.atMost !== undefined ? { maximum: r.atMost.toNumber() } : r.below !== undefined ? { exclusiveMaximum: r.below.toNumber() } : {};
+        fractions.set(id, { not: { type: 'number', exclusiveMinimum: 0, ...top } });
+      }
+    }
+  }
+  const plausible = (id: string): JsonSchema => fractions.get(id) ?? {};
   for (const i of model.inputs) {
     const d = describe(i.decl.label, i.decl.unit?.value, i.decl.note?.value);
     properties[i.id] = { ...typeSchema(i.type, nullable), ...(d !== undefined ? { description: d } : {}) };
@@ -67,12 +81,12 @@ export function fieldsSchema(model: Model, nullable: boolean): JsonSchema {
   for (const i of model.indicators) {
     if (!i.type) continue;
     const d = describe(i.decl.label, i.decl.unit?.value, undefined);
-    properties[i.id] = { ...typeSchema(i.type, nullable), ...(d !== undefined ? { description: d } : {}) };
+    properties[i.id] = { ...typeSchema(i.type, nullable), ...plausible(i.id), ...(d !== undefined ? { description: d } : {}) };
   }
   for (const [old, id] of model.formerIds) {
     const t = model.indicatorsById.get(id)?.type;
     if (!t) continue;
-    properties[old] = { ...typeSchema(t, nullable), description: `former id of \`${id}\`` };
+    properties[old] = { ...typeSchema(t, nullable), ...plausible(id), description: `former id of \`${id}\`` };
   }
   return { type: 'object', properties };
 }
@@ -87,7 +101,7 @@ export function evidenceSchema(model: Model): JsonSchema {
     properties: {
       platform: { type: 'string', minLength: 1, description: 'platform id' },
       name: { type: 'string', description: 'display name' },
-      evidence: fieldsSchema(model, true),
+      evidence: fieldsSchema(model, true, { plausibility: true }),
     },
     required: ['platform', 'evidence'],
   };

@@ -34,7 +34,9 @@ describe('npm run bench', () => {
     const invalid = Number(/invalid (\d+)/.exec(out)?.[1]);
     expect(invalid).toBeGreaterThan(0);
     expect(rows.map(result)).toEqual([...Array<string>(8).fill('equal'), `${invalid} differ`, `${invalid} differ`, 'equal', `${invalid} differ`]);
-    expect(out).toMatch(/plan: \d+ platforms decided, 0 handed over/);
+    // Platforms with a number the reference may find implausible (issue 14) go to the reference for its messages.
+    const over = /plan: (\d+) platforms decided, (\d+) handed over/.exec(out);
+    expect(Number(over?.[2])).toBeLessThan(Number(over?.[1]) / 20);
     expect(out).toMatch(/decide ÷ straight-line: \d\.\d{3}/);
     expect(out).toMatch(/evaluate ÷ straight-line: \d\.\d{3}/);
     expect(out).toMatch(/load average \d+\.\d\d/);

@@ -274,7 +274,7 @@ export function assessStandard(version: Version, platform: string, evidence: unk
     else warningFields.push(k);
   }
   // Issue 14: numbers the bands make implausible. A percentage (0–100) whose ≥ bands start at 10 or more holding a
-  // value in (0, 1] is a fraction: an error. Far below the lowest ≥ bound (under a hundredth) or far above the
+  // value in (0, 1) is a fraction, and so is exactly 1 where they start at 50 or more (1 % is absurd there): an error. Far below the lowest ≥ bound (under a hundredth) or far above the
   // highest ≤ bound (over a hundred times, when the type allows it): a warning.
   for (const ind of indicators) {
     const v = values.get(ind.id);
@@ -288,7 +288,8 @@ export function assessStandard(version: Version, platform: string, evidence: unk
     const hundred = Rational.fromInt(100);
     const pct = ind.type.max === '100' && ind.type.min === '0';
     if (higher && pct && !lo.lt(Rational.fromInt(10))) {
-      if (q.sign() > 0 && !q.gt(Rational.ONE)) errorFields.push(field);
+      const upTo1 = lo.lt(Rational.fromInt(50)) ? q.lt(Rational.ONE) : !q.gt(Rational.ONE);
+      if (q.sign() > 0 && upTo1) errorFields.push(field);
     } else if (higher && lo.sign() > 0 && q.sign() > 0 && q.lt(lo.div(hundred))) warningFields.push(field);
     const max = ind.type.max === undefined ? undefined : Rational.parse(ind.type.max);
     if (!higher && hi.sign() > 0 && q.gt(hi.mul(hundred)) && !(max !== undefined && !max.gt(hi.mul(hundred)))) warningFields.push(field);
