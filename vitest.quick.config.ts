@@ -25,11 +25,14 @@ export const SLOW = [
   'test/plan/decide.test.ts',
   'test/plan/evidence-shapes.test.ts',
   'test/plan/constructs.test.ts',
+  'test/plan/json.test.ts',
   'test/rulesets/versions.test.ts',
   'test/ruletests/cli.test.ts',
   // benchmarks and performance budgets
   'test/bench/**',
   'test/**/perf.test.ts',
+  'test/**/speed.test.ts',
+  'test/gap/big.test.ts',
   // suites that build dist/ and spawn the CLI, worker threads or the generated corpus
   'test/stream/**',
   'test/impact/corpus.test.ts',
@@ -37,6 +40,7 @@ export const SLOW = [
   'test/cli/**',
   'test/report/report.test.ts',
   'test/export/library.test.ts',
+  'test/export/cli.test.ts',
   'test/readme/**',
   'test/gap/fast.test.ts',
 ];
