@@ -83,8 +83,15 @@ export interface MissingEvidence {
   readonly vetoes: readonly string[];
 }
 
+/** What `missingOf` reads of an assessment (the compiled plan passes its missing indicators alone). */
+export interface MissingSource {
+  readonly indicators: readonly Pick<IndicatorResult, 'id' | 'dimension' | 'status' | 'value' | 'effectiveWeight'>[];
+  readonly prerequisites: readonly Pick<RuleResult, 'id' | 'truth' | 'missing'>[];
+  readonly vetoes: readonly Pick<RuleResult, 'id' | 'truth' | 'missing'>[];
+}
+
 /** The missing evidence of an assessment, field by field in the order the ruleset reads them. */
-export function missingOf(a: Pick<Assessment, 'indicators' | 'prerequisites' | 'vetoes'>): readonly MissingEvidence[] {
+export function missingOf(a: MissingSource): readonly MissingEvidence[] {
   const byField = new Map<string, { field: string; indicators: MissingEvidence['indicators'][number][]; prerequisites: string[]; vetoes: string[] }>();
   const entry = (field: string): { field: string; indicators: MissingEvidence['indicators'][number][]; prerequisites: string[]; vetoes: string[] } => {
     let e = byField.get(field);

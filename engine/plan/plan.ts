@@ -12,7 +12,7 @@ import type { AssessOptions, PlatformInput } from '../evaluate';
 import { MAX_STEPS } from '../expr-eval';
 import type { Model } from '../model';
 import { Rational } from '../rational';
-import { decisionOf, missingOf, toResultJson, type ResultJson, type Assessment, type Decision, type DimensionResult, type EvidenceIssue, type IndicatorResult, type MissingEvidence, type Outcome, type RuleResult, type Truth } from '../result';
+import { decisionOf, missingOf, toResultJson, type ResultJson, type Assessment, type Decision, type DimensionResult, type EvidenceIssue, type IndicatorResult, type MissingEvidence, type MissingSource, type Outcome, type RuleResult, type Truth } from '../result';
 import { compileEvidenceReader, evidenceOf, INVALID, type EvidenceReader } from './evidence';
 import type { ExprCtx } from './expr';
 import { jsonLayoutOf, resultJsonOf } from './json';
@@ -174,6 +174,27 @@ export function compilePlan(model: Model, reference: Reference): Plan {
 
   const jsonLayout = jsonLayoutOf(model);
 
+  /**
+   * The missing evidence of a platform the decision variant decided: the full variant's state read by `missingOf`,
+   * with no `Assessment` built (most of a corpus may miss some field, and `--decision` lines list it).
+   */
+  const missingByPlan = (input: PlatformInput, lang: Lang, lenient: boolean): readonly MissingEvidence[] => {
+    const v = plain;
+    const rt = v.rt.busy ? new Rt(layout, slots) : v.rt;
+    rt.busy = true;
+    try {
+      rt.reset(LANGS.includes(lang) ? lang : 'en');
+      reader.read(input.evidence, rt.raw, rt.keys, rt.sym, rt.warn);
+      for (const n of v.nodes) n(rt);
+      return missingOf(missingSource(rt, model, layout, weights));
+    } catch (e) {
+      if (!(e instanceof Bail)) throw e;
+      return missingOf(reference(input, { lang, lenient }));
+    } finally {
+      rt.busy = false;
+    }
+  };
+
   const plan: Plan = {
     stats,
     evaluate(input, lang = 'en', lenient = false) {
@@ -215,7 +236,7 @@ export function compilePlan(model: Model, reference: Reference): Plan {
         const d = verdict(input, outcome, outcome === 'graded' ? rt.level : null, total, failed, fired, warnings);
         // Missing evidence: which fields and what they cost, from the full assessment when first read (the
         // decision variant keeps no list of missing fields; most readers of a corpus's decisions never ask).
-        return anyMissing(rt) ? withMissing(d, () => missingOf(plan.assess(input, { lang, lenient }))) : d;
+        return anyMissing(rt) ? withMissing(d, () => missingByPlan(input, lang, lenient)) : d;
       } catch (e) {
         if (!(e instanceof Bail)) throw e;
         // Invalid evidence decides the summary without the reference (which would only add the messages).
@@ -264,6 +285,25 @@ const NO_IDS: readonly string[] = [];
 function withMissing(d: Decision, make: () => readonly MissingEvidence[]): Decision {
   let m: readonly MissingEvidence[] | undefined;
   return Object.defineProperty({ ...d }, 'missing', { enumerable: true, get: () => (m ??= make()) });
+}
+
+/** What `missingOf` reads, from the full variant's state: the missing indicators, every prerequisite and veto. */
+function missingSource(rt: Rt, m: Model, L: Layout, W: Weights): MissingSource {
+  const indicators: MissingSource['indicators'][number][] = [];
+  for (let i = 0; i < m.indicators.length; i++) {
+    const slot = L.indSlot[i] as number;
+    const absent = slot < 0 || rt.raw[slot] === undefined;
+    const missing = rt.iSet[i] !== 1 || STATUS[rt.iStatus[i] as number] === 'missing';
+    const info = m.indicators[i];
+    if (absent && missing && info) indicators.push({ id: info.id, dimension: info.dimension, status: 'missing', effectiveWeight: effRat(rt, W, L, i) });
+  }
+  const rule = (c: number, id: string, missing: readonly string[] | undefined): MissingSource['prerequisites'][number] =>
+    c < 0 ? { id, ...unknownRule } : { id, truth: truthOfCode(c), missing: missing ?? [] };
+  return {
+    indicators,
+    prerequisites: m.prerequisites.map((p, k) => rule(rt.pTruth[k] as number, p.id, rt.pMissing[k] as readonly string[] | undefined)),
+    vetoes: m.vetoes.map((v, k) => rule(rt.vTruth[k] as number, v.id, rt.vMissing[k] as readonly string[] | undefined)),
+  };
 }
 
 /** Whether an indicator scored 0 for want of evidence, or a prerequisite or veto is unknown. */
