@@ -25,8 +25,8 @@ export interface BaseEvidence {
  * Reads a platform's evidence exactly. For evidence the engine accepted (the search only runs then): the JSON
  * Schema step is skipped, as it has nothing to add and costs seconds on big rulesets.
  */
-export function baseEvidence(ruleset: CompiledRuleset, input: PlatformInput, lang: Lang): BaseEvidence {
-  const v = validateEvidence(ruleset.model, undefined, input.evidence, lang);
+export function baseEvidence(ruleset: CompiledRuleset, input: PlatformInput, lang: Lang, lenient = false): BaseEvidence {
+  const v = validateEvidence(ruleset.model, undefined, input.evidence, lang, { lenient });
   const plain: Record<string, unknown> = {};
   for (const [id, x] of v.values) defineOwn(plain, v.fields.get(id) ?? id, plainValue(x));
   return { platform: String(input.platform), name: input.name, values: v.values, keys: v.fields, errors: v.errors, plain };

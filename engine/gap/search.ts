@@ -148,8 +148,9 @@ export function improvementPlans(ruleset: CompiledRuleset, input: PlatformInput,
   const reaches = (x: Assessment): boolean => x.outcome === 'graded' && levelRank(ruleset, x.level) <= tRank;
   if (reaches(a)) return { ...head, ...empty, target, status: 'already' };
 
-  const base = baseEvidence(ruleset, input, lang);
-  const s = new Search(ruleset, base, a, reaches, opts.budget ?? 40_000, opts.work ?? WORK_LIMIT);
+  const lenient = opts.lenient === true;
+  const base = baseEvidence(ruleset, input, lang, lenient);
+  const s = new Search(ruleset, base, a, reaches, opts.budget ?? 40_000, opts.work ?? WORK_LIMIT, lenient);
   const fast = new FastCheck(ruleset, base, a, (l) => levelRank(ruleset, l), tRank);
   const needs = needsOf(ruleset, target, events, (e, where) => fast.truthAtBase(e, where));
   if (needs.blockers.length > 0) {
@@ -174,7 +175,7 @@ export function improvementPlans(ruleset: CompiledRuleset, input: PlatformInput,
     const allBest = new Map(options.map((o) => [o.id, o.best.value]));
     const bestEvents: EvalEvent[] = [];
     s.spend(ruleset.model.indicators.length + 1);
-    const atBest = ruleset.assess(changedInput(base, allBest), { lang, trace: (e) => bestEvents.push(e) });
+    const atBest = ruleset.assess(changedInput(base, allBest), { lang, lenient, trace: (e) => bestEvents.push(e) });
     if (!reaches(atBest)) {
       return { ...head, target, status: 'unreachable', plans: [], blockers: [], atBest, atBestEvents: bestEvents, exhaustive: true, assessments: s.count + 1 };
     }
@@ -183,7 +184,7 @@ export function improvementPlans(ruleset: CompiledRuleset, input: PlatformInput,
     if (!(e instanceof Budget)) throw e;
     exhaustive = false;
   }
-  const plans = s.accepted.flatMap((p) => verify(ruleset, base, a, p, reaches, lang));
+  const plans = s.accepted.flatMap((p) => verify(ruleset, base, a, p, reaches, lang, lenient));
   const status: GapStatus = plans.length > 0 ? 'plans' : exhaustive ? 'unreachable' : 'not-found';
   const searched: GapSearched = { indicators: Math.min(listed.size, applicable), applicable, changedUpTo: s.triedUpTo };
   return { ...head, target, status, plans, blockers: [], exhaustive, assessments: s.count, checks: s.checks, ...(exhaustive ? {} : { searched }) };
@@ -204,10 +205,10 @@ interface Found {
  * Assesses the changed evidence, every number exact (what its JSON text reads as), with the reference evaluator
  * (the oracle: the search used the compiled plan and fast checks); the plan is kept only when it reaches the target.
  */
-function verify(ruleset: CompiledRuleset, base: BaseEvidence, a: Assessment, f: Found, reaches: (a: Assessment) => boolean, lang: Lang): Plan[] {
+function verify(ruleset: CompiledRuleset, base: BaseEvidence, a: Assessment, f: Found, reaches: (a: Assessment) => boolean, lang: Lang, lenient = false): Plan[] {
   const changes = new Map(f.picks.map((p) => [p.o.id, p.c.value]));
   const text = changedText(base, changes);
-  const r = ruleset.assess(exactInput(base, changes), { lang, engine: 'reference' });
+  const r = ruleset.assess(exactInput(base, changes), { lang, lenient, engine: 'reference' });
   if (!reaches(r) || r.level === null) return [];
   const contribution = (x: Assessment, id: string): Rational => x.indicators.find((i) => i.id === id)?.contribution ?? Rational.ZERO;
   return [
@@ -279,6 +280,8 @@ class Search {
     private readonly reaches: (a: Assessment) => boolean,
     private readonly budget: number,
     private readonly workLimit: number,
+    /** Re-assess as the platform was assessed (a percentage written as a fraction is then a warning). */
+    private readonly lenient = false,
   ) {}
 
   /** Work done, in indicator evaluations (an assessment costs one per indicator, a listed option or fast check one). */
@@ -296,7 +299,7 @@ class Search {
     if (this.count >= this.budget) throw new Budget();
     this.count++;
     this.spend(this.ruleset.model.indicators.length + 1);
-    return withChanges(this.base, changes, (input) => this.ruleset.assess(input));
+    return withChanges(this.base, changes, (input) => this.ruleset.assess(input, { lenient: this.lenient }));
   }
 
   /** The decision alone (outcome, level, total), counted like an assessment. */
@@ -304,7 +307,7 @@ class Search {
     if (this.count >= this.budget) throw new Budget();
     this.count++;
     this.spend(this.ruleset.model.indicators.length + 1);
-    return withChanges(this.base, changes, (input) => this.ruleset.decide(input, { messages: false }));
+    return withChanges(this.base, changes, (input) => this.ruleset.decide(input, { messages: false, lenient: this.lenient }));
   }
 
   private ok(picks: readonly { o: IndicatorOptions; c: Candidate }[]): boolean {
