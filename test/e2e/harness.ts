@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST = join(REPO, 'playground/dist');
@@ -132,4 +133,18 @@ export async function waitForAnalysis(page: Page, after = 0, timeout = 15_000): 
 export async function clearStorage(page: Page, server: StaticServer): Promise<void> {
   await page.goto(new URL(BLANK_PATH, server.url).href);
   await page.evaluate(() => localStorage.clear());
+}
+
+/** The built playground served and a browser opened for a test file's tests, closed after them (set in `beforeAll`). */
+export function usePlayground(): { readonly server: StaticServer; readonly browser: Browser } {
+  const env = {} as { server: StaticServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServer();
+    env.browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

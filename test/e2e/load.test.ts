@@ -3,27 +3,16 @@
 // also when served from a sub-folder.
 
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BLANK_PATH, openBrowser, REPO, screenshot, startServer, waitForAnalysis, watch, type Browser, type StaticServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { BLANK_PATH, REPO, screenshot, startServer, usePlayground, waitForAnalysis, watch } from './harness';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = usePlayground();
 
 describe('loading the playground', () => {
   it('loads with no console error and its workers as files', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const log = watch(page);
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.waitForSelector('[data-testid=editor] .view-lines');
     await waitForAnalysis(page);
     // Open the evidence panel so the JSON worker starts too.
@@ -38,7 +27,7 @@ describe('loading the playground', () => {
     expect(log.consoleErrors).toEqual([]);
     expect(log.failedRequests).toEqual([]);
     const workerFiles = log.workers.map((u) => new URL(u).pathname.split('/').pop() ?? u);
-    expect(log.workers.every((u) => u.startsWith(server.url))).toBe(true);
+    expect(log.workers.every((u) => u.startsWith(env.server.url))).toBe(true);
     expect(workerFiles.some((f) => f.startsWith('assay.worker'))).toBe(true);
     expect(workerFiles.some((f) => f.startsWith('editor.worker'))).toBe(true);
     expect(workerFiles.some((f) => f.startsWith('json.worker'))).toBe(true);
@@ -46,9 +35,9 @@ describe('loading the playground', () => {
   });
 
   it('the harness blank page asks for nothing that 404s (a late favicon error once failed a suite)', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const log = watch(page);
-    await page.goto(new URL(BLANK_PATH, server.url).href);
+    await page.goto(new URL(BLANK_PATH, env.server.url).href);
     await page.waitForTimeout(1000);
     expect([...log.consoleErrors, ...log.failedRequests]).toEqual([]);
     await page.close();
@@ -57,7 +46,7 @@ describe('loading the playground', () => {
   it('works from a sub-folder of any static server (relative paths)', async () => {
     const sub = await startServer(join(REPO, 'playground'));
     try {
-      const page = await browser.context.newPage();
+      const page = await env.browser.context.newPage();
       const log = watch(page);
       await page.goto(`${sub.url}dist/`);
       await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 20_000 });

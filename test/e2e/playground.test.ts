@@ -3,28 +3,17 @@
 // In: playground/dist served locally, headless Chromium. Out: assertions and screenshots in test-artifacts/e2e/.
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearStorage, openBrowser, screenshot, startServer, waitForAnalysis, watch, type Browser, type StaticServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { clearStorage, screenshot, usePlayground, waitForAnalysis, watch } from './harness';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = usePlayground();
 
 /** A page on the playground with nothing remembered from earlier tests, showing csp-assessment@1.0. */
 async function freshPage(): Promise<{ page: Page; log: ReturnType<typeof watch> }> {
-  const page = await browser.context.newPage();
-  await clearStorage(page, server);
+  const page = await env.browser.context.newPage();
+  await clearStorage(page, env.server);
   const log = watch(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('[data-testid=editor] .view-lines');
   await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 20_000 });
   return { page, log };
@@ -214,7 +203,7 @@ describe('the playground', () => {
     await page.evaluate(() => localStorage.clear());
     await page.close();
 
-    const other = await browser.context.newPage();
+    const other = await env.browser.context.newPage();
     const log2 = watch(other);
     await other.goto('about:blank');
     await other.goto(link);

@@ -6,27 +6,16 @@
 import { once } from 'node:events';
 import { createDeflateRaw, deflateRawSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateRuleset } from '../../bench/big-ruleset';
-import { clearStorage, openBrowser, screenshot, startServer, waitForAnalysis, watch, type Browser, type StaticServer } from './harness';
+import { clearStorage, screenshot, usePlayground, waitForAnalysis, watch } from './harness';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = usePlayground();
 
 /** A page on the playground with nothing remembered (no autosave, no history), showing csp-assessment@1.0. */
 async function freshPage(query = ''): Promise<{ page: Page; log: ReturnType<typeof watch> }> {
-  const page = await browser.context.newPage();
-  await clearStorage(page, server);
+  const page = await env.browser.context.newPage();
+  await clearStorage(page, env.server);
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
@@ -35,7 +24,7 @@ async function freshPage(query = ''): Promise<{ page: Page; log: ReturnType<type
       }),
   );
   const log = watch(page);
-  await page.goto(server.url + query);
+  await page.goto(env.server.url + query);
   await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 20_000 });
   return { page, log };
 }
@@ -66,7 +55,7 @@ function setEditorText(page: Page, text: string): Promise<void> {
 /** A `#s=` share link of `work`, made the way the page makes them (deflate-raw JSON, base64url). */
 function shareLink(work: object): string {
   const b64 = deflateRawSync(Buffer.from(JSON.stringify(work))).toString('base64url');
-  return `${server.url}#s=${b64}`;
+  return `${env.server.url}#s=${b64}`;
 }
 
 describe('replacing the text loses nothing', () => {
@@ -254,7 +243,7 @@ describe('hostile input', () => {
     await page.waitForFunction(() => (localStorage.getItem('assay-playground:v1') ?? '').includes('# kept'));
     await page.goto('about:blank');
     const t0 = Date.now();
-    await page.goto(`${server.url}#s=${hash}`);
+    await page.goto(`${env.server.url}#s=${hash}`);
     const notice = page.locator('[data-notice=share]');
     await notice.waitFor({ timeout: 20_000 });
     console.log(`refused in ${Date.now() - t0} ms`);
@@ -393,9 +382,9 @@ describe('hostile input', () => {
     expect(await page.evaluate(() => localStorage.getItem('assay-playground:analysing:main'))).not.toBeNull();
     await page.close();
 
-    const next = await browser.context.newPage();
+    const next = await env.browser.context.newPage();
     const log = watch(next);
-    await next.goto(server.url);
+    await next.goto(env.server.url);
     const notice = next.locator('[data-notice=paused]');
     await notice.waitFor({ timeout: 20_000 });
     expect(await notice.innerText()).toContain('did not finish');
