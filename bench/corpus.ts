@@ -8,8 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEvidenceText } from '../engine/index';
-import type { PlatformInput } from '../engine/evaluate';
-import type { Model } from '../engine/model';
+import type { PlatformInput } from '../engine/evaluate/evaluate';
+import type { Model } from '../engine/model/model';
 import { generatePlatforms, rng } from './generate';
 
 /** Share of platforms written free-form (their own keys, in their own order). */

@@ -3,10 +3,10 @@
 // JSON or NDJSON reader would give them). Used by the differential tests (test/plan/) and the benchmark (bench/).
 
 import type { Expr } from '../dsl/ast';
-import type { PlatformInput } from '../engine/evaluate';
-import type { Model } from '../engine/model';
-import { Rational } from '../engine/rational';
-import type { ValueType } from '../engine/value-type';
+import type { PlatformInput } from '../engine/evaluate/evaluate';
+import type { Model } from '../engine/model/model';
+import { Rational } from '../engine/numbers/rational';
+import type { ValueType } from '../engine/model/value-type';
 
 /** mulberry32: a small, fast, seedable PRNG. */
 export function rng(seed: number): () => number {

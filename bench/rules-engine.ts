@@ -7,7 +7,7 @@
 // (weights × points) and totals are compared cross-multiplied, so the results equal the exact ones on this ruleset.
 
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import type { Model } from '../engine/model';
+import type { Model } from '../engine/model/model';
 
 export interface RulesResult {
   readonly outcome: 'graded' | 'vetoed' | 'not_rated' | 'invalid';

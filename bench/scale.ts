@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileRuleset, type CompiledRuleset } from '../engine/index';
-import type { PlatformInput } from '../engine/evaluate';
+import type { PlatformInput } from '../engine/evaluate/evaluate';
 import { generateRuleset } from './big-ruleset';
 import { asJsonText, corpusLike } from './corpus';
 import { RULESET } from './contenders';

@@ -7,7 +7,7 @@
 
 import type { Lang } from '../dsl/ast';
 import { parseArgs, flag, UsageError, type FlagSpec } from './args';
-import { suggest } from '../engine/suggest';
+import { suggest } from '../engine/support/suggest';
 import { assayVersion, commandHelp } from './help';
 import { visibleForTerminal } from '../dsl/visible';
 import { isKey, t } from './i18n';

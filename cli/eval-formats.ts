@@ -4,8 +4,8 @@
 
 import type { Lang } from '../dsl/ast';
 import type { CompiledRuleset } from '../engine/index';
-import { decisionOf, type Assessment, type Decision } from '../engine/result';
-import { xmlText } from '../engine/testing/junit';
+import { decisionOf, type Assessment, type Decision } from '../engine/evaluate/result';
+import { xmlText } from '../engine/analyses/testing/junit';
 import { t } from './i18n';
 
 /** A CSV cell (RFC 4180): quoted when it holds a comma, quote or line break; text that a spreadsheet would run as a formula gets a leading `'`. */

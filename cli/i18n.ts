@@ -2,7 +2,7 @@
 // In: a key and arguments. Out: the text in the chosen language. Diagnostics come from dsl/messages.ts instead.
 
 import type { Lang } from '../dsl/ast';
-import { fill } from '../engine/fill';
+import { fill } from '../engine/support/fill';
 
 type Entry = Readonly<Record<Lang, string>>;
 
@@ -670,7 +670,7 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
 
 export type Key = keyof typeof T;
 
-/** The text of `key` in `lang`, filled with `args` (`{name}`, and `{name#one|other}` for English plurals: engine/fill.ts). */
+/** The text of `key` in `lang`, filled with `args` (`{name}`, and `{name#one|other}` for English plurals: engine/support/fill.ts). */
 export function t(lang: Lang, key: Key, args: Readonly<Record<string, string | number>> = {}): string {
   return fill(T[key][lang], args);
 }

@@ -4,9 +4,9 @@
 
 import type { Lang } from '../dsl/ast';
 import type { CompiledRuleset } from '../engine/index';
-import { entryDetails, entrySummary } from '../engine/diff/render';
-import type { ChangedPlatform, Impact } from '../engine/impact';
-import { standing } from '../engine/impact';
+import { entryDetails, entrySummary } from '../engine/analyses/diff/render';
+import type { ChangedPlatform, Impact } from '../engine/analyses/impact';
+import { standing } from '../engine/analyses/impact';
 import { isKey, t } from './i18n';
 import { escapeMarkdown } from '../engine/report/escape';
 import { markdownTable, textTable, type Align } from './table';

@@ -7,7 +7,7 @@ import { join, dirname, resolve, relative, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleset } from '../dsl/parse';
 import { compileRuleset } from '../engine/index';
-import { rulesetHash } from '../engine/hash';
+import { rulesetHash } from '../engine/model/hash';
 import { isReference, resolveReference, sortEntries, type RegistryEntry } from '../engine/registry';
 import { decodeUtf8 } from './decode';
 import type { Key } from './i18n';

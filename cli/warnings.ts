@@ -3,7 +3,7 @@
 // the same unknown field hundreds of times). In: warnings as they come. Out: lines on stderr, in first-seen order.
 
 import type { Lang } from '../dsl/ast';
-import type { EvidenceIssue } from '../engine/result';
+import type { EvidenceIssue } from '../engine/evaluate/result';
 import { t } from './i18n';
 import type { Out } from './commands/common';
 

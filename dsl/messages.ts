@@ -6,7 +6,7 @@
 // documents each. Ranges:
 //   A1xx syntax and limits · A2xx names · A3xx types, units, domains · A4xx weights ·
 //   A5xx bands · A6xx mappings · A7xx prerequisites, vetoes, levels · A8xx labels, metadata ·
-//   A9xx related-information notes · E1xx evidence · T1xx rule-test files (engine/testing/, `assay test`)
+//   A9xx related-information notes · E1xx evidence · T1xx rule-test files (engine/analyses/testing/, `assay test`)
 
 import type { Lang } from './ast';
 import type { Severity } from './diagnostics';
@@ -106,7 +106,7 @@ export const CATALOGUE = {
     ['write it with fewer digits: no threshold, weight or point needs so many', '请减少位数：阈值、权重和分值都用不到这么多位', '請減少位數：閾值、權重和分值都用不到這麼多位'],
   ),
 
-  // --- A2xx names (engine/model.ts, engine/resolve.ts, engine/order.ts, engine/compile.ts) --------
+  // --- A2xx names (engine/model/model.ts, engine/model/resolve.ts, engine/model/order.ts, engine/compile.ts) --------
   A201: m('error', 'unknown name `{name}`', '未知的名称 `{name}`', '未知的名稱 `{name}`', [
     'a name refers to an input, an indicator, a member of the object being scored, or an enum value of the other side of a comparison',
     '名称应指向输入项、指标、正在评分的对象的成员，或比较另一侧的枚举值',
@@ -473,7 +473,7 @@ export const CATALOGUE = {
   A902: m('info', 'did you mean `{name}`? declared here', '是否指 `{name}`？声明于此', '是否指 `{name}`？宣告於此'),
   A903: m('info', 'did you mean `{name}`?', '是否指 `{name}`？', '是否指 `{name}`？'),
 
-  // --- E1xx evidence (engine/evidence*.ts) and evaluation (engine/evaluate.ts) -----------------
+  // --- E1xx evidence (engine/evidence/read*.ts) and evaluation (engine/evaluate/evaluate.ts) -----------------
   E101: m('error', '`{field}` must be `true` or `false`, not {found}', '`{field}` 应为 `true` 或 `false`，实际为 {found}', '`{field}` 應為 `true` 或 `false`，實際為 {found}'),
   E102: m('error', '`{field}` must be a number, not {found}', '`{field}` 应为数字，实际为 {found}', '`{field}` 應為數字，實際為 {found}'),
   E103: m('error', '`{field}` must be a whole number, not {found}', '`{field}` 应为整数，实际为 {found}', '`{field}` 應為整數，實際為 {found}'),
@@ -550,7 +550,7 @@ export const CATALOGUE = {
     '`{indicator}` 沒有與 {found} 相符的分檔或映射項，得 0 分',
   ),
 
-  // evidence that is well-formed but probably not what was meant (engine/evidence-intake.ts)
+  // evidence that is well-formed but probably not what was meant (engine/evidence/intake.ts)
   E160: m(
     'warning',
     'unknown field `{field}` is ignored; did you mean `{name}`?',
@@ -600,7 +600,7 @@ export const CATALOGUE = {
     '`{field}` 為 {found}，疑似百分數的小數比例（0–100，分檔從 {bound} 起）；按 {found} 評分：如本意如此，請寫 {fixed}',
   ),
 
-  // --- T1xx rule-test files (engine/testing/, `assay test`) ------------------------------------
+  // --- T1xx rule-test files (engine/analyses/testing/, `assay test`) ------------------------------------
   // reading a test file
   T101: m('error', 'not valid YAML: {message}', '不是有效的 YAML：{message}', '不是有效的 YAML：{message}'),
   T102: m('error', 'the file is larger than {limit} bytes', '文件大于 {limit} 字节', '檔案大於 {limit} 位元組'),

@@ -1,21 +1,21 @@
 // Compilation of a ruleset: text → AST → model → static checks → a `CompiledRuleset` that assesses platforms.
 // In: the ruleset's text. Out: `{ ruleset, diagnostics, ast }`; `ruleset` is undefined when any diagnostic is an
-// error. Static checks come from engine/checks.ts (a list: adding one needs no change here).
+// error. Static checks come from engine/check/registry.ts (a list: adding one needs no change here).
 
 import type { Lang, Ruleset } from '../dsl/ast';
 import { diag, hasErrors, notShown, sortDiagnostics, type Diagnostic } from '../dsl/diagnostics';
 import { parseRuleset } from '../dsl/parse';
 import { printRuleset } from '../dsl/printer';
-import { CHECKS } from './checks';
-import { assessPlatform, type PlatformInput } from './evaluate';
-import type { Trace } from './events';
-import { compileEvidenceCheck, type EvidenceCheck } from './evidence-validate';
-import { evidenceSchema, type JsonSchema } from './evidence-schema';
-import { rulesetHash } from './hash';
-import { buildModel, type Model } from './model';
+import { CHECKS } from './check/registry';
+import { assessPlatform, type PlatformInput } from './evaluate/evaluate';
+import type { Trace } from './evaluate/events';
+import { compileEvidenceCheck, type EvidenceCheck } from './evidence/validate';
+import { evidenceSchema, type JsonSchema } from './evidence/schema';
+import { rulesetHash } from './model/hash';
+import { buildModel, type Model } from './model/model';
 import { compilePlan, type Plan } from './plan/index';
-import { Rational } from './rational';
-import { decisionOf, toResultJson, type Assessment, type Decision, type ResultJson, type RulesetIdentity } from './result';
+import { Rational } from './numbers/rational';
+import { decisionOf, toResultJson, type Assessment, type Decision, type ResultJson, type RulesetIdentity } from './evaluate/result';
 
 export interface CompiledRuleset {
   readonly identity: RulesetIdentity;
@@ -77,7 +77,7 @@ function cap(all: Diagnostic[]): Diagnostic[] {
 /** Model diagnostics that only repeat a syntax error (a clause lost to recovery). */
 const CASCADE: ReadonlySet<string> = new Set(['A207', 'A208', 'A209', 'A210', 'A212']);
 
-/** Runs every static check of engine/checks.ts; a check that throws becomes A218 and the others still run. */
+/** Runs every static check of engine/check/registry.ts; a check that throws becomes A218 and the others still run. */
 export function runChecks(model: Model, ast: Ruleset): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const c of CHECKS) {
@@ -91,7 +91,7 @@ export function runChecks(model: Model, ast: Ruleset): Diagnostic[] {
 }
 
 /**
- * Compiles a ruleset. `path` is for messages only. `checks: false` skips the static checks of engine/checks.ts
+ * Compiles a ruleset. `path` is for messages only. `checks: false` skips the static checks of engine/check/registry.ts
  * (tools and tests that study evaluation alone); name resolution and cycle detection always run.
  */
 export function compileRuleset(text: string, opts: { path?: string; checks?: boolean } = {}): CompileResult {

@@ -2,7 +2,7 @@
 // In: the registry's entries (identity and path of every `rulesets/<id>/<version>.assay`). Out: the entry a
 // reference names, or a typed failure listing the versions that exist. Pure: callers list the files.
 
-import type { RulesetIdentity } from './result';
+import type { RulesetIdentity } from './evaluate/result';
 
 export interface RegistryEntry {
   readonly identity: RulesetIdentity;

@@ -79,7 +79,7 @@ export function runCheck(p: ParsedArgs, lang: Lang, out: Out): number {
 }
 
 /**
- * `rulesetHash(ast)` (engine/hash.ts) with Node's native SHA-256: the engine's portable one runs cold here, and
+ * `rulesetHash(ast)` (engine/model/hash.ts) with Node's native SHA-256: the engine's portable one runs cold here, and
  * the cold start is this command's budget. A test checks that both agree.
  */
 export function contentHash(ast: Parameters<typeof canonicalString>[0]): string {

@@ -3,8 +3,8 @@
 // has errors, 2 on usage errors.
 
 import type { Lang } from '../../dsl/ast';
-import { diffWithHeader } from '../../engine/diff/index';
-import { renderDiff } from '../../engine/diff/render';
+import { diffWithHeader } from '../../engine/analyses/diff/index';
+import { renderDiff } from '../../engine/analyses/diff/render';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError } from '../io';

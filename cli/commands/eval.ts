@@ -5,7 +5,7 @@
 
 import type { Lang } from '../../dsl/ast';
 import { parseEvidenceText, type CompiledRuleset } from '../../engine/index';
-import { decisionOf, toDecisionJson, toResultJson, type Assessment, type Decision, type MissingEvidence } from '../../engine/result';
+import { decisionOf, toDecisionJson, toResultJson, type Assessment, type Decision, type MissingEvidence } from '../../engine/evaluate/result';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { collectEvidence, CliError } from '../io';
@@ -16,7 +16,7 @@ import { maxWorkers, streamEval } from '../stream/run';
 import { evalCsv, evalJunit } from '../eval-formats';
 import { WarningGroups } from '../warnings';
 import { explainOne, loadCorpus, renderExplanations } from './explain';
-import { explanationJson, type Explanation } from '../../engine/explain/index';
+import { explanationJson, type Explanation } from '../../engine/analyses/explain/index';
 
 const STREAM_EXT = /\.(ndjson|jsonl|csv)$/i;
 

@@ -7,12 +7,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Lang } from '../../dsl/ast';
-import { corpusStats, placeIn, type CorpusStats } from '../../engine/benchmark';
+import { corpusStats, placeIn, type CorpusStats } from '../../engine/analyses/benchmark';
 import type { CompiledRuleset } from '../../engine/compile';
-import { explainPlatform, explanationJson, explanationMarkdown, explanationText, type Explanation } from '../../engine/explain/index';
-import { sha256Text } from '../../engine/hash';
+import { explainPlatform, explanationJson, explanationMarkdown, explanationText, type Explanation } from '../../engine/analyses/explain/index';
+import { sha256Text } from '../../engine/model/hash';
 import { parseEvidenceText, type PlatformDoc } from '../../engine/index';
-import type { Assessment } from '../../engine/result';
+import type { Assessment } from '../../engine/evaluate/result';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { collectEvidence, CliError } from '../io';

@@ -4,7 +4,7 @@
 
 import type { Lang } from '../../dsl/ast';
 import type { CompiledRuleset } from '../../engine/compile';
-import { gapJson, gapMarkdown, gapText, improvementPlans, type GapResult } from '../../engine/gap/index';
+import { gapJson, gapMarkdown, gapText, improvementPlans, type GapResult } from '../../engine/analyses/gap/index';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError } from '../io';

@@ -5,7 +5,7 @@
 
 import type { Lang } from '../../dsl/ast';
 import { parseEvidenceText, type PlatformDoc } from '../../engine/index';
-import { impact, toImpactJson } from '../../engine/impact';
+import { impact, toImpactJson } from '../../engine/analyses/impact';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { collectEvidence, CliError } from '../io';

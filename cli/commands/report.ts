@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Lang } from '../../dsl/ast';
-import { improvementPlans } from '../../engine/gap/index';
+import { improvementPlans } from '../../engine/analyses/gap/index';
 import type { PlatformDoc } from '../../engine/index';
 import { reportHtml, reportMarkdown, type ReportItem, type ReportMeta } from '../../engine/report/index';
 import { flag, has, type ParsedArgs } from '../args';

@@ -2,7 +2,7 @@
 // with its label, type, unit and methods as comments in the chosen language. In: arguments. Out: YAML text.
 
 import type { Lang } from '../../dsl/ast';
-import { evidenceTemplate } from '../../engine/template';
+import { evidenceTemplate } from '../../engine/evidence/template';
 import type { ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError } from '../io';

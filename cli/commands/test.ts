@@ -12,7 +12,7 @@ import type { Lang } from '../../dsl/ast';
 import { renderDiagnostics } from '../../dsl/render';
 import { compileRuleset } from '../../engine/index';
 import { compareVersions } from '../../engine/registry';
-import type { PlatformDoc } from '../../engine/evidence';
+import type { PlatformDoc } from '../../engine/evidence/read';
 import {
   junitXml,
   lcov,
@@ -27,7 +27,7 @@ import {
   type TestFile,
   type TestIssue,
   type TestRun,
-} from '../../engine/testing/index';
+} from '../../engine/analyses/testing/index';
 import { flag, has, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError, readText } from '../io';
@@ -119,7 +119,7 @@ function collectGroups(paths: readonly string[]): Group[] {
   return [...groups.values()];
 }
 
-/** The explanation of a failing case: the explainer of engine/explain when present, else the plain listing. */
+/** The explanation of a failing case: the explainer of engine/analyses/explain when present, else the plain listing. */
 function explainer(): Explainer | undefined {
   return undefined;
 }

@@ -4,8 +4,8 @@
 // ids and enum values quoted once, numbers rendered from (numerator, denominator) through a cache, since points,
 // weights, scores and shares repeat between platforms, and evidence doubles printed as themselves.
 
-import { RAW_NUMBER } from '../../engine/plan/evidence';
-import type { Rational } from '../../engine/rational';
+import { RAW_NUMBER } from '../../engine/evidence/fast';
+import type { Rational } from '../../engine/numbers/rational';
 import {
   missingJson,
   missingOf,
@@ -16,7 +16,7 @@ import {
   type EvidenceIssue,
   type EvidenceValue,
   type MissingEvidence,
-} from '../../engine/result';
+} from '../../engine/evaluate/result';
 
 /** Caches cleared when they grow past this many entries (bounded memory on any corpus). */
 const CACHE_MAX = 1 << 16;

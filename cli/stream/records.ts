@@ -14,12 +14,12 @@
 
 import type { Lang } from '../../dsl/ast';
 import { renderMessage } from '../../dsl/diagnostics';
-import { MAX_EVIDENCE_DEPTH, MAX_EVIDENCE_VALUES, renderFound, setExact } from '../../engine/evidence';
-import type { PlatformInput } from '../../engine/evaluate';
-import { readJsonExact, type LongNumber } from '../../engine/json-exact';
-import type { Model } from '../../engine/model';
-import { DECIMAL, readDecimal } from '../../engine/number-text';
-import type { ValueType } from '../../engine/value-type';
+import { MAX_EVIDENCE_DEPTH, MAX_EVIDENCE_VALUES, renderFound, setExact } from '../../engine/evidence/read';
+import type { PlatformInput } from '../../engine/evaluate/evaluate';
+import { readJsonExact, type LongNumber } from '../../engine/evidence/json-exact';
+import type { Model } from '../../engine/model/model';
+import { DECIMAL, readDecimal } from '../../engine/numbers/number-text';
+import type { ValueType } from '../../engine/model/value-type';
 import { t } from '../i18n';
 
 export type RecordResult = { readonly platform: PlatformInput } | { readonly error: string };

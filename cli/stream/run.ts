@@ -28,7 +28,7 @@ import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { Lang } from '../../dsl/ast';
-import { MAX_EVIDENCE_BYTES } from '../../engine/evidence';
+import { MAX_EVIDENCE_BYTES } from '../../engine/evidence/read';
 import type { CompiledRuleset } from '../../engine/index';
 import { t } from '../i18n';
 import { envLimit } from '../io';

@@ -7,9 +7,9 @@
 
 import type { Band, Expr, Points, Span } from '../../dsl/ast';
 import { diag, type Diagnostic, type RelatedInfo } from '../../dsl/diagnostics';
-import type { IndicatorInfo, Model } from '../model';
-import { Rational } from '../rational';
-import { describeType } from '../value-type';
+import type { IndicatorInfo, Model } from '../model/model';
+import { Rational } from '../numbers/rational';
+import { describeType } from '../model/value-type';
 import { and, attempt, bandDnf, or, FALSE, TRUE, type CondCtx, type Dnf, type Term } from './conditions';
 import { NumSet, describeInterval, type Interval } from './intervals';
 import { compareSet, constValue, typeRange } from './ranges';

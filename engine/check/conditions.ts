@@ -6,12 +6,12 @@
 // fact), atoms are independent, and a condition too large to expand gives up (`undefined`), never a finding.
 // Three-valued logic is respected: a condition that is false in every two-valued world is never true.
 
-import { signHolds } from '../compare-op';
+import { signHolds } from '../numbers/compare-op';
 import { canonicalExpr } from '../../dsl/canonical';
 import type { BandCond, CompareOp, Expr } from '../../dsl/ast';
-import type { IndicatorInfo, Model } from '../model';
-import type { Rational } from '../rational';
-import type { ValueType } from '../value-type';
+import type { IndicatorInfo, Model } from '../model/model';
+import type { Rational } from '../numbers/rational';
+import type { ValueType } from '../model/value-type';
 import { NumSet } from './intervals';
 import { compareSet, constValue, exprRange, typeRange } from './ranges';
 

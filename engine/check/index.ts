@@ -1,7 +1,7 @@
 // The static checks of engine/check/, one family per file, in the order they run.
-// In: nothing. Out: `ALL_CHECKS`, which engine/checks.ts lists in `CHECKS`.
+// In: nothing. Out: `ALL_CHECKS`, which engine/check/registry.ts lists in `CHECKS`.
 
-import type { NamedCheck } from '../checks';
+import type { NamedCheck } from './registry';
 import { checkBands, checkPointsRange } from './bands';
 import { checkLabels } from './labels';
 import { checkLevels } from './levels';

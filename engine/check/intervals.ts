@@ -2,8 +2,8 @@
 // In: bounds (exact rationals, inclusive or exclusive, or unbounded). Out: union, intersection, complement,
 // emptiness (integer-aware) and a language-neutral rendering such as `10 <= x < 20, x >= 30`.
 
-import { memoIn } from '../memo';
-import { Rational } from '../rational';
+import { memoIn } from '../support/memo';
+import { Rational } from '../numbers/rational';
 
 /** A finite end of an interval; an absent end is unbounded. */
 export interface End {

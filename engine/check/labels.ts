@@ -4,7 +4,7 @@
 
 import { LANGS, RULESET_STATUSES, type Name, type Span, type Text } from '../../dsl/ast';
 import { diag, type Diagnostic } from '../../dsl/diagnostics';
-import type { Model } from '../model';
+import type { Model } from '../model/model';
 
 const LABEL = { keyword: 'label', what: 'label', 'what@zh-Hans': '标签', 'what@zh-Hant': '標籤' };
 const TITLE = { keyword: 'title', what: 'title', 'what@zh-Hans': '标题', 'what@zh-Hant': '標題' };

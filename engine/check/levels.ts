@@ -8,9 +8,9 @@
 import type { Expr, QuantifiedExpr } from '../../dsl/ast';
 import { printExpr } from '../../dsl/printer';
 import { diag, type Diagnostic } from '../../dsl/diagnostics';
-import { flipOp } from '../compare-op';
-import type { LevelInfo, Model } from '../model';
-import type { Rational } from '../rational';
+import { flipOp } from '../numbers/compare-op';
+import type { LevelInfo, Model } from '../model/model';
+import type { Rational } from '../numbers/rational';
 import { and, atomKey, attempt, dnf, or, FALSE, TRUE, type CondCtx, type Dnf } from './conditions';
 import { constValue } from './ranges';
 import { hasTypeProblem } from './types';

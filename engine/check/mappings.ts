@@ -4,9 +4,9 @@
 
 import type { EnumType, Name } from '../../dsl/ast';
 import { diag, type Diagnostic, type RelatedInfo } from '../../dsl/diagnostics';
-import type { IndicatorInfo, Model } from '../model';
-import { suggest } from '../suggest';
-import { describeType } from '../value-type';
+import type { IndicatorInfo, Model } from '../model/model';
+import { suggest } from '../support/suggest';
+import { describeType } from '../model/value-type';
 
 function enumDecl(ind: IndicatorInfo): EnumType | undefined {
   const t = ind.decl.type;

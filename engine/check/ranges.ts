@@ -6,10 +6,10 @@
 // its type's domain; anything else is unbounded.
 
 import type { CompareOp, Expr } from '../../dsl/ast';
-import type { IndicatorInfo, Model } from '../model';
-import { memoIn } from '../memo';
-import { Rational } from '../rational';
-import type { ValueType } from '../value-type';
+import type { IndicatorInfo, Model } from '../model/model';
+import { memoIn } from '../support/memo';
+import { Rational } from '../numbers/rational';
+import type { ValueType } from '../model/value-type';
 import { NumSet, type End, type Interval } from './intervals';
 
 /**

@@ -4,10 +4,10 @@
 
 import type { Band, CompareOp, Expr, Span, TypeExpr } from '../../dsl/ast';
 import { diag, type DiagArgs, type Diagnostic } from '../../dsl/diagnostics';
-import type { IndicatorInfo, Model } from '../model';
-import { Rational } from '../rational';
-import type { ExprType } from '../resolve';
-import { describeType, sameType, type ValueType } from '../value-type';
+import type { IndicatorInfo, Model } from '../model/model';
+import { Rational } from '../numbers/rational';
+import type { ExprType } from '../model/resolve';
+import { describeType, sameType, type ValueType } from '../model/value-type';
 import { NumSet } from './intervals';
 import { constValue, exprRange, outsideHull, typeRange } from './ranges';
 import { shown, sites, typeExprs, walk, type Role } from './walk';

@@ -4,7 +4,7 @@
 import type { Expr, Points, Span, TypeExpr } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
 import { printExpr } from '../../dsl/printer';
-import type { IndicatorInfo, Model } from '../model';
+import type { IndicatorInfo, Model } from '../model/model';
 
 /** What a place needs: a condition (true/false), a number, or anything (an operand of a comparison). */
 export type Role = 'condition' | 'number' | 'any';

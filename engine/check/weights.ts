@@ -3,8 +3,8 @@
 // In: a model. Out: A401–A405 diagnostics (A490/A491 notes point at the declared weight and total).
 
 import { diag, type Diagnostic, type RelatedInfo } from '../../dsl/diagnostics';
-import type { Model } from '../model';
-import { Rational } from '../rational';
+import type { Model } from '../model/model';
+import { Rational } from '../numbers/rational';
 
 export function checkWeights(m: Model): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -12,8 +12,8 @@
 //   groups of alternative ids (for former ids: unknown when all are absent) and other conditions. Absence is
 //   tested as `{"===": [{"var": …}, null]}` (see `absent`).
 
-import { signHolds } from '../compare-op';
-import { Rational } from '../rational';
+import { signHolds } from '../numbers/compare-op';
+import { Rational } from '../numbers/rational';
 
 /** A JsonLogic rule or literal. */
 export type JsonLogic = null | boolean | number | string | readonly JsonLogic[] | { readonly [op: string]: JsonLogic };

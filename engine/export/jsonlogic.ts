@@ -2,7 +2,7 @@
 // In: a model (from a ruleset without errors). Out: `{ indicators, dimensions, total, prerequisitesFailed, vetoes,
 // outcome, level }` rules, and notes naming every place where floating point could change a result.
 //
-// Semantics follow the reference evaluator (engine/evaluate.ts, engine/expr-eval.ts) node by node; the encoding
+// Semantics follow the reference evaluator (engine/evaluate/evaluate.ts, engine/evaluate/expr.ts) node by node; the encoding
 // (trits, exact integers over constant denominators, unknown-ness as absence tests) is explained in
 // jsonlogic-values.ts and in the README ("Interchange"). Redistribution divides by the applicable weight Σ, a
 // computed value: the exporter enumerates every value that Σ can take, multiplies by their least common multiple L
@@ -10,9 +10,9 @@
 
 import type { Expr, Points, QuantDomain } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
-import type { DimensionInfo, IndicatorInfo, Model } from '../model';
-import { Rational } from '../rational';
-import type { ValueType } from '../value-type';
+import type { DimensionInfo, IndicatorInfo, Model } from '../model/model';
+import { Rational } from '../numbers/rational';
+import type { ValueType } from '../model/value-type';
 import {
   abs,
   add,

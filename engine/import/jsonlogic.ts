@@ -10,7 +10,7 @@
 
 import type * as A from '../../dsl/ast';
 import { NO_SPAN } from '../../dsl/ast';
-import { Rational } from '../rational';
+import { Rational } from '../numbers/rational';
 
 /** Why a part of a rule has no counterpart in Assay. */
 export type JsonLogicGap =

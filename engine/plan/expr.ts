@@ -1,17 +1,17 @@
 // Compiles a resolved expression into a closure over the plan's runtime state (no eval, no new Function).
 // In: an expression, the model's layout and weights, whether to trace. Out: `(rt) => value`, computing exactly
-// what engine/expr-eval.ts computes (same operands evaluated in the same order: no short-circuit, so the same
+// what engine/evaluate/expr.ts computes (same operands evaluated in the same order: no short-circuit, so the same
 // errors), recording reads and quantifier elements only in the traced variant.
 
 import type { Expr, PropExpr, QuantifiedExpr, RefExpr } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
-import { flipOp } from '../compare-op';
-import { Rational } from '../rational';
-import type { EvidenceValue } from '../result';
-import { evidenceOf, ObjV, type Raw } from './evidence';
+import { flipOp } from '../numbers/compare-op';
+import { Rational } from '../numbers/rational';
+import type { EvidenceValue } from '../evaluate/result';
+import { evidenceOf, ObjV, type Raw } from '../evidence/fast';
 import { Bail, cmpFrac, doubleOf, fracOf, isCanonical } from './num';
 import type { Layout, Rt } from './runtime';
-import type { ValueType } from '../value-type';
+import type { ValueType } from '../model/value-type';
 import { effRat, pointsRat, scoreRat, shareRat, totalRat, type Weights } from './scores';
 import {
   and,

@@ -3,9 +3,9 @@
 // `toResultJson(assess(input))` gives, key for key — numbers printed by `jsonOfFrac`, the same doubles as
 // `Rational.toJSONNumber` (test/plan/json.test.ts checks both against each other and against the reference).
 
-import type { Model } from '../model';
-import type { IndicatorStatus, Outcome, ResultJson, ValueJson } from '../result';
-import { ObjV, type Raw } from './evidence';
+import type { Model } from '../model/model';
+import type { IndicatorStatus, Outcome, ResultJson, ValueJson } from '../evaluate/result';
+import { ObjV, type Raw } from '../evidence/fast';
 import { jsonOfFrac, R } from './num';
 import { STATUS, T_TRUE, type Layout, type Rt } from './runtime';
 import { effFrac, type Weights } from './scores';

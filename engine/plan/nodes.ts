@@ -1,17 +1,17 @@
 // Compiles the computed nodes of a ruleset (indicators, dimensions, total, vetoes, prerequisites, levels) into
 // closures that fill the plan's runtime state. In: the model in evaluation order, layout, weights, trace flag.
-// Out: one `(rt) => void` per node, doing what engine/evaluate.ts does for it (events only when traced).
+// Out: one `(rt) => void` per node, doing what engine/evaluate/evaluate.ts does for it (events only when traced).
 
 import type { Expr, Points, Span } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
 import { renderMessage } from '../../dsl/diagnostics';
-import type { ConditionOwner, EvalEvent } from '../events';
-import { renderValue } from '../evidence-validate';
-import type { IndicatorInfo } from '../model';
-import type { EvalNode } from '../order';
-import { Rational } from '../rational';
-import type { Truth } from '../result';
-import { evidenceOf } from './evidence';
+import type { ConditionOwner, EvalEvent } from '../evaluate/events';
+import { renderValue } from '../evidence/validate';
+import type { IndicatorInfo } from '../model/model';
+import type { EvalNode } from '../model/order';
+import { Rational } from '../numbers/rational';
+import type { Truth } from '../evaluate/result';
+import { evidenceOf } from '../evidence/fast';
 import { compileDecisionLevels, compileTruthCode } from './decision';
 import { compileExpr, literalValue, type ExprCtx, type Fn } from './expr';
 import { Bail, fracOfDouble, fracOf, ratOf } from './num';

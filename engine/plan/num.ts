@@ -13,8 +13,8 @@
 //   check `Number.isSafeInteger` never passes a rounded value). Every operation checks; past the range it throws
 //   `Bail` (sums) or compares with bigint (comparisons), so a result is never silently rounded.
 
-import { isCompareOp, signHolds } from '../compare-op';
-import { Rational } from '../rational';
+import { isCompareOp, signHolds } from '../numbers/compare-op';
+import { Rational } from '../numbers/rational';
 
 /** Thrown when the plan cannot decide exactly or cheaply: the platform is assessed by the reference evaluator. */
 export class Bail extends Error {

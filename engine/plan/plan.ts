@@ -1,5 +1,5 @@
 // A ruleset compiled once into a plan of closures, assessing many platforms; the reference evaluator is the oracle.
-// In: a model (once), then platforms. Out: the same `Assessment` engine/evaluate.ts gives — or, for whatever the
+// In: a model (once), then platforms. Out: the same `Assessment` engine/evaluate/evaluate.ts gives — or, for whatever the
 // plan does not decide itself (invalid evidence, warnings, evaluation errors, numbers out of range), the reference's
 // own answer: the plan hands the platform over (`Bail`), so results are always the reference's.
 //
@@ -8,12 +8,12 @@
 // them on only when the plan decided the platform itself, so a hand-over never duplicates events.
 
 import { LANGS, type Expr, type Lang } from '../../dsl/ast';
-import type { AssessOptions, PlatformInput } from '../evaluate';
-import { MAX_STEPS } from '../expr-eval';
-import type { Model } from '../model';
-import { Rational } from '../rational';
-import { decisionOf, missingOf, toResultJson, type ResultJson, type Assessment, type Decision, type DimensionResult, type EvidenceIssue, type IndicatorResult, type MissingEvidence, type MissingSource, type Outcome, type RuleResult, type Truth } from '../result';
-import { compileEvidenceReader, evidenceOf, INVALID, type EvidenceReader } from './evidence';
+import type { AssessOptions, PlatformInput } from '../evaluate/evaluate';
+import { MAX_STEPS } from '../evaluate/expr';
+import type { Model } from '../model/model';
+import { Rational } from '../numbers/rational';
+import { decisionOf, missingOf, toResultJson, type ResultJson, type Assessment, type Decision, type DimensionResult, type EvidenceIssue, type IndicatorResult, type MissingEvidence, type MissingSource, type Outcome, type RuleResult, type Truth } from '../evaluate/result';
+import { compileEvidenceReader, evidenceOf, INVALID, type EvidenceReader } from '../evidence/fast';
 import type { ExprCtx } from './expr';
 import { jsonLayoutOf, resultJsonOf } from './json';
 import { compileNodes, type NodeFn } from './nodes';

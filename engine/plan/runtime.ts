@@ -4,10 +4,10 @@
 
 import type { Lang } from '../../dsl/ast';
 import { renderMessage } from '../../dsl/diagnostics';
-import type { EvalEvent, QuantElement, Read } from '../events';
-import type { Model } from '../model';
-import type { EvidenceIssue, EvidenceValue, LevelCheck } from '../result';
-import { evidenceOf, type Raw } from './evidence';
+import type { EvalEvent, QuantElement, Read } from '../evaluate/events';
+import type { Model } from '../model/model';
+import type { EvidenceIssue, EvidenceValue, LevelCheck } from '../evaluate/result';
+import { evidenceOf, type Raw } from '../evidence/fast';
 
 export const ST_SCORED = 0;
 export const ST_MISSING = 1;

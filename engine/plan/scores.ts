@@ -10,8 +10,8 @@
 // integer points) below 4·10⁶, far from 2⁵³ ≈ 9·10¹⁵. Any operation that would leave the safe range throws
 // `Bail` (num.ts), so a platform is never assessed with a rounded number: the reference evaluator takes over.
 
-import type { Model } from '../model';
-import { Rational } from '../rational';
+import type { Model } from '../model/model';
+import { Rational } from '../numbers/rational';
 import { addFrac, addFracLcm, Bail, fracOf, R, ratOfFrac, setFrac } from './num';
 import type { Layout, Rt, Snap } from './runtime';
 

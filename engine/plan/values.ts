@@ -1,4 +1,4 @@
-// Runtime values of the plan and the operations on them, mirroring engine/expr-eval.ts (three-valued logic).
+// Runtime values of the plan and the operations on them, mirroring engine/evaluate/expr.ts (three-valued logic).
 // In: values produced by compiled closures. Out: values; anything the reference would report as an evaluation
 // error (E150–E152) throws `Bail`, and the reference evaluator then assesses the platform and reports it.
 //
@@ -6,9 +6,9 @@
 // num.ts), Rational (any other exact number), string (an enum value), ObjV (an object value) or Unk (unknown,
 // with the evidence fields whose absence made it so).
 
-import { Rational } from '../rational';
-import type { EvidenceValue, Truth } from '../result';
-import { evidenceOf, ObjV } from './evidence';
+import { Rational } from '../numbers/rational';
+import type { EvidenceValue, Truth } from '../evaluate/result';
+import { evidenceOf, ObjV } from '../evidence/fast';
 import { Bail, ratOf } from './num';
 
 /** Unknown: `missing` lists the evidence fields whose absence made it so (immutable, shared). */

@@ -1,6 +1,6 @@
 // Where each evidence field is written in its file, so a report can cite it (file, field, line).
 // In: the text of a YAML or JSON evidence file. Out: per platform id, the line (1-based) of each evidence key.
-// Reads the text again with positions; the evidence reader (engine/evidence.ts) keeps values only. Never throws.
+// Reads the text again with positions; the evidence reader (engine/evidence/read.ts) keeps values only. Never throws.
 
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
 

@@ -5,10 +5,10 @@
 // CSS and SVG, no scripts and no network (a Content-Security-Policy forbids any fetch).
 
 import type { Lang } from '../../dsl/ast';
-import { benchmarkLines, weightCell, indicatorParts, levelWord, named, percentText, ruleLine, scoreText, whyText } from '../explain/format';
-import type { Explanation } from '../explain/model';
-import { labelIn, listSep, say, statusWord } from '../explain/words';
-import { gapLines } from '../gap/render';
+import { benchmarkLines, weightCell, indicatorParts, levelWord, named, percentText, ruleLine, scoreText, whyText } from '../analyses/explain/format';
+import type { Explanation } from '../analyses/explain/model';
+import { labelIn, listSep, say, statusWord } from '../analyses/explain/words';
+import { gapLines } from '../analyses/gap/render';
 import { anchorId, escapeHtml as h } from './escape';
 import type { ReportItem, ReportMeta } from './model';
 import { badgeClass, distribution } from './model';

@@ -3,11 +3,11 @@
 // platform with its methods and evidence references, then the signature block when asked for); every value is
 // escaped (engine/report/escape.ts), so labels and names show as written and add no markup.
 
-import { explanationMarkdown } from '../explain/text';
-import { levelWord, percentText, scoreText } from '../explain/format';
+import { explanationMarkdown } from '../analyses/explain/text';
+import { levelWord, percentText, scoreText } from '../analyses/explain/format';
 import type { Lang } from '../../dsl/ast';
-import { colon, labelIn, listSep, say, statusWord } from '../explain/words';
-import { gapMarkdown } from '../gap/render';
+import { colon, labelIn, listSep, say, statusWord } from '../analyses/explain/words';
+import { gapMarkdown } from '../analyses/gap/render';
 import type { ReportItem, ReportMeta } from './model';
 import { distribution } from './model';
 import { basisRows, methodRows, signatureParts, type Row } from './sections';

@@ -4,17 +4,17 @@
 // In: nothing (types), explanations (helpers). Out: `ReportItem`, `ReportMeta`, level distribution, badge class.
 
 import type { Lang } from '../../dsl/ast';
-import type { LevelCount } from '../benchmark';
+import type { LevelCount } from '../analyses/benchmark';
 import type { CompiledRuleset } from '../compile';
-import type { Explanation } from '../explain/model';
-import type { GapResult } from '../gap/search';
+import type { Explanation } from '../analyses/explain/model';
+import type { GapResult } from '../analyses/gap/search';
 
 export interface ReportItem {
   readonly explanation: Explanation;
   readonly gap?: GapResult;
   /** The evidence file, as named on the command line. */
   readonly evidenceFile: string;
-  /** `sha256:` + hex of the evidence file's text (engine/hash.ts). */
+  /** `sha256:` + hex of the evidence file's text (engine/model/hash.ts). */
   readonly evidenceHash: string;
   /** Line of each evidence field in the file (`evidenceLines`), for the evidence reference of each indicator. */
   readonly evidenceLines?: ReadonlyMap<string, number>;

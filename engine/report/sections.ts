@@ -3,8 +3,8 @@
 // evidence reference (file, line, field), and the signature block. In: report items and metadata. Out: rows of text.
 
 import type { Lang } from '../../dsl/ast';
-import type { IndicatorExplanation } from '../explain/model';
-import { labelIn, statusWord } from '../explain/words';
+import type { IndicatorExplanation } from '../analyses/explain/model';
+import { labelIn, statusWord } from '../analyses/explain/words';
 import type { ReportItem, ReportMeta } from './model';
 import { dateIn, rsay } from './words';
 

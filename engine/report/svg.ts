@@ -2,7 +2,7 @@
 // distribution. In: labels and exact values. Out: SVG markup (no scripts, no external references).
 // Exact values become doubles only here, for drawing (Rational.toNumber is for display only).
 
-import type { Rational } from '../rational';
+import type { Rational } from '../numbers/rational';
 import { escapeHtml } from './escape';
 
 export interface RadarAxis {

@@ -1,9 +1,9 @@
 // The words of the certification report's own sections (basis of assessment, methods and evidence, signatures) in
 // zh-Hans, zh-Hant and en, and the date of assessment in the reader's format. In: a key, a language, arguments.
-// Out: text. The explanation's words stay in engine/explain/words.ts.
+// Out: text. The explanation's words stay in engine/analyses/explain/words.ts.
 
 import type { Lang } from '../../dsl/ast';
-import { fill } from '../fill';
+import { fill } from '../support/fill';
 
 type W = Readonly<Record<Lang, string>>;
 const w = (en: string, zhHans: string, zhHant: string): W => ({ en, 'zh-Hans': zhHans, 'zh-Hant': zhHant });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { asJsonText, corpusLike } from '../../bench/corpus';
 import { generatePlatforms } from '../../bench/generate';
 import { LEVELS, OUTCOMES, scoreStraight } from '../../bench/straight-line';
-import { Rational } from '../../engine/rational';
+import { Rational } from '../../engine/numbers/rational';
 import { CSP, loadRuleset, platformsIn, ROOT } from '../plan/helpers';
 
 describe('bench/straight-line.ts', () => {

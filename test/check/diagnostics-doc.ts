@@ -10,7 +10,7 @@ import type { Diagnostic } from '../../dsl/diagnostics';
 import { CATALOGUE, type Code } from '../../dsl/messages';
 import { renderDiagnostic } from '../../dsl/render';
 import { compileRuleset, type CompiledRuleset } from '../../engine/index';
-import { readTestFile, runTests, runText } from '../../engine/testing/index';
+import { readTestFile, runTests, runText } from '../../engine/analyses/testing/index';
 import { NOTES } from './doc-notes';
 
 const DIR = 'test/check/broken';

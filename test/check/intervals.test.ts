@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NumSet, type End, type Interval } from '../../engine/check/intervals';
-import { Rational } from '../../engine/rational';
+import { Rational } from '../../engine/numbers/rational';
 
 const q = (x: number): Rational => Rational.parse(String(x)) as Rational;
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decisionLine, resultLine } from '../../cli/stream/json';
 import { compileRuleset, parseEvidenceText } from '../../engine/index';
-import { toDecisionJson } from '../../engine/result';
+import { toDecisionJson } from '../../engine/evaluate/result';
 
 type Main = (argv: readonly string[], out: { out(s: string): void; err(s: string): void; tty: boolean }) => number;
 let main: Main;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderMessage } from '../../dsl/diagnostics';
 import { compileRuleset } from '../../engine/index';
-import { xmlText as xml } from '../../engine/testing/junit';
+import { xmlText as xml } from '../../engine/analyses/testing/junit';
 
 const BIN = join(process.cwd(), 'dist/cli/assay.js');
 

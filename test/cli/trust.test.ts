@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { progressBar } from '../../cli/progress';
 import { t } from '../../cli/i18n';
-import { say } from '../../engine/explain/words';
+import { say } from '../../engine/analyses/explain/words';
 import { wellFormedXml } from '../support/xml';
 
 const BIN = join(process.cwd(), 'dist/cli/assay.js');

@@ -6,8 +6,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../dsl/ast';
-import { applyEntries, diffAsts, diffRulesets, diffWithHeader, toDiffJson, type DiffEntry } from '../../engine/diff/index';
-import { renderDiff } from '../../engine/diff/render';
+import { applyEntries, diffAsts, diffRulesets, diffWithHeader, toDiffJson, type DiffEntry } from '../../engine/analyses/diff/index';
+import { renderDiff } from '../../engine/analyses/diff/render';
 import { ruleset } from '../rulesets/load';
 
 const GOLDEN = join(__dirname, 'golden');

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ruleset } from '../../dsl/ast';
 import { parseRuleset } from '../../dsl/parse';
-import { applyEntries, diffAsts, toDiffJson, type DiffEntryJson } from '../../engine/diff/index';
+import { applyEntries, diffAsts, toDiffJson, type DiffEntryJson } from '../../engine/analyses/diff/index';
 import { BASE, edit, L } from './snippets';
 
 function ast(text: string): Ruleset {

@@ -2,7 +2,7 @@
 // In: a small ruleset and evidence. Out: the events, in order, with their spans' text.
 
 import { describe, expect, it } from 'vitest';
-import type { EvalEvent } from '../../engine/events';
+import type { EvalEvent } from '../../engine/evaluate/events';
 import { ok, rs, traced } from './helpers';
 
 const SRC = rs(`

@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex, sha256Text } from '../../engine/hash';
+import { sha256Hex, sha256Text } from '../../engine/model/hash';
 import { ok, rs } from './helpers';
 
 describe('SHA-256', () => {

@@ -3,8 +3,8 @@
 
 import { expect } from 'vitest';
 import { compileRuleset, type CompiledRuleset, type CompileResult } from '../../engine/index';
-import type { Assessment } from '../../engine/result';
-import type { EvalEvent } from '../../engine/events';
+import type { Assessment } from '../../engine/evaluate/result';
+import type { EvalEvent } from '../../engine/evaluate/events';
 
 /** A ruleset header followed by `body`. */
 export function rs(body: string, total = 100): string {

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../dsl/ast';
 import { compileRuleset, parseEvidenceText, type CompiledRuleset } from '../../engine/index';
-import { fieldHint, textNumberFix } from '../../engine/evidence-intake';
-import { decisionOf, toDecisionJson, toResultJson } from '../../engine/result';
+import { fieldHint, textNumberFix } from '../../engine/evidence/intake';
+import { decisionOf, toDecisionJson, toResultJson } from '../../engine/evaluate/result';
 
 let r: CompiledRuleset;
 let p1: string;

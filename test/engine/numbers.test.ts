@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_NUMBER_DIGITS } from '../../dsl/lexer';
 import { lineCol } from '../../dsl/source';
 import { compileRuleset, parseEvidenceText, Rational } from '../../engine/index';
-import { exactNumber } from '../../engine/evidence';
-import { readJsonExact } from '../../engine/json-exact';
+import { exactNumber } from '../../engine/evidence/read';
+import { readJsonExact } from '../../engine/evidence/json-exact';
 import { ok, pts, rs } from './helpers';
 
 const SRC = rs(`

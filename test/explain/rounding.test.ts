@@ -2,7 +2,7 @@
 // `total >= 100` is not shown as `100.00 < 100`. In: a one-indicator ruleset whose total is the evidence. Out: text.
 
 import { describe, expect, it } from 'vitest';
-import { explainPlatform, explanationText } from '../../engine/explain/index';
+import { explainPlatform, explanationText } from '../../engine/analyses/explain/index';
 import { ok, rs } from '../engine/helpers';
 
 const SRC = rs(`

@@ -6,7 +6,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { explainPlatform, explanationJson, explanationMarkdown, explanationText, type Explanation } from '../../engine/explain/index';
+import { explainPlatform, explanationJson, explanationMarkdown, explanationText, type Explanation } from '../../engine/analyses/explain/index';
 import { VERSIONS } from '../rulesets/expected';
 import { platforms, ruleset, rulesetText } from '../rulesets/load';
 import { golden } from './golden';

@@ -3,7 +3,7 @@
 // cumulative level that holds on its own but not below. In: DSL snippets and evidence. Out: explanation text.
 
 import { describe, expect, it } from 'vitest';
-import { explainPlatform, explanationText } from '../../engine/explain/index';
+import { explainPlatform, explanationText } from '../../engine/analyses/explain/index';
 import { ok, rs } from '../engine/helpers';
 
 const SRC = rs(`

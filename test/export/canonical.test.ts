@@ -12,7 +12,7 @@ import { printRuleset } from '../../dsl/printer';
 import { exportCanonicalText } from '../../engine/export/canonical';
 import { rulesetFromCanonical } from '../../engine/import/canonical';
 import { importRulesetJson } from '../../engine/import/ruleset';
-import { rulesetHash, sha256Text } from '../../engine/hash';
+import { rulesetHash, sha256Text } from '../../engine/model/hash';
 import { ROOT, rulesetText } from '../rulesets/load';
 import { ruleset as randomRuleset } from '../support/arbitrary-ruleset';
 

@@ -5,7 +5,7 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { parseEvidenceText } from '../../engine/index';
-import { evidenceTemplate } from '../../engine/template';
+import { evidenceTemplate } from '../../engine/evidence/template';
 import { platforms, ruleset } from '../rulesets/load';
 
 describe('assay template', () => {

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { csvRecord, csvShape, ndjsonRecord, type CsvShape, type RecordResult } from '../../cli/stream/records';
 import { MAX_NUMBER_DIGITS } from '../../dsl/lexer';
 import { compileRuleset, parseEvidenceText, toResultJson } from '../../engine/index';
-import type { PlatformInput } from '../../engine/evaluate';
+import type { PlatformInput } from '../../engine/evaluate/evaluate';
 import type { CompiledRuleset } from '../../engine/compile';
 import { params, tally } from './budget';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateRuleset } from '../../bench/big-ruleset';
 import { compileRuleset } from '../../engine/index';
-import { gapLines, improvementPlans } from '../../engine/gap/index';
+import { gapLines, improvementPlans } from '../../engine/analyses/gap/index';
 import { LANGS } from '../../dsl/ast';
 import { ROOT } from '../rulesets/load';
 

@@ -3,7 +3,7 @@
 // (the playground's 2,000-indicator case). In: rulesets/csp-assessment 1.0, P2, tiny budgets. Out: assertions.
 
 import { describe, expect, it } from 'vitest';
-import { gapLines, improvementPlans } from '../../engine/gap/index';
+import { gapLines, improvementPlans } from '../../engine/analyses/gap/index';
 import { platformByFile, ruleset } from '../rulesets/load';
 
 describe('a plan search that runs out of budget while listing candidates', () => {

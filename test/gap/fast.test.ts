@@ -4,9 +4,9 @@
 // since every plan is re-assessed, but the search is only exact when they agree); so does `reaches`, which stops early.
 
 import { describe, expect, it } from 'vitest';
-import { baseEvidence, changedInput, indicatorOptions } from '../../engine/gap/index';
-import { FastCheck } from '../../engine/gap/fast';
-import { rankOfLevel } from '../../engine/gap/search';
+import { baseEvidence, changedInput, indicatorOptions } from '../../engine/analyses/gap/index';
+import { FastCheck } from '../../engine/analyses/gap/fast';
+import { rankOfLevel } from '../../engine/analyses/gap/search';
 import { VERSIONS } from '../rulesets/expected';
 import { platforms, ruleset } from '../rulesets/load';
 import { generatePlatforms, rng } from './generate';

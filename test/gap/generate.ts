@@ -4,8 +4,8 @@
 
 import type { Expr } from '../../dsl/ast';
 import type { CompiledRuleset } from '../../engine/compile';
-import type { PlatformInput } from '../../engine/evaluate';
-import { Rational } from '../../engine/rational';
+import type { PlatformInput } from '../../engine/evaluate/evaluate';
+import { Rational } from '../../engine/numbers/rational';
 
 /** The seeded PRNG of the benchmark's generator (mulberry32), so a failure reproduces from its seed. */
 import { rng } from '../../bench/generate';

@@ -3,7 +3,7 @@
 // `renewable_energy_share: 0.5`. Out: checks that the search finds plans and that each plan's outcome is graded.
 
 import { describe, expect, it } from 'vitest';
-import { improvementPlans } from '../../engine/gap/index';
+import { improvementPlans } from '../../engine/analyses/gap/index';
 import { platformByFile, ruleset } from '../rulesets/load';
 
 describe('gap --lenient', () => {

@@ -3,7 +3,7 @@
 // then runs without its additive bounds). In: DSL snippets. Out: plans, verified by re-assessing.
 
 import { describe, expect, it } from 'vitest';
-import { gapJson, gapText, improvementPlans } from '../../engine/gap/index';
+import { gapJson, gapText, improvementPlans } from '../../engine/analyses/gap/index';
 import { ok, rs } from '../engine/helpers';
 
 const SRC = rs(`

@@ -5,9 +5,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { compileRuleset, parseEvidenceText } from '../../engine/index';
-import type { EvidenceValue } from '../../engine/result';
-import { baseEvidence, changedInput, changedText, improvementPlans, indicatorOptions } from '../../engine/gap/index';
-import { exactInput } from '../../engine/gap/evidence';
+import type { EvidenceValue } from '../../engine/evaluate/result';
+import { baseEvidence, changedInput, changedText, improvementPlans, indicatorOptions } from '../../engine/analyses/gap/index';
+import { exactInput } from '../../engine/analyses/gap/evidence';
 import { VERSIONS } from '../rulesets/expected';
 import { platforms, ruleset, rulesetText } from '../rulesets/load';
 import { generatePlatforms } from './generate';

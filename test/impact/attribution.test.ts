@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderImpact } from '../../cli/impact-render';
 import { compileRuleset, parseEvidenceText } from '../../engine/index';
-import { impact, toImpactJson } from '../../engine/impact';
+import { impact, toImpactJson } from '../../engine/analyses/impact';
 import { RULESET_DIR, ruleset, rulesetText } from '../rulesets/load';
 
 const DIR = join(RULESET_DIR, 'corpus');

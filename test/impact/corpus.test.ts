@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseEvidenceText } from '../../engine/index';
-import { standing } from '../../engine/impact';
+import { standing } from '../../engine/analyses/impact';
 import { ROOT, RULESET_DIR, ruleset } from '../rulesets/load';
 
 const DIR = join(RULESET_DIR, 'corpus');

@@ -5,8 +5,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { compileRuleset } from '../../engine/index';
-import { impact, standing, toImpactJson, type Impact } from '../../engine/impact';
-import type { DiffEntry } from '../../engine/diff/index';
+import { impact, standing, toImpactJson, type Impact } from '../../engine/analyses/impact';
+import type { DiffEntry } from '../../engine/analyses/diff/index';
 import { BASE, edit } from '../diff/snippets';
 import { expected, platforms, ruleset } from '../rulesets/load';
 

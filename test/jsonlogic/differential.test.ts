@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { compileRuleset, type CompiledRuleset } from '../../engine/index';
 import { exportJsonLogic, type JsonLogicRules } from '../../engine/export/jsonlogic';
 import { nearestDouble } from '../../engine/export/jsonlogic-values';
-import type { Rational } from '../../engine/rational';
+import type { Rational } from '../../engine/numbers/rational';
 import { PLATFORM_DIR, ruleset } from '../rulesets/load';
 import { evidenceGenerator } from './generate';
 import { FEATURES, FEATURES_FLAT } from './features';

@@ -2,9 +2,9 @@
 // In: a model and a seed. Out: evidence objects (plain JSON data) with missing fields, former ids, boundary values.
 
 import { toCanonical } from '../../dsl/canonical';
-import type { Model } from '../../engine/model';
-import { Rational } from '../../engine/rational';
-import type { ValueType } from '../../engine/value-type';
+import type { Model } from '../../engine/model/model';
+import { Rational } from '../../engine/numbers/rational';
+import type { ValueType } from '../../engine/model/value-type';
 
 /** The seeded PRNG of the benchmark's generator (mulberry32), so a failure reproduces from its seed. */
 import { rng as prng } from '../../bench/generate';

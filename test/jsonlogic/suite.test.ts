@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { printExpr } from '../../dsl/printer';
-import { evaluateExpression } from '../../engine/evaluate-expression';
+import { evaluateExpression } from '../../engine/evaluate/expression';
 import { importJsonLogic, type JsonLogicGap } from '../../engine/import/jsonlogic';
 import { ROOT } from '../rulesets/load';
 

@@ -3,7 +3,7 @@
 // value), empty when they agree; numbers are compared exactly as fractions.
 
 import type { Assessment, Rational } from '../../engine/index';
-import { valueToJson } from '../../engine/result';
+import { valueToJson } from '../../engine/evaluate/result';
 import type { OracleResult } from './standard';
 
 export interface Disagreement {

@@ -2,7 +2,7 @@
 // In: a version and a seed. Out: evidence objects with values on and next to every band edge and level
 // threshold, missing and null fields, n/a cases, former ids, invalid values, unknown fields and P4 situations.
 
-import { Rational } from '../../engine/rational';
+import { Rational } from '../../engine/numbers/rational';
 import { FACTS, INDICATORS, type FieldType, type Indicator, type Version } from './tables';
 
 /** The seeded PRNG of the benchmark's generator (mulberry32), so a failure reproduces from its seed. */

@@ -2,8 +2,8 @@
 // written from the text alone. In: a version and a platform's evidence (plain JSON-like object). Out: the result
 // in the shape of `toResultJson` with exact rationals, plus the erroring and warned evidence fields.
 
-import { Rational } from '../../engine/rational';
-import type { IndicatorStatus, Outcome, ResultJson, ValueJson } from '../../engine/result';
+import { Rational } from '../../engine/numbers/rational';
+import type { IndicatorStatus, Outcome, ResultJson, ValueJson } from '../../engine/evaluate/result';
 import { INDICATORS, FACTS, type FieldType, type Indicator, type Version, dimensionWeights, LEVELS } from './tables';
 
 export type { Version } from './tables';

@@ -2,7 +2,7 @@
 // In: a version. Out: facts, indicators (type column, bands, weights, applicability, former ids), dimension weights
 // and level gates, for the hand-written scorer in standard.ts and the platform generator.
 
-import { Rational } from '../../engine/rational';
+import { Rational } from '../../engine/numbers/rational';
 
 export type Version = '0.9' | '1.0';
 

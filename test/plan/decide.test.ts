@@ -5,8 +5,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { generatePlatforms } from '../../bench/generate';
-import type { PlatformInput } from '../../engine/evaluate';
-import { decisionOf, toDecisionJson, toResultJson } from '../../engine/result';
+import type { PlatformInput } from '../../engine/evaluate/evaluate';
+import { decisionOf, toDecisionJson, toResultJson } from '../../engine/evaluate/result';
 import { ok, single } from '../engine/helpers';
 import { join } from 'node:path';
 import { canon, CSP, loadRuleset, platformsIn } from './helpers';

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { generatePlatforms } from '../../bench/generate';
-import type { PlatformInput } from '../../engine/evaluate';
+import type { PlatformInput } from '../../engine/evaluate/evaluate';
 import { canon, loadRuleset, planOf } from './helpers';
 
 type Ev = Record<string, unknown>;

@@ -4,11 +4,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileRuleset, parseEvidenceText, type CompiledRuleset } from '../../engine/index';
-import type { PlatformInput } from '../../engine/evaluate';
-import type { EvalEvent } from '../../engine/events';
+import type { PlatformInput } from '../../engine/evaluate/evaluate';
+import type { EvalEvent } from '../../engine/evaluate/events';
 import { compilePlan, type Plan } from '../../engine/plan/index';
-import { Rational } from '../../engine/rational';
-import type { Assessment } from '../../engine/result';
+import { Rational } from '../../engine/numbers/rational';
+import type { Assessment } from '../../engine/evaluate/result';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CSP = join(ROOT, 'rulesets', 'csp-assessment');

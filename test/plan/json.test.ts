@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { generatePlatforms, rng } from '../../bench/generate';
 import { asJsonText } from '../../bench/corpus';
 import { jsonOfFrac, ratOfFrac } from '../../engine/plan/num';
-import { Rational } from '../../engine/rational';
+import { Rational } from '../../engine/numbers/rational';
 import { CSP, loadRuleset, planOf, platformsIn } from './helpers';
 
 describe('jsonOfFrac', () => {

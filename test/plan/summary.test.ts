@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { generatePlatforms } from '../../bench/generate';
 import { parseEvidenceText } from '../../engine/index';
-import type { PlatformInput } from '../../engine/evaluate';
+import type { PlatformInput } from '../../engine/evaluate/evaluate';
 import { ok, rs } from '../engine/helpers';
 import { loadRuleset, planOf } from './helpers';
 

@@ -3,7 +3,7 @@
 // the standard's table). Out: pass/fail per platform, variation and field, with exact values compared.
 
 import { describe, expect, it } from 'vitest';
-import type { Assessment } from '../../engine/result';
+import type { Assessment } from '../../engine/evaluate/result';
 import { DIMENSIONS, VERSIONS, type Version } from './expected';
 import { compile, expected, platformByFile, platformById, ruleset, withEvidence, type Platform } from './load';
 

@@ -3,7 +3,7 @@
 // In: the two rulesets and the sample platforms with single fields changed. Out: pass/fail per rule.
 
 import { describe, expect, it } from 'vitest';
-import type { Assessment, IndicatorResult } from '../../engine/result';
+import type { Assessment, IndicatorResult } from '../../engine/evaluate/result';
 import type { Version } from './expected';
 import { platformByFile, ruleset, withEvidence, type Platform } from './load';
 

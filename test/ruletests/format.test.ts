@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { issueText, TEST_FILE_SCHEMA } from '../../engine/testing/index';
+import { issueText, TEST_FILE_SCHEMA } from '../../engine/analyses/testing/index';
 import { read, ROOT } from './load';
 
 const SCHEMA_FILE = join(ROOT, 'schemas', 'ruleset-tests.schema.json');

@@ -1,11 +1,11 @@
-// Helpers for the rule-test tests: the csp-assessment rulesets and test files, read through engine/testing.
+// Helpers for the rule-test tests: the csp-assessment rulesets and test files, read through engine/analyses/testing.
 // In: files under rulesets/csp-assessment/ (and texts written by a test). Out: compiled rulesets, read test files.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compileRuleset, type CompiledRuleset } from '../../engine/index';
-import type { PlatformDoc } from '../../engine/evidence';
-import { readTestFile, type ReadResult, type RulesetUnderTest, type TestFile } from '../../engine/testing/index';
+import type { PlatformDoc } from '../../engine/evidence/read';
+import { readTestFile, type ReadResult, type RulesetUnderTest, type TestFile } from '../../engine/analyses/testing/index';
 
 export const ROOT = process.cwd();
 export const DIR = 'rulesets/csp-assessment';

@@ -2,12 +2,12 @@
 // rule threshold of 0.9 or 1.0 makes at least one case fail (issue #7, "Done when").
 // In: each ruleset's text with one number changed (one step of its last printed digit, both ways; points by one).
 // Equivalent mutants (no assessment can tell them apart) are listed in EQUIVALENT with the reason.
-// Out: the mutants no case notices (expected: none). Cases run in-process through engine/testing.
+// Out: the mutants no case notices (expected: none). Cases run in-process through engine/analyses/testing.
 
 import { describe, expect, it } from 'vitest';
 import type { Expr, Span } from '../../dsl/ast';
-import { Rational } from '../../engine/rational';
-import { runCase, targetsOf, type TestCase, type TestFile } from '../../engine/testing/index';
+import { Rational } from '../../engine/numbers/rational';
+import { runCase, targetsOf, type TestCase, type TestFile } from '../../engine/analyses/testing/index';
 import { bundled, bundledTests, compiled, rulesetText, VERSIONS, type Version } from './load';
 
 interface Site {

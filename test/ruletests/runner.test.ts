@@ -17,7 +17,7 @@ import {
   summarize,
   type RulesetUnderTest,
   type TestRun,
-} from '../../engine/testing/index';
+} from '../../engine/analyses/testing/index';
 
 const RULESET = (version: string, top = '>= 90: 100') => `ruleset "mini" {
   version "${version}"
@@ -158,7 +158,7 @@ cases:
       'vetoes: V1 | (none)',
       'prerequisites_failed: P1 | (none)',
     ]);
-    // The explanation of the actual result (engine/explain's text) is there and says what the case expected it to.
+    // The explanation of the actual result (engine/analyses/explain's text) is there and says what the case expected it to.
     expect(res?.explanation).toContain('uptime');
   });
 

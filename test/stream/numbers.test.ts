@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvRecord, csvShape, ndjsonRecord, type RecordResult } from '../../cli/stream/records';
 import { parseEvidenceText } from '../../engine/index';
-import type { PlatformInput } from '../../engine/evaluate';
+import type { PlatformInput } from '../../engine/evaluate/evaluate';
 import { ok, rs } from '../engine/helpers';
 
 const r = ok(

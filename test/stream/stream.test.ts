@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatePlatforms } from '../../bench/generate';
-import { decisionOf, toDecisionJson, toResultJson } from '../../engine/result';
+import { decisionOf, toDecisionJson, toResultJson } from '../../engine/evaluate/result';
 import { decisionLine, resultLine } from '../../cli/stream/json';
 import { eachLine, LineReader } from '../../cli/stream/lines';
 import { csvCells, csvRecord, csvShape } from '../../cli/stream/records';

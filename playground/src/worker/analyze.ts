@@ -4,7 +4,7 @@
 
 import type { Lang, Ruleset as RulesetAst } from '../../../dsl/ast';
 import { renderHelp, renderMessage, type Diagnostic } from '../../../dsl/diagnostics';
-import { toResultJson, type Assessment, type ResultJson, type ValueJson } from '../../../engine/result';
+import { toResultJson, type Assessment, type ResultJson, type ValueJson } from '../../../engine/evaluate/result';
 import type {
   Analysis,
   DiagOut,

@@ -3,7 +3,7 @@
 // with display lines; never throws for bad input.
 
 import type { Lang } from '../../../dsl/ast';
-import { impact as engineImpact } from '../../../engine/impact';
+import { impact as engineImpact } from '../../../engine/analyses/impact';
 import type { Comparison, ImpactRow, PlatformInput } from '../protocol';
 import { compile } from './engine-bridge';
 import { diffLines, entryLine } from './features';

@@ -5,7 +5,7 @@ import type { Ruleset as RulesetAst } from '../../../dsl/ast';
 import { hasErrors } from '../../../dsl/diagnostics';
 import { parseRuleset } from '../../../dsl/parse';
 import { printRuleset } from '../../../dsl/printer';
-import { diffRulesets, type DiffEntry } from '../../../engine/diff/index';
+import { diffRulesets, type DiffEntry } from '../../../engine/analyses/diff/index';
 import { compileRuleset, type CompileResult, type CompiledRuleset } from '../../../engine/index';
 
 export type { CompiledRuleset, CompileResult, DiffEntry };

@@ -3,8 +3,8 @@
 // In: a compiled ruleset, a platform, the AST. Out: `ExplainLine[]` (text, depth, span to highlight).
 
 import type { Lang, Ruleset as RulesetAst, Span } from '../../../dsl/ast';
-import { explainPlatform, labelIn, named, percentText, say, scoreText, whyText } from '../../../engine/explain/index';
-import { indicatorParts, ruleLine } from '../../../engine/explain/format';
+import { explainPlatform, labelIn, named, percentText, say, scoreText, whyText } from '../../../engine/analyses/explain/index';
+import { indicatorParts, ruleLine } from '../../../engine/analyses/explain/format';
 import type { ExplainLine } from '../protocol';
 import type { CompiledRuleset, PlatformDoc } from './engine-bridge';
 

@@ -2,9 +2,9 @@
 // renderers. In: a compiled ruleset (or text), a platform, the AST. Out: plain lines with spans to highlight.
 
 import type { Lang } from '../../../dsl/ast';
-import type { DiffEntry as EngineDiffEntry } from '../../../engine/diff/index';
-import { entryDetails, entrySummary } from '../../../engine/diff/render';
-import { gapLines, improvementPlans } from '../../../engine/gap/index';
+import type { DiffEntry as EngineDiffEntry } from '../../../engine/analyses/diff/index';
+import { entryDetails, entrySummary } from '../../../engine/analyses/diff/render';
+import { gapLines, improvementPlans } from '../../../engine/analyses/gap/index';
 import type { DiffEntry, ExplainLine, PlanResult } from '../protocol';
 import { compile, type CompiledRuleset, type PlatformDoc, type RulesetAst } from './engine-bridge';
 import { explanationLines } from './explain-lines';

@@ -1,0 +1,459 @@
+// The reference evaluator (the oracle every other backend must agree with): draft-0.9 §1, generically.
+// In: a model, one platform's evidence, options (language, trace). Out: an exact `Assessment`.
+//
+// Semantics and the choices this evaluator makes where the standard is silent:
+// - Evidence is validated first (engine/evidence/validate.ts); any error makes the outcome `invalid` with every
+//   bad field reported and nothing scored (level null, total 0, no dimensions or indicators).
+// - Nodes are computed in the model's dependency order (engine/model/order.ts): indicators, dimensions, total,
+//   vetoes, prerequisites, levels, unless a dependency requires otherwise (e.g. a prerequisite that reads a veto).
+// - Indicator: `applies when c` definitely false → `not_applicable` (points null); unknown c → applies.
+//   Absent value → `missing`, 0 points. Bands: first band whose condition is true (unknown does not match);
+//   maps: the entry of the value, else `else`. No match → 0 points and warning E153. `x when c else y`: y
+//   unless c is true; without `else`, y is 0. A formula, band or entry giving points outside 0–100 is an
+//   evaluation error (E151, platform `invalid`): points are never clamped. Points that read missing evidence
+//   (a formula of another absent input) make the indicator `missing` with 0 points.
+// - Weights: an applicable indicator's effective weight is w × Σw(all) ÷ Σw(applicable) within its dimension;
+//   a not-applicable one's is 0. If every indicator of a dimension is not applicable, its score and share are 0.
+//   Score = Σ effective weight × points ÷ 100; share = score ÷ dimension weight (0 for weight 0); total = Σ scores.
+// - Division by zero or comparing incompatible values in any expression is an evaluation error (E150/E152):
+//   the platform's outcome is `invalid` with the message; other platforms are unaffected.
+// - Outcome: any prerequisite not true → `not_rated`; else any veto true → `vetoed`; else `graded` with the
+//   highest level whose every `require` is true (cumulative: and every level below), else the fallback level.
+//   All vetoes and prerequisites are evaluated and reported whatever the outcome; levels too.
+
+import type { Expr, Lang, Points } from '../../dsl/ast';
+import { assertNever, LANGS } from '../../dsl/ast';
+import { renderMessage } from '../../dsl/diagnostics';
+import type { Code } from '../../dsl/messages';
+import type { ConditionOwner, Read, Trace } from './events';
+import {
+  compareValues,
+  evalExpr,
+  EvalFailure,
+  freshState,
+  fromEvidence,
+  missingOf,
+  truthOf,
+  type Ctx,
+  type IndicatorState,
+  type State,
+  type V,
+} from './expr';
+import type { IndicatorInfo, Model } from '../model/model';
+import type { EvalNode } from '../model/order';
+import { Rational } from '../numbers/rational';
+import type {
+  Assessment,
+  DimensionResult,
+  EvidenceIssue,
+  EvidenceValue,
+  IndicatorResult,
+  LevelCheck,
+  Outcome,
+  RuleResult,
+  Truth,
+} from './result';
+import { renderValue, validateEvidence, type EvidenceCheck } from '../evidence/validate';
+
+export interface PlatformInput {
+  readonly platform: string;
+  readonly name?: string;
+  readonly evidence: unknown;
+}
+
+export interface AssessOptions {
+  readonly lang?: Lang;
+  readonly trace?: Trace;
+  /**
+   * Score a platform despite an unknown field that looks like a missing one (E161) or a percentage that looks
+   * like a fraction (E162): both become warnings (E160, E167) instead of making the platform `invalid`.
+   */
+  readonly lenient?: boolean;
+}
+
+function issue(code: Code, field: string, args: Record<string, string | number>, lang: Lang): EvidenceIssue {
+  return { field, code, message: renderMessage({ code, args }, lang), args };
+}
+
+/** Assesses one platform; `check` is the model's compiled evidence validator (built once per ruleset). */
+export function assessPlatform(model: Model, check: EvidenceCheck, input: PlatformInput, opts: AssessOptions = {}): Assessment {
+  // Front ends pass languages as strings: anything unknown falls back to en rather than breaking messages.
+  const lang: Lang = LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en';
+  const base = { platform: String(input.platform), ...(input.name !== undefined ? { name: String(input.name) } : {}) };
+  const ev = validateEvidence(model, check, input.evidence, lang, { lenient: opts.lenient === true });
+  if (ev.errors.length > 0) return invalid(base, ev.errors, ev.warnings);
+  const warnings = [...ev.warnings];
+  try {
+    const r = new Run(model, ev.values, ev.fields, opts.trace, lang, warnings);
+    return { ...base, ...r.run(), errors: [], warnings };
+  } catch (e) {
+    if (!(e instanceof EvalFailure)) throw e;
+    opts.trace?.({ kind: 'error', where: String(e.args['where'] ?? ''), code: e.code, args: e.args });
+    return invalid(base, [issue(e.code, String(e.args['where'] ?? ''), { ...e.args }, lang)], warnings);
+  }
+}
+
+function invalid(
+  base: { platform: string; name?: string },
+  errors: readonly EvidenceIssue[],
+  warnings: readonly EvidenceIssue[],
+): Assessment {
+  return {
+    ...base,
+    outcome: 'invalid',
+    level: null,
+    total: Rational.ZERO,
+    dimensions: [],
+    indicators: [],
+    prerequisites: [],
+    vetoes: [],
+    levels: [],
+    errors,
+    warnings,
+  };
+}
+
+type Computed = Omit<Assessment, 'platform' | 'name' | 'errors' | 'warnings'>;
+
+interface IndicatorOut extends IndicatorState {
+  readonly matched?: number;
+}
+
+class Run {
+  private readonly state: State;
+  private readonly ind = new Map<string, IndicatorOut>();
+  private levels: LevelCheck[] = [];
+  private level: string | null = null;
+
+  constructor(
+    private readonly model: Model,
+    values: ReadonlyMap<string, EvidenceValue>,
+    private readonly fields: ReadonlyMap<string, string>,
+    private readonly trace: Trace | undefined,
+    private readonly lang: Lang,
+    private readonly warnings: EvidenceIssue[],
+  ) {
+    this.state = freshState(model, values);
+  }
+
+  private ctx(where: string, scoring?: string): Ctx {
+    return { state: this.state, bound: [], scoring, reads: this.trace ? [] : undefined, where, elements: this.trace ? [] : undefined };
+  }
+
+  run(): Computed {
+    for (const n of this.model.order) this.node(n);
+    const m = this.model;
+    const st = this.state;
+    const total = st.total ?? Rational.ZERO;
+    const prerequisites: RuleResult[] = m.prerequisites.map((p) => ({ id: p.id, ...(st.prerequisites.get(p.id) ?? unknownRule) }));
+    const vetoes: RuleResult[] = m.vetoes.map((v) => ({ id: v.id, ...(st.vetoes.get(v.id) ?? unknownRule) }));
+    let outcome: Outcome;
+    if (prerequisites.some((p) => p.truth !== true)) outcome = 'not_rated';
+    else if (vetoes.some((v) => v.truth === true)) outcome = 'vetoed';
+    else outcome = 'graded';
+    const level = outcome === 'graded' ? this.level : null;
+    this.trace?.({ kind: 'outcome', outcome, level, total });
+
+    const dimensions: DimensionResult[] = m.dimensions.map((d) => {
+      const s = st.dimensions.get(d.id);
+      return { id: d.id, weight: d.weight, score: s?.score ?? Rational.ZERO, share: s?.share ?? Rational.ZERO };
+    });
+    const indicators: IndicatorResult[] = m.indicators.map((i) => {
+      const s = this.ind.get(i.id);
+      const eff = st.dimensions.get(i.dimension)?.effective.get(i.id) ?? Rational.ZERO;
+      const points = s?.points ?? null;
+      const value = st.values.get(i.id);
+      const field = this.fields.get(i.id);
+      return {
+        id: i.id,
+        dimension: i.dimension,
+        status: s?.status ?? 'missing',
+        ...(value !== undefined ? { value } : {}),
+        ...(field !== undefined ? { field } : {}),
+        points,
+        weight: i.weight,
+        effectiveWeight: eff,
+        contribution: points === null ? Rational.ZERO : eff.mul(points).div(Rational.HUNDRED),
+        ...(s?.matched !== undefined ? { matched: s.matched } : {}),
+      };
+    });
+    return { outcome, level, total, dimensions, indicators, prerequisites, vetoes, levels: this.levels };
+  }
+
+  private node(n: EvalNode): void {
+    switch (n.kind) {
+      case 'indicator': {
+        const info = this.model.indicatorsById.get(n.id);
+        if (info) this.indicator(info);
+        return;
+      }
+      case 'dimension':
+        this.dimension(n.id);
+        return;
+      case 'total': {
+        let total = Rational.ZERO;
+        for (const d of this.state.dimensions.values()) total = total.add(d.score);
+        this.state.total = total;
+        this.trace?.({ kind: 'total', total });
+        return;
+      }
+      case 'veto': {
+        const v = this.model.vetoesById.get(n.id);
+        if (!v) return;
+        const r = this.conditions({ kind: 'veto', id: v.id }, v.when ? [v.when] : []);
+        this.state.vetoes.set(v.id, { truth: r.truth, missing: r.missing });
+        this.trace?.({ kind: 'veto', id: v.id, truth: r.truth, fired: r.truth === true, missing: r.missing });
+        return;
+      }
+      case 'prerequisite': {
+        const p = this.model.prerequisitesById.get(n.id);
+        if (!p) return;
+        const r = this.conditions({ kind: 'prerequisite', id: p.id }, p.requires);
+        this.state.prerequisites.set(p.id, { truth: r.truth, missing: r.missing });
+        this.trace?.({ kind: 'prerequisite', id: p.id, truth: r.truth, holds: r.truth === true, missing: r.missing });
+        return;
+      }
+      case 'levels':
+        this.ladder();
+        return;
+      default:
+        return assertNever(n, 'node');
+    }
+  }
+
+  /** Evaluates conditions that must all hold (three-valued conjunction), emitting one event per condition. */
+  private conditions(owner: ConditionOwner, exprs: readonly Expr[]): { truth: Truth; missing: string[]; each: Truth[] } {
+    let truth = true as Truth;
+    const missing = new Set<string>();
+    const each: Truth[] = [];
+    for (const [index, x] of exprs.entries()) {
+      const ctx = this.ctx(owner.id);
+      const v = evalExpr(x, ctx);
+      const t = truthOf(v, owner.id);
+      each.push(t);
+      const miss = missingOf(v);
+      const elements = ctx.elements && ctx.elements.length > 0 ? { elements: ctx.elements } : {};
+      this.trace?.({ kind: 'condition', owner, index, span: x.span, truth: t, reads: ctx.reads ?? [], missing: miss, ...elements });
+      if (t === false) truth = false;
+      else if (t === 'unknown') {
+        if (truth === true) truth = 'unknown';
+        for (const f of miss) missing.add(f);
+      }
+    }
+    return { truth, missing: truth === 'unknown' ? [...missing] : [], each };
+  }
+
+  private ladder(): void {
+    const lad = this.model.ladder;
+    if (!lad) return;
+    const own = lad.levels.map((l) => {
+      const r = this.conditions({ kind: 'level', id: l.id }, l.requires);
+      return { l, own: r.each.every((t) => t === true), failed: r.each.flatMap((truth, index) => (truth === true ? [] : [{ index, truth }])) };
+    });
+    // Cumulative: a level holds only if every level below it holds too (levels are listed highest first).
+    const holds: boolean[] = own.map((o) => o.own);
+    if (lad.cumulative) {
+      for (let i = own.length - 2; i >= 0; i--) holds[i] = (holds[i] as boolean) && (holds[i + 1] as boolean);
+    }
+    this.levels = own.map((o, i) => ({ id: o.l.id, holds: holds[i] as boolean, failed: o.failed }));
+    for (const [i, o] of own.entries()) {
+      this.trace?.({ kind: 'level', id: o.l.id, ownHolds: o.own, holds: holds[i] as boolean, failed: o.failed });
+    }
+    const top = this.levels.find((l) => l.holds);
+    this.level = top?.id ?? lad.fallback?.id ?? null;
+  }
+
+  private dimension(id: string): void {
+    const d = this.model.dimensionsById.get(id);
+    if (!d) return;
+    let all = Rational.ZERO;
+    let applicable = Rational.ZERO;
+    for (const i of d.indicators) {
+      const w = this.model.indicatorsById.get(i)?.weight ?? Rational.ZERO;
+      all = all.add(w);
+      if (this.ind.get(i)?.applicable !== false) applicable = applicable.add(w);
+    }
+    const effective = new Map<string, Rational>();
+    let score = Rational.ZERO;
+    for (const i of d.indicators) {
+      const info = this.model.indicatorsById.get(i);
+      const s = this.ind.get(i);
+      if (!info || !s) continue;
+      const eff = s.applicable && !applicable.isZero() ? info.weight.mul(all).div(applicable) : Rational.ZERO;
+      effective.set(i, eff);
+      const contribution = s.points === null ? Rational.ZERO : eff.mul(s.points).div(Rational.HUNDRED);
+      score = score.add(contribution);
+      this.trace?.({ kind: 'weight', indicator: i, dimension: id, declared: info.weight, effective: eff, contribution });
+    }
+    const share = d.weight.isZero() ? Rational.ZERO : score.div(d.weight);
+    this.state.dimensions.set(id, { score, share, effective });
+    this.trace?.({ kind: 'dimension', id, weight: d.weight, score, share });
+  }
+
+  private setIndicator(info: IndicatorInfo, out: IndicatorOut, missing: readonly string[], span?: Expr['span']): void {
+    this.ind.set(info.id, out);
+    this.state.indicators.set(info.id, out);
+    this.trace?.({
+      kind: 'points',
+      indicator: info.id,
+      dimension: info.dimension,
+      status: out.status,
+      points: out.points,
+      ...(out.matched !== undefined ? { matched: out.matched } : {}),
+      ...(span ? { span } : {}),
+      missing,
+    });
+  }
+
+  private indicator(info: IndicatorInfo): void {
+    const id = info.id;
+    const value = this.state.values.get(id);
+    this.trace?.({ kind: 'indicator-value', indicator: id, dimension: info.dimension, field: this.fields.get(id), value });
+    const applies = info.decl.applies;
+    if (applies) {
+      const ctx = this.ctx(id);
+      const v = evalExpr(applies, ctx);
+      const t = truthOf(v, id);
+      this.trace?.({
+        kind: 'applicability',
+        indicator: id,
+        span: applies.span,
+        truth: t,
+        applicable: t !== false,
+        reads: ctx.reads ?? [],
+        missing: missingOf(v),
+      });
+      if (t === false) {
+        this.setIndicator(info, { status: 'not_applicable', points: null, applicable: false }, []);
+        return;
+      }
+    }
+    if (value === undefined) {
+      this.setIndicator(info, { status: 'missing', points: Rational.ZERO, applicable: true }, [id]);
+      return;
+    }
+    const s = info.decl.scoring;
+    if (!s) {
+      this.setIndicator(info, { status: 'scored', points: Rational.ZERO, applicable: true }, []);
+      return;
+    }
+    switch (s.kind) {
+      case 'Bands': {
+        const own = fromEvidence(value);
+        for (const [index, b] of s.bands.entries()) {
+          const ctx = this.ctx(id, id);
+          let v: V;
+          let bound: Rational | string | boolean | undefined;
+          if (b.cond.kind === 'Compare') {
+            const bv = evalExpr(b.cond.bound, ctx);
+            bound = bv.k === 'num' ? bv.q : bv.k === 'sym' ? bv.s : bv.k === 'bool' ? bv.b : undefined;
+            v = compareValues(b.cond.op, own, bv, ctx);
+          } else if (b.cond.kind === 'Cond') v = evalExpr(b.cond.expr, ctx);
+          else v = { k: 'bool', b: true };
+          const t = truthOf(v, id);
+          this.trace?.({
+            kind: 'band',
+            indicator: id,
+            index,
+            span: b.span,
+            truth: t,
+            matched: t === true,
+            value,
+            ...(b.cond.kind === 'Compare' ? { op: b.cond.op } : {}),
+            ...(bound !== undefined ? { bound } : {}),
+            ...(b.cond.kind === 'Else' ? { else: true as const } : {}),
+            reads: ctx.reads ?? [],
+            missing: missingOf(v),
+          });
+          if (t === true) {
+            this.scorePoints(info, b.points, index, b.span);
+            return;
+          }
+        }
+        this.noMatch(info, value);
+        return;
+      }
+      case 'Map': {
+        if (value.kind === 'sym') {
+          const index = s.entries.findIndex((e) => e.key.kind === 'Name' && e.key.name === value.s);
+          const at = index >= 0 ? index : s.entries.findIndex((e) => e.key.kind === 'Else');
+          const entry = s.entries[at];
+          if (entry) {
+            this.trace?.({
+              kind: 'map-entry',
+              indicator: id,
+              index: at,
+              span: entry.span,
+              key: entry.key.kind === 'Name' ? entry.key.name : undefined,
+              value: value.s,
+            });
+            this.scorePoints(info, entry.points, at, entry.span);
+            return;
+          }
+        }
+        this.noMatch(info, value);
+        return;
+      }
+      case 'Formula': {
+        const ctx = this.ctx(id, id);
+        const v = evalExpr(s.expr, ctx);
+        this.trace?.({
+          kind: 'formula',
+          indicator: id,
+          span: s.span,
+          result: v.k === 'num' ? v.q : null,
+          reads: ctx.reads ?? [],
+          missing: missingOf(v),
+        });
+        this.finishPoints(info, v, undefined, s.span);
+        return;
+      }
+      default:
+        return assertNever(s, 'scoring');
+    }
+  }
+
+  private noMatch(info: IndicatorInfo, value: EvidenceValue): void {
+    this.warnings.push(issue('E153', info.id, { indicator: info.id, found: renderValue(value) }, this.lang));
+    this.setIndicator(info, { status: 'scored', points: Rational.ZERO, applicable: true }, []);
+  }
+
+  private scorePoints(info: IndicatorInfo, p: Points, index: number, span: Expr['span']): void {
+    const ctx = this.ctx(info.id, info.id);
+    let chosen: Expr | undefined = p.value;
+    if (p.when) {
+      const c = evalExpr(p.when, ctx);
+      const t = truthOf(c, info.id);
+      chosen = t === true ? p.value : p.otherwise;
+      this.trace?.({
+        kind: 'conditional-points',
+        indicator: info.id,
+        span: p.span,
+        truth: t,
+        gave: t === true ? 'then' : 'else',
+        reads: ctx.reads ?? [],
+        missing: missingOf(c),
+      });
+    }
+    const v: V = chosen ? evalExpr(chosen, this.ctx(info.id, info.id)) : { k: 'num', q: Rational.ZERO };
+    this.finishPoints(info, v, index, span);
+  }
+
+  private finishPoints(info: IndicatorInfo, v: V, matched: number | undefined, span: Expr['span']): void {
+    const at = matched !== undefined ? { matched } : {};
+    if (v.k === 'unknown') {
+      this.setIndicator(info, { status: 'missing', points: Rational.ZERO, applicable: true, ...at }, v.missing, span);
+      return;
+    }
+    if (v.k !== 'num') throw new EvalFailure('E152', { where: info.id, detail: 'points must be a number' });
+    if (v.q.sign() < 0 || v.q.gt(Rational.HUNDRED)) {
+      throw new EvalFailure('E151', { where: info.id, points: v.q.toDecimalString() });
+    }
+    this.setIndicator(info, { status: 'scored', points: v.q, applicable: true, ...at }, [], span);
+  }
+}
+
+const unknownRule = { truth: 'unknown' as Truth, missing: [] as readonly string[] };
+
+/** Reads collected for an event; exported for tests of the trace. */
+export type { Read };

@@ -1,0 +1,258 @@
+// The result of assessing one platform, exact (`Assessment`) and as JSON (`ResultJson`), and the decision alone
+// (`Decision`, `DecisionJson`). In: nothing (types and the exact → JSON conversions). Out: the shapes every front
+// end prints; `toResultJson` and `toDecisionJson` are the only places exact values become JSON numbers.
+
+import type { Rational } from '../numbers/rational';
+
+export type Outcome = 'graded' | 'vetoed' | 'not_rated' | 'invalid';
+export type IndicatorStatus = 'scored' | 'missing' | 'not_applicable';
+
+export interface EvidenceIssue {
+  /** Evidence field (dotted for object members, e.g. `framework_chip_adaptation.frameworks`); '' for the file. */
+  readonly field: string;
+  /** Catalogue code (E1xx). */
+  readonly code: string;
+  /** Rendered message (in the language asked for). */
+  readonly message: string;
+  /** Arguments of the message, for tools. */
+  readonly args?: Readonly<Record<string, string | number>>;
+}
+
+/** A value read from evidence, as the engine sees it. */
+export type EvidenceValue =
+  | { readonly kind: 'num'; readonly q: Rational }
+  | { readonly kind: 'bool'; readonly b: boolean }
+  | { readonly kind: 'sym'; readonly s: string }
+  | { readonly kind: 'obj'; readonly fields: ReadonlyMap<string, EvidenceValue> };
+
+export interface IndicatorResult {
+  readonly id: string;
+  readonly dimension: string;
+  readonly status: IndicatorStatus;
+  /** Absent when missing or not applicable and no value was given. */
+  readonly value?: EvidenceValue;
+  /** The evidence field the value came from (`compute_redundancy` for a renamed indicator). */
+  readonly field?: string;
+  /** null when not applicable. */
+  readonly points: Rational | null;
+  /** Declared weight. */
+  readonly weight: Rational;
+  /** Weight after redistribution of not-applicable indicators (0 when not applicable). */
+  readonly effectiveWeight: Rational;
+  /** effectiveWeight × points ÷ 100 (0 when not applicable). */
+  readonly contribution: Rational;
+  /** Index of the band or mapping entry that gave the points (source order), if any. */
+  readonly matched?: number;
+}
+
+export interface DimensionResult {
+  readonly id: string;
+  readonly weight: Rational;
+  readonly score: Rational;
+  /** score ÷ weight (0 when weight is 0). */
+  readonly share: Rational;
+}
+
+/** Three-valued truth of a condition. */
+export type Truth = true | false | 'unknown';
+
+export interface RuleResult {
+  readonly id: string;
+  readonly truth: Truth;
+  /** Evidence fields whose absence made the condition unknown. */
+  readonly missing: readonly string[];
+}
+
+export interface LevelCheck {
+  readonly id: string;
+  /** Whether every condition of the level (and, when cumulative, of the levels below) holds. */
+  readonly holds: boolean;
+  /** Index of each `require` of this level that did not hold, with its truth. */
+  readonly failed: readonly { readonly index: number; readonly truth: Truth }[];
+}
+
+/**
+ * One evidence field that was missing (absent or null) and what its absence cost: the indicators it left at 0
+ * points (each with the points of the total it could have given: its effective weight), the prerequisites that
+ * do not hold for want of it, and the vetoes left undecided.
+ */
+export interface MissingEvidence {
+  readonly field: string;
+  readonly indicators: readonly { readonly id: string; readonly dimension: string; readonly upTo: Rational }[];
+  readonly prerequisites: readonly string[];
+  readonly vetoes: readonly string[];
+}
+
+/** What `missingOf` reads of an assessment (the compiled plan passes its missing indicators alone). */
+export interface MissingSource {
+  readonly indicators: readonly Pick<IndicatorResult, 'id' | 'dimension' | 'status' | 'value' | 'effectiveWeight'>[];
+  readonly prerequisites: readonly Pick<RuleResult, 'id' | 'truth' | 'missing'>[];
+  readonly vetoes: readonly Pick<RuleResult, 'id' | 'truth' | 'missing'>[];
+}
+
+/** The missing evidence of an assessment, field by field in the order the ruleset reads them. */
+export function missingOf(a: MissingSource): readonly MissingEvidence[] {
+  const byField = new Map<string, { field: string; indicators: MissingEvidence['indicators'][number][]; prerequisites: string[]; vetoes: string[] }>();
+  const entry = (field: string): { field: string; indicators: MissingEvidence['indicators'][number][]; prerequisites: string[]; vetoes: string[] } => {
+    let e = byField.get(field);
+    if (e === undefined) byField.set(field, (e = { field, indicators: [], prerequisites: [], vetoes: [] }));
+    return e;
+  };
+  for (const i of a.indicators) {
+    if (i.status === 'missing' && i.value === undefined) entry(i.id).indicators.push({ id: i.id, dimension: i.dimension, upTo: i.effectiveWeight });
+  }
+  for (const p of a.prerequisites) if (p.truth !== true) for (const f of p.missing) entry(f).prerequisites.push(p.id);
+  for (const v of a.vetoes) if (v.truth === 'unknown') for (const f of v.missing) entry(f).vetoes.push(v.id);
+  return [...byField.values()];
+}
+
+/** What every result about a platform starts with. */
+interface Verdict {
+  readonly platform: string;
+  readonly name?: string;
+  readonly outcome: Outcome;
+  readonly level: string | null;
+  readonly total: Rational;
+}
+
+export interface Assessment extends Verdict {
+  readonly dimensions: readonly DimensionResult[];
+  readonly indicators: readonly IndicatorResult[];
+  readonly prerequisites: readonly RuleResult[];
+  readonly vetoes: readonly RuleResult[];
+  readonly levels: readonly LevelCheck[];
+  readonly errors: readonly EvidenceIssue[];
+  readonly warnings: readonly EvidenceIssue[];
+}
+
+/**
+ * The decision about a platform without its per-dimension and per-indicator detail: what batch consumers of a
+ * large corpus need (`CompiledRuleset.decide`, `assay eval --decision`). Equal to the same fields of `Assessment`,
+ * evidence errors and warnings included.
+ */
+export interface Decision extends Verdict {
+  /** Ids of the prerequisites that do not hold (false or unknown). */
+  readonly prerequisitesFailed: readonly string[];
+  /** Ids of the vetoes that fire. */
+  readonly vetoes: readonly string[];
+  /** Evidence that was missing and what it cost (empty when nothing read was missing). */
+  readonly missing: readonly MissingEvidence[];
+  readonly errors: readonly EvidenceIssue[];
+  readonly warnings: readonly EvidenceIssue[];
+}
+
+/** The decision fields of an assessment. */
+export function decisionOf(a: Assessment): Decision {
+  return {
+    platform: a.platform,
+    ...(a.name !== undefined ? { name: a.name } : {}),
+    outcome: a.outcome,
+    level: a.level,
+    total: a.total,
+    prerequisitesFailed: a.prerequisites.filter((p) => p.truth !== true).map((p) => p.id),
+    vetoes: a.vetoes.filter((v) => v.truth === true).map((v) => v.id),
+    missing: a.outcome === 'invalid' ? [] : missingOf(a),
+    errors: a.errors,
+    warnings: a.warnings,
+  };
+}
+
+export type DecisionJson = Omit<ResultJson, 'dimensions' | 'indicators'>;
+
+export function toDecisionJson(d: Decision): DecisionJson {
+  return {
+    platform: d.platform,
+    ...(d.name !== undefined ? { name: d.name } : {}),
+    outcome: d.outcome,
+    level: d.level,
+    total: d.total.toJSONNumber(),
+    prerequisitesFailed: [...d.prerequisitesFailed],
+    vetoes: [...d.vetoes],
+    ...(d.missing.length > 0 ? { missing: d.missing.map(missingJson) } : {}),
+    errors: d.errors.map((e) => ({ field: e.field, message: e.message, code: e.code })),
+    warnings: d.warnings.map((e) => ({ field: e.field, message: e.message, code: e.code })),
+  };
+}
+
+export interface RulesetIdentity {
+  readonly id: string;
+  readonly version: string;
+  readonly status: string;
+  readonly date?: string;
+  readonly hash: string;
+}
+
+export type ValueJson = number | boolean | string | { readonly [k: string]: ValueJson };
+
+export interface ResultJson {
+  platform: string;
+  name?: string;
+  outcome: Outcome;
+  level: string | null;
+  total: number;
+  dimensions: Record<string, { score: number; weight: number; share: number }>;
+  indicators: Record<
+    string,
+    { value?: ValueJson; points: number | null; status: IndicatorStatus; weight: number; field?: string }
+  >;
+  prerequisitesFailed: string[];
+  vetoes: string[];
+  /** Present when evidence the ruleset reads was missing. */
+  missing?: MissingJson[];
+  errors: { field: string; message: string; code: string }[];
+  warnings: { field: string; message: string; code: string }[];
+}
+
+export interface MissingJson {
+  field: string;
+  /** Indicators scored 0 for want of the field, with the points of the total each could have given. */
+  indicators: { id: string; dimension: string; upTo: number }[];
+  prerequisites: string[];
+  vetoes: string[];
+}
+
+export function missingJson(m: MissingEvidence): MissingJson {
+  return {
+    field: m.field,
+    indicators: m.indicators.map((i) => ({ id: i.id, dimension: i.dimension, upTo: i.upTo.toJSONNumber() })),
+    prerequisites: [...m.prerequisites],
+    vetoes: [...m.vetoes],
+  };
+}
+
+export function valueToJson(v: EvidenceValue): ValueJson {
+  switch (v.kind) {
+    case 'num':
+      return v.q.toJSONNumber();
+    case 'bool':
+      return v.b;
+    case 'sym':
+      return v.s;
+    case 'obj': {
+      const o: Record<string, ValueJson> = {};
+      for (const [k, x] of v.fields) o[k] = valueToJson(x);
+      return o;
+    }
+  }
+}
+
+/** The CLI's JSON shape of one result (issue #2). Dimension and indicator maps keep declaration order. */
+export function toResultJson(a: Assessment): ResultJson {
+  const dimensions: ResultJson['dimensions'] = {};
+  for (const d of a.dimensions) {
+    dimensions[d.id] = { score: d.score.toJSONNumber(), weight: d.weight.toJSONNumber(), share: d.share.toJSONNumber() };
+  }
+  const indicators: ResultJson['indicators'] = {};
+  for (const i of a.indicators) {
+    indicators[i.id] = {
+      ...(i.value !== undefined ? { value: valueToJson(i.value) } : {}),
+      points: i.points === null ? null : i.points.toJSONNumber(),
+      status: i.status,
+      weight: i.effectiveWeight.toJSONNumber(),
+      ...(i.field !== undefined && i.field !== i.id ? { field: i.field } : {}),
+    };
+  }
+  // The decision's fields, with the detail between the total and the rules (the published key order).
+  const { prerequisitesFailed, vetoes, missing, errors, warnings, ...head } = toDecisionJson(decisionOf(a));
+  return { ...head, dimensions, indicators, prerequisitesFailed, vetoes, ...(missing ? { missing } : {}), errors, warnings };
+}

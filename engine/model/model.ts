@@ -1,0 +1,308 @@
+// The semantic model of a ruleset: declarations indexed by id, resolved types and weights, every name resolved.
+// In: a parsed `Ruleset` AST. Out: `{ model, diagnostics }` (A2xx: what makes a ruleset impossible to evaluate).
+//
+// Collections come twice: as arrays in declaration order (`dimensions`, `indicators`, …) and as Maps by id
+// (`dimensionsById`, …). Name resolution lives in one place (`resolve.ts`): its results are in
+// `model.resolution`, keyed by AST node identity, so checks and evaluators never resolve names themselves.
+
+import type {
+  Diagnostic,
+} from '../../dsl/diagnostics';
+import { diag } from '../../dsl/diagnostics';
+import type {
+  Direction,
+  DimensionDecl,
+  Expr,
+  FallbackDecl,
+  IndicatorDecl,
+  InputDecl,
+  LevelDecl,
+  LevelLadder,
+  MethodDecl,
+  Name,
+  PrerequisiteDecl,
+  Ruleset,
+  Span,
+  VetoDecl,
+} from '../../dsl/ast';
+import { Rational } from '../numbers/rational';
+import { valueTypeOf, type ValueType } from './value-type';
+import { resolveModel, type Resolution } from './resolve';
+import { evaluationOrder, type EvalNode } from './order';
+import { suggest } from '../support/suggest';
+
+export interface MethodInfo {
+  readonly id: string;
+  readonly decl: MethodDecl;
+}
+
+export interface InputInfo {
+  readonly id: string;
+  readonly decl: InputDecl;
+  readonly type: ValueType;
+}
+
+export interface DimensionInfo {
+  readonly id: string;
+  readonly decl: DimensionDecl;
+  /** Declared weight (0 when absent; reported as A210). */
+  readonly weight: Rational;
+  /** Ids of its indicators, in declaration order. */
+  readonly indicators: readonly string[];
+}
+
+export interface IndicatorInfo {
+  readonly id: string;
+  readonly decl: IndicatorDecl;
+  /** Id of the dimension it belongs to. */
+  readonly dimension: string;
+  /** Declared weight (0 when absent; reported as A208). */
+  readonly weight: Rational;
+  /** Resolved type; undefined when absent (reported as A207). */
+  readonly type: ValueType | undefined;
+  readonly direction: Direction | undefined;
+  /** Former ids (`formerly …`): evidence under these ids is accepted. */
+  readonly formerly: readonly string[];
+}
+
+export interface PrerequisiteInfo {
+  readonly id: string;
+  readonly decl: PrerequisiteDecl;
+  readonly requires: readonly Expr[];
+}
+
+export interface VetoInfo {
+  readonly id: string;
+  readonly decl: VetoDecl;
+  /** The condition; undefined only in a ruleset with errors. */
+  readonly when: Expr | undefined;
+}
+
+export interface LevelInfo {
+  readonly id: string;
+  readonly decl: LevelDecl;
+  readonly requires: readonly Expr[];
+}
+
+export interface LadderInfo {
+  readonly decl: LevelLadder;
+  readonly cumulative: boolean;
+  /** Highest first, as declared. */
+  readonly levels: readonly LevelInfo[];
+  readonly fallback: { readonly id: string; readonly decl: FallbackDecl } | undefined;
+}
+
+/** An evidence field the ruleset knows: an input or an indicator (under its current id). */
+export type FieldInfo =
+  | { readonly kind: 'input'; readonly id: string; readonly type: ValueType; readonly info: InputInfo }
+  | { readonly kind: 'indicator'; readonly id: string; readonly type: ValueType | undefined; readonly info: IndicatorInfo };
+
+export interface Model {
+  readonly ast: Ruleset;
+  readonly id: string;
+  readonly version: string;
+  readonly status: string;
+  readonly date: string | undefined;
+  /** What the dimension weights must add up to (`total`, default 100). */
+  readonly total: Rational;
+
+  readonly methods: readonly MethodInfo[];
+  readonly methodsById: ReadonlyMap<string, MethodInfo>;
+  readonly inputs: readonly InputInfo[];
+  readonly inputsById: ReadonlyMap<string, InputInfo>;
+  readonly dimensions: readonly DimensionInfo[];
+  readonly dimensionsById: ReadonlyMap<string, DimensionInfo>;
+  /** Every indicator of every dimension, in declaration order. */
+  readonly indicators: readonly IndicatorInfo[];
+  readonly indicatorsById: ReadonlyMap<string, IndicatorInfo>;
+  /** Former id → current indicator id. */
+  readonly formerIds: ReadonlyMap<string, string>;
+  readonly prerequisites: readonly PrerequisiteInfo[];
+  readonly prerequisitesById: ReadonlyMap<string, PrerequisiteInfo>;
+  readonly vetoes: readonly VetoInfo[];
+  readonly vetoesById: ReadonlyMap<string, VetoInfo>;
+  /** The (first) `levels` block; undefined when the ruleset has none. */
+  readonly ladder: LadderInfo | undefined;
+  /** The ladder's levels, highest first (empty without a ladder). */
+  readonly levels: readonly LevelInfo[];
+  /** The ladder's fallback level. */
+  readonly fallback: LadderInfo['fallback'];
+  /** Evidence fields (inputs and indicators) by current id. */
+  readonly fields: ReadonlyMap<string, FieldInfo>;
+
+  /** What every name, property and quantifier in the ruleset refers to. */
+  readonly resolution: Resolution;
+  /** The order in which an evaluator computes indicators, dimensions, the total, vetoes, prerequisites, levels. */
+  readonly order: readonly EvalNode[];
+}
+
+function parseWeight(n: { text: string } | undefined): Rational | undefined {
+  return n ? Rational.parse(n.text) : undefined;
+}
+
+/** Records declarations of one namespace and reports duplicates (A202 with A901 at the first one). */
+class Namespace {
+  private readonly seen = new Map<string, Span>();
+  constructor(private readonly out: Diagnostic[]) {}
+  /** True when `name` is new in this namespace. */
+  declare(name: Name): boolean {
+    const first = this.seen.get(name.name);
+    if (first) {
+      this.out.push(diag('A202', name.span, { name: name.name }, { related: [{ span: first, code: 'A901' }] }));
+      return false;
+    }
+    this.seen.set(name.name, name.span);
+    return true;
+  }
+  has(name: string): boolean {
+    return this.seen.has(name);
+  }
+  span(name: string): Span | undefined {
+    return this.seen.get(name);
+  }
+  names(): IterableIterator<string> {
+    return this.seen.keys();
+  }
+}
+
+/** Builds the semantic model of a ruleset, reporting every A2xx problem in one pass. */
+export function buildModel(ast: Ruleset): { model: Model; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  // Namespaces: evidence fields (inputs, indicators, former ids) share one with dimensions so that
+  // `weight(X)` is never ambiguous; vetoes and prerequisites share one (both are listed in results).
+  const fieldNs = new Namespace(diagnostics);
+  const ruleNs = new Namespace(diagnostics);
+  const methodNs = new Namespace(diagnostics);
+  const levelNs = new Namespace(diagnostics);
+
+  const methods: MethodInfo[] = [];
+  const inputs: InputInfo[] = [];
+  const dimensions: DimensionInfo[] = [];
+  const indicators: IndicatorInfo[] = [];
+  const prerequisites: PrerequisiteInfo[] = [];
+  const vetoes: VetoInfo[] = [];
+  const formerIds = new Map<string, string>();
+  let ladder: LadderInfo | undefined;
+
+  const formerlyPending: { name: Name; indicator: string }[] = [];
+
+  for (const item of ast.items) {
+    switch (item.kind) {
+      case 'Method':
+        if (methodNs.declare(item.id)) methods.push({ id: item.id.name, decl: item });
+        break;
+      case 'Input':
+        if (fieldNs.declare(item.id)) inputs.push({ id: item.id.name, decl: item, type: valueTypeOf(item.type) });
+        break;
+      case 'Dimension': {
+        const declared = fieldNs.declare(item.id);
+        const weight = parseWeight(item.weight);
+        if (!item.weight) diagnostics.push(diag('A210', item.id.span, { name: item.id.name }));
+        const ids: string[] = [];
+        for (const ind of item.indicators) {
+          if (!fieldNs.declare(ind.id)) continue;
+          ids.push(ind.id.name);
+          const w = parseWeight(ind.weight);
+          if (!ind.weight) diagnostics.push(diag('A208', ind.id.span, { name: ind.id.name }));
+          if (!ind.type) diagnostics.push(diag('A207', ind.id.span, { name: ind.id.name }));
+          if (!ind.scoring) diagnostics.push(diag('A209', ind.id.span, { name: ind.id.name }));
+          for (const f of ind.formerly ?? []) formerlyPending.push({ name: f, indicator: ind.id.name });
+          indicators.push({
+            id: ind.id.name,
+            decl: ind,
+            dimension: item.id.name,
+            weight: w ?? Rational.ZERO,
+            type: ind.type ? valueTypeOf(ind.type) : undefined,
+            direction: ind.direction?.value,
+            formerly: (ind.formerly ?? []).map((f) => f.name),
+          });
+        }
+        if (declared) dimensions.push({ id: item.id.name, decl: item, weight: weight ?? Rational.ZERO, indicators: ids });
+        break;
+      }
+      case 'Prerequisite':
+        if (ruleNs.declare(item.id)) prerequisites.push({ id: item.id.name, decl: item, requires: item.requires });
+        break;
+      case 'Veto':
+        if (!item.when) diagnostics.push(diag('A212', item.id.span, { name: item.id.name }));
+        if (ruleNs.declare(item.id)) vetoes.push({ id: item.id.name, decl: item, when: item.when });
+        break;
+      case 'Levels': {
+        if (ladder) {
+          diagnostics.push(diag('A213', item.span, {}, { related: [{ span: ladder.decl.span, code: 'A901' }] }));
+          break;
+        }
+        const levels: LevelInfo[] = [];
+        for (const l of item.levels) {
+          if (levelNs.declare(l.id)) levels.push({ id: l.id.name, decl: l, requires: l.requires });
+        }
+        const fb = item.fallback && levelNs.declare(item.fallback.id) ? { id: item.fallback.id.name, decl: item.fallback } : undefined;
+        ladder = { decl: item, cumulative: item.cumulative, levels, fallback: fb };
+        break;
+      }
+    }
+  }
+
+  // Former ids live in the evidence namespace too: they must not clash with a current id.
+  for (const f of formerlyPending) {
+    if (fieldNs.declare(f.name)) formerIds.set(f.name.name, f.indicator);
+  }
+
+  // Methods cited by indicators must exist.
+  for (const ind of indicators) {
+    for (const ref of ind.decl.methods?.refs ?? []) {
+      const name = ref.method.name;
+      if (methodNs.has(name)) continue;
+      const s = suggest(name, methodNs.names());
+      const sSpan = s !== undefined ? methodNs.span(s) : undefined;
+      diagnostics.push(
+        diag('A203', ref.method.span, { name, ...(s !== undefined ? { suggestion: s } : {}) }, {
+          related: s !== undefined && sSpan ? [{ span: sSpan, code: 'A902', args: { name: s } }] : [],
+        }),
+      );
+    }
+  }
+
+  const fields = new Map<string, FieldInfo>();
+  for (const i of inputs) fields.set(i.id, { kind: 'input', id: i.id, type: i.type, info: i });
+  for (const i of indicators) fields.set(i.id, { kind: 'indicator', id: i.id, type: i.type, info: i });
+
+  const h = ast.header;
+  const partial = {
+    ast,
+    id: ast.id.value,
+    version: h.version?.value ?? '',
+    status: h.status?.value ?? '',
+    date: h.date?.text,
+    total: parseWeight(h.total) ?? Rational.HUNDRED,
+    methods,
+    methodsById: byId(methods),
+    inputs,
+    inputsById: byId(inputs),
+    dimensions,
+    dimensionsById: byId(dimensions),
+    indicators,
+    indicatorsById: byId(indicators),
+    formerIds,
+    prerequisites,
+    prerequisitesById: byId(prerequisites),
+    vetoes,
+    vetoesById: byId(vetoes),
+    ladder,
+    levels: ladder?.levels ?? [],
+    fallback: ladder?.fallback,
+    fields,
+  };
+  const { resolution, diagnostics: rd } = resolveModel(partial);
+  diagnostics.push(...rd);
+  const { order, diagnostics: od } = evaluationOrder(partial, resolution);
+  diagnostics.push(...od);
+  return { model: { ...partial, resolution, order }, diagnostics };
+}
+
+function byId<T extends { readonly id: string }>(xs: readonly T[]): ReadonlyMap<string, T> {
+  return new Map(xs.map((x) => [x.id, x]));
+}
+
+/** The declarations part of a model (what resolution and ordering need). */
+export type ModelDecls = Omit<Model, 'resolution' | 'order'>;
