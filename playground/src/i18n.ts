@@ -53,6 +53,8 @@ export const STRINGS = {
     '瀏覽器拒絕自動儲存「{file}」（儲存空間已滿或被停用）：請儲存到檔案，或移除不再需要的文件（見「歷史」）',
   ),
   close: e('Close', '关闭', '關閉'),
+  guide: e('Guide', '指南', '指南'),
+  guideTitle: e('Guide for standards editors', '标准编制者指南', '標準編製者指南'),
   cancel: e('Cancel', '取消', '取消'),
   replace: e('Replace', '替换', '替換'),
   confirmReplaceTitle: e('Replace the text?', '替换文本？', '替換文字？'),

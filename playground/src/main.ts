@@ -12,6 +12,7 @@ import { CompareView } from './compare-view';
 import { byId, h } from './dom';
 import { notices, renderNotices, setNotice } from './notices';
 import { listHistory, remember, type ReplacedBy } from './history';
+import { showGuide } from './guide-view';
 import { confirmReplace, showHistoryDialog } from './history-view';
 import { getLang, preferredLang, setLang, t, type StringKey } from './i18n';
 import { languageState, registerLanguageFeatures, setMarkers } from './language-features';
@@ -667,6 +668,7 @@ function wireControls(): void {
     state.baseline = mainModel.getValue();
   });
   byId('history-button').addEventListener('click', () => void showHistory());
+  byId('guide-button').addEventListener('click', () => void showGuide(getLang()));
   byId('format').addEventListener('click', () => void editor.getAction('editor.action.formatDocument')?.run());
   byId<HTMLSelectElement>('lang').addEventListener('change', (e) => {
     applyLang((e.target as HTMLSelectElement).value as Lang);

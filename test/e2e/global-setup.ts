@@ -24,7 +24,7 @@ function newest(path: string): number {
 export function playgroundIsStale(): boolean {
   if (!existsSync(distIndex)) return true;
   const built = statSync(distIndex).mtimeMs;
-  const sources = ['playground', 'dsl', 'engine', 'rulesets', 'package.json', 'package-lock.json'].map((p) => newest(join(repo, p)));
+  const sources = ['playground', 'dsl', 'engine', 'rulesets', 'docs', 'package.json', 'package-lock.json'].map((p) => newest(join(repo, p)));
   return Math.max(...sources) > built;
 }
 
