@@ -434,9 +434,13 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     }
   };
 
+  // Fields a platform must give (`required`, `evidence required`): one absent is invalid evidence (E17x).
+  const required = Int32Array.from(model.required.flatMap((id) => slotOf.get(id) ?? []));
+
   const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet = false): void => {
     if (!isRecord(evidence)) throw new Bail('evidence is not a mapping');
     if (!fast(evidence, raw, keys, sym, warn, quiet)) keyed(evidence, raw, keys, sym, warn);
+    for (let k = 0; k < required.length; k++) if (raw[required[k] as number] === undefined) throw INVALID_BAIL;
     for (let k = 0; k < suspect.length; k++) {
       const v = raw[suspect[k] as number];
       if (typeof v !== 'number' || !(v > (suspectLo[k] as number))) continue;
