@@ -446,7 +446,7 @@ export function compileExpr(e: Expr, c: ExprCtx): Fn {
         return (rt) => {
           const v = rt.totV;
           if (!rt.totSet || v === undefined) return notComputed();
-          if (traced) rt.reads.push({ kind: 'total', value: totalRat(rt) });
+          if (traced && !(v instanceof Unk)) rt.reads.push({ kind: 'total', value: totalRat(rt) });
           return v;
         };
       }
