@@ -13,6 +13,7 @@ import { Rational } from '../numbers/rational';
 import type { Truth } from '../evaluate/result';
 import { evidenceOf } from '../evidence/fast';
 import { compileDecisionLevels, compileTruthCode } from './decision';
+import { memoised } from './memo';
 import { compileExpr, literalValue, type ExprCtx, type Fn } from './expr';
 import { Bail, fracOfDouble, fracOf, ratOf } from './num';
 import { ST_MISSING, ST_NA, ST_SCORED, STATUS, T_FALSE, T_TRUE, T_UNKNOWN, type Rt } from './runtime';
@@ -459,7 +460,8 @@ export function compileNodes(order: readonly EvalNode[], c: ExprCtx): NodeFn[] {
         const k = L.derIndex.get(n.id);
         const d = m.derivedById.get(n.id);
         if (k === undefined || !d) break;
-        const f = compileExpr(d.decl.formula, c);
+        const formulaFn = compileExpr(d.decl.formula, c);
+        const f = memoised(d.decl.formula, formulaFn, c) ?? formulaFn;
         const declared = d.declared;
         out.push((rt) => {
           if (traced) fresh(rt);
@@ -476,7 +478,8 @@ export function compileNodes(order: readonly EvalNode[], c: ExprCtx): NodeFn[] {
       case 'total': {
         const formula = m.totalFormula;
         if (formula) {
-          const f = compileExpr(formula.decl.formula, c);
+          const formulaFn = compileExpr(formula.decl.formula, c);
+          const f = memoised(formula.decl.formula, formulaFn, c) ?? formulaFn;
           const declared = formula.declared;
           out.push((rt) => {
             if (traced) fresh(rt);

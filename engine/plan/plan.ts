@@ -375,21 +375,19 @@ function assemble(rt: Rt, m: Model, L: Layout, W: Weights, input: PlatformInput,
   let dims: DimensionResult[] | undefined;
   let inds: IndicatorResult[] | undefined;
   const base = input.name !== undefined ? { platform: String(input.platform), name: String(input.name) } : { platform: String(input.platform) };
-  const a = {
-    ...base,
-    outcome,
-    level,
-    total,
-    ...(totV instanceof Unk ? { totalMissing: totV.missing } : {}),
-    ...(derived ? { derived } : {}),
-    dimensions: undefined as unknown as DimensionResult[],
-    indicators: undefined as unknown as IndicatorResult[],
-    prerequisites,
-    vetoes,
-    levels: rt.levels,
-    errors: [],
-    warnings: rt.warnings,
-  };
+  // The reference's key order, in fixed shapes (a conditional spread costs more than the rest of the object).
+  const dimensions = undefined as unknown as DimensionResult[];
+  const indicators = undefined as unknown as IndicatorResult[];
+  const { levels, warnings } = rt;
+  const errors: EvidenceIssue[] = [];
+  const a =
+    totV instanceof Unk
+      ? derived
+        ? { ...base, outcome, level, total, totalMissing: totV.missing, derived, dimensions, indicators, prerequisites, vetoes, levels, errors, warnings }
+        : { ...base, outcome, level, total, totalMissing: totV.missing, dimensions, indicators, prerequisites, vetoes, levels, errors, warnings }
+      : derived
+        ? { ...base, outcome, level, total, derived, dimensions, indicators, prerequisites, vetoes, levels, errors, warnings }
+        : { ...base, outcome, level, total, dimensions, indicators, prerequisites, vetoes, levels, errors, warnings };
   // Redefined in place, so the keys keep the reference's order (accessors in a literal would go last).
   Object.defineProperty(a, 'dimensions', { get: () => (dims ??= buildDimensions(snap, m)), enumerable: true, configurable: true });
   Object.defineProperty(a, 'indicators', { get: () => (inds ??= buildIndicators(snap, m, L, W)), enumerable: true, configurable: true });
