@@ -137,7 +137,8 @@ export interface InputDecl {
 export interface DeriveDecl {
   readonly kind: 'Derive';
   readonly id: Name;
-  readonly type?: ScalarType;
+  /** A scalar type (with its domain) or an enum type (the formula yields its values); never an object type. */
+  readonly type?: ScalarType | EnumType;
   readonly label?: Text;
   readonly unit?: Str;
   readonly note?: Str;

@@ -105,6 +105,59 @@ export const CATALOGUE = {
     '數字超過 {limit} 位',
     ['write it with fewer digits: no threshold, weight or point needs so many', '请减少位数：阈值、权重和分值都用不到这么多位', '請減少位數：閾值、權重和分值都用不到這麼多位'],
   ),
+  A114: m(
+    'error',
+    '`{found}` is not a rounding mode: `round` takes `half_up`, `half_even` or `half_down`',
+    '`{found}` 不是舍入方式：`round` 只接受 `half_up`、`half_even` 或 `half_down`',
+    '`{found}` 不是捨入方式：`round` 只接受 `half_up`、`half_even` 或 `half_down`',
+    [
+      'write `round(x, digits, half_up)` (ties away from zero), `half_even` (ties to the even digit) or `half_down` (ties toward zero)',
+      '写作 `round(x, 位数, half_up)`（逢五远离零）、`half_even`（逢五取偶）或 `half_down`（逢五趋向零）',
+      '寫作 `round(x, 位數, half_up)`（逢五遠離零）、`half_even`（逢五取偶）或 `half_down`（逢五趨向零）',
+    ],
+  ),
+  A115: m(
+    'error',
+    'the exponent of `^` must be a whole number written as a literal (`2`, `15`, `-1`)',
+    '`^` 的指数必须是直接写出的整数（`2`、`15`、`-1`）',
+    '`^` 的指數必須是直接寫出的整數（`2`、`15`、`-1`）',
+    [
+      'a power with a computed or fractional exponent is not exact; write the exponent as a number',
+      '指数为计算结果或小数的幂无法精确计算；请直接写出指数',
+      '指數為計算結果或小數的冪無法精確計算；請直接寫出指數',
+    ],
+  ),
+  A116: m(
+    'error',
+    '{what} cannot have the type `{type}`: allowed are {allowed}',
+    '{what}不能是 `{type}` 类型：只允许{allowed}',
+    '{what}不能是 `{type}` 型別：只允許{allowed}',
+  ),
+  A117: m(
+    'error',
+    '`else` must be the last entry of a table',
+    '`else` 必须是查找表的最后一项',
+    '`else` 必須是查找表的最後一項',
+    ['move the `else` entry to the end', '将 `else` 项移到末尾', '將 `else` 項移到末尾'],
+  ),
+  A118: m(
+    'error',
+    '{what} has no `formula`',
+    '{what}缺少 `formula`',
+    '{what}缺少 `formula`',
+    ['add `formula <expression>` inside its block', '在其代码块中加上 `formula <表达式>`', '在其程式碼區塊中加上 `formula <運算式>`'],
+  ),
+  A119: m(
+    'error',
+    'this entry gives {found} value(s) but the table has {keys} key(s)',
+    '此项给出 {found} 个值，但查找表有 {keys} 个键',
+    '此項給出 {found} 個值，但查找表有 {keys} 個鍵',
+    [
+      'a table with two keys takes pairs: `(N, U): 0.85`; a table with one key takes single values: `N: 0.85`',
+      '两个键的查找表取值对：`(N, U): 0.85`；一个键的查找表取单个值：`N: 0.85`',
+      '兩個鍵的查找表取值對：`(N, U): 0.85`；一個鍵的查找表取單個值：`N: 0.85`',
+    ],
+  ),
 
   // --- A2xx names (engine/model/model.ts, engine/model/resolve.ts, engine/model/order.ts, engine/compile.ts) --------
   A201: m('error', 'unknown name `{name}`', '未知的名称 `{name}`', '未知的名稱 `{name}`', [

@@ -15,9 +15,9 @@ export function printRuleset(ast: A.Ruleset): string {
 
 // --- expressions ------------------------------------------------------------------------------
 
-const BINARY_PRECEDENCE: Readonly<Record<A.BinaryExpr['op'], number>> = { or: 1, and: 2, '+': 5, '-': 5, '*': 6, '/': 6 };
+const BINARY_PRECEDENCE: Readonly<Record<A.BinaryExpr['op'], number>> = { or: 1, and: 2, '+': 5, '-': 5, '*': 6, '/': 6, '^': 8 };
 
-/** Binding strength, loosest 0 (if, quantifier) to tightest 8 (primaries). */
+/** Binding strength, loosest 0 (if, quantifier) to tightest 9 (primaries); `^` (8) binds tighter than unary `-` (7). */
 export function precedence(e: A.Expr): number {
   switch (e.kind) {
     case 'If':
@@ -37,8 +37,9 @@ export function precedence(e: A.Expr): number {
     case 'Total':
     case 'Prop':
     case 'Call':
+    case 'Table':
     case 'Error':
-      return 8;
+      return 9;
     default:
       return assertNever(e, 'expression');
   }
@@ -64,12 +65,17 @@ function exprText(e: A.Expr): string {
       return 'total';
     case 'Prop':
       return e.of ? `${e.prop}(${e.of.name})` : e.prop;
-    case 'Call':
-      return `${e.fn}(${e.args.map((a) => printExpr(a)).join(', ')})`;
+    case 'Call': {
+      const args = e.args.map((a) => printExpr(a));
+      if (e.mode) args.push(e.mode.name);
+      return `${e.fn}(${args.join(', ')})`;
+    }
     case 'Unary':
       return e.op === 'not' ? `not ${printExpr(e.operand, 3)}` : `-${printExpr(e.operand, 7)}`;
     case 'Binary': {
       const p = precedence(e);
+      // `^` groups to the right, and its exponent may be negative: `a ^ -2`, `a ^ b ^ c` = `a ^ (b ^ c)`
+      if (e.op === '^') return `${printExpr(e.left, p + 1)} ^ ${printExpr(e.right, 7)}`;
       return `${printExpr(e.left, p)} ${e.op} ${printExpr(e.right, p + 1)}`;
     }
     case 'Compare':
@@ -80,11 +86,27 @@ function exprText(e: A.Expr): string {
       return `if ${printExpr(e.cond)} then ${printExpr(e.then)} else ${printExpr(e.otherwise)}`;
     case 'Quantified':
       return `${e.quantifier} ${e.domain}${e.within ? ` in ${e.within.name}` : ''}: ${printExpr(e.body)}`;
+    case 'Table':
+      return printTable(e);
     case 'Error':
       return '<error>';
     default:
       return assertNever(e, 'expression');
   }
+}
+
+/** `table AV { N: 0.85, A: 0.62 }`, `table (PR, S) { (N, U): 0.85, else: 0 }` on one line. */
+function printTable(e: A.TableExpr): string {
+  const keys = e.keys.map((k) => k.path.map((n) => n.name).join('.'));
+  const head = keys.length === 1 ? `table ${keys[0] ?? ''}` : `table (${keys.join(', ')})`;
+  const entries = e.entries.map((x) => `${tableEntryKey(x)}: ${printExpr(x.value, 5)}`);
+  return `${head} { ${entries.join(', ')} }`;
+}
+
+function tableEntryKey(x: A.TableEntry): string {
+  if (!Array.isArray(x.key)) return 'else';
+  const names = (x.key as readonly A.Name[]).map((n) => n.name);
+  return names.length === 1 ? (names[0] ?? '') : `(${names.join(', ')})`;
 }
 
 /** A string literal with the escapes of the lexer. */
@@ -235,6 +257,8 @@ class Printer {
       if (h.date) this.stmt(h.date.span.start, 1, `date ${h.date.text}`);
       if (h.title) this.text('title', h.title, 1);
       if (h.total) this.stmt(h.total.span.start, 1, `total ${h.total.text}`);
+      if (h.evidenceRequired) this.stmt(h.evidenceRequired.start, 1, 'evidence required');
+      if (h.precision) this.stmt(h.precision.span.start, 1, `precision ${h.precision.text}`);
     });
   }
 
@@ -246,13 +270,18 @@ class Printer {
         });
       case 'Input': {
         const head = `input ${item.id.name}: ${printType(item.type)}`;
-        if (!item.label && !item.unit && !item.note) return this.stmt(item.span.start, 0, head);
+        if (!item.label && !item.unit && !item.note && !item.required) return this.stmt(item.span.start, 0, head);
         return this.block(head, item.span, 0, () => {
           if (item.label) this.text('label', item.label, 1);
           if (item.unit) this.stmt(item.unit.span.start, 1, `unit ${printString(item.unit.value)}`);
           if (item.note) this.stmt(item.note.span.start, 1, `note ${printString(item.note.value)}`);
+          if (item.required) this.stmt(item.required.start, 1, 'required');
         });
       }
+      case 'Derive':
+        return this.formulaDecl(`derive ${item.id.name}${item.type ? `: ${printType(item.type)}` : ''}`, item);
+      case 'TotalFormula':
+        return this.formulaDecl(`total${item.type ? `: ${printType(item.type)}` : ''}`, item);
       case 'Dimension':
         return this.block(`dimension ${item.id.name}`, item.span, 0, () => {
           if (item.label) this.text('label', item.label, 1);
@@ -294,6 +323,16 @@ class Printer {
     }
   }
 
+  /** The block of a `derive` or the formula `total`: label, unit, note, formula. */
+  private formulaDecl(head: string, d: A.DeriveDecl | A.TotalDecl): void {
+    this.block(head, d.span, 0, () => {
+      if (d.label) this.text('label', d.label, 1);
+      if (d.unit) this.stmt(d.unit.span.start, 1, `unit ${printString(d.unit.value)}`);
+      if (d.note) this.stmt(d.note.span.start, 1, `note ${printString(d.note.value)}`);
+      this.stmt(d.formula.span.start, 1, `formula ${printExpr(d.formula)}`);
+    });
+  }
+
   private indicator(ind: A.IndicatorDecl, depth: number): void {
     const d = depth + 1;
     this.block(`indicator ${ind.id.name}`, ind.span, depth, () => {
@@ -309,6 +348,7 @@ class Printer {
       if (ind.basis) this.stmt(ind.basis.span.start, d, `basis ${printString(ind.basis.value)}`);
       if (ind.applies) this.stmt(ind.applies.span.start, d, `applies when ${printExpr(ind.applies)}`);
       if (ind.formerly) this.stmt(ind.formerly[0]?.span.start, d, `formerly ${ind.formerly.map((n) => n.name).join(', ')}`);
+      if (ind.required) this.stmt(ind.required.start, d, 'required');
       if (ind.scoring) this.scoring(ind.scoring, d);
     });
   }
