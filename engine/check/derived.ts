@@ -1,6 +1,7 @@
-// Derived values, the formula total, powers and rounding functions: declared types the formula must give, the
-// total a number, `total` read only where there is one, `^` with a whole-number literal exponent, the digits of
-// `ceil`/`floor`/`round` whole-number literals and `round`'s mode. In: a model. Out: A220, A221, A327–A329.
+// Derived values, the formula total, powers and rounding functions: declared types the formula must give,
+// `total` read only where there is one, `^` with an exponent within ±1000, the digits of
+// `ceil`/`floor`/`round` whole-number literals and `round`'s mode. In: a model. Out: A220, A327–A329.
+// (A literal exponent and the spelling of the mode are syntax: A115, A114; the total's type too: A116.)
 
 import type { CallExpr, Expr } from '../../dsl/ast';
 import { diag, type Diagnostic } from '../../dsl/diagnostics';
@@ -47,7 +48,7 @@ function call(e: CallExpr, out: Diagnostic[]): void {
   }
 }
 
-/** What a formula gives must fit what its derived value (or the total) declares. */
+/** What a formula gives must fit what its derived value declares. */
 function declaredTypes(m: Model, out: Diagnostic[]): void {
   for (const d of m.derived) {
     const t = d.declared;
@@ -57,9 +58,5 @@ function declaredTypes(m: Model, out: Diagnostic[]): void {
     if (t.kind === 'enum' && !sameType(t, ft)) {
       out.push(diag('A329', d.decl.formula.span, { name: d.id, found: describeType(ft), type: describeType(t) }));
     }
-  }
-  const total = m.totalFormula;
-  if (total?.declared && total.declared.kind !== 'number') {
-    out.push(diag('A221', total.decl.type?.span ?? total.decl.span, { type: describeType(total.declared) }));
   }
 }

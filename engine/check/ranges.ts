@@ -101,6 +101,7 @@ export function exprRange(e: Expr, m: Model, own?: IndicatorInfo): NumSet {
     }
     case 'Total':
       if (m.totalFormula) return typeRange(m.totalFormula.declared);
+      if (m.dimensions.length === 0) return NumSet.all(); // no total to read: A220 says so
       return upTo(m.dimensions.reduce((a, d) => a.add(dimMax(m, d.id)), Rational.ZERO));
     case 'Prop': {
       const target = m.resolution.props.get(e);

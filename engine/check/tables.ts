@@ -1,6 +1,6 @@
 // Lookup tables: keys of enum type, entry keys that are values of them (with "did you mean"), no entry twice, every
 // value (pair) covered or an `else`, no `else` when everything is covered, entry values all of one kind.
-// In: a model. Out: A320–A326 diagnostics.
+// In: a model. Out: A320–A325 diagnostics (entries with the wrong number of values are syntax: A119).
 
 import type { Name, Span, TableEntry, TableExpr } from '../../dsl/ast';
 import { diag, type Diagnostic } from '../../dsl/diagnostics';
@@ -41,10 +41,7 @@ function table(m: Model, e: TableExpr, out: Diagnostic[]): void {
     }
     const names = en.key as readonly Name[];
     const text = entryText(names.map((n) => n.name));
-    if (names.length !== e.keys.length) {
-      out.push(diag('A326', en.span, { entry: text, count: names.length, keys: e.keys.length }));
-      continue;
-    }
+    if (names.length !== e.keys.length) continue; // A119, a syntax error
     let valid = true;
     for (const [i, n] of names.entries()) {
       const t = keyTypes[i];
