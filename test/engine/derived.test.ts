@@ -346,6 +346,13 @@ levels { level high { require b > 1 } fallback low { } }`);
       ['E170', 'i'],
     ]);
   });
+  it('the compiled plan hands a platform missing a required field to the reference (E170), in assess and decide', () => {
+    const r = compiled(SRC);
+    const a = r.assess({ platform: 'p', evidence: { b: 2, i: 50 } });
+    expect([a.outcome, ...a.errors.map((e) => `${e.code} ${e.field}`)]).toEqual(['invalid', 'E170 a']);
+    expect(r.decide({ platform: 'p', evidence: { b: 2, i: 50 } }).outcome).toBe('invalid');
+    expect(r.assess({ platform: 'p', evidence: { a: 1, b: 2, i: 50 } })).toMatchObject({ outcome: 'graded', level: 'high' });
+  });
   it('a former id satisfies the requirement; other fields may be missing', () => {
     expect(ref(SRC, { a: 1, old_i: 50 })).toMatchObject({ outcome: 'graded', level: 'low' });
   });
