@@ -548,12 +548,15 @@ export class AssayParser extends CstParser {
     this.MANY(this.labelOrRequire);
     this.CONSUME(T.RBrace);
   });
+  /** `fallback L0 { label {…} }`, or `fallback none` without a block (LANG.md writes it so). */
   private fallbackDecl = this.RULE('fallbackDecl', () => {
     this.CONSUME(T.Fallback);
     this.CONSUME(T.Identifier);
-    this.CONSUME(T.LBrace);
-    this.MANY(this.oneLabel);
-    this.CONSUME(T.RBrace);
+    this.OPTION(() => {
+      this.CONSUME(T.LBrace);
+      this.MANY(this.oneLabel);
+      this.CONSUME(T.RBrace);
+    });
   });
 
   // --- expressions, loosest binding first -------------------------------------------------

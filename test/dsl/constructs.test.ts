@@ -75,6 +75,11 @@ describe('new constructs: declarations', () => {
     expect(parseOk(`${HEADER}total { formula 1 }`).items[0]).toMatchObject({ kind: 'TotalFormula', formula: { kind: 'Num' } });
   });
 
+  it('reads `fallback none` without a block, as LANG.md writes it', () => {
+    const ast = parseOk(`${HEADER}levels {\n  level high { require total >= 7.0 }\n  fallback none\n}`);
+    expect(ast.items[0]).toMatchObject({ kind: 'Levels', fallback: { kind: 'Fallback', id: { name: 'none' } } });
+  });
+
   it('parses item by item and as a whole file to the same tree', () => {
     const byItems = parseRuleset(CVSS);
     const whole = parseRuleset(CVSS, { byItems: false });
