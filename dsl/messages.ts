@@ -256,13 +256,6 @@ export const CATALOGUE = {
       '請宣告 `total: number { formula … }`，或直接對計算總分所依據的數值寫條件',
     ],
   ),
-  A221: m(
-    'error',
-    'the total is declared {type}, but a total is a number',
-    '总分声明为 {type}，但总分应为数字',
-    '總分宣告為 {type}，但總分應為數字',
-    ['write `total: number` with an optional domain, e.g. `total: number 0 to 10`', '请写作 `total: number`，可附取值范围，例如 `total: number 0 to 10`', '請寫作 `total: number`，可附取值範圍，例如 `total: number 0 to 10`'],
-  ),
 
   // --- A3xx types, units, domains (engine/check/types.ts) ----------------------------------------
   A301: m(
@@ -377,18 +370,12 @@ export const CATALOGUE = {
     '查找表各条目的值应同为数字或同为条件，但 `{first}` 是 {ftype}，`{other}` 是 {otype}',
     '查找表各條目的值應同為數字或同為條件，但 `{first}` 是 {ftype}，`{other}` 是 {otype}',
   ),
-  A326: m(
-    'error',
-    'the table entry `{entry}` gives {count} values, but the table has {keys} keys',
-    '查找表条目 `{entry}` 给出 {count} 个值，但查找表有 {keys} 个键',
-    '查找表條目 `{entry}` 給出 {count} 個值，但查找表有 {keys} 個鍵',
-  ),
   A327: m(
     'error',
-    'the exponent of `^` must be a whole-number literal within ±{limit}, not `{text}`',
-    '`^` 的指数应为 ±{limit} 以内的整数字面量，而不是 `{text}`',
-    '`^` 的指數應為 ±{limit} 以內的整數字面量，而不是 `{text}`',
-    ['write the power with a literal exponent, e.g. `(x - 1) ^ 15`', '请用字面量指数书写幂，例如 `(x - 1) ^ 15`', '請用字面量指數書寫冪，例如 `(x - 1) ^ 15`'],
+    'the exponent `{text}` of `^` is beyond ±{limit}',
+    '`^` 的指数 `{text}` 超出 ±{limit}',
+    '`^` 的指數 `{text}` 超出 ±{limit}',
+    ['exact powers that large are not computed: rewrite the formula', '不计算如此大的精确幂：请改写公式', '不計算如此大的精確冪：請改寫公式'],
   ),
   A328: m(
     'error',

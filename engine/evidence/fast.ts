@@ -240,6 +240,8 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     slots.push({ id, index: slots.length, check });
   }
   const n = slots.length;
+  /** Slots of the fields a platform must give (`Model.required`). */
+  const required = model.required.flatMap((id) => slotOf.get(id) ?? []);
   const formerOf = new Map<string, number>();
   // Fields with several former ids: which of their keys wins is decided by `keyed` (the last one, as the reference).
   const formers = new Uint8Array(n);
@@ -434,13 +436,11 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     }
   };
 
-  // Fields a platform must give (`required`, `evidence required`): one absent is invalid evidence (E17x).
-  const required = Int32Array.from(model.required.flatMap((id) => slotOf.get(id) ?? []));
-
   const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet = false): void => {
     if (!isRecord(evidence)) throw new Bail('evidence is not a mapping');
     if (!fast(evidence, raw, keys, sym, warn, quiet)) keyed(evidence, raw, keys, sym, warn);
-    for (let k = 0; k < required.length; k++) if (raw[required[k] as number] === undefined) throw INVALID_BAIL;
+    // A required field without a value: the reference reports it (E170, outcome `invalid`).
+    for (const s of required) if (raw[s] === undefined) throw INVALID_BAIL;
     for (let k = 0; k < suspect.length; k++) {
       const v = raw[suspect[k] as number];
       if (typeof v !== 'number' || !(v > (suspectLo[k] as number))) continue;

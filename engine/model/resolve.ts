@@ -154,7 +154,8 @@ class Resolver {
       case 'Prop':
         return this.prop(e, scope);
       case 'Call':
-        for (const a of e.args) this.visit(a, scope, undefined);
+        // A misspelt mode of `round` stays its third argument (A114 reported it): not a name to resolve.
+        for (const a of e.fn === 'round' && !e.mode ? e.args.slice(0, 2) : e.args) this.visit(a, scope, undefined);
         return e.fn === 'known' ? BOOL : NUM;
       case 'Table':
         return this.table(e, scope, symbols);

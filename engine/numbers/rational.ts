@@ -70,16 +70,28 @@ export class Rational {
     return Rational.parse(String(n));
   }
 
+  /**
+   * Knuth's addition (TAOCP 4.5.1): the gcd is taken with the gcd of the denominators, not with their product, so
+   * sums of long decimals (a power's 90 digits) stay cheap; the result is normalised without a final gcd.
+   */
   add(o: Rational): Rational {
-    return this.den === o.den
-      ? Rational.of(this.num + o.num, this.den)
-      : Rational.of(this.num * o.den + o.num * this.den, this.den * o.den);
+    if (this.den === o.den) return Rational.of(this.num + o.num, this.den);
+    const d1 = gcd(this.den, o.den);
+    if (d1 === 1n) return new Rational(this.num * o.den + o.num * this.den, this.den * o.den);
+    const t = this.num * (o.den / d1) + o.num * (this.den / d1);
+    if (t === 0n) return Rational.ZERO;
+    const d2 = gcd(t < 0n ? -t : t, d1);
+    return new Rational(t / d2, (this.den / d1) * (o.den / d2));
   }
   sub(o: Rational): Rational {
     return this.add(o.neg());
   }
+  /** Knuth's multiplication: cross-cancel numerator with the other denominator (two small gcds, no final one). */
   mul(o: Rational): Rational {
-    return Rational.of(this.num * o.num, this.den * o.den);
+    if (this.num === 0n || o.num === 0n) return Rational.ZERO;
+    const g1 = gcd(this.num < 0n ? -this.num : this.num, o.den);
+    const g2 = gcd(o.num < 0n ? -o.num : o.num, this.den);
+    return new Rational((this.num / g1) * (o.num / g2), (this.den / g2) * (o.den / g1));
   }
   /** Throws RangeError on division by zero; callers decide what that means. */
   div(o: Rational): Rational {

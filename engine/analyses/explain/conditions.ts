@@ -121,17 +121,17 @@ function trimFraction(s: string): string {
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
 
-/** Digits shown for a derived value read inside a condition (the ruleset's `precision` is used where it is known). */
+/** Digits shown for a derived value read inside a condition when the ruleset's `precision` is not at hand. */
 const READ_PLACES = 4;
 
-function readValueText(r: Read): string {
+function readValueText(r: Read, places = READ_PLACES): string {
   switch (r.kind) {
     case 'total':
       return r.value.toFixed(2);
     case 'derived': {
       const v = r.value;
       if (v === undefined) return '?';
-      return v.kind === 'num' ? approxText(v.q, READ_PLACES) : renderValue(v);
+      return v.kind === 'num' ? approxText(v.q, places) : renderValue(v);
     }
     case 'evidence':
       return r.value === undefined ? '?' : renderValue(r.value);
@@ -159,11 +159,11 @@ function readName(r: Read): string {
 }
 
 /** `name = value` for every distinct read, in order. */
-export function readsText(reads: readonly Read[]): string {
+export function readsText(reads: readonly Read[], places?: number): string {
   const seen = new Map<string, string>();
   for (const r of reads) {
     const n = readName(r);
-    if (!seen.has(n)) seen.set(n, readValueText(r));
+    if (!seen.has(n)) seen.set(n, readValueText(r, places));
   }
   return [...seen].map(([n, v]) => `${n} = ${v}`).join(', ');
 }
