@@ -371,27 +371,33 @@ function assemble(rt: Rt, m: Model, L: Layout, W: Weights, input: PlatformInput,
   // Dimensions and indicators are built when first read, from a copy of the state: most batch consumers read
   // the outcome, level and total only. They are own enumerable accessors, so spreading, JSON and deep equality
   // see them as plain properties.
-  const snap = snapshot(rt);
-  let dims: DimensionResult[] | undefined;
-  let inds: IndicatorResult[] | undefined;
-  const base = input.name !== undefined ? { platform: String(input.platform), name: String(input.name) } : { platform: String(input.platform) };
-  // The reference's key order, in fixed shapes (a conditional spread costs more than the rest of the object).
-  const dimensions = undefined as unknown as DimensionResult[];
-  const indicators = undefined as unknown as IndicatorResult[];
-  const { levels, warnings } = rt;
-  const errors: EvidenceIssue[] = [];
-  const a =
-    totV instanceof Unk
-      ? derived
-        ? { ...base, outcome, level, total, totalMissing: totV.missing, derived, dimensions, indicators, prerequisites, vetoes, levels, errors, warnings }
-        : { ...base, outcome, level, total, totalMissing: totV.missing, dimensions, indicators, prerequisites, vetoes, levels, errors, warnings }
-      : derived
-        ? { ...base, outcome, level, total, derived, dimensions, indicators, prerequisites, vetoes, levels, errors, warnings }
-        : { ...base, outcome, level, total, dimensions, indicators, prerequisites, vetoes, levels, errors, warnings };
-  // Redefined in place, so the keys keep the reference's order (accessors in a literal would go last).
-  Object.defineProperty(a, 'dimensions', { get: () => (dims ??= buildDimensions(snap, m)), enumerable: true, configurable: true });
-  Object.defineProperty(a, 'indicators', { get: () => (inds ??= buildIndicators(snap, m, L, W)), enumerable: true, configurable: true });
-  return a;
+  // Built key by key in the reference's order (a conditional spread costs more than the rest of the object). The
+  // dimensions and indicators are accessors built when first read, from a copy of the state: most batch consumers
+  // read the outcome, level and total only (a ruleset with neither gets plain empty lists). Own enumerable
+  // accessors, so spreading, JSON and deep equality see them as plain properties.
+  const a: Record<string, unknown> = { platform: String(input.platform) };
+  if (input.name !== undefined) a['name'] = String(input.name);
+  a['outcome'] = outcome;
+  a['level'] = level;
+  a['total'] = total;
+  if (totV instanceof Unk) a['totalMissing'] = totV.missing;
+  if (derived) a['derived'] = derived;
+  if (m.dimensions.length === 0 && m.indicators.length === 0) {
+    a['dimensions'] = [];
+    a['indicators'] = [];
+  } else {
+    const snap = snapshot(rt);
+    let dims: DimensionResult[] | undefined;
+    let inds: IndicatorResult[] | undefined;
+    Object.defineProperty(a, 'dimensions', { get: () => (dims ??= buildDimensions(snap, m)), enumerable: true, configurable: true });
+    Object.defineProperty(a, 'indicators', { get: () => (inds ??= buildIndicators(snap, m, L, W)), enumerable: true, configurable: true });
+  }
+  a['prerequisites'] = prerequisites;
+  a['vetoes'] = vetoes;
+  a['levels'] = rt.levels;
+  a['errors'] = [];
+  a['warnings'] = rt.warnings;
+  return a as unknown as Assessment;
 }
 
 /** The derived values as the reference reports them (declaration order; null and the missing fields when unknown). */

@@ -1,6 +1,6 @@
 // The CVSS-like ruleset (LANG.md) stays on the plan's fast path and is faster there than in the reference evaluator.
-// In: the 2,592 base vectors. Out: vectors per second of each engine (printed), no hand-over, the plan's full assessment
-// no slower than the reference and its decision well faster (CPU time, best of 3; figures in the commit message).
+// In: the 2,592 base vectors. Out: vectors per second of each engine (printed), no hand-over, and the plan's full
+// assessment and decision at least 1.5 times as fast as the reference (CPU time, best of 3; figures in the commit message).
 
 import { describe, expect, it } from 'vitest';
 import { compileRuleset } from '../../engine/index';
@@ -25,7 +25,7 @@ function rate(ps: readonly PlatformInput[], make: () => (p: PlatformInput) => un
 }
 
 describe('CVSS-like ruleset speed', () => {
-  it('assesses every base vector on the plan, no slower than the reference, its decisions faster', () => {
+  it('assesses every base vector on the plan, faster than the reference', () => {
     const c = compileRuleset(CVSS, { checks: false });
     const r = c.ruleset;
     if (!r) throw new Error('the CVSS ruleset does not compile');
@@ -46,9 +46,9 @@ describe('CVSS-like ruleset speed', () => {
     const json = rate(ps, planned((plan, p) => plan.evaluate(p)));
     console.log(`CVSS ${ps.length} vectors/s: reference ${reference.toFixed(0)}, plan assess ${assess.toFixed(0)}, decision ${decision.toFixed(0)}, JSON ${json.toFixed(0)}`);
     expect(handedOver).toBe(0);
-    // Both spend most of their time on the same exact bigint arithmetic ((iss − 0.02)¹⁵ has a 10⁹⁰ denominator); the
-    // plan computes each sub-score once per combination of the metrics it reads and skips the tree walk.
-    expect(assess).toBeGreaterThan(0.9 * reference);
-    expect(decision).toBeGreaterThan(1.4 * reference);
+    // The plan computes each sub-score once per combination of the metrics it reads ((iss − 0.02)¹⁵ has a 10⁹⁰
+    // denominator), skips the tree walk and builds no per-dimension state (measured ×2.6 and ×2.7; ×1.5 asserted).
+    expect(assess).toBeGreaterThan(1.5 * reference);
+    expect(decision).toBeGreaterThan(1.5 * reference);
   });
 });
