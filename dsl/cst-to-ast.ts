@@ -10,6 +10,7 @@ import { NO_SPAN, type Span } from './ast';
 import { diag, type DiagArgs, type Diagnostic } from './diagnostics';
 import { unescapeString } from './lexer';
 import { theParser } from './parser';
+import { foundWords, PHRASES, wordsArgs } from './token-words';
 import * as T from './tokens';
 
 type Ctx = Readonly<Record<string, CstElement[] | undefined>>;
@@ -488,8 +489,13 @@ class AstBuilder extends BaseVisitor {
   evidenceClause(_ctx: Ctx, n: CstNode): Span {
     return nodeSpan(n);
   }
+  /** `precision 4`: a count of digits, so a whole number (A102 otherwise). */
   precisionClause(ctx: Ctx): A.Num | undefined {
-    return numOf(tok(ctx, T.NumberLit.name));
+    const t = tok(ctx, T.NumberLit.name);
+    if (t && t.image.includes('.')) {
+      this.diagnostics.push(diag('A102', tokenSpan(t), { ...wordsArgs('expected', PHRASES.wholeNumber), ...wordsArgs('found', foundWords(t)) }));
+    }
+    return numOf(t);
   }
 
   topItem(ctx: Ctx): A.TopItem | undefined {

@@ -6,10 +6,10 @@
 import { EOF, tokenMatcher, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { NO_SPAN, type Comment, type Ruleset, type Span } from './ast';
 import { buildAst, ItemsBuilder, spanOf, type BuildResult } from './cst-to-ast';
-import { diag, notShown, sortDiagnostics, type DiagArgs, type Diagnostic } from './diagnostics';
+import { diag, notShown, sortDiagnostics, type Diagnostic } from './diagnostics';
 import { lex } from './lexer';
 import { parseTokens, parseTokensAs, type ExpectedPayload } from './parser';
-import { foundWords, type Words } from './token-words';
+import { foundWords, wordsArgs, type Words } from './token-words';
 import * as T from './tokens';
 
 /** Files larger than this (UTF-8 bytes) are refused (A107). */
@@ -211,9 +211,6 @@ function decodeExpected(message: string): Words {
   return { en: message, 'zh-Hans': message, 'zh-Hant': message };
 }
 
-function wordsArgs(key: string, words: Words): DiagArgs {
-  return { [key]: words.en, [`${key}@zh-Hans`]: words['zh-Hans'], [`${key}@zh-Hant`]: words['zh-Hant'] };
-}
 
 /** Tokens the parser must read without error after one error before it reports the next. */
 const QUIET_AFTER_ERROR = 2;

@@ -138,6 +138,7 @@ export const PHRASES = {
     '类型（`number`、`enum { … }`、`object { … }` 等）',
     '型別（`number`、`enum { … }`、`object { … }` 等）',
   ),
+  wholeNumber: w('a whole number (`4`)', '整数（`4`）', '整數（`4`）'),
   domain: w('a domain (`>= 0`, `0 to 7`)', '取值范围（`>= 0`、`0 to 7`）', '取值範圍（`>= 0`、`0 to 7`）'),
   scoring: w('`bands`, `map` or `formula`', '`bands`、`map` 或 `formula`', '`bands`、`map` 或 `formula`'),
 } as const satisfies Record<string, Words>;
@@ -168,6 +169,11 @@ export const BLOCK_ITEMS: ReadonlyMap<string, readonly Words[]> = new Map([
 
 export function isPhraseKey(s: string): s is PhraseKey {
   return Object.hasOwn(PHRASES, s);
+}
+
+/** Diagnostic arguments that give `words` in each language under `key` (`key`, `key@zh-Hans`, `key@zh-Hant`). */
+export function wordsArgs(key: string, words: Words): Readonly<Record<string, string>> {
+  return { [key]: words.en, [`${key}@zh-Hans`]: words['zh-Hans'], [`${key}@zh-Hant`]: words['zh-Hant'] };
 }
 
 /** Joins alternatives: "a or b", "a, b or c"; in Chinese with 、 and 或. */

@@ -169,6 +169,15 @@ describe('new constructs: syntax-stage errors', () => {
     expect(diags(`${HEADER}derive d { formula table A { (N, U): 1 } }`)).toEqual(['A119 "N, U"']);
   });
 
+  it('A102: a precision that is not a whole number', () => {
+    const text = 'ruleset "t" {\n  precision 2.5\n}\n';
+    expect(diags(text)).toEqual(['A102 "2.5"']);
+    const d = parseRuleset(text).diagnostics[0];
+    if (!d) throw new Error('no diagnostic');
+    expect(renderMessage(d, 'en')).toBe('expected a whole number (`4`) but found `2.5`');
+    expect(renderMessage(d, 'zh-Hans')).toBe('此处应为整数（`4`），实际为`2.5`');
+  });
+
   it('A104: `required`, `evidence required` and `precision` twice', () => {
     expect(diags(`${HEADER}input a: number { required required }`)).toEqual(['A104 "required"']);
     expect(diags('ruleset "t" {\n  precision 2\n  precision 3\n}\n')).toEqual(['A104 "precision 3"']);
