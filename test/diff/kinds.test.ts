@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { DiffEntryJson } from '../../engine/analyses/diff/index';
-import { BASE, checkedDiff, edit, L } from './snippets';
+import { BASE, checkedDiff, L } from './snippets';
 
 /** The diff of BASE → edited text, checked to apply back; as JSON. */
 function diff(...changes: readonly (readonly [string, string])[]): DiffEntryJson[] {
