@@ -1,10 +1,10 @@
 // The evaluation order of a ruleset's computed nodes, from the dependencies name resolution found.
 // In: model declarations and their resolution. Out: a dependency-respecting order, or A211 for each cycle.
 //
-// Nodes: each derived value, each indicator (applicability and points), each dimension (effective weights, score, share), the
-// total (a sum, or a formula), each veto, each prerequisite, and the level ladder. The order is the default one
-// (derived values, indicators, dimensions, total, vetoes, prerequisites, levels — each in declaration order) except where a dependency
-// requires otherwise, so it is stable and predictable.
+// Nodes: each derived value, each indicator (applicability and points), each dimension (effective weights, score,
+// share), the total (a sum, or a formula), each veto, each prerequisite, and the level ladder. The order is the
+// default one (derived values, indicators, dimensions, total, vetoes, prerequisites, levels — each in declaration
+// order) except where a dependency requires otherwise, so it is stable and predictable.
 
 import type { Diagnostic } from '../../dsl/diagnostics';
 import { diag } from '../../dsl/diagnostics';

@@ -4,11 +4,9 @@
 // In: a small ruleset with derived values and edits of its text. Out: entries, rendered text.
 
 import { describe, expect, it } from 'vitest';
-import type { Ruleset } from '../../dsl/ast';
-import { parseRuleset } from '../../dsl/parse';
 import { applyEntries, diffAsts, toDiffJson, type DiffEntryJson } from '../../engine/analyses/diff/index';
 import { renderDiff } from '../../engine/analyses/diff/render';
-import { edit, L } from './snippets';
+import { astOf as ast, checkedDiff, edit, L } from './snippets';
 
 const BASE = `ruleset "t" {
   version "1"
@@ -32,23 +30,14 @@ dimension D {
 levels { level top { ${L('top')} require w > 0.6 } fallback none { ${L('none')} } }
 `;
 
-function ast(text: string): Ruleset {
-  const r = parseRuleset(text);
-  expect(r.diagnostics).toEqual([]);
-  return r.ast;
-}
-
-/** The diff BASE → edited, checked to apply back entry by entry and as a whole. */
+/** The diff BASE → edited, checked to apply back as a whole and entry by entry (each leaves exactly the others). */
 function diff(...changes: readonly (readonly [string, string])[]): DiffEntryJson[] {
-  const a = ast(BASE);
-  const b = ast(edit(BASE, ...changes));
-  const d = diffAsts(a, b);
-  expect(diffAsts(applyEntries(a, d.entries), b).entries.map((e) => `${e.kind} ${e.target}`)).toEqual([]);
-  for (const e of d.entries) {
+  const { entries, raw, a, b } = checkedDiff(BASE, ...changes);
+  for (const e of raw) {
     const left = diffAsts(applyEntries(a, [e]), b).entries.map((x) => `${x.kind} ${x.target}`);
-    expect(left).toEqual(d.entries.filter((x) => x !== e).map((x) => `${x.kind} ${x.target}`));
+    expect(left).toEqual(raw.filter((x) => x !== e).map((x) => `${x.kind} ${x.target}`));
   }
-  return d.entries.map(toDiffJson);
+  return entries;
 }
 const brief = (es: readonly DiffEntryJson[]) => es.map((e) => ({ kind: e.kind, target: e.target, before: e.before, after: e.after }));
 

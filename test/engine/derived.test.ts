@@ -229,6 +229,12 @@ ${LEVELS.replace('r >= 10', 'ok')}`);
     expect(ref(src, { b: true })).toMatchObject({ outcome: 'graded', level: 'low' });
   });
 
+  it('have no evidence field: a value given under a derived id is an unknown field (warning), not read', () => {
+    const a = ref(rs(`input amount: number\nderive r: number { formula amount * 2 }\n${LEVELS}`), { amount: 1, r: 50 });
+    expect(a.warnings.map((w) => `${w.code} ${w.field}`)).toEqual(['E120 r']);
+    expect(derived(a)).toEqual({ r: '2' });
+  });
+
   it('emit one trace event each, with what they read', () => {
     const events: EvalEvent[] = [];
     ref(rs(`input a: number\ninput b: number\nderive r: number { formula a * 2 + b }\n${LEVELS}`), { a: 1 }, (e) => events.push(e));

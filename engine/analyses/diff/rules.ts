@@ -463,16 +463,25 @@ function totalFormula(a: Side, b: Side, out: DiffEntry[]): void {
     return;
   }
   if (!ta || !tb) return;
-  const da = describe(ta);
-  const db = describe(tb);
+  const { before, after, fields } = changedFields(describe(ta), describe(tb));
+  if (fields.length > 0) out.push(entry({ ...base, kind: 'total-formula-changed', before, after }));
+}
+
+/** The fields two descriptions of a declaration differ in, with both sides' values (null where absent). */
+function changedFields(
+  da: Record<string, DiffValue>,
+  db: Record<string, DiffValue>,
+): { before: Record<string, DiffValue>; after: Record<string, DiffValue>; fields: DeclField[] } {
   const before: Record<string, DiffValue> = {};
   const after: Record<string, DiffValue> = {};
+  const fields: DeclField[] = [];
   for (const k of new Set([...Object.keys(da), ...Object.keys(db)])) {
     if (same(da[k], db[k])) continue;
     before[k] = da[k] ?? null;
     after[k] = db[k] ?? null;
+    fields.push(k as DeclField);
   }
-  if (Object.keys(before).length > 0) out.push(entry({ ...base, kind: 'total-formula-changed', before, after }));
+  return { before, after, fields };
 }
 
 const KINDS = {
@@ -507,17 +516,7 @@ function declChanges<T extends RuleDecl>(
       );
       continue;
     }
-    const da = describe(xa);
-    const db = describe(xb);
-    const before: Record<string, DiffValue> = {};
-    const after: Record<string, DiffValue> = {};
-    const fields: DeclField[] = [];
-    for (const k of new Set([...Object.keys(da), ...Object.keys(db)])) {
-      if (same(da[k], db[k])) continue;
-      before[k] = da[k] ?? null;
-      after[k] = db[k] ?? null;
-      fields.push(k as DeclField);
-    }
+    const { before, after, fields } = changedFields(describe(xa), describe(xb));
     if (fields.length > 0) {
       out.push(
         entry({
