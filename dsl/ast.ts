@@ -84,6 +84,10 @@ export interface RulesetHeader {
   readonly title?: Text;
   /** `total 100`: the sum the dimension weights must reach. Default 100. */
   readonly total?: Num;
+  /** `evidence required`: every field the ruleset reads must be present (a platform missing one is `invalid`). */
+  readonly evidenceRequired?: Span;
+  /** `precision 4`: digits after the decimal point when derived values and a formula total are shown. */
+  readonly precision?: Num;
   readonly span: Span;
 }
 
@@ -93,7 +97,15 @@ export interface DateLit {
   readonly span: Span;
 }
 
-export type TopItem = MethodDecl | InputDecl | DimensionDecl | PrerequisiteDecl | VetoDecl | LevelLadder;
+export type TopItem =
+  | MethodDecl
+  | InputDecl
+  | DeriveDecl
+  | TotalDecl
+  | DimensionDecl
+  | PrerequisiteDecl
+  | VetoDecl
+  | LevelLadder;
 
 /** `method DR { label { … } }` — an assessment method that indicators cite. */
 export interface MethodDecl {
@@ -112,6 +124,39 @@ export interface InputDecl {
   readonly unit?: Str;
   /** `note "…"`: free text for assessors. */
   readonly note?: Str;
+  /** `required`: a platform without this field is `invalid` (an evidence error), not scored as missing. */
+  readonly required?: Span;
+  readonly span: Span;
+}
+
+/**
+ * `derive iss: number { label {…} unit "…" formula 1 - (1 - c) * (1 - i) }` — a named value computed from evidence and
+ * other values. Not counted in the total; needs no evidence of its own. `type` is optional (inferred when absent);
+ * a declared domain (`number 0 to 1`) is a bound the value must stay within (else an evaluation error).
+ */
+export interface DeriveDecl {
+  readonly kind: 'Derive';
+  readonly id: Name;
+  /** A scalar type (with its domain) or an enum type (the formula yields its values); never an object type. */
+  readonly type?: ScalarType | EnumType;
+  readonly label?: Text;
+  readonly unit?: Str;
+  readonly note?: Str;
+  readonly formula: Expr;
+  readonly span: Span;
+}
+
+/**
+ * `total: number 0 to 10 { label {…} formula … }` — the result's total defined by a formula on the standard's own scale
+ * instead of the sum of dimension scores. At most one per ruleset. The declared domain bounds the result.
+ */
+export interface TotalDecl {
+  readonly kind: 'TotalFormula';
+  readonly type?: ScalarType;
+  readonly label?: Text;
+  readonly unit?: Str;
+  readonly note?: Str;
+  readonly formula: Expr;
   readonly span: Span;
 }
 
@@ -143,6 +188,8 @@ export interface IndicatorDecl {
   readonly applies?: Expr;
   /** `formerly compute_redundancy`: evidence under these ids is accepted too. */
   readonly formerly?: readonly Name[];
+  /** `required`: a platform without this indicator's evidence is `invalid`, not scored as missing. */
+  readonly required?: Span;
   readonly scoring?: Scoring;
   readonly span: Span;
 }
@@ -290,7 +337,8 @@ export interface FallbackDecl {
 // Expressions
 
 export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
-export type ArithOp = '+' | '-' | '*' | '/';
+/** `^` is a whole-number power: the exponent is an integer literal (`(iss - 0.02) ^ 15`), right-associative, binding tighter than unary minus. */
+export type ArithOp = '+' | '-' | '*' | '/' | '^';
 
 export type Expr =
   | NumExpr
@@ -306,6 +354,7 @@ export type Expr =
   | InExpr
   | IfExpr
   | QuantifiedExpr
+  | TableExpr
   | ErrorExpr;
 
 /** `99.99` */
@@ -351,12 +400,25 @@ export interface PropExpr {
   readonly of?: Name;
   readonly span: Span;
 }
-export type CallFn = 'min' | 'max' | 'abs' | 'known';
+export type CallFn = 'min' | 'max' | 'abs' | 'known' | 'ceil' | 'floor' | 'round';
+/** How `round` settles a tie: `half_up` away from zero, `half_even` to the even digit, `half_down` toward zero. */
+export type RoundingModeName = 'half_up' | 'half_even' | 'half_down';
+export interface RoundingMode {
+  readonly kind: 'Mode';
+  readonly name: RoundingModeName;
+  readonly span: Span;
+}
 /** `min(a, b, …)`, `max(…)`, `abs(x)`, `known(x)` (true unless x reads a missing value). */
+/**
+ * `ceil(x)`, `ceil(x, 1)`, `floor(x, 2)`: exact, to the given digits after the decimal point (an integer literal,
+ * default 0). `round(x, 5, half_up)`: `args` = [x, digits]; the rounding mode must be named (`mode`).
+ */
 export interface CallExpr {
   readonly kind: 'Call';
   readonly fn: CallFn;
   readonly args: readonly Expr[];
+  /** Only for `round`. */
+  readonly mode?: RoundingMode;
   readonly span: Span;
 }
 export interface UnaryExpr {
@@ -404,6 +466,24 @@ export interface QuantifiedExpr {
   /** `in D` — only with `indicator`. */
   readonly within?: Name;
   readonly body: Expr;
+  readonly span: Span;
+}
+/**
+ * A lookup table keyed by one or two enum values: `table AV { N: 0.85, A: 0.62, L: 0.55, P: 0.2 }`,
+ * `table (PR, S) { (N, U): 0.85, (L, C): 0.68, …, else: 0 }`. Entries are separated by commas or line breaks.
+ * The checker proves every key (pair) covered, or an `else` present; an unknown key makes the value unknown.
+ */
+export interface TableExpr {
+  readonly kind: 'Table';
+  /** One or two names (`AV`, `PR`, `S`, `obj.member`) of enum type. */
+  readonly keys: readonly RefExpr[];
+  readonly entries: readonly TableEntry[];
+  readonly span: Span;
+}
+export interface TableEntry {
+  /** One name per key (enum values of the key's type), or `else`. */
+  readonly key: readonly Name[] | { readonly kind: 'Else'; readonly span: Span };
+  readonly value: Expr;
   readonly span: Span;
 }
 /** A hole left by error recovery; never produced for a file without syntax errors. */

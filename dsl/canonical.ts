@@ -5,6 +5,11 @@ import type { Expr, Ruleset } from './ast';
 
 /** Keys that are positions or trivia: never part of the canonical form. */
 const DROPPED: ReadonlySet<string> = new Set(['span', 'comments', 'trailing']);
+/**
+ * Keys whose value in the AST is the span of a keyword that is there or not (`required`, `evidence required`): in
+ * the canonical form they are `true` when present (and absent otherwise, so rulesets without them hash as before).
+ */
+const FLAGS: ReadonlySet<string> = new Set(['required', 'evidenceRequired']);
 
 /** Canonical JSON of a whole ruleset. Equal for ASTs that differ only in layout, comments or positions. */
 export function toCanonical(ast: Ruleset): unknown {
@@ -38,6 +43,6 @@ function canonicalValue(v: unknown): unknown {
     .filter((k) => !DROPPED.has(k) && src[k] !== undefined)
     .sort((a, b) => (a === 'kind' ? -1 : b === 'kind' ? 1 : a < b ? -1 : a > b ? 1 : 0));
   const out: Record<string, unknown> = {};
-  for (const k of keys) out[k] = canonicalValue(src[k]);
+  for (const k of keys) out[k] = FLAGS.has(k) ? true : canonicalValue(src[k]);
   return out;
 }

@@ -1,14 +1,16 @@
 // Stage 3, build: CST → AST. A Chevrotain CST visitor that builds the typed tree of ast.ts with spans,
-// and reports structural problems (A104 clause twice, A110 two scoring forms, A111, A112).
+// and reports structural problems (A104 clause twice, A110 two scoring forms, A111, A112, and A114–A119 of the
+// new constructs: rounding mode, power exponent, declared type, table layout, missing formula).
 // In: the CST of parser.ts and the comments of lexer.ts. Out: a (possibly partial) `Ruleset` + diagnostics.
 // Recovery holes become `ErrorExpr` or absent optional fields; this stage never throws on a recovered CST.
 
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from './ast';
 import { NO_SPAN, type Span } from './ast';
-import { diag, type Diagnostic } from './diagnostics';
+import { diag, type DiagArgs, type Diagnostic } from './diagnostics';
 import { unescapeString } from './lexer';
 import { theParser } from './parser';
+import { foundWords, PHRASES, wordsArgs } from './token-words';
 import * as T from './tokens';
 
 type Ctx = Readonly<Record<string, CstElement[] | undefined>>;
@@ -232,8 +234,10 @@ function join(a: Span, b: Span): Span {
 /** Keys of an `arith` node: operands' parts and the binary operators. */
 const ARITH_KEYS: readonly string[] = [
   T.Minus.name, T.NumberLit.name, T.PercentLit.name, T.BoolLit.name, T.Total.name, T.Identifier.name, T.Dot.name,
-  T.PropWord.name, T.LParen.name, 'propOf', T.RParen.name, 'callExpr', 'parenExpr', T.AddOp.name, T.MulOp.name,
+  T.PropWord.name, T.LParen.name, 'propOf', T.RParen.name, 'callExpr', 'parenExpr', 'tableExpr', T.AddOp.name, T.MulOp.name,
+  T.Caret.name,
 ];
+const CARET = T.Caret.name;
 
 const COMPARE_OPS: ReadonlyMap<string, A.CompareOp> = new Map([
   [T.GtEq.name, '>='],
@@ -270,7 +274,34 @@ const FNS: ReadonlyMap<string, A.CallFn> = new Map([
   [T.Max.name, 'max'],
   [T.Abs.name, 'abs'],
   [T.Known.name, 'known'],
+  [T.Ceil.name, 'ceil'],
+  [T.Floor.name, 'floor'],
+  [T.Round.name, 'round'],
 ]);
+const ROUNDING_MODES: ReadonlyMap<string, A.RoundingModeName> = new Map([
+  ['half_up', 'half_up'],
+  ['half_even', 'half_even'],
+  ['half_down', 'half_down'],
+]);
+
+/** What a declaration is called in A116 and A118. */
+function declWords(kind: 'derive' | 'total', id: string | undefined): DiagArgs {
+  return kind === 'derive'
+    ? { what: `the derived value \`${id ?? ''}\``, 'what@zh-Hans': `派生值 \`${id ?? ''}\` `, 'what@zh-Hant': `衍生值 \`${id ?? ''}\` ` }
+    : { what: 'the formula total', 'what@zh-Hans': '公式总分', 'what@zh-Hant': '公式總分' };
+}
+const DERIVE_TYPES: DiagArgs = {
+  allowed: '`number`, `integer`, `percent`, `boolean` (with a domain) or `enum { … }`',
+  'allowed@zh-Hans': ' `number`、`integer`、`percent`、`boolean`（可带取值范围）或 `enum { … }`',
+  'allowed@zh-Hant': ' `number`、`integer`、`percent`、`boolean`（可帶取值範圍）或 `enum { … }`',
+};
+const TOTAL_TYPES: DiagArgs = { allowed: '`number` (with a domain)', 'allowed@zh-Hans': ' `number`（可带取值范围）', 'allowed@zh-Hant': ' `number`（可帶取值範圍）' };
+
+/** True for an integer literal, possibly negated: `15`, `-1` (the exponent of `^`, the digits of `round`). */
+export function isIntegerLiteral(e: A.Expr): boolean {
+  const lit = e.kind === 'Unary' && e.op === '-' ? e.operand : e;
+  return lit.kind === 'Num' && /^\d+$/.test(lit.text);
+}
 const DOMAINS: ReadonlyMap<string, A.QuantDomain> = new Map([
   [T.Dimension.name, 'dimension'],
   [T.Indicator.name, 'indicator'],
@@ -422,6 +453,8 @@ class AstBuilder extends BaseVisitor {
     const date = this.once(ctx, 'dateClause', 'date');
     const title = this.once(ctx, 'titleClause', 'title');
     const total = this.once(ctx, 'totalClause', 'total');
+    const evidence = this.once(ctx, 'evidenceClause', 'evidence required');
+    const precision = this.once(ctx, 'precisionClause', 'precision');
     const dateTok = date ? tok(date.children, T.DateLit.name) : undefined;
     return {
       id: strOf(tok(ctx, T.StringLit.name)),
@@ -431,6 +464,8 @@ class AstBuilder extends BaseVisitor {
         ...opt('date', dateTok ? { kind: 'Date' as const, text: dateTok.image, span: spanOf(dateTok) } : undefined),
         ...opt('title', title ? this.titleClause(title.children) : undefined),
         ...opt('total', total ? this.totalClause(total.children) : undefined),
+        ...opt('evidenceRequired', evidence ? this.evidenceClause(evidence.children, evidence) : undefined),
+        ...opt('precision', precision ? this.precisionClause(precision.children) : undefined),
         span: n ? spanOf(n) : NO_SPAN,
       },
     };
@@ -451,12 +486,27 @@ class AstBuilder extends BaseVisitor {
   totalClause(ctx: Ctx): A.Num | undefined {
     return numOf(tok(ctx, T.NumberLit.name));
   }
+  evidenceClause(_ctx: Ctx, n: CstNode): Span {
+    return nodeSpan(n);
+  }
+  /** `precision 4`: a count of digits, so a whole number (A102 otherwise). */
+  precisionClause(ctx: Ctx): A.Num | undefined {
+    const t = tok(ctx, T.NumberLit.name);
+    if (t && t.image.includes('.')) {
+      this.diagnostics.push(diag('A102', tokenSpan(t), { ...wordsArgs('expected', PHRASES.wholeNumber), ...wordsArgs('found', foundWords(t)) }));
+    }
+    return numOf(t);
+  }
 
   topItem(ctx: Ctx): A.TopItem | undefined {
     const m = node(ctx, 'methodDecl');
     if (m) return this.methodDecl(m.children, m);
     const i = node(ctx, 'inputDecl');
     if (i) return this.inputDecl(i.children, i);
+    const dv = node(ctx, 'deriveDecl');
+    if (dv) return this.deriveDecl(dv.children, dv);
+    const t = node(ctx, 'totalDecl');
+    if (t) return this.totalDecl(t.children, t);
     const d = node(ctx, 'dimensionDecl');
     if (d) return this.dimensionDecl(d.children, d);
     const p = node(ctx, 'prerequisiteDecl');
@@ -548,7 +598,65 @@ class AstBuilder extends BaseVisitor {
       ...opt('label', this.labelOf(ctx)),
       ...opt('unit', this.clause(ctx, 'unitClause', 'unit', (c) => this.unitClause(c))),
       ...opt('note', this.clause(ctx, 'noteClause', 'note', (c) => this.noteClause(c))),
+      ...opt('required', this.clause(ctx, 'requiredClause', 'required', (c, nn) => this.requiredClause(c, nn))),
       span: spanOf(n),
+    };
+  }
+  requiredClause(_ctx: Ctx, n: CstNode): Span {
+    return nodeSpan(n);
+  }
+
+  // --- derived values and the formula total -----------------------------------------------
+
+  deriveDecl(ctx: Ctx, n: CstNode): A.DeriveDecl | undefined {
+    const id = nameOf(tok(ctx, T.Identifier.name));
+    if (!id) return undefined;
+    const words = declWords('derive', id.name);
+    const type = this.declaredType(ctx, (t) => t.kind !== 'Object', words, DERIVE_TYPES);
+    return {
+      kind: 'Derive',
+      id,
+      ...opt('type', type?.kind === 'Object' ? undefined : type),
+      ...this.formulaBody(ctx, n, words),
+      span: spanOf(n),
+    };
+  }
+  totalDecl(ctx: Ctx, n: CstNode): A.TotalDecl {
+    const type = this.declaredType(ctx, (t) => t.kind === 'Scalar' && t.name === 'number', declWords('total', undefined), TOTAL_TYPES);
+    return {
+      kind: 'TotalFormula',
+      ...opt('type', type?.kind === 'Scalar' ? type : undefined),
+      ...this.formulaBody(ctx, n, declWords('total', undefined)),
+      span: spanOf(n),
+    };
+  }
+
+  /** The `: type` of a derive or total declaration; one that `allowed` refuses is reported (A116) and dropped. */
+  private declaredType(ctx: Ctx, allowed: (t: A.TypeExpr) => boolean, words: DiagArgs, allowedWords: DiagArgs): A.TypeExpr | undefined {
+    const t = node(ctx, 'typeExpr');
+    const type = t ? this.typeExpr(t.children, t) : undefined;
+    if (type === undefined || allowed(type)) return type;
+    const shown = type.kind === 'Scalar' ? type.name : type.kind === 'Enum' ? 'enum' : 'object';
+    this.diagnostics.push(diag('A116', type.span, { ...words, ...allowedWords, type: shown }));
+    return undefined;
+  }
+
+  /** label, unit, note and the one `formula` of a derive or total block (A118 when it has none). */
+  private formulaBody(ctx: Ctx, n: CstNode, words: DiagArgs): { label?: A.Text; unit?: A.Str; note?: A.Str; formula: A.Expr } {
+    const f = this.once(ctx, 'formulaClause', 'formula');
+    let formula: A.Expr;
+    if (f) {
+      formula = this.formulaClause(f.children, f).expr;
+    } else {
+      const head = firstTokenSpan(n);
+      this.diagnostics.push(diag('A118', head, words));
+      formula = errorExpr(head);
+    }
+    return {
+      ...opt('label', this.labelOf(ctx)),
+      ...opt('unit', this.clause(ctx, 'unitClause', 'unit', (c) => this.unitClause(c))),
+      ...opt('note', this.clause(ctx, 'noteClause', 'note', (c) => this.noteClause(c))),
+      formula,
     };
   }
 
@@ -662,6 +770,8 @@ class AstBuilder extends BaseVisitor {
     if (a) d.applies = this.appliesClause(a.children, a);
     const f = this.once(ctx, 'formerlyClause', 'formerly');
     if (f) d.formerly = this.formerlyClause(f.children);
+    const r = ctx['requiredClause'] === undefined ? undefined : this.once(ctx, 'requiredClause', 'required');
+    if (r) d.required = this.requiredClause(r.children, r);
     const scoring = this.scoring(ctx);
     if (scoring !== undefined) d.scoring = scoring;
     d.span = nodeSpan(n);
@@ -988,9 +1098,7 @@ class AstBuilder extends BaseVisitor {
       const item = items[at];
       if (item === undefined || binary.has(item)) return errorExpr(item && isToken(item) ? spanOf(item) : spanOf(n));
       at++;
-      if (!isToken(item)) {
-        return item.name === 'callExpr' ? this.callExpr(item.children, item) : this.parenExpr(item.children, item);
-      }
+      if (!isToken(item)) return this.operandNode(item);
       const span = spanOf(item);
       const literal = literalOf(item, span);
       if (literal !== undefined) return literal;
@@ -1017,18 +1125,44 @@ class AstBuilder extends BaseVisitor {
         }
       }
     };
+    const caret = (): IToken | undefined => {
+      const x = items[at];
+      return x !== undefined && isToken(x) && x.tokenType === T.Caret ? x : undefined;
+    };
+    // `-`* primary (`^` `-`* primary)*: `^` binds tighter than the minuses before its base and groups to the
+    // right (`-a ^ -b ^ c` = -(a ^ -(b ^ c))); built without recursion, however long the chain.
     const operand = (): A.Expr => {
-      const minus: IToken[] = [];
-      for (let t = peekTok(); t?.tokenType === T.Minus; t = peekTok()) {
-        minus.push(t);
+      const segments: { minus: IToken[]; base: A.Expr; caret?: IToken }[] = [];
+      for (;;) {
+        const minus: IToken[] = [];
+        for (let t = peekTok(); t?.tokenType === T.Minus; t = peekTok()) {
+          minus.push(t);
+          at++;
+        }
+        const base = primary();
+        const c = caret();
+        if (c === undefined) {
+          segments.push({ minus, base });
+          break;
+        }
         at++;
+        segments.push({ minus, base, caret: c });
       }
-      let e = primary();
-      for (let k = minus.length - 1; k >= 0; k--) {
-        const u: A.UnaryExpr = { kind: 'Unary', op: '-', operand: e, span: spanOf(minus[k], e.span) };
-        e = this.composite(u, e);
+      let e: A.Expr | undefined;
+      for (let s = segments.length - 1; s >= 0; s--) {
+        const seg = segments[s] as (typeof segments)[number];
+        if (e === undefined) e = seg.base;
+        else {
+          if (!isIntegerLiteral(e)) this.diagnostics.push(diag('A115', e.span === NO_SPAN ? spanOf(seg.caret) : e.span));
+          const p: A.BinaryExpr = { kind: 'Binary', op: '^', left: seg.base, right: e, span: join(seg.base.span, e.span) };
+          e = this.composite(p, seg.base, e);
+        }
+        for (let k = seg.minus.length - 1; k >= 0; k--) {
+          const u: A.UnaryExpr = { kind: 'Unary', op: '-', operand: e, span: spanOf(seg.minus[k], e.span) };
+          e = this.composite(u, e);
+        }
       }
-      return e;
+      return e ?? errorExpr(spanOf(n));
     };
     const isOp = (mul: boolean): boolean => {
       const x = items[at];
@@ -1057,7 +1191,7 @@ class AstBuilder extends BaseVisitor {
    * path builds for it, without its machinery. Undefined for anything else.
    */
   private singleOperand(item: CstElement): A.Expr | undefined {
-    if (!isToken(item)) return item.name === 'callExpr' ? this.callExpr(item.children, item) : this.parenExpr(item.children, item);
+    if (!isToken(item)) return this.operandNode(item);
     const span = tokenSpan(item);
     const literal = literalOf(item, span);
     if (literal !== undefined) return literal;
@@ -1073,12 +1207,86 @@ class AstBuilder extends BaseVisitor {
     }
   }
 
+  /** An operand that is a rule of its own: a call, `( … )` or a table. */
+  private operandNode(item: CstNode): A.Expr {
+    switch (item.name) {
+      case 'callExpr':
+        return this.callExpr(item.children, item);
+      case 'tableExpr':
+        return this.tableExpr(item.children, item);
+      default:
+        return this.parenExpr(item.children, item);
+    }
+  }
+
   callExpr(ctx: Ctx, n: CstNode): A.Expr {
     const word = tok(ctx, T.FnWord.name);
     const fn = word ? FNS.get(word.tokenType.name) : undefined;
     const args = nodes(ctx, 'expression').map((x) => this.exprOf(x));
     if (!fn) return errorExpr(spanOf(n));
+    if (fn === 'round') return this.roundCall(args, spanOf(n));
     return this.composite({ kind: 'Call', fn, args, span: spanOf(n) }, ...args);
+  }
+
+  /**
+   * `round(x, d, mode)`: the last argument, when it is a bare name, is the mode (checked here: A114 for a wrong
+   * spelling, listing the three); a call without a name there keeps its arguments for the checker to count.
+   */
+  private roundCall(args: A.Expr[], span: Span): A.Expr {
+    const last = args[args.length - 1];
+    if (args.length >= 3 && last?.kind === 'Ref' && last.path.length === 1) {
+      const word = last.path[0] as A.Name;
+      const name = ROUNDING_MODES.get(word.name);
+      if (name !== undefined) {
+        const rest = args.slice(0, -1);
+        const mode: A.RoundingMode = { kind: 'Mode', name, span: word.span };
+        return this.composite({ kind: 'Call', fn: 'round', args: rest, mode, span }, ...rest);
+      }
+      // a misspelt mode stays an argument, so that the text prints back as written
+      this.diagnostics.push(diag('A114', last.span, { found: word.name }));
+    }
+    else if (args.length >= 3 && last !== undefined) this.diagnostics.push(diag('A114', last.span, { found: '…' }));
+    return this.composite({ kind: 'Call', fn: 'round', args, span }, ...args);
+  }
+
+  /** `table K { … }` / `table (K1, K2) { … }`: entries must match the number of keys (A119); `else` comes last (A117). */
+  tableExpr(ctx: Ctx, n: CstNode): A.Expr {
+    const keys = nodes(ctx, 'tableKey').map((k) => this.tableKey(k.children, k));
+    const entries: A.TableEntry[] = [];
+    const values: A.Expr[] = [];
+    let elseAt: A.TableEntry | undefined;
+    for (const e of nodes(ctx, 'tableEntry')) {
+      const entry = this.tableEntry(e.children, e);
+      if (!entry) continue;
+      if (elseAt) this.diagnostics.push(diag('A117', elseAt.span));
+      elseAt = undefined;
+      if (Array.isArray(entry.key)) {
+        if (keys.length > 0 && entry.key.length !== keys.length) {
+          this.diagnostics.push(diag('A119', spanOf(...entry.key.map((k) => k.span)), { found: entry.key.length, keys: keys.length }));
+        }
+      } else {
+        elseAt = entry;
+      }
+      entries.push(entry);
+      values.push(entry.value);
+    }
+    return this.composite({ kind: 'Table', keys, entries, span: spanOf(n) }, ...values);
+  }
+  tableKey(ctx: Ctx, n: CstNode): A.RefExpr {
+    const path = toks(ctx, T.Identifier.name)
+      .map(nameOf)
+      .filter((x): x is A.Name => x !== undefined);
+    return { kind: 'Ref', path, span: nodeSpan(n) };
+  }
+  tableEntry(ctx: Ctx, n: CstNode): A.TableEntry | undefined {
+    const value = this.arithOf(node(ctx, 'arith'), nodeSpan(n));
+    const elseTok = tok(ctx, T.Else.name);
+    if (elseTok) return { key: { kind: 'Else', span: tokenSpan(elseTok) }, value, span: nodeSpan(n) };
+    const key = toks(ctx, T.Identifier.name)
+      .filter((t) => !t.isInsertedInRecovery)
+      .map((t) => ({ kind: 'Name' as const, name: t.image, span: tokenSpan(t) }));
+    if (key.length === 0) return undefined;
+    return { key, value, span: nodeSpan(n) };
   }
   parenExpr(ctx: Ctx, n: CstNode): A.Expr {
     const inner = this.exprOf(node(ctx, 'expression'), spanOf(n));

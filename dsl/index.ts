@@ -9,6 +9,7 @@ export { lex, unescapeString, type LexResult } from './lexer';
 export { parseTokens, theParser, type ParseTokensResult } from './parser';
 export { buildAst, spanOf, MAX_EXPR_DEPTH, type BuildResult } from './cst-to-ast';
 export { printRuleset, printExpr, printType, printString, precedence, MAX_LINE } from './printer';
+export { forEachChild, childrenOf, walkExpr, forEachItemExpr, forEachIndicatorExpr } from './walk';
 export { toCanonical, canonicalExpr, canonicalNode, canonicalString } from './canonical';
 export { lineCol, lineIndex, LineIndex, type LineCol } from './source';
 export { renderDiagnostic, renderDiagnostics, type RenderOptions } from './render';

@@ -105,6 +105,59 @@ export const CATALOGUE = {
     '數字超過 {limit} 位',
     ['write it with fewer digits: no threshold, weight or point needs so many', '请减少位数：阈值、权重和分值都用不到这么多位', '請減少位數：閾值、權重和分值都用不到這麼多位'],
   ),
+  A114: m(
+    'error',
+    '`{found}` is not a rounding mode: `round` takes `half_up`, `half_even` or `half_down`',
+    '`{found}` 不是舍入方式：`round` 只接受 `half_up`、`half_even` 或 `half_down`',
+    '`{found}` 不是捨入方式：`round` 只接受 `half_up`、`half_even` 或 `half_down`',
+    [
+      'write `round(x, digits, half_up)` (ties away from zero), `half_even` (ties to the even digit) or `half_down` (ties toward zero)',
+      '写作 `round(x, 位数, half_up)`（逢五远离零）、`half_even`（逢五取偶）或 `half_down`（逢五趋向零）',
+      '寫作 `round(x, 位數, half_up)`（逢五遠離零）、`half_even`（逢五取偶）或 `half_down`（逢五趨向零）',
+    ],
+  ),
+  A115: m(
+    'error',
+    'the exponent of `^` must be a whole number written as a literal (`2`, `15`, `-1`)',
+    '`^` 的指数必须是直接写出的整数（`2`、`15`、`-1`）',
+    '`^` 的指數必須是直接寫出的整數（`2`、`15`、`-1`）',
+    [
+      'a power with a computed or fractional exponent is not exact; write the exponent as a number',
+      '指数为计算结果或小数的幂无法精确计算；请直接写出指数',
+      '指數為計算結果或小數的冪無法精確計算；請直接寫出指數',
+    ],
+  ),
+  A116: m(
+    'error',
+    '{what} cannot have the type `{type}`: allowed are {allowed}',
+    '{what}不能是 `{type}` 类型：只允许{allowed}',
+    '{what}不能是 `{type}` 型別：只允許{allowed}',
+  ),
+  A117: m(
+    'error',
+    '`else` must be the last entry of a table',
+    '`else` 必须是查找表的最后一项',
+    '`else` 必須是查找表的最後一項',
+    ['move the `else` entry to the end', '将 `else` 项移到末尾', '將 `else` 項移到末尾'],
+  ),
+  A118: m(
+    'error',
+    '{what} has no `formula`',
+    '{what}缺少 `formula`',
+    '{what}缺少 `formula`',
+    ['add `formula <expression>` inside its block', '在其代码块中加上 `formula <表达式>`', '在其程式碼區塊中加上 `formula <運算式>`'],
+  ),
+  A119: m(
+    'error',
+    'this entry gives {found} value(s) but the table has {keys} key(s)',
+    '此项给出 {found} 个值，但查找表有 {keys} 个键',
+    '此項給出 {found} 個值，但查找表有 {keys} 個鍵',
+    [
+      'a table with two keys takes pairs: `(N, U): 0.85`; a table with one key takes single values: `N: 0.85`',
+      '两个键的查找表取值对：`(N, U): 0.85`；一个键的查找表取单个值：`N: 0.85`',
+      '兩個鍵的查找表取值對：`(N, U): 0.85`；一個鍵的查找表取單個值：`N: 0.85`',
+    ],
+  ),
 
   // --- A2xx names (engine/model/model.ts, engine/model/resolve.ts, engine/model/order.ts, engine/compile.ts) --------
   A201: m('error', 'unknown name `{name}`', '未知的名称 `{name}`', '未知的名稱 `{name}`', [
@@ -186,6 +239,24 @@ export const CATALOGUE = {
     ['please report this; the other checks still ran', '请报告此问题；其他检查已照常运行', '請回報此問題；其他檢查已照常執行'],
   ),
 
+  // derived values and the formula total (engine/model/model.ts, engine/check/derived.ts)
+  A219: m('error', 'only one `total` formula is allowed', '只允许一个 `total` 公式', '只允許一個 `total` 公式', [
+    'keep one `total: … { formula … }` declaration',
+    '只保留一个 `total: … { formula … }` 声明',
+    '只保留一個 `total: … { formula … }` 宣告',
+  ]),
+  A220: m(
+    'error',
+    '`total` is read, but this ruleset has neither dimensions nor a `total` formula',
+    '读取了 `total`，但此规则集既无维度也无 `total` 公式',
+    '讀取了 `total`，但此規則集既無維度也無 `total` 公式',
+    [
+      'declare `total: number { formula … }`, or write the condition on what the total would be computed from',
+      '请声明 `total: number { formula … }`，或直接对计算总分所依据的数值写条件',
+      '請宣告 `total: number { formula … }`，或直接對計算總分所依據的數值寫條件',
+    ],
+  ),
+
   // --- A3xx types, units, domains (engine/check/types.ts) ----------------------------------------
   A301: m(
     'error',
@@ -258,6 +329,72 @@ export const CATALOGUE = {
     '对象类型请写针对其成员的条件，例如 `frameworks >= 4: 100`',
     '物件型別請寫針對其成員的條件，例如 `frameworks >= 4: 100`',
   ]),
+
+  // lookup tables, rounding functions, powers, derived types (engine/check/tables.ts, engine/check/derived.ts)
+  A320: m(
+    'error',
+    'a table key must name an enum value, but `{name}` is {type}',
+    '查找表的键应为枚举类型的名称，但 `{name}` 是 {type}',
+    '查找表的鍵應為列舉型別的名稱，但 `{name}` 是 {type}',
+    ['key the table by an input, indicator or derived value declared `enum { … }`', '请以声明为 `enum { … }` 的输入项、指标或派生值作为键', '請以宣告為 `enum { … }` 的輸入項、指標或衍生值作為鍵'],
+  ),
+  A321: m(
+    'error',
+    '`{value}` is not a value of `{key}` ({values})',
+    '`{value}` 不是 `{key}` 的取值（{values}）',
+    '`{value}` 不是 `{key}` 的取值（{values}）',
+    ['write one of {values}', '请写其中之一：{values}', '請寫其中之一：{values}'],
+  ),
+  A322: m('error', 'the table entry `{entry}` is listed twice', '查找表条目 `{entry}` 重复出现', '查找表條目 `{entry}` 重複出現', [
+    'keep one of them: the first would always be used',
+    '只保留一条：总是使用第一条',
+    '只保留一條：總是使用第一條',
+  ]),
+  A323: m(
+    'error',
+    'the table does not cover {missing}',
+    '查找表未覆盖 {missing}',
+    '查找表未涵蓋 {missing}',
+    ['add an entry for each, or an `else: …` entry last', '请为每个值补充条目，或在最后添加 `else: …`', '請為每個值補充條目，或在最後加上 `else: …`'],
+  ),
+  A324: m(
+    'warning',
+    '`else` is never used: the entries cover every value',
+    '`else` 永远不会用到：各条目已覆盖全部取值',
+    '`else` 永遠不會用到：各條目已涵蓋全部取值',
+    ['remove the `else` entry', '请删除 `else` 条目', '請刪除 `else` 條目'],
+  ),
+  A325: m(
+    'error',
+    'table entries must all give numbers or all give conditions, but `{first}` is {ftype} and `{other}` is {otype}',
+    '查找表各条目的值应同为数字或同为条件，但 `{first}` 是 {ftype}，`{other}` 是 {otype}',
+    '查找表各條目的值應同為數字或同為條件，但 `{first}` 是 {ftype}，`{other}` 是 {otype}',
+  ),
+  A327: m(
+    'error',
+    'the exponent `{text}` of `^` is beyond ±{limit}',
+    '`^` 的指数 `{text}` 超出 ±{limit}',
+    '`^` 的指數 `{text}` 超出 ±{limit}',
+    ['exact powers that large are not computed: rewrite the formula', '不计算如此大的精确幂：请改写公式', '不計算如此大的精確冪：請改寫公式'],
+  ),
+  A328: m(
+    'error',
+    '`{fn}` takes {expected}, not `{text}`',
+    '`{fn}` 的参数应为 {expected}，而不是 `{text}`',
+    '`{fn}` 的參數應為 {expected}，而不是 `{text}`',
+    [
+      'write `ceil(x)`, `ceil(x, 1)`, `floor(x, -1)` or `round(x, 2, half_up)`: the digits are a whole-number literal',
+      '请写作 `ceil(x)`、`ceil(x, 1)`、`floor(x, -1)` 或 `round(x, 2, half_up)`：位数为整数字面量',
+      '請寫作 `ceil(x)`、`ceil(x, 1)`、`floor(x, -1)` 或 `round(x, 2, half_up)`：位數為整數字面量',
+    ],
+  ),
+  A329: m(
+    'error',
+    'the formula of `{name}` gives {found}, but `{name}` is declared {type}',
+    '`{name}` 的公式得出 {found}，但 `{name}` 声明为 {type}',
+    '`{name}` 的公式得出 {found}，但 `{name}` 宣告為 {type}',
+    ['change the declared type or the formula', '请修改声明的类型或公式', '請修改宣告的型別或公式'],
+  ),
 
   // --- A4xx weights (engine/check/weights.ts) ----------------------------------------------------
   A401: m(
@@ -548,6 +685,27 @@ export const CATALOGUE = {
     'no band or mapping entry of `{indicator}` matches {found}; it scores 0',
     '`{indicator}` 没有与 {found} 匹配的分档或映射项，得 0 分',
     '`{indicator}` 沒有與 {found} 相符的分檔或映射項，得 0 分',
+  ),
+
+  // required evidence, derived values and the formula total out of bounds (engine/evidence/validate.ts, engine/evaluate/)
+  E170: m(
+    'error',
+    '`{field}` is required but missing',
+    '`{field}` 为必填项，但缺失',
+    '`{field}` 為必填項，但缺失',
+    ['give a value for `{field}` (null counts as missing)', '请为 `{field}` 提供取值（null 视为缺失）', '請為 `{field}` 提供取值（null 視為缺失）'],
+  ),
+  E171: m(
+    'error',
+    '`{name}` is {value}, outside its bound: it must be {domain}',
+    '`{name}` 为 {value}，超出界限：应满足 {domain}',
+    '`{name}` 為 {value}，超出界限：應滿足 {domain}',
+  ),
+  E172: m(
+    'error',
+    '`{name}` is declared integer, but its formula gives {value}',
+    '`{name}` 声明为整数，但其公式得出 {value}',
+    '`{name}` 宣告為整數，但其公式得出 {value}',
   ),
 
   // evidence that is well-formed but probably not what was meant (engine/evidence/intake.ts)

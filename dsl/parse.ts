@@ -6,10 +6,10 @@
 import { EOF, tokenMatcher, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { NO_SPAN, type Comment, type Ruleset, type Span } from './ast';
 import { buildAst, ItemsBuilder, spanOf, type BuildResult } from './cst-to-ast';
-import { diag, notShown, sortDiagnostics, type DiagArgs, type Diagnostic } from './diagnostics';
+import { diag, notShown, sortDiagnostics, type Diagnostic } from './diagnostics';
 import { lex } from './lexer';
 import { parseTokens, parseTokensAs, type ExpectedPayload } from './parser';
-import { foundWords, type Words } from './token-words';
+import { foundWords, wordsArgs, type Words } from './token-words';
 import * as T from './tokens';
 
 /** Files larger than this (UTF-8 bytes) are refused (A107). */
@@ -57,7 +57,9 @@ export function parseRuleset(text: string, opts: { byItems?: boolean } = {}): Pa
 }
 
 /** Token types that start the header or a top-level item. */
-const TOP_STARTS: ReadonlySet<TokenType> = new Set([T.Ruleset, T.Method, T.Input, T.Dimension, T.Prerequisite, T.Veto, T.Levels]);
+const TOP_STARTS: ReadonlySet<TokenType> = new Set([
+  T.Ruleset, T.Method, T.Input, T.Derive, T.Total, T.Dimension, T.Prerequisite, T.Veto, T.Levels,
+]);
 
 /**
  * The file parsed piece by piece — the header, then each top-level item (split where a keyword that starts
@@ -140,7 +142,7 @@ const EXPRESSION_WORDS: ReadonlySet<string> = new Set(
   [
     T.If, T.Then, T.Else, T.Every, T.Some, T.In, T.Not, T.And, T.Or, T.True, T.False, T.Total,
     T.Score, T.Share, T.Weight, T.PointsKw, T.Value, T.Fired, T.Decided, T.Holds,
-    T.Min, T.Max, T.Abs, T.Known, T.Dimension, T.Indicator, T.Veto, T.Prerequisite,
+    T.Min, T.Max, T.Abs, T.Known, T.Ceil, T.Floor, T.Round, T.Table, T.Dimension, T.Indicator, T.Veto, T.Prerequisite,
   ].map((t) => t.name),
 );
 const KEYWORD_NAMES: ReadonlySet<string> = new Set(T.KEYWORDS.map((t) => t.name));
@@ -209,9 +211,6 @@ function decodeExpected(message: string): Words {
   return { en: message, 'zh-Hans': message, 'zh-Hant': message };
 }
 
-function wordsArgs(key: string, words: Words): DiagArgs {
-  return { [key]: words.en, [`${key}@zh-Hans`]: words['zh-Hans'], [`${key}@zh-Hant`]: words['zh-Hant'] };
-}
 
 /** Tokens the parser must read without error after one error before it reports the next. */
 const QUIET_AFTER_ERROR = 2;

@@ -137,6 +137,8 @@ export class AssayParser extends CstParser {
     { ALT: () => this.SUBRULE(this.dateClause) },
     { ALT: () => this.SUBRULE(this.titleClause) },
     { ALT: () => this.SUBRULE(this.totalClause) },
+    { ALT: () => this.SUBRULE(this.evidenceClause) },
+    { ALT: () => this.SUBRULE(this.precisionClause) },
   ];
   private readonly headerItem = (): void => void this.OR(this.headerAlts);
 
@@ -160,6 +162,16 @@ export class AssayParser extends CstParser {
     this.CONSUME(T.Total);
     this.CONSUME(T.NumberLit);
   });
+  /** `evidence required` */
+  private evidenceClause = this.RULE('evidenceClause', () => {
+    this.CONSUME(T.Evidence);
+    this.CONSUME(T.Required);
+  });
+  /** `precision 4` */
+  private precisionClause = this.RULE('precisionClause', () => {
+    this.CONSUME(T.Precision);
+    this.CONSUME(T.NumberLit);
+  });
 
   private topItem = this.RULE('topItem', () => {
     this.OR(this.topItemAlts);
@@ -168,6 +180,8 @@ export class AssayParser extends CstParser {
     DEF: [
       { ALT: () => this.SUBRULE(this.methodDecl) },
       { ALT: () => this.SUBRULE(this.inputDecl) },
+      { ALT: () => this.SUBRULE(this.deriveDecl) },
+      { ALT: () => this.SUBRULE(this.totalDecl) },
       { ALT: () => this.SUBRULE(this.dimensionDecl) },
       { ALT: () => this.SUBRULE(this.prerequisiteDecl) },
       { ALT: () => this.SUBRULE(this.vetoDecl) },
@@ -212,6 +226,10 @@ export class AssayParser extends CstParser {
     this.CONSUME(T.When);
     this.SUBRULE(this.expression);
   });
+  /** `required` in an input or indicator block */
+  private requiredClause = this.RULE('requiredClause', () => {
+    this.CONSUME(T.Required);
+  });
 
   // --- methods and inputs --------------------------------------------------------------------
 
@@ -238,8 +256,40 @@ export class AssayParser extends CstParser {
     { ALT: () => this.SUBRULE(this.labelClause) },
     { ALT: () => this.SUBRULE(this.unitClause) },
     { ALT: () => this.SUBRULE(this.noteClause) },
+    { ALT: () => this.SUBRULE(this.requiredClause) },
   ];
   private readonly inputItem = (): void => void this.OR(this.inputAlts);
+
+  // --- derived values and the formula total --------------------------------------------------
+
+  /** `derive iss: number 0 to 1 { label {…} unit "…" note "…" formula … }` (the type is optional) */
+  private deriveDecl = this.RULE('deriveDecl', () => {
+    this.CONSUME(T.Derive);
+    this.CONSUME(T.Identifier);
+    this.OPTION(this.optDeclaredType);
+    this.CONSUME(T.LBrace);
+    this.MANY(this.deriveItem);
+    this.CONSUME(T.RBrace);
+  });
+  /** `total: number 0 to 10 { label {…} formula … }` at the top level (the header's `total 100` is another clause) */
+  private totalDecl = this.RULE('totalDecl', () => {
+    this.CONSUME(T.Total);
+    this.OPTION(this.optDeclaredType);
+    this.CONSUME(T.LBrace);
+    this.MANY(this.deriveItem);
+    this.CONSUME(T.RBrace);
+  });
+  private readonly optDeclaredType = (): void => {
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeExpr);
+  };
+  private readonly deriveAlts: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.labelClause) },
+    { ALT: () => this.SUBRULE(this.unitClause) },
+    { ALT: () => this.SUBRULE(this.noteClause) },
+    { ALT: () => this.SUBRULE(this.formulaClause) },
+  ];
+  private readonly deriveItem = (): void => void this.OR(this.deriveAlts);
 
   // --- types ---------------------------------------------------------------------------------
 
@@ -349,6 +399,7 @@ export class AssayParser extends CstParser {
     { ALT: () => this.SUBRULE(this.bandsClause) },
     { ALT: () => this.SUBRULE(this.mapClause) },
     { ALT: () => this.SUBRULE(this.formulaClause) },
+    { ALT: () => this.SUBRULE(this.requiredClause) },
   ];
   private readonly indicatorItem = (): void => void this.OR(this.indicatorAlts);
 
@@ -497,12 +548,15 @@ export class AssayParser extends CstParser {
     this.MANY(this.labelOrRequire);
     this.CONSUME(T.RBrace);
   });
+  /** `fallback L0 { label {…} }`, or `fallback none` without a block (LANG.md writes it so). */
   private fallbackDecl = this.RULE('fallbackDecl', () => {
     this.CONSUME(T.Fallback);
     this.CONSUME(T.Identifier);
-    this.CONSUME(T.LBrace);
-    this.MANY(this.oneLabel);
-    this.CONSUME(T.RBrace);
+    this.OPTION(() => {
+      this.CONSUME(T.LBrace);
+      this.MANY(this.oneLabel);
+      this.CONSUME(T.RBrace);
+    });
   });
 
   // --- expressions, loosest binding first -------------------------------------------------
@@ -579,14 +633,18 @@ export class AssayParser extends CstParser {
   ];
   private readonly cmpTail = (): void => void this.OR(this.cmpTailAlts);
   /**
-   * `+ - * /` chains of operands (each: prefix `-`s, then a literal, name `a.b`, property, call or
+   * `+ - * / ^` chains of operands (each: prefix `-`s, then a literal, name `a.b`, property, call or
    * `( … )`), flat in one node; the AST builder applies precedence.
    */
   private arith = this.RULE('arith', () => {
     this.operand(1);
     this.MANY5(this.arithTail);
   });
-  private readonly binaryOpAlts: IOrAlt<unknown>[] = [{ ALT: () => this.CONSUME(T.AddOp) }, { ALT: () => this.CONSUME(T.MulOp) }];
+  private readonly binaryOpAlts: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(T.AddOp) },
+    { ALT: () => this.CONSUME(T.MulOp) },
+    { ALT: () => this.CONSUME(T.Caret) },
+  ];
   private readonly arithTail = (): void => {
     this.OR3(this.binaryOpAlts);
     this.operand(2);
@@ -633,6 +691,7 @@ export class AssayParser extends CstParser {
           },
           { ALT: () => this.subrule(k, this.callExpr) },
           { ALT: () => this.subrule(k, this.parenExpr) },
+          { ALT: () => this.subrule(k, this.tableExpr) },
         ],
         ERR_MSG: 'expression',
       },
@@ -648,6 +707,62 @@ export class AssayParser extends CstParser {
     });
     this.CONSUME(T.RParen);
   });
+  /**
+   * `table AV { N: 0.85, A: 0.62 }`, `table (PR, S) { (N, U): 0.85, …, else: 0 }`: entries separated by commas or
+   * line breaks (the comma is optional, as between map entries); the AST builder checks keys and entries agree.
+   */
+  private tableExpr = this.RULE('tableExpr', () => {
+    this.CONSUME(T.Table);
+    this.OR(this.tableKeyAlts);
+    this.CONSUME(T.LBrace);
+    this.MANY(this.tableEntryThenComma);
+    this.CONSUME(T.RBrace);
+  });
+  private readonly tableKeyAlts: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.tableKey) },
+    {
+      ALT: () => {
+        this.CONSUME(T.LParen);
+        this.SUBRULE2(this.tableKey);
+        this.CONSUME(T.Comma);
+        this.SUBRULE3(this.tableKey);
+        this.CONSUME(T.RParen);
+      },
+    },
+  ];
+  /** A key of a table: a name, possibly with members (`AV`, `obj.member`). */
+  private tableKey = this.RULE('tableKey', () => {
+    this.CONSUME(T.Identifier);
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      this.CONSUME2(T.Identifier);
+    });
+  });
+  private readonly tableEntryThenComma = (): void => {
+    this.SUBRULE(this.tableEntry);
+    this.OPTION(() => this.CONSUME2(T.Comma));
+  };
+  private tableEntry = this.RULE('tableEntry', () => {
+    this.OR(this.tableEntryKeyAlts);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.arith);
+  });
+  private readonly tableEntryKeyAlts: OrMethodOpts<unknown> = {
+    DEF: [
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(T.Else) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.CONSUME2(T.Identifier);
+          this.CONSUME(T.Comma);
+          this.CONSUME3(T.Identifier);
+          this.CONSUME(T.RParen);
+        },
+      },
+    ],
+    ERR_MSG: 'tableEntry',
+  };
   private parenExpr = this.RULE('parenExpr', () => {
     this.CONSUME(T.LParen);
     this.SUBRULE(this.expression);

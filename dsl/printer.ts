@@ -3,88 +3,14 @@
 
 import type * as A from './ast';
 import { assertNever } from './ast';
+import { layoutExpr, MAX_LINE, printExpr } from './print-expr';
 
-/** Labels and titles longer than this (with indentation) are printed one entry per line. */
-export const MAX_LINE = 100;
+export { MAX_LINE, precedence, printExpr } from './print-expr';
 const INDENT = '  ';
 
 /** Prints a ruleset in the canonical layout. */
 export function printRuleset(ast: A.Ruleset): string {
   return new Printer(ast.comments).ruleset(ast);
-}
-
-// --- expressions ------------------------------------------------------------------------------
-
-const BINARY_PRECEDENCE: Readonly<Record<A.BinaryExpr['op'], number>> = { or: 1, and: 2, '+': 5, '-': 5, '*': 6, '/': 6 };
-
-/** Binding strength, loosest 0 (if, quantifier) to tightest 8 (primaries). */
-export function precedence(e: A.Expr): number {
-  switch (e.kind) {
-    case 'If':
-    case 'Quantified':
-      return 0;
-    case 'Binary':
-      return BINARY_PRECEDENCE[e.op];
-    case 'Unary':
-      return e.op === 'not' ? 3 : 7;
-    case 'Compare':
-    case 'In':
-      return 4;
-    case 'Num':
-    case 'Percent':
-    case 'Bool':
-    case 'Ref':
-    case 'Total':
-    case 'Prop':
-    case 'Call':
-    case 'Error':
-      return 8;
-    default:
-      return assertNever(e, 'expression');
-  }
-}
-
-/** Prints an expression; parenthesised when it binds looser than `min`. */
-export function printExpr(e: A.Expr, min = 0): string {
-  const text = exprText(e);
-  return precedence(e) < min ? `(${text})` : text;
-}
-
-function exprText(e: A.Expr): string {
-  switch (e.kind) {
-    case 'Num':
-      return e.text;
-    case 'Percent':
-      return `${e.text}%`;
-    case 'Bool':
-      return e.value ? 'true' : 'false';
-    case 'Ref':
-      return e.path.map((n) => n.name).join('.');
-    case 'Total':
-      return 'total';
-    case 'Prop':
-      return e.of ? `${e.prop}(${e.of.name})` : e.prop;
-    case 'Call':
-      return `${e.fn}(${e.args.map((a) => printExpr(a)).join(', ')})`;
-    case 'Unary':
-      return e.op === 'not' ? `not ${printExpr(e.operand, 3)}` : `-${printExpr(e.operand, 7)}`;
-    case 'Binary': {
-      const p = precedence(e);
-      return `${printExpr(e.left, p)} ${e.op} ${printExpr(e.right, p + 1)}`;
-    }
-    case 'Compare':
-      return `${printExpr(e.left, 5)} ${e.op} ${printExpr(e.right, 5)}`;
-    case 'In':
-      return `${printExpr(e.operand, 5)} ${e.negated ? 'not in' : 'in'} {${e.set.map((x) => printExpr(x, 5)).join(', ')}}`;
-    case 'If':
-      return `if ${printExpr(e.cond)} then ${printExpr(e.then)} else ${printExpr(e.otherwise)}`;
-    case 'Quantified':
-      return `${e.quantifier} ${e.domain}${e.within ? ` in ${e.within.name}` : ''}: ${printExpr(e.body)}`;
-    case 'Error':
-      return '<error>';
-    default:
-      return assertNever(e, 'expression');
-  }
 }
 
 /** A string literal with the escapes of the lexer. */
@@ -195,6 +121,16 @@ class Printer {
     this.push(depth, text);
   }
 
+  /** `head <expression>`, the expression broken over lines (indented one level deeper) when it does not fit. */
+  private exprStmt(start: number | undefined, depth: number, head: string, e: A.Expr): void {
+    if (start !== undefined) this.flushBefore(start, depth);
+    // comments between the lines of a formula go before it, each on its own line: the layout may move its breaks
+    for (let c = this.comments[this.next]; c && c.span.start < e.span.end; c = this.comments[++this.next]) this.push(depth, c.text.trimEnd());
+    const [first, ...rest] = layoutExpr(e, 0, INDENT.length * depth + head.length, INDENT.length * (depth + 1));
+    this.stmt(start, depth, head + (first ?? ''));
+    this.lines.push(...rest);
+  }
+
   /** `head { … }`, or `head {}` when nothing (not even a comment) is inside. */
   private block(head: string, span: A.Span, depth: number, body: () => void): void {
     this.flushBefore(span.start, depth);
@@ -235,6 +171,8 @@ class Printer {
       if (h.date) this.stmt(h.date.span.start, 1, `date ${h.date.text}`);
       if (h.title) this.text('title', h.title, 1);
       if (h.total) this.stmt(h.total.span.start, 1, `total ${h.total.text}`);
+      if (h.evidenceRequired) this.stmt(h.evidenceRequired.start, 1, 'evidence required');
+      if (h.precision) this.stmt(h.precision.span.start, 1, `precision ${h.precision.text}`);
     });
   }
 
@@ -246,13 +184,18 @@ class Printer {
         });
       case 'Input': {
         const head = `input ${item.id.name}: ${printType(item.type)}`;
-        if (!item.label && !item.unit && !item.note) return this.stmt(item.span.start, 0, head);
+        if (!item.label && !item.unit && !item.note && !item.required) return this.stmt(item.span.start, 0, head);
         return this.block(head, item.span, 0, () => {
           if (item.label) this.text('label', item.label, 1);
           if (item.unit) this.stmt(item.unit.span.start, 1, `unit ${printString(item.unit.value)}`);
           if (item.note) this.stmt(item.note.span.start, 1, `note ${printString(item.note.value)}`);
+          if (item.required) this.stmt(item.required.start, 1, 'required');
         });
       }
+      case 'Derive':
+        return this.formulaDecl(`derive ${item.id.name}${item.type ? `: ${printType(item.type)}` : ''}`, item);
+      case 'TotalFormula':
+        return this.formulaDecl(`total${item.type ? `: ${printType(item.type)}` : ''}`, item);
       case 'Dimension':
         return this.block(`dimension ${item.id.name}`, item.span, 0, () => {
           if (item.label) this.text('label', item.label, 1);
@@ -265,12 +208,12 @@ class Printer {
       case 'Prerequisite':
         return this.block(`prerequisite ${item.id.name}`, item.span, 0, () => {
           if (item.label) this.text('label', item.label, 1);
-          for (const r of item.requires) this.stmt(r.span.start, 1, `require ${printExpr(r)}`);
+          for (const r of item.requires) this.exprStmt(r.span.start, 1, 'require ', r);
         });
       case 'Veto':
         return this.block(`veto ${item.id.name}`, item.span, 0, () => {
           if (item.label) this.text('label', item.label, 1);
-          if (item.when) this.stmt(item.when.span.start, 1, `when ${printExpr(item.when)}`);
+          if (item.when) this.exprStmt(item.when.span.start, 1, 'when ', item.when);
         });
       case 'Levels':
         return this.block(item.cumulative ? 'levels cumulative' : 'levels', item.span, 0, () => {
@@ -278,7 +221,7 @@ class Printer {
             if (i > 0) this.blankOwed = true;
             this.block(`level ${level.id.name}`, level.span, 1, () => {
               if (level.label) this.text('label', level.label, 2);
-              for (const r of level.requires) this.stmt(r.span.start, 2, `require ${printExpr(r)}`);
+              for (const r of level.requires) this.exprStmt(r.span.start, 2, 'require ', r);
             });
           });
           const f = item.fallback;
@@ -294,6 +237,16 @@ class Printer {
     }
   }
 
+  /** The block of a `derive` or the formula `total`: label, unit, note, formula. */
+  private formulaDecl(head: string, d: A.DeriveDecl | A.TotalDecl): void {
+    this.block(head, d.span, 0, () => {
+      if (d.label) this.text('label', d.label, 1);
+      if (d.unit) this.stmt(d.unit.span.start, 1, `unit ${printString(d.unit.value)}`);
+      if (d.note) this.stmt(d.note.span.start, 1, `note ${printString(d.note.value)}`);
+      this.exprStmt(d.formula.span.start, 1, 'formula ', d.formula);
+    });
+  }
+
   private indicator(ind: A.IndicatorDecl, depth: number): void {
     const d = depth + 1;
     this.block(`indicator ${ind.id.name}`, ind.span, depth, () => {
@@ -307,8 +260,9 @@ class Printer {
         this.stmt(ind.methods.span.start, d, `methods ${refs.join(', ')}`);
       }
       if (ind.basis) this.stmt(ind.basis.span.start, d, `basis ${printString(ind.basis.value)}`);
-      if (ind.applies) this.stmt(ind.applies.span.start, d, `applies when ${printExpr(ind.applies)}`);
+      if (ind.applies) this.exprStmt(ind.applies.span.start, d, 'applies when ', ind.applies);
       if (ind.formerly) this.stmt(ind.formerly[0]?.span.start, d, `formerly ${ind.formerly.map((n) => n.name).join(', ')}`);
+      if (ind.required) this.stmt(ind.required.start, d, 'required');
       if (ind.scoring) this.scoring(ind.scoring, d);
     });
   }
@@ -333,7 +287,7 @@ class Printer {
           }
         });
       case 'Formula':
-        return this.stmt(s.span.start, depth, `formula ${printExpr(s.expr)}`);
+        return this.exprStmt(s.span.start, depth, 'formula ', s.expr);
       default:
         return assertNever(s, 'scoring');
     }

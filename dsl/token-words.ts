@@ -33,7 +33,14 @@ const TOKEN_WORDS = new Map<TokenType, Words>([
   [T.AddOp, same('`+` / `-`')],
   [T.MulOp, same('`*` / `/`')],
   [T.PropWord, w('a property (`score`, `share`, …)', '属性（`score`、`share` 等）', '屬性（`score`、`share` 等）')],
-  [T.FnWord, w('a function (`min`, `max`, `abs`, `known`)', '函数（`min`、`max`、`abs`、`known`）', '函式（`min`、`max`、`abs`、`known`）')],
+  [
+    T.FnWord,
+    w(
+      'a function (`min`, `max`, `abs`, `known`, `ceil`, `floor`, `round`)',
+      '函数（`min`、`max`、`abs`、`known`、`ceil`、`floor`、`round`）',
+      '函式（`min`、`max`、`abs`、`known`、`ceil`、`floor`、`round`）',
+    ),
+  ],
   [
     T.QuantDomainWord,
     w(
@@ -67,6 +74,7 @@ const PUNCTUATION = new Map<TokenType, string>([
   [T.Minus, '-'],
   [T.Star, '*'],
   [T.Slash, '/'],
+  [T.Caret, '^'],
   [T.LParen, '('],
   [T.RParen, ')'],
   [T.LBrace, '{'],
@@ -102,14 +110,14 @@ export function foundWords(token: IToken): Words {
 /** Phrases for places in the grammar, named by the keys the parser passes as `ERR_MSG`. */
 export const PHRASES = {
   headerClause: w(
-    'a header clause (`version`, `status`, `date`, `title`, `total`)',
-    '头部子句（`version`、`status`、`date`、`title`、`total`）',
-    '頭部子句（`version`、`status`、`date`、`title`、`total`）',
+    'a header clause (`version`, `status`, `date`, `title`, `total`, `evidence required`, `precision`)',
+    '头部子句（`version`、`status`、`date`、`title`、`total`、`evidence required`、`precision`）',
+    '頭部子句（`version`、`status`、`date`、`title`、`total`、`evidence required`、`precision`）',
   ),
   topItem: w(
-    'a declaration (`method`, `input`, `dimension`, `prerequisite`, `veto`, `levels`)',
-    '声明（`method`、`input`、`dimension`、`prerequisite`、`veto`、`levels`）',
-    '宣告（`method`、`input`、`dimension`、`prerequisite`、`veto`、`levels`）',
+    'a declaration (`method`, `input`, `derive`, `total`, `dimension`, `prerequisite`, `veto`, `levels`)',
+    '声明（`method`、`input`、`derive`、`total`、`dimension`、`prerequisite`、`veto`、`levels`）',
+    '宣告（`method`、`input`、`derive`、`total`、`dimension`、`prerequisite`、`veto`、`levels`）',
   ),
   indicatorClause: w(
     'an indicator clause (`label`, `weight`, `type`, `bands`, …)',
@@ -119,12 +127,18 @@ export const PHRASES = {
   textEntry: tokenTypeWords(T.LangTag),
   band: w('a band (`>= 10: 100`)', '分档（`>= 10: 100`）', '分檔（`>= 10: 100`）'),
   mapEntry: w('a mapping entry (`L3: 100`)', '映射项（`L3: 100`）', '映射項（`L3: 100`）'),
+  tableEntry: w(
+    'a table entry (`N: 0.85`, `(N, U): 0.85`, `else: 0`)',
+    '查找表项（`N: 0.85`、`(N, U): 0.85`、`else: 0`）',
+    '查找表項（`N: 0.85`、`(N, U): 0.85`、`else: 0`）',
+  ),
   expression: w('an expression', '表达式', '運算式'),
   type: w(
     'a type (`number`, `enum { … }`, `object { … }`, …)',
     '类型（`number`、`enum { … }`、`object { … }` 等）',
     '型別（`number`、`enum { … }`、`object { … }` 等）',
   ),
+  wholeNumber: w('a whole number (`4`)', '整数（`4`）', '整數（`4`）'),
   domain: w('a domain (`>= 0`, `0 to 7`)', '取值范围（`>= 0`、`0 to 7`）', '取值範圍（`>= 0`、`0 to 7`）'),
   scoring: w('`bands`, `map` or `formula`', '`bands`、`map` 或 `formula`', '`bands`、`map` 或 `formula`'),
 } as const satisfies Record<string, Words>;
@@ -137,7 +151,9 @@ const kwWords = (...words: string[]): Words[] => words.map((x) => same(`\`${x}\`
 export const BLOCK_ITEMS: ReadonlyMap<string, readonly Words[]> = new Map([
   ['header', [PHRASES.headerClause]],
   ['methodDecl', kwWords('label')],
-  ['inputDecl', kwWords('label', 'unit', 'note')],
+  ['inputDecl', kwWords('label', 'unit', 'note', 'required')],
+  ['deriveDecl', kwWords('label', 'unit', 'note', 'formula')],
+  ['totalDecl', kwWords('label', 'unit', 'note', 'formula')],
   ['dimensionDecl', kwWords('label', 'weight', 'indicator')],
   ['indicatorDecl', [PHRASES.indicatorClause]],
   ['prerequisiteDecl', kwWords('label', 'require')],
@@ -148,10 +164,16 @@ export const BLOCK_ITEMS: ReadonlyMap<string, readonly Words[]> = new Map([
   ['text', [PHRASES.textEntry]],
   ['bandsClause', [PHRASES.band]],
   ['mapClause', [PHRASES.mapEntry]],
+  ['tableExpr', [PHRASES.tableEntry]],
 ]);
 
 export function isPhraseKey(s: string): s is PhraseKey {
   return Object.hasOwn(PHRASES, s);
+}
+
+/** Diagnostic arguments that give `words` in each language under `key` (`key`, `key@zh-Hans`, `key@zh-Hant`). */
+export function wordsArgs(key: string, words: Words): Readonly<Record<string, string>> {
+  return { [key]: words.en, [`${key}@zh-Hans`]: words['zh-Hans'], [`${key}@zh-Hant`]: words['zh-Hant'] };
 }
 
 /** Joins alternatives: "a or b", "a, b or c"; in Chinese with 、 and 或. */

@@ -13,7 +13,7 @@ export const AddOp = createToken({ name: 'AddOp', pattern: Lexer.NA });
 export const MulOp = createToken({ name: 'MulOp', pattern: Lexer.NA });
 /** `score share weight points value fired decided holds` */
 export const PropWord = createToken({ name: 'PropWord', pattern: Lexer.NA });
-/** `min max abs known` */
+/** `min max abs known ceil floor round` */
 export const FnWord = createToken({ name: 'FnWord', pattern: Lexer.NA });
 /** `dimension indicator veto prerequisite` after a quantifier */
 export const QuantDomainWord = createToken({ name: 'QuantDomainWord', pattern: Lexer.NA });
@@ -148,6 +148,14 @@ export const Min = kw('min', [FnWord]);
 export const Max = kw('max', [FnWord]);
 export const Abs = kw('abs', [FnWord]);
 export const Known = kw('known', [FnWord]);
+export const Ceil = kw('ceil', [FnWord]);
+export const Floor = kw('floor', [FnWord]);
+export const Round = kw('round', [FnWord]);
+export const Derive = kw('derive');
+export const Table = kw('table');
+export const Required = kw('required');
+export const Precision = kw('precision');
+export const Evidence = kw('evidence');
 
 /** Every keyword, longest first so that `methods` wins over `method` and `levels` over `level`. */
 export const KEYWORDS: readonly TokenType[] = [
@@ -156,6 +164,7 @@ export const KEYWORDS: readonly TokenType[] = [
   TypeKw, Higher, Lower, Is, Better, Basis, Applies, When, Formerly, Bands, Else, MapKw, Formula,
   Prerequisite, Require, Veto, Levels, Level, Cumulative, Fallback, If, Then, Every, Some, In, Not,
   And, Or, True, False, Score, Share, PointsKw, Value, Fired, Decided, Holds, Min, Max, Abs, Known,
+  Ceil, Floor, Round, Derive, Table, Required, Precision, Evidence,
 ].slice().sort((a, b) => keywordText(b).length - keywordText(a).length);
 
 /** The word of a keyword token type (`Kw_bands` → `bands`). */
@@ -175,6 +184,8 @@ export const Plus = createToken({ name: 'Plus', pattern: /[+＋]/, categories: [
 export const Minus = createToken({ name: 'Minus', pattern: /[-－]/, categories: [AddOp] });
 export const Star = createToken({ name: 'Star', pattern: /[*＊]/, categories: [MulOp] });
 export const Slash = createToken({ name: 'Slash', pattern: /[/／]/, categories: [MulOp] });
+/** `^`: whole-number power (its own token: it binds tighter than `*` and than unary minus). */
+export const Caret = createToken({ name: 'Caret', pattern: /\^/ });
 // Full-width punctuation and operators (`（ ） ｛ ｝ ， ： ＞ ＜ ＝ ！ ＋ － ＊ ／`) are lexed as their ASCII twins and
 // reported (A109): a Chinese input method left on is one clear error, not a cascade.
 export const LParen = createToken({ name: 'LParen', pattern: /\(|（/ });
@@ -208,6 +219,7 @@ export const ALL_TOKENS: readonly TokenType[] = [
   Minus,
   Star,
   Slash,
+  Caret,
   LParen,
   RParen,
   LBrace,

@@ -119,6 +119,8 @@ function issues(xs: readonly EvidenceIssue[]): string {
 
 /** `JSON.stringify(toResultJson(a))`, without building the result object. */
 export function resultLine(a: Assessment): string {
+  // Derived values (exact decimal text, truth values, enum values) are written by `toResultJson` itself.
+  if (a.derived) return JSON.stringify(toResultJson(a));
   const dims = a.dimensions;
   const inds = a.indicators;
   if (!sameIds(dims, plainDims)) {

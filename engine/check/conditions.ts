@@ -108,6 +108,7 @@ export function atomKey(e: Expr, ctx: CondCtx): string {
     if (t?.kind === 'input') return ['input', t.id, ...t.members].join('.');
     if (t?.kind === 'indicator') return ['value', t.id, ...t.members].join('.');
     if (t?.kind === 'field') return ['value', t.indicator, ...t.members].join('.');
+    if (t?.kind === 'derived') return `derived.${t.id}`;
   } else if (e.kind === 'Prop') {
     const t = r.props.get(e);
     if (t && t.id !== undefined) return t.prop === 'value' ? `value.${t.id}` : `${t.prop}(${t.id})`;

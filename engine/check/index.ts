@@ -3,9 +3,11 @@
 
 import type { NamedCheck } from './registry';
 import { checkBands, checkPointsRange } from './bands';
+import { checkDerived } from './derived';
 import { checkLabels } from './labels';
 import { checkLevels } from './levels';
 import { checkMappings } from './mappings';
+import { checkTables } from './tables';
 import { checkTypes } from './types';
 import { checkWeights } from './weights';
 
@@ -17,4 +19,6 @@ export const ALL_CHECKS: readonly NamedCheck[] = [
   { name: 'mappings', run: checkMappings },
   { name: 'levels', run: checkLevels },
   { name: 'labels', run: checkLabels },
+  { name: 'tables', run: checkTables },
+  { name: 'derived', run: checkDerived },
 ];

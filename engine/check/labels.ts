@@ -41,6 +41,8 @@ export function checkLabels(m: Model): Diagnostic[] {
   text(out, ast.id.value, ast.id.span, h.title, TITLE);
   for (const x of m.methods) label(x.decl.id, x.decl.label);
   for (const x of m.inputs) label(x.decl.id, x.decl.label);
+  for (const x of m.derived) label(x.decl.id, x.decl.label);
+  if (m.totalFormula) text(out, 'total', m.totalFormula.decl.span, m.totalFormula.decl.label, LABEL);
   for (const d of m.dimensions) {
     label(d.decl.id, d.decl.label);
     for (const i of d.indicators) {

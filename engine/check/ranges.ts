@@ -95,9 +95,13 @@ export function exprRange(e: Expr, m: Model, own?: IndicatorInfo): NumSet {
     case 'Ref': {
       const t = m.resolution.refs.get(e);
       if (!t || t.kind === 'symbol') return NumSet.all();
+      // A derived value is bounded by its declared type only (an inferred type says nothing of its values).
+      if (t.kind === 'derived') return typeRange(m.derivedById.get(t.id)?.declared);
       return typeRange(t.type);
     }
     case 'Total':
+      if (m.totalFormula) return typeRange(m.totalFormula.declared);
+      if (m.dimensions.length === 0) return NumSet.all(); // no total to read: A220 says so
       return upTo(m.dimensions.reduce((a, d) => a.add(dimMax(m, d.id)), Rational.ZERO));
     case 'Prop': {
       const target = m.resolution.props.get(e);
@@ -145,7 +149,7 @@ export function exprRange(e: Expr, m: Model, own?: IndicatorInfo): NumSet {
       return e.op === '+' ? addHull(a, b) : addHull(a, negHull(b));
     }
     case 'Call': {
-      if (e.fn === 'known') return NumSet.all();
+      if (e.fn === 'known' || e.fn === 'ceil' || e.fn === 'floor' || e.fn === 'round') return NumSet.all();
       const hulls = e.args.map((x) => exprRange(x, m, own).hull());
       if (hulls.some((h) => h === undefined) || hulls.length === 0) return NumSet.all();
       const hs = hulls as Interval[];

@@ -5,6 +5,7 @@ import type { Expr, Points, Span, TypeExpr } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
 import { printExpr } from '../../dsl/printer';
 import type { IndicatorInfo, Model } from '../model/model';
+import type { ValueType } from '../model/value-type';
 
 /** What a place needs: a condition (true/false), a number, or anything (an operand of a comparison). */
 export type Role = 'condition' | 'number' | 'any';
@@ -20,6 +21,22 @@ function pointsSites(p: Points, own: IndicatorInfo, out: Site[]): void {
   out.push({ expr: p.value, role: 'number', own });
   if (p.when) out.push({ expr: p.when, role: 'condition', own });
   if (p.otherwise) out.push({ expr: p.otherwise, role: 'number', own });
+}
+
+/** What a formula must give for a declared type: a number, a condition, or (enum, undeclared) anything. */
+function roleOf(t: ValueType | undefined): Role {
+  if (t === undefined) return 'any';
+  switch (t.kind) {
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'condition';
+    case 'enum':
+    case 'object':
+      return 'any';
+    default:
+      return assertNever(t, 'value type');
+  }
 }
 
 /** Every top-level expression of the ruleset, with the role its place gives it. Band bounds are left out. */
@@ -47,6 +64,8 @@ export function sites(m: Model): Site[] {
         assertNever(s, 'scoring');
     }
   }
+  for (const d of m.derived) out.push({ expr: d.decl.formula, role: roleOf(d.declared) });
+  if (m.totalFormula) out.push({ expr: m.totalFormula.decl.formula, role: 'number' });
   for (const v of m.vetoes) if (v.when) out.push({ expr: v.when, role: 'condition' });
   for (const p of m.prerequisites) for (const r of p.requires) out.push({ expr: r, role: 'condition' });
   for (const l of m.levels) for (const r of l.requires) out.push({ expr: r, role: 'condition' });
@@ -96,6 +115,10 @@ export function forEachChild<C>(e: Expr, role: Role, visit: (child: Expr, role: 
     case 'Quantified':
       visit(e.body, 'condition', ctx);
       return;
+    case 'Table':
+      for (const k of e.keys) visit(k, 'any', ctx);
+      for (const en of e.entries) visit(en.value, role, ctx);
+      return;
     default:
       assertNever(e, 'expression');
   }
@@ -127,6 +150,8 @@ export function typeExprs(m: Model): { owner: string; type: TypeExpr; span: Span
   };
   for (const i of m.inputs) add(i.id, i.decl.type);
   for (const i of m.indicators) if (i.decl.type) add(i.id, i.decl.type);
+  for (const d of m.derived) if (d.decl.type) add(d.id, d.decl.type);
+  if (m.totalFormula?.decl.type) add('total', m.totalFormula.decl.type);
   return out;
 }
 

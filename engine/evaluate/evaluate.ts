@@ -15,6 +15,10 @@
 // - Weights: an applicable indicator's effective weight is w × Σw(all) ÷ Σw(applicable) within its dimension;
 //   a not-applicable one's is 0. If every indicator of a dimension is not applicable, its score and share are 0.
 //   Score = Σ effective weight × points ÷ 100; share = score ÷ dimension weight (0 for weight 0); total = Σ scores.
+// - Derived values are computed in dependency order with the rest; one that reads missing evidence is unknown (with
+//   the missing fields). A declared domain is a bound (outside it: E171), a declared `integer` needs an integral
+//   value (E172); the platform is then `invalid`. A formula total replaces Σ scores; unknown, it is reported as 0
+//   with its missing fields and `total` in conditions reads unknown.
 // - Division by zero or comparing incompatible values in any expression is an evaluation error (E150/E152):
 //   the platform's outcome is `invalid` with the message; other platforms are unaffected.
 // - Outcome: any prerequisite not true → `not_rated`; else any veto true → `vetoed`; else `graded` with the
@@ -33,17 +37,20 @@ import {
   freshState,
   fromEvidence,
   missingOf,
+  shownValue,
   truthOf,
   type Ctx,
   type IndicatorState,
   type State,
   type V,
 } from './expr';
-import type { IndicatorInfo, Model } from '../model/model';
+import type { DeriveInfo, IndicatorInfo, Model } from '../model/model';
+import { describeType, withinBounds, type ValueType } from '../model/value-type';
 import type { EvalNode } from '../model/order';
 import { Rational } from '../numbers/rational';
 import type {
   Assessment,
+  DerivedResult,
   DimensionResult,
   EvidenceIssue,
   EvidenceValue,
@@ -145,6 +152,10 @@ class Run {
     const m = this.model;
     const st = this.state;
     const total = st.total ?? Rational.ZERO;
+    const derived: DerivedResult[] = m.derived.map((d) => {
+      const v = st.derived?.get(d.id) ?? { k: 'unknown' as const, missing: [] };
+      return { id: d.id, value: shownValue(v) ?? null, missing: missingOf(v) };
+    });
     const prerequisites: RuleResult[] = m.prerequisites.map((p) => ({ id: p.id, ...(st.prerequisites.get(p.id) ?? unknownRule) }));
     const vetoes: RuleResult[] = m.vetoes.map((v) => ({ id: v.id, ...(st.vetoes.get(v.id) ?? unknownRule) }));
     let outcome: Outcome;
@@ -177,7 +188,18 @@ class Run {
         ...(s?.matched !== undefined ? { matched: s.matched } : {}),
       };
     });
-    return { outcome, level, total, dimensions, indicators, prerequisites, vetoes, levels: this.levels };
+    return {
+      outcome,
+      level,
+      total,
+      ...(st.totalMissing ? { totalMissing: st.totalMissing } : {}),
+      ...(derived.length > 0 ? { derived } : {}),
+      dimensions,
+      indicators,
+      prerequisites,
+      vetoes,
+      levels: this.levels,
+    };
   }
 
   private node(n: EvalNode): void {
@@ -190,7 +212,16 @@ class Run {
       case 'dimension':
         this.dimension(n.id);
         return;
+      case 'derived': {
+        const d = this.model.derivedById.get(n.id);
+        if (d) this.derive(d);
+        return;
+      }
       case 'total': {
+        if (this.model.totalFormula) {
+          this.totalFormula();
+          return;
+        }
         let total = Rational.ZERO;
         for (const d of this.state.dimensions.values()) total = total.add(d.score);
         this.state.total = total;
@@ -219,6 +250,33 @@ class Run {
       default:
         return assertNever(n, 'node');
     }
+  }
+
+  /** A derived value: its formula's value, checked against the declared type (a bound, integer-ness). */
+  private derive(d: DeriveInfo): void {
+    const ctx = this.ctx(d.id);
+    const v = evalExpr(d.decl.formula, ctx);
+    if (d.declared) checkDeclared(d.id, d.declared, v);
+    this.state.derived?.set(d.id, v);
+    this.trace?.({ kind: 'derived', id: d.id, span: d.decl.span, value: shownValue(v), reads: ctx.reads ?? [], missing: missingOf(v) });
+  }
+
+  /**
+   * The formula total: its value within the declared bound. Unknown (it read missing evidence) → reported as 0 with
+   * the missing fields, while `total` in conditions reads unknown.
+   */
+  private totalFormula(): void {
+    const f = this.model.totalFormula;
+    if (!f) return;
+    const ctx = this.ctx('total');
+    const v = evalExpr(f.decl.formula, ctx);
+    if (f.declared) checkDeclared('total', f.declared, v);
+    if (v.k !== 'num' && v.k !== 'unknown') throw new EvalFailure('E152', { where: 'total', detail: 'the total must be a number' });
+    const value = v.k === 'num' ? v.q : null;
+    this.trace?.({ kind: 'total-formula', span: f.decl.span, value, reads: ctx.reads ?? [], missing: missingOf(v) });
+    this.state.total = value ?? Rational.ZERO;
+    if (v.k === 'unknown') this.state.totalMissing = v.missing;
+    this.trace?.({ kind: 'total', total: this.state.total });
   }
 
   /** Evaluates conditions that must all hold (three-valued conjunction), emitting one event per condition. */
@@ -451,6 +509,15 @@ class Run {
     }
     this.setIndicator(info, { status: 'scored', points: v.q, applicable: true, ...at }, [], span);
   }
+}
+
+/** A known value against its declared type: a bound (E171) and integer-ness (E172). Unknown values pass. */
+function checkDeclared(name: string, t: ValueType, v: V): void {
+  if (v.k !== 'num' || t.kind !== 'number') return;
+  if (!withinBounds(t, v.q)) {
+    throw new EvalFailure('E171', { where: name, name, value: v.q.toDecimalString(), domain: describeType(t) });
+  }
+  if (t.base === 'integer' && !v.q.isInteger()) throw new EvalFailure('E172', { where: name, name, value: v.q.toDecimalString() });
 }
 
 const unknownRule = { truth: 'unknown' as Truth, missing: [] as readonly string[] };

@@ -20,7 +20,9 @@ export type Read =
       readonly id: string;
       readonly value: Rational | boolean | EvidenceValue | null;
     }
-  | { readonly kind: 'total'; readonly value: Rational };
+  | { readonly kind: 'total'; readonly value: Rational }
+  /** A derived value (`value` undefined when unknown; `missing` then says why). */
+  | { readonly kind: 'derived'; readonly id: string; readonly value: EvidenceValue | undefined; readonly missing: readonly string[] };
 
 /** One element of a quantifier (`every dimension: …`) and the truth of the body for it; `depth` 0 is outermost. */
 export interface QuantElement {
@@ -124,6 +126,26 @@ export type EvalEvent =
     }
   | { readonly kind: 'dimension'; readonly id: string; readonly weight: Rational; readonly score: Rational; readonly share: Rational }
   | { readonly kind: 'total'; readonly total: Rational }
+  /** A derived value was computed: its value (undefined when unknown) and what its formula read. */
+  | {
+      readonly kind: 'derived';
+      readonly id: string;
+      readonly span: Span;
+      readonly value: EvidenceValue | undefined;
+      readonly reads: readonly Read[];
+      readonly missing: readonly string[];
+    }
+  /**
+   * The formula total (`total: … { formula … }`) was computed: its value, null when it read missing evidence (the
+   * total is then reported as 0 and reads unknown). A `total` event with the reported total follows.
+   */
+  | {
+      readonly kind: 'total-formula';
+      readonly span: Span;
+      readonly value: Rational | null;
+      readonly reads: readonly Read[];
+      readonly missing: readonly string[];
+    }
   /** One condition (a `require` or a veto's `when`) with its truth, what it read and what was missing. */
   | {
       readonly kind: 'condition';

@@ -6,7 +6,7 @@
 // arithmetic, `in`, `if` and `min`/`max`/`abs` of an unknown are unknown; `known(x)` is false exactly when
 // x is unknown. Division by zero and comparing incompatible values throw (the platform becomes invalid).
 
-import type { Expr, PropExpr, QuantDomain, QuantifiedExpr, RefExpr } from '../../dsl/ast';
+import type { CallExpr, Expr, PropExpr, QuantDomain, QuantifiedExpr, RefExpr, TableExpr } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
 import type { QuantElement, Read } from './events';
 import type { Model } from '../model/model';
@@ -25,7 +25,7 @@ export type V =
 /** Thrown when evaluation cannot go on; the platform's outcome becomes `invalid`. */
 export class EvalFailure extends Error {
   constructor(
-    readonly code: 'E150' | 'E151' | 'E152',
+    readonly code: 'E150' | 'E151' | 'E152' | 'E171' | 'E172',
     readonly args: Readonly<Record<string, string | number>>,
   ) {
     super(`${code} ${JSON.stringify(args)}`);
@@ -55,6 +55,10 @@ export interface State {
   readonly indicators: Map<string, IndicatorState>;
   readonly dimensions: Map<string, DimensionState>;
   total: Rational | undefined;
+  /** Set when a formula total read missing evidence: `total` then reads unknown (and is reported as 0). */
+  totalMissing?: readonly string[] | undefined;
+  /** Derived values computed so far (unknown ones carry their missing fields); `freshState` makes the Map. */
+  readonly derived?: Map<string, V>;
   readonly vetoes: Map<string, RuleState>;
   readonly prerequisites: Map<string, RuleState>;
   /** Expression nodes evaluated so far (see MAX_STEPS). */
@@ -63,7 +67,18 @@ export interface State {
 
 /** The state of an assessment before anything is computed. */
 export function freshState(model: Model, values: ReadonlyMap<string, EvidenceValue>): State {
-  return { model, values, indicators: new Map(), dimensions: new Map(), total: undefined, vetoes: new Map(), prerequisites: new Map(), steps: 0 };
+  return {
+    model,
+    values,
+    indicators: new Map(),
+    dimensions: new Map(),
+    total: undefined,
+    totalMissing: undefined,
+    derived: new Map(),
+    vetoes: new Map(),
+    prerequisites: new Map(),
+    steps: 0,
+  };
 }
 
 /**
@@ -209,12 +224,36 @@ function member(v: EvidenceValue | undefined, members: readonly string[]): Evide
   return cur;
 }
 
+/** A value as the evidence-value shape results and reads use; undefined when unknown (or an object). */
+export function shownValue(v: V): EvidenceValue | undefined {
+  switch (v.k) {
+    case 'num':
+      return { kind: 'num', q: v.q };
+    case 'bool':
+      return { kind: 'bool', b: v.b };
+    case 'sym':
+      return { kind: 'sym', s: v.s };
+    case 'obj':
+      return { kind: 'obj', fields: v.fields };
+    case 'unknown':
+      return undefined;
+    default:
+      return assertNever(v, 'value');
+  }
+}
+
 function ref(e: RefExpr, ctx: Ctx): V {
   const t = ctx.state.model.resolution.refs.get(e);
   if (!t) throw new EvalFailure('E152', { where: ctx.where, detail: `unresolved name ${e.path.map((n) => n.name).join('.')}` });
   switch (t.kind) {
     case 'symbol':
       return { k: 'sym', s: t.value };
+    case 'derived': {
+      const v = ctx.state.derived?.get(t.id);
+      if (!v) throw new EvalFailure('E152', { where: ctx.where, detail: `derived value ${t.id} is not computed yet` });
+      ctx.reads?.push({ kind: 'derived', id: t.id, value: shownValue(v), missing: missingOf(v) });
+      return v;
+    }
     case 'input':
     case 'indicator':
     case 'field': {
@@ -325,6 +364,8 @@ export function evalExpr(e: Expr, ctx: Ctx): V {
     case 'Error':
       throw new EvalFailure('E152', { where: ctx.where, detail: 'syntax error' });
     case 'Total': {
+      const unknownTotal = ctx.state.totalMissing;
+      if (unknownTotal) return { k: 'unknown', missing: unknownTotal };
       const t = ctx.state.total;
       if (!t) throw new EvalFailure('E152', { where: ctx.where, detail: 'total is not computed yet' });
       ctx.reads?.push({ kind: 'total', value: t });
@@ -335,6 +376,7 @@ export function evalExpr(e: Expr, ctx: Ctx): V {
     case 'Prop':
       return prop(e, ctx);
     case 'Call': {
+      if (e.fn === 'ceil' || e.fn === 'floor' || e.fn === 'round') return toStep(e, ctx);
       const args = e.args.map((a) => evalExpr(a, ctx));
       if (e.fn === 'known') return bool(args.every((a) => a.k !== 'unknown'));
       if (args.some((a) => a.k === 'unknown')) return unknownOf(...args);
@@ -376,6 +418,8 @@ export function evalExpr(e: Expr, ctx: Ctx): V {
         case '/':
           if (y.isZero()) throw new EvalFailure('E150', { where: ctx.where });
           return { k: 'num', q: x.div(y) };
+        case '^':
+          return { k: 'num', q: power(x, y, ctx) };
         default:
           return assertNever(e.op, 'operator');
       }
@@ -396,6 +440,8 @@ export function evalExpr(e: Expr, ctx: Ctx): V {
       if (t === 'unknown') return c;
       return evalExpr(t ? e.then : e.otherwise, ctx);
     }
+    case 'Table':
+      return table(e, ctx);
     case 'Quantified': {
       let acc: V = e.quantifier === 'every' ? TRUE : FALSE;
       for (const id of elements(e, ctx)) {
@@ -409,4 +455,65 @@ export function evalExpr(e: Expr, ctx: Ctx): V {
     default:
       return assertNever(e, 'expression');
   }
+}
+
+/** Largest exponent magnitude of `^` (the check reports a larger literal as A324; this guards hand-built trees). */
+export const MAX_POWER = 1000;
+
+/** A whole number given as an expression's value (the digits of `round`, the exponent of `^`). */
+function wholeNumber(q: Rational, what: string, limit: number, ctx: Ctx): number {
+  if (!q.isInteger() || q.abs().gt(Rational.fromInt(limit))) {
+    throw new EvalFailure('E152', { where: ctx.where, detail: `${what} must be a whole number within ±${limit}, found ${q.toDecimalString()}` });
+  }
+  return Number(q.num);
+}
+
+/** `x ^ n`: exact; `0 ^ negative` is a division by zero (E150). */
+function power(x: Rational, n: Rational, ctx: Ctx): Rational {
+  const e = wholeNumber(n, 'the exponent of ^', MAX_POWER, ctx);
+  if (e < 0 && x.isZero()) throw new EvalFailure('E150', { where: ctx.where });
+  return x.pow(e);
+}
+
+/** `ceil(x, d)`, `floor(x, d)`, `round(x, d, mode)`: exact, to multiples of 10^-d (d defaults to 0). */
+function toStep(e: CallExpr, ctx: Ctx): V {
+  const [xe, de] = e.args;
+  if (!xe) throw new EvalFailure('E152', { where: ctx.where, detail: `${e.fn}() needs an argument` });
+  const x = evalExpr(xe, ctx);
+  const d = de ? evalExpr(de, ctx) : { k: 'num' as const, q: Rational.ZERO };
+  if (x.k === 'unknown' || d.k === 'unknown') return unknownOf(x, d);
+  const q = num(x, ctx);
+  const digits = wholeNumber(num(d, ctx), `the digits of ${e.fn}()`, MAX_POWER, ctx);
+  switch (e.fn) {
+    case 'ceil':
+      return { k: 'num', q: q.ceil(digits) };
+    case 'floor':
+      return { k: 'num', q: q.floor(digits) };
+    case 'round':
+      if (!e.mode) throw new EvalFailure('E152', { where: ctx.where, detail: 'round() needs a rounding mode' });
+      return { k: 'num', q: q.round(digits, e.mode.name) };
+    default:
+      throw new EvalFailure('E152', { where: ctx.where, detail: `${e.fn}() does not round` });
+  }
+}
+
+/** A lookup table: the entry whose names equal the keys' enum values, else `else`; an unknown key → unknown. */
+function table(e: TableExpr, ctx: Ctx): V {
+  const keys = e.keys.map((k) => evalExpr(k, ctx));
+  if (keys.some((k) => k.k === 'unknown')) return unknownOf(...keys);
+  const syms = keys.map((k) => {
+    if (k.k !== 'sym') throw new EvalFailure('E152', { where: ctx.where, detail: `a table key must be an enum value, found ${kindName(k)}` });
+    return k.s;
+  });
+  let fallback: Expr | undefined;
+  for (const en of e.entries) {
+    if (!Array.isArray(en.key)) {
+      fallback ??= en.value;
+      continue;
+    }
+    const names = en.key as readonly { readonly name: string }[];
+    if (names.length === syms.length && names.every((n, i) => n.name === syms[i])) return evalExpr(en.value, ctx);
+  }
+  if (fallback) return evalExpr(fallback, ctx);
+  throw new EvalFailure('E152', { where: ctx.where, detail: `no table entry for (${syms.join(', ')})` });
 }

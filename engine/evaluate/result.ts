@@ -45,6 +45,13 @@ export interface IndicatorResult {
   readonly matched?: number;
 }
 
+/** A derived value of an assessment: `value` null when unknown, with the missing fields that made it so. */
+export interface DerivedResult {
+  readonly id: string;
+  readonly value: EvidenceValue | null;
+  readonly missing: readonly string[];
+}
+
 export interface DimensionResult {
   readonly id: string;
   readonly weight: Rational;
@@ -81,6 +88,10 @@ export interface MissingEvidence {
   readonly indicators: readonly { readonly id: string; readonly dimension: string; readonly upTo: Rational }[];
   readonly prerequisites: readonly string[];
   readonly vetoes: readonly string[];
+  /** Derived values left unknown for want of the field (absent when none). */
+  readonly derived?: readonly string[];
+  /** The formula total read the field: it is reported as 0 (absent when not). */
+  readonly total?: true;
 }
 
 /** What `missingOf` reads of an assessment (the compiled plan passes its missing indicators alone). */
@@ -88,6 +99,8 @@ export interface MissingSource {
   readonly indicators: readonly Pick<IndicatorResult, 'id' | 'dimension' | 'status' | 'value' | 'effectiveWeight'>[];
   readonly prerequisites: readonly Pick<RuleResult, 'id' | 'truth' | 'missing'>[];
   readonly vetoes: readonly Pick<RuleResult, 'id' | 'truth' | 'missing'>[];
+  readonly derived?: readonly Pick<DerivedResult, 'id' | 'value' | 'missing'>[];
+  readonly totalMissing?: readonly string[];
 }
 
 /** The missing evidence of an assessment, field by field in the order the ruleset reads them. */
@@ -103,7 +116,20 @@ export function missingOf(a: MissingSource): readonly MissingEvidence[] {
   }
   for (const p of a.prerequisites) if (p.truth !== true) for (const f of p.missing) entry(f).prerequisites.push(p.id);
   for (const v of a.vetoes) if (v.truth === 'unknown') for (const f of v.missing) entry(f).vetoes.push(v.id);
-  return [...byField.values()];
+  const derived = new Map<string, string[]>();
+  for (const d of a.derived ?? []) {
+    if (d.value !== null) continue;
+    for (const f of d.missing) {
+      entry(f);
+      derived.set(f, [...(derived.get(f) ?? []), d.id]);
+    }
+  }
+  for (const f of a.totalMissing ?? []) entry(f);
+  const total = new Set(a.totalMissing ?? []);
+  return [...byField.values()].map((e) => {
+    const ds = derived.get(e.field);
+    return { ...e, ...(ds ? { derived: ds } : {}), ...(total.has(e.field) ? { total: true as const } : {}) };
+  });
 }
 
 /** What every result about a platform starts with. */
@@ -116,6 +142,10 @@ interface Verdict {
 }
 
 export interface Assessment extends Verdict {
+  /** A formula total that read missing evidence: the fields (the total is then reported as 0). */
+  readonly totalMissing?: readonly string[];
+  /** Derived values in declaration order (present when the ruleset declares any; absent when `invalid`). */
+  readonly derived?: readonly DerivedResult[];
   readonly dimensions: readonly DimensionResult[];
   readonly indicators: readonly IndicatorResult[];
   readonly prerequisites: readonly RuleResult[];
@@ -190,6 +220,8 @@ export interface ResultJson {
   outcome: Outcome;
   level: string | null;
   total: number;
+  /** Derived values (present when the ruleset declares any): exact decimal text, a truth value, an enum value; null when unknown. */
+  derived?: Record<string, string | boolean | null>;
   dimensions: Record<string, { score: number; weight: number; share: number }>;
   indicators: Record<
     string,
@@ -209,6 +241,8 @@ export interface MissingJson {
   indicators: { id: string; dimension: string; upTo: number }[];
   prerequisites: string[];
   vetoes: string[];
+  derived?: string[];
+  total?: true;
 }
 
 export function missingJson(m: MissingEvidence): MissingJson {
@@ -217,7 +251,24 @@ export function missingJson(m: MissingEvidence): MissingJson {
     indicators: m.indicators.map((i) => ({ id: i.id, dimension: i.dimension, upTo: i.upTo.toJSONNumber() })),
     prerequisites: [...m.prerequisites],
     vetoes: [...m.vetoes],
+    ...(m.derived ? { derived: [...m.derived] } : {}),
+    ...(m.total ? { total: true as const } : {}),
   };
+}
+
+/** A derived value in the JSON result: exact decimal text (10 places at most when the expansion does not end). */
+export function derivedJson(v: EvidenceValue | null): string | boolean | null {
+  if (v === null) return null;
+  switch (v.kind) {
+    case 'num':
+      return v.q.toDecimalString();
+    case 'bool':
+      return v.b;
+    case 'sym':
+      return v.s;
+    case 'obj':
+      return null;
+  }
 }
 
 export function valueToJson(v: EvidenceValue): ValueJson {
@@ -254,5 +305,7 @@ export function toResultJson(a: Assessment): ResultJson {
   }
   // The decision's fields, with the detail between the total and the rules (the published key order).
   const { prerequisitesFailed, vetoes, missing, errors, warnings, ...head } = toDecisionJson(decisionOf(a));
-  return { ...head, dimensions, indicators, prerequisitesFailed, vetoes, ...(missing ? { missing } : {}), errors, warnings };
+  const derived: Record<string, string | boolean | null> = {};
+  for (const d of a.derived ?? []) derived[d.id] = derivedJson(d.value);
+  return { ...head, ...(a.derived ? { derived } : {}), dimensions, indicators, prerequisitesFailed, vetoes, ...(missing ? { missing } : {}), errors, warnings };
 }

@@ -240,6 +240,8 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     slots.push({ id, index: slots.length, check });
   }
   const n = slots.length;
+  /** Slots of the fields a platform must give (`Model.required`). */
+  const required = model.required.flatMap((id) => slotOf.get(id) ?? []);
   const formerOf = new Map<string, number>();
   // Fields with several former ids: which of their keys wins is decided by `keyed` (the last one, as the reference).
   const formers = new Uint8Array(n);
@@ -437,6 +439,8 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
   const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet = false): void => {
     if (!isRecord(evidence)) throw new Bail('evidence is not a mapping');
     if (!fast(evidence, raw, keys, sym, warn, quiet)) keyed(evidence, raw, keys, sym, warn);
+    // A required field without a value: the reference reports it (E170, outcome `invalid`).
+    for (const s of required) if (raw[s] === undefined) throw INVALID_BAIL;
     for (let k = 0; k < suspect.length; k++) {
       const v = raw[suspect[k] as number];
       if (typeof v !== 'number' || !(v > (suspectLo[k] as number))) continue;

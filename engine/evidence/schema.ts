@@ -1,7 +1,8 @@
 // The JSON Schema (draft-07) of a ruleset's evidence, derived from the model.
 // In: a model. Out: the schema of a platform document (`evidenceSchema`, for editors and tools) and of the
 // evidence map alone (`fieldsSchema`, what the validator compiles). Former ids are properties too. The published
-// schema also refuses a percentage written as a fraction (E162), so a validator of ours agrees with the engine.
+// schema also refuses a percentage written as a fraction (E162) and a missing required field (E170), so a validator
+// of ours agrees with the engine.
 
 import type { Lang, Text } from '../../dsl/ast';
 import { LANGS } from '../../dsl/ast';
@@ -88,7 +89,30 @@ export function fieldsSchema(model: Model, nullable: boolean, opts: { readonly p
     if (!t) continue;
     properties[old] = { ...typeSchema(t, nullable), ...plausible(id), description: `former id of \`${id}\`` };
   }
-  return { type: 'object', properties };
+  return { type: 'object', properties, ...requiredSchema(model, nullable) };
+}
+
+/**
+ * A required field (`Model.required`) must be present and not null, under its id or a former id: `required` when it
+ * has no former id, else one `anyOf` per such field. Only in the published schema (`nullable`): the engine's own
+ * validator reports a missing required field itself, as E170.
+ */
+function requiredSchema(model: Model, nullable: boolean): JsonSchema {
+  if (!nullable || model.required.length === 0) return {};
+  const plain: string[] = [];
+  const renamed: JsonSchema[] = [];
+  const present = (k: string): JsonSchema => ({ required: [k], properties: { [k]: { not: { type: 'null' } } } });
+  for (const id of model.required) {
+    const former = model.indicatorsById.get(id)?.formerly ?? [];
+    if (former.length === 0) plain.push(id);
+    else renamed.push({ anyOf: [id, ...former].map(present) });
+  }
+  const notNull: Record<string, JsonSchema> = {};
+  for (const id of plain) notNull[id] = { not: { type: 'null' } };
+  return {
+    ...(plain.length > 0 ? { required: plain } : {}),
+    ...(renamed.length > 0 || plain.length > 0 ? { allOf: [...(plain.length > 0 ? [{ properties: notNull }] : []), ...renamed] } : {}),
+  };
 }
 
 /** JSON Schema of a platform document (`platform`, `name`, `evidence`) for this ruleset. */

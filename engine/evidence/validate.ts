@@ -149,6 +149,9 @@ export function validateEvidence(model: Model, check: EvidenceCheck | undefined,
     unknownField(model, evidence, key, opts.lenient === true, issues);
   }
 
+  // 1b. Required fields (`required`, or every field read under `evidence required`): one error per missing field.
+  for (const id of model.required) if (!picked.has(id)) issues.add('E170', id, { field: id });
+
   // 2. Non-finite numbers are reported before the schema sees them (ajv would call them wrong types).
   const clean: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [id, p] of picked) {

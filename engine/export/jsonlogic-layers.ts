@@ -12,16 +12,17 @@
 
 import type { JsonLogic } from './jsonlogic-values';
 
-/** Marker kinds, by layer (outermost first). */
-const LAYERS: readonly (readonly string[])[] = [['p', 'a'], ['s', 'k'], ['v'], ['q']];
+/**
+ * Marker kinds, by layer (outermost first): points and applicability, scores, then one layer per depth of derived
+ * values (`d0` reads no other derived value, `d1` reads some `d0`, …; a formula total is one of them), vetoes,
+ * prerequisites.
+ */
+export function layersWith(derivedDepths: number): readonly (readonly string[])[] {
+  return [['p', 'a'], ['s', 'k'], ...Array.from({ length: derivedDepths }, (_, k) => [`d${k}`]), ['v'], ['q']];
+}
 
 export function marker(kind: string, id: string): JsonLogic {
   return { var: `@${kind}.${id}` };
-}
-
-function layerOf(key: string): number {
-  const kind = key.slice(1, key.indexOf('.'));
-  return LAYERS.findIndex((l) => l.includes(kind));
 }
 
 function isOp(jl: JsonLogic): jl is { readonly [op: string]: JsonLogic } {
@@ -46,15 +47,26 @@ function mapChildren(jl: JsonLogic, f: (x: JsonLogic) => JsonLogic): JsonLogic {
 
 export class Layers {
   private readonly expanded = new Map<string, JsonLogic>();
+  private readonly kinds: readonly (readonly string[])[];
 
   /** `real(key)`: the rule a marker stands for (itself possibly using markers of outer layers). */
-  constructor(private readonly real: (key: string) => JsonLogic) {}
+  constructor(
+    private readonly real: (key: string) => JsonLogic,
+    derivedDepths = 0,
+  ) {
+    this.kinds = layersWith(derivedDepths);
+  }
+
+  private layerOf(key: string): number {
+    const kind = key.slice(1, key.indexOf('.'));
+    return this.kinds.findIndex((l) => l.includes(kind));
+  }
 
   /** Replaces every marker of a layer deeper than `max` (−1: every marker) by its rule. */
   expand(jl: JsonLogic, max: number): JsonLogic {
     const key = markerKey(jl);
     if (key !== undefined) {
-      if (layerOf(key) <= max) return jl;
+      if (this.layerOf(key) <= max) return jl;
       const memo = `${max}|${key}`;
       let x = this.expanded.get(memo);
       if (x === undefined) {
@@ -69,11 +81,12 @@ export class Layers {
   /** A self-contained rule: markers bound by `reduce` (or all inlined with `inline`). */
   assemble(body: JsonLogic, inline = false): JsonLogic {
     if (inline) return this.expand(body, -1);
+    const LAYERS = this.kinds;
     const needed: Map<string, JsonLogic>[] = LAYERS.map(() => new Map());
     const collect = (jl: JsonLogic): void => {
       const key = markerKey(jl);
       if (key !== undefined) {
-        const l = layerOf(key);
+        const l = this.layerOf(key);
         if (l >= 0 && !needed[l]?.has(key)) needed[l]?.set(key, null);
         return;
       }
@@ -112,6 +125,9 @@ export class Layers {
           if (typeof v === 'string') return { var: path(v, depth) };
           if (Array.isArray(v) && typeof v[0] === 'string') return { var: [path(v[0], depth), ...(v.slice(1) as JsonLogic[])] };
         }
+        // A let-binding (`bind` in jsonlogic-values.ts): its body reads only its own `current`.
+        const r = jl['reduce'];
+        if (Object.hasOwn(jl, 'reduce') && Array.isArray(r) && r.length === 3) return { reduce: [relocate(r[0] as JsonLogic, depth), r[1] as JsonLogic, r[2] as JsonLogic] };
       }
       return mapChildren(jl, (c) => relocate(c, depth));
     };

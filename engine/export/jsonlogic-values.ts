@@ -240,7 +240,7 @@ export function add(a: Num, b: Num): Num {
   if (b.konst?.isZero()) return a;
   const unk = unkOr(a.unk, b.unk);
   const c = common(a, b);
-  if (c && !tooBig(c.max * 2)) return { jl: { '+': [c.x, c.y] }, den: c.den, exact: true, max: c.max * 2, rounded: false, unk };
+  if (c && !tooBig(c.max * 2)) return { jl: { '+': [c.x, c.y] }, den: c.den, exact: true, max: c.max * 2, rounded: a.rounded || b.rounded, unk };
   return inexact({ '+': [toDouble(a), toDouble(b)] }, unk);
 }
 
@@ -268,7 +268,7 @@ export function mul(a: Num, b: Num): Num {
     if (den <= BigInt(SAFE) && !tooBig(max)) {
       // Keep the denominator small: cancel a constant factor against the other side's denominator.
       const jl = typeof a.jl === 'number' && typeof b.jl === 'number' ? a.jl * b.jl : { '*': [a.jl, b.jl] };
-      return reduce({ jl, den, exact: true, max, rounded: false, unk });
+      return reduce({ jl, den, exact: true, max, rounded: a.rounded || b.rounded, unk });
     }
   }
   return inexact({ '*': [toDouble(a), toDouble(b)] }, unk);
@@ -307,7 +307,7 @@ export function ifNum(cond: JsonLogic, a: Num, b: Num): Num {
   const ub = unkRule(b.unk);
   const unk: Unk = ua === undefined && ub === undefined ? KNOWN : { fields: [], groups: [], conds: [{ if: [cond, ua ?? false, ub ?? false] }] };
   const c = common(a, b);
-  if (c) return { jl: { if: [cond, c.x, c.y] }, den: c.den, exact: true, max: c.max, rounded: false, unk };
+  if (c) return { jl: { if: [cond, c.x, c.y] }, den: c.den, exact: true, max: c.max, rounded: a.rounded || b.rounded, unk };
   return { ...inexact({ if: [cond, toDouble(a), toDouble(b)] }, unk), rounded: a.rounded || b.rounded || (a.exact && a.den !== 1n) || (b.exact && b.den !== 1n) };
 }
 
@@ -323,7 +323,7 @@ export function minMax(op: 'min' | 'max', xs: readonly Num[]): Num {
     for (const x of xs) den = lcm(den, x.den);
     const parts = xs.map((x) => ({ f: den / x.den, x }));
     const max = Math.max(...parts.map((p) => p.x.max * Number(p.f)));
-    if (den <= BigInt(SAFE) && !tooBig(max)) return { jl: { [op]: parts.map((p) => scaled(p.x, p.f)) }, den, exact: true, max, rounded: false, unk };
+    if (den <= BigInt(SAFE) && !tooBig(max)) return { jl: { [op]: parts.map((p) => scaled(p.x, p.f)) }, den, exact: true, max, rounded: xs.some((x) => x.rounded), unk };
   }
   return { ...inexact({ [op]: xs.map(toDouble) }, unk), rounded: xs.some((x) => x.rounded || (x.exact && x.den !== 1n)) };
 }
@@ -347,4 +347,89 @@ export function compareNum(op: CompareOp, a: Num, b: Num): Trit {
   const c = common(a, b);
   const cond: JsonLogic = c ? { [JL_OP[op]]: [c.x, c.y] } : { [JL_OP[op]]: [toDouble(a), toDouble(b)] };
   return tritOf(cond, unk);
+}
+
+// --- powers, ceil, floor, round ----------------------------------------------------------------
+
+/** `{"reduce": [[[x]], body, 0]}`: `x` computed once, read as `{"var": "current.0"}` (see jsonlogic-layers.ts). */
+export function bind(x: JsonLogic, body: (ref: JsonLogic) => JsonLogic): JsonLogic {
+  return { reduce: [[[x]], body({ var: 'current.0' }), 0] };
+}
+
+/** `x ^ n` (n a whole number): x bound once and multiplied n times; exact while xⁿ and denⁿ stay below 2^53. */
+export function pow(a: Num, n: number): Num {
+  if (n === 0) return { ...konst(Rational.ONE), unk: a.unk };
+  if (a.konst && isKnown(a.unk) && !(n < 0 && a.konst.isZero())) return konst(a.konst.pow(n));
+  if (n < 0) return div({ ...konst(Rational.ONE) }, pow(a, -n));
+  if (n === 1) return a;
+  const times = (ref: JsonLogic): JsonLogic => ({ '*': Array.from({ length: n }, () => ref) });
+  if (a.exact) {
+    const den = a.den ** BigInt(n);
+    const max = a.max ** n;
+    if (den <= BigInt(SAFE) && !tooBig(max)) return { jl: bind(a.jl, times), den, exact: true, max, rounded: a.rounded, unk: a.unk };
+  }
+  return inexact(bind(toDouble(a), times), a.unk);
+}
+
+export type StepFn = 'ceil' | 'floor' | 'round';
+export type RoundMode = 'half_up' | 'half_even' | 'half_down';
+
+/** `((n % d) + d) % d`: the remainder of n ÷ d in [0, d) whatever n's sign (JsonLogic's `%` keeps the sign of n). */
+function modPos(n: JsonLogic, d: number): JsonLogic {
+  return { '%': [{ '+': [{ '%': [n, d] }, d] }, d] };
+}
+
+/**
+ * k = ceil, floor or round of n ÷ d (an integer when n and d are), written with `%` on the bound n: floor is
+ * (n − n mod d) ÷ d, an exact division; ceil is −floor(−n ÷ d); round compares twice the remainder with d and settles
+ * a tie by `mode` (n ≥ 0 ⇔ the floor is ≥ 0).
+ */
+function stepOf(fn: StepFn, n: JsonLogic, d: number, mode: RoundMode | undefined): JsonLogic {
+  const r = modPos(n, d);
+  const q: JsonLogic = d === 1 ? { '-': [n, r] } : { '/': [{ '-': [n, r] }, d] };
+  const q1: JsonLogic = { '+': [q, 1] };
+  switch (fn) {
+    case 'floor':
+      return q;
+    case 'ceil':
+      return { '-': [d === 1 ? { '-': [{ '-': [n] }, modPos({ '-': [n] }, d)] } : { '/': [{ '-': [{ '-': [n] }, modPos({ '-': [n] }, d)] }, d] }] };
+    case 'round': {
+      const twice: JsonLogic = { '*': [2, r] };
+      const tie: JsonLogic =
+        mode === 'half_even' ? { if: [{ '==': [{ '%': [q, 2] }, 0] }, q, q1] } : mode === 'half_down' ? { if: [{ '>=': [n, 0] }, q, q1] } : { if: [{ '>=': [n, 0] }, q1, q] };
+      return { if: [{ '>': [twice, d] }, q1, { '<': [twice, d] }, q, tie] };
+    }
+  }
+}
+
+/**
+ * `ceil(x, digits)`, `floor(x, digits)`, `round(x, digits, mode)`. Exact for an exact x while x·10^digits stays a
+ * safe integer ratio: the result is k ÷ 10^digits with k from `stepOf`. Otherwise in doubles (rounded: noted).
+ */
+export function step(fn: StepFn, a: Num, digits: number, mode: RoundMode | undefined): Num {
+  if (a.konst && isKnown(a.unk)) {
+    const q = a.konst;
+    return konst(fn === 'ceil' ? q.ceil(digits) : fn === 'floor' ? q.floor(digits) : q.round(digits, mode ?? 'half_up'));
+  }
+  const scale = 10n ** BigInt(Math.abs(digits));
+  if (a.exact) {
+    // x·10^digits = N ÷ D with N = jl·10^digits (digits ≥ 0) or D = den·10^-digits (digits < 0).
+    const D = digits >= 0 ? a.den : a.den * scale;
+    const nMax = digits >= 0 ? a.max * Number(scale) : a.max;
+    if (D <= BigInt(SAFE) && !tooBig(nMax * 2)) {
+      const k = bind(digits >= 0 && scale !== 1n ? { '*': [a.jl, Number(scale)] } : a.jl, (n) => stepOf(fn, n, Number(D), mode));
+      const kMax = Math.ceil(nMax / Number(D)) + 1;
+      if (digits >= 0) return { jl: k, den: scale, exact: true, max: kMax, rounded: a.rounded, unk: a.unk };
+      const max = kMax * Number(scale);
+      if (!tooBig(max)) return { jl: { '*': [k, Number(scale)] }, den: 1n, exact: true, max, rounded: a.rounded, unk: a.unk };
+    }
+  }
+  // From a double: k is a whole number (exact from here on, over 10^digits), but the double it came from may differ
+  // from the exact value (rounded, noted) — unless that double is evidence itself (a decimal double, not rounded).
+  const s = Number(scale);
+  const scaled: JsonLogic = digits === 0 ? toDouble(a) : digits > 0 ? { '*': [toDouble(a), s] } : { '/': [toDouble(a), s] };
+  const k = bind(scaled, (n) => stepOf(fn, n, 1, mode));
+  const rounded = a.rounded || digits !== 0 || (a.exact && a.den !== 1n);
+  if (digits >= 0) return { jl: k, den: scale, exact: true, max: Infinity, rounded, unk: a.unk };
+  return { jl: { '*': [k, s] }, den: 1n, exact: true, max: Infinity, rounded, unk: a.unk };
 }

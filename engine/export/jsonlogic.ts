@@ -29,6 +29,8 @@ import {
   mul,
   neg,
   notFalse,
+  pow,
+  step,
   SAFE,
   sub,
   T_FALSE,
@@ -51,6 +53,10 @@ import {
   type Unk,
 } from './jsonlogic-values';
 import { Layers, marker } from './jsonlogic-layers';
+import { forEachChild } from '../check/walk';
+
+/** The formula total's id among the derived values' markers (no derived value can be called so). */
+const TOTAL = '$total';
 
 export type { JsonLogic } from './jsonlogic-values';
 
@@ -69,6 +75,8 @@ export interface JsonLogicRules {
   readonly outcome: JsonLogic;
   /** The level id, or null when not graded. */
   readonly level: JsonLogic;
+  /** Each derived value (a number, truth value or enum value), null when it is unknown. */
+  readonly derived: Readonly<Record<string, JsonLogic>>;
 }
 
 export interface JsonLogicExport {
@@ -121,13 +129,99 @@ class JsonLogicCompiler {
   private readonly prereqCache = new Map<string, Trit>();
   /** What each marker stands for (see jsonlogic-layers.ts). */
   private readonly reals = new Map<string, JsonLogic>();
-  private readonly layers = new Layers((key) => {
-    const r = this.reals.get(key);
-    if (r === undefined) throw new Error(`unknown marker ${key}`);
-    return r;
-  });
+  private readonly layers: Layers;
+  /** Layer of each derived value (`$total`: the formula total): 0 when it reads no other, else 1 + the deepest it reads. */
+  private readonly depth = new Map<string, number>();
+  private readonly derivedCache = new Map<string, Val>();
 
-  constructor(private readonly m: Model) {}
+  constructor(private readonly m: Model) {
+    for (const d of m.derived) this.depthOf(d.id, new Set());
+    if (m.totalFormula) this.depthOf(TOTAL, new Set());
+    const deepest = Math.max(-1, ...this.depth.values());
+    this.layers = new Layers((key) => {
+      const r = this.reals.get(key);
+      if (r === undefined) throw new Error(`unknown marker ${key}`);
+      return r;
+    }, deepest + 1);
+  }
+
+  /** The layer depth of a derived value or of the formula total (a cycle, which checks refuse, counts as 0). */
+  private depthOf(id: string, visiting: Set<string>): number {
+    const known = this.depth.get(id);
+    if (known !== undefined) return known;
+    const formula = id === TOTAL ? this.m.totalFormula?.decl.formula : this.m.derivedById.get(id)?.decl.formula;
+    if (!formula || visiting.has(id)) return 0;
+    visiting.add(id);
+    let d = 0;
+    const walk = (e: Expr): void => {
+      if (e.kind === 'Ref') {
+        const r = this.m.resolution.refs.get(e);
+        if (r?.kind === 'derived') d = Math.max(d, this.depthOf(r.id, visiting) + 1);
+      } else if (e.kind === 'Total' && this.m.totalFormula && id !== TOTAL) d = Math.max(d, this.depthOf(TOTAL, visiting) + 1);
+      forEachChild(e, 'any', walk, undefined);
+    };
+    walk(formula);
+    visiting.delete(id);
+    this.depth.set(id, d);
+    return d;
+  }
+
+  /** A derived value (or the formula total, `$total`) as a marker of its layer, computed once. */
+  private derivedVal(id: string): Val {
+    let v = this.derivedCache.get(id);
+    if (v) return v;
+    const formula = id === TOTAL ? this.m.totalFormula?.decl.formula : this.m.derivedById.get(id)?.decl.formula;
+    const where = id === TOTAL ? 'total' : `derived value \`${id}\``;
+    const kind = `d${this.depth.get(id) ?? 0}`;
+    if (!formula) v = { t: 'bool', b: T_UNKNOWN };
+    else {
+      const x = this.expr(formula, { bound: [], scoring: undefined, where });
+      // The value and its unknown-ness are each written once, whatever the number of readers.
+      const unk = (u: Unk): Unk => {
+        const rule = unkRule(u);
+        return rule === undefined ? KNOWN : { fields: [], groups: [], conds: [this.mark(kind, `${id}?`, rule)] };
+      };
+      switch (x.t) {
+        case 'num':
+          v = { t: 'num', n: { ...this.markNum(kind, id, x.n), unk: unk(x.n.unk) } };
+          break;
+        case 'bool':
+          v = { t: 'bool', b: this.markTrit(kind, id, x.b) };
+          break;
+        case 'sym':
+          v = x.konst !== undefined ? x : { t: 'sym', jl: this.mark(kind, id, x.jl), unk: unk(x.unk) };
+          break;
+        case 'obj':
+          v = x;
+          break;
+        default:
+          return assertNever(x, 'value');
+      }
+    }
+    this.derivedCache.set(id, v);
+    return v;
+  }
+
+  /** What a derived value's rule gives: the number, truth value or enum value, null when unknown. */
+  private derivedOutput(v: Val): JsonLogic {
+    switch (v.t) {
+      case 'num': {
+        this.checkOutput(v.n, 'derived value');
+        const u = unkRule(v.n.unk);
+        return u === undefined ? toDouble(v.n) : u === true ? null : { if: [u, null, toDouble(v.n)] };
+      }
+      case 'bool':
+        return v.b.k !== undefined ? (v.b.k === 1 ? null : v.b.k === 2) : { if: [{ '==': [v.b.jl, 1] }, null, { '==': [v.b.jl, 2] }] };
+      case 'sym': {
+        const u = unkRule(v.unk);
+        return u === undefined ? v.jl : u === true ? null : { if: [u, null, v.jl] };
+      }
+      case 'obj':
+        return null;
+      default:
+        return assertNever(v, 'value');
+    }
+  }
 
   /** A marker for `real` (constants stay constants). */
   private mark(kind: string, id: string, real: JsonLogic): JsonLogic {
@@ -157,8 +251,10 @@ class JsonLogicCompiler {
       this.checkOutput(s, `dimension \`${d.id}\``);
       defineOwn(dimensions, d.id, this.layers.assemble(toDouble(s), true));
     }
-    const total = this.total();
+    const total = this.m.totalFormula ? zeroIfUnknown(this.total()) : this.total();
     this.checkOutput(total, 'total');
+    const derived = ownRecord();
+    for (const d of m.derived) defineOwn(derived, d.id, this.layers.assemble(this.derivedOutput(this.derivedVal(d.id))));
 
     const prereqs = m.prerequisites.map((p) => ({ id: p.id, t: this.prerequisite(p.id) }));
     const vetoes = m.vetoes.map((v) => ({ id: v.id, t: this.veto(v.id) }));
@@ -191,6 +287,7 @@ class JsonLogicCompiler {
         vetoes: bind(vetoList),
         outcome: bind(outcome),
         level: bind(level),
+        derived,
       },
       notes: [...this.notes].sort(),
     };
@@ -395,7 +492,12 @@ class JsonLogicCompiler {
     return { score, share, k, effFactor };
   }
 
+  /** The total: Σ dimension scores, or the formula's value (unknown when it read missing evidence). */
   private total(): Num {
+    if (this.m.totalFormula) {
+      const v = this.derivedVal(TOTAL);
+      return this.asNum(v, 'total');
+    }
     if (!this.totalCache) {
       let t: Num = ZERO;
       for (const d of this.m.dimensions) t = add(t, this.dimension(d.id).score);
@@ -498,6 +600,8 @@ class JsonLogicCompiler {
             return this.typed(this.fieldAccess(r.id, r.members, ctx.scoring === r.id), r.type, ctx);
           case 'field':
             return this.typed(this.fieldAccess(r.indicator, r.members, ctx.scoring === r.indicator), r.type, ctx);
+          case 'derived':
+            return this.derivedVal(r.id);
           default:
             return assertNever(r, 'reference');
         }
@@ -513,8 +617,29 @@ class JsonLogicCompiler {
           return { t: 'bool', b: { jl: { if: [conds.length === 1 ? (conds[0] as JsonLogic) : { or: conds }, 0, 2] } } };
         }
         const nums = args.map((a) => this.asNum(a, ctx.where));
-        if (e.fn === 'abs') return { t: 'num', n: abs(nums[0] ?? ZERO) };
-        return { t: 'num', n: minMax(e.fn, nums) };
+        switch (e.fn) {
+          case 'abs':
+            return { t: 'num', n: abs(nums[0] ?? ZERO) };
+          case 'min':
+          case 'max':
+            return { t: 'num', n: minMax(e.fn, nums) };
+          case 'ceil':
+          case 'floor':
+          case 'round': {
+            const digits = nums[1]?.konst;
+            if (digits !== undefined && !(digits.isInteger() && Number.isSafeInteger(Number(digits.num)))) {
+              this.note(ctx.where, 'digits that are not a whole number (an evaluation error in Assay)');
+              return { t: 'num', n: ZERO };
+            }
+            if (nums.length > 1 && digits === undefined) {
+              this.note(ctx.where, 'digits that are not a constant');
+              return { t: 'num', n: ZERO };
+            }
+            return { t: 'num', n: step(e.fn, nums[0] ?? ZERO, digits === undefined ? 0 : Number(digits.num), e.mode?.name) };
+          }
+          default:
+            return assertNever(e.fn, 'function');
+        }
       }
       case 'Unary': {
         const v = this.expr(e.operand, ctx);
@@ -538,6 +663,16 @@ class JsonLogicCompiler {
             return { t: 'num', n: mul(this.asNum(a, ctx.where), this.asNum(b, ctx.where)) };
           case '/':
             return { t: 'num', n: div(this.asNum(a, ctx.where), this.asNum(b, ctx.where)) };
+          case '^': {
+            const n = this.asNum(b, ctx.where).konst;
+            if (!n || !n.isInteger() || !Number.isSafeInteger(Number(n.num))) {
+              this.note(ctx.where, 'an exponent that is not a whole-number constant (an evaluation error in Assay)');
+              return { t: 'num', n: ZERO };
+            }
+            const x = this.asNum(a, ctx.where);
+            if (n.sign() < 0 && x.konst?.isZero()) this.note(ctx.where, '0 to a negative power (an evaluation error in Assay)');
+            return { t: 'num', n: pow(x, Number(n.num)) };
+          }
           default:
             return assertNever(op, 'operator');
         }
@@ -595,9 +730,62 @@ class JsonLogicCompiler {
         });
         return { t: 'bool', b: e.quantifier === 'every' ? tAnd(parts) : tOr(parts) };
       }
+      case 'Table':
+        return this.table(e, ctx);
       default:
         return assertNever(e, 'expression');
     }
+  }
+
+  /**
+   * A lookup table as one flat `if` over its entries, each testing the keys' values (`==` on the key's var); an
+   * unknown key (absent: no entry matches) makes the value unknown. Entries of numbers share one denominator.
+   */
+  private table(e: Extract<Expr, { kind: 'Table' }>, ctx: Ctx): Val {
+    const keys = e.keys.map((k) => this.expr(k, ctx));
+    const keyUnk: Unk[] = [];
+    for (const k of keys) {
+      if (k.t !== 'sym') {
+        this.note(ctx.where, 'a table key that is not an enum value');
+        return { t: 'bool', b: T_UNKNOWN };
+      }
+      keyUnk.push(k.unk);
+    }
+    const arms: { cond: JsonLogic; v: Val }[] = [];
+    let otherwise: Val | undefined;
+    for (const en of e.entries) {
+      const v = this.expr(en.value, ctx);
+      if ('kind' in en.key) {
+        otherwise ??= v;
+        continue;
+      }
+      const conds: JsonLogic[] = en.key.map((name, i) => {
+        const k = keys[i] as Extract<Val, { t: 'sym' }>;
+        return k.konst !== undefined ? k.konst === name.name : { '==': [k.jl, name.name] };
+      });
+      const live = conds.filter((c) => c !== true);
+      if (live.includes(false)) continue;
+      arms.push({ cond: live.length === 0 ? true : live.length === 1 ? (live[0] as JsonLogic) : { and: live }, v });
+    }
+    const unk = unkOr(...keyUnk);
+    const all = otherwise ? [...arms, { cond: true as JsonLogic, v: otherwise }] : arms;
+    const first = all[0]?.v;
+    if (!first) return { t: 'bool', b: T_UNKNOWN };
+    if (all.every((a) => a.v.t === 'num')) {
+      const n = chain(all.map((a) => ({ cond: a.cond, points: (a.v as Extract<Val, { t: 'num' }>).n })));
+      return { t: 'num', n: { ...n, unk: unkOr(n.unk, unk) } };
+    }
+    if (all.every((a) => a.v.t === 'bool')) {
+      const b = ifChain(all.map((a): [JsonLogic, JsonLogic] => [a.cond, (a.v as Extract<Val, { t: 'bool' }>).b.jl]));
+      const u = unkRule(unk);
+      return { t: 'bool', b: { jl: u === undefined ? b : { if: [u, 1, b] } } };
+    }
+    if (all.every((a) => a.v.t === 'sym')) {
+      const jl = ifChain(all.map((a): [JsonLogic, JsonLogic] => [a.cond, (a.v as Extract<Val, { t: 'sym' }>).jl]));
+      return { t: 'sym', jl, unk: unkOr(unk, ...all.map((a) => (a.v as Extract<Val, { t: 'sym' }>).unk)) };
+    }
+    this.note(ctx.where, 'a table whose entries have different kinds of values');
+    return { t: 'bool', b: T_UNKNOWN };
   }
 
   private elements(domain: QuantDomain, within: string | undefined): string[] {

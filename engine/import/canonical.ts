@@ -31,6 +31,7 @@ const MAX_DEPTH = 200;
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DIGITS = /^\d+$/;
 
 const span = NO_SPAN;
 
@@ -95,6 +96,11 @@ class Decoder {
 
   boolean(v: unknown, path: string): boolean | undefined {
     return typeof v === 'boolean' ? v : this.fail(path, 'expected', 'boolean');
+  }
+
+  /** A keyword that is there or not (`required`, `evidence required`): `true` in the form, a span in the AST. */
+  flag(v: unknown, path: string): A.Span | undefined {
+    return v === true ? span : this.fail(path, 'expected', 'true');
   }
 
   matching(v: unknown, path: string, re: RegExp, what: string): string | undefined {
@@ -171,7 +177,7 @@ class RulesetDecoder extends Decoder {
   };
 
   header = (v: unknown, p: string): A.RulesetHeader | undefined => {
-    const o = this.obj(v, p, 'ruleset header', ['date', 'status', 'title', 'total', 'version']);
+    const o = this.obj(v, p, 'ruleset header', ['date', 'evidenceRequired', 'precision', 'status', 'title', 'total', 'version']);
     if (!o) return undefined;
     const date = this.opt(o, 'date', p, (x, q) => {
       const d = this.node(x, q, 'Date', ['text']);
@@ -184,6 +190,11 @@ class RulesetDecoder extends Decoder {
       date,
       title: this.opt(o, 'title', p, this.text),
       total: this.opt(o, 'total', p, this.num),
+      evidenceRequired: this.opt(o, 'evidenceRequired', p, (x, q) => this.flag(x, q)),
+      precision: this.opt(o, 'precision', p, (x, q) => {
+        const n = this.num(x, q);
+        return n && !DIGITS.test(n.text) ? this.fail(`${q}/text`, 'expected', 'whole number') : n;
+      }),
       span,
     });
   };
@@ -197,7 +208,7 @@ class RulesetDecoder extends Decoder {
         return o && id ? clean({ kind: 'Method' as const, id, label: this.opt(o, 'label', p, this.text), span }) : undefined;
       }
       case 'Input': {
-        const o = this.node(v, p, 'Input', ['id', 'label', 'note', 'type', 'unit']);
+        const o = this.node(v, p, 'Input', ['id', 'label', 'note', 'required', 'type', 'unit']);
         if (!o) return undefined;
         const id = this.req(o, 'id', p, this.name);
         const type = this.req(o, 'type', p, this.type);
@@ -209,8 +220,32 @@ class RulesetDecoder extends Decoder {
           label: this.opt(o, 'label', p, this.text),
           unit: this.opt(o, 'unit', p, this.str),
           note: this.opt(o, 'note', p, this.str),
+          required: this.opt(o, 'required', p, (x, q) => this.flag(x, q)),
           span,
         });
+      }
+      case 'Derive': {
+        const o = this.node(v, p, 'Derive', ['formula', 'id', 'label', 'note', 'type', 'unit']);
+        if (!o) return undefined;
+        const id = this.req(o, 'id', p, this.name);
+        const formula = this.req(o, 'formula', p, this.expr);
+        const type = this.opt(o, 'type', p, (x, q) => {
+          const t = this.type(x, q);
+          return t?.kind === 'Object' ? this.fail(q, 'expected', '`Scalar` or `Enum` node') : t;
+        });
+        if (!id || !formula) return undefined;
+        return clean({ kind: 'Derive' as const, id, type, ...this.formulaTexts(o, p), formula, span });
+      }
+      case 'TotalFormula': {
+        const o = this.node(v, p, 'TotalFormula', ['formula', 'label', 'note', 'type', 'unit']);
+        if (!o) return undefined;
+        const formula = this.req(o, 'formula', p, this.expr);
+        const type = this.opt(o, 'type', p, (x, q) => {
+          const t = this.type(x, q);
+          return t && (t.kind !== 'Scalar' || t.name !== 'number') ? this.fail(q, 'expected', '`Scalar` node of `number`') : t;
+        });
+        if (!formula) return undefined;
+        return clean({ kind: 'TotalFormula' as const, type, ...this.formulaTexts(o, p), formula, span });
       }
       case 'Dimension': {
         const o = this.node(v, p, 'Dimension', ['id', 'indicators', 'label', 'weight']);
@@ -249,9 +284,14 @@ class RulesetDecoder extends Decoder {
         return clean({ kind: 'Levels' as const, cumulative, levels, fallback, span });
       }
       default:
-        return this.fail(p, 'expected', 'declaration (`Method`, `Input`, `Dimension`, `Prerequisite`, `Veto` or `Levels` node)');
+        return this.fail(p, 'expected', 'declaration (`Method`, `Input`, `Derive`, `TotalFormula`, `Dimension`, `Prerequisite`, `Veto` or `Levels` node)');
     }
   };
+
+  /** The label, unit and note of a `Derive` or `TotalFormula` node. */
+  private formulaTexts(o: Readonly<Record<string, unknown>>, p: string): { label: A.Text | undefined; unit: A.Str | undefined; note: A.Str | undefined } {
+    return { label: this.opt(o, 'label', p, this.text), unit: this.opt(o, 'unit', p, this.str), note: this.opt(o, 'note', p, this.str) };
+  }
 
   level = (v: unknown, p: string): A.LevelDecl | undefined => {
     const o = this.node(v, p, 'Level', ['id', 'label', 'requires']);
@@ -271,6 +311,7 @@ class RulesetDecoder extends Decoder {
       'id',
       'label',
       'methods',
+      'required',
       'scoring',
       'type',
       'unit',
@@ -301,6 +342,7 @@ class RulesetDecoder extends Decoder {
       basis: this.opt(o, 'basis', p, this.str),
       applies: this.opt(o, 'applies', p, this.expr),
       formerly: this.opt(o, 'formerly', p, (x, q) => this.arr(x, q, this.name)),
+      required: this.opt(o, 'required', p, (x, q) => this.flag(x, q)),
       scoring: this.opt(o, 'scoring', p, this.scoring),
       span,
     });
@@ -482,11 +524,17 @@ class RulesetDecoder extends Decoder {
         return clean({ kind: 'Prop' as const, prop, of: this.opt(o, 'of', p, this.name), span });
       }
       case 'Call': {
-        const o = this.node(v, p, 'Call', ['args', 'fn']);
+        const o = this.node(v, p, 'Call', ['args', 'fn', 'mode']);
         if (!o) return undefined;
-        const fn = this.req(o, 'fn', p, (x, q) => this.oneOf(x, q, ['min', 'max', 'abs', 'known'] as const));
+        const fn = this.req(o, 'fn', p, (x, q) => this.oneOf(x, q, CALL_FNS));
         const args = this.req(o, 'args', p, (x, q) => this.arr(x, q, this.expr));
-        return fn && args ? { kind: 'Call', fn, args, span } : undefined;
+        const mode = this.opt(o, 'mode', p, (x, q) => {
+          const m = this.node(x, q, 'Mode', ['name']);
+          const name = m && this.req(m, 'name', q, (y, r) => this.oneOf(y, r, ROUNDING_MODES));
+          return name === undefined ? undefined : ({ kind: 'Mode', name, span } as const);
+        });
+        if (mode && fn !== 'round') return this.fail(`${p}/mode`, 'unknown-key', 'mode (only `round` has one)');
+        return fn && args ? clean({ kind: 'Call' as const, fn, args, mode, span }) : undefined;
       }
       case 'Unary': {
         const o = this.node(v, p, 'Unary', ['op', 'operand']);
@@ -498,7 +546,7 @@ class RulesetDecoder extends Decoder {
       case 'Binary': {
         const o = this.node(v, p, 'Binary', ['left', 'op', 'right']);
         if (!o) return undefined;
-        const op = this.req(o, 'op', p, (x, q) => this.oneOf(x, q, ['+', '-', '*', '/', 'and', 'or'] as const));
+        const op = this.req(o, 'op', p, (x, q) => this.oneOf(x, q, ['+', '-', '*', '/', '^', 'and', 'or'] as const));
         const left = this.req(o, 'left', p, this.expr);
         const right = this.req(o, 'right', p, this.expr);
         return op && left && right ? { kind: 'Binary', op, left, right, span } : undefined;
@@ -536,13 +584,36 @@ class RulesetDecoder extends Decoder {
         if (!quantifier || !domain || !body) return undefined;
         return clean({ kind: 'Quantified' as const, quantifier, domain, within: this.opt(o, 'within', p, this.name), body, span });
       }
+      case 'Table': {
+        const o = this.node(v, p, 'Table', ['entries', 'keys']);
+        if (!o) return undefined;
+        const keys = this.req(o, 'keys', p, (x, q) => this.arr(x, q, this.expr));
+        const entries = this.req(o, 'entries', p, (x, q) => this.arr(x, q, this.tableEntry));
+        if (!keys || !entries) return undefined;
+        const refs = keys.filter((k): k is A.RefExpr => k.kind === 'Ref');
+        if (refs.length !== keys.length || keys.length < 1 || keys.length > 2) return this.fail(`${p}/keys`, 'expected', 'one or two `Ref` nodes');
+        return { kind: 'Table', keys: refs, entries, span };
+      }
       default:
         return this.fail(p, 'expected', 'expression node');
     }
   }
+
+  tableEntry = (v: unknown, p: string): A.TableEntry | undefined => {
+    const o = this.obj(v, p, 'table entry', ['key', 'value']);
+    if (!o) return undefined;
+    const key = this.req(o, 'key', p, (x, q): A.TableEntry['key'] | undefined => {
+      if (Array.isArray(x)) return this.arr(x, q, this.name);
+      return this.node(x, q, 'Else', []) ? { kind: 'Else', span } : undefined;
+    });
+    const value = this.req(o, 'value', p, this.expr);
+    return key && value ? { key, value, span } : undefined;
+  };
 }
 
 const COMPARE_OPS = ['=', '!=', '<', '<=', '>', '>='] as const;
+const CALL_FNS = ['min', 'max', 'abs', 'known', 'ceil', 'floor', 'round'] as const satisfies readonly A.CallFn[];
+const ROUNDING_MODES = ['half_up', 'half_even', 'half_down'] as const satisfies readonly A.RoundingModeName[];
 const PROPS = ['score', 'share', 'weight', 'points', 'value', 'fired', 'decided', 'holds'] as const;
 
 /** Decodes the canonical JSON form of a ruleset (see schemas/ruleset.schema.json) into an AST. */

@@ -10,6 +10,7 @@ import type {
 } from '../../dsl/diagnostics';
 import { diag } from '../../dsl/diagnostics';
 import type {
+  DeriveDecl,
   Direction,
   DimensionDecl,
   Expr,
@@ -23,6 +24,7 @@ import type {
   PrerequisiteDecl,
   Ruleset,
   Span,
+  TotalDecl,
   VetoDecl,
 } from '../../dsl/ast';
 import { Rational } from '../numbers/rational';
@@ -40,6 +42,21 @@ export interface InputInfo {
   readonly id: string;
   readonly decl: InputDecl;
   readonly type: ValueType;
+}
+
+/** `derive id: type { formula … }`: a value computed from evidence and other values; no evidence field of its own. */
+export interface DeriveInfo {
+  readonly id: string;
+  readonly decl: DeriveDecl;
+  /** The declared type (a bound the value must respect); undefined when inferred from the formula. */
+  readonly declared: ValueType | undefined;
+}
+
+/** `total: number 0 to 10 { formula … }`: the result's total by formula instead of Σ dimension scores. */
+export interface TotalFormulaInfo {
+  readonly decl: TotalDecl;
+  /** The declared type (a bound), if any. */
+  readonly declared: ValueType | undefined;
 }
 
 export interface DimensionInfo {
@@ -105,11 +122,20 @@ export interface Model {
   readonly date: string | undefined;
   /** What the dimension weights must add up to (`total`, default 100). */
   readonly total: Rational;
+  /** Digits after the decimal point when derived values and a formula total are shown (`precision`, default 4). */
+  readonly precision: number;
+  /** `evidence required`: every evidence field the ruleset reads must be present. */
+  readonly evidenceRequired: boolean;
 
   readonly methods: readonly MethodInfo[];
   readonly methodsById: ReadonlyMap<string, MethodInfo>;
   readonly inputs: readonly InputInfo[];
   readonly inputsById: ReadonlyMap<string, InputInfo>;
+  /** Derived values in declaration order. */
+  readonly derived: readonly DeriveInfo[];
+  readonly derivedById: ReadonlyMap<string, DeriveInfo>;
+  /** The (first) `total` formula; undefined when the total is the sum of the dimension scores. */
+  readonly totalFormula: TotalFormulaInfo | undefined;
   readonly dimensions: readonly DimensionInfo[];
   readonly dimensionsById: ReadonlyMap<string, DimensionInfo>;
   /** Every indicator of every dimension, in declaration order. */
@@ -132,6 +158,11 @@ export interface Model {
 
   /** What every name, property and quantifier in the ruleset refers to. */
   readonly resolution: Resolution;
+  /**
+   * Evidence fields (current ids) a platform must give, in declaration order: those marked `required`, and with
+   * `evidence required` every field the ruleset reads (every indicator, every input an expression names).
+   */
+  readonly required: readonly string[];
   /** The order in which an evaluator computes indicators, dimensions, the total, vetoes, prerequisites, levels. */
   readonly order: readonly EvalNode[];
 }
@@ -181,6 +212,8 @@ export function buildModel(ast: Ruleset): { model: Model; diagnostics: Diagnosti
   const indicators: IndicatorInfo[] = [];
   const prerequisites: PrerequisiteInfo[] = [];
   const vetoes: VetoInfo[] = [];
+  const derived: DeriveInfo[] = [];
+  let totalFormula: TotalFormulaInfo | undefined;
   const formerIds = new Map<string, string>();
   let ladder: LadderInfo | undefined;
 
@@ -193,6 +226,16 @@ export function buildModel(ast: Ruleset): { model: Model; diagnostics: Diagnosti
         break;
       case 'Input':
         if (fieldNs.declare(item.id)) inputs.push({ id: item.id.name, decl: item, type: valueTypeOf(item.type) });
+        break;
+      case 'Derive':
+        if (fieldNs.declare(item.id)) derived.push({ id: item.id.name, decl: item, declared: item.type ? valueTypeOf(item.type) : undefined });
+        break;
+      case 'TotalFormula':
+        if (totalFormula) {
+          diagnostics.push(diag('A219', item.span, {}, { related: [{ span: totalFormula.decl.span, code: 'A901' }] }));
+          break;
+        }
+        totalFormula = { decl: item, declared: item.type ? valueTypeOf(item.type) : undefined };
         break;
       case 'Dimension': {
         const declared = fieldNs.declare(item.id);
@@ -275,10 +318,15 @@ export function buildModel(ast: Ruleset): { model: Model; diagnostics: Diagnosti
     status: h.status?.value ?? '',
     date: h.date?.text,
     total: parseWeight(h.total) ?? Rational.HUNDRED,
+    precision: precisionOf(h.precision),
+    evidenceRequired: h.evidenceRequired !== undefined,
     methods,
     methodsById: byId(methods),
     inputs,
     inputsById: byId(inputs),
+    derived,
+    derivedById: byId(derived),
+    totalFormula,
     dimensions,
     dimensionsById: byId(dimensions),
     indicators,
@@ -297,7 +345,32 @@ export function buildModel(ast: Ruleset): { model: Model; diagnostics: Diagnosti
   diagnostics.push(...rd);
   const { order, diagnostics: od } = evaluationOrder(partial, resolution);
   diagnostics.push(...od);
-  return { model: { ...partial, resolution, order }, diagnostics };
+  return { model: { ...partial, resolution, order, required: requiredFields(partial, resolution) }, diagnostics };
+}
+
+/** Digits shown for derived values and a formula total: the header's `precision` (a whole number ≥ 0), else 4. */
+function precisionOf(n: { text: string } | undefined): number {
+  const p = n ? Number(n.text) : NaN;
+  return Number.isSafeInteger(p) && p >= 0 ? p : 4;
+}
+
+/** The evidence fields a platform must give (see `Model.required`). */
+function requiredFields(m: ModelDecls, resolution: Resolution): string[] {
+  const out = new Set<string>();
+  if (m.evidenceRequired) {
+    const read = new Set<string>();
+    for (const t of resolution.refs.values()) {
+      if (t.kind === 'input' || t.kind === 'indicator') read.add(t.id);
+      else if (t.kind === 'field') read.add(t.indicator);
+    }
+    for (const p of resolution.props.values()) if (p.prop === 'value' && p.id !== undefined) read.add(p.id);
+    for (const i of m.inputs) if (read.has(i.id)) out.add(i.id);
+    for (const i of m.indicators) out.add(i.id);
+  }
+  for (const i of m.inputs) if (i.decl.required) out.add(i.id);
+  for (const i of m.indicators) if (i.decl.required) out.add(i.id);
+  // Declaration order of the fields (inputs, then indicators), whatever made each one required.
+  return [...m.fields.keys()].filter((id) => out.has(id));
 }
 
 function byId<T extends { readonly id: string }>(xs: readonly T[]): ReadonlyMap<string, T> {
@@ -305,4 +378,4 @@ function byId<T extends { readonly id: string }>(xs: readonly T[]): ReadonlyMap<
 }
 
 /** The declarations part of a model (what resolution and ordering need). */
-export type ModelDecls = Omit<Model, 'resolution' | 'order'>;
+export type ModelDecls = Omit<Model, 'resolution' | 'order' | 'required'>;

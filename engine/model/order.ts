@@ -1,10 +1,10 @@
 // The evaluation order of a ruleset's computed nodes, from the dependencies name resolution found.
 // In: model declarations and their resolution. Out: a dependency-respecting order, or A211 for each cycle.
 //
-// Nodes: each indicator (applicability and points), each dimension (effective weights, score, share), the
-// total, each veto, each prerequisite, and the level ladder. The order is the default one (indicators,
-// dimensions, total, vetoes, prerequisites, levels — each in declaration order) except where a dependency
-// requires otherwise, so it is stable and predictable.
+// Nodes: each derived value, each indicator (applicability and points), each dimension (effective weights, score,
+// share), the total (a sum, or a formula), each veto, each prerequisite, and the level ladder. The order is the
+// default one (derived values, indicators, dimensions, total, vetoes, prerequisites, levels — each in declaration
+// order) except where a dependency requires otherwise, so it is stable and predictable.
 
 import type { Diagnostic } from '../../dsl/diagnostics';
 import { diag } from '../../dsl/diagnostics';
@@ -13,11 +13,11 @@ import type { ModelDecls } from './model';
 import type { Resolution } from './resolve';
 
 export type EvalNode =
-  | { readonly kind: 'indicator' | 'dimension' | 'veto' | 'prerequisite'; readonly id: string }
+  | { readonly kind: 'derived' | 'indicator' | 'dimension' | 'veto' | 'prerequisite'; readonly id: string }
   | { readonly kind: 'total' }
   | { readonly kind: 'levels' };
 
-/** A stable string key of a node: `indicator:pue`, `dimension:A`, `total`, `veto:V1`, `levels`. */
+/** A stable string key of a node: `derived:iss`, `indicator:pue`, `dimension:A`, `total`, `veto:V1`, `levels`. */
 export function nodeKey(n: EvalNode): string {
   return n.kind === 'total' || n.kind === 'levels' ? n.kind : `${n.kind}:${n.id}`;
 }
@@ -31,6 +31,7 @@ export function evaluationOrder(
   resolution: Pick<Resolution, 'deps'>,
 ): { order: EvalNode[]; diagnostics: Diagnostic[] } {
   const nodes: EvalNode[] = [
+    ...m.derived.map((d): EvalNode => ({ kind: 'derived', id: d.id })),
     ...m.indicators.map((i): EvalNode => ({ kind: 'indicator', id: i.id })),
     ...m.dimensions.map((d): EvalNode => ({ kind: 'dimension', id: d.id })),
     { kind: 'total' },
@@ -40,6 +41,7 @@ export function evaluationOrder(
   ];
   const byKey = new Map(nodes.map((n) => [nodeKey(n), n]));
   const spans = new Map<string, Span>();
+  for (const d of m.derived) spans.set(`derived:${d.id}`, d.decl.id.span);
   for (const i of m.indicators) spans.set(`indicator:${i.id}`, i.decl.id.span);
   for (const d of m.dimensions) spans.set(`dimension:${d.id}`, d.decl.id.span);
   for (const v of m.vetoes) spans.set(`veto:${v.id}`, v.decl.id.span);
@@ -51,7 +53,8 @@ export function evaluationOrder(
     const n = byKey.get(key);
     if (n?.kind === 'dimension') {
       for (const i of m.dimensionsById.get(n.id)?.indicators ?? []) out.push(`indicator:${i}`);
-    } else if (n?.kind === 'total') {
+    } else if (n?.kind === 'total' && !m.totalFormula) {
+      // Σ dimension scores; a formula total reads what its formula names (its dependencies, resolved).
       for (const d of m.dimensions) out.push(`dimension:${d.id}`);
     }
     return out.filter((k) => byKey.has(k));

@@ -11,9 +11,9 @@
 
 import type { Diagnostic } from '../../dsl/diagnostics';
 import { diag } from '../../dsl/diagnostics';
-import type { Expr, IndicatorDecl, PropExpr, PropName, QuantDomain, QuantifiedExpr, RefExpr, Span } from '../../dsl/ast';
+import type { Expr, IndicatorDecl, PropExpr, PropName, QuantDomain, QuantifiedExpr, RefExpr, Span, TableExpr } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
-import type { IndicatorInfo, ModelDecls } from './model';
+import type { DeriveInfo, IndicatorInfo, ModelDecls } from './model';
 import { nodeKey } from './order';
 import { suggest } from '../support/suggest';
 import type { EnumValueType, ValueType } from './value-type';
@@ -24,7 +24,9 @@ export type RefTarget =
   | { readonly kind: 'indicator'; readonly id: string; readonly members: readonly string[]; readonly type: ValueType | undefined }
   /** A member of the object value of the indicator being scored: `members[0]` is the member's name. */
   | { readonly kind: 'field'; readonly indicator: string; readonly members: readonly string[]; readonly type: ValueType | undefined }
-  | { readonly kind: 'symbol'; readonly value: string; readonly type: EnumValueType };
+  | { readonly kind: 'symbol'; readonly value: string; readonly type: EnumValueType }
+  /** A derived value (`derive id …`): its declared type, else the type of its formula. */
+  | { readonly kind: 'derived'; readonly id: string; readonly type: ValueType | undefined };
 
 /** What a property denotes: `id` undefined means the element bound by the innermost quantifier of `domain`. */
 export interface PropTarget {
@@ -152,8 +154,11 @@ class Resolver {
       case 'Prop':
         return this.prop(e, scope);
       case 'Call':
-        for (const a of e.args) this.visit(a, scope, undefined);
+        // A misspelt mode of `round` stays its third argument (A114 reported it): not a name to resolve.
+        for (const a of e.fn === 'round' && !e.mode ? e.args.slice(0, 2) : e.args) this.visit(a, scope, undefined);
         return e.fn === 'known' ? BOOL : NUM;
+      case 'Table':
+        return this.table(e, scope, symbols);
       case 'Unary':
         this.visit(e.operand, scope, undefined);
         return e.op === 'not' ? BOOL : NUM;
@@ -186,15 +191,47 @@ class Resolver {
     }
   }
 
+  /** A lookup table: its keys are names (of enum type); entry values may be bare enum values when `symbols` says so. */
+  private table(e: TableExpr, scope: Scope, symbols: EnumValueType | undefined): ExprType {
+    for (const k of e.keys) this.visit(k, scope, undefined);
+    let t: ExprType = UNKNOWN;
+    for (const en of e.entries) {
+      const vt = this.visit(en.value, scope, symbols);
+      if (t.kind === 'unknown') t = vt;
+    }
+    return t;
+  }
+
+  /** Derived values whose type is being inferred (a cycle leaves it unknown; order.ts reports the cycle). */
+  private readonly inferring = new Set<string>();
+  private readonly inferred = new Map<string, ExprType>();
+
+  /** The type of a derived value: declared, else its formula's (peeked once, then remembered). */
+  derivedType(d: DeriveInfo): ExprType {
+    if (d.declared) return d.declared;
+    const known = this.inferred.get(d.id);
+    if (known) return known;
+    if (this.inferring.has(d.id)) return UNKNOWN;
+    this.inferring.add(d.id);
+    try {
+      const t = this.peek(d.decl.formula, { owner: nodeKey({ kind: 'derived', id: d.id }), scoring: undefined, quants: [] });
+      this.inferred.set(d.id, t);
+      return t;
+    } finally {
+      this.inferring.delete(d.id);
+    }
+  }
+
   private ref(e: RefExpr, scope: Scope, symbols: EnumValueType | undefined): ExprType {
     const [head, ...rest] = e.path;
     if (!head) return UNKNOWN;
     const name = head.name;
     const variable = this.m.fields.get(name);
+    const derived = this.m.derivedById.get(name);
     const scopedField = scope.scoring?.type?.kind === 'object' ? scope.scoring.type.fields.get(name) : undefined;
 
     if (rest.length === 0 && symbols && symbols.values.includes(name)) {
-      if ((variable || scopedField) && this.dry === 0) this.report(diag('A214', head.span, { name }, { severity: 'warning' }));
+      if ((variable || scopedField || derived) && this.dry === 0) this.report(diag('A214', head.span, { name }, { severity: 'warning' }));
       return this.record(e, { kind: 'symbol', value: name, type: symbols });
     }
     if (scope.scoring && scopedField !== undefined) {
@@ -205,9 +242,16 @@ class Resolver {
       const type = variable.type ? this.members(variable.type, rest, name) : undefined;
       return this.record(e, { kind: variable.kind, id: name, members: rest.map((n) => n.name), type });
     }
+    if (derived) {
+      this.dep(scope, nodeKey({ kind: 'derived', id: name }));
+      const dt = this.derivedType(derived);
+      // A derived value is never an object: `.member` after it is A216.
+      const type = dt.kind === 'unknown' ? undefined : this.members(dt, rest, name);
+      return this.record(e, { kind: 'derived', id: name, type });
+    }
     // Unknown: suggest among what could have been meant here.
     const candidates = (): string[] => {
-      const c: string[] = [...this.m.fields.keys()];
+      const c: string[] = [...this.m.fields.keys(), ...this.m.derivedById.keys()];
       if (scope.scoring?.type?.kind === 'object') c.unshift(...scope.scoring.type.fields.keys());
       if (symbols) c.unshift(...symbols.values);
       return c;
@@ -270,6 +314,7 @@ class Resolver {
     const m = this.m;
     return (
       m.fields.get(id)?.info.decl.id.span ??
+      m.derivedById.get(id)?.decl.id.span ??
       m.dimensionsById.get(id)?.decl.id.span ??
       m.vetoesById.get(id)?.decl.id.span ??
       m.prerequisitesById.get(id)?.decl.id.span
@@ -439,6 +484,21 @@ class Resolver {
     }
   }
 
+  /** Resolves a derived value's formula (an enum-typed one may give bare values of its enum). */
+  derive(d: DeriveInfo): void {
+    const owner = nodeKey({ kind: 'derived', id: d.id });
+    this.node(owner);
+    const t = this.visit(d.decl.formula, { owner, scoring: undefined, quants: [] }, d.declared?.kind === 'enum' ? d.declared : undefined);
+    if (!d.declared) this.inferred.set(d.id, t);
+  }
+
+  /** Resolves the formula of the total. */
+  totalFormula(formula: Expr): void {
+    const owner = nodeKey({ kind: 'total' });
+    this.node(owner);
+    this.visit(formula, { owner, scoring: undefined, quants: [] }, undefined);
+  }
+
   /** Resolves the conditions of a prerequisite, veto or the level ladder. */
   conditions(owner: string, exprs: readonly Expr[]): void {
     this.node(owner);
@@ -449,6 +509,8 @@ class Resolver {
 /** Resolves every expression of the ruleset. */
 export function resolveModel(m: ModelDecls): { resolution: Resolution; diagnostics: Diagnostic[] } {
   const r = new Resolver(m);
+  for (const d of m.derived) r.derive(d);
+  if (m.totalFormula) r.totalFormula(m.totalFormula.decl.formula);
   for (const ind of m.indicators) r.indicator(ind);
   for (const d of m.dimensions) {
     const key = nodeKey({ kind: 'dimension', id: d.id });

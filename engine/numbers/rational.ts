@@ -2,6 +2,8 @@
 // In: decimal text or integers. Out: normalised rationals (den > 0, gcd 1), exact comparison, and
 // decimal rendering (half-up rounding to n places; JSON numbers printed from the exact value).
 
+import type { RoundingModeName } from '../../dsl/ast';
+
 /** Largest exponent magnitude `parse` reads (`1e-400` is read; `1e-401` is not a number to it). */
 export const MAX_EXPONENT = 400;
 
@@ -68,16 +70,28 @@ export class Rational {
     return Rational.parse(String(n));
   }
 
+  /**
+   * Knuth's addition (TAOCP 4.5.1): the gcd is taken with the gcd of the denominators, not with their product, so
+   * sums of long decimals (a power's 90 digits) stay cheap; the result is normalised without a final gcd.
+   */
   add(o: Rational): Rational {
-    return this.den === o.den
-      ? Rational.of(this.num + o.num, this.den)
-      : Rational.of(this.num * o.den + o.num * this.den, this.den * o.den);
+    if (this.den === o.den) return Rational.of(this.num + o.num, this.den);
+    const d1 = gcd(this.den, o.den);
+    if (d1 === 1n) return new Rational(this.num * o.den + o.num * this.den, this.den * o.den);
+    const t = this.num * (o.den / d1) + o.num * (this.den / d1);
+    if (t === 0n) return Rational.ZERO;
+    const d2 = gcd(t < 0n ? -t : t, d1);
+    return new Rational(t / d2, (this.den / d1) * (o.den / d2));
   }
   sub(o: Rational): Rational {
     return this.add(o.neg());
   }
+  /** Knuth's multiplication: cross-cancel numerator with the other denominator (two small gcds, no final one). */
   mul(o: Rational): Rational {
-    return Rational.of(this.num * o.num, this.den * o.den);
+    if (this.num === 0n || o.num === 0n) return Rational.ZERO;
+    const g1 = gcd(this.num < 0n ? -this.num : this.num, o.den);
+    const g2 = gcd(o.num < 0n ? -o.num : o.num, this.den);
+    return new Rational((this.num / g1) * (o.num / g2), (this.den / g2) * (o.den / g1));
   }
   /** Throws RangeError on division by zero; callers decide what that means. */
   div(o: Rational): Rational {
@@ -125,6 +139,63 @@ export class Rational {
   }
   static max(a: Rational, b: Rational): Rational {
     return a.ge(b) ? a : b;
+  }
+
+  /**
+   * `this ^ n` for a whole number n, exactly: repeated squaring of numerator and denominator separately. They are
+   * coprime, so their powers are too: the result needs no gcd. `x ^ 0` = 1; throws RangeError for `0 ^ negative`.
+   */
+  pow(n: number): Rational {
+    if (!Number.isSafeInteger(n)) throw new RangeError('the exponent must be a whole number');
+    if (n === 0) return Rational.ONE;
+    const e = BigInt(n < 0 ? -n : n);
+    let num = powBig(this.num, e);
+    let den = powBig(this.den, e);
+    if (n < 0) {
+      if (num === 0n) throw new RangeError('division by zero');
+      [num, den] = num < 0n ? [-den, -num] : [den, num];
+    }
+    return new Rational(num, den);
+  }
+
+  /** The smallest multiple of 10^-digits that is ≥ this (`digits` may be negative: -1 is tens). */
+  ceil(digits = 0): Rational {
+    return this.toStep(digits, (n, d) => -floorDiv(-n, d));
+  }
+
+  /** The largest multiple of 10^-digits that is ≤ this. */
+  floor(digits = 0): Rational {
+    return this.toStep(digits, floorDiv);
+  }
+
+  /**
+   * The nearest multiple of 10^-digits; a tie goes away from zero (`half_up`), to the even multiple (`half_even`) or
+   * toward zero (`half_down`).
+   */
+  round(digits: number, mode: RoundingModeName): Rational {
+    return this.toStep(digits, (n, d) => {
+      const q = floorDiv(n, d);
+      const twice = 2n * (n - q * d); // 2 × the remainder, 0 ≤ remainder < d
+      if (twice > d) return q + 1n;
+      if (twice < d) return q;
+      switch (mode) {
+        case 'half_up':
+          return n < 0n ? q : q + 1n;
+        case 'half_down':
+          return n < 0n ? q + 1n : q;
+        case 'half_even':
+          return q % 2n === 0n ? q : q + 1n;
+      }
+    });
+  }
+
+  /** `this` scaled by 10^digits, turned into an integer k by `pick(num, den)`, scaled back: k × 10^-digits. */
+  private toStep(digits: number, pick: (num: bigint, den: bigint) => bigint): Rational {
+    if (!Number.isSafeInteger(digits)) throw new RangeError('digits must be a whole number');
+    const scale = 10n ** BigInt(digits < 0 ? -digits : digits);
+    const [n, d] = digits >= 0 ? [this.num * scale, this.den] : [this.num, this.den * scale];
+    const k = d === 1n ? n : pick(n, d);
+    return digits >= 0 ? Rational.of(k, scale) : new Rational(k * scale, 1n);
   }
 
   /** True when the value has a finite decimal expansion (den has only factors 2 and 5). */
@@ -201,6 +272,23 @@ export class Rational {
   toString(): string {
     return this.toDecimalString();
   }
+}
+
+/** b^e for e ≥ 1 by repeated squaring. */
+function powBig(b: bigint, e: bigint): bigint {
+  let result = 1n;
+  let base = b;
+  for (let k = e; k > 0n; k >>= 1n) {
+    if (k & 1n) result *= base;
+    if (k > 1n) base *= base;
+  }
+  return result;
+}
+
+/** ⌊n ÷ d⌋ for d > 0 (bigint division truncates toward zero). */
+function floorDiv(n: bigint, d: bigint): bigint {
+  const q = n / d;
+  return n % d !== 0n && n < 0n ? q - 1n : q;
 }
 
 function trimZeros(s: string): string {

@@ -3,7 +3,7 @@
 // what engine/evaluate/expr.ts computes (same operands evaluated in the same order: no short-circuit, so the same
 // errors), recording reads and quantifier elements only in the traced variant.
 
-import type { Expr, PropExpr, QuantifiedExpr, RefExpr } from '../../dsl/ast';
+import type { Expr, PropExpr, QuantifiedExpr, RefExpr, TableExpr } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
 import { flipOp } from '../numbers/compare-op';
 import { Rational } from '../numbers/rational';
@@ -16,6 +16,10 @@ import { effRat, pointsRat, scoreRat, shareRat, totalRat, type Weights } from '.
 import {
   and,
   arith,
+  derivedRead,
+  digitsOf,
+  power,
+  stepTo,
   asRat,
   cmpNum,
   compare,
@@ -120,6 +124,20 @@ function compileRef(e: RefExpr, c: ExprCtx): Fn {
       }
       if (members.length === 0) return (rt) => rt.raw[slot] ?? miss;
       return (rt) => memberRaw(rt.raw[slot], at) ?? miss;
+    }
+    case 'derived': {
+      const k = c.layout.derIndex.get(t.id);
+      if (k === undefined) return () => { throw new Bail('unknown derived value'); };
+      const id = t.id;
+      if (c.traced) {
+        return (rt) => {
+          const v = rt.dv[k];
+          if (v === undefined) return notComputed();
+          rt.reads.push(derivedRead(id, v));
+          return v;
+        };
+      }
+      return (rt) => rt.dv[k] ?? notComputed();
     }
     default:
       return assertNever(t, 'reference');
@@ -379,6 +397,7 @@ function compileFracCompare(e: Expr & { kind: 'Compare' }, c: ExprCtx): Fn | und
   const { side, n: ln, d: ld, flip } = ls;
   const op = opCode(e.op);
   if (side.kind === 'Total') {
+    if (L.model.totalFormula) return undefined;
     return (rt) => {
       if (!rt.totSet) return notComputed();
       const s = cmpFrac(rt.totN, rt.totD, ln, ld);
@@ -421,6 +440,16 @@ export function compileExpr(e: Expr, c: ExprCtx): Fn {
     case 'Error':
       return () => { throw new Bail('syntax error'); };
     case 'Total':
+      if (c.layout.model.totalFormula) {
+        // The formula's value, unknown when it read missing evidence (no level is reached on it).
+        const traced = c.traced;
+        return (rt) => {
+          const v = rt.totV;
+          if (!rt.totSet || v === undefined) return notComputed();
+          if (traced && !(v instanceof Unk)) rt.reads.push({ kind: 'total', value: totalRat(rt) });
+          return v;
+        };
+      }
       if (c.traced) {
         return (rt) => {
           if (!rt.totSet) return notComputed();
@@ -437,6 +466,7 @@ export function compileExpr(e: Expr, c: ExprCtx): Fn {
     case 'Call': {
       const args = e.args.map((a) => compileExpr(a, c));
       const fn = e.fn;
+      const mode = e.mode?.name;
       return (rt) => {
         const vs = args.map((a) => a(rt));
         if (fn === 'known') return vs.every((v) => !(v instanceof Unk));
@@ -451,6 +481,11 @@ export function compileExpr(e: Expr, c: ExprCtx): Fn {
             return qs.reduce((a, b) => (cmpNum(a, b) >= 0 ? a : b), first);
           case 'abs':
             return typeof first === 'number' ? Math.abs(first) : first.abs();
+          case 'ceil':
+          case 'floor':
+            return stepTo(fn, first, digitsOf(qs[1]), undefined);
+          case 'round':
+            return stepTo(fn, first, digitsOf(qs[1]), mode);
           default:
             return assertNever(fn, 'function');
         }
@@ -478,6 +513,14 @@ export function compileExpr(e: Expr, c: ExprCtx): Fn {
       const op = e.op;
       if (op === 'and') return (rt) => and(left(rt), right(rt));
       if (op === 'or') return (rt) => or(left(rt), right(rt));
+      if (op === '^') {
+        return (rt) => {
+          const a = left(rt);
+          const b = right(rt);
+          if (a instanceof Unk || b instanceof Unk) return unknownOfAll([a, b]);
+          return power(numOf(a), numOf(b));
+        };
+      }
       return (rt) => {
         const a = left(rt);
         const b = right(rt);
@@ -520,9 +563,60 @@ export function compileExpr(e: Expr, c: ExprCtx): Fn {
     }
     case 'Quantified':
       return compileQuantified(e, c);
+    case 'Table':
+      return compileTable(e, c);
     default:
       return assertNever(e, 'expression');
   }
+}
+
+/**
+ * A lookup table: every key evaluated (an unknown one makes the value unknown, with the fields of every unknown
+ * key), then the entry of the key values, else `else`, evaluated alone. Untraced, a one-key table on an enum field
+ * reads the field's index in its type (`rt.sym`) and picks the entry from an array, with no string built.
+ */
+function compileTable(e: TableExpr, c: ExprCtx): Fn {
+  const keys = e.keys.map((k) => compileExpr(k, c));
+  const byKey = new Map<string, Fn>();
+  let otherwise: Fn | undefined;
+  for (const entry of e.entries) {
+    const value = compileExpr(entry.value, c);
+    if ('kind' in entry.key) otherwise ??= value;
+    else {
+      const k = entry.key.map((n) => n.name).join('\u0000');
+      if (!byKey.has(k)) byKey.set(k, value);
+    }
+  }
+  const none = (): PV => {
+    throw new Bail('no table entry');
+  };
+  const pick = (k: string): Fn => byKey.get(k) ?? otherwise ?? none;
+  const single = keys.length === 1 ? (keys[0] as Fn) : undefined;
+  const key = e.keys[0];
+  if (single && key && !c.traced) {
+    const t = c.layout.model.resolution.refs.get(key);
+    const slot = t && (t.kind === 'input' || t.kind === 'indicator') && t.members.length === 0 ? c.layout.slotOf.get(t.id) : undefined;
+    const type = t && (t.kind === 'input' || t.kind === 'indicator') ? c.layout.model.fields.get(t.id)?.type : undefined;
+    if (slot !== undefined && t && (t.kind === 'input' || t.kind === 'indicator') && type?.kind === 'enum') {
+      const at = type.values.map(pick);
+      const miss = new Unk([t.id]);
+      return (rt) => (rt.raw[slot] === undefined ? miss : (at[rt.sym[slot] as number] as Fn)(rt));
+    }
+  }
+  if (single) {
+    return (rt) => {
+      const v = single(rt);
+      if (v instanceof Unk) return v;
+      if (typeof v !== 'string') throw new Bail('table key is not an enum value');
+      return pick(v)(rt);
+    };
+  }
+  return (rt) => {
+    const vs = keys.map((k) => k(rt));
+    if (vs.some((v) => v instanceof Unk)) return unknownOfAll(vs);
+    if (!vs.every((v) => typeof v === 'string')) throw new Bail('table key is not an enum value');
+    return pick(vs.join('\u0000'))(rt);
+  };
 }
 
 export { asRat };

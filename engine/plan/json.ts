@@ -4,11 +4,12 @@
 // `Rational.toJSONNumber` (test/plan/json.test.ts checks both against each other and against the reference).
 
 import type { Model } from '../model/model';
-import type { IndicatorStatus, Outcome, ResultJson, ValueJson } from '../evaluate/result';
+import { derivedJson, type IndicatorStatus, type Outcome, type ResultJson, type ValueJson } from '../evaluate/result';
 import { ObjV, type Raw } from '../evidence/fast';
 import { jsonOfFrac, R } from './num';
 import { STATUS, T_TRUE, type Layout, type Rt } from './runtime';
-import { effFrac, type Weights } from './scores';
+import { effFrac, totalRat, type Weights } from './scores';
+import { shownOf, Unk } from './values';
 
 /** What does not change from platform to platform: ids and declared weights as JSON numbers. */
 export interface JsonLayout {
@@ -17,6 +18,7 @@ export interface JsonLayout {
   readonly indIds: readonly string[];
   readonly preIds: readonly string[];
   readonly vetoIds: readonly string[];
+  readonly derivedIds: readonly string[];
 }
 
 export function jsonLayoutOf(model: Model): JsonLayout {
@@ -26,6 +28,7 @@ export function jsonLayoutOf(model: Model): JsonLayout {
     indIds: model.indicators.map((i) => i.id),
     preIds: model.prerequisites.map((p) => p.id),
     vetoIds: model.vetoes.map((v) => v.id),
+    derivedIds: model.derived.map((d) => d.id),
   };
 }
 
@@ -58,7 +61,15 @@ export function resultJsonOf(rt: Rt, J: JsonLayout, L: Layout, W: Weights, platf
   for (let k = 0; k < J.vetoIds.length; k++) if (rt.vTruth[k] === T_TRUE) vetoes.push(J.vetoIds[k] as string);
   const outcome: Outcome = notRated ? 'not_rated' : vetoes.length > 0 ? 'vetoed' : 'graded';
   const level = outcome === 'graded' ? rt.level : null;
-  const total = rt.totSet ? jsonOfFrac(rt.totN, rt.totD) : 0;
+  const total = !rt.totSet ? 0 : rt.totV !== undefined ? totalRat(rt).toJSONNumber() : jsonOfFrac(rt.totN, rt.totD);
+  let derived: Record<string, string | boolean | null> | undefined;
+  if (J.derivedIds.length > 0) {
+    derived = {};
+    for (let k = 0; k < J.derivedIds.length; k++) {
+      const v = rt.dv[k];
+      derived[J.derivedIds[k] as string] = v === undefined || v instanceof Unk ? null : derivedJson(shownOf(v));
+    }
+  }
 
   const dimensions: ResultJson['dimensions'] = {};
   for (let d = 0; d < J.dimIds.length; d++) {
@@ -90,6 +101,11 @@ export function resultJsonOf(rt: Rt, J: JsonLayout, L: Layout, W: Weights, platf
     indicators[id] = entry;
   }
   const warnings = rt.warnings.map((e) => ({ field: e.field, message: e.message, code: e.code }));
+  if (derived) {
+    return name === undefined
+      ? { platform, outcome, level, total, derived, dimensions, indicators, prerequisitesFailed, vetoes, errors: [], warnings }
+      : { platform, name, outcome, level, total, derived, dimensions, indicators, prerequisitesFailed, vetoes, errors: [], warnings };
+  }
   return name === undefined
     ? { platform, outcome, level, total, dimensions, indicators, prerequisitesFailed, vetoes, errors: [], warnings }
     : { platform, name, outcome, level, total, dimensions, indicators, prerequisitesFailed, vetoes, errors: [], warnings };

@@ -13,11 +13,13 @@ import { Rational } from '../numbers/rational';
 import type { Truth } from '../evaluate/result';
 import { evidenceOf } from '../evidence/fast';
 import { compileDecisionLevels, compileTruthCode } from './decision';
+import { memoised } from './memo';
 import { compileExpr, literalValue, type ExprCtx, type Fn } from './expr';
 import { Bail, fracOfDouble, fracOf, ratOf } from './num';
 import { ST_MISSING, ST_NA, ST_SCORED, STATUS, T_FALSE, T_TRUE, T_UNKNOWN, type Rt } from './runtime';
 import { computeDimension, computeTotal, contributionRat, effRat, pointsRat, scoreRat, shareRat, totalRat } from './scores';
-import { compare, doubleHolds, missingOf, opCode, shownBound, toTruth, truthOf, Unk, type PV } from './values';
+import { cmpNum, compare, doubleHolds, shownOf, missingOf, opCode, shownBound, toTruth, truthOf, Unk, type PV } from './values';
+import type { ValueType } from '../model/value-type';
 
 export type NodeFn = (rt: Rt) => void;
 
@@ -454,12 +456,51 @@ export function compileNodes(order: readonly EvalNode[], c: ExprCtx): NodeFn[] {
         });
         break;
       }
-      case 'total':
+      case 'derived': {
+        const k = L.derIndex.get(n.id);
+        const d = m.derivedById.get(n.id);
+        if (k === undefined || !d) break;
+        const formulaFn = compileExpr(d.decl.formula, c);
+        const f = memoised(d.decl.formula, formulaFn, c) ?? formulaFn;
+        const declared = d.declared;
+        out.push((rt) => {
+          if (traced) fresh(rt);
+          const v = f(rt);
+          // Outside the declared bound or type: the reference's evaluation error (E17x) makes the platform invalid.
+          if (!fitsDeclared(v, declared)) throw new Bail('derived value outside its declared type');
+          rt.dv[k] = v;
+          if (traced) {
+            rt.events.push({ kind: 'derived', id: d.id, span: d.decl.span, value: v instanceof Unk ? undefined : shownOf(v), reads: rt.reads, missing: missingOf(v) });
+          }
+        });
+        break;
+      }
+      case 'total': {
+        const formula = m.totalFormula;
+        if (formula) {
+          const formulaFn = compileExpr(formula.decl.formula, c);
+          const f = memoised(formula.decl.formula, formulaFn, c) ?? formulaFn;
+          const declared = formula.declared;
+          out.push((rt) => {
+            if (traced) fresh(rt);
+            const v = f(rt);
+            if (!(v instanceof Unk) && typeof v !== 'number' && !(v instanceof Rational)) throw new Bail('total formula is not a number');
+            if (!fitsDeclared(v, declared)) throw new Bail('total outside its declared bound');
+            rt.totV = v;
+            rt.totSet = true;
+            if (traced) {
+              rt.events.push({ kind: 'total-formula', span: formula.decl.span, value: v instanceof Unk ? null : totalRat(rt), reads: rt.reads, missing: missingOf(v) });
+              rt.events.push({ kind: 'total', total: totalRat(rt) });
+            }
+          });
+          break;
+        }
         out.push((rt) => {
           computeTotal(rt);
           if (traced) rt.events.push({ kind: 'total', total: totalRat(rt) });
         });
         break;
+      }
       case 'veto': {
         const k = L.vetoIndex.get(n.id);
         const v = m.vetoesById.get(n.id);
@@ -541,4 +582,32 @@ export function compileNodes(order: readonly EvalNode[], c: ExprCtx): NodeFn[] {
     }
   }
   return out;
+}
+
+/** Whether a value respects a declared type (unknown always does; no declared type: anything). */
+function fitsDeclared(v: PV, t: ValueType | undefined): boolean {
+  if (t === undefined || v instanceof Unk) return true;
+  switch (t.kind) {
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'enum':
+      return typeof v === 'string' && t.values.includes(v);
+    case 'number': {
+      if (typeof v !== 'number' && !(v instanceof Rational)) return false;
+      if (t.base === 'integer' && !(typeof v === 'number' ? Number.isInteger(v) : v.isInteger())) return false;
+      if (t.min) {
+        const s = cmpNum(v, t.min.value);
+        if (t.min.inclusive ? s < 0 : s <= 0) return false;
+      }
+      if (t.max) {
+        const s = cmpNum(v, t.max.value);
+        if (t.max.inclusive ? s > 0 : s >= 0) return false;
+      }
+      return true;
+    }
+    case 'object':
+      return false;
+    default:
+      return assertNever(t, 'value type');
+  }
 }

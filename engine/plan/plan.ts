@@ -12,12 +12,13 @@ import type { AssessOptions, PlatformInput } from '../evaluate/evaluate';
 import { MAX_STEPS } from '../evaluate/expr';
 import type { Model } from '../model/model';
 import { Rational } from '../numbers/rational';
-import { decisionOf, missingOf, toResultJson, type ResultJson, type Assessment, type Decision, type DimensionResult, type EvidenceIssue, type IndicatorResult, type MissingEvidence, type MissingSource, type Outcome, type RuleResult, type Truth } from '../evaluate/result';
+import { decisionOf, missingOf, toResultJson, type ResultJson, type Assessment, type Decision, type DerivedResult, type DimensionResult, type EvidenceIssue, type IndicatorResult, type MissingEvidence, type MissingSource, type Outcome, type RuleResult, type Truth } from '../evaluate/result';
 import { compileEvidenceReader, evidenceOf, INVALID, type EvidenceReader } from '../evidence/fast';
 import type { ExprCtx } from './expr';
 import { jsonLayoutOf, resultJsonOf } from './json';
 import { compileNodes, type NodeFn } from './nodes';
 import { Bail } from './num';
+import { shownOf, Unk } from './values';
 import { layoutOf, Rt, snapshot, ST_MISSING, STATUS, T_TRUE, T_UNKNOWN, type Layout, type Snap } from './runtime';
 import { compileWeights, contributionRat, effRat, pointsRat, scoreRat, shareRat, totalRat, type Weights } from './scores';
 
@@ -91,6 +92,8 @@ export function staticSteps(model: Model): number {
                 : model.indicators.length;
         return Math.min(Number.MAX_SAFE_INTEGER, 1 + size * count(e.body));
       }
+      case 'Table':
+        return 1 + e.keys.length + e.entries.reduce((s, x) => s + count(x.value), 0);
     }
   };
   let n = 0;
@@ -103,6 +106,8 @@ export function staticSteps(model: Model): number {
     else if (s.kind === 'Bands') for (const b of s.bands) n += (b.cond.kind === 'Compare' ? count(b.cond.bound) : b.cond.kind === 'Cond' ? count(b.cond.expr) : 0) + points(b.points);
     else for (const e of s.entries) n += points(e.points);
   }
+  for (const d of model.derived) n += count(d.decl.formula);
+  n += count(model.totalFormula?.decl.formula);
   for (const v of model.vetoes) n += count(v.when);
   for (const p of model.prerequisites) for (const x of p.requires) n += count(x);
   for (const l of model.levels) for (const x of l.requires) n += count(x);
@@ -299,8 +304,11 @@ function missingSource(rt: Rt, m: Model, L: Layout, W: Weights): MissingSource {
   }
   const rule = (c: number, id: string, missing: readonly string[] | undefined): MissingSource['prerequisites'][number] =>
     c < 0 ? { id, ...unknownRule } : { id, truth: truthOfCode(c), missing: missing ?? [] };
+  const totV = rt.totV;
   return {
     indicators,
+    ...(m.derived.length > 0 ? { derived: derivedResults(rt, m) } : {}),
+    ...(totV instanceof Unk ? { totalMissing: totV.missing } : {}),
     prerequisites: m.prerequisites.map((p, k) => rule(rt.pTruth[k] as number, p.id, rt.pMissing[k] as readonly string[] | undefined)),
     vetoes: m.vetoes.map((v, k) => rule(rt.vTruth[k] as number, v.id, rt.vMissing[k] as readonly string[] | undefined)),
   };
@@ -309,6 +317,9 @@ function missingSource(rt: Rt, m: Model, L: Layout, W: Weights): MissingSource {
 /** Whether an indicator scored 0 for want of evidence, or a prerequisite or veto is unknown. */
 function anyMissing(rt: Rt): boolean {
   for (let i = 0; i < rt.iStatus.length; i++) if (rt.iSet[i] === 0 || rt.iStatus[i] === ST_MISSING) return true;
+  // A derived value or the formula total that read missing evidence (the result lists the fields).
+  if (rt.totV instanceof Unk) return true;
+  for (const v of rt.dv) if (v instanceof Unk && v.missing.length > 0) return true;
   return rt.pTruth.includes(T_UNKNOWN) || rt.vTruth.includes(T_UNKNOWN);
 }
 const NO_ISSUES: readonly EvidenceIssue[] = [];
@@ -355,30 +366,46 @@ function assemble(rt: Rt, m: Model, L: Layout, W: Weights, input: PlatformInput,
   const level = outcome === 'graded' ? rt.level : null;
   const total = rt.totSet ? totalRat(rt) : Rational.ZERO;
   if (traced) rt.events.push({ kind: 'outcome', outcome, level, total });
+  const totV = rt.totV;
+  const derived = m.derived.length > 0 ? derivedResults(rt, m) : undefined;
   // Dimensions and indicators are built when first read, from a copy of the state: most batch consumers read
   // the outcome, level and total only. They are own enumerable accessors, so spreading, JSON and deep equality
   // see them as plain properties.
-  const snap = snapshot(rt);
-  let dims: DimensionResult[] | undefined;
-  let inds: IndicatorResult[] | undefined;
-  const base = input.name !== undefined ? { platform: String(input.platform), name: String(input.name) } : { platform: String(input.platform) };
-  const a = {
-    ...base,
-    outcome,
-    level,
-    total,
-    dimensions: undefined as unknown as DimensionResult[],
-    indicators: undefined as unknown as IndicatorResult[],
-    prerequisites,
-    vetoes,
-    levels: rt.levels,
-    errors: [],
-    warnings: rt.warnings,
-  };
-  // Redefined in place, so the keys keep the reference's order (accessors in a literal would go last).
-  Object.defineProperty(a, 'dimensions', { get: () => (dims ??= buildDimensions(snap, m)), enumerable: true, configurable: true });
-  Object.defineProperty(a, 'indicators', { get: () => (inds ??= buildIndicators(snap, m, L, W)), enumerable: true, configurable: true });
-  return a;
+  // Built key by key in the reference's order (a conditional spread costs more than the rest of the object). The
+  // dimensions and indicators are accessors built when first read, from a copy of the state: most batch consumers
+  // read the outcome, level and total only (a ruleset with neither gets plain empty lists). Own enumerable
+  // accessors, so spreading, JSON and deep equality see them as plain properties.
+  const a: Record<string, unknown> = { platform: String(input.platform) };
+  if (input.name !== undefined) a['name'] = String(input.name);
+  a['outcome'] = outcome;
+  a['level'] = level;
+  a['total'] = total;
+  if (totV instanceof Unk) a['totalMissing'] = totV.missing;
+  if (derived) a['derived'] = derived;
+  if (m.dimensions.length === 0 && m.indicators.length === 0) {
+    a['dimensions'] = [];
+    a['indicators'] = [];
+  } else {
+    const snap = snapshot(rt);
+    let dims: DimensionResult[] | undefined;
+    let inds: IndicatorResult[] | undefined;
+    Object.defineProperty(a, 'dimensions', { get: () => (dims ??= buildDimensions(snap, m)), enumerable: true, configurable: true });
+    Object.defineProperty(a, 'indicators', { get: () => (inds ??= buildIndicators(snap, m, L, W)), enumerable: true, configurable: true });
+  }
+  a['prerequisites'] = prerequisites;
+  a['vetoes'] = vetoes;
+  a['levels'] = rt.levels;
+  a['errors'] = [];
+  a['warnings'] = rt.warnings;
+  return a as unknown as Assessment;
+}
+
+/** The derived values as the reference reports them (declaration order; null and the missing fields when unknown). */
+function derivedResults(rt: Rt, m: Model): DerivedResult[] {
+  return m.derived.map((d, k) => {
+    const v = rt.dv[k];
+    return v === undefined || v instanceof Unk ? { id: d.id, value: null, missing: v ? v.missing : [] } : { id: d.id, value: shownOf(v), missing: [] };
+  });
 }
 
 function buildDimensions(snap: Snap, m: Model): DimensionResult[] {

@@ -8,6 +8,7 @@ import type { EvalEvent, QuantElement, Read } from '../evaluate/events';
 import type { Model } from '../model/model';
 import type { EvidenceIssue, EvidenceValue, LevelCheck } from '../evaluate/result';
 import { evidenceOf, type Raw } from '../evidence/fast';
+import type { PV } from './values';
 
 export const ST_SCORED = 0;
 export const ST_MISSING = 1;
@@ -26,6 +27,8 @@ export interface Layout {
   readonly dimIndex: ReadonlyMap<string, number>;
   readonly vetoIndex: ReadonlyMap<string, number>;
   readonly preIndex: ReadonlyMap<string, number>;
+  /** Index of each derived value (declaration order). */
+  readonly derIndex: ReadonlyMap<string, number>;
   /** Evidence slot of each indicator (by indicator index). */
   readonly indSlot: readonly number[];
   /** Dimension index of each indicator. */
@@ -42,6 +45,7 @@ export function layoutOf(model: Model, slotOf: ReadonlyMap<string, number>): Lay
     dimIndex,
     vetoIndex: idx(model.vetoes),
     preIndex: idx(model.prerequisites),
+    derIndex: idx(model.derived),
     indSlot: model.indicators.map((i) => slotOf.get(i.id) ?? -1),
     indDim: model.indicators.map((i) => dimIndex.get(i.dimension) ?? -1),
   };
@@ -117,6 +121,10 @@ export class Rt implements Snap {
   totSet = false;
   totN = 0;
   totD = 1;
+  /** The formula total's value (a number or unknown); undefined when the total is Σ scores or not computed yet. */
+  totV: PV | undefined = undefined;
+  /** Each derived value (undefined: not computed yet), by index in declaration order. */
+  readonly dv: (PV | undefined)[];
   readonly vTruth: Int8Array;
   readonly vMissing: (readonly string[])[];
   readonly pTruth: Int8Array;
@@ -151,6 +159,7 @@ export class Rt implements Snap {
     const ni = m.indicators.length;
     const nd = m.dimensions.length;
     this.raw = new Array<Raw | undefined>(slots).fill(undefined);
+    this.dv = new Array<PV | undefined>(m.derived.length).fill(undefined);
     this.evCache = new Array<EvidenceValue | undefined>(slots).fill(undefined);
     this.keys = new Array<string | undefined>(slots).fill(undefined);
     this.sym = new Int32Array(slots);
@@ -204,6 +213,8 @@ export class Rt implements Snap {
     this.totSet = false;
     this.totN = 0;
     this.totD = 1;
+    this.totV = undefined;
+    this.dv.fill(undefined);
     this.vTruth.fill(-1);
     this.pTruth.fill(-1);
     this.level = null;

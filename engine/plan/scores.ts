@@ -12,7 +12,7 @@
 
 import type { Model } from '../model/model';
 import { Rational } from '../numbers/rational';
-import { addFrac, addFracLcm, Bail, fracOf, R, ratOfFrac, setFrac } from './num';
+import { addFrac, addFracLcm, Bail, fracOf, R, ratOf, ratOfFrac, setFrac } from './num';
 import type { Layout, Rt, Snap } from './runtime';
 
 export interface Weights {
@@ -163,7 +163,10 @@ export function scoreRat(rt: Snap, d: number): Rational {
 export function shareRat(rt: Snap, d: number): Rational {
   return ratOfFrac(rt.dShareN[d] as number, rt.dShareD[d] as number);
 }
+/** The total: Σ scores, or the formula's value (0 when it is unknown, as the result reports it). */
 export function totalRat(rt: Rt): Rational {
+  const v = rt.totV;
+  if (v !== undefined) return typeof v === 'number' ? ratOf(v) : v instanceof Rational ? v : Rational.ZERO;
   return ratOfFrac(rt.totN, rt.totD);
 }
 

@@ -6,8 +6,10 @@
 // num.ts), Rational (any other exact number), string (an enum value), ObjV (an object value) or Unk (unknown,
 // with the evidence fields whose absence made it so).
 
+import type { RoundingModeName } from '../../dsl/ast';
 import { Rational } from '../numbers/rational';
 import type { EvidenceValue, Truth } from '../evaluate/result';
+import type { Read } from '../evaluate/events';
 import { evidenceOf, ObjV } from '../evidence/fast';
 import { Bail, ratOf } from './num';
 
@@ -214,4 +216,56 @@ export function shownBound(v: PV): Rational | string | boolean | undefined {
   if (v instanceof Rational) return v;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   return undefined;
+}
+
+/** The digits argument of `ceil`, `floor`, `round` (an integer literal; none: 0). */
+export function digitsOf(v: number | Rational | undefined): number {
+  if (v === undefined) return 0;
+  const d = typeof v === 'number' ? v : v.isInteger() ? Number(v.num) : NaN;
+  if (!Number.isSafeInteger(d)) throw new Bail('digits must be a whole number');
+  return d;
+}
+
+/** `ceil(x, d)`, `floor(x, d)`, `round(x, d, mode)`, exactly (an integer stays itself for d ≥ 0: no Rational built). */
+export function stepTo(fn: 'ceil' | 'floor' | 'round', x: number | Rational, digits: number, mode: RoundingModeName | undefined): number | Rational {
+  if (digits >= 0 && typeof x === 'number' && Number.isInteger(x)) return x;
+  const q = asRat(x);
+  switch (fn) {
+    case 'ceil':
+      return fromRat(q.ceil(digits));
+    case 'floor':
+      return fromRat(q.floor(digits));
+    case 'round':
+      if (mode === undefined) throw new Bail('round without a mode');
+      return fromRat(q.round(digits, mode));
+  }
+}
+
+/** `x ^ n` for a whole number n, exactly: safe integers multiplied as doubles while the product stays safe. */
+export function power(x: number | Rational, n: number | Rational): number | Rational {
+  const e = typeof n === 'number' ? n : n.isInteger() ? Number(n.num) : NaN;
+  if (!Number.isSafeInteger(e)) throw new Bail('the exponent must be a whole number');
+  if (e === 0) return 1;
+  if (typeof x === 'number' && Number.isInteger(x) && e > 0 && e <= 64) {
+    let r = 1;
+    for (let k = 0; k < e && Number.isSafeInteger(r); k++) r *= x;
+    if (Number.isSafeInteger(r)) return r === 0 ? 0 : r;
+  }
+  const q = asRat(x);
+  if (e < 0 && q.isZero()) throw new Bail('division by zero');
+  return fromRat(q.pow(e));
+}
+
+/** A known value as results and trace reads show it (`shownValue` of the reference). */
+export function shownOf(v: Exclude<PV, Unk>): EvidenceValue {
+  if (typeof v === 'number') return { kind: 'num', q: ratOf(v) };
+  if (v instanceof Rational) return { kind: 'num', q: v };
+  if (typeof v === 'boolean') return { kind: 'bool', b: v };
+  if (typeof v === 'string') return { kind: 'sym', s: v };
+  return evidenceOf(v);
+}
+
+/** The trace's read of a derived value. */
+export function derivedRead(id: string, v: PV): Read {
+  return v instanceof Unk ? { kind: 'derived', id, value: undefined, missing: v.missing } : { kind: 'derived', id, value: shownOf(v), missing: [] };
 }

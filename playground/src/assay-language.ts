@@ -9,17 +9,20 @@ export const LANGUAGE_ID = 'assay';
 
 /** Words of the grammar (dsl/README.md), grouped for colouring and completion. */
 export const DECLARATION_KEYWORDS = [
-  'ruleset', 'version', 'status', 'date', 'title', 'total', 'method', 'input', 'dimension', 'indicator',
+  'ruleset', 'version', 'status', 'date', 'title', 'total', 'method', 'input', 'derive', 'dimension', 'indicator',
   'prerequisite', 'veto', 'levels', 'level', 'fallback', 'cumulative',
 ] as const;
 export const CLAUSE_KEYWORDS = [
   'label', 'weight', 'type', 'unit', 'note', 'higher', 'lower', 'is', 'better', 'methods', 'basis', 'applies',
-  'when', 'formerly', 'bands', 'map', 'formula', 'require', 'else',
+  'when', 'formerly', 'bands', 'map', 'formula', 'require', 'else', 'required', 'evidence', 'precision',
 ] as const;
 export const EXPRESSION_KEYWORDS = [
   'if', 'then', 'and', 'or', 'not', 'in', 'every', 'some', 'true', 'false', 'to', 'value',
-  'score', 'share', 'points', 'fired', 'decided', 'holds', 'min', 'max', 'abs', 'known',
+  'score', 'share', 'points', 'fired', 'decided', 'holds', 'min', 'max', 'abs', 'known', 'ceil', 'floor', 'round',
+  'table',
 ] as const;
+/** The rounding modes: names only inside `round(…)`, coloured like the words of expressions. */
+export const ROUNDING_MODES = ['half_up', 'half_even', 'half_down'] as const;
 export const TYPE_KEYWORDS = ['boolean', 'integer', 'number', 'percent', 'enum', 'object'] as const;
 export const STATUS_WORDS = ['draft', 'for-comment', 'published', 'superseded'] as const;
 export const LANG_TAGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
@@ -75,7 +78,7 @@ export function registerAssayLanguage(monaco: MonacoApi): void {
     defaultToken: '',
     declarations: [...DECLARATION_KEYWORDS],
     clauses: [...CLAUSE_KEYWORDS],
-    expressions: [...EXPRESSION_KEYWORDS],
+    expressions: [...EXPRESSION_KEYWORDS, ...ROUNDING_MODES],
     types: [...TYPE_KEYWORDS],
     tokenizer: {
       root: [
@@ -101,7 +104,7 @@ export function registerAssayLanguage(monaco: MonacoApi): void {
         [/"/, { token: 'string.quote', next: '@string' }],
         [/[{}()]/, '@brackets'],
         [/>=|<=|!=|[<>=≥≤≠]/, 'operator'],
-        [/[+\-*/:,.]/, 'delimiter'],
+        [/[+\-*/^:,.]/, 'delimiter'],
         [/\s+/, 'white'],
       ],
       string: [

@@ -3,24 +3,12 @@
 // In: BASE of snippets.ts and edits of its text. Out: pass/fail per change kind.
 
 import { describe, expect, it } from 'vitest';
-import type { Ruleset } from '../../dsl/ast';
-import { parseRuleset } from '../../dsl/parse';
-import { applyEntries, diffAsts, toDiffJson, type DiffEntryJson } from '../../engine/analyses/diff/index';
-import { BASE, edit, L } from './snippets';
-
-function ast(text: string): Ruleset {
-  const r = parseRuleset(text);
-  expect(r.diagnostics).toEqual([]);
-  return r.ast;
-}
+import type { DiffEntryJson } from '../../engine/analyses/diff/index';
+import { BASE, checkedDiff, L } from './snippets';
 
 /** The diff of BASE → edited text, checked to apply back; as JSON. */
 function diff(...changes: readonly (readonly [string, string])[]): DiffEntryJson[] {
-  const a = ast(BASE);
-  const b = ast(edit(BASE, ...changes));
-  const d = diffAsts(a, b);
-  expect(diffAsts(applyEntries(a, d.entries), b).entries.map((e) => `${e.kind} ${e.target}`)).toEqual([]);
-  return d.entries.map(toDiffJson);
+  return checkedDiff(BASE, ...changes).entries;
 }
 
 const brief = (es: readonly DiffEntryJson[]) => es.map((e) => ({ kind: e.kind, target: e.target, before: e.before, after: e.after }));

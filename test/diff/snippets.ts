@@ -1,5 +1,10 @@
-// A small ruleset for diff and impact tests, and a helper that edits its text.
-// In: replacements (old text → new text, each must occur exactly once). Out: ruleset source text.
+// A small ruleset for diff and impact tests, helpers that edit its text and diff two versions (checked to apply back).
+// In: replacements (old text → new text, each must occur exactly once). Out: ruleset source text, diffs.
+
+import { expect } from 'vitest';
+import type { Ruleset } from '../../dsl/ast';
+import { parseRuleset } from '../../dsl/parse';
+import { applyEntries, diffAsts, toDiffJson, type DiffEntry, type DiffEntryJson } from '../../engine/analyses/diff/index';
 
 export const L = (en: string) => `label { zh-Hans "${en}" zh-Hant "${en}" en "${en}" }`;
 
@@ -102,4 +107,20 @@ export function edit(text: string, ...changes: readonly (readonly [string, strin
     out = out.slice(0, first) + to + out.slice(first + from.length);
   }
   return out;
+}
+
+/** The AST of a ruleset text that must parse without diagnostics. */
+export function astOf(text: string): Ruleset {
+  const r = parseRuleset(text);
+  expect(r.diagnostics).toEqual([]);
+  return r.ast;
+}
+
+/** The diff `base` → edited text, checked to apply back as a whole (no difference left); as JSON. */
+export function checkedDiff(base: string, ...changes: readonly (readonly [string, string])[]): { entries: DiffEntryJson[]; raw: readonly DiffEntry[]; a: Ruleset; b: Ruleset } {
+  const a = astOf(base);
+  const b = astOf(edit(base, ...changes));
+  const d = diffAsts(a, b);
+  expect(diffAsts(applyEntries(a, d.entries), b).entries.map((e) => `${e.kind} ${e.target}`)).toEqual([]);
+  return { entries: d.entries.map(toDiffJson), raw: d.entries, a, b };
 }

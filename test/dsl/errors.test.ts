@@ -33,7 +33,7 @@ describe('syntax errors', () => {
     ['a keyword used as a name', 'input value: number', ['A102 "value"'], 'expected a name but found the keyword `value`'],
     ['a bad language tag', 'method DR { label { zh-hans "x" } }', ['A102 "zh"'], 'expected a language tag (`zh-Hans`, `zh-Hant`, `en`) or `}` but found `zh`'],
     ['a chained comparison', 'veto V { when a < b < c }', ['A102 "<"'], 'expected `label`, `when` or `}` but found `<`'],
-    ['junk at the top level', 'foo bar\ndimension A { weight 1 }', ['A102 "foo"'], 'expected a declaration (`method`, `input`, `dimension`, `prerequisite`, `veto`, `levels`) but found `foo`'],
+    ['junk at the top level', 'foo bar\ndimension A { weight 1 }', ['A102 "foo"'], 'expected a declaration (`method`, `input`, `derive`, `total`, `dimension`, `prerequisite`, `veto`, `levels`) but found `foo`'],
   ])('%s', (_name, body, expected, message) => {
     const text = `${HEADER}${body}`;
     expect(diags(text)).toEqual(expected);

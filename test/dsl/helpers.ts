@@ -65,8 +65,18 @@ function fromCanonical(v: unknown): string {
       return (o['path'] as J[]).map((n) => String(n['name'])).join('.');
     case 'Prop':
       return o['of'] ? `${String(o['prop'])}(${String((o['of'] as J)['name'])})` : String(o['prop']);
-    case 'Call':
-      return `(${String(o['fn'])} ${(o['args'] as unknown[]).map(fromCanonical).join(' ')})`;
+    case 'Call': {
+      const mode = o['mode'] ? ` ${String((o['mode'] as J)['name'])}` : '';
+      return `(${String(o['fn'])} ${(o['args'] as unknown[]).map(fromCanonical).join(' ')}${mode})`;
+    }
+    case 'Table': {
+      const keys = (o['keys'] as unknown[]).map(fromCanonical).join(' ');
+      const entries = (o['entries'] as J[]).map((e) => {
+        const key = Array.isArray(e['key']) ? (e['key'] as J[]).map((n) => String(n['name'])).join(' ') : 'else';
+        return `[${key}] ${fromCanonical(e['value'])}`;
+      });
+      return `(table (${keys}) ${entries.join(' ')})`;
+    }
     case 'Unary':
       return `(${String(o['op'])} ${sub('operand')})`;
     case 'Binary':

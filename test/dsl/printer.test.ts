@@ -137,3 +137,104 @@ dimension A {  # after the brace
     expect(printRuleset(ast)).toContain('require a >= <error>');
   });
 });
+
+describe('printer: the language growth (#13) and long formulas', () => {
+  const CVSS = `ruleset "cvss" { version "3.1" precision 4 evidence required }
+input AV: enum { N, A, L, P } { required label { en "Attack vector" } }
+derive iss: number { label { en "ISS" } formula 1 - (1 - table C { H: 0.56, L: 0.22, N: 0 }) * (1 - table I { H: 0.56, L: 0.22, N: 0 }) * (1 - table A { H: 0.56, L: 0.22, N: 0 }) }
+derive rating: enum { N, L } { formula if iss > 0.5 then L else N }
+total: number 0 to 10 {
+  formula if iss <= 0 then 0 else if AV = N then ceil(round(min(iss + 8.22 * table AV { N: 0.85, A: 0.62, L: 0.55, P: 0.2 }, 10), 5, half_up), 1) else floor(-iss ^ 2 + (-iss) ^ -1, 2)
+}
+dimension D { indicator i { weight 1 required type number formula value } }
+levels { level high { require total >= 7.0 } fallback none }
+`;
+
+  it('keeps every new construct and breaks long formulas at top-level operators and `else`', () => {
+    expect(fmt(CVSS)).toBe(`ruleset "cvss" {
+  version "3.1"
+  evidence required
+  precision 4
+}
+
+input AV: enum { N, A, L, P } {
+  label { en "Attack vector" }
+  required
+}
+
+derive iss: number {
+  label { en "ISS" }
+  formula 1 - (1 - table C { H: 0.56, L: 0.22, N: 0 }) * (1 - table I { H: 0.56, L: 0.22, N: 0 })
+      * (1 - table A { H: 0.56, L: 0.22, N: 0 })
+}
+
+derive rating: enum { N, L } {
+  formula if iss > 0.5 then L else N
+}
+
+total: number 0 to 10 {
+  formula if iss <= 0 then 0
+    else if AV = N
+      then ceil(round(min(iss
+              + 8.22 * table AV { N: 0.85, A: 0.62, L: 0.55, P: 0.2 }, 10), 5, half_up), 1)
+    else floor(-iss ^ 2 + (-iss) ^ -1, 2)
+}
+
+dimension D {
+  indicator i {
+    weight 1
+    type number
+    required
+    formula value
+  }
+}
+
+levels {
+  level high {
+    require total >= 7.0
+  }
+
+  fallback none {}
+}
+`);
+  });
+
+  it('breaks a long table one entry per line, with its commas, and a long condition at `and`/`or`', () => {
+    const out = fmt(`${HEADER}derive d { formula 8.22 * table (PR, S) { (N, U): 0.85, (L, U): 0.62, (H, U): 0.27, (N, C): 0.85, (L, C): 0.68, (H, C): 0.5, else: 0 } }
+veto V { when declared_versus_measured_gap > 20 and some_other_rather_long_condition or yet_another_long_condition_name }`);
+    expect(out).toContain(`  formula 8.22 * table (PR, S) {
+        (N, U): 0.85,
+        (L, U): 0.62,
+        (H, U): 0.27,
+        (N, C): 0.85,
+        (L, C): 0.68,
+        (H, C): 0.5,
+        else: 0
+      }
+`);
+    expect(out).toContain(`  when declared_versus_measured_gap > 20 and some_other_rather_long_condition
+    or yet_another_long_condition_name
+`);
+    expect(Math.max(...out.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
+  });
+
+  it('keeps the comments inside a formula (before it, each on its own line), idempotently', () => {
+    const text = `${HEADER}derive d {
+  formula a_long_name_for_a_value   # why a
+    + b                             # why b
+    # and c
+    - c
+}
+`;
+    const once = fmt(text);
+    expect(once).toBe(`${HEADER}
+derive d {
+  # why a
+  # why b
+  # and c
+  formula a_long_name_for_a_value + b - c
+}
+`);
+    expect(fmt(once)).toBe(once);
+  });
+});

@@ -179,6 +179,43 @@ dimension A { # after the brace
 } # after the dimension
 # at the end
 `,
+  growth: `ruleset "cvss" {
+  version "3.1"
+  evidence required
+  precision 4
+}
+input AV: enum { N, A, L, P } { required }
+input S: enum { U, C }
+derive iss: number {
+  label { zh-Hans "影响子评分" zh-Hant "影響子評分" en "Impact sub-score (ISS)" }
+  # the three impact metrics
+  formula 1 - (1 - table C { H: 0.56, L: 0.22, N: 0 }) * (1 - table I { H: 0.56, L: 0.22, N: 0 })
+              * (1 - table A { H: 0.56, L: 0.22, N: 0 })  # CVSS 3.1 section 7.1
+}
+derive impact: number {
+  formula if S = U then 6.42 * iss else 7.52 * (iss - 0.029) - 3.25 * (iss - 0.02) ^ 15
+}
+derive exploitability: number {
+  formula 8.22 * table AV { N: 0.85, A: 0.62, L: 0.55, P: 0.2 } * table AC { L: 0.77, H: 0.44 }
+    * table (PR, S) { (N, U): 0.85, (L, U): 0.62, (H, U): 0.27, (N, C): 0.85, (L, C): 0.68, (H, C): 0.5 }
+    * table UI {
+        N: 0.85
+        R: 0.62
+      }
+}
+derive band: enum { low, high } { formula if iss > 0.5 then high else low }
+total: number 0 to 10 {
+  label { zh-Hans "基础评分" zh-Hant "基礎評分" en "Base score" }
+  formula if impact <= 0 then 0
+    else if S = U then ceil(round(min(impact + exploitability, 10), 5, half_up), 1)
+    else ceil(round(min(1.08 * (impact + exploitability), 10), 5, half_even), 1) + floor(-iss ^ 2, -1)
+}
+dimension D { indicator i { weight 100 required type number formula value } }
+levels {
+  level critical { require total >= 9.0 }
+  fallback none
+}
+`,
   escapes: `ruleset "a \\"quoted\\" id" {
   version "tab\\there"
 }

@@ -113,3 +113,79 @@ describe('bad canonical JSON', () => {
     if (!keyword.ok) expect(keyword.issues[0]?.problem).toBe('round-trip');
   });
 });
+
+describe('canonical JSON of the language growth (#13)', () => {
+  const CVSS = `ruleset "cvss" {
+  version "3.1"
+  evidence required
+  precision 4
+}
+input AV: enum { N, A, L, P } { required }
+input S: enum { U, C }
+derive iss: number 0 to 1 {
+  label { en "ISS" }
+  unit "ratio"
+  formula 1 - (1 - table AV { N: 0.56, A: 0.22, else: 0 }) * (1 - table (AV, S) { (N, U): 0.85, (L, C): 0.68, else: 0 })
+}
+derive rating: enum { low, high } { formula if iss > 0.5 then high else low }
+total: number 0 to 10 {
+  note "base score"
+  formula ceil(round(min(iss ^ 2 * 10, 10), 5, half_up), 1) - floor(iss, -1) + 2 ^ -1
+}
+dimension D { indicator i { weight 100 required type number formula value } }
+`;
+  const ast = parseRuleset(CVSS).ast;
+  const json = exportCanonicalText(ast);
+
+  it('exports every new construct, accepted by the JSON Schema, and imports it back to the same form', () => {
+    expect(parseRuleset(CVSS).diagnostics).toEqual([]);
+    const data = JSON.parse(json) as { header: Record<string, unknown>; items: Record<string, unknown>[] };
+    expect(data.header).toMatchObject({ evidenceRequired: true, precision: { kind: 'Num', text: '4' } });
+    expect(data.items[0]).toMatchObject({ kind: 'Input', required: true });
+    expect(data.items.map((i) => i['kind'])).toEqual(['Input', 'Input', 'Derive', 'Derive', 'TotalFormula', 'Dimension']);
+    expect(json).toContain('"kind": "Table"');
+    expect(json).toContain('"mode": {\n');
+    expect(validate(data), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const r = importRulesetJson(json);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(toCanonical(r.ast)).toEqual(toCanonical(ast));
+    expect(r.text).toBe(printRuleset({ ...ast, comments: [] }));
+    expect(rulesetHash(r.ast)).toBe(rulesetHash(ast));
+  });
+
+  it('keeps the content hashes of csp-assessment 0.9 and 1.0 as they were before the new constructs', () => {
+    // computed on branch lang-ast (8316cef) with its dsl/canonical.ts; 1.0's is the one in test/report/golden/1.0.batch.md
+    expect(rulesetHash(parseRuleset(rulesetText('0.9')).ast)).toBe('sha256:04a6a45aefeafef03d2fe3a5bc8b1148aa715bfce03d54f67f57997aa778ad58');
+    expect(rulesetHash(parseRuleset(rulesetText('1.0')).ast)).toBe('sha256:880bf0a630f3248266a8e37e16e8200fde7c625b70b5ef4ae9f9644012b7e3ae');
+  });
+
+  it('hashes a flag (`required`, `evidence required`) by presence, not by where it is written', () => {
+    const a = parseRuleset('ruleset "t" { version "1" evidence required }\ninput x: number { required }').ast;
+    const b = parseRuleset('ruleset "t" {\n  evidence required\n  version "1"\n}\n\ninput x: number {\n  required\n}\n').ast;
+    expect(rulesetHash(a)).toBe(rulesetHash(b));
+    expect(rulesetHash(a)).not.toBe(rulesetHash(parseRuleset('ruleset "t" { version "1" }\ninput x: number { required }').ast));
+  });
+
+  it('rejects malformed new nodes, by path, and the JSON Schema rejects them too', () => {
+    const at = (i: number) => `/items/${i}`;
+    const bad = (mutate: (d: { header: Record<string, unknown>; items: Record<string, unknown>[] }) => void): [string[], boolean] => {
+      const d = JSON.parse(json) as { header: Record<string, unknown>; items: Record<string, unknown>[] };
+      mutate(d);
+      const r = rulesetFromCanonical(d);
+      return [r.ok ? [] : r.issues.map((i) => `${i.problem} ${i.path}`), validate(d)];
+    };
+    expect(bad((d) => void (d.header['evidenceRequired'] = false))).toEqual([['expected /header/evidenceRequired'], false]);
+    expect(bad((d) => void (d.header['precision'] = { kind: 'Num', text: '1.5' }))).toEqual([['expected /header/precision/text'], false]);
+    expect(bad((d) => void ((d.items[2] as Record<string, unknown>)['type'] = { kind: 'Object', fields: [] }))).toEqual([[`expected ${at(2)}/type`], false]);
+    expect(bad((d) => void delete (d.items[4] as Record<string, unknown>)['formula'])).toEqual([[`missing ${at(4)}/formula`], false]);
+    expect(bad((d) => void ((d.items[4] as Record<string, unknown>)['type'] = { kind: 'Scalar', name: 'boolean' }))).toEqual([[`expected ${at(4)}/type`], false]);
+    // the total's formula is (ceil(round(…)) - floor(…)) + 2 ^ -1
+    const round = (d: { items: Record<string, unknown>[] }) =>
+      (d.items[4] as { formula: { left: { left: { args: Record<string, unknown>[] } } } }).formula.left.left.args[0] as Record<string, unknown>;
+    expect(bad((d) => void (round(d)['fn'] = 'floor'))).toEqual([[`unknown-key ${at(4)}/formula/left/left/args/0/mode`], false]);
+    expect(bad((d) => void (round(d)['mode'] = { kind: 'Mode', name: 'half_upp' }))).toEqual([[`expected ${at(4)}/formula/left/left/args/0/mode/name`], false]);
+    const table = (d: { items: Record<string, unknown>[] }) => (d.items[2] as { formula: { right: { left: { right: Record<string, unknown> } } } }).formula.right.left.right;
+    expect(bad((d) => void (table(d)['keys'] = []))).toEqual([[`expected ${at(2)}/formula/right/left/right/keys`], false]);
+    expect(bad((d) => void (table(d)['keys'] = [{ kind: 'Num', text: '1' }]))).toEqual([[`expected ${at(2)}/formula/right/left/right/keys`], false]);
+  });
+});

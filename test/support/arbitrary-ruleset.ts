@@ -15,6 +15,11 @@ const name: fc.Arbitrary<A.Name> = fc
   .map((n) => ({ kind: 'Name', name: n, span }));
 const numText = fc.stringMatching(/^\d{1,4}(\.\d{1,3})?$/);
 const num: fc.Arbitrary<A.Num> = numText.map((text) => ({ kind: 'Num', text, span }));
+const intText = fc.stringMatching(/^\d{1,2}$/);
+/** An integer literal, possibly negated (`15`, `-1`): the exponent of `^`, the digits of ceil/floor/round. */
+const intLit: fc.Arbitrary<A.Expr> = fc
+  .tuple(fc.boolean(), intText)
+  .map(([neg, text]): A.Expr => (neg ? { kind: 'Unary', op: '-', operand: { kind: 'Num', text, span }, span } : { kind: 'Num', text, span }));
 const signedNum: fc.Arbitrary<A.Num> = fc.tuple(fc.boolean(), numText).map(([neg, t]) => ({ kind: 'Num', text: neg ? `-${t}` : t, span }));
 const str: fc.Arbitrary<A.Str> = fc
   .oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('算力规模', '算力規模', 'a "quoted" \\ path', ''))
@@ -55,6 +60,22 @@ export const { expr } = fc.letrec<{ expr: A.Expr }>((tie) => {
       fc
         .tuple(fc.constantFrom<A.CallFn>('min', 'max', 'abs', 'known'), fc.array(sub, { minLength: 1, maxLength: 3 }))
         .map(([fn, args]): A.Expr => ({ kind: 'Call', fn, args, span })),
+      fc
+        .tuple(fc.constantFrom<A.CallFn>('ceil', 'floor'), sub, optional(intLit))
+        .map(([fn, x, d]): A.Expr => ({ kind: 'Call', fn, args: d ? [x, d] : [x], span })),
+      fc
+        .tuple(sub, intLit, fc.constantFrom<A.RoundingModeName>('half_up', 'half_even', 'half_down'))
+        .map(([x, d, mode]): A.Expr => ({ kind: 'Call', fn: 'round', args: [x, d], mode: { kind: 'Mode', name: mode, span }, span })),
+      fc.tuple(sub, intLit).map(([left, right]): A.Expr => ({ kind: 'Binary', op: '^', left, right, span })),
+      fc
+        .tuple(fc.array(fc.array(name, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 2 }), fc.array(sub, { maxLength: 4 }), optional(sub))
+        .chain(([keyPaths, values, otherwise]) =>
+          fc.tuple(...values.map(() => fc.array(name, { minLength: keyPaths.length, maxLength: keyPaths.length }))).map((keys): A.Expr => {
+            const entries: A.TableEntry[] = values.map((value, i) => ({ key: keys[i] ?? [], value, span }));
+            if (otherwise) entries.push({ key: { kind: 'Else', span }, value: otherwise, span });
+            return { kind: 'Table', keys: keyPaths.map((path): A.RefExpr => ({ kind: 'Ref', path, span })), entries, span };
+          }),
+        ),
       fc.tuple(fc.constantFrom<'-' | 'not'>('-', 'not'), sub).map(([op, operand]): A.Expr => ({ kind: 'Unary', op, operand, span })),
       fc
         .tuple(fc.constantFrom<A.BinaryExpr['op']>('+', '-', '*', '/', 'and', 'or'), sub, sub)
@@ -127,13 +148,22 @@ const indicator: fc.Arbitrary<A.IndicatorDecl> = fc
     basis: optional(str),
     applies: optional(expr),
     formerly: optional(fc.array(name, { minLength: 1, maxLength: 2 })),
+    required: optional(fc.constant(span)),
     scoring: optional(scoring),
   })
   .map((r) => clean({ kind: 'Indicator' as const, ...r, span }));
 
 const topItem: fc.Arbitrary<A.TopItem> = fc.oneof(
   fc.record({ id: name, label: optional(text) }).map((r): A.TopItem => clean({ kind: 'Method', ...r, span })),
-  fc.record({ id: name, type, label: optional(text), unit: optional(str), note: optional(str) }).map((r): A.TopItem => clean({ kind: 'Input', ...r, span })),
+  fc
+    .record({ id: name, type, label: optional(text), unit: optional(str), note: optional(str), required: optional(fc.constant(span)) })
+    .map((r): A.TopItem => clean({ kind: 'Input', ...r, span })),
+  fc
+    .record({ id: name, type: optional(type.filter((t): t is A.ScalarType | A.EnumType => t.kind !== 'Object')), label: optional(text), unit: optional(str), note: optional(str), formula: expr })
+    .map((r): A.TopItem => clean({ kind: 'Derive', ...r, span })),
+  fc
+    .record({ type: optional(type.filter((t): t is A.ScalarType => t.kind === 'Scalar' && t.name === 'number')), label: optional(text), unit: optional(str), note: optional(str), formula: expr })
+    .map((r): A.TopItem => clean({ kind: 'TotalFormula', ...r, span })),
   fc
     .record({ id: name, label: optional(text), weight: optional(num), indicators: fc.array(indicator, { maxLength: 3 }) })
     .map((r): A.TopItem => clean({ kind: 'Dimension', ...r, span })),
@@ -161,6 +191,8 @@ export const ruleset: fc.Arbitrary<A.Ruleset> = fc
         date: optional(fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/).map((t): A.DateLit => ({ kind: 'Date', text: t, span }))),
         title: optional(text),
         total: optional(num),
+        evidenceRequired: optional(fc.constant(span)),
+        precision: optional(intText.map((t): A.Num => ({ kind: 'Num', text: t, span }))),
       })
       .map((h): A.RulesetHeader => clean({ ...h, span })),
     items: fc.array(topItem, { maxLength: 5 }),

@@ -10,11 +10,16 @@ import type { Lang } from '../../../dsl/ast';
 import type { PatchOp } from './patch';
 
 /** What an entry is about. */
-export type Subject = 'ruleset' | 'dimension' | 'indicator' | 'input' | 'method' | 'veto' | 'prerequisite' | 'level';
+export type Subject = 'ruleset' | 'dimension' | 'indicator' | 'input' | 'derived' | 'method' | 'veto' | 'prerequisite' | 'level';
 
 export type DiffKind =
   // ruleset
   | 'total-changed'
+  | 'total-formula-added'
+  | 'total-formula-removed'
+  | 'total-formula-changed'
+  | 'evidence-required-changed'
+  | 'precision-changed'
   // dimensions
   | 'dimension-weights'
   | 'dimension-weight'
@@ -34,6 +39,7 @@ export type DiffKind =
   | 'applicability-changed'
   | 'type-changed'
   | 'formerly-changed'
+  | 'required-changed'
   | 'band-edge-moved'
   | 'band-added'
   | 'band-removed'
@@ -46,6 +52,9 @@ export type DiffKind =
   | 'input-added'
   | 'input-removed'
   | 'input-changed'
+  | 'derived-added'
+  | 'derived-removed'
+  | 'derived-changed'
   | 'method-added'
   | 'method-removed'
   | 'method-changed'

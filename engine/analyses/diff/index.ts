@@ -125,6 +125,10 @@ function namesIn(e: Expr | undefined, out: Set<string> = new Set()): Set<string>
     case 'Quantified':
       namesIn(e.body, out);
       break;
+    case 'Table':
+      for (const k of e.keys) namesIn(k, out);
+      for (const en of e.entries) namesIn(en.value, out);
+      break;
     default:
       assertNever(e, 'expression');
   }

@@ -117,6 +117,7 @@ export function diffIndicators(a: Side, b: Side, pairing: Pairing, skipDims: Rea
     if (!same(A.weight, B.weight)) clause('weight-changed', weightValue(A.weight), weightValue(B.weight), ['weight']);
     if (!same(A.type, B.type)) clause('type-changed', A.type ? typeText(A.type) : null, B.type ? typeText(B.type) : null, ['type']);
     if (!same(A.unit, B.unit)) clause('unit-changed', A.unit?.value ?? null, B.unit?.value ?? null, ['unit']);
+    if ((A.required === undefined) !== (B.required === undefined)) clause('required-changed', A.required !== undefined, B.required !== undefined, ['required']);
     if (!same(A.direction?.value, B.direction?.value)) {
       clause('direction-changed', A.direction?.value ?? null, B.direction?.value ?? null, ['direction']);
     }

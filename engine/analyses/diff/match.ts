@@ -5,6 +5,7 @@
 // also a current indicator of the new side; one old id pairs with at most one new indicator (the first).
 
 import type {
+  DeriveDecl,
   DimensionDecl,
   IndicatorDecl,
   InputDecl,
@@ -12,6 +13,7 @@ import type {
   MethodDecl,
   PrerequisiteDecl,
   Ruleset,
+  TotalDecl,
   VetoDecl,
 } from '../../../dsl/ast';
 
@@ -30,6 +32,9 @@ export interface Side {
   readonly indicators: readonly IndexedIndicator[];
   readonly indicatorsById: ReadonlyMap<string, IndexedIndicator>;
   readonly inputs: readonly InputDecl[];
+  readonly derived: readonly DeriveDecl[];
+  /** The (first) formula total. */
+  readonly totalFormula: TotalDecl | undefined;
   readonly methods: readonly MethodDecl[];
   readonly vetoes: readonly VetoDecl[];
   readonly prerequisites: readonly PrerequisiteDecl[];
@@ -47,6 +52,8 @@ export function indexSide(ast: Ruleset): Side {
   const dimensions: DimensionDecl[] = [];
   const indicators: IndexedIndicator[] = [];
   const inputs: InputDecl[] = [];
+  const derived: DeriveDecl[] = [];
+  let totalFormula: TotalDecl | undefined;
   const methods: MethodDecl[] = [];
   const vetoes: VetoDecl[] = [];
   const prerequisites: PrerequisiteDecl[] = [];
@@ -64,6 +71,12 @@ export function indexSide(ast: Ruleset): Side {
       }
       case 'Input':
         inputs.push(item);
+        break;
+      case 'Derive':
+        derived.push(item);
+        break;
+      case 'TotalFormula':
+        totalFormula ??= item;
         break;
       case 'Method':
         methods.push(item);
@@ -88,6 +101,8 @@ export function indexSide(ast: Ruleset): Side {
     indicators,
     indicatorsById,
     inputs,
+    derived,
+    totalFormula,
     methods,
     vetoes,
     prerequisites,

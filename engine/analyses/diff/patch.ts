@@ -6,6 +6,7 @@
 // ones, so that a rename followed by another change of the same indicator still finds it.
 
 import type {
+  DeriveDecl,
   DimensionDecl,
   Expr,
   IndicatorDecl,
@@ -19,7 +20,10 @@ import type {
   PrerequisiteDecl,
   Ruleset,
   Scoring,
+  Span,
+  TableExpr,
   TopItem,
+  TotalDecl,
   VetoDecl,
 } from '../../../dsl/ast';
 import { assertNever } from '../../../dsl/ast';
@@ -36,14 +40,20 @@ export type IndicatorField =
   | 'basis'
   | 'applies'
   | 'formerly'
+  | 'required'
   | 'scoring';
 
-export type RuleDecl = InputDecl | MethodDecl | VetoDecl | PrerequisiteDecl;
-/** Fields of inputs, methods, vetoes, prerequisites and levels a patch can set. */
-export type DeclField = 'label' | 'type' | 'unit' | 'note' | 'when' | 'requires';
+export type RuleDecl = InputDecl | DeriveDecl | MethodDecl | VetoDecl | PrerequisiteDecl;
+/** Fields of inputs, derived values, methods, vetoes, prerequisites and levels a patch can set. */
+export type DeclField = 'label' | 'type' | 'unit' | 'note' | 'when' | 'requires' | 'required' | 'formula';
 
 export type PatchOp =
   | { readonly op: 'total'; readonly value: Num | undefined }
+  /** Sets (or, with `decl` undefined, removes) the formula total. */
+  | { readonly op: 'total-formula'; readonly decl: TotalDecl | undefined }
+  /** Sets the header clauses `evidence required` and `precision` (undefined: absent). */
+  | { readonly op: 'evidence-required'; readonly value: Span | undefined }
+  | { readonly op: 'precision'; readonly value: Num | undefined }
   | { readonly op: 'dimension-weight'; readonly id: string; readonly value: Num | undefined }
   | { readonly op: 'dimension-label'; readonly id: string; readonly decl: DimensionDecl }
   /** Adds a dimension (its header; its indicators come with `indicator-add`). */
@@ -91,10 +101,13 @@ interface WDim {
 type WItem =
   | { readonly kind: 'Dimension'; readonly dim: WDim }
   | { readonly kind: 'Levels'; decl: LevelLadder; levels: LevelDecl[] }
-  | { readonly kind: 'Decl'; decl: RuleDecl };
+  | { readonly kind: 'Decl'; decl: RuleDecl }
+  | { readonly kind: 'TotalFormula'; decl: TotalDecl };
 
 interface Work {
   total: Num | undefined;
+  evidenceRequired: Span | undefined;
+  precision: Num | undefined;
   items: WItem[];
 }
 
@@ -106,15 +119,18 @@ function toWork(r: Ruleset): Work {
       case 'Levels':
         return { kind: 'Levels', decl: it, levels: [...it.levels] };
       case 'Input':
+      case 'Derive':
       case 'Method':
       case 'Veto':
       case 'Prerequisite':
         return { kind: 'Decl', decl: it };
+      case 'TotalFormula':
+        return { kind: 'TotalFormula', decl: it };
       default:
         return assertNever(it, 'top item');
     }
   });
-  return { total: r.header.total, items };
+  return { total: r.header.total, evidenceRequired: r.header.evidenceRequired, precision: r.header.precision, items };
 }
 
 function fromWork(w: Work, base: Ruleset): Ruleset {
@@ -125,13 +141,19 @@ function fromWork(w: Work, base: Ruleset): Ruleset {
       case 'Levels':
         return { ...it.decl, levels: it.levels };
       case 'Decl':
+      case 'TotalFormula':
         return it.decl;
       default:
         return assertNever(it, 'work item');
     }
   });
-  const { total: _old, ...rest } = base.header;
-  const header = w.total !== undefined ? { ...rest, total: w.total } : rest;
+  const { total: _old, evidenceRequired: _e, precision: _p, ...rest } = base.header;
+  const header = {
+    ...rest,
+    ...(w.total !== undefined ? { total: w.total } : {}),
+    ...(w.evidenceRequired !== undefined ? { evidenceRequired: w.evidenceRequired } : {}),
+    ...(w.precision !== undefined ? { precision: w.precision } : {}),
+  };
   return { ...base, header, items, comments: [] };
 }
 
@@ -173,6 +195,7 @@ function itemId(it: WItem): string | undefined {
     case 'Decl':
       return it.decl.id.name;
     case 'Levels':
+    case 'TotalFormula':
       return undefined;
     default:
       return assertNever(it, 'work item');
@@ -220,6 +243,24 @@ function applyOp(w: Work, op: PatchOp): void {
     case 'total':
       w.total = op.value;
       return;
+    case 'evidence-required':
+      w.evidenceRequired = op.value;
+      return;
+    case 'precision':
+      w.precision = op.value;
+      return;
+    case 'total-formula': {
+      const at = w.items.findIndex((it) => it.kind === 'TotalFormula');
+      if (op.decl === undefined) {
+        if (at >= 0) w.items.splice(at, 1);
+      } else if (at >= 0) w.items[at] = { kind: 'TotalFormula', decl: op.decl };
+      else {
+        // After the last input or derived value (where editors declare it), else first.
+        const last = w.items.reduce((k, it, i) => (it.kind === 'Decl' && (it.decl.kind === 'Input' || it.decl.kind === 'Derive') ? i : k), -1);
+        w.items.splice(last + 1, 0, { kind: 'TotalFormula', decl: op.decl });
+      }
+      return;
+    }
     case 'dimension-weight': {
       const d = findDim(w, op.id);
       if (!d) return;
@@ -361,9 +402,19 @@ export function renameInExpr(e: Expr, from: string, to: string): Expr {
       return { ...e, cond: r(e.cond), then: r(e.then), otherwise: r(e.otherwise) };
     case 'Quantified':
       return { ...e, body: r(e.body) };
+    case 'Table':
+      return renameTable(e, from, to);
     default:
       return assertNever(e, 'expression');
   }
+}
+
+function renameTable(e: TableExpr, from: string, to: string): TableExpr {
+  return {
+    ...e,
+    keys: e.keys.map((k) => renameInExpr(k, from, to) as typeof k),
+    entries: e.entries.map((en) => ({ ...en, value: renameInExpr(en.value, from, to) })),
+  };
 }
 
 function renamePoints(p: Points, from: string, to: string): Points {
@@ -420,8 +471,12 @@ function renameEverywhere(w: Work, from: string, to: string): void {
         const d = it.decl;
         if (d.kind === 'Veto' && d.when !== undefined) it.decl = { ...d, when: renameInExpr(d.when, from, to) };
         else if (d.kind === 'Prerequisite') it.decl = { ...d, requires: d.requires.map((x) => renameInExpr(x, from, to)) };
+        else if (d.kind === 'Derive') it.decl = { ...d, formula: renameInExpr(d.formula, from, to) };
         break;
       }
+      case 'TotalFormula':
+        it.decl = { ...it.decl, formula: renameInExpr(it.decl.formula, from, to) };
+        break;
       default:
         assertNever(it, 'work item');
     }

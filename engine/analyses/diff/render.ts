@@ -99,6 +99,9 @@ export function entrySummary(e: DiffEntry, lang: Lang): string {
     case 'weight-changed':
     case 'dimension-weight':
     case 'total-changed':
+    case 'precision-changed':
+    case 'evidence-required-changed':
+    case 'required-changed':
       return `${title}${named(e.target, e.label, lang)}${dim} ${valueText(e.before, lang)} → ${valueText(e.after, lang)}`;
     case 'vetoes-added':
     case 'vetoes-removed':
@@ -116,6 +119,9 @@ export function entryDetails(e: DiffEntry, lang: Lang, indent = '     '): string
     case 'weight-changed':
     case 'dimension-weight':
     case 'total-changed':
+    case 'precision-changed':
+    case 'evidence-required-changed':
+    case 'required-changed':
     case 'indicator-moved':
       return [];
     case 'indicator-renamed':
@@ -128,10 +134,14 @@ export function entryDetails(e: DiffEntry, lang: Lang, indent = '     '): string
     case 'indicator-removed':
     case 'dimension-removed':
     case 'input-removed':
+    case 'derived-removed':
+    case 'total-formula-removed':
     case 'method-removed':
       return summaryLines(e.before, lang, indent);
     case 'dimension-added':
     case 'input-added':
+    case 'derived-added':
+    case 'total-formula-added':
     case 'method-added':
       return summaryLines(e.after, lang, indent);
     case 'band-edge-moved':
@@ -152,6 +162,8 @@ export function entryDetails(e: DiffEntry, lang: Lang, indent = '     '): string
       return Object.keys(b).map((k) => `${indent}${k}: ${valueText(b[k] ?? null, lang)} → ${valueText(a[k] ?? null, lang)}`);
     }
     case 'input-changed':
+    case 'derived-changed':
+    case 'total-formula-changed':
     case 'method-changed': {
       const b = (e.before ?? {}) as Record<string, DiffValue>;
       const a = (e.after ?? {}) as Record<string, DiffValue>;

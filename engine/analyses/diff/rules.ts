@@ -3,7 +3,7 @@
 // diff" says: dimension weights are one entry; vetoes added (removed) are one entry; every change to the
 // level ladder and to prerequisites is one `levels-changed` entry; each changed veto is its own entry.
 
-import type { DimensionDecl, Expr, LevelDecl, PrerequisiteDecl, VetoDecl } from '../../../dsl/ast';
+import type { DimensionDecl, Expr, LevelDecl, PrerequisiteDecl, TotalDecl, VetoDecl } from '../../../dsl/ast';
 import { entry, group, type DiffEntry, type DiffValue } from './entries';
 import type { Pairing, Side } from './match';
 import type { DeclField, PatchOp, RuleDecl } from './patch';
@@ -51,6 +51,8 @@ function requiresDiff(a: readonly Expr[], b: readonly Expr[]): { before: string[
 
 export function diffRules(a: Side, b: Side, pairing: Pairing): RuleChanges {
   const out: RuleChanges = { total: [], dimensions: [], declarations: [], vetoes: [], levels: [] };
+  headerClauses(a, b, out.total);
+  totalFormula(a, b, out.total);
 
   // Total
   const ta = a.ast.header.total;
@@ -137,6 +139,15 @@ export function diffRules(a: Side, b: Side, pairing: Pairing): RuleChanges {
     label: labels(x.label),
     ...(x.unit ? { unit: x.unit.value } : {}),
     ...(x.note ? { note: x.note.value } : {}),
+    ...(x.required ? { required: true } : {}),
+  }));
+  // Derived values: their formula (a table entry changed is a formula changed), type, label, unit, note.
+  declChanges(a.derived, b.derived, 'derived', out.declarations, (x) => ({
+    ...(x.type ? { type: typeText(x.type) } : {}),
+    label: labels(x.label),
+    ...(x.unit ? { unit: x.unit.value } : {}),
+    ...(x.note ? { note: x.note.value } : {}),
+    formula: exprText(x.formula),
   }));
   declChanges(a.methods, b.methods, 'method', out.declarations, (x) => ({ label: labels(x.label) }));
 
@@ -398,10 +409,91 @@ function levelRemoved(l: LevelDecl): DiffEntry {
   });
 }
 
+/** `evidence required` and `precision` in the header: semantic (who is invalid) and display (digits shown). */
+function headerClauses(a: Side, b: Side, out: DiffEntry[]): void {
+  const ea = a.ast.header.evidenceRequired !== undefined;
+  const eb = b.ast.header.evidenceRequired !== undefined;
+  if (ea !== eb) {
+    out.push(
+      entry({
+        kind: 'evidence-required-changed',
+        subject: 'ruleset',
+        target: b.ast.id.value,
+        before: ea,
+        after: eb,
+        patch: [{ op: 'evidence-required', value: b.ast.header.evidenceRequired }],
+      }),
+    );
+  }
+  const pa = a.ast.header.precision;
+  const pb = b.ast.header.precision;
+  if (!same(pa, pb)) {
+    out.push(
+      entry({
+        kind: 'precision-changed',
+        subject: 'ruleset',
+        target: b.ast.id.value,
+        before: weightValue(pa) ?? 4,
+        after: weightValue(pb) ?? 4,
+        patch: [{ op: 'precision', value: pb }],
+      }),
+    );
+  }
+}
+
+/** The formula total: added, removed, or changed (formula, domain, label, unit, note). */
+function totalFormula(a: Side, b: Side, out: DiffEntry[]): void {
+  const ta = a.totalFormula;
+  const tb = b.totalFormula;
+  const describe = (t: TotalDecl): Record<string, DiffValue> => ({
+    ...(t.type ? { type: typeText(t.type) } : {}),
+    label: labels(t.label),
+    ...(t.unit ? { unit: t.unit.value } : {}),
+    ...(t.note ? { note: t.note.value } : {}),
+    formula: exprText(t.formula),
+  });
+  if (!ta && !tb) return;
+  const base = { subject: 'ruleset' as const, target: 'total', label: labels((tb ?? ta)?.label), patch: [{ op: 'total-formula' as const, decl: tb }] };
+  if (!ta && tb) {
+    out.push(entry({ ...base, kind: 'total-formula-added', before: null, after: describe(tb) }));
+    return;
+  }
+  if (ta && !tb) {
+    out.push(entry({ ...base, kind: 'total-formula-removed', before: describe(ta), after: null }));
+    return;
+  }
+  if (!ta || !tb) return;
+  const { before, after, fields } = changedFields(describe(ta), describe(tb));
+  if (fields.length > 0) out.push(entry({ ...base, kind: 'total-formula-changed', before, after }));
+}
+
+/** The fields two descriptions of a declaration differ in, with both sides' values (null where absent). */
+function changedFields(
+  da: Record<string, DiffValue>,
+  db: Record<string, DiffValue>,
+): { before: Record<string, DiffValue>; after: Record<string, DiffValue>; fields: DeclField[] } {
+  const before: Record<string, DiffValue> = {};
+  const after: Record<string, DiffValue> = {};
+  const fields: DeclField[] = [];
+  for (const k of new Set([...Object.keys(da), ...Object.keys(db)])) {
+    if (same(da[k], db[k])) continue;
+    before[k] = da[k] ?? null;
+    after[k] = db[k] ?? null;
+    fields.push(k as DeclField);
+  }
+  return { before, after, fields };
+}
+
+const KINDS = {
+  input: { added: 'input-added', changed: 'input-changed', removed: 'input-removed' },
+  derived: { added: 'derived-added', changed: 'derived-changed', removed: 'derived-removed' },
+  method: { added: 'method-added', changed: 'method-changed', removed: 'method-removed' },
+} as const;
+
 function declChanges<T extends RuleDecl>(
   as: readonly T[],
   bs: readonly T[],
-  subject: 'input' | 'method',
+  subject: 'input' | 'derived' | 'method',
   out: DiffEntry[],
   describe: (x: T) => Record<string, DiffValue>,
 ): void {
@@ -413,7 +505,7 @@ function declChanges<T extends RuleDecl>(
     if (!xa) {
       out.push(
         entry({
-          kind: subject === 'input' ? 'input-added' : 'method-added',
+          kind: KINDS[subject].added,
           subject,
           target: id,
           label: labels(xb.label),
@@ -424,21 +516,11 @@ function declChanges<T extends RuleDecl>(
       );
       continue;
     }
-    const da = describe(xa);
-    const db = describe(xb);
-    const before: Record<string, DiffValue> = {};
-    const after: Record<string, DiffValue> = {};
-    const fields: DeclField[] = [];
-    for (const k of new Set([...Object.keys(da), ...Object.keys(db)])) {
-      if (same(da[k], db[k])) continue;
-      before[k] = da[k] ?? null;
-      after[k] = db[k] ?? null;
-      fields.push(k as DeclField);
-    }
+    const { before, after, fields } = changedFields(describe(xa), describe(xb));
     if (fields.length > 0) {
       out.push(
         entry({
-          kind: subject === 'input' ? 'input-changed' : 'method-changed',
+          kind: KINDS[subject].changed,
           subject,
           target: id,
           label: labels(xb.label),
@@ -453,7 +535,7 @@ function declChanges<T extends RuleDecl>(
     if (mb.has(xa.id.name)) continue;
     out.push(
       entry({
-        kind: subject === 'input' ? 'input-removed' : 'method-removed',
+        kind: KINDS[subject].removed,
         subject,
         target: xa.id.name,
         label: labels(xa.label),

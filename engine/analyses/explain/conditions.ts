@@ -108,10 +108,31 @@ function boundValue(e: Expr): Rational | undefined {
   return undefined;
 }
 
-function readValueText(r: Read): string {
+/**
+ * A computed value shown to `places` digits after the decimal point, with `≈` when that rounded it (half up): a
+ * derived value or a formula total is exact but may have dozens of digits. `0.5` stays `0.5`; 1/3 is `≈0.3333`.
+ */
+export function approxText(q: Rational, places: number): string {
+  const shown = q.toFixed(places);
+  return Rational.parse(shown)?.eq(q) === true ? trimFraction(shown) : `≈${shown}`;
+}
+
+function trimFraction(s: string): string {
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}
+
+/** Digits shown for a derived value read inside a condition when the ruleset's `precision` is not at hand. */
+const READ_PLACES = 4;
+
+function readValueText(r: Read, places = READ_PLACES): string {
   switch (r.kind) {
     case 'total':
       return r.value.toFixed(2);
+    case 'derived': {
+      const v = r.value;
+      if (v === undefined) return '?';
+      return v.kind === 'num' ? approxText(v.q, places) : renderValue(v);
+    }
     case 'evidence':
       return r.value === undefined ? '?' : renderValue(r.value);
     case 'prop': {
@@ -128,6 +149,8 @@ function readName(r: Read): string {
   switch (r.kind) {
     case 'total':
       return 'total';
+    case 'derived':
+      return r.id;
     case 'evidence':
       return r.path;
     case 'prop':
@@ -136,11 +159,11 @@ function readName(r: Read): string {
 }
 
 /** `name = value` for every distinct read, in order. */
-export function readsText(reads: readonly Read[]): string {
+export function readsText(reads: readonly Read[], places?: number): string {
   const seen = new Map<string, string>();
   for (const r of reads) {
     const n = readName(r);
-    if (!seen.has(n)) seen.set(n, readValueText(r));
+    if (!seen.has(n)) seen.set(n, readValueText(r, places));
   }
   return [...seen].map(([n, v]) => `${n} = ${v}`).join(', ');
 }

@@ -4,10 +4,10 @@
 
 import type { Lang } from '../../../dsl/ast';
 import { Rational } from '../../numbers/rational';
-import { valueToJson, type EvidenceValue, type ValueJson } from '../../evaluate/result';
+import { derivedJson, valueToJson, type EvidenceValue, type ValueJson } from '../../evaluate/result';
 import type { ConditionWhy } from './conditions';
 import { benchmarkLines, indicatorParts, whyText } from './format';
-import type { Explanation } from './model';
+import type { ComputedExplanation, Explanation } from './model';
 import { labelIn } from './words';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -57,6 +57,11 @@ function valueJson(v: EvidenceValue | undefined): Json {
   return v === undefined ? null : (valueToJson(v) as ValueJson as Json);
 }
 
+/** A derived value or the formula total: exact value (decimal text), the value as shown, what it read. */
+function computedJson(c: ComputedExplanation): Json {
+  return { id: c.id, value: derivedJson(c.value ?? null), shown: c.shown, missing: [...c.missing], values: c.values, span: { ...c.span } };
+}
+
 /** The explanation as JSON (`events: false` leaves the raw events out). */
 export function explanationJson(e: Explanation, lang: Lang, opts: { events?: boolean } = {}): Json {
   const r = e.ruleset;
@@ -68,6 +73,8 @@ export function explanationJson(e: Explanation, lang: Lang, opts: { events?: boo
     level: e.level,
     scoreLevel: e.scoreLevel,
     total: e.total.toJSONNumber(),
+    ...(e.derived.length > 0 ? { derived: e.derived.map(computedJson) } : {}),
+    ...(e.totalFormula ? { totalFormula: computedJson(e.totalFormula) } : {}),
     dimensions: e.dimensions.map((d) => ({
       id: d.id,
       label: labelIn(d.label, lang) ?? null,

@@ -11,7 +11,7 @@ import { renderValue } from '../../evidence/validate';
 import type { Rational } from '../../numbers/rational';
 import type { Assessment, EvidenceIssue, EvidenceValue, IndicatorStatus, Outcome, RulesetIdentity, Truth } from '../../evaluate/result';
 import type { BenchmarkPlacement } from '../benchmark';
-import { explainCondition, opText, readsText, type ConditionWhy } from './conditions';
+import { approxText, explainCondition, opText, readsText, type ConditionWhy } from './conditions';
 
 /** How an indicator got its points, as written: `99.93 ≥ 99.9 → 70`. */
 export interface RuleHit {
@@ -80,6 +80,23 @@ export interface LevelExplanation {
   readonly needs?: string;
 }
 
+/** A derived value (or the formula total): its value at the ruleset's `precision`, and what its formula read. */
+export interface ComputedExplanation {
+  /** The derived value's id; `total` for the formula total. */
+  readonly id: string;
+  readonly label: Text | undefined;
+  readonly unit: string | undefined;
+  /** Exact value; undefined when unknown (a number, an enum value or a truth value). */
+  readonly value: EvidenceValue | undefined;
+  /** The value as shown: numbers to `precision` digits with `≈` when that rounded them; `?` when unknown. */
+  readonly shown: string;
+  /** Evidence fields whose absence made it unknown. */
+  readonly missing: readonly string[];
+  /** What the formula read, `name = value` (derived values at `precision`). */
+  readonly values: string;
+  readonly span: Span;
+}
+
 export interface Explanation {
   readonly ruleset: RulesetIdentity;
   readonly rulesetTitle: Text | undefined;
@@ -91,6 +108,12 @@ export interface Explanation {
   /** The level the scores and level conditions alone give (also when vetoed or not rated). */
   readonly scoreLevel: string | null;
   readonly total: Rational;
+  /** Digits shown for derived values and a formula total (the ruleset's `precision`, default 4). */
+  readonly precision: number;
+  /** Derived values in evaluation order (empty when the ruleset declares none). */
+  readonly derived: readonly ComputedExplanation[];
+  /** The formula total, when the ruleset defines its total by a formula. */
+  readonly totalFormula?: ComputedExplanation;
   readonly dimensions: readonly DimensionExplanation[];
   readonly prerequisites: readonly RuleExplanation[];
   readonly vetoes: readonly RuleExplanation[];
@@ -194,6 +217,17 @@ export function buildExplanation(
       ...needs,
     };
   });
+  const places = m.precision;
+  const derived: ComputedExplanation[] = byKind(events, 'derived').map((d) => {
+    const decl = m.derivedById.get(d.id)?.decl;
+    return computed(d.id, decl?.label, decl?.unit?.value, d.value, d.missing, d.reads, d.span, places);
+  });
+  const tf = byKind(events, 'total-formula')[0];
+  const tdecl = m.totalFormula?.decl;
+  const totalFormula =
+    tf && tdecl
+      ? computed('total', tdecl.label, tdecl.unit?.value, tf.value === null ? undefined : { kind: 'num', q: tf.value }, tf.missing, tf.reads, tf.span, places)
+      : undefined;
   const top = levels.findIndex((l) => l.holds);
   const scoreLevel = top >= 0 ? (levels[top]?.id ?? null) : (m.ladder?.fallback?.id ?? null);
   const levelsAbove = top >= 0 ? levels.slice(0, top) : levels;
@@ -210,6 +244,9 @@ export function buildExplanation(
     levelLabel,
     scoreLevel: a.outcome === 'invalid' ? null : scoreLevel,
     total: a.total,
+    precision: places,
+    derived,
+    ...(totalFormula ? { totalFormula } : {}),
     dimensions,
     prerequisites,
     vetoes,
@@ -220,6 +257,20 @@ export function buildExplanation(
     events,
     ...(benchmark ? { benchmark } : {}),
   };
+}
+
+function computed(
+  id: string,
+  label: Text | undefined,
+  unit: string | undefined,
+  value: EvidenceValue | undefined,
+  missing: readonly string[],
+  reads: readonly Read[],
+  span: Span,
+  places: number,
+): ComputedExplanation {
+  const shown = value === undefined ? '?' : value.kind === 'num' ? approxText(value.q, places) : renderValue(value);
+  return { id, label, unit, value, shown, missing, values: readsText(reads, places), span };
 }
 
 function explainIndicator(ruleset: CompiledRuleset, id: string, events: readonly EvalEvent[]): IndicatorExplanation | undefined {

@@ -2,7 +2,7 @@
 // In: an `Explanation` and a language. Out: text; every number shown comes from the explanation's events.
 
 import type { Lang } from '../../../dsl/ast';
-import type { Explanation, LevelExplanation } from './model';
+import type { ComputedExplanation, Explanation, LevelExplanation } from './model';
 import { benchmarkLines, weightCell, indicatorParts, named, percentText, ruleLine, scoreText, whyText } from './format';
 import { colon, labelIn, listSep, say, statusWord } from './words';
 import { escapeMarkdown, markdownCode } from '../../report/escape';
@@ -13,9 +13,31 @@ function heading(e: Explanation, lang: Lang): { title: string; ruleset: string; 
   const ruleset = `${labelIn(e.rulesetTitle, lang) ?? r.id} — ${r.id} ${r.version} (${statusWord(r.status, lang)}) ${r.hash.slice(0, 19)}`;
   const outcome =
     e.level !== null
-      ? say(lang, 'outcomeLine', { outcome: say(lang, e.outcome), level: named(e.level, labelIn(e.levelLabel, lang), lang), total: scoreText(e.total) })
-      : say(lang, 'outcomeLineNoLevel', { outcome: say(lang, e.outcome), total: scoreText(e.total) });
+      ? say(lang, 'outcomeLine', { outcome: say(lang, e.outcome), level: named(e.level, labelIn(e.levelLabel, lang), lang), total: totalShown(e) })
+      : say(lang, 'outcomeLineNoLevel', { outcome: say(lang, e.outcome), total: totalShown(e) });
   return { title, ruleset, outcome };
+}
+
+/** The total as shown: a formula total at the ruleset's precision (`9.8`, `≈7.3333`), a sum of scores with 2 decimals. */
+function totalShown(e: Explanation): string {
+  return e.totalFormula ? e.totalFormula.shown.replace(/^\?$/, '0') : scoreText(e.total);
+}
+
+/** `iss “Impact sub-score”: ≈0.9148` — or `?` with what was missing. */
+function computedHead(c: ComputedExplanation, lang: Lang): string {
+  const unit = c.unit !== undefined && c.unit.length <= 12 && c.value?.kind === 'num' ? ` ${c.unit}` : '';
+  const missing = c.value === undefined ? ` (${say(lang, 'unknown')}: ${say(lang, 'missingShort', { fields: c.missing.join(', ') || '?' })})` : '';
+  return `${named(c.id, labelIn(c.label, lang), lang)}${colon(lang)}${c.shown}${unit}${missing}`;
+}
+
+/** The total line: the sum of the dimension scores, or the formula's value with what it read. */
+function totalLines(e: Explanation, lang: Lang): string[] {
+  const tf = e.totalFormula;
+  if (!tf) return [say(lang, 'totalLine', { total: scoreText(e.total) })];
+  const head = say(lang, 'totalFormulaLine', { total: totalShown(e) });
+  const label = labelIn(tf.label, lang);
+  const missing = tf.value === undefined ? [`${say(lang, 'unknown')}: ${say(lang, 'missingShort', { fields: tf.missing.join(', ') || '?' })}`] : [];
+  return [[head, ...(label !== undefined ? [label] : []), ...missing].join(' · '), ...(tf.values !== '' ? [`    ${say(lang, 'readFrom', { values: tf.values })}`] : [])];
 }
 
 function levelLines(l: LevelExplanation, lang: Lang): string[] {
@@ -44,6 +66,13 @@ export function explanationText(e: Explanation, lang: Lang): string {
     for (const x of e.errors) out.push(`  ${x.field || '-'}${colon(lang)}${x.message}`);
     return out.join('\n') + '\n';
   }
+  if (e.derived.length > 0) {
+    out.push('', say(lang, 'derivedTitle'));
+    for (const c of e.derived) {
+      out.push(`  ${computedHead(c, lang)}`);
+      if (c.values !== '') out.push(`      ${say(lang, 'readFrom', { values: c.values })}`);
+    }
+  }
   for (const d of e.dimensions) {
     out.push('', `${named(d.id, labelIn(d.label, lang), lang)}${colon(lang)}${say(lang, 'dimensionLine', { weight: d.weight.toDecimalString(), score: scoreText(d.score), share: percentText(d.share) })}`);
     for (const i of d.indicators) {
@@ -53,7 +82,7 @@ export function explanationText(e: Explanation, lang: Lang): string {
       if (i.basis !== undefined) out.push(`      ${say(lang, 'basis', { basis: i.basis })}`);
     }
   }
-  out.push('', say(lang, 'totalLine', { total: scoreText(e.total) }));
+  out.push('', ...totalLines(e, lang));
   out.push('', say(lang, 'prerequisites'));
   const failedP = e.prerequisites.filter((p) => p.truth !== true);
   if (e.prerequisites.length === 0) out.push(`  ${say(lang, 'none')}`);
@@ -101,7 +130,13 @@ export function explanationMarkdown(e: Explanation, lang: Lang, depth = 2): stri
     for (const x of e.errors) out.push(`- ${markdownCode(x.field || '-')}${colon(lang)}${md(x.message)}`);
     return out.join('\n') + '\n';
   }
-  out.push('', `${hx(1)} ${md(say(lang, 'indicators'))}`);
+  if (e.derived.length > 0) {
+    out.push('', `${hx(1)} ${md(say(lang, 'derivedTitle'))}`, '');
+    for (const c of e.derived) {
+      out.push(`- ${md(computedHead(c, lang))}${c.values !== '' ? `<br><small>${md(say(lang, 'readFrom', { values: c.values }))}</small>` : ''}`);
+    }
+  }
+  if (e.dimensions.length > 0) out.push('', `${hx(1)} ${md(say(lang, 'indicators'))}`);
   for (const d of e.dimensions) {
     out.push('', `${hx(2)} ${md(named(d.id, labelIn(d.label, lang), lang))}`, '');
     out.push(md(say(lang, 'dimensionLine', { weight: d.weight.toDecimalString(), score: scoreText(d.score), share: percentText(d.share) })), '');
@@ -118,7 +153,8 @@ export function explanationMarkdown(e: Explanation, lang: Lang, depth = 2): stri
       );
     }
   }
-  out.push('', `**${md(say(lang, 'totalLine', { total: scoreText(e.total) }))}**`);
+  const [totalHead, ...totalMore] = totalLines(e, lang);
+  out.push('', `**${md(totalHead ?? '')}**${totalMore.map((l) => `<br><small>${md(l.trim())}</small>`).join('')}`);
   out.push('', `${hx(1)} ${md(say(lang, 'prerequisites'))}`, '');
   const failedP = e.prerequisites.filter((p) => p.truth !== true);
   if (failedP.length === 0) out.push(`- ${md(say(lang, 'allHold', { ids: e.prerequisites.map((p) => p.id).join(listSep(lang)) }))}`);

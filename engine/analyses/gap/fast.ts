@@ -6,7 +6,7 @@
 
 import type { Expr } from '../../../dsl/ast';
 import type { CompiledRuleset } from '../../compile';
-import { evalExpr, EvalFailure, truthOf, type Ctx, type DimensionState, type IndicatorState, type State } from '../../evaluate/expr';
+import { evalExpr, EvalFailure, fromEvidence, truthOf, type Ctx, type DimensionState, type IndicatorState, type State, type V } from '../../evaluate/expr';
 import { Rational } from '../../numbers/rational';
 import type { Assessment, EvidenceValue, Truth } from '../../evaluate/result';
 import type { BaseEvidence } from './evidence';
@@ -146,7 +146,11 @@ export class FastCheck {
       const score = d.score.add(gains.get(d.id) ?? Rational.ZERO);
       dimensions.set(d.id, { score, share: d.weight.isZero() ? Rational.ZERO : score.div(d.weight), effective: this.effective.get(d.id) ?? new Map() });
     }
-    return { model: m, values, indicators, dimensions, total, vetoes: new Map(), prerequisites: new Map(), steps: 0 };
+    // Derived values and an unknown formula total as the base assessment has them (exact for the platform as it is;
+    // with changes the search does not use this check when there are any: needs.ts says it is not additive).
+    const derived = new Map<string, V>();
+    for (const d of this.a.derived ?? []) derived.set(d.id, d.value === null ? { k: 'unknown', missing: d.missing } : fromEvidence(d.value));
+    return { model: m, values, indicators, dimensions, total, totalMissing: this.a.totalMissing, derived, vetoes: new Map(), prerequisites: new Map(), steps: 0 };
   }
 
   private run(

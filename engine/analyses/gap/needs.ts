@@ -7,7 +7,7 @@ import { printExpr } from '../../../dsl/printer';
 import type { CompiledRuleset } from '../../compile';
 import type { EvalEvent, Read } from '../../evaluate/events';
 import { memoIn } from '../../support/memo';
-import type { IndicatorInfo } from '../../model/model';
+import type { IndicatorInfo, Model } from '../../model/model';
 import { Rational } from '../../numbers/rational';
 import type { Truth } from '../../evaluate/result';
 
@@ -48,31 +48,54 @@ function atLeast(e: Expr): [Expr, Rational] | undefined {
   return undefined;
 }
 
-function refsIn(e: Expr, out: Expr[] = []): Expr[] {
+/**
+ * Every node of `e`; with the model, also of the formulas of the derived values it reads and of a formula total
+ * (read in their place: a derived value has no evidence of its own, so what it reads is what may change).
+ */
+function refsIn(e: Expr, m?: Model, out: Expr[] = [], seen: Set<string> = new Set()): Expr[] {
+  const deeper = (formula: Expr | undefined, id: string): void => {
+    if (!formula || seen.has(id)) return;
+    seen.add(id);
+    refsIn(formula, m, out, seen);
+  };
+  if (m && e.kind === 'Total' && m.totalFormula) {
+    deeper(m.totalFormula.decl.formula, '$total');
+    return out;
+  }
   out.push(e);
+  if (m && e.kind === 'Ref') {
+    const t = m.resolution.refs.get(e);
+    if (t?.kind === 'derived') deeper(m.derivedById.get(t.id)?.decl.formula, t.id);
+    return out;
+  }
+  const walk = (x: Expr): void => void refsIn(x, m, out, seen);
   switch (e.kind) {
+    case 'Table':
+      e.keys.forEach(walk);
+      e.entries.forEach((x) => walk(x.value));
+      break;
     case 'Call':
-      e.args.forEach((a) => refsIn(a, out));
+      e.args.forEach(walk);
       break;
     case 'Unary':
-      refsIn(e.operand, out);
+      walk(e.operand);
       break;
     case 'Binary':
     case 'Compare':
-      refsIn(e.left, out);
-      refsIn(e.right, out);
+      walk(e.left);
+      walk(e.right);
       break;
     case 'In':
-      refsIn(e.operand, out);
-      e.set.forEach((x) => refsIn(x, out));
+      walk(e.operand);
+      e.set.forEach(walk);
       break;
     case 'If':
-      refsIn(e.cond, out);
-      refsIn(e.then, out);
-      refsIn(e.otherwise, out);
+      walk(e.cond);
+      walk(e.then);
+      walk(e.otherwise);
       break;
     case 'Quantified':
-      refsIn(e.body, out);
+      walk(e.body);
       break;
     default:
       break;
@@ -83,7 +106,7 @@ function refsIn(e: Expr, out: Expr[] = []): Expr[] {
 /** Whether an expression reads any indicator (its value, points or weight) or anything computed from them. */
 function readsIndicators(ruleset: CompiledRuleset, e: Expr, except?: string): boolean {
   const m = ruleset.model.resolution;
-  return refsIn(e).some((x) => {
+  return refsIn(e, ruleset.model).some((x) => {
     if (x.kind === 'Total') return true;
     // `value` without an argument, inside the indicator's own scoring, is the indicator itself.
     if (x.kind === 'Prop') return except === undefined || !(x.of ? x.of.name === except : x.prop === 'value');
@@ -122,7 +145,7 @@ function readsOwnValueOnly(ruleset: CompiledRuleset, i: IndicatorInfo): boolean 
   if (i.decl.applies && readsIndicators(ruleset, i.decl.applies)) return false;
   const refs = ruleset.model.resolution.refs;
   return scoringExprs(i).every((e) =>
-    refsIn(e).every((x) => {
+    refsIn(e, ruleset.model).every((x) => {
       if (x.kind === 'Total') return false;
       if (x.kind === 'Prop') return x.of ? x.of.name === i.id && x.prop === 'value' : x.prop === 'value';
       if (x.kind !== 'Ref') return true;
@@ -138,7 +161,7 @@ function split(e: Expr, op: 'and' | 'or'): Expr[] {
 
 function indicatorsIn(ruleset: CompiledRuleset, e: Expr): string[] {
   const out = new Set<string>();
-  for (const x of refsIn(e)) {
+  for (const x of refsIn(e, ruleset.model)) {
     if (x.kind !== 'Ref') continue;
     const t = ruleset.model.resolution.refs.get(x);
     if (t?.kind === 'indicator') out.add(t.id);
@@ -148,7 +171,7 @@ function indicatorsIn(ruleset: CompiledRuleset, e: Expr): string[] {
 
 function inputsIn(ruleset: CompiledRuleset, e: Expr): string[] {
   const out = new Set<string>();
-  for (const x of refsIn(e)) {
+  for (const x of refsIn(e, ruleset.model)) {
     if (x.kind !== 'Ref') continue;
     const t = ruleset.model.resolution.refs.get(x);
     if (t?.kind === 'input') out.add(t.id);
@@ -231,7 +254,10 @@ export function needsOf(
     }
   }
 
-  let additive = true;
+  // Derived values and a formula total are not sums of the indicators' gains: the search's bounds and its fast
+  // check (which adds gains to the base total) do not hold, so every candidate set is assessed by the engine.
+  let additive = m.derived.length === 0 && !m.totalFormula;
+  if (m.totalFormula) total = undefined;
   for (const i of m.indicators) {
     if (i.decl.applies && readsIndicators(ruleset, i.decl.applies)) additive = false;
     if (scoringExprs(i).some((x) => readsIndicators(ruleset, x, i.id))) additive = false;
