@@ -157,6 +157,8 @@ describe('assay list', () => {
     expect(j.map((e) => `${e.id}@${e.version}:${e.status}`)).toEqual([
       'csp-assessment@0.9:for-comment',
       'csp-assessment@1.0:published',
+      'cvss@3.1:published',
+      'iso-33020@2019:published',
       'leed-bdc@4.1:published',
     ]);
     expect(run(['check', 'csp-assessment@latest']).out).toContain('csp-assessment 1.0');
