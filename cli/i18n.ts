@@ -397,6 +397,11 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
     'zh-Hans': '`{path}` 中没有带测试的规则集（应为 <标识>/<版本>.assay 与 <标识>/tests/*.yaml）',
     'zh-Hant': '`{path}` 中沒有帶測試的規則集（應為 <標識>/<版本>.assay 與 <標識>/tests/*.yaml）',
   },
+  rulesetWithoutTests: {
+    en: 'the ruleset folder `{path}` has no tests (expected {path}/tests/*.yaml); its rules were not tested',
+    'zh-Hans': '规则集文件夹 `{path}` 没有测试（应为 {path}/tests/*.yaml）；其规则未经测试',
+    'zh-Hant': '規則集資料夾 `{path}` 沒有測試（應為 {path}/tests/*.yaml）；其規則未經測試',
+  },
   noRulesetForTests: {
     en: 'no .assay ruleset next to the test file `{path}` (looked in its folder and the one above)',
     'zh-Hans': '测试文件 `{path}` 旁没有 .assay 规则集（已查找其所在文件夹及上一级）',

@@ -1,7 +1,7 @@
 // `assay test [paths] [--format text|json|junit] [--coverage] [--lcov <file>] [--explain]`: runs rule tests (issue #7).
 // `--lcov` never replaces an existing file without `--force`.
 // In: paths — a ruleset folder (its tests/*.yaml against its *.assay), a tests folder, a test file, an .assay file,
-// or a registry folder (every ruleset in it); none means ./rulesets. `--ruleset <file> [tests…]`: the given test
+// or a registry folder (every ruleset folder in it; one without tests is named in a warning); none means ./rulesets. `--ruleset <file> [tests…]`: the given test
 // files or folders (default: tests/ beside the file) against that one ruleset, pinned cases included (issue 14).
 // Out: the report on stdout, lcov to a file; exit 0 when every case passed, 1 on any failure, malformed test file or
 // a run that ran no case, 2 on usage errors.
@@ -73,8 +73,12 @@ function rulesetDirOf(file: string): string | undefined {
   return assayFiles(up).length > 0 ? up : undefined;
 }
 
-/** Turns the command-line paths into groups, one per ruleset folder. */
-function collectGroups(paths: readonly string[]): Group[] {
+/**
+ * Turns the command-line paths into groups, one per ruleset folder. A registry (a folder of `<id>/` folders) gives
+ * every ruleset folder in it: those with tests become groups, those without are returned in `untested`.
+ */
+function collectGroups(paths: readonly string[]): { groups: Group[]; untested: string[] } {
+  const untested: string[] = [];
   const groups = new Map<string, Group>();
   const group = (dir: string): Group => {
     const key = resolve(dir);
@@ -96,13 +100,15 @@ function collectGroups(paths: readonly string[]): Group[] {
         g.assay = undefined;
         for (const f of testFiles(p)) g.tests.add(f);
       } else {
-        // A registry: every ruleset folder in it that has tests.
+        // A registry: every ruleset folder in it; one without tests is named, never skipped in silence.
         const subs = readdirSync(p)
           .sort()
           .map((n) => join(p, n))
-          .filter((d) => assayFiles(d).length > 0 && testFiles(join(d, 'tests')).length > 0);
-        if (subs.length === 0) throw new CliError('noTests', { path: p });
-        for (const d of subs) wholeFolder(d);
+          .filter((d) => assayFiles(d).length > 0);
+        const tested = subs.filter((d) => testFiles(join(d, 'tests')).length > 0);
+        if (tested.length === 0) throw new CliError('noTests', { path: p });
+        for (const d of tested) wholeFolder(d);
+        untested.push(...subs.filter((d) => !tested.includes(d)));
       }
     } else if (p.endsWith('.assay')) {
       const g = group(dirname(p));
@@ -116,7 +122,7 @@ function collectGroups(paths: readonly string[]): Group[] {
       g.tests.add(p);
     }
   }
-  return [...groups.values()];
+  return { groups: [...groups.values()], untested };
 }
 
 /** The explanation of a failing case: the explainer of engine/analyses/explain when present, else the plain listing. */
@@ -163,7 +169,8 @@ export function runTest(p: ParsedArgs, lang: Lang, out: Out): number {
   const wantCoverage = has(p, 'coverage') || lcovFile !== undefined;
   const given = flag(p, 'ruleset');
   const paths = p.positionals.length > 0 ? p.positionals : ['rulesets'];
-  const groups = given !== undefined ? [givenRulesetGroup(given, p.positionals)] : collectGroups(paths);
+  const { groups, untested } = given !== undefined ? { groups: [givenRulesetGroup(given, p.positionals)], untested: [] } : collectGroups(paths);
+  for (const path of untested) out.err(`${t(lang, 'warning')}: ${t(lang, 'rulesetWithoutTests', { path })}`);
   const runs: TestRun[] = [];
   let broken = false;
   const platformCache = new Map<string, PlatformDoc | string>();

@@ -41,6 +41,23 @@ export const BUNDLED_RULESETS: readonly BundledRuleset[] = Object.entries(rulese
   })
   .sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version));
 
+/**
+ * What the playground opens first: the newest version of the first standard (by id) that has several versions, and
+ * the version before it to compare with. With one-version standards bundled beside it (cvss, iso-33020, leed-bdc),
+ * "the last two files" would pair two different standards. No standard with two versions: the last ruleset alone.
+ */
+export function startingPair(rulesets: readonly BundledRuleset[]): {
+  readonly latest: BundledRuleset | undefined;
+  readonly previous: BundledRuleset | undefined;
+} {
+  for (const r of rulesets) {
+    const versions = rulesets.filter((x) => x.id === r.id);
+    if (versions.length > 1) return { latest: versions[versions.length - 1], previous: versions[versions.length - 2] };
+  }
+  const last = rulesets[rulesets.length - 1];
+  return { latest: last, previous: undefined };
+}
+
 export function bundledRuleset(ref: string): BundledRuleset | undefined {
   return BUNDLED_RULESETS.find((r) => r.ref === ref);
 }

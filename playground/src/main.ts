@@ -5,7 +5,7 @@
 
 import type { Lang } from '../../dsl/ast';
 import { registerAssayLanguage, LANGUAGE_ID, THEME } from './assay-language';
-import { BUNDLED_RULESETS, bundledRuleset, readEvidence, samplesFor } from './bundled';
+import { BUNDLED_RULESETS, bundledRuleset, readEvidence, samplesFor, startingPair } from './bundled';
 import { analysingMark, clearAnalysing, currentDoc, listDocs, loadDoc, MAIN_DOC, markAnalysing, newDocId, removeDoc, saveDoc, setCurrentDoc, type SavedDoc } from './autosave';
 import { ANALYSIS_BUDGET_MS, AssayClient, type Stalled } from './client';
 import { CompareView } from './compare-view';
@@ -749,8 +749,7 @@ function wireControls(): void {
 async function start(): Promise<void> {
   applyLang(preferredLang(navigator.languages));
   wireControls();
-  const latest = BUNDLED_RULESETS[BUNDLED_RULESETS.length - 1];
-  const previous = BUNDLED_RULESETS[BUNDLED_RULESETS.length - 2];
+  const { latest, previous } = startingPair(BUNDLED_RULESETS);
   compareView.setChoice(previous?.ref ?? latest?.ref ?? '', 'editor');
   let restored = false;
   if (location.hash.length > 1) {

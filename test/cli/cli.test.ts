@@ -154,7 +154,13 @@ describe('assay list', () => {
     const r = run(['list', '--format', 'json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { id: string; version: string; status: string }[];
-    expect(j.map((e) => `${e.id}@${e.version}:${e.status}`)).toEqual(['csp-assessment@0.9:for-comment', 'csp-assessment@1.0:published']);
+    expect(j.map((e) => `${e.id}@${e.version}:${e.status}`)).toEqual([
+      'csp-assessment@0.9:for-comment',
+      'csp-assessment@1.0:published',
+      'cvss@3.1:published',
+      'iso-33020@2019:published',
+      'leed-bdc@4.1:published',
+    ]);
     expect(run(['check', 'csp-assessment@latest']).out).toContain('csp-assessment 1.0');
     expect(run(['check', 'csp-assessment@latest-draft']).out).toContain('csp-assessment 0.9');
   });

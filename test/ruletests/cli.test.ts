@@ -100,6 +100,26 @@ cases:
     expect(r.err).toContain(`no ruleset with tests in \`${dir}\``);
   });
 
+  it('a registry folder: every ruleset folder in it is run, and one without tests is named, never skipped in silence', () => {
+    const registry = mkdtempSync(join(tmpdir(), 'assay-registry-'));
+    const tested = join(registry, 'csp');
+    mkdirSync(join(tested, 'tests'), { recursive: true });
+    mkdirSync(join(tested, 'platforms'));
+    copyFileSync('rulesets/csp-assessment/0.9.assay', join(tested, '0.9.assay'));
+    copyFileSync('rulesets/csp-assessment/platforms/p1-hub-operator.yaml', join(tested, 'platforms', 'p1.yaml'));
+    writeFileSync(join(tested, 'tests', 'one.yaml'), 'platform: ../platforms/p1.yaml\ncases:\n  - { name: P1 is graded, expect: { outcome: graded } }\n');
+    const untested = join(registry, 'leed');
+    mkdirSync(untested);
+    copyFileSync('rulesets/leed-bdc/4.1.assay', join(untested, '4.1.assay'));
+    for (const lang of ['en', 'zh-Hans', 'zh-Hant'] as const) {
+      const r = assay('test', registry, '--lang', lang);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(join(tested, 'tests', 'one.yaml'));
+      expect(r.err).toContain(`\`${untested}\``);
+      expect(r.err).toContain({ en: 'has no tests', 'zh-Hans': '没有测试', 'zh-Hant': '沒有測試' }[lang]);
+    }
+  }, 60_000);
+
   it('an edited ruleset alone: no case runs, exit 1 with a message saying so (in three languages)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'assay-edited-'));
     const file = join(dir, 'my-edited.assay');
