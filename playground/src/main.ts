@@ -9,6 +9,7 @@ import { BUNDLED_RULESETS, bundledRuleset, readEvidence, samplesFor } from './bu
 import { analysingMark, clearAnalysing, currentDoc, listDocs, loadDoc, MAIN_DOC, markAnalysing, newDocId, removeDoc, saveDoc, setCurrentDoc, type SavedDoc } from './autosave';
 import { ANALYSIS_BUDGET_MS, AssayClient, type Stalled } from './client';
 import { CompareView } from './compare-view';
+import { DocumentView } from './document-view';
 import { byId, h } from './dom';
 import { notices, renderNotices, setNotice } from './notices';
 import { listHistory, remember, type ReplacedBy } from './history';
@@ -50,7 +51,7 @@ interface PageState {
   latest: Analysis | undefined;
   stale: boolean;
   roundTripMs: number | undefined;
-  tab: 'preview' | 'compare';
+  tab: 'preview' | 'compare' | 'document';
   nextUserId: number;
   workerError: string | undefined;
   plan: PlanResult | undefined;
@@ -146,6 +147,13 @@ const compareView = new CompareView({
   platforms: () => allPlatforms(),
   lang: () => getLang(),
   onChoice: () => persist(),
+});
+
+const documentView = new DocumentView({
+  client,
+  text: () => mainModel.getValue(),
+  lang: () => getLang(),
+  compareBase: () => compareView.choice.base,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -608,6 +616,7 @@ function applyLang(lang: Lang): void {
   }
   document.title = t('appTitle');
   compareView.renderPickers();
+  documentView.renderPicker();
   renderNotices();
 }
 
@@ -616,14 +625,15 @@ function applyLang(lang: Lang): void {
 
 function setTab(tab: PageState['tab']): void {
   state.tab = tab;
-  byId('tab-preview').classList.toggle('active', tab === 'preview');
-  byId('tab-compare').classList.toggle('active', tab === 'compare');
-  byId('view-preview').hidden = tab !== 'preview';
-  byId('view-compare').hidden = tab !== 'compare';
+  for (const name of ['preview', 'compare', 'document'] as const) {
+    byId(`tab-${name}`).classList.toggle('active', tab === name);
+    byId(`view-${name}`).hidden = tab !== name;
+  }
   if (tab === 'compare') {
     compareView.layout();
     void compareView.refresh();
   }
+  if (tab === 'document') void documentView.refresh();
 }
 
 /** Evidence field names of a platform-document schema (former ids left out). */
@@ -672,6 +682,7 @@ function wireControls(): void {
     applyLang((e.target as HTMLSelectElement).value as Lang);
     persist();
     requestAnalysis(0);
+    if (state.tab === 'document') void documentView.refresh();
     // Paused, no analysis comes to redraw the panels: redraw their words now (results stay as they were).
     if (state.paused) {
       renderAll();
@@ -680,6 +691,7 @@ function wireControls(): void {
   });
   byId('tab-preview').addEventListener('click', () => setTab('preview'));
   byId('tab-compare').addEventListener('click', () => setTab('compare'));
+  byId('tab-document').addEventListener('click', () => setTab('document'));
 
   byId('share-button').addEventListener('click', async () => {
     const hash = await encodeShare(currentWork());
@@ -737,6 +749,10 @@ function wireControls(): void {
     if (state.tab === 'compare' && compareView.choice.head === 'editor' && !state.paused) {
       if (compareTimer !== undefined) clearTimeout(compareTimer);
       compareTimer = setTimeout(() => void compareView.refresh(), 400);
+    }
+    if (state.tab === 'document' && !state.paused) {
+      if (compareTimer !== undefined) clearTimeout(compareTimer);
+      compareTimer = setTimeout(() => void documentView.refresh(), 300);
     }
   });
 }
@@ -806,11 +822,12 @@ declare global {
       requestedWorkers: readonly string[];
       state: PageState;
       compareView: CompareView;
+      documentView: DocumentView;
       /** How many entries the document history holds (for tests). */
       historySize(): Promise<number>;
     };
   }
 }
-window.assayPlayground = { monaco, editor, evidenceEditor, requestedWorkers, state, compareView, historySize: async () => (await listHistory()).length };
+window.assayPlayground = { monaco, editor, evidenceEditor, requestedWorkers, state, compareView, documentView, historySize: async () => (await listHistory()).length };
 
 void start();

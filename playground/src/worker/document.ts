@@ -1,0 +1,19 @@
+// The standard as a document, for the playground's Document tab: the engine's document of the editor's text and,
+// against an earlier version, its revision table. In: a `document` request. Out: `DocumentResult` with the engine's
+// blocks (plain data the page draws as text); never throws for bad input.
+
+import type { Lang } from '../../../dsl/ast';
+import { documentBlocks, documentOf } from '../../../engine/document/index';
+import type { DocumentResult } from '../protocol';
+import { compile } from './engine-bridge';
+
+export function documentFor(seq: number, text: string, against: string | undefined, lang: Lang): DocumentResult {
+  const main = compile(text, 'ruleset.assay');
+  const older = against === undefined ? undefined : compile(against, 'against.assay');
+  const errors: ('text' | 'against')[] = [];
+  if (!main.ruleset) errors.push('text');
+  if (older && !older.ruleset) errors.push('against');
+  if (!main.ruleset || (older && !older.ruleset)) return { seq, errors };
+  const doc = documentOf(main.ruleset.model, lang, older?.ruleset ? { against: older.ruleset.model } : {});
+  return { seq, errors, blocks: documentBlocks(doc) };
+}
