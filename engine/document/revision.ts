@@ -7,9 +7,10 @@ import type { IndicatorDecl, Lang } from '../../dsl/ast';
 import { diffAsts } from '../analyses/diff/index';
 import type { DiffEntry, DiffValue, Labels } from '../analyses/diff/entries';
 import { valueText } from '../analyses/diff/render';
-import { kindTitle } from '../analyses/diff/words';
+import { kindTitle, phrase, PHRASES, type Phrase } from '../analyses/diff/words';
+import { colon } from '../analyses/explain/words';
 import type { Model } from '../model/model';
-import { indicatorSummary, methodsText, ROW_SEP } from './cells';
+import { directionText, indicatorSummary, methodsText, ROW_SEP } from './cells';
 import { CLAUSES, INDICATOR_CLAUSE, indicatorEntry, typographic } from './model';
 import { dsay } from './words';
 
@@ -157,6 +158,19 @@ class Wording {
     return ` (${dsay(this.lang, 'pointsChange', { text })})`;
   }
 
+  /** A value of the diff in the reader's words: an object's keys (weight, type, label, …) from the diff's catalogue. */
+  private value(v: DiffValue): string {
+    const lang = this.lang;
+    if (v === null) return dsay(lang, 'none');
+    if (typeof v !== 'object' || Array.isArray(v) || Object.keys(v).every((k) => k === 'en' || k === 'zh-Hans' || k === 'zh-Hant')) {
+      return typographic(valueText(v, lang));
+    }
+    return Object.entries(v as Record<string, DiffValue>)
+      .filter(([, x]) => x !== null)
+      .map(([k, x]) => `${Object.hasOwn(PHRASES, k) ? phrase(lang, k as Phrase) : k}${colon(lang)}${typographic(valueText(x, lang))}`)
+      .join(ROW_SEP);
+  }
+
   oldNew(e: DiffEntry): { old: string; new: string } {
     const lang = this.lang;
     const none = dsay(lang, 'none');
@@ -210,8 +224,10 @@ class Wording {
       case 'level-requires':
       case 'prerequisite-requires':
         return { old: conditions(e.before), new: conditions(e.after) };
+      case 'direction-changed':
+        return { old: directionText(e.before === 'lower' ? 'lower' : e.before === 'higher' ? 'higher' : undefined), new: directionText(e.after === 'lower' ? 'lower' : e.after === 'higher' ? 'higher' : undefined) };
       default:
-        return { old: e.before === null ? none : typographic(valueText(e.before, lang)), new: e.after === null ? none : typographic(valueText(e.after, lang)) };
+        return { old: this.value(e.before), new: this.value(e.after) };
     }
   }
 }
