@@ -7,7 +7,7 @@ import type { Lang } from '../../dsl/ast';
 import type { Block } from '../../engine/document/sections';
 import { BUNDLED_RULESETS, bundledRuleset } from './bundled';
 import type { AssayClient } from './client';
-import { byId, h } from './dom';
+import { byId, download, h } from './dom';
 import { t } from './i18n';
 import './document.css';
 
@@ -53,6 +53,7 @@ export class DocumentView {
       this.against = (e.target as HTMLSelectElement).value;
       void this.refresh();
     });
+    for (const format of ['md', 'html', 'docx'] as const) byId(`document-download-${format}`).addEventListener('click', () => void this.refresh(format));
   }
 
   /** Fills the picker (its first option's words depend on the language). */
@@ -62,8 +63,8 @@ export class DocumentView {
     sel.value = this.against ?? this.ctx.compareBase();
   }
 
-  /** Asks the worker for the document of the current text and draws it (the newest request wins). */
-  async refresh(): Promise<void> {
+  /** Asks the worker for the document of the current text and draws it (the newest request wins); with a format, offers it as a file. */
+  async refresh(format?: 'md' | 'html' | 'docx'): Promise<void> {
     if (this.against === undefined) this.against = bundledRuleset(this.ctx.compareBase()) ? this.ctx.compareBase() : '';
     if (!this.shown) {
       this.shown = true;
@@ -75,7 +76,12 @@ export class DocumentView {
     const against = this.against === '' ? undefined : bundledRuleset(this.against)?.text;
     let r;
     try {
-      r = await this.ctx.client.document({ text: this.ctx.text(), lang: this.ctx.lang(), ...(against !== undefined ? { against } : {}) });
+      r = await this.ctx.client.document({
+        text: this.ctx.text(),
+        lang: this.ctx.lang(),
+        ...(against !== undefined ? { against } : {}),
+        ...(format !== undefined ? { format } : {}),
+      });
     } catch (e) {
       if (e instanceof Error && e.message === 'superseded') return;
       status.textContent = t('documentFailed', { message: e instanceof Error ? e.message : String(e) });
@@ -90,5 +96,6 @@ export class DocumentView {
     body.classList.remove('stale');
     this.lastBlocks = r.blocks;
     body.replaceChildren(h('article', { class: 'assay-doc', lang: this.ctx.lang() }, r.blocks.map(blockEl)));
+    if (r.file) download(r.file.name, r.file.data, r.file.type);
   }
 }

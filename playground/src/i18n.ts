@@ -103,6 +103,7 @@ export const STRINGS = {
   tabDocument: e('Document', '标准文本', '標準文本'),
   documentAgainst: e('Revision table against', '修订表对照版本', '修訂表對照版本'),
   documentNoRevision: e('— (no revision table)', '—（不列修订表）', '—（不列修訂表）'),
+  documentDownload: e('Download:', '下载：', '下載：'),
   documentWorking: e('Rendering…', '生成中…', '產生中…'),
   documentFailed: e('The document could not be rendered: {message}', '无法生成标准文本：{message}', '無法產生標準文本：{message}'),
   documentTextErrors: e(

@@ -10,7 +10,7 @@ import { analysingMark, clearAnalysing, currentDoc, listDocs, loadDoc, MAIN_DOC,
 import { ANALYSIS_BUDGET_MS, AssayClient, type Stalled } from './client';
 import { CompareView } from './compare-view';
 import { DocumentView } from './document-view';
-import { byId, h } from './dom';
+import { byId, download, h } from './dom';
 import { notices, renderNotices, setNotice } from './notices';
 import { listHistory, remember, type ReplacedBy } from './history';
 import { confirmReplace, showHistoryDialog } from './history-view';
@@ -646,15 +646,6 @@ function evidenceFields(schema: unknown): string[] {
     .map(([k]) => k);
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const a = h('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 function wireControls(): void {
   const bundled = byId<HTMLSelectElement>('bundled');
   bundled.replaceChildren(h('option', { value: '' }, '—'), ...BUNDLED_RULESETS.map((r) => h('option', { value: r.ref }, r.ref)));
@@ -673,7 +664,7 @@ function wireControls(): void {
     await replaceWith({ text, fileName: f.name }, 'file');
   });
   byId('save-file').addEventListener('click', () => {
-    download(state.fileName, mainModel.getValue());
+    download(state.fileName, mainModel.getValue(), 'text/plain;charset=utf-8');
     state.baseline = mainModel.getValue();
   });
   byId('history-button').addEventListener('click', () => void showHistory());

@@ -175,6 +175,8 @@ export interface DocumentResult {
   readonly seq: number;
   readonly errors: readonly ('text' | 'against')[];
   readonly blocks?: readonly Block[];
+  /** The document as a file, when a format was asked for: its name and its text (md, html) or bytes (docx). */
+  readonly file?: { readonly name: string; readonly data: string | Uint8Array; readonly type: string };
 }
 
 export type Request =
@@ -217,6 +219,8 @@ export type Request =
       /** An earlier version: the document opens with its revision table. */
       readonly against?: string;
       readonly lang: Lang;
+      /** Also render the document as this file format (a download). */
+      readonly format?: 'md' | 'html' | 'docx';
     };
 
 export type Response =

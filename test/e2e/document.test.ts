@@ -1,13 +1,16 @@
 // The Document tab of the built playground: the ruleset in the editor as the standard prints it, with the revision
 // table against the Compare tab's base version. Its tables are the engine's document cell by cell; with 0.9 open
-// they are the tables of draft-0.9.md; it follows edits, the version picker and the language.
+// they are the tables of draft-0.9.md; it follows edits, the version picker and the language; its downloads are the
+// engine's Markdown and a valid .docx.
 // In: playground/dist served locally, headless Chromium. Out: assertions and screenshots in test-artifacts/e2e/.
 
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { documentBlocks, documentOf } from '../../engine/document/index';
+import { documentBlocks, documentOf, renderDocument } from '../../engine/document/index';
 import { compileRuleset } from '../../engine/index';
 import { bandPairs, markdownTables, methodPairs } from '../document/tables';
 import { clearStorage, REPO, screenshot, usePlayground, watch } from './harness';
@@ -67,6 +70,24 @@ describe('the Document tab', () => {
     expect(revision?.rows.find((r) => (r[2] ?? '').includes('band removed: pue'))?.slice(3)).toEqual(['≤1.50: 20', 'removed (points change: pue in (1.40, 1.50]: 20 → 0)']);
     expect(await page.locator('[data-testid=document] h1').innerText()).toBe('Computing-power service platform capability assessment — 1.0 (published)');
     await screenshot(page, 'document-1.0-against-0.9');
+
+    // downloads: the Markdown is the engine's, the .docx a valid Word package
+    const saved = async (testid: string): Promise<{ name: string; bytes: Buffer }> => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testid}]`)]);
+      const path = join(mkdtempSync(join(tmpdir(), 'assay-dl-')), dl.suggestedFilename());
+      await dl.saveAs(path);
+      return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
+    };
+    const md = await saved('document-download-md');
+    expect(md.name).toBe('csp-assessment-1.0-from-0.9.en.md');
+    expect(md.bytes.toString('utf8')).toBe(renderDocument(documentOf(model('1.0'), 'en', { against: model('0.9') }), 'md'));
+    const docx = await saved('document-download-docx');
+    expect(docx.name).toBe('csp-assessment-1.0-from-0.9.en.docx');
+    expect(docx.bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    const file = join(mkdtempSync(join(tmpdir(), 'assay-dl-')), 'x.docx');
+    writeFileSync(file, docx.bytes);
+    expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toContain('No errors detected');
+    expect(execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' })).toContain('asset_inventory_consistency');
 
     // no revision table when none is chosen
     await page.selectOption('[data-testid=document-against]', '');

@@ -28,7 +28,7 @@ function run(req: Request): Response {
       case 'compare':
         return { type: 'comparison', comparison: compare(req.seq, req.base, req.head, req.lang, req.platforms) };
       case 'document':
-        return { type: 'document', document: documentFor(req.seq, req.text, req.against, req.lang) };
+        return { type: 'document', document: documentFor(req.seq, req.text, req.against, req.lang, req.format) };
       case 'plan': {
         const p = req.platform;
         const doc = { platform: p.platform, ...(p.name !== undefined ? { name: p.name } : {}), evidence: p.evidence };
