@@ -16,7 +16,16 @@ export const DOCUMENT_CSS = `
 .assay-doc table { border-collapse: collapse; width: 100%; margin: 0 0 14px; font-size: 13px; }
 .assay-doc th, .assay-doc td { border: 1px solid #c9d0d9; padding: 4px 6px; text-align: left; vertical-align: top; }
 .assay-doc th { background: #eef1f5; white-space: nowrap; }
-.assay-doc code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
+.assay-doc code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+/* ids and weights on one line; names and bands keep a readable width (a Chinese name is never one character per line) */
+.assay-doc td:first-child, .assay-doc table[data-table^="indicators-"] td:nth-child(8) { white-space: nowrap; }
+.assay-doc table[data-table^="indicators-"] td:nth-child(2), .assay-doc table[data-table="rules"] td:nth-child(3),
+.assay-doc table[data-table="levels"] td:nth-child(2), .assay-doc table[data-table="facts"] td:nth-child(3) { min-width: 8em; }
+.assay-doc table[data-table^="indicators-"] td:nth-child(3) { min-width: 10em; }
+.assay-doc table[data-table^="indicators-"] td:nth-child(5) { min-width: 13em; }
+.assay-doc table[data-table^="indicators-"] td:nth-child(7) { min-width: 11em; }
+.assay-doc table[data-table="revision"] td:nth-child(3) { min-width: 11em; }
+.assay-doc table[data-table="revision"] td:nth-child(n+4) { min-width: 14em; }
 @media print { .assay-doc h2 { break-after: avoid; } .assay-doc tr { break-inside: avoid; } }
 `;
 

@@ -4,6 +4,7 @@
 // the last document on screen, marked stale, with the reason.
 
 import type { Lang } from '../../dsl/ast';
+import { DOCUMENT_CSS } from '../../engine/document/html';
 import type { Block } from '../../engine/document/sections';
 import { BUNDLED_RULESETS, bundledRuleset } from './bundled';
 import type { AssayClient } from './client';
@@ -49,6 +50,8 @@ export class DocumentView {
   lastBlocks: readonly Block[] | undefined;
 
   constructor(private readonly ctx: DocumentContext) {
+    // The document's own styles, the same as in `assay doc --format html` (one owner: engine/document/html.ts).
+    document.head.append(h('style', {}, DOCUMENT_CSS));
     byId<HTMLSelectElement>('document-against').addEventListener('change', (e) => {
       this.against = (e.target as HTMLSelectElement).value;
       void this.refresh();
