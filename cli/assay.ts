@@ -28,6 +28,7 @@ import { runTest } from './commands/test';
 import { runExplain } from './commands/explain';
 import { runGap } from './commands/gap';
 import { runReport } from './commands/report';
+import { runDoc } from './commands/doc';
 
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
 const COMMON: Record<string, FlagSpec> = {
@@ -47,6 +48,7 @@ const COMMANDS = new Map<string, Command>([
   ['list', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runList }],
   ['fmt', { flags: { check: {}, write: {} }, run: runFmt }],
   ['diff', { flags: { format: { value: true, choices: ['table', 'json', 'md'] } }, run: runDiff }],
+  ['doc', { flags: { format: { value: true, choices: ['md', 'html', 'docx'] }, against: { value: true }, out: { value: true }, force: {} }, run: runDoc }],
   ['impact', { flags: { format: { value: true, choices: ['table', 'json', 'md', 'html'] } }, run: runImpact }],
   ['export', { flags: { format: { value: true, choices: ['json', 'jsonlogic'] }, out: { value: true }, force: {} }, run: runExport }],
   ['import', { flags: { from: { value: true, choices: ['json', 'jsonlogic'] }, out: { value: true }, force: {} }, run: runImport }],

@@ -31,7 +31,7 @@ function overviewLines(lang: Lang, name: string): string[] {
 export function commandHelp(lang: Lang, name: string, flags: Readonly<Record<string, FlagSpec>>): string {
   const rows = Object.entries(flags).map(([f, s]) => {
     const form = `--${f}${s.value ? ` ${s.choices ? s.choices.join('|') : t(lang, 'helpValue')}` : ''}`;
-    const what = flagHelp(lang, f);
+    const what = flagHelp(lang, f, name);
     return what === undefined ? `  ${form}` : `  ${form}${' '.repeat(Math.max(1, DESC_COLUMN - 2 - displayWidth(form)))}${what}`;
   });
   return [

@@ -18,6 +18,7 @@ commands:
   list                                     list the ruleset registry
   fmt [--check | --write] <file>...        format rulesets
   diff <A> <B>                             what changed between two rulesets (semantic diff)
+  doc <ruleset> [--against <older>]        the standard as a document (--format md|html|docx, --out F)
   impact <A> <B> <evidence>...             which platforms a revision moves, and why
   explain <ruleset> <evidence>...          why each platform got its result (--against <corpus folder>)
   gap <ruleset> <evidence>... [--target L] smallest evidence changes that reach the next (or target) level
@@ -51,6 +52,7 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
   list                                     列出规则集登记册
   fmt [--check | --write] <文件>...        格式化规则集
   diff <A> <B>                             两个规则集之间的语义差异
+  doc <规则集> [--against <旧版>]          以标准文本形式输出规则集（--format md|html|docx，--out 文件）
   impact <A> <B> <证据>...                 修订对各平台结论与等级的影响及原因
   explain <规则集> <证据>...               说明各平台结果的由来（--against <对标语料文件夹>）
   gap <规则集> <证据>... [--target L]      达到下一等级（或目标等级）所需的最小证据改动
@@ -84,6 +86,7 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
   list                                     列出規則集登記冊
   fmt [--check | --write] <檔案>...        格式化規則集
   diff <A> <B>                             兩個規則集之間的語義差異
+  doc <規則集> [--against <舊版>]          以標準文本形式輸出規則集（--format md|html|docx，--out 檔案）
   impact <A> <B> <證據>...                 修訂對各平台結論與等級的影響及原因
   explain <規則集> <證據>...               說明各平台結果的由來（--against <對標語料資料夾>）
   gap <規則集> <證據>... [--target L]      達到下一等級（或目標等級）所需的最小證據改動
@@ -549,6 +552,11 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
     'zh-Hans': '`report` 需要 --out <文件>',
     'zh-Hant': '`report` 需要 --out <檔案>',
   },
+  docxNeedsOut: {
+    en: '`doc --format docx` writes a Word file: give --out <file.docx>',
+    'zh-Hans': '`doc --format docx` 输出 Word 文件：请给出 --out <文件.docx>',
+    'zh-Hant': '`doc --format docx` 輸出 Word 檔案：請給出 --out <檔案.docx>',
+  },
   reportWritten: {
     en: 'wrote {path} ({n} {n#platform|platforms})',
     'zh-Hans': '已写入 {path}（{n} 个平台）',
@@ -711,7 +719,13 @@ const FLAG_HELP: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   ['signature', { en: 'add a signature block for the certification body', 'zh-Hans': '添加供认证机构签署的签字栏', 'zh-Hant': '加入供認證機構簽署的簽字欄' }],
 ]);
 
-/** The help line of option `name` in `lang`, if it has one. */
-export function flagHelp(lang: Lang, name: string): string | undefined {
-  return FLAG_HELP.get(name)?.[lang];
+/** Options that mean something else for one command (`command.option`). */
+const COMMAND_FLAG_HELP: ReadonlyMap<string, Entry> = new Map<string, Entry>([
+  ['doc.against', { en: 'an earlier version: add the revision table (each change, its clause, old and new text)', 'zh-Hans': '旧版规则集：加入修订表（每项修订及其条款、原文与新文）', 'zh-Hant': '舊版規則集：加入修訂表（每項修訂及其條款、原文與新文）' }],
+  ['doc.format', { en: 'md, html or docx (default: from the --out file name, else md)', 'zh-Hans': 'md、html 或 docx（默认按 --out 文件名，否则为 md）', 'zh-Hant': 'md、html 或 docx（預設依 --out 檔名，否則為 md）' }],
+]);
+
+/** The help line of option `name` in `lang` (for `command` when it means something else there), if it has one. */
+export function flagHelp(lang: Lang, name: string, command?: string): string | undefined {
+  return (command !== undefined ? COMMAND_FLAG_HELP.get(`${command}.${name}`) : undefined)?.[lang] ?? FLAG_HELP.get(name)?.[lang];
 }

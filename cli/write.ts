@@ -49,7 +49,7 @@ export function ioReason(e: unknown, lang: Lang): string {
  * which fails when anything is at the path (no window between a check and the write, and a dangling symlink is not
  * followed); with `force` it is renamed over what is there. The temporary file is removed on any failure.
  */
-export function writeFileSafely(path: string, text: string, opts: WriteOptions, lang: Lang): void {
+export function writeFileSafely(path: string, text: string | Uint8Array, opts: WriteOptions, lang: Lang): void {
   if (!opts.force && occupied(path)) throw new CliError('outExists', { path });
   const dir = dirname(path);
   let tmp: string | undefined;
@@ -65,7 +65,7 @@ export function writeFileSafely(path: string, text: string, opts: WriteOptions, 
       }
     }
     if (opts.mode !== undefined) fchmodSync(fd as number, opts.mode);
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
     for (let at = 0; at < bytes.length; ) at += writeSync(fd as number, bytes, at, bytes.length - at);
     fsyncSync(fd as number);
     closeSync(fd as number);

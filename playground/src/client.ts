@@ -1,10 +1,10 @@
 // The page's handles on the analysis workers: numbered requests, newest-wins delivery.
 // In: requests from the page. Out: callbacks/promises with the newest answer of each kind. Analysis and
-// formatting share one fast worker; comparisons and plan searches (seconds) each get their own worker,
+// formatting share one fast worker; comparisons, plan searches (seconds) and documents each get their own worker,
 // terminated and restarted when a newer request supersedes a running one, so typing never waits on them.
 // A watchdog ends the fast worker and starts a new one when it answers nothing for longer than a time budget.
 
-import type { Analysis, Comparison, PlanResult, Request, Response } from './protocol';
+import type { Analysis, Comparison, DocumentResult, PlanResult, Request, Response } from './protocol';
 import AssayWorker from './worker/assay.worker?worker';
 
 type Pending<T> = { seq: number; resolve: (v: T) => void; reject: (e: Error) => void };
@@ -84,6 +84,7 @@ export class AssayClient {
   private readonly sentAt = new Map<number, number>();
   private readonly compareLane = new Lane<Comparison>((r) => (r.type === 'comparison' ? r.comparison : undefined));
   private readonly planLane = new Lane<PlanResult>((r) => (r.type === 'plan' ? r.plan : undefined));
+  private readonly documentLane = new Lane<DocumentResult>((r) => (r.type === 'document' ? r.document : undefined));
 
   constructor(
     private readonly onAnalysis: (a: Analysis, roundTripMs: number) => void,
@@ -168,6 +169,11 @@ export class AssayClient {
     return this.planLane.run({ type: 'plan', seq: nextSeq(), ...req });
   }
 
+  /** The standard as a document (its own worker, started on first use; a newer request supersedes a running one). */
+  document(req: Omit<Extract<Request, { type: 'document' }>, 'type' | 'seq'>): Promise<DocumentResult> {
+    return this.documentLane.run({ type: 'document', seq: nextSeq(), ...req });
+  }
+
   /** Stops a running plan search (typing resumed: the CPU goes to the analysis). */
   cancelPlan(): boolean {
     return this.planLane.cancel();
@@ -192,6 +198,7 @@ export class AssayClient {
         return;
       case 'comparison':
       case 'plan':
+      case 'document':
         return;
       case 'failed':
         for (const k of [...this.sentAt.keys()]) if (k <= r.seq) this.sentAt.delete(k);

@@ -47,3 +47,13 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 export function fmt(n: number | null | undefined, digits = 2): string {
   return n === null || n === undefined ? '—' : n.toFixed(digits);
 }
+
+/** Offers `data` as a file named `name` (text or bytes, e.g. a .docx), through a temporary object URL. */
+export function download(name: string, data: string | Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type }));
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -9,7 +9,8 @@ import { BUNDLED_RULESETS, bundledRuleset, readEvidence, samplesFor, startingPai
 import { analysingMark, clearAnalysing, currentDoc, listDocs, loadDoc, MAIN_DOC, markAnalysing, newDocId, removeDoc, saveDoc, setCurrentDoc, type SavedDoc } from './autosave';
 import { ANALYSIS_BUDGET_MS, AssayClient, type Stalled } from './client';
 import { CompareView } from './compare-view';
-import { byId, h } from './dom';
+import { DocumentView } from './document-view';
+import { byId, download, h } from './dom';
 import { notices, renderNotices, setNotice } from './notices';
 import { listHistory, remember, type ReplacedBy } from './history';
 import { showGuide } from './guide-view';
@@ -51,7 +52,7 @@ interface PageState {
   latest: Analysis | undefined;
   stale: boolean;
   roundTripMs: number | undefined;
-  tab: 'preview' | 'compare';
+  tab: 'preview' | 'compare' | 'document';
   nextUserId: number;
   workerError: string | undefined;
   plan: PlanResult | undefined;
@@ -147,6 +148,13 @@ const compareView = new CompareView({
   platforms: () => allPlatforms(),
   lang: () => getLang(),
   onChoice: () => persist(),
+});
+
+const documentView = new DocumentView({
+  client,
+  text: () => mainModel.getValue(),
+  lang: () => getLang(),
+  compareBase: () => compareView.choice.base,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -609,6 +617,7 @@ function applyLang(lang: Lang): void {
   }
   document.title = t('appTitle');
   compareView.renderPickers();
+  documentView.renderPicker();
   renderNotices();
 }
 
@@ -617,14 +626,15 @@ function applyLang(lang: Lang): void {
 
 function setTab(tab: PageState['tab']): void {
   state.tab = tab;
-  byId('tab-preview').classList.toggle('active', tab === 'preview');
-  byId('tab-compare').classList.toggle('active', tab === 'compare');
-  byId('view-preview').hidden = tab !== 'preview';
-  byId('view-compare').hidden = tab !== 'compare';
+  for (const name of ['preview', 'compare', 'document'] as const) {
+    byId(`tab-${name}`).classList.toggle('active', tab === name);
+    byId(`view-${name}`).hidden = tab !== name;
+  }
   if (tab === 'compare') {
     compareView.layout();
     void compareView.refresh();
   }
+  if (tab === 'document') void documentView.refresh();
 }
 
 /** Evidence field names of a platform-document schema (former ids left out). */
@@ -635,15 +645,6 @@ function evidenceFields(schema: unknown): string[] {
   return Object.entries(props)
     .filter(([, v]) => !(typeof v.description === 'string' && v.description.startsWith('former id')))
     .map(([k]) => k);
-}
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const a = h('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function wireControls(): void {
@@ -664,7 +665,7 @@ function wireControls(): void {
     await replaceWith({ text, fileName: f.name }, 'file');
   });
   byId('save-file').addEventListener('click', () => {
-    download(state.fileName, mainModel.getValue());
+    download(state.fileName, mainModel.getValue(), 'text/plain;charset=utf-8');
     state.baseline = mainModel.getValue();
   });
   byId('history-button').addEventListener('click', () => void showHistory());
@@ -674,6 +675,7 @@ function wireControls(): void {
     applyLang((e.target as HTMLSelectElement).value as Lang);
     persist();
     requestAnalysis(0);
+    if (state.tab === 'document') void documentView.refresh();
     // Paused, no analysis comes to redraw the panels: redraw their words now (results stay as they were).
     if (state.paused) {
       renderAll();
@@ -682,6 +684,7 @@ function wireControls(): void {
   });
   byId('tab-preview').addEventListener('click', () => setTab('preview'));
   byId('tab-compare').addEventListener('click', () => setTab('compare'));
+  byId('tab-document').addEventListener('click', () => setTab('document'));
 
   byId('share-button').addEventListener('click', async () => {
     const hash = await encodeShare(currentWork());
@@ -739,6 +742,10 @@ function wireControls(): void {
     if (state.tab === 'compare' && compareView.choice.head === 'editor' && !state.paused) {
       if (compareTimer !== undefined) clearTimeout(compareTimer);
       compareTimer = setTimeout(() => void compareView.refresh(), 400);
+    }
+    if (state.tab === 'document' && !state.paused) {
+      if (compareTimer !== undefined) clearTimeout(compareTimer);
+      compareTimer = setTimeout(() => void documentView.refresh(), 300);
     }
   });
 }
@@ -807,11 +814,12 @@ declare global {
       requestedWorkers: readonly string[];
       state: PageState;
       compareView: CompareView;
+      documentView: DocumentView;
       /** How many entries the document history holds (for tests). */
       historySize(): Promise<number>;
     };
   }
 }
-window.assayPlayground = { monaco, editor, evidenceEditor, requestedWorkers, state, compareView, historySize: async () => (await listHistory()).length };
+window.assayPlayground = { monaco, editor, evidenceEditor, requestedWorkers, state, compareView, documentView, historySize: async () => (await listHistory()).length };
 
 void start();

@@ -2,6 +2,7 @@
 // In: nothing (types). Out: request and response shapes; offsets are UTF-16 offsets into the text sent.
 
 import type { Lang } from '../../dsl/ast';
+import type { Block } from '../../engine/document/sections';
 
 export interface PlatformInput {
   /** Stable key in the page (`sample:p1-hub-operator`, `user:3`). */
@@ -169,6 +170,15 @@ export interface Comparison {
   };
 }
 
+/** The standard as a document (the Document tab): the engine's blocks, or which text has errors. */
+export interface DocumentResult {
+  readonly seq: number;
+  readonly errors: readonly ('text' | 'against')[];
+  readonly blocks?: readonly Block[];
+  /** The document as a file, when a format was asked for: its name and its text (md, html) or bytes (docx). */
+  readonly file?: { readonly name: string; readonly data: string | Uint8Array; readonly type: string };
+}
+
 export type Request =
   | {
       readonly type: 'analyze';
@@ -201,6 +211,16 @@ export type Request =
       readonly head: string;
       readonly lang: Lang;
       readonly platforms: readonly PlatformInput[];
+    }
+  | {
+      readonly type: 'document';
+      readonly seq: number;
+      readonly text: string;
+      /** An earlier version: the document opens with its revision table. */
+      readonly against?: string;
+      readonly lang: Lang;
+      /** Also render the document as this file format (a download). */
+      readonly format?: 'md' | 'html' | 'docx';
     };
 
 export type Response =
@@ -208,4 +228,5 @@ export type Response =
   | { readonly type: 'formatted'; readonly seq: number; readonly text: string | null }
   | { readonly type: 'comparison'; readonly comparison: Comparison }
   | { readonly type: 'plan'; readonly plan: PlanResult }
+  | { readonly type: 'document'; readonly document: DocumentResult }
   | { readonly type: 'failed'; readonly seq: number; readonly message: string };

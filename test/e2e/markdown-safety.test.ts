@@ -104,6 +104,7 @@ function outputs(): Output[] {
     { name: 'eval --explain', markdown: run(['eval', 'a.assay', ...ev, '--format', 'md', '--explain', '--against', 'none'], dir) },
     { name: 'diff', markdown: run(['diff', 'a.assay', 'b.assay', '--format', 'md'], dir) },
     { name: 'impact', markdown: run(['impact', 'a.assay', 'b.assay', ...ev, '--format', 'md'], dir) },
+    { name: 'doc', markdown: run(['doc', 'b.assay', '--against', 'a.assay'], dir) },
   ];
 }
 
@@ -120,11 +121,11 @@ describe('Markdown outputs of hostile input, rendered with marked in Chromium', 
   });
 
   it('every output is non-trivial and shows the hostile text as text', () => {
-    expect(list.map((o) => o.name)).toEqual(['report', 'explain', 'gap', 'eval', 'eval --explain', 'diff', 'impact']);
+    expect(list.map((o) => o.name)).toEqual(['report', 'explain', 'gap', 'eval', 'eval --explain', 'diff', 'impact', 'doc']);
     for (const o of list) expect(o.markdown.length, o.name).toBeGreaterThan(100);
   });
 
-  for (const name of ['report', 'explain', 'gap', 'eval', 'eval --explain', 'diff', 'impact']) {
+  for (const name of ['report', 'explain', 'gap', 'eval', 'eval --explain', 'diff', 'impact', 'doc']) {
     it(`${name}: no script, dialog, request, handler, javascript: link or injected heading`, async () => {
       const o = list.find((x) => x.name === name);
       if (!o) throw new Error(`no output ${name}`);
@@ -166,7 +167,7 @@ describe('Markdown outputs of hostile input, rendered with marked in Chromium', 
       expect(found.headings.filter((h) => /^\s*injected/.test(h)), name).toEqual([]);
       expect(found.text).not.toMatch(/[\u001b\u202e]/);
       // The hostile text is shown, not dropped: the payload of a label or name appears as text.
-      expect(found.text, name).toContain(name === 'diff' || name === 'impact' ? "[click](javascript:alert('pue'))" : "<img src=x onerror=alert(7)>");
+      expect(found.text, name).toContain(name === 'diff' || name === 'impact' || name === 'doc' ? "[click](javascript:alert('pue'))" : "<img src=x onerror=alert(7)>");
       // Tables stay tables (a cell cannot break its row).
       if (name !== 'gap' && name !== 'diff') expect(found.tables, name).toBeGreaterThan(0);
     });

@@ -6,6 +6,7 @@ import { STRINGS } from '../i18n';
 import type { Request, Response } from '../protocol';
 import { analyze } from './analyze';
 import { compare } from './compare';
+import { documentFor } from './document';
 import { format } from './engine-bridge';
 import { planFor } from './features';
 
@@ -26,6 +27,8 @@ function run(req: Request): Response {
         return { type: 'formatted', seq: req.seq, text: format(req.text) };
       case 'compare':
         return { type: 'comparison', comparison: compare(req.seq, req.base, req.head, req.lang, req.platforms) };
+      case 'document':
+        return { type: 'document', document: documentFor(req.seq, req.text, req.against, req.lang, req.format) };
       case 'plan': {
         const p = req.platform;
         const doc = { platform: p.platform, ...(p.name !== undefined ? { name: p.name } : {}), evidence: p.evidence };
@@ -41,7 +44,7 @@ function run(req: Request): Response {
 function drain(): void {
   scheduled = false;
   // Format first (the user is waiting on it), then analysis, then comparison.
-  for (const kind of ['format', 'analyze', 'compare', 'plan'] as const) {
+  for (const kind of ['format', 'analyze', 'compare', 'document', 'plan'] as const) {
     const req = pending.get(kind);
     if (!req) continue;
     pending.delete(kind);
