@@ -9,6 +9,7 @@ import { BUNDLED_RULESETS, bundledRuleset, readEvidence, samplesFor } from './bu
 import { analysingMark, clearAnalysing, currentDoc, listDocs, loadDoc, MAIN_DOC, markAnalysing, newDocId, removeDoc, saveDoc, setCurrentDoc, type SavedDoc } from './autosave';
 import { ANALYSIS_BUDGET_MS, AssayClient, type Stalled } from './client';
 import { CompareView } from './compare-view';
+import { DeltaView } from './delta-view';
 import { byId, h } from './dom';
 import { notices, renderNotices, setNotice } from './notices';
 import { listHistory, remember, type ReplacedBy } from './history';
@@ -19,6 +20,7 @@ import { jsonDefaults, monaco, requestedWorkers } from './monaco-setup';
 import { renderPlan, renderPreview } from './preview';
 import type { Analysis, PlanResult, PlatformInput, SpanOut } from './protocol';
 import { decodeShare, encodeShare, MAX_SHARE_BYTES, ShareTooLarge, type Work } from './share';
+import { TableView } from './table-view';
 import './styles.css';
 
 // Short: the worker coalesces bursts (newest wins), so a small pause is enough to stay under 200 ms.
@@ -50,7 +52,7 @@ interface PageState {
   latest: Analysis | undefined;
   stale: boolean;
   roundTripMs: number | undefined;
-  tab: 'preview' | 'compare';
+  tab: 'preview' | 'compare' | 'table';
   nextUserId: number;
   workerError: string | undefined;
   plan: PlanResult | undefined;
@@ -147,6 +149,8 @@ const compareView = new CompareView({
   lang: () => getLang(),
   onChoice: () => persist(),
 });
+const tableView = new TableView({ monaco, model: mainModel });
+const deltaView = new DeltaView({ client, platforms: () => allPlatforms() });
 
 // ---------------------------------------------------------------------------------------------
 // Platforms
@@ -241,11 +245,13 @@ function onAnalysis(a: Analysis, roundTripMs: number): void {
     languageState.versionId = version;
     setMarkers(monaco, mainModel, a.diagnostics);
     renderProblems(a);
+    tableView.setDiagnostics(a.diagnostics, version);
   } else if (a.symbols.length > 0) {
     languageState.symbols = a.symbols;
   }
   const sent = sentText.get(a.seq);
   for (const k of [...sentText.keys()]) if (k <= a.seq) sentText.delete(k);
+  deltaView.onAnalysis(a, sent?.text);
   if (a.ok && a.results) {
     state.lastGood = a;
     state.lastGoodText = sent?.text;
@@ -609,6 +615,10 @@ function applyLang(lang: Lang): void {
   document.title = t('appTitle');
   compareView.renderPickers();
   renderNotices();
+  if (state.tab === 'table') {
+    tableView.render(true);
+    deltaView.render();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -620,6 +630,10 @@ function setTab(tab: PageState['tab']): void {
   byId('tab-compare').classList.toggle('active', tab === 'compare');
   byId('view-preview').hidden = tab !== 'preview';
   byId('view-compare').hidden = tab !== 'compare';
+  byId('tab-table').classList.toggle('active', tab === 'table');
+  byId('view-table').hidden = tab !== 'table';
+  tableView.show(tab === 'table');
+  deltaView.show(tab === 'table');
   if (tab === 'compare') {
     compareView.layout();
     void compareView.refresh();
@@ -680,6 +694,7 @@ function wireControls(): void {
   });
   byId('tab-preview').addEventListener('click', () => setTab('preview'));
   byId('tab-compare').addEventListener('click', () => setTab('compare'));
+  byId('tab-table').addEventListener('click', () => setTab('table'));
 
   byId('share-button').addEventListener('click', async () => {
     const hash = await encodeShare(currentWork());

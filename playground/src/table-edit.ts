@@ -150,7 +150,12 @@ export function cellContent(ast: A.Ruleset, text: string, cell: CellRef): CellCo
       if (!ind) return undefined;
       const c = indicatorClause(ind, cell.field);
       if (!c) return { value: '' };
-      const value = cell.field === 'methods' ? src(text, c.value).replace(/^methods\s+/, '') : cell.field === 'direction' ? (ind.direction?.value ?? '') : c.shown;
+      const value =
+        cell.field === 'methods'
+          ? src(text, c.value).replace(/^methods\s+/, '')
+          : cell.field === 'type' || cell.field === 'applies'
+            ? src(text, c.value)
+            : c.shown;
       return { value, span: c.value };
     }
     case 'band': {
@@ -551,4 +556,44 @@ export function editFor(ast: A.Ruleset, text: string, op: TableOp): EditResult {
 /** The text after `edit`. */
 export function applyEdit(text: string, edit: TextEdit): string {
   return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+}
+
+/** A stable key for a cell (its `data-cell` in the page). */
+export function cellKey(cell: CellRef): string {
+  switch (cell.kind) {
+    case 'header':
+      return `header:${cell.field}`;
+    case 'label':
+      return `label:${cell.owner.kind}:${cell.owner.kind === 'title' ? '' : cell.owner.id}:${cell.lang}`;
+    case 'dimension':
+      return `dimension:${cell.id}`;
+    case 'indicator':
+      return `indicator:${cell.id}:${cell.field}`;
+    case 'band':
+    case 'entry':
+      return `${cell.kind}:${cell.id}:${cell.index}:${cell.part}`;
+    case 'require':
+      return `require:${cell.owner}:${cell.id}:${cell.index}`;
+    case 'veto':
+      return `veto:${cell.id}`;
+  }
+}
+
+/** A stable key for a row operation's button (its `data-op` in the page); adding indicators and vetoes has a form instead. */
+export function opKey(op: Exclude<TableOp, { kind: 'set' | 'addIndicator' | 'addVeto' }>): string {
+  switch (op.kind) {
+    case 'removeIndicator':
+    case 'removeVeto':
+      return `${op.kind}:${op.id}`;
+    case 'addBand':
+    case 'addEntry':
+      return `${op.kind}:${op.id}:${op.at}`;
+    case 'removeBand':
+    case 'removeEntry':
+      return `${op.kind}:${op.id}:${op.index}`;
+    case 'addRequire':
+      return `addRequire:${op.owner}:${op.id}`;
+    case 'removeRequire':
+      return `removeRequire:${op.owner}:${op.id}:${op.index}`;
+  }
 }

@@ -52,6 +52,9 @@ describe('table edits', () => {
   it('a cell shows the value of its node: plain text for strings, source for expressions', () => {
     const { ast } = parseRuleset(V09);
     expect(cellContent(ast, V09, { kind: 'indicator', id: 'pue', field: 'weight' })?.value).toBe('3');
+    expect(cellContent(ast, V09, { kind: 'indicator', id: 'pue', field: 'type' })?.value).toBe('number >= 1');
+    expect(cellContent(ast, V09, { kind: 'indicator', id: 'pue', field: 'direction' })?.value).toBe('lower');
+    expect(cellContent(ast, V09, { kind: 'indicator', id: 'pue', field: 'unit' })?.value).toBe('ratio');
     expect(cellContent(ast, V09, { kind: 'label', owner: { kind: 'dimension', id: 'G' }, lang: 'en' })?.value).toBe('Green operation');
     expect(cellContent(ast, V09, { kind: 'band', id: 'pue', index: 0, part: 'cond' })?.value).toBe('<= 1.15');
     expect(cellContent(ast, V09, { kind: 'require', owner: 'level', id: 'L5', index: 0 })?.value).toBe('total >= 95');
