@@ -157,6 +157,13 @@ describe('table view', () => {
     await page.locator('[data-cell="veto:V1"]').press('Control+z');
     await page.locator('[data-cell="veto:V1"]').press('Control+z');
     expect(await editorText()).toBe(before);
+    // The grids speak the page's language.
+    await page.selectOption('#lang', 'zh-Hans');
+    await expect.poll(() => page.locator('[data-table="vetoes"] h2').innerText()).toBe('否决项');
+    await page.locator('[data-table="dimensions"]').scrollIntoViewIfNeeded();
+    await screenshot(page, '63-table-zh-Hans');
+    await page.selectOption('#lang', 'en');
+    await expect.poll(() => page.locator('[data-table="vetoes"] h2').innerText()).toBe('Vetoes');
   });
 });
 
