@@ -63,12 +63,17 @@ export function dimensions(ast: A.Ruleset): A.DimensionDecl[] {
   return ast.items.filter((i): i is A.DimensionDecl => i.kind === 'Dimension');
 }
 
+/** Indicators by id, built once per tree (a grid of 2,000 indicators looks one up for each of its cells). */
+const indicatorIndex = new WeakMap<A.Ruleset, Map<string, { dim: A.DimensionDecl; ind: A.IndicatorDecl }>>();
+
 export function findIndicator(ast: A.Ruleset, id: string): { dim: A.DimensionDecl; ind: A.IndicatorDecl } | undefined {
-  for (const dim of dimensions(ast)) {
-    const ind = dim.indicators.find((i) => i.id.name === id);
-    if (ind) return { dim, ind };
+  let index = indicatorIndex.get(ast);
+  if (!index) {
+    index = new Map();
+    for (const dim of dimensions(ast)) for (const ind of dim.indicators) if (!index.has(ind.id.name)) index.set(ind.id.name, { dim, ind });
+    indicatorIndex.set(ast, index);
   }
-  return undefined;
+  return index.get(id);
 }
 
 export function vetoes(ast: A.Ruleset): A.VetoDecl[] {

@@ -41,6 +41,7 @@ export const TABLE_STRINGS = {
   bandsCount: e('{n} bands', '{n} 档', '{n} 檔'),
   entriesCount: e('{n} entries', '{n} 项', '{n} 項'),
   formulaScoring: e('formula', '公式', '公式'),
+  foldedCount: e('{n} indicators, folded', '{n} 个指标，已折叠', '{n} 個指標，已摺疊'),
   details: e('Details of {id}', '{id} 的详情', '{id} 的詳情'),
   addIndicator: e('Add indicator', '添加指标', '新增指標'),
   afterIndicator: e('after', '位于其后', '位於其後'),

@@ -41,6 +41,9 @@ interface Placed {
   readonly el: HTMLElement;
 }
 
+/** Above this many indicators the indicator grids open folded (each dimension unfolds on a click). */
+const LARGE = 300;
+
 const LANG_SHORT: Readonly<Record<Lang, string>> = { 'zh-Hans': '简', 'zh-Hant': '繁', en: 'en' };
 
 export class TableView {
@@ -53,6 +56,12 @@ export class TableView {
   private rows: Placed[] = [];
   private diagnostics: { version: number; list: readonly DiagOut[] } | undefined;
   private readonly expanded = new Set<string>();
+  /** Dimensions whose indicator grid is shown or hidden by the editor; others follow `LARGE`. */
+  private readonly dimOpen = new Map<string, boolean>();
+  /** Indicators in the ruleset drawn last (large rulesets open with their indicator grids folded). */
+  private indicatorCount = 0;
+  /** Syntax errors of the text drawn last (an edit may not add one). */
+  private syntaxErrors = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The last refusal, shown above the grids until the next edit. */
   private refusal: string | undefined;
@@ -74,7 +83,8 @@ export class TableView {
     ctx.model.onDidChangeContent(() => {
       if (!this.visible) return;
       if (this.timer !== undefined) clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.render(), 120);
+      // A large text takes a while to parse on this thread: wait for a longer pause in typing.
+      this.timer = setTimeout(() => this.render(), ctx.model.getValueLength() > 200_000 ? 600 : 120);
     });
   }
 
@@ -97,13 +107,17 @@ export class TableView {
     this.timer = undefined;
     this.text = model.getValue();
     this.renderedVersion = model.getVersionId();
+    const t0 = performance.now();
     const parsed = parseRuleset(this.text);
     this.ast = parsed.ast;
+    this.indicatorCount = dimensions(parsed.ast).reduce((n, d) => n + d.indicators.length, 0);
+    const t1 = performance.now();
     const root = byId('table-editor');
     const focused = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement.dataset['cell'] : undefined;
     this.placed = [];
     this.rows = [];
-    const syntax = parsed.diagnostics.some((d) => d.severity === 'error');
+    this.syntaxErrors = parsed.diagnostics.filter((d) => d.severity === 'error').length;
+    const syntax = this.syntaxErrors > 0;
     root.replaceChildren(
       syntax ? h('p', { class: 'stale-banner' }, t('tableSyntax')) : '',
       this.refusal ? h('p', { class: 'stale-banner', 'data-testid': 'table-refusal' }, this.refusal) : '',
@@ -118,7 +132,10 @@ export class TableView {
       const el = root.querySelector<HTMLElement>(`[data-cell="${CSS.escape(focused)}"]`);
       el?.focus();
     }
+    const t2 = performance.now();
     this.markProblems();
+    const t3 = performance.now();
+    root.dataset['renderMs'] = `${(t1 - t0).toFixed(0)} ${(t2 - t1).toFixed(0)} ${(t3 - t2).toFixed(0)}`;
   }
 
   // --- edits ----------------------------------------------------------------------------------
@@ -127,14 +144,17 @@ export class TableView {
   private apply(op: TableOp, what: string): boolean {
     const model = this.ctx.model;
     const text = model.getValue();
-    const ast = text === this.text && this.ast ? this.ast : parseRuleset(text).ast;
+    const current = text === this.text && this.ast ? { ast: this.ast, errors: this.syntaxErrors } : undefined;
+    const parsed = current ? undefined : parseRuleset(text);
+    const ast = current?.ast ?? parsed?.ast ?? this.ast;
+    if (!ast) return false;
     const r = editFor(ast, text, op);
     if (!r.ok) return this.refuse(what, t(`refuse_${r.reason}` as StringKey));
     const { edit } = r;
     if (edit.start === edit.end && edit.text === '') return true;
     if (text.slice(edit.start, edit.end) === edit.text) return true;
     // A cell never breaks the text: an edit that adds a syntax error is refused with the parser's words.
-    const before = parseRuleset(text).diagnostics.filter((d) => d.severity === 'error').length;
+    const before = current?.errors ?? parsed?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
     const after = parseRuleset(applyEdit(text, edit)).diagnostics.filter((d) => d.severity === 'error');
     if (after.length > before) return this.refuse(what, after[0] ? renderMessage(after[0], getLang()) : '');
     if (op.kind === 'set' && op.cell.kind === 'indicator' && op.cell.field === 'id' && this.expanded.has(op.cell.id)) this.expanded.add(op.value.trim());
@@ -292,6 +312,28 @@ export class TableView {
 
   private indicatorsCard(d: A.DimensionDecl): HTMLElement {
     const dim = d.id.name;
+    const shown = this.dimOpen.get(dim) ?? this.indicatorCount <= LARGE;
+    const heading = h(
+      'h2',
+      {},
+      h(
+        'button',
+        {
+          class: 'row-op expand',
+          'data-expand-dimension': dim,
+          'aria-expanded': shown ? 'true' : 'false',
+          'aria-label': t('tableIndicatorsOf', { dim }),
+          onclick: () => {
+            this.dimOpen.set(dim, !shown);
+            this.render(true);
+          },
+        },
+        shown ? '▾' : '▸',
+      ),
+      t('tableIndicatorsOf', { dim: `${dim} ${labelOf(d.label)}` }),
+      shown ? '' : h('span', { class: 'muted' }, ` · ${t('foldedCount', { n: d.indicators.length })}`),
+    );
+    if (!shown) return h('section', { class: 'card', 'data-table': `indicators:${dim}` }, heading);
     const rows: HTMLElement[] = [];
     for (const ind of d.indicators) {
       const id = ind.id.name;
@@ -354,7 +396,7 @@ export class TableView {
     return h(
       'section',
       { class: 'card', 'data-table': `indicators:${dim}` },
-      h('h2', {}, t('tableIndicatorsOf', { dim: `${dim} ${labelOf(d.label)}` })),
+      heading,
       h(
         'table',
         { class: 'grid indicators-grid' },

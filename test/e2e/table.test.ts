@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generateRuleset } from '../../bench/big-ruleset';
 import { parseRuleset } from '../../dsl/parse';
 import { rulesetHash } from '../../engine/model/hash';
 import { cellKey, opKey, type CellRef, type TableOp } from '../../playground/src/table-edit';
@@ -214,5 +215,45 @@ describe('what changed', () => {
     await page.locator('[data-detail="pue"]').scrollIntoViewIfNeeded();
     await screenshot(page, '62-delta');
     expect(log.consoleErrors, [...log.consoleErrors, ...log.failedRequests].join('\n')).toEqual([]);
+  });
+});
+
+describe('a large ruleset in the tables', () => {
+  it('opens 2,000 indicators with the indicator grids folded; an unfolded grid edits and re-sums as usual', async () => {
+    const text = generateRuleset(2000);
+    await page.evaluate((t) => window.assayPlayground?.editor.getModel()?.setValue(t), text);
+    await page.click('#tab-preview');
+    await waitForAnalysis(page);
+    const t0 = Date.now();
+    await page.click('#tab-table');
+    await page.waitForSelector('[data-testid=table-editor] [data-dimension="D39"]');
+    const openMs = Date.now() - t0;
+    // 40 dimensions of 50: every indicator grid folded, no indicator row drawn.
+    expect(await page.locator('[data-expand-dimension][aria-expanded="false"]').count()).toBe(40);
+    expect(await page.locator('[data-testid=table-editor] tr[data-indicator]').count()).toBe(0);
+    await page.click('[data-expand-dimension="D7"]');
+    const grid = page.locator('[data-table="indicators:D7"]');
+    await grid.locator('tr[data-indicator]').first().waitFor();
+    expect(await grid.locator('tr[data-indicator]').count()).toBe(50);
+    const weight = grid.locator('input[data-cell$=":weight"]').first();
+    const was = Number(await weight.inputValue());
+    const before = await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue() ?? '');
+    await weight.fill(String(was + 1));
+    // Timed in the page: from the Enter key to the grids redrawn from the edited text.
+    await page.evaluate(() => {
+      const root = document.querySelector('[data-testid=table-editor]');
+      document.addEventListener('keydown', () => (window as unknown as { t0: number }).t0 = performance.now(), { capture: true, once: true });
+      new MutationObserver((_, o) => {
+        (window as unknown as { t1: number }).t1 = performance.now();
+        o.disconnect();
+      }).observe(root as Node, { childList: true });
+    });
+    await weight.press('Enter');
+    await page.waitForFunction((b) => window.assayPlayground?.editor.getModel()?.getValue() !== b, before);
+    await page.locator('[data-table="indicators:D7"] [data-sum-indicators="D7"].sum-off').waitFor();
+    const editMs = await page.evaluate(() => Math.round((window as unknown as { t1: number }).t1 - (window as unknown as { t0: number }).t0));
+    await expect.poll(() => page.locator('[data-sum="D7"]').getAttribute('data-problem'), { timeout: 30_000 }).toContain('A401');
+    console.log(`2,000 indicators: tables opened in ${openMs} ms, a weight edit applied and redrawn in ${editMs} ms (render: parse, build, problems ms = ${await page.locator('[data-testid=table-editor]').getAttribute('data-render-ms')})`);
+    await screenshot(page, '64-table-large');
   });
 });
