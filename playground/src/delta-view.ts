@@ -19,6 +19,9 @@ export interface DeltaContext {
   platforms(): readonly PlatformInput[];
 }
 
+/** Causes listed under a platform; a whole ruleset replaced can have hundreds (the Compare tab lists them all). */
+const MAX_CAUSES = 6;
+
 /** Shares are shown in percent with one decimal; a change smaller than what is shown is still highlighted. */
 const pct = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
@@ -116,7 +119,14 @@ export class DeltaView {
           { colspan: 3 + dims.length },
           h('span', { class: 'muted' }, `${t('deltaCauses')}: `),
           !c ? h('span', { class: 'muted' }, t('computing')) : '',
-          imp && imp.causes.length > 0 ? h('ul', { class: 'causes' }, imp.causes.map((x) => h('li', {}, x))) : '',
+          imp && imp.causes.length > 0
+            ? h(
+                'ul',
+                { class: 'causes' },
+                imp.causes.slice(0, MAX_CAUSES).map((x) => h('li', {}, x)),
+                imp.causes.length > MAX_CAUSES ? h('li', { class: 'muted' }, t('deltaMoreCauses', { n: imp.causes.length - MAX_CAUSES })) : '',
+              )
+            : '',
           imp?.interaction ? h('div', { class: 'muted' }, t('interaction')) : '',
         ),
       );

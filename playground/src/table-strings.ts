@@ -77,5 +77,6 @@ export const TABLE_STRINGS = {
   deltaSummary: e('{moved} of {n} platforms changed by the last edit', '上一次修改改变了 {n} 个平台中的 {moved} 个', '上一次修改改變了 {n} 個平台中的 {moved} 個'),
   deltaShares: e('Dimension shares', '维度得分率', '維度得分率'),
   deltaCauses: e('Caused by', '原因', '原因'),
+  deltaMoreCauses: e('and {n} more (see Compare)', '另有 {n} 项（见“比较”）', '另有 {n} 項（見「比較」）'),
   deltaNew: e('new', '新增', '新增'),
 } as const;
