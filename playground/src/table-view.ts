@@ -65,6 +65,8 @@ export class TableView {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The last refusal, shown above the grids until the next edit. */
   private refusal: string | undefined;
+  /** What was typed in the refused cell (kept there, marked, until it is changed or Escape gives it up). */
+  private kept: { readonly key: string; readonly value: string; readonly why: string } | undefined;
 
   constructor(private readonly ctx: TableContext) {
     // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) in the grids undo and redo the text's edits, one cell at a time; a cell being
@@ -134,6 +136,7 @@ export class TableView {
     }
     const t2 = performance.now();
     this.markProblems();
+    this.restoreKept(root);
     const t3 = performance.now();
     root.dataset['renderMs'] = `${(t1 - t0).toFixed(0)} ${(t2 - t1).toFixed(0)} ${(t3 - t2).toFixed(0)}`;
   }
@@ -141,7 +144,9 @@ export class TableView {
   // --- edits ----------------------------------------------------------------------------------
 
   /** Makes `op` one undoable edit of the text; a refused one is said and leaves the text alone. */
-  private apply(op: TableOp, what: string): boolean {
+  private apply(op: TableOp, what: string, key?: string): boolean {
+    const typed = op.kind === 'set' ? op.value : op.kind === 'addIndicator' || op.kind === 'addVeto' ? op.id : undefined;
+    const refuse = (why: string): false => this.refuse(what, why, key !== undefined && typed !== undefined ? { key, value: typed, why } : undefined);
     const model = this.ctx.model;
     const text = model.getValue();
     const current = text === this.text && this.ast ? { ast: this.ast, errors: this.syntaxErrors } : undefined;
@@ -149,17 +154,18 @@ export class TableView {
     const ast = current?.ast ?? parsed?.ast ?? this.ast;
     if (!ast) return false;
     const r = editFor(ast, text, op);
-    if (!r.ok) return this.refuse(what, t(`refuse_${r.reason}` as StringKey));
+    if (!r.ok) return refuse(t(`refuse_${r.reason}` as StringKey));
     const { edit } = r;
     if (edit.start === edit.end && edit.text === '') return true;
     if (text.slice(edit.start, edit.end) === edit.text) return true;
     // A cell never breaks the text: an edit that adds a syntax error is refused with the parser's words.
     const before = current?.errors ?? parsed?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
     const after = parseRuleset(applyEdit(text, edit)).diagnostics.filter((d) => d.severity === 'error');
-    if (after.length > before) return this.refuse(what, after[0] ? renderMessage(after[0], getLang()) : '');
+    if (after.length > before) return refuse(after[0] ? renderMessage(after[0], getLang()) : '');
     if (op.kind === 'set' && op.cell.kind === 'indicator' && op.cell.field === 'id' && this.expanded.has(op.cell.id)) this.expanded.add(op.value.trim());
     if (op.kind === 'addIndicator') this.expanded.add(op.id);
     this.refusal = undefined;
+    this.kept = undefined;
     const { monaco } = this.ctx;
     const a = model.getPositionAt(edit.start);
     const b = model.getPositionAt(edit.end);
@@ -170,8 +176,9 @@ export class TableView {
     return true;
   }
 
-  private refuse(what: string, why: string): false {
+  private refuse(what: string, why: string, kept?: TableView['kept']): false {
     this.refusal = t('refusedEdit', { cell: what, why });
+    this.kept = kept;
     this.render(true);
     return false;
   }
@@ -196,20 +203,23 @@ export class TableView {
     const commit = (): void => {
       if (committed || el.value === original) return;
       committed = true;
-      this.apply({ kind: 'set', cell, value: el.value }, opts.label ?? key);
+      this.apply({ kind: 'set', cell, value: el.value }, opts.label ?? key, key);
     };
     el.addEventListener('change', commit);
     el.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') commit();
       if (e.key === 'Escape') {
         el.value = original;
+        if (this.kept?.key === key) this.kept = undefined;
+        el.classList.remove('problem-error');
         opts.onInput?.(el);
       }
     });
-    if (opts.onInput) {
-      const f = opts.onInput;
-      el.addEventListener('input', () => f(el));
-    }
+    el.addEventListener('input', () => {
+      // Typed back to what the text says: the refused value is given up.
+      if (el.value === original && this.kept?.key === key) this.kept = undefined;
+      opts.onInput?.(el);
+    });
     if (content?.span) this.placed.push({ span: content.span, el });
     return el;
   }
@@ -378,7 +388,7 @@ export class TableView {
     const sum = h('td', { class: 'num sum', 'data-sum-indicators': dim });
     const values = d.indicators.map((i) => i.weight?.text ?? '0');
     fillSum(sum, values, d.weight?.text, sumText(values));
-    const newId = h('input', { class: 'cell code', 'data-add-indicator': dim, placeholder: t('newId'), 'aria-label': `${t('addIndicator')} ${dim}` });
+    const newId = h('input', { class: 'cell code', 'data-add-indicator': dim, 'data-cell': `add-indicator:${dim}`, placeholder: t('newId'), 'aria-label': `${t('addIndicator')} ${dim}` });
     const after = h(
       'select',
       { 'data-add-after': dim, 'aria-label': t('afterIndicator') },
@@ -388,7 +398,7 @@ export class TableView {
     const add = (): void => {
       const id = newId.value.trim();
       if (id === '') return;
-      this.apply({ kind: 'addIndicator', dimension: dim, id, ...(after.value ? { after: after.value } : {}) }, `${t('addIndicator')} ${id}`);
+      this.apply({ kind: 'addIndicator', dimension: dim, id, ...(after.value ? { after: after.value } : {}) }, `${t('addIndicator')} ${id}`, `add-indicator:${dim}`);
     };
     newId.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') add();
@@ -503,10 +513,10 @@ export class TableView {
         h('td', {}, this.button({ kind: 'removeVeto', id: v.id.name }, '✕', `${t('removeRow')} ${v.id.name}`)),
       );
     });
-    const newId = h('input', { class: 'cell code', 'data-add-veto': '', placeholder: t('newId'), 'aria-label': t('addVeto') });
+    const newId = h('input', { class: 'cell code', 'data-add-veto': '', 'data-cell': 'add-veto', placeholder: t('newId'), 'aria-label': t('addVeto') });
     const add = (): void => {
       const id = newId.value.trim();
-      if (id !== '') this.apply({ kind: 'addVeto', id }, `${t('addVeto')} ${id}`);
+      if (id !== '') this.apply({ kind: 'addVeto', id }, `${t('addVeto')} ${id}`, 'add-veto');
     };
     newId.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') add();
@@ -542,6 +552,18 @@ export class TableView {
   }
 
   // --- problems -------------------------------------------------------------------------------
+
+  /** Puts what was typed in a refused cell back in it, marked with the reason. */
+  private restoreKept(root: HTMLElement): void {
+    const k = this.kept;
+    if (!k) return;
+    const el = root.querySelector<HTMLInputElement>(`input[data-cell="${CSS.escape(k.key)}"]`);
+    if (!el) return;
+    el.value = k.value;
+    el.classList.add('problem-error');
+    el.title = k.why;
+    el.dataset['refused'] = '';
+  }
 
   /** Shows each diagnostic in the smallest cell whose node holds it, else on its declaration's row. */
   private markProblems(): void {

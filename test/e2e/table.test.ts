@@ -153,6 +153,10 @@ describe('table view', () => {
     await page.locator('[data-cell="veto:V1"]').press('Enter');
     await page.waitForSelector('[data-testid=table-refusal]');
     expect(await editorText()).toBe(t2);
+    // What was typed stays in the cell, marked, so nothing typed is lost.
+    const refused = page.locator('[data-cell="veto:V1"][data-refused]');
+    expect(await refused.inputValue()).toBe('declared_vs_measured_gap > ');
+    expect(await refused.getAttribute('class')).toContain('problem-error');
     // Ctrl+Z in the grids: each press takes back one cell's edit (the refused one made none).
     await page.locator('[data-cell="veto:V1"]').fill('declared_vs_measured_gapp > 10');
     await page.locator('[data-cell="veto:V1"]').press('Control+z');
