@@ -101,6 +101,7 @@ class Wording {
           return [CLAUSES.evidence];
         case 'veto':
         case 'prerequisite':
+        case 'derived':
           return [CLAUSES.rules];
         case 'level':
           return x.parts ? x.parts.flatMap(one) : [CLAUSES.levels];

@@ -191,32 +191,7 @@ export class CompareView {
       );
     }
 
-    if (c.matrix) {
-      const m = c.matrix;
-      const word = (k: string): string => (['vetoed', 'not_rated', 'invalid'].includes(k) ? t(`outcome_${k}` as 'outcome_vetoed') : k);
-      matrixEl.append(
-        h(
-          'table',
-          { class: 'grid matrix', 'data-testid': 'migration-matrix' },
-          h('thead', {}, h('tr', {}, h('th', {}, t('migrationCorner')), m.cols.map((col) => h('th', { 'data-col': col }, word(col))))),
-          h(
-            'tbody',
-            {},
-            m.rows.map((row, i) =>
-              h(
-                'tr',
-                { 'data-row': row },
-                h('th', {}, word(row)),
-                m.cols.map((col, j) => {
-                  const n = m.cells[i]?.[j] ?? 0;
-                  return h('td', { class: `${row === col ? 'diag' : ''} ${n > 0 ? 'hit' : ''}`, 'data-cell': `${row}->${col}` }, n > 0 ? n : '·');
-                }),
-              ),
-            ),
-          ),
-        ),
-      );
-    }
+    if (c.matrix) matrixEl.append(migrationTable(c.matrix));
   }
 
   layout(): void {
@@ -234,6 +209,31 @@ function diffList(entries: readonly DiffEntry[]): HTMLElement {
         { 'data-kind': x.kind ?? '' },
         x.text,
         x.details ? h('ul', { class: 'regions' }, x.details.map((r) => h('li', {}, r))) : '',
+      ),
+    ),
+  );
+}
+
+/** The square migration matrix (every standing of both versions on both axes): rows before, columns after. */
+export function migrationTable(m: NonNullable<Comparison['matrix']>, testId = 'migration-matrix'): HTMLElement {
+  const word = (k: string): string => (['vetoed', 'not_rated', 'invalid'].includes(k) ? t(`outcome_${k}` as 'outcome_vetoed') : k);
+  return h(
+    'table',
+    { class: 'grid matrix', 'data-testid': testId },
+    h('thead', {}, h('tr', {}, h('th', {}, t('migrationCorner')), m.cols.map((col) => h('th', { 'data-col': col }, word(col))))),
+    h(
+      'tbody',
+      {},
+      m.rows.map((row, i) =>
+        h(
+          'tr',
+          { 'data-row': row },
+          h('th', {}, word(row)),
+          m.cols.map((col, j) => {
+            const n = m.cells[i]?.[j] ?? 0;
+            return h('td', { class: `${row === col ? 'diag' : ''} ${n > 0 ? 'hit' : ''}`, 'data-cell': `${row}->${col}` }, n > 0 ? n : '·');
+          }),
+        ),
       ),
     ),
   );

@@ -2,6 +2,7 @@
 // In: a key and a language. Out: the text (placeholders `{name}` filled); `t()` never falls back silently.
 
 import type { Lang } from '../../dsl/ast';
+import { TABLE_STRINGS } from './table-strings';
 
 type Entry = Readonly<Record<Lang, string>>;
 
@@ -206,6 +207,7 @@ export const STRINGS = {
   kind_enum: e('enum value', '枚举值', '列舉值'),
   untitled: e('untitled.assay', '未命名.assay', '未命名.assay'),
   workerFailed: e('The analysis worker failed: {message}', '分析线程出错：{message}', '分析執行緒出錯：{message}'),
+  ...TABLE_STRINGS,
 } as const satisfies Record<string, Entry>;
 
 export type StringKey = keyof typeof STRINGS;

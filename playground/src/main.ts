@@ -9,6 +9,7 @@ import { BUNDLED_RULESETS, bundledRuleset, readEvidence, samplesFor, startingPai
 import { analysingMark, clearAnalysing, currentDoc, listDocs, loadDoc, MAIN_DOC, markAnalysing, newDocId, removeDoc, saveDoc, setCurrentDoc, type SavedDoc } from './autosave';
 import { ANALYSIS_BUDGET_MS, AssayClient, type Stalled } from './client';
 import { CompareView } from './compare-view';
+import { DeltaView } from './delta-view';
 import { DocumentView } from './document-view';
 import { byId, download, h } from './dom';
 import { notices, renderNotices, setNotice } from './notices';
@@ -21,6 +22,7 @@ import { jsonDefaults, monaco, requestedWorkers } from './monaco-setup';
 import { renderPlan, renderPreview } from './preview';
 import type { Analysis, PlanResult, PlatformInput, SpanOut } from './protocol';
 import { decodeShare, encodeShare, MAX_SHARE_BYTES, ShareTooLarge, type Work } from './share';
+import { TableView } from './table-view';
 import './styles.css';
 
 // Short: the worker coalesces bursts (newest wins), so a small pause is enough to stay under 200 ms.
@@ -52,7 +54,7 @@ interface PageState {
   latest: Analysis | undefined;
   stale: boolean;
   roundTripMs: number | undefined;
-  tab: 'preview' | 'compare' | 'document';
+  tab: 'preview' | 'compare' | 'document' | 'table';
   nextUserId: number;
   workerError: string | undefined;
   plan: PlanResult | undefined;
@@ -149,6 +151,8 @@ const compareView = new CompareView({
   lang: () => getLang(),
   onChoice: () => persist(),
 });
+const tableView = new TableView({ monaco, model: mainModel });
+const deltaView = new DeltaView({ client, platforms: () => allPlatforms() });
 
 const documentView = new DocumentView({
   client,
@@ -250,11 +254,13 @@ function onAnalysis(a: Analysis, roundTripMs: number): void {
     languageState.versionId = version;
     setMarkers(monaco, mainModel, a.diagnostics);
     renderProblems(a);
+    tableView.setDiagnostics(a.diagnostics, version);
   } else if (a.symbols.length > 0) {
     languageState.symbols = a.symbols;
   }
   const sent = sentText.get(a.seq);
   for (const k of [...sentText.keys()]) if (k <= a.seq) sentText.delete(k);
+  deltaView.onAnalysis(a, sent?.text);
   if (a.ok && a.results) {
     state.lastGood = a;
     state.lastGoodText = sent?.text;
@@ -619,6 +625,10 @@ function applyLang(lang: Lang): void {
   compareView.renderPickers();
   documentView.renderPicker();
   renderNotices();
+  if (state.tab === 'table') {
+    tableView.render(true);
+    deltaView.render();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -626,10 +636,12 @@ function applyLang(lang: Lang): void {
 
 function setTab(tab: PageState['tab']): void {
   state.tab = tab;
-  for (const name of ['preview', 'compare', 'document'] as const) {
+  for (const name of ['preview', 'compare', 'document', 'table'] as const) {
     byId(`tab-${name}`).classList.toggle('active', tab === name);
     byId(`view-${name}`).hidden = tab !== name;
   }
+  tableView.show(tab === 'table');
+  deltaView.show(tab === 'table');
   if (tab === 'compare') {
     compareView.layout();
     void compareView.refresh();
@@ -685,6 +697,7 @@ function wireControls(): void {
   byId('tab-preview').addEventListener('click', () => setTab('preview'));
   byId('tab-compare').addEventListener('click', () => setTab('compare'));
   byId('tab-document').addEventListener('click', () => setTab('document'));
+  byId('tab-table').addEventListener('click', () => setTab('table'));
 
   byId('share-button').addEventListener('click', async () => {
     const hash = await encodeShare(currentWork());
