@@ -8,6 +8,7 @@ import { LANGS } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
 import type { IndicatorInfo, InputInfo, Model } from '../model/model';
 import { describeType, type ValueType } from '../model/value-type';
+import { weightText } from '../present/numbers';
 
 type Words = Readonly<Record<Lang, string>>;
 
@@ -109,7 +110,7 @@ export function evidenceTemplate(model: Model, lang: Lang = 'en'): string {
   const describeIndicator = (i: IndicatorInfo): string[] => {
     const lines: string[] = [];
     const name = label(i.decl.label, l);
-    lines.push(name !== undefined ? `${name} [${W.weight[l]} ${i.weight.toDecimalString()}]` : `[${W.weight[l]} ${i.weight.toDecimalString()}]`);
+    lines.push(name !== undefined ? `${name} [${W.weight[l]} ${weightText(i.weight)}]` : `[${W.weight[l]} ${weightText(i.weight)}]`);
     const facts: string[] = [];
     if (i.type && i.type.kind !== 'object') facts.push(typeLine(i.type, l));
     if (i.decl.unit) facts.push(`${W.unit[l]}: ${i.decl.unit.value}`);
@@ -129,7 +130,7 @@ export function evidenceTemplate(model: Model, lang: Lang = 'en'): string {
   for (const d of model.dimensions) {
     out.push('');
     const name = label(d.decl.label, l);
-    out.push(`  # === ${W.dimension[l]} ${d.id}${name !== undefined ? ` ${oneLine(name)}` : ''} [${W.weight[l]} ${d.weight.toDecimalString()}]`);
+    out.push(`  # === ${W.dimension[l]} ${d.id}${name !== undefined ? ` ${oneLine(name)}` : ''} [${W.weight[l]} ${weightText(d.weight)}]`);
     for (const id of d.indicators) {
       const i = model.indicatorsById.get(id);
       if (i) field(i.id, i.type, describeIndicator(i));

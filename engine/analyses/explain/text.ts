@@ -4,6 +4,7 @@
 import type { Lang } from '../../../dsl/ast';
 import type { Explanation, LevelExplanation } from './model';
 import { benchmarkLines, weightCell, indicatorParts, named, percentText, ruleLine, scoreText, whyText } from './format';
+import { pointsText, totalText, weightText } from '../../present/numbers';
 import { colon, labelIn, listSep, say, statusWord } from './words';
 import { escapeMarkdown, markdownCode } from '../../report/escape';
 
@@ -13,8 +14,8 @@ function heading(e: Explanation, lang: Lang): { title: string; ruleset: string; 
   const ruleset = `${labelIn(e.rulesetTitle, lang) ?? r.id} — ${r.id} ${r.version} (${statusWord(r.status, lang)}) ${r.hash.slice(0, 19)}`;
   const outcome =
     e.level !== null
-      ? say(lang, 'outcomeLine', { outcome: say(lang, e.outcome), level: named(e.level, labelIn(e.levelLabel, lang), lang), total: scoreText(e.total) })
-      : say(lang, 'outcomeLineNoLevel', { outcome: say(lang, e.outcome), total: scoreText(e.total) });
+      ? say(lang, 'outcomeLine', { outcome: say(lang, e.outcome), level: named(e.level, labelIn(e.levelLabel, lang), lang), total: totalText(e.total) })
+      : say(lang, 'outcomeLineNoLevel', { outcome: say(lang, e.outcome), total: totalText(e.total) });
   return { title, ruleset, outcome };
 }
 
@@ -45,7 +46,7 @@ export function explanationText(e: Explanation, lang: Lang): string {
     return out.join('\n') + '\n';
   }
   for (const d of e.dimensions) {
-    out.push('', `${named(d.id, labelIn(d.label, lang), lang)}${colon(lang)}${say(lang, 'dimensionLine', { weight: d.weight.toDecimalString(), score: scoreText(d.score), share: percentText(d.share) })}`);
+    out.push('', `${named(d.id, labelIn(d.label, lang), lang)}${colon(lang)}${say(lang, 'dimensionLine', { weight: weightText(d.weight), score: scoreText(d.score), share: percentText(d.share) })}`);
     for (const i of d.indicators) {
       const p = indicatorParts(i, lang);
       out.push(`  ${named(i.id, labelIn(i.label, lang), lang)}${colon(lang)}${p.value}`);
@@ -53,7 +54,7 @@ export function explanationText(e: Explanation, lang: Lang): string {
       if (i.basis !== undefined) out.push(`      ${say(lang, 'basis', { basis: i.basis })}`);
     }
   }
-  out.push('', say(lang, 'totalLine', { total: scoreText(e.total) }));
+  out.push('', say(lang, 'totalLine', { total: totalText(e.total) }));
   out.push('', say(lang, 'prerequisites'));
   const failedP = e.prerequisites.filter((p) => p.truth !== true);
   if (e.prerequisites.length === 0) out.push(`  ${say(lang, 'none')}`);
@@ -104,7 +105,7 @@ export function explanationMarkdown(e: Explanation, lang: Lang, depth = 2): stri
   out.push('', `${hx(1)} ${md(say(lang, 'indicators'))}`);
   for (const d of e.dimensions) {
     out.push('', `${hx(2)} ${md(named(d.id, labelIn(d.label, lang), lang))}`, '');
-    out.push(md(say(lang, 'dimensionLine', { weight: d.weight.toDecimalString(), score: scoreText(d.score), share: percentText(d.share) })), '');
+    out.push(md(say(lang, 'dimensionLine', { weight: weightText(d.weight), score: scoreText(d.score), share: percentText(d.share) })), '');
     out.push(
       `| ${[say(lang, 'indicator'), say(lang, 'value'), say(lang, 'rule'), say(lang, 'points'), say(lang, 'weight'), say(lang, 'contribution')].map(md).join(' | ')} |`,
       '|---|---|---|---:|---:|---:|',
@@ -114,11 +115,11 @@ export function explanationMarkdown(e: Explanation, lang: Lang, depth = 2): stri
       const label = labelIn(i.label, lang);
       const who = `${markdownCode(i.id)}${label ? ` ${md(label)}` : ''}${i.basis ? `<br><small>${md(say(lang, 'basis', { basis: i.basis }))}</small>` : ''}`;
       out.push(
-        `| ${who} | ${md(p.value)} | ${md(p.rule)} | ${i.points === null ? '—' : i.points.toDecimalString()} | ${md(weightCell(i))} | ${scoreText(i.contribution)} |`,
+        `| ${who} | ${md(p.value)} | ${md(p.rule)} | ${i.points === null ? '—' : pointsText(i.points)} | ${md(weightCell(i))} | ${scoreText(i.contribution)} |`,
       );
     }
   }
-  out.push('', `**${md(say(lang, 'totalLine', { total: scoreText(e.total) }))}**`);
+  out.push('', `**${md(say(lang, 'totalLine', { total: totalText(e.total) }))}**`);
   out.push('', `${hx(1)} ${md(say(lang, 'prerequisites'))}`, '');
   const failedP = e.prerequisites.filter((p) => p.truth !== true);
   if (failedP.length === 0) out.push(`- ${md(say(lang, 'allHold', { ids: e.prerequisites.map((p) => p.id).join(listSep(lang)) }))}`);
