@@ -10,6 +10,7 @@ import { diag, notShown, sortDiagnostics, type DiagArgs, type Diagnostic } from 
 import { lex } from './lexer';
 import { parseTokens, parseTokensAs, type ExpectedPayload } from './parser';
 import { foundWords, type Words } from './token-words';
+import { words } from './words';
 import * as T from './tokens';
 
 /** Files larger than this (UTF-8 bytes) are refused (A107). */
@@ -206,7 +207,7 @@ function decodeExpected(message: string): Words {
   } catch {
     // not a payload: fall through
   }
-  return { en: message, 'zh-Hans': message, 'zh-Hant': message };
+  return words(message, message, message);
 }
 
 function wordsArgs(key: string, words: Words): DiagArgs {

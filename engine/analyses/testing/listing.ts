@@ -8,12 +8,14 @@ import { buildExplanation, explanationText } from '../explain/index';
 import { renderValue } from '../../evidence/validate';
 import type { EvalEvent } from '../../evaluate/events';
 import { pointsText, scoreText, shareText, totalText, weightText } from '../../present/numbers';
+import { lookup, type Catalogue } from '../../../dsl/words';
 import type { Assessment } from '../../evaluate/result';
 
 /** Explains an assessment for a failing case and for `explanation` expectations. */
 export type Explainer = (ruleset: CompiledRuleset, assessment: Assessment, events: readonly EvalEvent[], lang: Lang) => string;
 
-const W = {
+/** The listing's words (exported for the test that every catalogue has every language and the same placeholders). */
+export const LISTING_WORDS = {
   outcome: { en: 'outcome', 'zh-Hans': '结论', 'zh-Hant': '結論' },
   level: { en: 'level', 'zh-Hans': '等级', 'zh-Hant': '等級' },
   total: { en: 'total', 'zh-Hans': '总分', 'zh-Hant': '總分' },
@@ -23,11 +25,11 @@ const W = {
   missed: { en: 'not met', 'zh-Hans': '未满足', 'zh-Hant': '未滿足' },
   errors: { en: 'evidence errors', 'zh-Hans': '证据错误', 'zh-Hant': '證據錯誤' },
   none: { en: '(none)', 'zh-Hans': '（无）', 'zh-Hant': '（無）' },
-} as const;
+} as const satisfies Catalogue;
 
 /** The stand-in explainer: facts of the result with the ruleset's own text for bands, entries and conditions. */
 export const plainListing: Explainer = (r, a, _events, lang) => {
-  const w = (k: keyof typeof W): string => W[k][lang];
+  const w = (k: keyof typeof LISTING_WORDS): string => lookup(LISTING_WORDS, k, lang);
   const src = (start: number, end: number): string => r.text.slice(start, end).split('\n')[0]?.trim() ?? '';
   const lines: string[] = [];
   lines.push(`${w('outcome')}: ${a.outcome} · ${w('level')}: ${a.level ?? '—'} · ${w('total')}: ${totalText(a.total)}`);
