@@ -2,11 +2,10 @@
 // In: a key and arguments. Out: the text in the chosen language. Diagnostics come from dsl/messages.ts instead.
 
 import type { Lang } from '../dsl/ast';
-import { fill } from '../engine/support/fill';
+import { lookup, type Catalogue, type Words } from '../dsl/words';
 
-type Entry = Readonly<Record<Lang, string>>;
-
-const T = {
+/** The CLI's catalogue (exported for the test that every entry has every language and the same placeholders). */
+export const T = {
   usage: {
     en: `usage: assay <command> [options]
 
@@ -679,13 +678,13 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
     'zh-Hans': '{platform} 的方案搜索在预算处停止，且 {target} 已是下一等级：请先提升距其条件最远的维度，再运行 gap',
     'zh-Hant': '{platform} 的方案搜尋在預算處停止，且 {target} 已是下一等級：請先提升距其條件最遠的維度，再執行 gap',
   },
-} as const satisfies Record<string, Entry>;
+} as const satisfies Catalogue;
 
 export type Key = keyof typeof T;
 
-/** The text of `key` in `lang`, filled with `args` (`{name}`, and `{name#one|other}` for English plurals: engine/support/fill.ts). */
+/** The text of `key` in `lang`, filled with `args` (`{name}`, and `{name#one|other}` for English plurals: dsl/words.ts). */
 export function t(lang: Lang, key: Key, args: Readonly<Record<string, string | number>> = {}): string {
-  return fill(T[key][lang], args);
+  return lookup(T, key, lang, args);
 }
 
 export function isKey(k: string): k is Key {
@@ -693,39 +692,40 @@ export function isKey(k: string): k is Key {
 }
 
 /** One line of help per option (`assay <command> --help`), by option name; options without a line show their form only. */
-const FLAG_HELP: ReadonlyMap<string, Entry> = new Map<string, Entry>([
-  ['lang', { en: 'language of messages and labels (default en)', 'zh-Hans': '消息与标签的语言（默认 en）', 'zh-Hant': '訊息與標籤的語言（預設 en）' }],
-  ['registry', { en: 'folder of <id>/<version>.assay rulesets (default ./rulesets)', 'zh-Hans': '<标识>/<版本>.assay 规则集所在目录（默认 ./rulesets）', 'zh-Hant': '<標識>/<版本>.assay 規則集所在目錄（預設 ./rulesets）' }],
-  ['help', { en: 'this help', 'zh-Hans': '本帮助', 'zh-Hant': '本說明' }],
-  ['format', { en: 'output format', 'zh-Hans': '输出格式', 'zh-Hant': '輸出格式' }],
-  ['explain', { en: 'add each platform’s explanation', 'zh-Hans': '附上每个平台的结果说明', 'zh-Hant': '附上每個平台的結果說明' }],
-  ['decision', { en: 'the decision alone (outcome, level, total, vetoes, failed prerequisites): faster', 'zh-Hans': '只输出结论（结果、等级、总分、否决项、未满足的基本要求），更快', 'zh-Hant': '只輸出結論（結果、等級、總分、否決項、未滿足的基本要求），更快' }],
-  ['against', { en: 'benchmark against this corpus folder (`none`: no benchmark)', 'zh-Hans': '以该语料文件夹对标（`none`：不对标）', 'zh-Hant': '以該語料資料夾對標（`none`：不對標）' }],
-  ['corpus', { en: 'benchmark against this corpus folder (none unless given)', 'zh-Hans': '以该语料文件夹对标（不指定则不对标）', 'zh-Hant': '以該語料資料夾對標（不指定則不對標）' }],
-  ['workers', { en: 'worker threads for .ndjson/.csv corpora (0 = in-process)', 'zh-Hans': '.ndjson/.csv 语料的工作线程数（0 = 在主进程中）', 'zh-Hant': '.ndjson/.csv 語料的工作執行緒數（0 = 在主行程中）' }],
-  ['watch', { en: 'run again whenever a named file changes', 'zh-Hans': '所列文件改动时重新运行', 'zh-Hant': '所列檔案變更時重新執行' }],
-  ['check', { en: 'exit 1 and print a diff when a file is not formatted', 'zh-Hans': '文件未按规范格式排版时输出差异并以 1 退出', 'zh-Hant': '檔案未按規範格式排版時輸出差異並以 1 結束' }],
-  ['write', { en: 'rewrite the files in the canonical layout', 'zh-Hans': '将文件改写为规范格式', 'zh-Hant': '將檔案改寫為規範格式' }],
-  ['out', { en: 'write to this file (never overwritten without --force)', 'zh-Hans': '写入该文件（不加 --force 不会覆盖）', 'zh-Hant': '寫入該檔案（不加 --force 不會覆寫）' }],
-  ['force', { en: 'overwrite the --out file', 'zh-Hans': '覆盖 --out 文件', 'zh-Hant': '覆寫 --out 檔案' }],
-  ['from', { en: 'the form of the input', 'zh-Hans': '输入的形式', 'zh-Hant': '輸入的形式' }],
-  ['target', { en: 'the level to reach (default the next one)', 'zh-Hans': '要达到的等级（默认下一等级）', 'zh-Hant': '要達到的等級（預設下一等級）' }],
-  ['coverage', { en: 'band-level coverage of the rulesets', 'zh-Hans': '规则集的分档覆盖率', 'zh-Hant': '規則集的分檔覆蓋率' }],
-  ['lcov', { en: 'write the coverage as lcov to this file', 'zh-Hans': '将覆盖率以 lcov 写入该文件', 'zh-Hant': '將覆蓋率以 lcov 寫入該檔案' }],
-  ['assessor', { en: 'the assessor named in the report', 'zh-Hans': '报告中署名的评估人', 'zh-Hant': '報告中署名的評估人' }],
-  ['date', { en: 'the date of assessment, YYYY-MM-DD (not the date of rendering)', 'zh-Hans': '评估日期，YYYY-MM-DD（不是生成报告的日期）', 'zh-Hant': '評估日期，YYYY-MM-DD（不是產生報告的日期）' }],
-  ['lenient', { en: 'assess anyway when an unknown field looks like a missing one, or a percentage like a fraction (warnings, not errors)', 'zh-Hans': '未知字段疑似缺失字段、百分数疑似小数时仍然评估（给出警告而非错误）', 'zh-Hant': '未知欄位疑似缺少的欄位、百分數疑似小數時仍然評估（給出警告而非錯誤）' }],
-  ['ruleset', { en: 'run the tests against this ruleset file (cases of its version, else of the newest version tested)', 'zh-Hans': '用该规则集文件运行测试（其版本的用例，否则为所测最新版本的用例）', 'zh-Hant': '以該規則集檔案執行測試（其版本的案例，否則為所測最新版本的案例）' }],
-  ['signature', { en: 'add a signature block for the certification body', 'zh-Hans': '添加供认证机构签署的签字栏', 'zh-Hant': '加入供認證機構簽署的簽字欄' }],
-]);
+export const FLAG_HELP = {
+  lang: { en: 'language of messages and labels (default en)', 'zh-Hans': '消息与标签的语言（默认 en）', 'zh-Hant': '訊息與標籤的語言（預設 en）' },
+  registry: { en: 'folder of <id>/<version>.assay rulesets (default ./rulesets)', 'zh-Hans': '<标识>/<版本>.assay 规则集所在目录（默认 ./rulesets）', 'zh-Hant': '<標識>/<版本>.assay 規則集所在目錄（預設 ./rulesets）' },
+  help: { en: 'this help', 'zh-Hans': '本帮助', 'zh-Hant': '本說明' },
+  format: { en: 'output format', 'zh-Hans': '输出格式', 'zh-Hant': '輸出格式' },
+  explain: { en: 'add each platform’s explanation', 'zh-Hans': '附上每个平台的结果说明', 'zh-Hant': '附上每個平台的結果說明' },
+  decision: { en: 'the decision alone (outcome, level, total, vetoes, failed prerequisites): faster', 'zh-Hans': '只输出结论（结果、等级、总分、否决项、未满足的基本要求），更快', 'zh-Hant': '只輸出結論（結果、等級、總分、否決項、未滿足的基本要求），更快' },
+  against: { en: 'benchmark against this corpus folder (`none`: no benchmark)', 'zh-Hans': '以该语料文件夹对标（`none`：不对标）', 'zh-Hant': '以該語料資料夾對標（`none`：不對標）' },
+  corpus: { en: 'benchmark against this corpus folder (none unless given)', 'zh-Hans': '以该语料文件夹对标（不指定则不对标）', 'zh-Hant': '以該語料資料夾對標（不指定則不對標）' },
+  workers: { en: 'worker threads for .ndjson/.csv corpora (0 = in-process)', 'zh-Hans': '.ndjson/.csv 语料的工作线程数（0 = 在主进程中）', 'zh-Hant': '.ndjson/.csv 語料的工作執行緒數（0 = 在主行程中）' },
+  watch: { en: 'run again whenever a named file changes', 'zh-Hans': '所列文件改动时重新运行', 'zh-Hant': '所列檔案變更時重新執行' },
+  check: { en: 'exit 1 and print a diff when a file is not formatted', 'zh-Hans': '文件未按规范格式排版时输出差异并以 1 退出', 'zh-Hant': '檔案未按規範格式排版時輸出差異並以 1 結束' },
+  write: { en: 'rewrite the files in the canonical layout', 'zh-Hans': '将文件改写为规范格式', 'zh-Hant': '將檔案改寫為規範格式' },
+  out: { en: 'write to this file (never overwritten without --force)', 'zh-Hans': '写入该文件（不加 --force 不会覆盖）', 'zh-Hant': '寫入該檔案（不加 --force 不會覆寫）' },
+  force: { en: 'overwrite the --out file', 'zh-Hans': '覆盖 --out 文件', 'zh-Hant': '覆寫 --out 檔案' },
+  from: { en: 'the form of the input', 'zh-Hans': '输入的形式', 'zh-Hant': '輸入的形式' },
+  target: { en: 'the level to reach (default the next one)', 'zh-Hans': '要达到的等级（默认下一等级）', 'zh-Hant': '要達到的等級（預設下一等級）' },
+  coverage: { en: 'band-level coverage of the rulesets', 'zh-Hans': '规则集的分档覆盖率', 'zh-Hant': '規則集的分檔覆蓋率' },
+  lcov: { en: 'write the coverage as lcov to this file', 'zh-Hans': '将覆盖率以 lcov 写入该文件', 'zh-Hant': '將覆蓋率以 lcov 寫入該檔案' },
+  assessor: { en: 'the assessor named in the report', 'zh-Hans': '报告中署名的评估人', 'zh-Hant': '報告中署名的評估人' },
+  date: { en: 'the date of assessment, YYYY-MM-DD (not the date of rendering)', 'zh-Hans': '评估日期，YYYY-MM-DD（不是生成报告的日期）', 'zh-Hant': '評估日期，YYYY-MM-DD（不是產生報告的日期）' },
+  lenient: { en: 'assess anyway when an unknown field looks like a missing one, or a percentage like a fraction (warnings, not errors)', 'zh-Hans': '未知字段疑似缺失字段、百分数疑似小数时仍然评估（给出警告而非错误）', 'zh-Hant': '未知欄位疑似缺少的欄位、百分數疑似小數時仍然評估（給出警告而非錯誤）' },
+  ruleset: { en: 'run the tests against this ruleset file (cases of its version, else of the newest version tested)', 'zh-Hans': '用该规则集文件运行测试（其版本的用例，否则为所测最新版本的用例）', 'zh-Hant': '以該規則集檔案執行測試（其版本的案例，否則為所測最新版本的案例）' },
+  signature: { en: 'add a signature block for the certification body', 'zh-Hans': '添加供认证机构签署的签字栏', 'zh-Hant': '加入供認證機構簽署的簽字欄' },
+} as const satisfies Catalogue;
 
 /** Options that mean something else for one command (`command.option`). */
-const COMMAND_FLAG_HELP: ReadonlyMap<string, Entry> = new Map<string, Entry>([
+const COMMAND_FLAG_HELP: ReadonlyMap<string, Words> = new Map<string, Words>([
   ['doc.against', { en: 'an earlier version: add the revision table (each change, its clause, old and new text)', 'zh-Hans': '旧版规则集：加入修订表（每项修订及其条款、原文与新文）', 'zh-Hant': '舊版規則集：加入修訂表（每項修訂及其條款、原文與新文）' }],
   ['doc.format', { en: 'md, html or docx (default: from the --out file name, else md)', 'zh-Hans': 'md、html 或 docx（默认按 --out 文件名，否则为 md）', 'zh-Hant': 'md、html 或 docx（預設依 --out 檔名，否則為 md）' }],
 ]);
 
 /** The help line of option `name` in `lang` (for `command` when it means something else there), if it has one. */
 export function flagHelp(lang: Lang, name: string, command?: string): string | undefined {
-  return (command !== undefined ? COMMAND_FLAG_HELP.get(`${command}.${name}`) : undefined)?.[lang] ?? FLAG_HELP.get(name)?.[lang];
+  const special = command !== undefined ? COMMAND_FLAG_HELP.get(`${command}.${name}`)?.[lang] : undefined;
+  return special ?? (Object.hasOwn(FLAG_HELP, name) ? lookup(FLAG_HELP, name as keyof typeof FLAG_HELP, lang) : undefined);
 }

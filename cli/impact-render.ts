@@ -4,6 +4,7 @@
 
 import type { Lang } from '../dsl/ast';
 import type { CompiledRuleset } from '../engine/index';
+import { scoreText, totalText } from '../engine/index';
 import { entryDetails, entrySummary } from '../engine/analyses/diff/render';
 import type { ChangedPlatform, Impact } from '../engine/analyses/impact';
 import { standing } from '../engine/analyses/impact';
@@ -37,7 +38,7 @@ function dimensionsText(c: ChangedPlatform): string {
   for (const d of c.after.dimensions) {
     const b = before.get(d.id);
     if (b && b.eq(d.score)) continue;
-    parts.push(`${d.id} ${b ? b.toFixed(2) : '—'}→${d.score.toFixed(2)}`);
+    parts.push(`${d.id} ${b ? scoreText(b) : '—'}→${scoreText(d.score)}`);
   }
   return parts.join(', ');
 }
@@ -64,7 +65,7 @@ function tables(im: Impact, a: CompiledRuleset, b: CompiledRuleset, lang: Lang):
     rows: order.map((f, i) => [standingText(f, lang), ...order.map((_, j) => ((im.cells[i]?.[j] ?? 0) === 0 ? '·' : String(im.cells[i]?.[j])))]),
     aligns: ['left' as Align, ...order.map((): Align => 'right')],
   };
-  const show = (s: ChangedPlatform['before']) => `${standingText(standing(s), lang)} ${s.total.toFixed(2)}`;
+  const show = (s: ChangedPlatform['before']) => `${standingText(standing(s), lang)} ${totalText(s.total)}`;
   const changed = {
     header: [t(lang, 'hPlatform'), t(lang, 'hBefore'), t(lang, 'hAfter'), t(lang, 'hDimensions'), t(lang, 'hCauses')],
     rows: [...im.changed]

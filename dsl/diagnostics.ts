@@ -4,6 +4,7 @@
 
 import type { Lang, Span } from './ast';
 import { CATALOGUE, type Code } from './messages';
+import { fill } from './words';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -42,18 +43,6 @@ export function diag(
     ...(extra.related && extra.related.length > 0 ? { related: extra.related } : {}),
   };
   return d;
-}
-
-/**
- * Fills `{key}` placeholders. An argument may be given per language as `key@zh-Hans` etc. (used for
- * words like "a number" in syntax errors); that one wins over the plain `key` in its language.
- */
-function fill(template: string, args: DiagArgs, lang: Lang): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const localized = `${key}@${lang}`;
-    if (Object.prototype.hasOwnProperty.call(args, localized)) return String(args[localized]);
-    return Object.prototype.hasOwnProperty.call(args, key) ? String(args[key]) : whole;
-  });
 }
 
 /** The diagnostic's message in `lang`. */

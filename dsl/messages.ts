@@ -8,13 +8,13 @@
 //   A5xx bands · A6xx mappings · A7xx prerequisites, vetoes, levels · A8xx labels, metadata ·
 //   A9xx related-information notes · E1xx evidence · T1xx rule-test files (engine/analyses/testing/, `assay test`)
 
-import type { Lang } from './ast';
 import type { Severity } from './diagnostics';
+import { words, type Words } from './words';
 
 export interface MessageDef {
   readonly severity: Severity;
-  readonly message: Readonly<Record<Lang, string>>;
-  readonly help?: Readonly<Record<Lang, string>>;
+  readonly message: Words;
+  readonly help?: Words;
 }
 
 function m(
@@ -24,11 +24,7 @@ function m(
   zhHant: string,
   help?: readonly [en: string, zhHans: string, zhHant: string],
 ): MessageDef {
-  return {
-    severity,
-    message: { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant },
-    ...(help ? { help: { en: help[0], 'zh-Hans': help[1], 'zh-Hant': help[2] } } : {}),
-  };
+  return { severity, message: words(en, zhHans, zhHant), ...(help ? { help: words(...help) } : {}) };
 }
 
 export const CATALOGUE = {

@@ -10,6 +10,7 @@ import { diag, notShown, sortDiagnostics, type Diagnostic } from './diagnostics'
 import { lex } from './lexer';
 import { parseTokens, parseTokensAs, type ExpectedPayload } from './parser';
 import { foundWords, wordsArgs, type Words } from './token-words';
+import { words } from './words';
 import * as T from './tokens';
 
 /** Files larger than this (UTF-8 bytes) are refused (A107). */
@@ -208,7 +209,7 @@ function decodeExpected(message: string): Words {
   } catch {
     // not a payload: fall through
   }
-  return { en: message, 'zh-Hans': message, 'zh-Hant': message };
+  return words(message, message, message);
 }
 
 

@@ -4,17 +4,15 @@
 import { EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import type { Lang } from './ast';
 import * as T from './tokens';
+import { words, type Words } from './words';
 
-export type Words = Readonly<Record<Lang, string>>;
-
-function w(en: string, zhHans: string, zhHant: string): Words {
-  return { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant };
-}
+export type { Words };
+const w = words;
 function same(text: string): Words {
   return w(text, text, text);
 }
 
-const TOKEN_WORDS = new Map<TokenType, Words>([
+export const TOKEN_WORDS = new Map<TokenType, Words>([
   [T.Identifier, w('a name', '名称', '名稱')],
   [T.NumberLit, w('a number', '数字', '數字')],
   [T.PercentLit, w('a percentage (`80%`)', '百分数（`80%`）', '百分數（`80%`）')],
@@ -183,5 +181,5 @@ export function alternatives(list: readonly Words[]): Words {
     if (items.length <= 1) return items[0] ?? '';
     return `${items.slice(0, -1).join(sep)}${or}${items[items.length - 1] ?? ''}`;
   };
-  return { en: join('en', ' or ', ', '), 'zh-Hans': join('zh-Hans', ' 或 ', '、'), 'zh-Hant': join('zh-Hant', ' 或 ', '、') };
+  return words(join('en', ' or ', ', '), join('zh-Hans', ' 或 ', '、'), join('zh-Hant', ' 或 ', '、'));
 }

@@ -15,6 +15,7 @@ export type { EvalEvent, Read, Trace, ConditionOwner, QuantElement } from './eva
 export { rulesetHash, sha256Hex, sha256Text } from './model/hash';
 export { STAGES } from './stages';
 export { Rational } from './numbers/rational';
+export * from './present/numbers';
 export { decisionOf, toDecisionJson, toResultJson, valueToJson } from './evaluate/result';
 export type * from './evaluate/result';
 export { diffRulesets, diffWithHeader, diffAsts, applyEntries, type DiffInput } from './analyses/diff/index';

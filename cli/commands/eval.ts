@@ -4,7 +4,7 @@
 // decision alone (outcome, level, total, failed prerequisites, fired vetoes, errors and warnings), no detail.
 
 import type { Lang } from '../../dsl/ast';
-import { parseEvidenceText, type CompiledRuleset } from '../../engine/index';
+import { parseEvidenceText, scoreText, totalText, weightText, type CompiledRuleset } from '../../engine/index';
 import { decisionOf, toDecisionJson, toResultJson, type Assessment, type Decision, type MissingEvidence } from '../../engine/evaluate/result';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
@@ -159,10 +159,10 @@ function renderTable(ruleset: CompiledRuleset, results: readonly (Assessment | D
       a.platform,
       t(lang, a.outcome),
       a.level ?? '—',
-      invalid ? '—' : a.total.toFixed(2),
+      invalid ? '—' : totalText(a.total),
       ...dims.map((id) => {
         const d = byId.get(id);
-        return d && !invalid ? d.score.toFixed(2) : '—';
+        return d && !invalid ? scoreText(d.score) : '—';
       }),
       d.vetoes.join(', ') || '—',
       d.prerequisitesFailed.join(', ') || '—',
@@ -177,7 +177,7 @@ function renderTable(ruleset: CompiledRuleset, results: readonly (Assessment | D
     hash: id.hash.slice(0, 19),
   });
   const legend = (detail ? ruleset.model.dimensions : [])
-    .map((d) => `${d.id} ${labelOf(d.decl.label, lang) ?? ''} (${d.weight.toDecimalString()})`)
+    .map((d) => `${d.id} ${labelOf(d.decl.label, lang) ?? ''} (${weightText(d.weight)})`)
     .join(' · ');
   const missing = missingLines(results.map((a) => ('dimensions' in a ? decisionOf(a) : a)), lang);
   const missingTail = (md: boolean): string =>
@@ -196,7 +196,7 @@ export function missingLines(decisions: readonly Decision[], lang: Lang): string
 
 function missingCost(m: MissingEvidence, lang: Lang): string {
   return [
-    ...m.indicators.map((i) => t(lang, 'missingPoints', { indicator: i.id, points: i.upTo.toFixed(2), dimension: i.dimension })),
+    ...m.indicators.map((i) => t(lang, 'missingPoints', { indicator: i.id, points: scoreText(i.upTo), dimension: i.dimension })),
     ...m.prerequisites.map((id) => t(lang, 'missingPrereq', { id })),
     ...m.vetoes.map((id) => t(lang, 'missingVeto', { id })),
   ].join(', ');

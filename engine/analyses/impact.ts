@@ -17,6 +17,7 @@ import { compileAst, type CompiledRuleset } from '../compile';
 import { applyEntries, diffAsts, toDiffJson, type DiffEntry, type DiffEntryJson, type DiffHeader } from './diff/index';
 import type { PlatformInput } from '../evaluate/evaluate';
 import { Rational } from '../numbers/rational';
+import { totalText } from '../present/numbers';
 import type { Assessment, Outcome } from '../evaluate/result';
 
 export interface Snapshot {
@@ -180,7 +181,7 @@ export function impact(a: CompiledRuleset, b: CompiledRuleset, platforms: readon
         // A score-only move: what the entry does to the total (a level change alone counts by its direction).
         const moved = s === from ? d.total.cmp(da.total) : Math.sign(rankA(s) - rankA(from));
         if (moved === 0) return { kind: 'none', s };
-        const shown = s === from ? d.total.toFixed(2) : s;
+        const shown = s === from ? totalText(d.total) : s;
         if (s === from && d.total.eq(db.total)) return { kind: 'exact', s: shown };
         return { kind: moved === direction ? 'toward' : 'counter', s: shown };
       }

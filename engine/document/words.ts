@@ -2,7 +2,7 @@
 // zh-Hant and en. In: a key, a language, arguments. Out: text. Ids, conditions, units and basis stay as written.
 
 import type { Lang } from '../../dsl/ast';
-import { fill } from '../support/fill';
+import { fill } from '../../dsl/words';
 
 type W = Readonly<Record<Lang, string>>;
 const w = (en: string, zhHans: string, zhHant: string): W => ({ en, 'zh-Hans': zhHans, 'zh-Hant': zhHant });

@@ -8,10 +8,11 @@ import { LANGS } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
 import type { IndicatorInfo, InputInfo, Model } from '../model/model';
 import { describeType, type ValueType } from '../model/value-type';
+import { weightText } from '../present/numbers';
+import { lookup, type Catalogue } from '../../dsl/words';
 
-type Words = Readonly<Record<Lang, string>>;
-
-const W = {
+/** The template's words (exported for the test that every catalogue has every language and the same placeholders). */
+export const TEMPLATE_WORDS = {
   title: { en: 'evidence template', 'zh-Hans': '证据模板', 'zh-Hant': '證據範本' },
   howto: {
     en: 'Fill in a value after each colon; leave it empty when there is no evidence (an empty value counts as missing).',
@@ -34,7 +35,8 @@ const W = {
     'zh-Hans': '对象：去掉下列成员前的 `#` 并逐一填写',
     'zh-Hant': '物件：去掉下列成員前的 `#` 並逐一填寫',
   },
-} as const satisfies Record<string, Words>;
+} as const satisfies Catalogue;
+const word = (key: keyof typeof TEMPLATE_WORDS, lang: Lang): string => lookup(TEMPLATE_WORDS, key, lang);
 
 function label(t: Text | undefined, lang: Lang): string | undefined {
   if (!t) return undefined;
@@ -50,12 +52,12 @@ function oneLine(s: string): string {
 function typeLine(t: ValueType, lang: Lang): string {
   switch (t.kind) {
     case 'enum':
-      return `${W.oneOf[lang]}: ${t.values.join(' | ')}`;
+      return `${word('oneOf', lang)}: ${t.values.join(' | ')}`;
     case 'boolean':
-      return `${W.type[lang]}: true | false`;
+      return `${word('type', lang)}: true | false`;
     case 'number':
     case 'object':
-      return `${W.type[lang]}: ${describeType(t)}`;
+      return `${word('type', lang)}: ${describeType(t)}`;
     default:
       return assertNever(t, 'value type');
   }
@@ -71,16 +73,16 @@ export function evidenceTemplate(model: Model, lang: Lang = 'en'): string {
   const l: Lang = LANGS.includes(lang) ? lang : 'en';
   const out: string[] = [];
   const title = label(model.ast.header.title, l) ?? model.id;
-  out.push(`# ${oneLine(title)} — ${W.title[l]} (${model.id} ${model.version})`);
-  out.push(`# ${W.howto[l]}`);
-  out.push(`platform:    # ${W.platform[l]}`);
-  out.push(`name:        # ${W.name[l]}`);
+  out.push(`# ${oneLine(title)} — ${word('title', l)} (${model.id} ${model.version})`);
+  out.push(`# ${word('howto', l)}`);
+  out.push(`platform:    # ${word('platform', l)}`);
+  out.push(`name:        # ${word('name', l)}`);
   out.push('evidence:');
 
   const field = (id: string, t: ValueType | undefined, lines: string[]): void => {
     for (const c of lines) out.push(`  # ${oneLine(c)}`);
     if (t?.kind === 'object') {
-      out.push(`  # ${W.members[l]}`);
+      out.push(`  # ${word('members', l)}`);
       out.push(`  ${key(id)}:`);
       for (const [m, ft] of t.fields) out.push(`  #   ${key(m)}:    # ${typeLine(ft, l)}`);
     } else out.push(`  ${key(id)}:`);
@@ -94,14 +96,14 @@ export function evidenceTemplate(model: Model, lang: Lang = 'en'): string {
       const base = name !== undefined ? `${name} (${r.method.name})` : r.method.name;
       return r.note ? `${base} “${r.note.value}”` : base;
     });
-    return `${W.methods[l]}: ${names.join(', ')}`;
+    return `${word('methods', l)}: ${names.join(', ')}`;
   };
   const describeInput = (i: InputInfo): string[] => {
     const lines: string[] = [];
     const name = label(i.decl.label, l);
     if (name !== undefined) lines.push(name);
     const facts = [typeLine(i.type, l)];
-    if (i.decl.unit) facts.push(`${W.unit[l]}: ${i.decl.unit.value}`);
+    if (i.decl.unit) facts.push(`${word('unit', l)}: ${i.decl.unit.value}`);
     lines.push(facts.join(' · '));
     if (i.decl.note) lines.push(i.decl.note.value);
     return lines;
@@ -109,27 +111,27 @@ export function evidenceTemplate(model: Model, lang: Lang = 'en'): string {
   const describeIndicator = (i: IndicatorInfo): string[] => {
     const lines: string[] = [];
     const name = label(i.decl.label, l);
-    lines.push(name !== undefined ? `${name} [${W.weight[l]} ${i.weight.toDecimalString()}]` : `[${W.weight[l]} ${i.weight.toDecimalString()}]`);
+    lines.push(name !== undefined ? `${name} [${word('weight', l)} ${weightText(i.weight)}]` : `[${word('weight', l)} ${weightText(i.weight)}]`);
     const facts: string[] = [];
     if (i.type && i.type.kind !== 'object') facts.push(typeLine(i.type, l));
-    if (i.decl.unit) facts.push(`${W.unit[l]}: ${i.decl.unit.value}`);
+    if (i.decl.unit) facts.push(`${word('unit', l)}: ${i.decl.unit.value}`);
     if (facts.length > 0) lines.push(facts.join(' · '));
     const m = methods(i);
     if (m) lines.push(m);
-    if (i.decl.applies) lines.push(`${W.appliesWhen[l]}: ${printExpr(i.decl.applies)}`);
-    if (i.formerly.length > 0) lines.push(`${W.formerly[l]}: ${i.formerly.join(', ')}`);
+    if (i.decl.applies) lines.push(`${word('appliesWhen', l)}: ${printExpr(i.decl.applies)}`);
+    if (i.formerly.length > 0) lines.push(`${word('formerly', l)}: ${i.formerly.join(', ')}`);
     return lines;
   };
 
   if (model.inputs.length > 0) {
     out.push('');
-    out.push(`  # === ${W.inputs[l]}`);
+    out.push(`  # === ${word('inputs', l)}`);
     for (const i of model.inputs) field(i.id, i.type, describeInput(i));
   }
   for (const d of model.dimensions) {
     out.push('');
     const name = label(d.decl.label, l);
-    out.push(`  # === ${W.dimension[l]} ${d.id}${name !== undefined ? ` ${oneLine(name)}` : ''} [${W.weight[l]} ${d.weight.toDecimalString()}]`);
+    out.push(`  # === ${word('dimension', l)} ${d.id}${name !== undefined ? ` ${oneLine(name)}` : ''} [${word('weight', l)} ${weightText(d.weight)}]`);
     for (const id of d.indicators) {
       const i = model.indicatorsById.get(id);
       if (i) field(i.id, i.type, describeIndicator(i));

@@ -6,6 +6,7 @@
 
 import type { Lang } from '../../dsl/ast';
 import { benchmarkLines, weightCell, indicatorParts, levelWord, named, percentText, ruleLine, scoreText, whyText } from '../analyses/explain/format';
+import { pointsText, totalText, weightText } from '../present/numbers';
 import type { Explanation } from '../analyses/explain/model';
 import { labelIn, listSep, say, statusWord } from '../analyses/explain/words';
 import { gapLines } from '../analyses/gap/render';
@@ -28,7 +29,7 @@ function indicatorTable(e: Explanation, lang: Lang): string {
   const rows: string[] = [];
   for (const d of e.dimensions) {
     rows.push(
-      `<tr class="dim"><td colspan="4">${h(named(d.id, labelIn(d.label, lang), lang))}</td><td class="num">${h(d.weight.toDecimalString())}</td><td class="num">${h(scoreText(d.score))} · ${h(percentText(d.share))}</td></tr>`,
+      `<tr class="dim"><td colspan="4">${h(named(d.id, labelIn(d.label, lang), lang))}</td><td class="num">${h(weightText(d.weight))}</td><td class="num">${h(scoreText(d.score))} · ${h(percentText(d.share))}</td></tr>`,
     );
     for (const i of d.indicators) {
       const p = indicatorParts(i, lang);
@@ -36,7 +37,7 @@ function indicatorTable(e: Explanation, lang: Lang): string {
       const basis = i.basis !== undefined ? `<div class="basis">${h(say(lang, 'basis', { basis: i.basis }))}</div>` : '';
       rows.push(
         `<tr${cls}><td><code>${h(i.id)}</code> ${h(labelIn(i.label, lang) ?? '')}${basis}</td><td>${h(p.value)}</td><td class="rule"><code>${h(p.rule)}</code></td>` +
-          `<td class="num">${i.points === null ? '—' : h(i.points.toDecimalString())}</td><td class="num">${h(weightCell(i))}</td><td class="num">${h(scoreText(i.contribution))}</td></tr>`,
+          `<td class="num">${i.points === null ? '—' : h(pointsText(i.points))}</td><td class="num">${h(weightCell(i))}</td><td class="num">${h(scoreText(i.contribution))}</td></tr>`,
       );
     }
   }
@@ -121,8 +122,8 @@ function platformSection(item: ReportItem, n: number, meta: ReportMeta, lang: La
   const title = e.name !== undefined && e.name !== e.platform ? `${e.platform} — ${e.name}` : e.platform;
   const outcome =
     e.level !== null
-      ? say(lang, 'outcomeLine', { outcome: say(lang, e.outcome), level: named(e.level, labelIn(e.levelLabel, lang), lang), total: scoreText(e.total) })
-      : say(lang, 'outcomeLineNoLevel', { outcome: say(lang, e.outcome), total: scoreText(e.total) });
+      ? say(lang, 'outcomeLine', { outcome: say(lang, e.outcome), level: named(e.level, labelIn(e.levelLabel, lang), lang), total: totalText(e.total) })
+      : say(lang, 'outcomeLineNoLevel', { outcome: say(lang, e.outcome), total: totalText(e.total) });
   const parts: string[] = [`<section class="platform" id="${id}"><h2>${h(title)}</h2>`];
   if (e.outcome === 'invalid') {
     parts.push(`<div class="head">${badge(e, meta, lang)}<div class="facts"><p>${h(outcome)}</p></div></div>`);
@@ -140,7 +141,7 @@ function platformSection(item: ReportItem, n: number, meta: ReportMeta, lang: La
       `<div class="head"><div class="facts">${badge(e, meta, lang)}<p>${h(outcome)}</p>${e.benchmark ? `<h4>${h(say(lang, 'benchmark'))}</h4>${bench}` : ''}</div>${radar}</div>`,
     );
     parts.push(`<h3>${h(say(lang, 'indicators'))}</h3>${indicatorTable(e, lang)}`);
-    parts.push(`<p><strong>${h(say(lang, 'totalLine', { total: scoreText(e.total) }))}</strong></p>`);
+    parts.push(`<p><strong>${h(say(lang, 'totalLine', { total: totalText(e.total) }))}</strong></p>`);
     parts.push(`<h3>${h(say(lang, 'explanation'))}</h3>${rulesHtml(e, lang)}`);
     parts.push(planHtml(item, meta, lang));
     parts.push(methodsHtml(item, meta));
@@ -168,7 +169,7 @@ function summarySection(items: readonly ReportItem[], meta: ReportMeta, lang: La
       const x = e.dimensions.find((y) => y.id === d);
       return `<td class="num">${x ? h(percentText(x.share)) : '—'}</td>`;
     });
-    return `<tr><td><a href="#${anchorId('p', e.platform, n)}">${h(e.platform)}</a>${e.name !== undefined && e.name !== e.platform ? ` ${h(e.name)}` : ''}</td><td>${h(say(lang, e.outcome))}</td><td>${h(e.level ?? '—')}</td><td class="num">${e.outcome === 'invalid' ? '—' : h(scoreText(e.total))}</td>${shares.join('')}</tr>`;
+    return `<tr><td><a href="#${anchorId('p', e.platform, n)}">${h(e.platform)}</a>${e.name !== undefined && e.name !== e.platform ? ` ${h(e.name)}` : ''}</td><td>${h(say(lang, e.outcome))}</td><td>${h(e.level ?? '—')}</td><td class="num">${e.outcome === 'invalid' ? '—' : h(totalText(e.total))}</td>${shares.join('')}</tr>`;
   });
   return `<section class="summary" id="summary"><h2>${h(say(lang, 'summary'))}</h2><h3>${h(say(lang, 'distribution'))}</h3>${bars}<h3>${h(say(lang, 'summary'))}</h3><table><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></section>`;
 }

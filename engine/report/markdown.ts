@@ -4,7 +4,8 @@
 // escaped (engine/report/escape.ts), so labels and names show as written and add no markup.
 
 import { explanationMarkdown } from '../analyses/explain/text';
-import { levelWord, percentText, scoreText } from '../analyses/explain/format';
+import { levelWord, percentText } from '../analyses/explain/format';
+import { totalText } from '../present/numbers';
 import type { Lang } from '../../dsl/ast';
 import { colon, labelIn, listSep, say, statusWord } from '../analyses/explain/words';
 import { gapMarkdown } from '../analyses/gap/render';
@@ -52,7 +53,7 @@ export function reportMarkdown(items: readonly ReportItem[], meta: ReportMeta): 
         const x = e.dimensions.find((y) => y.id === d);
         return x ? percentText(x.share) : '—';
       });
-      out.push(`| ${md(e.platform)} | ${md(say(lang, e.outcome))} | ${md(e.level ?? '—')} | ${e.outcome === 'invalid' ? '—' : scoreText(e.total)} | ${shares.join(' | ')} |`);
+      out.push(`| ${md(e.platform)} | ${md(say(lang, e.outcome))} | ${md(e.level ?? '—')} | ${e.outcome === 'invalid' ? '—' : totalText(e.total)} | ${shares.join(' | ')} |`);
     }
   }
   for (const it of items) {

@@ -4,6 +4,8 @@
 
 import type { Rational } from '../numbers/rational';
 import { escapeHtml } from './escape';
+import { shareText } from '../present/numbers';
+import { radarGeometry } from '../present/radar';
 
 export interface RadarAxis {
   readonly id: string;
@@ -11,37 +13,25 @@ export interface RadarAxis {
   readonly median?: Rational;
 }
 
-function pt(cx: number, cy: number, r: number, angle: number): string {
-  return `${(cx + r * Math.sin(angle)).toFixed(1)},${(cy - r * Math.cos(angle)).toFixed(1)}`;
-}
-
 /** A radar chart of shares (0–100 %), one axis per dimension; `median` draws the corpus median as a dashed line. */
 export function radarSvg(axes: readonly RadarAxis[], labels: { title: string; platform: string; median: string }): string {
   const size = 340;
-  const cx = size / 2;
-  const cy = size / 2 + 4;
-  const R = 120;
-  const n = Math.max(axes.length, 3);
-  const angle = (i: number): number => (2 * Math.PI * i) / n;
-  const clamp = (q: Rational): number => Math.max(0, Math.min(1, q.toNumber()));
-  const rings = [0.25, 0.5, 0.75, 1]
-    .map((f) => `<polygon class="ring" points="${axes.map((_, i) => pt(cx, cy, R * f, angle(i))).join(' ')}"/>`)
-    .join('');
+  const g = radarGeometry(axes.length, size / 2, size / 2 + 4, 120);
+  const share = (q: Rational): number => q.toNumber();
+  const rings = g.rings.map((points) => `<polygon class="ring" points="${points}"/>`).join('');
   const spokes = axes
     .map((a, i) => {
-      const end = pt(cx, cy, R, angle(i));
-      const lab = pt(cx, cy, R + 18, angle(i)).split(',');
-      return `<line class="spoke" x1="${cx}" y1="${cy}" x2="${end.split(',')[0]}" y2="${end.split(',')[1]}"/><text class="axis" x="${lab[0]}" y="${lab[1]}" text-anchor="middle" dominant-baseline="middle">${escapeHtml(a.id)}</text>`;
+      const { spoke: end, label: lab } = g.axis(i);
+      return `<line class="spoke" x1="${g.centre.x}" y1="${g.centre.y}" x2="${end.x}" y2="${end.y}"/><text class="axis" x="${lab.x}" y="${lab.y}" text-anchor="${lab.anchor}">${escapeHtml(a.id)}</text>`;
     })
     .join('');
-  const poly = (vals: readonly number[], cls: string): string =>
-    `<polygon class="${cls}" points="${vals.map((v, i) => pt(cx, cy, R * v, angle(i))).join(' ')}"/>`;
+  const poly = (vals: readonly number[], cls: string): string => `<polygon class="${cls}" points="${g.polygon(vals)}"/>`;
   const hasMedian = axes.length > 0 && axes.every((a) => a.median !== undefined);
-  const median = hasMedian ? poly(axes.map((a) => clamp(a.median as Rational)), 'median') : '';
-  const own = poly(axes.map((a) => clamp(a.share)), 'own');
+  const median = hasMedian ? poly(axes.map((a) => share(a.median as Rational)), 'median') : '';
+  const own = poly(axes.map((a) => share(a.share)), 'own');
   const dots = axes.map((a, i) => {
-    const [x, y] = pt(cx, cy, R * clamp(a.share), angle(i)).split(',');
-    return `<circle class="dot" cx="${x}" cy="${y}" r="3"><title>${escapeHtml(`${a.id} ${(a.share.toNumber() * 100).toFixed(1)}%`)}</title></circle>`;
+    const { x, y } = g.point(i, share(a.share));
+    return `<circle class="dot" cx="${x}" cy="${y}" r="3"><title>${escapeHtml(`${a.id} ${shareText(a.share)}`)}</title></circle>`;
   });
   const legendY = size + 14;
   const legend =

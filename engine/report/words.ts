@@ -3,12 +3,9 @@
 // Out: text. The explanation's words stay in engine/analyses/explain/words.ts.
 
 import type { Lang } from '../../dsl/ast';
-import { fill } from '../support/fill';
+import { lookup, words as w, type Catalogue } from '../../dsl/words';
 
-type W = Readonly<Record<Lang, string>>;
-const w = (en: string, zhHans: string, zhHant: string): W => ({ en, 'zh-Hans': zhHans, 'zh-Hant': zhHant });
-
-const WORDS = {
+export const WORDS = {
   basisTitle: w('Basis of assessment', '评估依据', '評估依據'),
   rulesetLine: w('ruleset', '规则集', '規則集'),
   assessedOn: w('date of assessment', '评估日期', '評估日期'),
@@ -42,13 +39,13 @@ const WORDS = {
   signName: w('name', '姓名', '姓名'),
   signSignature: w('signature', '签名', '簽名'),
   signDate: w('date', '日期', '日期'),
-} as const;
+} as const satisfies Catalogue;
 
 export type ReportWord = keyof typeof WORDS;
 
 /** The text of `key` in `lang`; `{name}` is replaced by the argument, `{n#one|other}` picks an English plural. */
 export function rsay(lang: Lang, key: ReportWord, args: Readonly<Record<string, string | number>> = {}): string {
-  return fill(WORDS[key][lang], args);
+  return lookup(WORDS, key, lang, args);
 }
 
 /** A calendar date `YYYY-MM-DD` as the reader of `lang` writes it (2026年7月1日, July 1, 2026); other text as given. */

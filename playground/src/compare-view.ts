@@ -6,6 +6,8 @@
 import type { Lang } from '../../dsl/ast';
 import { BUNDLED_RULESETS, bundledRuleset } from './bundled';
 import type { AssayClient } from './client';
+import { Rational } from '../../engine/numbers/rational';
+import { fromJsonNumber, scoreText, totalText } from '../../engine/present/numbers';
 import { byId, fmt, h } from './dom';
 import { t } from './i18n';
 import type { monaco as Monaco } from './monaco-setup';
@@ -169,15 +171,15 @@ export class CompareView {
             'tbody',
             {},
             c.impact.map((r) => {
-              const delta = r.after.total - r.before.total;
-              const side = (x: typeof r.before): string => (x.outcome === 'graded' && x.level !== null ? x.level : t(`outcome_${x.outcome}` as 'outcome_graded')) + ` · ${fmt(x.total)}`;
+              const delta = (fromJsonNumber(r.after.total) ?? Rational.ZERO).sub(fromJsonNumber(r.before.total) ?? Rational.ZERO);
+              const side = (x: typeof r.before): string => (x.outcome === 'graded' && x.level !== null ? x.level : t(`outcome_${x.outcome}` as 'outcome_graded')) + ` · ${fmt(x.total, totalText)}`;
               return h(
                 'tr',
                 { 'data-platform': r.platform },
                 h('td', {}, h('span', { class: 'platform-id' }, r.platform), r.name ? h('div', { class: 'muted' }, r.name) : ''),
                 h('td', {}, side(r.before)),
                 h('td', {}, side(r.after)),
-                h('td', { class: `num ${delta > 0 ? 'delta-up' : delta < 0 ? 'delta-down' : ''}` }, `${delta > 0 ? '+' : ''}${fmt(delta)}`),
+                h('td', { class: `num ${delta.sign() > 0 ? 'delta-up' : delta.sign() < 0 ? 'delta-down' : ''}` }, `${delta.sign() > 0 ? '+' : ''}${scoreText(delta)}`),
                 h(
                   'td',
                   { class: 'causes' },

@@ -5,6 +5,7 @@
 
 import type { AssayClient } from './client';
 import { migrationTable } from './compare-view';
+import { totalText } from '../../engine/present/numbers';
 import { byId, fmt, h } from './dom';
 import { getLang, t } from './i18n';
 import type { Analysis, Comparison, PlatformInput, PlatformResult } from './protocol';
@@ -101,7 +102,7 @@ export class DeltaView {
         'tr',
         { 'data-platform': r.platform, class: changed ? 'changed' : '' },
         h('td', {}, h('span', { class: 'platform-id' }, r.platform)),
-        pair(was ? fmt(was.total) : t('deltaNew'), fmt(r.total), was !== undefined && was.total !== r.total, 'total', delta),
+        pair(was ? fmt(was.total, totalText) : t('deltaNew'), fmt(r.total, totalText), was !== undefined && was.total !== r.total, 'total', delta),
         pair(was ? standing(was) : '—', standing(r), was !== undefined && standing(was) !== standing(r), 'level'),
         dims.map((id) => {
           const a = r.dimensions.find((d) => d.id === id);

@@ -1,6 +1,9 @@
 // A tiny DOM builder for the playground's panels (no framework).
 // In: tag, attributes, children. Out: elements; text is always set as text, never parsed as HTML.
 
+import type { Rational } from '../../engine/numbers/rational';
+import { fromJsonNumber } from '../../engine/present/numbers';
+
 export type Child = Node | string | number | null | undefined | false;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -43,9 +46,13 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-/** Formats a score with two decimals (display only; the engine's numbers are exact). */
-export function fmt(n: number | null | undefined, digits = 2): string {
-  return n === null || n === undefined ? '—' : n.toFixed(digits);
+/**
+ * A number of a result's JSON shown as `as` (engine/present/numbers.ts) shows its quantity, from the exact decimal
+ * the JSON holds, so the panel prints what `assay` prints; `—` when there is none.
+ */
+export function fmt(n: number | null | undefined, as: (q: Rational) => string): string {
+  const q = fromJsonNumber(n);
+  return q === undefined ? '—' : as(q);
 }
 
 /** Offers `data` as a file named `name` (text or bytes, e.g. a .docx), through a temporary object URL. */

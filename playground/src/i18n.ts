@@ -2,13 +2,8 @@
 // In: a key and a language. Out: the text (placeholders `{name}` filled); `t()` never falls back silently.
 
 import type { Lang } from '../../dsl/ast';
+import { lookup, words as e, type Catalogue } from '../../dsl/words';
 import { TABLE_STRINGS } from './table-strings';
-
-type Entry = Readonly<Record<Lang, string>>;
-
-function e(en: string, zhHans: string, zhHant: string): Entry {
-  return { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant };
-}
 
 export const STRINGS = {
   appTitle: e('Assay playground', 'Assay 规则工作台', 'Assay 規則工作台'),
@@ -208,7 +203,7 @@ export const STRINGS = {
   untitled: e('untitled.assay', '未命名.assay', '未命名.assay'),
   workerFailed: e('The analysis worker failed: {message}', '分析线程出错：{message}', '分析執行緒出錯：{message}'),
   ...TABLE_STRINGS,
-} as const satisfies Record<string, Entry>;
+} as const satisfies Catalogue;
 
 export type StringKey = keyof typeof STRINGS;
 
@@ -224,10 +219,7 @@ export function getLang(): Lang {
 
 /** The string `key` in the current language, placeholders filled from `args`. */
 export function t(key: StringKey, args: Readonly<Record<string, string | number>> = {}): string {
-  const template = STRINGS[key][current];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(args, name) ? String(args[name]) : whole,
-  );
+  return lookup(STRINGS, key, current, args);
 }
 
 /** Picks the best entry of a `label { … }` in the current language. */

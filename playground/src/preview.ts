@@ -2,6 +2,7 @@
 // indicator table, explanation and improvement plan. In: the newest good analysis (maybe stale) and
 // callbacks. Out: DOM written into the fixed regions of index.html (the plan panel by `renderPlan`).
 
+import { pointsText, scoreText, shareText, totalText, weightText, effectiveWeightText } from '../../engine/present/numbers';
 import { byId, fmt, h } from './dom';
 import { pickText, t, type StringKey } from './i18n';
 import { radarChart } from './radar';
@@ -62,7 +63,7 @@ export function renderPreview(state: PreviewState, on: PreviewHandlers): void {
         h('td', { class: 'name' }, r.name ?? ''),
         h('td', { class: `outcome outcome-${r.outcome}`, 'data-col': 'outcome' }, outcomeText(r.outcome)),
         h('td', { class: 'level', 'data-col': 'level' }, levelCell(r)),
-        h('td', { class: 'num', 'data-col': 'total' }, fmt(r.total)),
+        h('td', { class: 'num', 'data-col': 'total' }, fmt(r.total, totalText)),
         h(
           'td',
           {},
@@ -94,7 +95,7 @@ function renderDetail(r: PlatformResult | undefined, state: PreviewState, on: Pr
   level.append(
     h('span', { class: `badge badge-${r.outcome}`, 'data-level': r.level ?? '', 'data-outcome': r.outcome }, levelText),
     h('span', { class: 'badge-label' }, r.outcome === 'graded' ? (pickText(r.levelLabel) ?? '') : ''),
-    h('span', { class: 'badge-total' }, `${t('total')} ${fmt(r.total)}`),
+    h('span', { class: 'badge-total' }, `${t('total')} ${fmt(r.total, totalText)}`),
     h('span', { class: 'badge-platform' }, r.platform, r.name ? ` · ${r.name}` : ''),
   );
   if (r.vetoes.length > 0) notes.append(h('p', { class: 'note-bad' }, `${t('vetoes')}: ${r.vetoes.join(', ')}`));
@@ -114,7 +115,7 @@ function renderDetail(r: PlatformResult | undefined, state: PreviewState, on: Pr
     h(
       'table',
       { class: 'dims' },
-      h('tbody', {}, r.dimensions.map((d) => h('tr', {}, h('td', {}, d.id), h('td', {}, pickText(d.label) ?? ''), h('td', { class: 'num' }, `${fmt(d.score)} / ${fmt(d.weight, 0)}`), h('td', { class: 'num' }, `${fmt(d.share * 100, 1)}%`)))),
+      h('tbody', {}, r.dimensions.map((d) => h('tr', {}, h('td', {}, d.id), h('td', {}, pickText(d.label) ?? ''), h('td', { class: 'num' }, `${fmt(d.score, scoreText)} / ${fmt(d.weight, weightText)}`), h('td', { class: 'num' }, fmt(d.share, shareText))))),
     ),
   );
 
@@ -140,9 +141,9 @@ function renderDetail(r: PlatformResult | undefined, state: PreviewState, on: Pr
               ? h('span', { class: 'muted' }, t(`status_${i.status}` as StringKey))
               : '',
         ),
-        h('td', { class: 'num' }, fmt(i.points, 0)),
-        h('td', { class: 'num' }, fmt(i.weight)),
-        h('td', { class: 'num' }, i.contribution !== undefined ? fmt(i.contribution) : ''),
+        h('td', { class: 'num' }, fmt(i.points, pointsText)),
+        h('td', { class: 'num' }, fmt(i.weight, effectiveWeightText)),
+        h('td', { class: 'num' }, i.contribution !== undefined ? fmt(i.contribution, scoreText) : ''),
       ),
     );
   }

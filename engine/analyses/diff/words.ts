@@ -2,12 +2,10 @@
 // In: a kind or phrase key and a language. Out: the text. Values, ids and conditions are never translated.
 
 import type { Lang } from '../../../dsl/ast';
+import { lookup, words as w, type Catalogue } from '../../../dsl/words';
 import type { DiffKind } from './entries';
 
-type W = Readonly<Record<Lang, string>>;
-const w = (en: string, zhHans: string, zhHant: string): W => ({ en, 'zh-Hans': zhHans, 'zh-Hant': zhHant });
-
-export const KIND_TITLES: Readonly<Record<DiffKind, W>> = {
+export const KIND_TITLES: Catalogue<DiffKind> = {
   'total-changed': w('total changed', '总分变更', '總分變更'),
   'total-formula-added': w('total by formula added', '新增总分公式', '新增總分公式'),
   'total-formula-removed': w('total by formula removed (the total is the sum of the dimension scores again)', '删除总分公式（总分恢复为各维度得分之和）', '刪除總分公式（總分恢復為各維度得分之和）'),
@@ -102,14 +100,14 @@ export const PHRASES = {
   change: w('change', '变更', '變更'),
   target: w('concerns', '对象', '對象'),
   details: w('details', '详情', '詳情'),
-} as const satisfies Record<string, W>;
+} as const satisfies Catalogue;
 
 export type Phrase = keyof typeof PHRASES;
 
 export function phrase(lang: Lang, key: Phrase, args: Readonly<Record<string, string>> = {}): string {
-  return PHRASES[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(args, k) ? (args[k] ?? m) : m));
+  return lookup(PHRASES, key, lang, args);
 }
 
 export function kindTitle(lang: Lang, kind: DiffKind): string {
-  return KIND_TITLES[kind][lang];
+  return lookup(KIND_TITLES, kind, lang);
 }

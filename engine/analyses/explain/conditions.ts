@@ -11,6 +11,7 @@ import type { QuantElement, Read } from '../../evaluate/events';
 import { renderValue } from '../../evidence/validate';
 import { signHolds } from '../../numbers/compare-op';
 import { Rational } from '../../numbers/rational';
+import { EXACT_PLACES, PLACES, exactText, fixedText, scoreText, shareText, totalText } from '../../present/numbers';
 import type { EvidenceValue, Truth } from '../../evaluate/result';
 
 /** What a comparison is about. */
@@ -59,10 +60,6 @@ function isLiteral(e: Expr): boolean {
   return e.kind === 'Num' || e.kind === 'Percent' || e.kind === 'Bool' || (e.kind === 'Ref' && e.path.length === 1);
 }
 
-/** A percent as shown to users: 0.60625 → `60.6%`. */
-export function percentText(q: Rational): string {
-  return `${q.mul(Rational.HUNDRED).toFixed(1)}%`;
-}
 
 /**
  * A read's exact number and how it is shown: on the percent scale for shares, rounded to `places` decimals (scores,
@@ -71,14 +68,14 @@ export function percentText(q: Rational): string {
 function readNumber(r: Read): { q: Rational; percent: boolean; places: number; fixed: boolean } | undefined {
   switch (r.kind) {
     case 'total':
-      return { q: r.value, percent: false, places: 2, fixed: true };
+      return { q: r.value, percent: false, places: PLACES.score, fixed: true };
     case 'evidence':
-      return r.value?.kind === 'num' ? { q: r.value.q, percent: false, places: 10, fixed: false } : undefined;
+      return r.value?.kind === 'num' ? { q: r.value.q, percent: false, places: EXACT_PLACES, fixed: false } : undefined;
     case 'prop': {
       const v = r.value;
       if (!(v instanceof Rational)) return undefined;
-      if (r.prop === 'share') return { q: v.mul(Rational.HUNDRED), percent: true, places: 1, fixed: true };
-      return r.prop === 'score' ? { q: v, percent: false, places: 2, fixed: true } : { q: v, percent: false, places: 10, fixed: false };
+      if (r.prop === 'share') return { q: v.mul(Rational.HUNDRED), percent: true, places: PLACES.share, fixed: true };
+      return r.prop === 'score' ? { q: v, percent: false, places: PLACES.score, fixed: true } : { q: v, percent: false, places: EXACT_PLACES, fixed: false };
     }
   }
 }
@@ -92,7 +89,7 @@ function valueTextAgainst(r: Read, op: CompareOp, bound: Rational | undefined): 
   const n = readNumber(r);
   if (n === undefined || bound === undefined) return readValueText(r);
   const b = n.percent ? bound.mul(Rational.HUNDRED) : bound;
-  const text = (places: number): string => (n.fixed ? n.q.toFixed(places) : n.q.toDecimalString(places));
+  const text = (places: number): string => (n.fixed ? fixedText(n.q, places) : exactText(n.q, places));
   let places = n.places;
   let s = text(places);
   // An exact value always satisfies it; a finite decimal bound is passed within a few digits of where they differ.
@@ -127,7 +124,7 @@ const READ_PLACES = 4;
 function readValueText(r: Read, places = READ_PLACES): string {
   switch (r.kind) {
     case 'total':
-      return r.value.toFixed(2);
+      return totalText(r.value);
     case 'derived': {
       const v = r.value;
       if (v === undefined) return '?';
@@ -139,7 +136,7 @@ function readValueText(r: Read, places = READ_PLACES): string {
       const v = r.value;
       if (v === null) return '—';
       if (typeof v === 'boolean') return String(v);
-      if (v instanceof Rational) return r.prop === 'share' ? percentText(v) : r.prop === 'score' ? v.toFixed(2) : v.toDecimalString();
+      if (v instanceof Rational) return r.prop === 'share' ? shareText(v) : r.prop === 'score' ? scoreText(v) : exactText(v);
       return renderValue(v as EvidenceValue);
     }
   }
@@ -192,7 +189,7 @@ function boundText(e: Expr, percent: boolean): string {
   if (e.kind === 'Percent') return `${e.text}%`;
   if (percent && e.kind === 'Num') {
     const q = Rational.parse(e.text);
-    return q ? percentText(q) : e.text;
+    return q ? shareText(q) : e.text;
   }
   return printExpr(e);
 }

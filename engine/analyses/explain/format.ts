@@ -4,18 +4,14 @@
 import type { Lang } from '../../../dsl/ast';
 import type { BenchmarkPlacement } from '../benchmark';
 import { renderValue } from '../../evidence/validate';
-import type { Rational } from '../../numbers/rational';
 import type { EvidenceValue, Truth } from '../../evaluate/result';
-import { opText, percentText, type Subject, type Why } from './conditions';
+import { opText, type Subject, type Why } from './conditions';
+import { effectiveWeightText, percentileText as pctText, scoreText, shareText as percentText, weightText } from '../../present/numbers';
 import type { IndicatorExplanation, RuleExplanation } from './model';
 import { colon, labelIn, listSep, say } from './words';
 
-export { percentText };
-
-/** A score: two decimals, half up. */
-export function scoreText(q: Rational): string {
-  return q.toFixed(2);
-}
+// Scores, shares and percentile ranks are printed as engine/present/numbers.ts decides.
+export { pctText, percentText, scoreText };
 
 /** An evidence value with `%` for percent-typed indicators and short units: `99.93%`, `18 minutes`. */
 export function valueText(v: EvidenceValue, percent: boolean, unit?: string): string {
@@ -95,18 +91,18 @@ export function indicatorParts(i: IndicatorExplanation, lang: Lang): { value: st
     rule += `; ${say(lang, 'appliesUnknown', { condition: i.applicability.text, values: i.applicability.values })}`;
   }
   const weight = i.status === 'not_applicable'
-    ? say(lang, 'weightRedistributed', { declared: i.declaredWeight.toDecimalString(), effective: '0' })
+    ? say(lang, 'weightRedistributed', { declared: weightText(i.declaredWeight), effective: '0' })
     : i.redistributed
-    ? say(lang, 'weightRedistributed', { declared: i.declaredWeight.toDecimalString(), effective: i.effectiveWeight.toFixed(2) })
-    : say(lang, 'weightLine', { weight: i.declaredWeight.toDecimalString() });
+    ? say(lang, 'weightRedistributed', { declared: weightText(i.declaredWeight), effective: effectiveWeightText(i.effectiveWeight) })
+    : say(lang, 'weightLine', { weight: weightText(i.declaredWeight) });
   const contribution = i.status === 'not_applicable' ? '' : say(lang, 'contributes', { c: scoreText(i.contribution), dim: i.dimension });
   return { value, rule, weight, contribution };
 }
 
 /** The weight alone, for table cells: `4`, or `4 → 5.09` when redistributed (`3 → 0` when not applicable). */
 export function weightCell(i: IndicatorExplanation): string {
-  if (i.status === 'not_applicable') return `${i.declaredWeight.toDecimalString()} → 0`;
-  return i.redistributed ? `${i.declaredWeight.toDecimalString()} → ${i.effectiveWeight.toFixed(2)}` : i.declaredWeight.toDecimalString();
+  if (i.status === 'not_applicable') return `${weightText(i.declaredWeight)} → 0`;
+  return i.redistributed ? `${weightText(i.declaredWeight)} → ${effectiveWeightText(i.effectiveWeight)}` : weightText(i.declaredWeight);
 }
 
 /** `P2 “Twelve months in operation”: fails — months_in_operation 8 < 12` */
@@ -115,11 +111,6 @@ export function ruleLine(r: RuleExplanation, kind: 'prerequisite' | 'veto', lang
   const whys = r.conditions.flatMap((c) => c.why.map((w) => whyText(w, lang)));
   const miss = r.truth === 'unknown' && r.missing.length > 0 ? ` (${say(lang, 'missingShort', { fields: r.missing.join(', ') })})` : '';
   return whys.length > 0 ? `${head}${miss} — ${whys.join('; ')}` : `${head}${miss}`;
-}
-
-/** Percentile rank as a whole number: `62nd` is not attempted; `62`. */
-export function pctText(q: Rational): string {
-  return q.toFixed(0);
 }
 
 /** The benchmark lines: total, then each dimension share. */

@@ -9,6 +9,7 @@ import type { PlatformInput } from '../../evaluate/evaluate';
 import type { EvalEvent, Read } from '../../evaluate/events';
 import { renderValue } from '../../evidence/validate';
 import type { Rational } from '../../numbers/rational';
+import { exactText, pointsText } from '../../present/numbers';
 import type { Assessment, EvidenceIssue, EvidenceValue, IndicatorStatus, Outcome, RulesetIdentity, Truth } from '../../evaluate/result';
 import type { BenchmarkPlacement } from '../benchmark';
 import { approxText, explainCondition, opText, readsText, type ConditionWhy } from './conditions';
@@ -312,7 +313,7 @@ function explainIndicator(ruleset: CompiledRuleset, id: string, events: readonly
 }
 
 function pointsSuffix(points: Rational | null): string {
-  return points === null ? '' : ` → ${points.toDecimalString()}`;
+  return points === null ? '' : ` → ${pointsText(points)}`;
 }
 
 function ruleHit(ruleset: CompiledRuleset, id: string, mine: readonly EvalEvent[], pe: Ev<'points'>): RuleHit {
@@ -375,7 +376,7 @@ function ruleHit(ruleset: CompiledRuleset, id: string, mine: readonly EvalEvent[
   }
   if (scoring?.kind === 'Formula') {
     const fe = mine.find((e): e is Ev<'formula'> => e.kind === 'formula');
-    const result = fe?.result ? fe.result.toDecimalString() : '?';
+    const result = fe?.result ? pointsText(fe.result) : '?';
     return {
       kind: 'formula',
       text: `${printExpr(scoring.expr)} = ${result}`,
@@ -392,7 +393,7 @@ function negate(op: NonNullable<Ev<'band'>['op']>): NonNullable<Ev<'band'>['op']
 }
 
 function boundText(b: Rational | string | boolean): string {
-  return typeof b === 'string' || typeof b === 'boolean' ? String(b) : b.toDecimalString();
+  return typeof b === 'string' || typeof b === 'boolean' ? String(b) : exactText(b);
 }
 
 function printPoints(p: { value: Parameters<typeof printExpr>[0]; when?: Parameters<typeof printExpr>[0]; otherwise?: Parameters<typeof printExpr>[0] }): string {

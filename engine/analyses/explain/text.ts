@@ -4,6 +4,7 @@
 import type { Lang } from '../../../dsl/ast';
 import type { ComputedExplanation, Explanation, LevelExplanation } from './model';
 import { benchmarkLines, weightCell, indicatorParts, named, percentText, ruleLine, scoreText, whyText } from './format';
+import { pointsText, totalText, weightText } from '../../present/numbers';
 import { colon, labelIn, listSep, say, statusWord } from './words';
 import { escapeMarkdown, markdownCode } from '../../report/escape';
 
@@ -20,7 +21,7 @@ function heading(e: Explanation, lang: Lang): { title: string; ruleset: string; 
 
 /** The total as shown: a formula total at the ruleset's precision (`9.8`, `≈7.3333`), a sum of scores with 2 decimals. */
 function totalShown(e: Explanation): string {
-  return e.totalFormula ? e.totalFormula.shown.replace(/^\?$/, '0') : scoreText(e.total);
+  return e.totalFormula ? e.totalFormula.shown.replace(/^\?$/, '0') : totalText(e.total);
 }
 
 /** `iss “Impact sub-score”: ≈0.9148` — or `?` with what was missing. */
@@ -33,7 +34,7 @@ function computedHead(c: ComputedExplanation, lang: Lang): string {
 /** The total line: the sum of the dimension scores, or the formula's value with what it read. */
 function totalLines(e: Explanation, lang: Lang): string[] {
   const tf = e.totalFormula;
-  if (!tf) return [say(lang, 'totalLine', { total: scoreText(e.total) })];
+  if (!tf) return [say(lang, 'totalLine', { total: totalText(e.total) })];
   const head = say(lang, 'totalFormulaLine', { total: totalShown(e) });
   const label = labelIn(tf.label, lang);
   const missing = tf.value === undefined ? [`${say(lang, 'unknown')}: ${say(lang, 'missingShort', { fields: tf.missing.join(', ') || '?' })}`] : [];
@@ -74,7 +75,7 @@ export function explanationText(e: Explanation, lang: Lang): string {
     }
   }
   for (const d of e.dimensions) {
-    out.push('', `${named(d.id, labelIn(d.label, lang), lang)}${colon(lang)}${say(lang, 'dimensionLine', { weight: d.weight.toDecimalString(), score: scoreText(d.score), share: percentText(d.share) })}`);
+    out.push('', `${named(d.id, labelIn(d.label, lang), lang)}${colon(lang)}${say(lang, 'dimensionLine', { weight: weightText(d.weight), score: scoreText(d.score), share: percentText(d.share) })}`);
     for (const i of d.indicators) {
       const p = indicatorParts(i, lang);
       out.push(`  ${named(i.id, labelIn(i.label, lang), lang)}${colon(lang)}${p.value}`);
@@ -139,7 +140,7 @@ export function explanationMarkdown(e: Explanation, lang: Lang, depth = 2): stri
   if (e.dimensions.length > 0) out.push('', `${hx(1)} ${md(say(lang, 'indicators'))}`);
   for (const d of e.dimensions) {
     out.push('', `${hx(2)} ${md(named(d.id, labelIn(d.label, lang), lang))}`, '');
-    out.push(md(say(lang, 'dimensionLine', { weight: d.weight.toDecimalString(), score: scoreText(d.score), share: percentText(d.share) })), '');
+    out.push(md(say(lang, 'dimensionLine', { weight: weightText(d.weight), score: scoreText(d.score), share: percentText(d.share) })), '');
     out.push(
       `| ${[say(lang, 'indicator'), say(lang, 'value'), say(lang, 'rule'), say(lang, 'points'), say(lang, 'weight'), say(lang, 'contribution')].map(md).join(' | ')} |`,
       '|---|---|---|---:|---:|---:|',
@@ -149,7 +150,7 @@ export function explanationMarkdown(e: Explanation, lang: Lang, depth = 2): stri
       const label = labelIn(i.label, lang);
       const who = `${markdownCode(i.id)}${label ? ` ${md(label)}` : ''}${i.basis ? `<br><small>${md(say(lang, 'basis', { basis: i.basis }))}</small>` : ''}`;
       out.push(
-        `| ${who} | ${md(p.value)} | ${md(p.rule)} | ${i.points === null ? '—' : i.points.toDecimalString()} | ${md(weightCell(i))} | ${scoreText(i.contribution)} |`,
+        `| ${who} | ${md(p.value)} | ${md(p.rule)} | ${i.points === null ? '—' : pointsText(i.points)} | ${md(weightCell(i))} | ${scoreText(i.contribution)} |`,
       );
     }
   }

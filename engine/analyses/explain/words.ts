@@ -2,10 +2,7 @@
 // In: a phrase key, a language and arguments. Out: the text. Ids, values and conditions are never translated.
 
 import type { Lang, Text } from '../../../dsl/ast';
-import { fill } from '../../support/fill';
-
-type W = Readonly<Record<Lang, string>>;
-const w = (en: string, zhHans: string, zhHant: string): W => ({ en, 'zh-Hans': zhHans, 'zh-Hant': zhHant });
+import { lookup, words as w, type Catalogue } from '../../../dsl/words';
 
 export const WORDS = {
   // outcome and headings
@@ -150,13 +147,13 @@ export const WORDS = {
   outcome: w('outcome', '结论', '結論'),
   back: w('back to summary', '返回汇总', '返回彙總'),
   none: w('none', '无', '無'),
-} as const satisfies Record<string, W>;
+} as const satisfies Catalogue;
 
 export type WordKey = keyof typeof WORDS;
 
 /** The phrase in `lang` with `{name}` placeholders filled from `args` (own properties only). */
 export function say(lang: Lang, key: WordKey, args: Readonly<Record<string, string | number>> = {}): string {
-  return fill(WORDS[key][lang], args);
+  return lookup(WORDS, key, lang, args);
 }
 
 /** A ruleset's status (`published`, …) in `lang`; an unknown status as written. */

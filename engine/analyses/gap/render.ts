@@ -7,6 +7,7 @@ import type { CompiledRuleset } from '../../compile';
 import { buildExplanation } from '../explain/model';
 import { ruleLine, scoreText, valueText, whyText, named } from '../explain/format';
 import { labelIn, listSep, say } from '../explain/words';
+import { totalText } from '../../present/numbers';
 import { escapeMarkdown as md } from '../../report/escape';
 import { valueToJson } from '../../evaluate/result';
 import type { GapResult, Plan, PlanStep } from './search';
@@ -91,7 +92,7 @@ export function gapLines(ruleset: CompiledRuleset, g: GapResult, lang: Lang): { 
       k: p.steps.length === 1 ? say(lang, 'indicatorsOne') : say(lang, 'indicatorsN', { n: p.steps.length }),
       steps: p.bandSteps === 1 ? say(lang, 'stepsOne') : say(lang, 'stepsN', { n: p.bandSteps }),
       level: p.reaches,
-      total: p.total.toFixed(2),
+      total: totalText(p.total),
     }),
     steps: p.steps.map((s) => stepText(ruleset, s, lang)),
   }));

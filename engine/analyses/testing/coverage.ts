@@ -10,6 +10,7 @@ import type { Span } from '../../../dsl/ast';
 import { lineIndex } from '../../../dsl/source';
 import type { CompiledRuleset } from '../../compile';
 import type { EvalEvent } from '../../evaluate/events';
+import { coverageText } from '../../present/numbers';
 
 export type CoverageKind = 'band' | 'map-entry' | 'applicability' | 'conditional-points' | 'prerequisite' | 'veto' | 'level';
 
@@ -191,7 +192,5 @@ export function summarize(cov: RulesetCoverage): Map<CoverageCategory, CategoryS
 
 /** `100%`, `87.5%` (one decimal, rounded down so that 99.95% never shows as 100%). */
 export function percent(s: CategorySummary): string {
-  if (s.total === 0) return '100%';
-  const tenths = Math.floor((s.covered * 1000) / s.total);
-  return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)}%`;
+  return coverageText(s.covered, s.total);
 }

@@ -5,6 +5,7 @@
 import type { Lang } from '../../../dsl/ast';
 import type { CompiledRuleset } from '../../compile';
 import type { Rational } from '../../numbers/rational';
+import { exactOrFractionText } from '../../present/numbers';
 import type { Assessment } from '../../evaluate/result';
 import { renderMessage } from '../../../dsl/diagnostics';
 import type { Code } from '../../../dsl/messages';
@@ -21,12 +22,6 @@ export interface Mismatch {
 export interface CaseProblem {
   readonly field: string;
   readonly message: string;
-}
-
-/** `91.2`, or `77.0818… (8479/110)` when the value has no finite decimal form. */
-export function showRational(q: Rational): string {
-  if (q.isFiniteDecimal()) return q.toDecimalString(20);
-  return `${q.toFixed(4)}… (${q.toFraction()})`;
 }
 
 export function matchesNumber(e: ExpectedNumber, q: Rational): boolean {
@@ -94,7 +89,7 @@ export function compare(tc: TestCase, a: Assessment, lang: Lang, explanation: st
   const list = (xs: readonly string[]): string => (xs.length === 0 ? renderMessage({ code: 'T141' }, lang) : xs.join(', '));
   const num = (field: string, exp: ExpectedNumber, q: Rational | undefined): void => {
     if (q === undefined) out.push({ field, expected: exp.text, actual: renderMessage({ code: 'T142' }, lang) });
-    else if (!matchesNumber(exp, q)) out.push({ field, expected: exp.text, actual: showRational(q) });
+    else if (!matchesNumber(exp, q)) out.push({ field, expected: exp.text, actual: exactOrFractionText(q) });
   };
   if (e.outcome !== undefined && e.outcome !== a.outcome) out.push({ field: 'outcome', expected: e.outcome, actual: a.outcome });
   if (e.level !== undefined && e.level !== a.level) out.push({ field: 'level', expected: String(e.level), actual: String(a.level) });
@@ -111,7 +106,7 @@ export function compare(tc: TestCase, a: Assessment, lang: Lang, explanation: st
     }
     if (x.points === null) {
       if (!got || got.points !== null) {
-        out.push({ field: `indicators.${id}.points`, expected: 'null', actual: got?.points ? showRational(got.points) : renderMessage({ code: 'T142' }, lang) });
+        out.push({ field: `indicators.${id}.points`, expected: 'null', actual: got?.points ? exactOrFractionText(got.points) : renderMessage({ code: 'T142' }, lang) });
       }
     } else if (x.points !== undefined) {
       if (got && got.points === null) out.push({ field: `indicators.${id}.points`, expected: x.points.text, actual: 'null' });

@@ -8,7 +8,7 @@ export { readTestFile, resolvePath, type ReadOptions, type ReadResult } from './
 export { TEST_FILE_SCHEMA } from './schema';
 export type { TestFile, TestCase, TestIssue, Expectations, ExpectedNumber } from './model';
 export { runTests, runCase, mergeRuns, countRun, runPassed, targetsOf, type RulesetUnderTest, type TestRun, type CaseResult, type RunOptions, type RunCounts } from './runner';
-export { compare, caseProblems, showRational, type Mismatch, type CaseProblem } from './expect';
+export { compare, caseProblems, type Mismatch, type CaseProblem } from './expect';
 export { coverageItems, CoverageCollector, summarize, percent, gapOf, type CoverageItem, type RulesetCoverage, type CoverageKind } from './coverage';
 export { runText, runJson, coverageText, caseText, issueText } from './report';
 export { junitXml, lcov } from './junit';

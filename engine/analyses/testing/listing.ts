@@ -7,13 +7,15 @@ import type { CompiledRuleset } from '../../compile';
 import { buildExplanation, explanationText } from '../explain/index';
 import { renderValue } from '../../evidence/validate';
 import type { EvalEvent } from '../../evaluate/events';
-import { Rational } from '../../numbers/rational';
+import { pointsText, scoreText, shareText, totalText, weightText } from '../../present/numbers';
+import { lookup, type Catalogue } from '../../../dsl/words';
 import type { Assessment } from '../../evaluate/result';
 
 /** Explains an assessment for a failing case and for `explanation` expectations. */
 export type Explainer = (ruleset: CompiledRuleset, assessment: Assessment, events: readonly EvalEvent[], lang: Lang) => string;
 
-const W = {
+/** The listing's words (exported for the test that every catalogue has every language and the same placeholders). */
+export const LISTING_WORDS = {
   outcome: { en: 'outcome', 'zh-Hans': '结论', 'zh-Hant': '結論' },
   level: { en: 'level', 'zh-Hans': '等级', 'zh-Hant': '等級' },
   total: { en: 'total', 'zh-Hans': '总分', 'zh-Hant': '總分' },
@@ -23,21 +25,21 @@ const W = {
   missed: { en: 'not met', 'zh-Hans': '未满足', 'zh-Hant': '未滿足' },
   errors: { en: 'evidence errors', 'zh-Hans': '证据错误', 'zh-Hant': '證據錯誤' },
   none: { en: '(none)', 'zh-Hans': '（无）', 'zh-Hant': '（無）' },
-} as const;
+} as const satisfies Catalogue;
 
 /** The stand-in explainer: facts of the result with the ruleset's own text for bands, entries and conditions. */
 export const plainListing: Explainer = (r, a, _events, lang) => {
-  const w = (k: keyof typeof W): string => W[k][lang];
+  const w = (k: keyof typeof LISTING_WORDS): string => lookup(LISTING_WORDS, k, lang);
   const src = (start: number, end: number): string => r.text.slice(start, end).split('\n')[0]?.trim() ?? '';
   const lines: string[] = [];
-  lines.push(`${w('outcome')}: ${a.outcome} · ${w('level')}: ${a.level ?? '—'} · ${w('total')}: ${a.total.toDecimalString(4)}`);
+  lines.push(`${w('outcome')}: ${a.outcome} · ${w('level')}: ${a.level ?? '—'} · ${w('total')}: ${totalText(a.total)}`);
   if (a.outcome === 'invalid') {
     lines.push(`${w('errors')}:`);
     for (const e of a.errors) lines.push(`  ${e.field}: ${e.message}`);
     return lines.join('\n');
   }
   for (const d of a.dimensions) {
-    lines.push(`${d.id}: ${d.score.toDecimalString(4)} / ${d.weight.toDecimalString()} (${w('share')} ${d.share.mul(Rational.HUNDRED).toDecimalString(2)}%)`);
+    lines.push(`${d.id}: ${scoreText(d.score)} / ${weightText(d.weight)} (${w('share')} ${shareText(d.share)})`);
     for (const i of a.indicators.filter((x) => x.dimension === d.id)) {
       const info = r.model.indicatorsById.get(i.id);
       const s = info?.decl.scoring;
@@ -47,7 +49,7 @@ export const plainListing: Explainer = (r, a, _events, lang) => {
         if (node) rule = ` \`${src(node.span.start, node.span.end)}\``;
       }
       const value = i.value !== undefined ? renderValue(i.value) : '—';
-      const points = i.points === null ? 'null' : i.points.toDecimalString(4);
+      const points = i.points === null ? 'null' : pointsText(i.points);
       lines.push(`  ${i.id} = ${value}${rule} → ${points} (${i.status})`);
     }
   }

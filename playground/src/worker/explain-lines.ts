@@ -4,6 +4,7 @@
 
 import type { Lang, Ruleset as RulesetAst, Span } from '../../../dsl/ast';
 import { explainPlatform, labelIn, named, percentText, say, scoreText, whyText } from '../../../engine/analyses/explain/index';
+import { totalText, weightText } from '../../../engine/present/numbers';
 import { indicatorParts, ruleLine } from '../../../engine/analyses/explain/format';
 import type { ExplainLine } from '../protocol';
 import type { CompiledRuleset, PlatformDoc } from './engine-bridge';
@@ -49,8 +50,8 @@ export function explanationLines(ruleset: CompiledRuleset, doc: PlatformDoc, ast
 
   line(
     e.level !== null
-      ? say(lang, 'outcomeLine', { outcome: say(lang, e.outcome), level: named(e.level, labelIn(e.levelLabel, lang), lang), total: scoreText(e.total) })
-      : say(lang, 'outcomeLineNoLevel', { outcome: say(lang, e.outcome), total: scoreText(e.total) }),
+      ? say(lang, 'outcomeLine', { outcome: say(lang, e.outcome), level: named(e.level, labelIn(e.levelLabel, lang), lang), total: totalText(e.total) })
+      : say(lang, 'outcomeLineNoLevel', { outcome: say(lang, e.outcome), total: totalText(e.total) }),
     0,
     e.level !== null ? decl('Level', e.level) : undefined,
   );
@@ -61,7 +62,7 @@ export function explanationLines(ruleset: CompiledRuleset, doc: PlatformDoc, ast
   }
   for (const d of e.dimensions) {
     line(
-      `${named(d.id, labelIn(d.label, lang), lang)}: ${say(lang, 'dimensionLine', { weight: d.weight.toDecimalString(), score: scoreText(d.score), share: percentText(d.share) })}`,
+      `${named(d.id, labelIn(d.label, lang), lang)}: ${say(lang, 'dimensionLine', { weight: weightText(d.weight), score: scoreText(d.score), share: percentText(d.share) })}`,
       0,
       decl('Dimension', d.id),
     );
@@ -71,7 +72,7 @@ export function explanationLines(ruleset: CompiledRuleset, doc: PlatformDoc, ast
       line(`${named(i.id, labelIn(i.label, lang), lang)}: ${p.value} — ${rest}`, 1, i.rule?.span ?? i.applicability?.span ?? decl('Indicator', i.id));
     }
   }
-  line(say(lang, 'totalLine', { total: scoreText(e.total) }), 0);
+  line(say(lang, 'totalLine', { total: totalText(e.total) }), 0);
 
   line(say(lang, 'prerequisites'), 0);
   const failedP = e.prerequisites.filter((p) => p.truth !== true);
