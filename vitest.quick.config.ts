@@ -18,6 +18,8 @@ export const SLOW = [
   'test/**/differential.test.ts',
   'test/ruletests/mutation.test.ts',
   'test/oracle/oracle.test.ts',
+  'test/plan/growth.test.ts',
+  'test/plan/cvss-speed.test.ts',
   // the whole-ruleset sweeps (every sample, every version, every plan path): the slowest suites measured
   'test/gap/plans.test.ts',
   'test/plan/trace.test.ts',
