@@ -59,7 +59,7 @@ export function runCheck(p: ParsedArgs, lang: Lang, out: Out): number {
         t(lang, 'checkOk', {
           id: ruleset.identity.id,
           version: ruleset.identity.version,
-          status: ruleset.identity.status,
+          status: ruleset.identity.status || '-',
           date: ruleset.identity.date ?? '-',
           dimensions: m.dimensions.length,
           indicators: m.indicators.length,

@@ -4,7 +4,7 @@
 // decision alone (outcome, level, total, failed prerequisites, fired vetoes, errors and warnings), no detail.
 
 import type { Lang } from '../../dsl/ast';
-import { parseEvidenceText, scoreText, totalText, weightText, type CompiledRuleset } from '../../engine/index';
+import { derivedText, parseEvidenceText, scoreText, totalText, weightText, type CompiledRuleset } from '../../engine/index';
 import { decisionOf, toDecisionJson, toResultJson, type Assessment, type Decision, type MissingEvidence } from '../../engine/evaluate/result';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
@@ -159,7 +159,8 @@ function renderTable(ruleset: CompiledRuleset, results: readonly (Assessment | D
       a.platform,
       t(lang, a.outcome),
       a.level ?? '—',
-      invalid ? '—' : totalText(a.total),
+      // A total by formula is on the standard's own scale, shown at the ruleset's precision (as `explain` does).
+      invalid ? '—' : ruleset.model.totalFormula ? derivedText(a.total, ruleset.model.precision) : totalText(a.total),
       ...dims.map((id) => {
         const d = byId.get(id);
         return d && !invalid ? scoreText(d.score) : '—';
@@ -173,7 +174,7 @@ function renderTable(ruleset: CompiledRuleset, results: readonly (Assessment | D
     title: labelOf(ruleset.ast.header.title, lang) ?? id.id,
     id: id.id,
     version: id.version,
-    status: id.status,
+    status: id.status || '-',
     hash: id.hash.slice(0, 19),
   });
   const legend = (detail ? ruleset.model.dimensions : [])

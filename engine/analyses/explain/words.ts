@@ -131,6 +131,7 @@ export const WORDS = {
   rulesetWord: w('ruleset', '规则集', '規則集'),
   version: w('version', '版本', '版本'),
   status: w('status', '状态', '狀態'),
+  'status-': w('status not stated', '未注明状态', '未註明狀態'),
   'status-draft': w('draft', '草案', '草案'),
   'status-for-comment': w('for-comment', '征求意见稿', '徵求意見稿'),
   'status-published': w('published', '已发布', '已發布'),
