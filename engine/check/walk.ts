@@ -4,6 +4,7 @@
 import type { Expr, Points, Span, TypeExpr } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
 import { printExpr } from '../../dsl/printer';
+import { forEachChild as eachChild } from '../../dsl/walk';
 import type { IndicatorInfo, Model } from '../model/model';
 import type { ValueType } from '../model/value-type';
 
@@ -73,12 +74,27 @@ export function sites(m: Model): Site[] {
 }
 
 /**
- * Calls `visit(child, itsRole, ctx)` on each direct sub-expression of `e` — the one place that says which
- * sub-expressions an expression has and what role each has. `ctx` is passed through, so that the walk over
- * every expression of a big ruleset allocates nothing.
+ * Calls `visit(child, itsRole, ctx)` on each direct sub-expression of `e`. Which sub-expressions an expression has
+ * is dsl/walk.ts's to say; this adds only the role each one has (`roleOfChild`).
  */
 export function forEachChild<C>(e: Expr, role: Role, visit: (child: Expr, role: Role, ctx: C) => void, ctx: C): void {
-  switch (e.kind) {
+  eachChild(e, withRole, { parent: e, role, visit, ctx });
+}
+
+interface Frame<C> {
+  readonly parent: Expr;
+  readonly role: Role;
+  readonly visit: (child: Expr, role: Role, ctx: C) => void;
+  readonly ctx: C;
+}
+
+function withRole<C>(child: Expr, f: Frame<C>): void {
+  f.visit(child, roleOfChild(f.parent, child, f.role), f.ctx);
+}
+
+/** The role `child` has as a direct sub-expression of `parent`, itself in the role `role`. */
+export function roleOfChild(parent: Expr, child: Expr, role: Role): Role {
+  switch (parent.kind) {
     case 'Num':
     case 'Percent':
     case 'Bool':
@@ -86,41 +102,24 @@ export function forEachChild<C>(e: Expr, role: Role, visit: (child: Expr, role: 
     case 'Total':
     case 'Prop':
     case 'Error':
-      return;
+      return 'any';
     case 'Call':
-      for (const a of e.args) visit(a, e.fn === 'known' ? 'any' : 'number', ctx);
-      return;
+      return parent.fn === 'known' ? 'any' : 'number';
     case 'Unary':
-      visit(e.operand, e.op === 'not' ? 'condition' : 'number', ctx);
-      return;
-    case 'Binary': {
-      const r: Role = e.op === 'and' || e.op === 'or' ? 'condition' : 'number';
-      visit(e.left, r, ctx);
-      visit(e.right, r, ctx);
-      return;
-    }
+      return parent.op === 'not' ? 'condition' : 'number';
+    case 'Binary':
+      return parent.op === 'and' || parent.op === 'or' ? 'condition' : 'number';
     case 'Compare':
-      visit(e.left, 'any', ctx);
-      visit(e.right, 'any', ctx);
-      return;
     case 'In':
-      visit(e.operand, 'any', ctx);
-      for (const x of e.set) visit(x, 'any', ctx);
-      return;
+      return 'any';
     case 'If':
-      visit(e.cond, 'condition', ctx);
-      visit(e.then, role, ctx);
-      visit(e.otherwise, role, ctx);
-      return;
+      return child === parent.cond ? 'condition' : role;
     case 'Quantified':
-      visit(e.body, 'condition', ctx);
-      return;
+      return 'condition';
     case 'Table':
-      for (const k of e.keys) visit(k, 'any', ctx);
-      for (const en of e.entries) visit(en.value, role, ctx);
-      return;
+      return (parent.keys as readonly Expr[]).includes(child) ? 'any' : role;
     default:
-      assertNever(e, 'expression');
+      return assertNever(parent, 'expression');
   }
 }
 
