@@ -2,7 +2,7 @@
 // In: argv after the command name and the command's flag table. Out: positionals and flag values,
 // or a usage error (exit code 2) naming the flag (with the closest known flag when it looks like a typo).
 
-import { suggest } from '../engine/support/suggest';
+import { suggest } from '../engine/index';
 
 export interface FlagSpec {
   /** Flag takes a value (`--format json`); otherwise it is a switch. */

@@ -5,11 +5,10 @@
 // Never prints a stack trace: unexpected failures become a one-line internal error; a closed stdout, nothing.
 // `--watch` (check, eval, test) runs the command again whenever one of the files it names changes.
 
-import type { Lang } from '../dsl/ast';
+import { type Lang, visibleForTerminal } from '../dsl/index';
 import { parseArgs, flag, UsageError, type FlagSpec } from './args';
-import { suggest } from '../engine/support/suggest';
+import { suggest } from '../engine/index';
 import { assayVersion, commandHelp } from './help';
-import { visibleForTerminal } from '../dsl/visible';
 import { isKey, t } from './i18n';
 import { CliError } from './io';
 import { watchFiles } from './watch';

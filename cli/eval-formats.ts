@@ -2,10 +2,8 @@
 // (one testcase per platform, for CI systems). In: the ruleset and the assessments or decisions. Out: text.
 // A platform fails its testcase when its evidence is invalid, it is vetoed or it is not rated.
 
-import type { Lang } from '../dsl/ast';
-import type { CompiledRuleset } from '../engine/index';
-import { decisionOf, type Assessment, type Decision } from '../engine/evaluate/result';
-import { xmlText } from '../engine/analyses/testing/junit';
+import type { Lang } from '../dsl/index';
+import { type CompiledRuleset, decisionOf, type Assessment, type Decision, xmlText } from '../engine/index';
 import { t } from './i18n';
 
 /** A CSV cell (RFC 4180): quoted when it holds a comma, quote or line break; text that a spreadsheet would run as a formula gets a leading `'`. */

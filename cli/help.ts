@@ -5,8 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Lang } from '../dsl/ast';
-import { displayWidth } from '../dsl/source';
+import { type Lang, displayWidth } from '../dsl/index';
 import type { FlagSpec } from './args';
 import { flagHelp, t } from './i18n';
 

@@ -1,8 +1,7 @@
 // The CLI's own user-facing text (usage, errors, table headings, outcome names) in zh-Hans, zh-Hant and en.
 // In: a key and arguments. Out: the text in the chosen language. Diagnostics come from dsl/messages.ts instead.
 
-import type { Lang } from '../dsl/ast';
-import { lookup, type Catalogue, type Words } from '../dsl/words';
+import { type Lang, lookup, type Catalogue, type Words } from '../dsl/index';
 
 /** The CLI's catalogue (exported for the test that every entry has every language and the same placeholders). */
 export const T = {

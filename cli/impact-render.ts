@@ -2,14 +2,19 @@
 // In: an `Impact`, both compiled rulesets (for the order of levels) and options. Out: the report as a string.
 // Numbers are shown to two decimals (half up) from their exact values.
 
-import type { Lang } from '../dsl/ast';
-import type { CompiledRuleset } from '../engine/index';
-import { scoreText, totalText } from '../engine/index';
-import { entryDetails, entrySummary } from '../engine/analyses/diff/render';
-import type { ChangedPlatform, Impact } from '../engine/analyses/impact';
-import { standing } from '../engine/analyses/impact';
+import type { Lang } from '../dsl/index';
+import {
+  type CompiledRuleset,
+  scoreText,
+  totalText,
+  entryDetails,
+  entrySummary,
+  type ChangedPlatform,
+  type Impact,
+  standing,
+  escapeMarkdown,
+} from '../engine/index';
 import { isKey, t } from './i18n';
-import { escapeMarkdown } from '../engine/report/escape';
 import { markdownTable, textTable, type Align } from './table';
 
 export type ImpactFormat = 'table' | 'md' | 'html';

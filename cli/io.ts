@@ -5,10 +5,15 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, existsSync } from 'node:fs';
 import { join, dirname, resolve, relative, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseRuleset } from '../dsl/parse';
-import { compileRuleset } from '../engine/index';
-import { rulesetHash } from '../engine/model/hash';
-import { isReference, resolveReference, sortEntries, type RegistryEntry } from '../engine/registry';
+import { parseRuleset } from '../dsl/index';
+import {
+  compileRuleset,
+  rulesetHash,
+  isReference,
+  resolveReference,
+  sortEntries,
+  type RegistryEntry,
+} from '../engine/index';
 import { decodeUtf8 } from './decode';
 import type { Key } from './i18n';
 

@@ -1,9 +1,8 @@
 // Plain-text and Markdown tables for terminal output, aligned by display width (CJK counts as two columns).
 // In: a header row and body rows of plain strings, with per-column alignment. Out: the table as one string.
 
-import { displayWidth } from '../dsl/source';
-import { visibleControls } from '../dsl/visible';
-import { escapeMarkdown } from '../engine/report/escape';
+import { displayWidth, visibleControls } from '../dsl/index';
+import { escapeMarkdown } from '../engine/index';
 
 export { displayWidth };
 export type Align = 'left' | 'right';

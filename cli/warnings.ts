@@ -2,8 +2,8 @@
 // with a count and the first few platforms, not one line per platform (a corpus under a newer version repeats
 // the same unknown field hundreds of times). In: warnings as they come. Out: lines on stderr, in first-seen order.
 
-import type { Lang } from '../dsl/ast';
-import type { EvidenceIssue } from '../engine/evaluate/result';
+import type { Lang } from '../dsl/index';
+import type { EvidenceIssue } from '../engine/index';
 import { t } from './i18n';
 import type { Out } from './commands/common';
 

@@ -4,7 +4,7 @@
 
 import { existsSync, statSync, watch } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { isReference } from '../engine/registry';
+import { isReference } from '../engine/index';
 import { loadRulesetSource } from './io';
 
 /** Changes closer together than this make one run (editors write a file in several steps). */

@@ -4,7 +4,7 @@
 
 import { closeSync, fchmodSync, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Lang } from '../dsl/ast';
+import type { Lang } from '../dsl/index';
 import { t, type Key } from './i18n';
 import { CliError } from './io';
 

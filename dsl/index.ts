@@ -1,5 +1,6 @@
 // The public face of dsl/: the syntax of Assay rulesets, from text to AST and back.
-// In: nothing. Out: re-exports of the entry points of each stage and of the shared types.
+// In: nothing. Out: re-exports of the entry points of each stage, the shared types, and the words and text helpers
+// the front ends use; test/structure/imports.test.ts keeps cli/ and playground/ on this file for the syntax.
 
 export * from './ast';
 export * from './diagnostics';
@@ -11,6 +12,8 @@ export { buildAst, spanOf, MAX_EXPR_DEPTH, type BuildResult } from './cst-to-ast
 export { printRuleset, printExpr, printType, printString, precedence, MAX_LINE } from './printer';
 export { forEachChild, childrenOf, walkExpr, forEachItemExpr, forEachIndicatorExpr } from './walk';
 export { toCanonical, canonicalExpr, canonicalNode, canonicalString } from './canonical';
-export { lineCol, lineIndex, LineIndex, type LineCol } from './source';
+export { lineCol, lineIndex, LineIndex, displayWidth, type LineCol } from './source';
+export { visibleControls, visibleForTerminal } from './visible';
+export { words, lookup, type Words, type Catalogue } from './words';
 export { renderDiagnostic, renderDiagnostics, type RenderOptions } from './render';
 export { STAGES, type Stage } from './stages';

@@ -2,11 +2,7 @@
 // for a clean ruleset, its id, version, counts and content hash. Exit 1 when any ruleset has an error.
 
 import { createHash } from 'node:crypto';
-import type { Lang } from '../../dsl/ast';
-import { canonicalString } from '../../dsl/canonical';
-import { renderDiagnostics } from '../../dsl/render';
-import { lineCol } from '../../dsl/source';
-import { renderHelp, renderMessage } from '../../dsl/diagnostics';
+import { type Lang, canonicalString, renderDiagnostics, lineCol, renderHelp, renderMessage } from '../../dsl/index';
 import { compileRuleset } from '../../engine/index';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';

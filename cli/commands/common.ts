@@ -1,8 +1,7 @@
 // Helpers shared by the CLI commands: output sinks, loading and compiling a ruleset with rendered diagnostics,
 // and picking a label in the user's language. In: arguments. Out: a compiled ruleset or printed diagnostics.
 
-import type { Lang, Text } from '../../dsl/ast';
-import { renderDiagnostics } from '../../dsl/render';
+import { type Lang, type Text, renderDiagnostics } from '../../dsl/index';
 import { compileRuleset, type CompiledRuleset } from '../../engine/index';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';

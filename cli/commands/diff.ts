@@ -2,9 +2,8 @@
 // In: parsed arguments (paths or registry references). Out: the diff on stdout; exit 0, or 1 when a ruleset
 // has errors, 2 on usage errors.
 
-import type { Lang } from '../../dsl/ast';
-import { diffWithHeader } from '../../engine/analyses/diff/index';
-import { renderDiff } from '../../engine/analyses/diff/render';
+import type { Lang } from '../../dsl/index';
+import { diffWithHeader, renderDiff } from '../../engine/index';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError } from '../io';

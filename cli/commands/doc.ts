@@ -3,8 +3,8 @@
 // table from the earlier version. In: parsed arguments. Out: Markdown or HTML on stdout or in --out; a .docx only
 // in --out (never over an existing file without --force). Exit 1 when a ruleset has errors, 2 on usage errors.
 
-import type { Lang } from '../../dsl/ast';
-import { documentOf, renderDocument, type DocumentFormat } from '../../engine/document/index';
+import type { Lang } from '../../dsl/index';
+import { documentOf, renderDocument, type DocumentFormat } from '../../engine/index';
 import { flag, has, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError } from '../io';

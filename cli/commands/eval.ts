@@ -3,20 +3,33 @@
 // platform's evidence has errors (the other platforms are still assessed and printed). `--decision`: the
 // decision alone (outcome, level, total, failed prerequisites, fired vetoes, errors and warnings), no detail.
 
-import type { Lang } from '../../dsl/ast';
-import { derivedText, parseEvidenceText, scoreText, totalText, weightText, type CompiledRuleset } from '../../engine/index';
-import { decisionOf, toDecisionJson, toResultJson, type Assessment, type Decision, type MissingEvidence } from '../../engine/evaluate/result';
+import type { Lang } from '../../dsl/index';
+import {
+  derivedText,
+  parseEvidenceText,
+  scoreText,
+  totalText,
+  weightText,
+  type CompiledRuleset,
+  decisionOf,
+  toDecisionJson,
+  toResultJson,
+  type Assessment,
+  type Decision,
+  type MissingEvidence,
+  escapeMarkdown,
+  explanationJson,
+  type Explanation,
+} from '../../engine/index';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { collectEvidence, CliError } from '../io';
-import { escapeMarkdown } from '../../engine/report/escape';
 import { markdownTable, textTable, type Align } from '../table';
 import { labelOf, loadCompiled, type Out } from './common';
 import { maxWorkers, streamEval } from '../stream/run';
 import { evalCsv, evalJunit } from '../eval-formats';
 import { WarningGroups } from '../warnings';
 import { explainOne, loadCorpus, renderExplanations } from './explain';
-import { explanationJson, type Explanation } from '../../engine/analyses/explain/index';
 
 const STREAM_EXT = /\.(ndjson|jsonl|csv)$/i;
 

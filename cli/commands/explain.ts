@@ -6,13 +6,22 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Lang } from '../../dsl/ast';
-import { corpusStats, placeIn, type CorpusStats } from '../../engine/analyses/benchmark';
-import type { CompiledRuleset } from '../../engine/compile';
-import { explainPlatform, explanationJson, explanationMarkdown, explanationText, type Explanation } from '../../engine/analyses/explain/index';
-import { sha256Text } from '../../engine/model/hash';
-import { parseEvidenceText, type PlatformDoc } from '../../engine/index';
-import type { Assessment } from '../../engine/evaluate/result';
+import type { Lang } from '../../dsl/index';
+import {
+  corpusStats,
+  placeIn,
+  type CorpusStats,
+  type CompiledRuleset,
+  explainPlatform,
+  explanationJson,
+  explanationMarkdown,
+  explanationText,
+  type Explanation,
+  sha256Text,
+  parseEvidenceText,
+  type PlatformDoc,
+  type Assessment,
+} from '../../engine/index';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { collectEvidence, CliError } from '../io';

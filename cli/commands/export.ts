@@ -1,9 +1,8 @@
 // `assay export <ruleset> [--format json|jsonlogic] [--out <file> [--force]]`: the ruleset as canonical JSON or as
 // JsonLogic rules. In: parsed arguments. Out: JSON on stdout or in a file; JsonLogic notes on stderr as warnings.
 
-import type { Lang } from '../../dsl/ast';
-import { exportCanonicalText } from '../../engine/export/canonical';
-import { exportJsonLogic, type JsonLogicRules } from '../../engine/export/jsonlogic';
+import type { Lang } from '../../dsl/index';
+import { exportCanonicalText, exportJsonLogic, type JsonLogicRules } from '../../engine/index';
 import { flag, has, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError } from '../io';

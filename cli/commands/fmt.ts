@@ -2,11 +2,7 @@
 // file is not formatted) or rewrites files in place (through a temporary file; read-only files are refused). A file
 // with syntax errors, or not in UTF-8, is never rewritten.
 
-import type { Lang } from '../../dsl/ast';
-import { hasErrors } from '../../dsl/diagnostics';
-import { parseRuleset } from '../../dsl/parse';
-import { printRuleset } from '../../dsl/printer';
-import { renderDiagnostics } from '../../dsl/render';
+import { type Lang, hasErrors, parseRuleset, printRuleset, renderDiagnostics } from '../../dsl/index';
 import { has, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError, readText } from '../io';

@@ -2,9 +2,15 @@
 // reach the next level (or the target), each plan verified by the engine. In: parsed arguments. Out: plans on
 // stdout; exit 1 when evidence has errors, 2 when the target is not a level of the ruleset.
 
-import type { Lang } from '../../dsl/ast';
-import type { CompiledRuleset } from '../../engine/compile';
-import { gapJson, gapMarkdown, gapText, improvementPlans, type GapResult } from '../../engine/analyses/gap/index';
+import type { Lang } from '../../dsl/index';
+import {
+  type CompiledRuleset,
+  gapJson,
+  gapMarkdown,
+  gapText,
+  improvementPlans,
+  type GapResult,
+} from '../../engine/index';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError } from '../io';

@@ -3,9 +3,8 @@
 // self-contained HTML page on stdout; evidence problems on stderr; exit 1 when a ruleset does not compile or
 // an evidence file cannot be read (the other platforms are still assessed and reported).
 
-import type { Lang } from '../../dsl/ast';
-import { parseEvidenceText, type PlatformDoc } from '../../engine/index';
-import { impact, toImpactJson } from '../../engine/analyses/impact';
+import type { Lang } from '../../dsl/index';
+import { parseEvidenceText, type PlatformDoc, impact, toImpactJson } from '../../engine/index';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { collectEvidence, CliError } from '../io';

@@ -2,11 +2,8 @@
 // `assay import --from jsonlogic <file>`: a JsonLogic rule → an Assay expression. In: arguments. Out: text; every
 // problem on stderr with its JSON Pointer (exit 1).
 
-import type { Lang } from '../../dsl/ast';
-import { printExpr } from '../../dsl/printer';
-import type { ImportIssue } from '../../engine/import/canonical';
-import { importJsonLogic, type JsonLogicGap } from '../../engine/import/jsonlogic';
-import { importRulesetJson } from '../../engine/import/ruleset';
+import { type Lang, printExpr } from '../../dsl/index';
+import { type ImportIssue, importJsonLogic, type JsonLogicGap, importRulesetJson } from '../../engine/index';
 import { flag, type ParsedArgs } from '../args';
 import { t, type Key } from '../i18n';
 import { CliError, readText } from '../io';

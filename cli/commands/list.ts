@@ -1,7 +1,7 @@
 // `assay list`: the ruleset registry (id, version, status, date, hash, path) as a table, Markdown or JSON.
 
 import { relative } from 'node:path';
-import type { Lang } from '../../dsl/ast';
+import type { Lang } from '../../dsl/index';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { listRegistry, registryDir } from '../io';

@@ -8,18 +8,23 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Lang } from '../../dsl/ast';
-import { improvementPlans } from '../../engine/analyses/gap/index';
-import type { PlatformDoc } from '../../engine/index';
-import { reportHtml, reportMarkdown, type ReportItem, type ReportMeta } from '../../engine/report/index';
+import type { Lang } from '../../dsl/index';
+import {
+  improvementPlans,
+  type PlatformDoc,
+  reportHtml,
+  reportMarkdown,
+  type ReportItem,
+  type ReportMeta,
+  evidenceLines,
+  type ReportCorpus,
+} from '../../engine/index';
 import { flag, has, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError } from '../io';
 import { occupied, writeFileSafely } from '../write';
 import { loadCompiled, type Out } from './common';
 import { assessCorpus, explainOne, loadPlatforms, reportIssues } from './explain';
-import { evidenceLines } from '../../engine/report/evidence-ref';
-import type { ReportCorpus } from '../../engine/report/model';
 import { progressBar } from '../progress';
 import { assayVersion } from '../help';
 import { WarningGroups } from '../warnings';

@@ -1,7 +1,7 @@
 // `assay schema <ruleset> [--out <file> [--force]]`: the JSON Schema (draft-07) of a platform's evidence file for the
 // ruleset — types, enums, ranges, labels and units as descriptions, former ids. In: arguments. Out: JSON.
 
-import type { Lang } from '../../dsl/ast';
+import type { Lang } from '../../dsl/index';
 import type { ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError } from '../io';

@@ -1,8 +1,8 @@
 // `assay template <ruleset> [--lang …] [--out <file> [--force]]`: a blank evidence YAML for the ruleset, each field
 // with its label, type, unit and methods as comments in the chosen language. In: arguments. Out: YAML text.
 
-import type { Lang } from '../../dsl/ast';
-import { evidenceTemplate } from '../../engine/evidence/template';
+import type { Lang } from '../../dsl/index';
+import { evidenceTemplate } from '../../engine/index';
 import type { ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError } from '../io';

@@ -8,12 +8,11 @@
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import type { Lang } from '../../dsl/ast';
-import { renderDiagnostics } from '../../dsl/render';
-import { compileRuleset } from '../../engine/index';
-import { compareVersions } from '../../engine/registry';
-import type { PlatformDoc } from '../../engine/evidence/read';
+import { type Lang, renderDiagnostics } from '../../dsl/index';
 import {
+  compileRuleset,
+  compareVersions,
+  type PlatformDoc,
   junitXml,
   lcov,
   mergeRuns,
@@ -27,7 +26,7 @@ import {
   type TestFile,
   type TestIssue,
   type TestRun,
-} from '../../engine/analyses/testing/index';
+} from '../../engine/index';
 import { flag, has, type ParsedArgs } from '../args';
 import { t } from '../i18n';
 import { CliError, readText } from '../io';

@@ -5,7 +5,7 @@
 // saying what was expected, in `lang`) or that was rejected before it was read (too long, or it stopped a worker).
 
 import { firstInvalidUtf8, guessEncoding } from '../decode';
-import type { Lang } from '../../dsl/ast';
+import type { Lang } from '../../dsl/index';
 import type { CompiledRuleset } from '../../engine/index';
 import { t } from '../i18n';
 import { decisionLine, resultLine } from './json';

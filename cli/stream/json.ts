@@ -4,9 +4,9 @@
 // ids and enum values quoted once, numbers rendered from (numerator, denominator) through a cache, since points,
 // weights, scores and shares repeat between platforms, and evidence doubles printed as themselves.
 
-import { RAW_NUMBER } from '../../engine/evidence/fast';
-import type { Rational } from '../../engine/numbers/rational';
 import {
+  RAW_NUMBER,
+  type Rational,
   missingJson,
   missingOf,
   toResultJson,
@@ -16,7 +16,7 @@ import {
   type EvidenceIssue,
   type EvidenceValue,
   type MissingEvidence,
-} from '../../engine/evaluate/result';
+} from '../../engine/index';
 
 /** Caches cleared when they grow past this many entries (bounded memory on any corpus). */
 const CACHE_MAX = 1 << 16;

@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort, type ResourceLimits } from 'node:worker_threads';
-import type { Lang } from '../../dsl/ast';
+import type { Lang } from '../../dsl/index';
 import { compileRuleset } from '../../engine/index';
 import { t } from '../i18n';
 import { ByteSink, runBatch } from './batch';

@@ -12,14 +12,20 @@
 // A non-number in a number column, a non-boolean in a boolean column, an unclosed quote, text after a closing quote
 // and a row longer than the header make the record an error, in the reader's language, saying what was expected.
 
-import type { Lang } from '../../dsl/ast';
-import { renderMessage } from '../../dsl/diagnostics';
-import { MAX_EVIDENCE_DEPTH, MAX_EVIDENCE_VALUES, renderFound, setExact } from '../../engine/evidence/read';
-import type { PlatformInput } from '../../engine/evaluate/evaluate';
-import { readJsonExact, type LongNumber } from '../../engine/evidence/json-exact';
-import type { Model } from '../../engine/model/model';
-import { DECIMAL, readDecimal } from '../../engine/numbers/number-text';
-import type { ValueType } from '../../engine/model/value-type';
+import { type Lang, renderMessage } from '../../dsl/index';
+import {
+  MAX_EVIDENCE_DEPTH,
+  MAX_EVIDENCE_VALUES,
+  renderFound,
+  setExact,
+  type PlatformInput,
+  readJsonExact,
+  type LongNumber,
+  type Model,
+  DECIMAL,
+  readDecimal,
+  type ValueType,
+} from '../../engine/index';
 import { t } from '../i18n';
 
 export type RecordResult = { readonly platform: PlatformInput } | { readonly error: string };

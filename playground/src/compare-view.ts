@@ -3,11 +3,10 @@
 // Out: DOM in the compare regions; the diff editor is read-only and its models change one at a time,
 // each after the previous diff settled.
 
-import type { Lang } from '../../dsl/ast';
+import type { Lang } from '../../dsl/index';
 import { BUNDLED_RULESETS, bundledRuleset } from './bundled';
 import type { AssayClient } from './client';
-import { Rational } from '../../engine/numbers/rational';
-import { fromJsonNumber, scoreText, totalText } from '../../engine/present/numbers';
+import { Rational, fromJsonNumber, scoreText, totalText } from '../../engine/index';
 import { byId, fmt, h } from './dom';
 import { t } from './i18n';
 import type { monaco as Monaco } from './monaco-setup';

@@ -5,7 +5,7 @@
 
 import type { AssayClient } from './client';
 import { migrationTable } from './compare-view';
-import { totalText } from '../../engine/present/numbers';
+import { totalText } from '../../engine/index';
 import { byId, fmt, h } from './dom';
 import { getLang, t } from './i18n';
 import type { Analysis, Comparison, PlatformInput, PlatformResult } from './protocol';

@@ -3,9 +3,8 @@
 // In: the worker client, the editor's text, the language. Out: DOM in #view-document; a ruleset with errors keeps
 // the last document on screen, marked stale, with the reason.
 
-import type { Lang } from '../../dsl/ast';
-import { DOCUMENT_CSS } from '../../engine/document/html';
-import type { Block } from '../../engine/document/sections';
+import type { Lang } from '../../dsl/index';
+import { DOCUMENT_CSS, type Block } from '../../engine/index';
 import { BUNDLED_RULESETS, bundledRuleset } from './bundled';
 import type { AssayClient } from './client';
 import { byId, download, h } from './dom';

@@ -1,8 +1,7 @@
 // A tiny DOM builder for the playground's panels (no framework).
 // In: tag, attributes, children. Out: elements; text is always set as text, never parsed as HTML.
 
-import type { Rational } from '../../engine/numbers/rational';
-import { fromJsonNumber } from '../../engine/present/numbers';
+import { type Rational, fromJsonNumber } from '../../engine/index';
 
 export type Child = Node | string | number | null | undefined | false;
 

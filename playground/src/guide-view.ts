@@ -3,7 +3,7 @@
 //
 // The guide is our own text, bundled at build time; its links to the other languages switch the shown language.
 
-import type { Lang } from '../../dsl/ast';
+import type { Lang } from '../../dsl/index';
 import en from '../../docs/guide/en.md?raw';
 import zhHans from '../../docs/guide/zh-Hans.md?raw';
 import zhHant from '../../docs/guide/zh-Hant.md?raw';

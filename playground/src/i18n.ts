@@ -1,8 +1,7 @@
 // Every user-facing string of the playground, in zh-Hans, zh-Hant and en.
 // In: a key and a language. Out: the text (placeholders `{name}` filled); `t()` never falls back silently.
 
-import type { Lang } from '../../dsl/ast';
-import { lookup, words as e, type Catalogue } from '../../dsl/words';
+import { type Lang, lookup, words as e, type Catalogue } from '../../dsl/index';
 import { TABLE_STRINGS } from './table-strings';
 
 export const STRINGS = {

@@ -3,7 +3,7 @@
 // lives here and flows one way (edit → worker → render). Every replace of the text is one undoable edit and
 // leaves the previous text in the history; an analysis that runs too long is stopped and paused.
 
-import type { Lang } from '../../dsl/ast';
+import type { Lang } from '../../dsl/index';
 import { registerAssayLanguage, LANGUAGE_ID, THEME } from './assay-language';
 import { BUNDLED_RULESETS, bundledRuleset, readEvidence, samplesFor, startingPair } from './bundled';
 import { analysingMark, clearAnalysing, currentDoc, listDocs, loadDoc, MAIN_DOC, markAnalysing, newDocId, removeDoc, saveDoc, setCurrentDoc, type SavedDoc } from './autosave';

@@ -2,7 +2,7 @@
 // indicator table, explanation and improvement plan. In: the newest good analysis (maybe stale) and
 // callbacks. Out: DOM written into the fixed regions of index.html (the plan panel by `renderPlan`).
 
-import { pointsText, scoreText, shareText, totalText, weightText, effectiveWeightText } from '../../engine/present/numbers';
+import { pointsText, scoreText, shareText, totalText, weightText, effectiveWeightText } from '../../engine/index';
 import { byId, fmt, h } from './dom';
 import { pickText, t, type StringKey } from './i18n';
 import { radarChart } from './radar';

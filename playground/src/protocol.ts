@@ -1,8 +1,8 @@
 // Messages between the page and the analysis worker (structured-clone-safe plain data only).
 // In: nothing (types). Out: request and response shapes; offsets are UTF-16 offsets into the text sent.
 
-import type { Lang } from '../../dsl/ast';
-import type { Block } from '../../engine/document/sections';
+import type { Lang } from '../../dsl/index';
+import type { Block } from '../../engine/index';
 
 export interface PlatformInput {
   /** Stable key in the page (`sample:p1-hub-operator`, `user:3`). */

@@ -2,8 +2,7 @@
 // In: dimensions with share in [0, 1] and labels. Out: an <svg> element (no scripting, text as text); the geometry is
 // engine/present/radar.ts's, the report's own.
 
-import { radarGeometry } from '../../engine/present/radar';
-import { shareText } from '../../engine/present/numbers';
+import { radarGeometry, shareText } from '../../engine/index';
 import { fmt, svg } from './dom';
 
 export interface RadarAxis {

@@ -1,7 +1,7 @@
 // Share links of the playground's work. In: the work to keep (ruleset text, user platforms, compare
 // choices). Out: a URL hash (`#s=` + base64url of deflate-raw JSON) and back, inflated under a byte budget.
 
-import type { Lang } from '../../dsl/ast';
+import type { Lang } from '../../dsl/index';
 import type { PlatformInput } from './protocol';
 
 export interface Work {

@@ -2,9 +2,8 @@
 // source, found through the AST's spans. In: the parsed AST, its text and an operation. Out: a `TextEdit` that
 // replaces only the span of the node concerned (comments outside it untouched, comments inside a removed node kept).
 
-import type * as A from '../../dsl/ast';
-import { LANGS, type Lang } from '../../dsl/ast';
-import { printString } from '../../dsl/printer';
+import type * as A from '../../dsl/index';
+import { LANGS, type Lang, printString } from '../../dsl/index';
 
 /** Replace `[start, end)` of the text with `text`. */
 export interface TextEdit {

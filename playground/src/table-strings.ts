@@ -1,7 +1,7 @@
 // Words of the table view and of "What changed", in zh-Hans, zh-Hant and en (spread into i18n.ts's STRINGS).
 // In: nothing. Out: `TABLE_STRINGS`, keyed like the rest of the catalogue.
 
-import type { Lang } from '../../dsl/ast';
+import type { Lang } from '../../dsl/index';
 
 const e = (en: string, zhHans: string, zhHant: string): Readonly<Record<Lang, string>> => ({ en, 'zh-Hans': zhHans, 'zh-Hant': zhHant });
 

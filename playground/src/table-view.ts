@@ -3,11 +3,9 @@
 // the checker's diagnostics. Out: DOM in #table-editor; a committed cell is one undoable edit of the model's text
 // (`pushEditOperations` between two undo stops) made by table-edit.ts on the span of its node.
 
-import type * as A from '../../dsl/ast';
-import { LANGS, RULESET_STATUSES, type Lang } from '../../dsl/ast';
-import { renderMessage } from '../../dsl/diagnostics';
-import { parseRuleset } from '../../dsl/parse';
-import { Rational } from '../../engine/numbers/rational';
+import type * as A from '../../dsl/index';
+import { LANGS, RULESET_STATUSES, type Lang, renderMessage, parseRuleset } from '../../dsl/index';
+import { Rational } from '../../engine/index';
 import { byId, h } from './dom';
 import { getLang, t, type StringKey } from './i18n';
 import type { monaco as Monaco } from './monaco-setup';

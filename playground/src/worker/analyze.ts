@@ -2,9 +2,8 @@
 // In: an `analyze` request. Out: an `Analysis` (diagnostics rendered in the page's language, symbols,
 // results as plain numbers); never throws for bad input.
 
-import type { Lang, Ruleset as RulesetAst } from '../../../dsl/ast';
-import { renderHelp, renderMessage, type Diagnostic } from '../../../dsl/diagnostics';
-import { toResultJson, type Assessment, type ResultJson, type ValueJson } from '../../../engine/evaluate/result';
+import { type Lang, type Ruleset as RulesetAst, renderHelp, renderMessage, type Diagnostic } from '../../../dsl/index';
+import { toResultJson, type Assessment, type ResultJson, type ValueJson } from '../../../engine/index';
 import type {
   Analysis,
   DiagOut,

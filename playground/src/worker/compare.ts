@@ -2,8 +2,8 @@
 // platforms and the diff entries that cause each move). In: a `compare` request. Out: a `Comparison`
 // with display lines; never throws for bad input.
 
-import type { Lang } from '../../../dsl/ast';
-import { impact as engineImpact } from '../../../engine/analyses/impact';
+import type { Lang } from '../../../dsl/index';
+import { impact as engineImpact } from '../../../engine/index';
 import type { Comparison, ImpactRow, PlatformInput } from '../protocol';
 import { compile } from './engine-bridge';
 import { diffLines, entryLine } from './features';

@@ -2,8 +2,8 @@
 // against an earlier version, its revision table. In: a `document` request. Out: `DocumentResult` with the engine's
 // blocks (plain data the page draws as text), and the file when a format is asked for; never throws for bad input.
 
-import type { Lang } from '../../../dsl/ast';
-import { documentBlocks, documentOf, renderDocument, type DocumentFormat } from '../../../engine/document/index';
+import type { Lang } from '../../../dsl/index';
+import { documentBlocks, documentOf, renderDocument, type DocumentFormat } from '../../../engine/index';
 import type { DocumentResult } from '../protocol';
 import { compile } from './engine-bridge';
 

@@ -1,12 +1,14 @@
 // The playground's entry points into dsl/ and engine/: compile, format (parse + print), evidence schema and
 // semantic diff. In: ruleset text. Out: the engine's own results (no assessment logic here).
 
-import type { Ruleset as RulesetAst } from '../../../dsl/ast';
-import { hasErrors } from '../../../dsl/diagnostics';
-import { parseRuleset } from '../../../dsl/parse';
-import { printRuleset } from '../../../dsl/printer';
-import { diffRulesets, type DiffEntry } from '../../../engine/analyses/diff/index';
-import { compileRuleset, type CompileResult, type CompiledRuleset } from '../../../engine/index';
+import { type Ruleset as RulesetAst, hasErrors, parseRuleset, printRuleset } from '../../../dsl/index';
+import {
+  diffRulesets,
+  type DiffEntry,
+  compileRuleset,
+  type CompileResult,
+  type CompiledRuleset,
+} from '../../../engine/index';
 
 export type { CompiledRuleset, CompileResult, DiffEntry };
 

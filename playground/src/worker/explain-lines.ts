@@ -2,10 +2,20 @@
 // engine's own phrases as `assay explain` prints them, each line carrying the span of the rule it is about.
 // In: a compiled ruleset, a platform, the AST. Out: `ExplainLine[]` (text, depth, span to highlight).
 
-import type { Lang, Ruleset as RulesetAst, Span } from '../../../dsl/ast';
-import { explainPlatform, labelIn, named, percentText, say, scoreText, whyText } from '../../../engine/analyses/explain/index';
-import { totalText, weightText } from '../../../engine/present/numbers';
-import { indicatorParts, ruleLine } from '../../../engine/analyses/explain/format';
+import type { Lang, Ruleset as RulesetAst, Span } from '../../../dsl/index';
+import {
+  explainPlatform,
+  labelIn,
+  named,
+  percentText,
+  say,
+  scoreText,
+  whyText,
+  totalText,
+  weightText,
+  indicatorParts,
+  ruleLine,
+} from '../../../engine/index';
 import type { ExplainLine } from '../protocol';
 import type { CompiledRuleset, PlatformDoc } from './engine-bridge';
 

@@ -1,10 +1,14 @@
 // Explanations, improvement plans and semantic-diff entries as display lines, worded by the engine's own
 // renderers. In: a compiled ruleset (or text), a platform, the AST. Out: plain lines with spans to highlight.
 
-import type { Lang } from '../../../dsl/ast';
-import type { DiffEntry as EngineDiffEntry } from '../../../engine/analyses/diff/index';
-import { entryDetails, entrySummary } from '../../../engine/analyses/diff/render';
-import { gapLines, improvementPlans } from '../../../engine/analyses/gap/index';
+import type { Lang } from '../../../dsl/index';
+import {
+  type DiffEntry as EngineDiffEntry,
+  entryDetails,
+  entrySummary,
+  gapLines,
+  improvementPlans,
+} from '../../../engine/index';
 import type { DiffEntry, ExplainLine, PlanResult } from '../protocol';
 import { compile, type CompiledRuleset, type PlatformDoc, type RulesetAst } from './engine-bridge';
 import { explanationLines } from './explain-lines';

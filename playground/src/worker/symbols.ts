@@ -1,7 +1,7 @@
 // The editor's symbol table: every declared id of a ruleset AST with what hover and completion show.
 // In: the AST (possibly partial after recovery) and its source text. Out: `SymbolInfo[]`, plain data.
 
-import type { IndicatorDecl, Ruleset, Text, TypeExpr } from '../../../dsl/ast';
+import type { IndicatorDecl, Ruleset, Text, TypeExpr } from '../../../dsl/index';
 import type { LabelEntry, SymbolInfo } from '../protocol';
 
 function label(t: Text | undefined): LabelEntry[] | undefined {
