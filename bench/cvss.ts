@@ -1,10 +1,10 @@
-// CVSS 3.1 as an Assay ruleset (test/engine/fixtures/cvss-3.1.assay): every one of the 2,592 base vectors assessed by
+// CVSS 3.1 as an Assay ruleset (rulesets/cvss/3.1.assay): every one of the 2,592 base vectors assessed by
 // the reference evaluator, several rounds. In: `--rounds N` (default 5), `--engine reference|plan`. Out: vectors/second.
 //
 // Run: npx esbuild bench/cvss.ts --bundle --platform=node --outfile=dist/bench/cvss.cjs && node dist/bench/cvss.cjs
 
-import { readFileSync } from 'node:fs';
 import { compileRuleset } from '../engine/index';
+import { baseVectors, CVSS } from '../test/support/cvss';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string): string => {
@@ -14,21 +14,10 @@ const opt = (name: string, def: string): string => {
 const rounds = Number(opt('rounds', '5'));
 const engine = opt('engine', 'reference') === 'plan' ? 'plan' : 'reference';
 
-const ruleset = compileRuleset(readFileSync('test/engine/fixtures/cvss-3.1.assay', 'utf8')).ruleset;
+const ruleset = compileRuleset(CVSS).ruleset;
 if (!ruleset) throw new Error('the CVSS ruleset does not compile');
 
-const METRICS: readonly (readonly [string, readonly string[]])[] = [
-  ['AV', ['N', 'A', 'L', 'P']],
-  ['AC', ['L', 'H']],
-  ['PR', ['N', 'L', 'H']],
-  ['UI', ['N', 'R']],
-  ['S', ['U', 'C']],
-  ['C', ['H', 'L', 'N']],
-  ['I', ['H', 'L', 'N']],
-  ['A', ['H', 'L', 'N']],
-];
-let vectors: Record<string, string>[] = [{}];
-for (const [k, vs] of METRICS) vectors = vectors.flatMap((v) => vs.map((x) => ({ ...v, [k]: x })));
+const vectors = baseVectors();
 
 const levels = new Map<string, number>();
 const times: number[] = [];

@@ -2,12 +2,12 @@
 // ruleset's `precision` with `≈` when rounded (never the exact 90 digits), unknowns with their missing fields.
 // In: the CVSS ruleset and small rulesets as source text. Out: explanation text, Markdown and JSON.
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileRuleset, type CompiledRuleset } from '../../engine/index';
 import type { EvalEvent } from '../../engine/evaluate/events';
 import { buildExplanation, explanationJson, explanationMarkdown, explanationText, type Explanation } from '../../engine/analyses/explain/index';
 import type { Lang } from '../../dsl/ast';
+import { CVSS as CVSS_TEXT } from '../support/cvss';
 
 function compiled(src: string): CompiledRuleset {
   const r = compileRuleset(src).ruleset;
@@ -22,7 +22,7 @@ function explain(r: CompiledRuleset, evidence: Record<string, unknown>, lang: La
   return buildExplanation(r, a, events);
 }
 
-const CVSS = compiled(readFileSync('test/engine/fixtures/cvss-3.1.assay', 'utf8'));
+const CVSS = compiled(CVSS_TEXT);
 const HIGH = { AV: 'N', AC: 'L', PR: 'N', UI: 'N', S: 'C', C: 'H', I: 'H', A: 'H' };
 
 describe('derived values and the formula total in explanations', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRuleset } from '../../engine/index';
 import type { PlatformInput } from '../../engine/evaluate/evaluate';
-import { baseVectors, CVSS } from './cvss';
+import { baseVectors, CVSS } from '../support/cvss';
 import { planOf } from './helpers';
 
 /**

@@ -14,7 +14,7 @@ import type { PlatformInput } from '../../engine/evaluate/evaluate';
 import { resultLine } from '../../cli/stream/json';
 import { evidenceGenerator } from '../jsonlogic/generate';
 import { generatedRuleset } from '../jsonlogic/rulesets';
-import { baseVectors, CVSS } from './cvss';
+import { baseVectors, CVSS } from '../support/cvss';
 import { canon, planOf, traced } from './helpers';
 
 /** Compiled without the static checks (the backends are tested on what the model means, checked or not). */
