@@ -861,6 +861,7 @@ export const CATALOGUE = {
   T132: m('info', 'veto', '否决项', '否決項'),
   T133: m('info', 'prerequisite', '基本要求', '基本要求'),
   T134: m('info', 'level', '等级', '等級'),
+  T138: m('info', 'derived value', '派生值', '衍生值'),
   // where a problem is
   T135: m('info', 'case {index} “{name}”', '用例 {index}“{name}”', '用例 {index}「{name}」'),
   T136: m('info', 'case {index}', '用例 {index}', '用例 {index}'),

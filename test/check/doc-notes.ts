@@ -194,6 +194,7 @@ export const NOTES: Readonly<Record<string, Note>> = {
   T132: { trigger: 'The word for a veto in the message of T118.', within: 'T118' },
   T133: { trigger: 'The word for a prerequisite in the message of T118.', within: 'T118' },
   T134: { trigger: 'The word for a level in the message of T118.', within: 'T118' },
+  T138: { trigger: 'The word for a derived value in the message of T118.', within: 'T118' },
   T135: { trigger: 'Where a problem of a test file is: the case by number and name, after `file:line`.', within: 'T104' },
   T136: { trigger: 'Where a problem of a test file is: a case without a (readable) name.', within: 'T104' },
   T137: { trigger: 'Where a problem of a test file is: the field, as a dotted path (`cases.2.expect.total`, `expect.indicators.pue`).', within: 'T104' },

@@ -94,7 +94,7 @@ cases:
   - name: no expectations
 `),
     ).toEqual([
-      'case 2 expect.outcom: unknown field `outcom`; expected one of `outcome`, `level`, `total`, `dimensions`, `indicators`, `vetoes`, `prerequisites_failed`, `evidence_errors`, `explanation`',
+      'case 2 expect.outcom: unknown field `outcom`; expected one of `outcome`, `level`, `total`, `dimensions`, `indicators`, `derived`, `vetoes`, `prerequisites_failed`, `evidence_errors`, `explanation`',
       'case 3 expect.total: must be a number, an exact decimal or fraction in quotes ("91.2", "8479/110"), or {value, tolerance}',
       'case 4 : missing field `expect`',
     ]);

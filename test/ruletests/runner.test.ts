@@ -345,3 +345,40 @@ describe('a case saved from an assessment', () => {
     expect(runTests([r], [read.file]).results.map((x) => x.status)).toEqual(['pass']);
   });
 });
+
+describe('expectations of derived values', () => {
+  const DERIVED = `ruleset "d" {\n  version "1"\n  status "draft"\n}\ninput x: number\nderive third: number { formula x / 3 }\nderive twice: number { formula third * 6 }\n`;
+  const c = compileRuleset(DERIVED, { path: 'd/1.assay' });
+  if (!c.ruleset) throw new Error('does not compile');
+  const under: RulesetUnderTest[] = [{ path: 'd/1.assay', ruleset: c.ruleset }];
+
+  it('compares a derived value exactly, or within its tolerance', () => {
+    const r = run(
+      `
+cases:
+  - { name: exact, evidence: { x: 1 }, expect: { derived: { third: "1/3", twice: 2 } } }
+  - { name: near, evidence: { x: 1 }, expect: { derived: { third: { value: 0.3333, tolerance: 0.0001 } } } }
+  - { name: rounded is not exact, evidence: { x: 1 }, expect: { derived: { third: 0.3333, twice: 2.0000001 } } }
+  - { name: unknown, evidence: {}, expect: { derived: { third: 0 } } }
+`,
+      under,
+    );
+    expect(r.results.map((x) => [x.name, x.status, x.mismatches.map((m) => `${m.field}: ${m.expected} / ${m.actual}`)])).toEqual([
+      ['exact', 'pass', []],
+      ['near', 'pass', []],
+      ['rounded is not exact', 'fail', ['derived.third: 0.3333 / 0.3333… (1/3)', 'derived.twice: 2.0000001 / 2']],
+      ['unknown', 'fail', ['derived.third: 0 / (absent)']],
+    ]);
+  });
+
+  it('a derived id the ruleset does not have is an error of the case, in three languages', () => {
+    const yaml = `cases:\n  - { name: typo, evidence: { x: 1 }, expect: { derived: { thrid: 1 } } }\n`;
+    const read = readTestFile(yaml, 'd/tests/t.yaml', { load: () => undefined });
+    const messages = (['en', 'zh-Hans', 'zh-Hant'] as const).map((lang) => runTests(under, [read.file], { coverage: false, lang }).results[0]?.problems.map((p) => `${p.field}: ${p.message}`));
+    expect(messages).toEqual([
+      ['expect.derived.thrid: d 1 has no derived value `thrid`; known: third, twice'],
+      ['expect.derived.thrid: d 1 没有派生值 `thrid`；已有：third, twice'],
+      ['expect.derived.thrid: d 1 沒有衍生值 `thrid`；已有：third, twice'],
+    ]);
+  });
+});

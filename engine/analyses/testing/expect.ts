@@ -6,6 +6,7 @@ import type { Lang } from '../../../dsl/ast';
 import type { CompiledRuleset } from '../../compile';
 import type { Rational } from '../../numbers/rational';
 import { exactOrFractionText } from '../../present/numbers';
+import { renderValue } from '../../evidence/validate';
 import type { Assessment } from '../../evaluate/result';
 import { renderMessage } from '../../../dsl/diagnostics';
 import type { Code } from '../../../dsl/messages';
@@ -58,6 +59,9 @@ export function caseProblems(tc: TestCase, r: CompiledRuleset, lang: Lang): Case
   }
   for (const id of e.indicators?.keys() ?? []) {
     if (!m.indicatorsById.has(id)) unknown(`expect.indicators.${id}`, 'T131', id, m.indicatorsById.keys());
+  }
+  for (const id of e.derived?.keys() ?? []) {
+    if (!m.derivedById.has(id)) unknown(`expect.derived.${id}`, 'T138', id, m.derivedById.keys());
   }
   e.vetoes?.forEach((id, i) => {
     if (!m.vetoesById.has(id)) unknown(`expect.vetoes.${i}`, 'T132', id, m.vetoesById.keys());
@@ -112,6 +116,11 @@ export function compare(tc: TestCase, a: Assessment, lang: Lang, explanation: st
       if (got && got.points === null) out.push({ field: `indicators.${id}.points`, expected: x.points.text, actual: 'null' });
       else num(`indicators.${id}.points`, x.points, got?.points ?? undefined);
     }
+  }
+  for (const [id, x] of e.derived ?? []) {
+    const v = a.derived?.find((d) => d.id === id)?.value;
+    if (v?.kind === 'num') num(`derived.${id}`, x, v.q);
+    else out.push({ field: `derived.${id}`, expected: x.text, actual: v ? renderValue(v) : renderMessage({ code: 'T142' }, lang) });
   }
   if (e.vetoes) {
     const fired = a.vetoes.filter((v) => v.truth === true).map((v) => v.id);

@@ -29,6 +29,8 @@ export interface Expectations {
   /** In file order. */
   readonly dimensions?: ReadonlyMap<string, DimensionExpectation>;
   readonly indicators?: ReadonlyMap<string, IndicatorExpectation>;
+  /** Derived values (`derive`) by id, in file order: each compared exactly, or within its tolerance. */
+  readonly derived?: ReadonlyMap<string, ExpectedNumber>;
   readonly vetoes?: readonly string[];
   readonly prerequisitesFailed?: readonly string[];
   readonly evidenceErrors?: readonly string[];

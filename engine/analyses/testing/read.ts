@@ -396,6 +396,15 @@ function readExpect(e: Record<string, unknown>, fail: Fail): Expectations {
     }
     out.indicators = m;
   }
+  const derived = own(e, 'derived');
+  if (isRecord(derived)) {
+    const m = new Map<string, ExpectedNumber>();
+    for (const id of Object.keys(derived)) {
+      const x = expectedNumber(derived, id, fail, ['derived', id]);
+      if (x) m.set(id, x);
+    }
+    out.derived = m;
+  }
   const list = (k: string): string[] | undefined => own(e, k) as string[] | undefined;
   const vetoes = list('vetoes');
   if (vetoes) out.vetoes = vetoes;

@@ -79,6 +79,11 @@ export const TEST_FILE_SCHEMA = {
           additionalProperties: { $ref: '#/definitions/indicator' },
           ...desc('By indicator id.'),
         },
+        derived: {
+          type: 'object',
+          additionalProperties: { $ref: '#/definitions/number' },
+          ...desc('By derived value id: its value, exact, or {value, tolerance}.'),
+        },
         vetoes: { $ref: '#/definitions/ids', ...desc('Exactly the vetoes that fire.') },
         prerequisites_failed: { $ref: '#/definitions/ids', ...desc('Exactly the prerequisites that do not hold.') },
         evidence_errors: { $ref: '#/definitions/ids', ...desc('Exactly the evidence fields reported as errors.') },
