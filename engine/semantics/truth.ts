@@ -12,15 +12,19 @@ export const UNKNOWN = 1;
 export const TRUE = 2;
 export type TruthCode = 0 | 1 | 2;
 
-/** How one backend reads and builds truths. Build it once per backend (a module constant), never per call. */
-export interface KleeneOps<T> {
+/**
+ * How one backend reads and builds truths. Build it once per backend (a module constant), never per call. `C` is
+ * what `code` needs besides the operand (the reference: where an error is reported); by default nothing.
+ */
+export interface KleeneOps<T, C = void> {
   readonly TRUE: T;
   readonly FALSE: T;
   /**
    * The truth code of an operand; `undefined` when it is only known at run time (a JsonLogic fragment). May throw
    * for an operand that is not a condition (the backend's E152). Called once per operand, left before right.
    */
-  code(t: T): TruthCode | undefined;
+  code(t: T, cx: C): TruthCode | undefined;
+  // (`cx` is optional in the functions below only so that a backend with `C = void` may leave it out.)
   /** The result when neither operand decides: both unknown or undecided (union of missing fields, min/max, …). */
   join(op: 'and' | 'or', a: T, b: T): T;
   /** ¬ of an operand whose code is `undefined` (unknown operands are returned as they are). */
@@ -28,9 +32,9 @@ export interface KleeneOps<T> {
 }
 
 /** Kleene conjunction: both operands are read (each may throw) before deciding. */
-export function and<T>(L: KleeneOps<T>, a: T, b: T): T {
-  const x = L.code(a);
-  const y = L.code(b);
+export function and<T, C = void>(L: KleeneOps<T, C>, a: T, b: T, cx?: C): T {
+  const x = L.code(a, cx as C);
+  const y = L.code(b, cx as C);
   if (x === FALSE || y === FALSE) return L.FALSE;
   if (x === TRUE) return y === TRUE ? L.TRUE : b;
   if (y === TRUE) return a;
@@ -38,9 +42,9 @@ export function and<T>(L: KleeneOps<T>, a: T, b: T): T {
 }
 
 /** Kleene disjunction: both operands are read (each may throw) before deciding. */
-export function or<T>(L: KleeneOps<T>, a: T, b: T): T {
-  const x = L.code(a);
-  const y = L.code(b);
+export function or<T, C = void>(L: KleeneOps<T, C>, a: T, b: T, cx?: C): T {
+  const x = L.code(a, cx as C);
+  const y = L.code(b, cx as C);
   if (x === TRUE || y === TRUE) return L.TRUE;
   if (x === FALSE) return y === FALSE ? L.FALSE : b;
   if (y === FALSE) return a;
@@ -48,24 +52,24 @@ export function or<T>(L: KleeneOps<T>, a: T, b: T): T {
 }
 
 /** Kleene negation: ¬true = false, ¬false = true, ¬unknown = the same unknown. */
-export function not<T>(L: KleeneOps<T>, a: T): T {
-  const x = L.code(a);
+export function not<T, C = void>(L: KleeneOps<T, C>, a: T, cx?: C): T {
+  const x = L.code(a, cx as C);
   if (x === TRUE) return L.FALSE;
   if (x === FALSE) return L.TRUE;
   return x === UNKNOWN ? a : L.negate(a);
 }
 
 /** Conjunction of a list (an empty one is true), left to right; every operand is read. */
-export function andAll<T>(L: KleeneOps<T>, ts: readonly T[]): T {
+export function andAll<T, C = void>(L: KleeneOps<T, C>, ts: readonly T[], cx?: C): T {
   let acc = L.TRUE;
-  for (let k = 0; k < ts.length; k++) acc = and(L, acc, ts[k] as T);
+  for (let k = 0; k < ts.length; k++) acc = and(L, acc, ts[k] as T, cx);
   return acc;
 }
 
 /** Disjunction of a list (an empty one is false), left to right; every operand is read. */
-export function orAll<T>(L: KleeneOps<T>, ts: readonly T[]): T {
+export function orAll<T, C = void>(L: KleeneOps<T, C>, ts: readonly T[], cx?: C): T {
   let acc = L.FALSE;
-  for (let k = 0; k < ts.length; k++) acc = or(L, acc, ts[k] as T);
+  for (let k = 0; k < ts.length; k++) acc = or(L, acc, ts[k] as T, cx);
   return acc;
 }
 
