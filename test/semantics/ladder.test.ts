@@ -49,19 +49,19 @@ describe('ladder', () => {
 });
 
 describe('the same rule in source text', () => {
-  const ladder = (kind: string) =>
+  const three = (kind: string) =>
     rs(`
-input a: boolean
-input b: boolean
+input n: number 0 to 10
+input audited: boolean
 levels ${kind} {
-  level L2 { require a }
-  level L1 { require b }
-  fallback L0 { }
+  level Gold { require n >= 8 }
+  level Silver { require audited }
+  level Bronze { require n >= 2 }
 }`);
-  it('a cumulative L2 needs L1; a plain one does not; nothing holds → the fallback', () => {
-    expect(assess(ladder('cumulative'), { a: true, b: false }).level).toBe('L0');
-    expect(assess(ladder(''), { a: true, b: false }).level).toBe('L2');
-    expect(assess(ladder('cumulative'), { a: false, b: true }).level).toBe('L1');
-    expect(assess(ladder(''), { a: false, b: false }).level).toBe('L0');
+  it('a broken middle level stops a cumulative ladder there; a plain one skips it; nothing holds → no level', () => {
+    expect(assess(three('cumulative'), { n: 9, audited: false }).level).toBe('Bronze');
+    expect(assess(three(''), { n: 9, audited: false }).level).toBe('Gold');
+    expect(assess(three('cumulative'), { n: 1, audited: true }).level).toBe(null);
+    expect(assess(three('cumulative'), { n: 9, audited: true }).level).toBe('Gold');
   });
 });
