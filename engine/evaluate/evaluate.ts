@@ -29,7 +29,12 @@ import type { Expr, Lang, Points } from '../../dsl/ast';
 import { assertNever, LANGS } from '../../dsl/ast';
 import { renderMessage } from '../../dsl/diagnostics';
 import type { Code } from '../../dsl/messages';
-import type { ConditionOwner, Read, Trace } from './events';
+import { bandEvent, pointsEvent, type ConditionOwner, type Read, type Trace } from './events';
+import { ladderHolds, reachedIndex } from '../semantics/ladder';
+import { outcomeOf, prerequisiteFails, vetoFires } from '../semantics/outcome';
+import { andCode, applies as appliesWhen, codeOfTruth, TRUE as T_TRUE, truthOfCode, type TruthCode } from '../semantics/truth';
+import { bandMatches, mapEntry, mapIndex } from '../semantics/first-match';
+import { contribution, effectiveWeight, RATIONAL_OPS, shareOf } from '../semantics/weights';
 import {
   compareValues,
   evalExpr,
@@ -158,10 +163,10 @@ class Run {
     });
     const prerequisites: RuleResult[] = m.prerequisites.map((p) => ({ id: p.id, ...(st.prerequisites.get(p.id) ?? unknownRule) }));
     const vetoes: RuleResult[] = m.vetoes.map((v) => ({ id: v.id, ...(st.vetoes.get(v.id) ?? unknownRule) }));
-    let outcome: Outcome;
-    if (prerequisites.some((p) => p.truth !== true)) outcome = 'not_rated';
-    else if (vetoes.some((v) => v.truth === true)) outcome = 'vetoed';
-    else outcome = 'graded';
+    const outcome: Outcome = outcomeOf(
+      prerequisites.some((p) => prerequisiteFails(codeOfTruth(p.truth))),
+      vetoes.some((v) => vetoFires(codeOfTruth(v.truth))),
+    );
     const level = outcome === 'graded' ? this.level : null;
     this.trace?.({ kind: 'outcome', outcome, level, total });
 
@@ -184,7 +189,7 @@ class Run {
         points,
         weight: i.weight,
         effectiveWeight: eff,
-        contribution: points === null ? Rational.ZERO : eff.mul(points).div(Rational.HUNDRED),
+        contribution: contribution(RATIONAL_OPS, eff, points),
         ...(s?.matched !== undefined ? { matched: s.matched } : {}),
       };
     });
@@ -281,7 +286,7 @@ class Run {
 
   /** Evaluates conditions that must all hold (three-valued conjunction), emitting one event per condition. */
   private conditions(owner: ConditionOwner, exprs: readonly Expr[]): { truth: Truth; missing: string[]; each: Truth[] } {
-    let truth = true as Truth;
+    let code: TruthCode = T_TRUE;
     const missing = new Set<string>();
     const each: Truth[] = [];
     for (const [index, x] of exprs.entries()) {
@@ -292,12 +297,10 @@ class Run {
       const miss = missingOf(v);
       const elements = ctx.elements && ctx.elements.length > 0 ? { elements: ctx.elements } : {};
       this.trace?.({ kind: 'condition', owner, index, span: x.span, truth: t, reads: ctx.reads ?? [], missing: miss, ...elements });
-      if (t === false) truth = false;
-      else if (t === 'unknown') {
-        if (truth === true) truth = 'unknown';
-        for (const f of miss) missing.add(f);
-      }
+      code = andCode(code, codeOfTruth(t));
+      if (t === 'unknown') for (const f of miss) missing.add(f);
     }
+    const truth = truthOfCode(code);
     return { truth, missing: truth === 'unknown' ? [...missing] : [], each };
   }
 
@@ -308,17 +311,13 @@ class Run {
       const r = this.conditions({ kind: 'level', id: l.id }, l.requires);
       return { l, own: r.each.every((t) => t === true), failed: r.each.flatMap((truth, index) => (truth === true ? [] : [{ index, truth }])) };
     });
-    // Cumulative: a level holds only if every level below it holds too (levels are listed highest first).
-    const holds: boolean[] = own.map((o) => o.own);
-    if (lad.cumulative) {
-      for (let i = own.length - 2; i >= 0; i--) holds[i] = (holds[i] as boolean) && (holds[i + 1] as boolean);
-    }
+    const holds = ladderHolds(lad.cumulative, own.map((o) => o.own), []);
     this.levels = own.map((o, i) => ({ id: o.l.id, holds: holds[i] as boolean, failed: o.failed }));
     for (const [i, o] of own.entries()) {
       this.trace?.({ kind: 'level', id: o.l.id, ownHolds: o.own, holds: holds[i] as boolean, failed: o.failed });
     }
-    const top = this.levels.find((l) => l.holds);
-    this.level = top?.id ?? lad.fallback?.id ?? null;
+    const top = reachedIndex(holds);
+    this.level = top >= 0 ? (own[top] as { l: { id: string } }).l.id : (lad.fallback?.id ?? null);
   }
 
   private dimension(id: string): void {
@@ -337,13 +336,13 @@ class Run {
       const info = this.model.indicatorsById.get(i);
       const s = this.ind.get(i);
       if (!info || !s) continue;
-      const eff = s.applicable && !applicable.isZero() ? info.weight.mul(all).div(applicable) : Rational.ZERO;
+      const eff = effectiveWeight(RATIONAL_OPS, info.weight, all, applicable, s.applicable);
       effective.set(i, eff);
-      const contribution = s.points === null ? Rational.ZERO : eff.mul(s.points).div(Rational.HUNDRED);
-      score = score.add(contribution);
-      this.trace?.({ kind: 'weight', indicator: i, dimension: id, declared: info.weight, effective: eff, contribution });
+      const part = contribution(RATIONAL_OPS, eff, s.points);
+      score = score.add(part);
+      this.trace?.({ kind: 'weight', indicator: i, dimension: id, declared: info.weight, effective: eff, contribution: part });
     }
-    const share = d.weight.isZero() ? Rational.ZERO : score.div(d.weight);
+    const share = shareOf(RATIONAL_OPS, score, d.weight);
     this.state.dimensions.set(id, { score, share, effective });
     this.trace?.({ kind: 'dimension', id, weight: d.weight, score, share });
   }
@@ -351,16 +350,7 @@ class Run {
   private setIndicator(info: IndicatorInfo, out: IndicatorOut, missing: readonly string[], span?: Expr['span']): void {
     this.ind.set(info.id, out);
     this.state.indicators.set(info.id, out);
-    this.trace?.({
-      kind: 'points',
-      indicator: info.id,
-      dimension: info.dimension,
-      status: out.status,
-      points: out.points,
-      ...(out.matched !== undefined ? { matched: out.matched } : {}),
-      ...(span ? { span } : {}),
-      missing,
-    });
+    this.trace?.(pointsEvent(info.id, info.dimension, out.status, out.points, out.matched, span, missing));
   }
 
   private indicator(info: IndicatorInfo): void {
@@ -377,11 +367,11 @@ class Run {
         indicator: id,
         span: applies.span,
         truth: t,
-        applicable: t !== false,
+        applicable: appliesWhen(codeOfTruth(t)),
         reads: ctx.reads ?? [],
         missing: missingOf(v),
       });
-      if (t === false) {
+      if (!appliesWhen(codeOfTruth(t))) {
         this.setIndicator(info, { status: 'not_applicable', points: null, applicable: false }, []);
         return;
       }
@@ -409,21 +399,10 @@ class Run {
           } else if (b.cond.kind === 'Cond') v = evalExpr(b.cond.expr, ctx);
           else v = { k: 'bool', b: true };
           const t = truthOf(v, id);
-          this.trace?.({
-            kind: 'band',
-            indicator: id,
-            index,
-            span: b.span,
-            truth: t,
-            matched: t === true,
-            value,
-            ...(b.cond.kind === 'Compare' ? { op: b.cond.op } : {}),
-            ...(bound !== undefined ? { bound } : {}),
-            ...(b.cond.kind === 'Else' ? { else: true as const } : {}),
-            reads: ctx.reads ?? [],
-            missing: missingOf(v),
-          });
-          if (t === true) {
+          this.trace?.(
+            bandEvent(id, index, b.span, t, value, b.cond.kind === 'Compare' ? b.cond.op : undefined, bound, b.cond.kind === 'Else', ctx.reads ?? [], missingOf(v)),
+          );
+          if (bandMatches(codeOfTruth(t))) {
             this.scorePoints(info, b.points, index, b.span);
             return;
           }
@@ -433,8 +412,7 @@ class Run {
       }
       case 'Map': {
         if (value.kind === 'sym') {
-          const index = s.entries.findIndex((e) => e.key.kind === 'Name' && e.key.name === value.s);
-          const at = index >= 0 ? index : s.entries.findIndex((e) => e.key.kind === 'Else');
+          const at = mapEntry(mapIndex(s.entries.map((e) => (e.key.kind === 'Name' ? e.key.name : undefined))), value.s);
           const entry = s.entries[at];
           if (entry) {
             this.trace?.({

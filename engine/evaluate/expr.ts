@@ -12,6 +12,7 @@ import type { QuantElement, Read } from './events';
 import type { Model } from '../model/model';
 import { Rational } from '../numbers/rational';
 import type { EvidenceValue, IndicatorStatus, Truth } from './result';
+import { and as kAnd, or as kOr, not as kNot, codeOfTruth, type KleeneOps } from '../semantics/truth';
 
 /** A runtime value. */
 export type V =
@@ -200,19 +201,20 @@ function bool(b: boolean): V {
   return b ? TRUE : FALSE;
 }
 
+/** The reference's values under the one three-valued logic (engine/semantics/truth.ts). */
+const LOGIC: KleeneOps<V, Ctx> = {
+  TRUE,
+  FALSE,
+  code: (v, ctx) => codeOfTruth(truthOf(v, ctx.where)),
+  join: (_op, a, b) => unknownOf(a, b),
+  negate: (v) => v,
+};
+
 function and(a: V, b: V, ctx: Ctx): V {
-  const x = truthOf(a, ctx.where);
-  const y = truthOf(b, ctx.where);
-  if (x === false || y === false) return FALSE;
-  if (x === true && y === true) return TRUE;
-  return unknownOf(a, b);
+  return kAnd(LOGIC, a, b, ctx);
 }
 function or(a: V, b: V, ctx: Ctx): V {
-  const x = truthOf(a, ctx.where);
-  const y = truthOf(b, ctx.where);
-  if (x === true || y === true) return TRUE;
-  if (x === false && y === false) return FALSE;
-  return unknownOf(a, b);
+  return kOr(LOGIC, a, b, ctx);
 }
 
 function member(v: EvidenceValue | undefined, members: readonly string[]): EvidenceValue | undefined {
@@ -397,7 +399,7 @@ export function evalExpr(e: Expr, ctx: Ctx): V {
     case 'Unary': {
       const v = evalExpr(e.operand, ctx);
       if (v.k === 'unknown') return v;
-      if (e.op === 'not') return bool(!(truthOf(v, ctx.where) === true));
+      if (e.op === 'not') return kNot(LOGIC, v, ctx);
       return { k: 'num', q: num(v, ctx).neg() };
     }
     case 'Binary': {

@@ -4,7 +4,8 @@
 
 import type { Rational } from '../numbers/rational';
 
-export type Outcome = 'graded' | 'vetoed' | 'not_rated' | 'invalid';
+import type { Outcome } from '../semantics/outcome';
+export type { Outcome };
 export type IndicatorStatus = 'scored' | 'missing' | 'not_applicable';
 
 export interface EvidenceIssue {
