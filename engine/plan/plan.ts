@@ -211,9 +211,9 @@ export function compilePlan(model: Model, reference: Reference): Plan {
         reader.read(input.evidence, rt.raw, rt.keys, rt.sym, rt.warn);
         for (const n of v.nodes) n(rt);
         stats.decided++;
-        // Missing evidence: the result lists what it cost, which the full assessment works out.
-        if (anyMissing(rt)) return toResultJson(plan.assess(input, { lang, lenient }));
-        return resultJsonOf(rt, jsonLayout, layout, weights, String(input.platform), input.name === undefined ? undefined : String(input.name));
+        // Missing evidence: the result lists what it cost, read from the same state.
+        const missing = anyMissing(rt) ? missingOf(missingSource(rt, model, layout, weights)) : NO_MISSING;
+        return resultJsonOf(rt, jsonLayout, layout, weights, String(input.platform), input.name === undefined ? undefined : String(input.name), missing);
       } catch (e) {
         if (!(e instanceof Bail)) throw e;
         stats.handedOver++;
@@ -286,10 +286,16 @@ export function compilePlan(model: Model, reference: Reference): Plan {
 
 const NO_IDS: readonly string[] = [];
 
-/** The decision with `missing` computed on first read (an own enumerable accessor: spreading and JSON see a value). */
+/**
+ * The decision with `missing` computed on first read (an own enumerable accessor: spreading and JSON see a value).
+ * Two literals in the decision's key order: a spread and `defineProperty` would cost more than the decision.
+ */
 function withMissing(d: Decision, make: () => readonly MissingEvidence[]): Decision {
   let m: readonly MissingEvidence[] | undefined;
-  return Object.defineProperty({ ...d }, 'missing', { enumerable: true, get: () => (m ??= make()) });
+  const { platform, outcome, level, total, prerequisitesFailed, vetoes, errors, warnings } = d;
+  return d.name === undefined
+    ? { platform, outcome, level, total, prerequisitesFailed, vetoes, get missing() { return (m ??= make()); }, errors, warnings }
+    : { platform, name: d.name, outcome, level, total, prerequisitesFailed, vetoes, get missing() { return (m ??= make()); }, errors, warnings };
 }
 
 /** What `missingOf` reads, from the full variant's state: the missing indicators, every prerequisite and veto. */
