@@ -226,9 +226,10 @@ export interface EvidenceReader {
    * Fills `raw`, `keys` and `sym` (length = slots) from the evidence and reports the reference's warnings; throws
    * Bail on anything the reference would report as an error. `sym` gets, for each enum field with a value, the
    * value's index in its type's list (other entries are left as they were). `quiet`: a decision is wanted, so
-   * `keys` is not filled.
+   * `keys` is not filled. `lenient` false: a percentage written as a fraction is the reference's error E162
+   * (`INVALID`); by default it is handed over (the reference decides between E162 and the warning E167).
    */
-  read(evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet?: boolean): void;
+  read(evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet?: boolean, lenient?: boolean): void;
 }
 
 export function compileEvidenceReader(model: Model): EvidenceReader | undefined {
@@ -443,7 +444,7 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     }
   };
 
-  const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet = false): void => {
+  const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet = false, lenient = true): void => {
     if (!isRecord(evidence)) throw new Bail('evidence is not a mapping');
     if (!fast(evidence, raw, keys, sym, warn, quiet)) keyed(evidence, raw, keys, sym, warn);
     // A required field without a value: the reference reports it (E170, outcome `invalid`).
@@ -458,9 +459,10 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
       // number whose source text differs was handed over by the checks above).
       const r = implausible(suspectRules[k] as readonly PlausibilityRule[], ratOf(v));
       if (r === undefined) continue;
-      // A fraction for a percentage is an error, or a warning when lenient: the reference decides.
+      // A fraction for a percentage: an error (E162, outcome `invalid`), or when lenient a warning, which the
+      // reference gives.
       if (r.kind === 'fraction') {
-        if (percentOf(suspectType[k] as NumberType, ratOf(v)) !== undefined) throw PLAUSIBILITY_BAIL;
+        if (percentOf(suspectType[k] as NumberType, ratOf(v)) !== undefined) throw lenient ? PLAUSIBILITY_BAIL : INVALID_BAIL;
         continue;
       }
       // Far off (E163, E164): a warning, given after every other one (the reference checks plausibility last, in

@@ -230,7 +230,7 @@ export function compilePlan(model: Model, reference: Reference): Plan {
       try {
         rt.reset(LANGS.includes(lang) ? lang : 'en', true);
         // Warnings rendered once per corpus, not per platform (`warnShared`), or not at all.
-        reader.read(input.evidence, rt.raw, rt.keys, rt.sym, messages ? rt.warnShared : ignoreWarning, true);
+        reader.read(input.evidence, rt.raw, rt.keys, rt.sym, messages ? rt.warnShared : ignoreWarning, true, lenient);
         for (const n of decision.nodes) n(rt);
         stats.decided++;
         const failed = ids(rt.pTruth, preIds, false);

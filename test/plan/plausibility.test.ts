@@ -1,8 +1,8 @@
 // The plan's reader and numbers its bands make implausible: a value far outside the bands (E163, E164) is a
-// warning the plan gives itself, worded as the reference words it; a percentage written as a fraction (E162, E167)
-// and two far-off fields at once go to the reference. In: small rulesets in source text, evidence as YAML and as
-// objects. Out: decisions, results and assessments equal to the reference's, and which platforms were handed over.
-
+// warning the plan gives itself, worded as the reference words it; a percentage written as a fraction (E162) is
+// `invalid` to the decision, and goes to the reference when lenient (E167), as two far-off fields at once do.
+// In: small rulesets in source text, evidence as YAML. Out: decisions, results and assessments equal to the
+// reference's, and which platforms were handed over.
 import { describe, expect, it } from 'vitest';
 import { parseEvidenceText } from '../../engine/index';
 import type { PlatformInput } from '../../engine/evaluate/evaluate';
@@ -58,7 +58,12 @@ function both(p: PlatformInput, lang: 'en' | 'zh-Hans' = 'en'): { plan: string[]
   const refDecision = r.decide(p, { engine: 'reference', lang });
   return {
     plan: [canon(plan.assess(p, { lang })), canon(plan.evaluate(p, lang)), canon(plan.summary(p, lang))],
-    reference: [canon(ref), canon(r.evaluate(p, { engine: 'reference', lang })), canon(refDecision)],
+    // The plan's decision of invalid evidence has no messages (`PlanSummary`): `decide` asks the reference for them.
+    reference: [
+      canon(ref),
+      canon(r.evaluate(p, { engine: 'reference', lang })),
+      canon(refDecision.outcome === 'invalid' ? { ...refDecision, errors: [], warnings: [] } : refDecision),
+    ],
     handedOver: plan.stats.handedOver,
   };
 }
@@ -103,7 +108,7 @@ describe('implausible numbers in the plan', () => {
     expect(s.handedOver).toBeGreaterThan(0);
   });
 
-  it('hands a percentage written as a fraction over (an error, or a warning when lenient)', () => {
+  it('decides a percentage written as a fraction invalid (E162), and hands it over when lenient (E167)', () => {
     const p = platform('  throughput: 1200\n  latency: 4\n  uptime: 0.999\n');
     const s = both(p);
     expect(s.plan).toEqual(s.reference);
@@ -111,6 +116,14 @@ describe('implausible numbers in the plan', () => {
     expect(s.handedOver).toBeGreaterThan(0);
     const r = ok(RULESET);
     expect(canon(r.decide(p, { lenient: true }))).toBe(canon(r.decide(p, { lenient: true, engine: 'reference' })));
+    // The decision alone knows `invalid` itself (E162 is an error); lenient, the reference gives the warning E167.
+    const plan = planOf(r);
+    expect(plan.summary(p, 'en', false).outcome).toBe('invalid');
+    expect(plan.stats.handedOver).toBe(0);
+    const lenient = plan.summary(p, 'en', true, true);
+    expect(plan.stats.handedOver).toBe(1);
+    expect(canon(lenient)).toBe(canon(r.decide(p, { lenient: true, engine: 'reference' })));
+    expect(canon(lenient)).toContain('E167');
   });
 
   it('reads the key a far-off value was given under when it is a former id', () => {
