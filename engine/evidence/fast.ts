@@ -85,6 +85,8 @@ function outOfDomain(ex: ReadonlyMap<string, Rational> | undefined, key: string)
   return undefined;
 }
 
+/** How many places of an evidence object's keys the fast path remembers the slot of. */
+const CACHED_KEYS = 256;
 const K_BOOL = 0;
 const K_ENUM = 1;
 const K_NUM = 2;
@@ -265,6 +267,9 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
   /** Warnings of the fast path, given once it succeeds: the key, and the current id beside it (E121) or '' (E120). */
   const pendKey: string[] = [];
   const pendCur: string[] = [];
+  /** The key last seen at each place of an evidence object (the first `CACHED_KEYS`), and its slot (-1: none). */
+  const keyAt: (string | undefined)[] = new Array<string | undefined>(CACHED_KEYS).fill(undefined);
+  const slotAt = new Int32Array(CACHED_KEYS);
 
   // Numbers the reference may find implausible (evidence-intake.ts) as double windows: exact where a bound is
   // canonical (a decimal double compares with it as its exact value does), else a little wider. A value inside is
@@ -329,17 +334,29 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     // A decision (quiet) never reads which key gave a value.
     if (!quiet) keys.fill(undefined);
     const ex = exactNumbersOf(e);
-    const ks = Object.keys(e);
     warned = false;
     pendKey.length = 0;
     pendCur.length = 0;
-    for (let j = 0; j < ks.length; j++) {
-      const key = ks[j] as string;
-      // An own, enumerable key: its value is the property's (no prototype).
+    // `for in` over own keys, not `Object.keys`: V8 reads `e[key]` through the object's enum cache (a field load,
+    // not a keyed lookup) and drops the own-property check while the object keeps its shape. Own keys come in
+    // `Object.keys`'s order; inherited enumerable ones are not evidence.
+    let j = 0;
+    for (const key in e) {
+      if (!hasOwn.call(e, key)) continue;
       const x = e[key];
+      const place = j++;
       if (x === null || x === undefined) continue;
-      let s = slotOf.get(key);
-      if (s === undefined) {
+      // The key's slot: most platforms of a corpus have the previous one's keys in the same places.
+      let s: number | undefined;
+      if (place < CACHED_KEYS && keyAt[place] === key) s = slotAt[place] as number;
+      else {
+        s = slotOf.get(key);
+        if (place < CACHED_KEYS) {
+          keyAt[place] = key;
+          slotAt[place] = s === undefined ? -1 : s;
+        }
+      }
+      if (s === undefined || s < 0) {
         s = formerOf.get(key);
         // An unknown key (E120) or a former id beside its current one (E121, ignored) only warns.
         if (s === undefined) {
