@@ -3,6 +3,8 @@
 //
 // The events are complete: an explanation ("99.93 ≥ 99.9 → 70") or an improvement plan can be built from
 // them and the AST alone (spans point at the AST nodes). No event object is built when `trace` is undefined.
+// The events with optional members are built by one builder each (`bandEvent`, `pointsEvent`), which every
+// backend that traces calls: keys in one order, no second builder.
 
 import type { CompareOp, QuantDomain, Span } from '../../dsl/ast';
 import type { Rational } from '../numbers/rational';
@@ -179,3 +181,52 @@ export type EvalEvent =
   | { readonly kind: 'error'; readonly where: string; readonly code: string; readonly args: Readonly<Record<string, string | number>> };
 
 export type Trace = (e: EvalEvent) => void;
+
+/** A band event. */
+export type BandEvent = Extract<EvalEvent, { readonly kind: 'band' }>;
+/** A points event. */
+export type PointsEvent = Extract<EvalEvent, { readonly kind: 'points' }>;
+
+type Building<T> = { -readonly [K in keyof T]?: T[K] };
+
+/**
+ * The event of one band tested: `op` and `bound` for a comparison band (bound undefined when it is unknown or an
+ * object), `isElse` for the `else` band. Keys in one order, optional ones only when present.
+ */
+export function bandEvent(
+  indicator: string,
+  index: number,
+  span: Span,
+  truth: Truth,
+  value: EvidenceValue,
+  op: CompareOp | undefined,
+  bound: Rational | string | boolean | undefined,
+  isElse: boolean,
+  reads: readonly Read[],
+  missing: readonly string[],
+): BandEvent {
+  const ev: Building<BandEvent> = { kind: 'band', indicator, index, span, truth, matched: truth === true, value };
+  if (op !== undefined) ev.op = op;
+  if (bound !== undefined) ev.bound = bound;
+  if (isElse) ev.else = true;
+  ev.reads = reads;
+  ev.missing = missing;
+  return ev as BandEvent;
+}
+
+/** The event of the points an indicator got: `matched` (−1 or undefined: none) and `span` only when present. */
+export function pointsEvent(
+  indicator: string,
+  dimension: string,
+  status: IndicatorStatus,
+  points: Rational | null,
+  matched: number | undefined,
+  span: Span | undefined,
+  missing: readonly string[],
+): PointsEvent {
+  const ev: Building<PointsEvent> = { kind: 'points', indicator, dimension, status, points };
+  if (matched !== undefined && matched >= 0) ev.matched = matched;
+  if (span !== undefined) ev.span = span;
+  ev.missing = missing;
+  return ev as PointsEvent;
+}
