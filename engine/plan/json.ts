@@ -6,6 +6,7 @@
 import type { Model } from '../model/model';
 import { derivedJson, missingJson, type IndicatorStatus, type MissingEvidence, type Outcome, type ResultJson, type ValueJson } from '../evaluate/result';
 import { ObjV, type Raw } from '../evidence/fast';
+import { outcomeOf } from '../semantics/outcome';
 import { jsonOfFrac, R } from './num';
 import { STATUS, T_TRUE, type Layout, type Rt } from './runtime';
 import { effFrac, totalRat, type Weights } from './scores';
@@ -70,7 +71,7 @@ export function resultJsonOf(
   }
   const vetoes: string[] = [];
   for (let k = 0; k < J.vetoIds.length; k++) if (rt.vTruth[k] === T_TRUE) vetoes.push(J.vetoIds[k] as string);
-  const outcome: Outcome = notRated ? 'not_rated' : vetoes.length > 0 ? 'vetoed' : 'graded';
+  const outcome: Outcome = outcomeOf(notRated, vetoes.length > 0);
   const level = outcome === 'graded' ? rt.level : null;
   const total = !rt.totSet ? 0 : rt.totV !== undefined ? totalRat(rt).toJSONNumber() : jsonOfFrac(rt.totN, rt.totD);
   let derived: Record<string, string | boolean | null> | undefined;

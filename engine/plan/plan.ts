@@ -18,6 +18,7 @@ import type { ExprCtx } from './expr';
 import { jsonLayoutOf, resultJsonOf } from './json';
 import { compileNodes, type NodeFn } from './nodes';
 import { Bail } from './num';
+import { outcomeOf } from '../semantics/outcome';
 import { shownOf, Unk } from './values';
 import { layoutOf, Rt, snapshot, ST_MISSING, STATUS, T_TRUE, T_UNKNOWN, type Layout, type Snap } from './runtime';
 import { compileWeights, contributionRat, effRat, pointsRat, scoreRat, shareRat, totalRat, type Weights } from './scores';
@@ -235,7 +236,7 @@ export function compilePlan(model: Model, reference: Reference): Plan {
         stats.decided++;
         const failed = ids(rt.pTruth, preIds, false);
         const fired = ids(rt.vTruth, vetoIds, true);
-        const outcome: Outcome = failed.length > 0 ? 'not_rated' : fired.length > 0 ? 'vetoed' : 'graded';
+        const outcome: Outcome = outcomeOf(failed.length > 0, fired.length > 0);
         const total = rt.totSet ? totalRat(rt) : Rational.ZERO;
         const warnings = messages && rt.warnings.length > 0 ? rt.warnings.slice() : NO_ISSUES;
         const d = verdict(input, outcome, outcome === 'graded' ? rt.level : null, total, failed, fired, warnings);
@@ -365,10 +366,10 @@ function assemble(rt: Rt, m: Model, L: Layout, W: Weights, input: PlatformInput,
     const c = rt.vTruth[k] as number;
     return c < 0 ? { id: v.id, ...unknownRule } : { id: v.id, truth: truthOfCode(c), missing: rt.vMissing[k] as readonly string[] };
   });
-  let outcome: Outcome;
-  if (prerequisites.some((p) => p.truth !== true)) outcome = 'not_rated';
-  else if (vetoes.some((v) => v.truth === true)) outcome = 'vetoed';
-  else outcome = 'graded';
+  const outcome: Outcome = outcomeOf(
+    prerequisites.some((p) => p.truth !== true),
+    vetoes.some((v) => v.truth === true),
+  );
   const level = outcome === 'graded' ? rt.level : null;
   const total = rt.totSet ? totalRat(rt) : Rational.ZERO;
   if (traced) rt.events.push({ kind: 'outcome', outcome, level, total });
