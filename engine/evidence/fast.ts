@@ -9,11 +9,11 @@
 // is accepted here only when it is canonical (num.ts); ajv compares the same doubles.
 
 import { exactNumbersOf } from './read';
-import { fieldHint, plausibilityRules } from './intake';
+import { fieldHint, implausible, percentOf, plausibilityRules, type PlausibilityRule } from './intake';
 import type { Model } from '../model/model';
 import { Rational } from '../numbers/rational';
 import type { EvidenceValue } from '../evaluate/result';
-import type { ValueType } from '../model/value-type';
+import type { NumberType, ValueType } from '../model/value-type';
 import { Bail, doubleOf, isCanonical, ratOf } from '../plan/num';
 
 /**
@@ -49,8 +49,10 @@ function widen(d: number, side: -1 | 1): number {
   return d + side * (Math.abs(d) * 1e-9 + Number.MIN_VALUE);
 }
 
-/** Receives the warnings the reference would give (E120–E122), in its order. */
-export type Warn = (code: 'E120' | 'E121' | 'E122', field: string, args: Record<string, string>) => void;
+/** The warnings the fast path gives itself: unknown and former keys, object members, implausible numbers. */
+export type WarnCode = 'E120' | 'E121' | 'E122' | 'E163' | 'E164';
+/** Receives the warnings the reference would give (E120–E122, E163–E164), in its order. */
+export type Warn = (code: WarnCode, field: string, args: Record<string, string>) => void;
 
 /** `ex`: the exact numbers recorded for the value's container (`exactNumbersOf`), looked up once per container. */
 type Check = (raw: unknown, ex: ReadonlyMap<string, Rational> | undefined, key: string, path: string, warn: Warn) => Raw | undefined;
@@ -83,6 +85,8 @@ function outOfDomain(ex: ReadonlyMap<string, Rational> | undefined, key: string)
   return undefined;
 }
 
+/** How many places of an evidence object's keys the fast path remembers the slot of. */
+const CACHED_KEYS = 256;
 const K_BOOL = 0;
 const K_ENUM = 1;
 const K_NUM = 2;
@@ -97,7 +101,7 @@ export const INVALID = 'invalid value';
 const INVALID_BAIL = new Bail(INVALID);
 /** An unknown key that looks like a ruleset field: the reference says which (E160) or refuses to score (E161). */
 const HINT_BAIL = new Bail('unknown field like a ruleset field');
-/** A number the reference may find implausible (E162–E164, E167). */
+/** A percentage that may be written as a fraction (E162, an error; E167 when lenient), or several far-off numbers. */
 const PLAUSIBILITY_BAIL = new Bail('implausible number');
 
 /** A checker of one value type; undefined when the type has a bound that is not canonical (no fast path). */
@@ -224,9 +228,10 @@ export interface EvidenceReader {
    * Fills `raw`, `keys` and `sym` (length = slots) from the evidence and reports the reference's warnings; throws
    * Bail on anything the reference would report as an error. `sym` gets, for each enum field with a value, the
    * value's index in its type's list (other entries are left as they were). `quiet`: a decision is wanted, so
-   * `keys` is not filled.
+   * `keys` is not filled. `lenient` false: a percentage written as a fraction is the reference's error E162
+   * (`INVALID`); by default it is handed over (the reference decides between E162 and the warning E167).
    */
-  read(evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet?: boolean): void;
+  read(evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet?: boolean, lenient?: boolean): void;
 }
 
 export function compileEvidenceReader(model: Model): EvidenceReader | undefined {
@@ -262,6 +267,9 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
   /** Warnings of the fast path, given once it succeeds: the key, and the current id beside it (E121) or '' (E120). */
   const pendKey: string[] = [];
   const pendCur: string[] = [];
+  /** The key last seen at each place of an evidence object (the first `CACHED_KEYS`), and its slot (-1: none). */
+  const keyAt: (string | undefined)[] = new Array<string | undefined>(CACHED_KEYS).fill(undefined);
+  const slotAt = new Int32Array(CACHED_KEYS);
 
   // Numbers the reference may find implausible (evidence-intake.ts) as double windows: exact where a bound is
   // canonical (a decimal double compares with it as its exact value does), else a little wider. A value inside is
@@ -271,10 +279,15 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
   const suspectHi: number[] = [];
   /** Whether the window's upper end includes its bound. */
   const suspectHiIn: boolean[] = [];
+  /** The field's rules, read exactly for a value inside a window. */
+  const suspectRules: (readonly PlausibilityRule[])[] = [];
+  const suspectType: NumberType[] = [];
   for (const [id, rules] of plausibilityRules(model)) {
     const s = slotOf.get(id);
     if (s === undefined) continue;
     for (const r of rules) {
+      suspectRules.push(rules);
+      suspectType.push((model.fields.get(id) as { type: NumberType }).type);
       const top = r.atMost ?? r.below;
       const lo = r.above === undefined ? -Infinity : isCanonical(r.above) ? doubleOf(r.above) : widen(doubleOf(r.above), -1);
       const hiExact = top === undefined || isCanonical(top);
@@ -321,17 +334,29 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     // A decision (quiet) never reads which key gave a value.
     if (!quiet) keys.fill(undefined);
     const ex = exactNumbersOf(e);
-    const ks = Object.keys(e);
     warned = false;
     pendKey.length = 0;
     pendCur.length = 0;
-    for (let j = 0; j < ks.length; j++) {
-      const key = ks[j] as string;
-      // An own, enumerable key: its value is the property's (no prototype).
+    // `for in` over own keys, not `Object.keys`: V8 reads `e[key]` through the object's enum cache (a field load,
+    // not a keyed lookup) and drops the own-property check while the object keeps its shape. Own keys come in
+    // `Object.keys`'s order; inherited enumerable ones are not evidence.
+    let j = 0;
+    for (const key in e) {
+      if (!hasOwn.call(e, key)) continue;
       const x = e[key];
+      const place = j++;
       if (x === null || x === undefined) continue;
-      let s = slotOf.get(key);
-      if (s === undefined) {
+      // The key's slot: most platforms of a corpus have the previous one's keys in the same places.
+      let s: number | undefined;
+      if (place < CACHED_KEYS && keyAt[place] === key) s = slotAt[place] as number;
+      else {
+        s = slotOf.get(key);
+        if (place < CACHED_KEYS) {
+          keyAt[place] = key;
+          slotAt[place] = s === undefined ? -1 : s;
+        }
+      }
+      if (s === undefined || s < 0) {
         s = formerOf.get(key);
         // An unknown key (E120) or a former id beside its current one (E121, ignored) only warns.
         if (s === undefined) {
@@ -436,16 +461,45 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
     }
   };
 
-  const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet = false): void => {
+  const read = (evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet = false, lenient = true): void => {
     if (!isRecord(evidence)) throw new Bail('evidence is not a mapping');
     if (!fast(evidence, raw, keys, sym, warn, quiet)) keyed(evidence, raw, keys, sym, warn);
     // A required field without a value: the reference reports it (E170, outcome `invalid`).
     for (const s of required) if (raw[s] === undefined) throw INVALID_BAIL;
+    let far = -1;
     for (let k = 0; k < suspect.length; k++) {
-      const v = raw[suspect[k] as number];
+      const s = suspect[k] as number;
+      const v = raw[s];
       if (typeof v !== 'number' || !(v > (suspectLo[k] as number))) continue;
-      if (suspectHiIn[k] ? v <= (suspectHi[k] as number) : v < (suspectHi[k] as number)) throw PLAUSIBILITY_BAIL;
+      if (!(suspectHiIn[k] ? v <= (suspectHi[k] as number) : v < (suspectHi[k] as number))) continue;
+      // Inside the window: the reference's rule, read exactly. The double is the number's exact value here (a
+      // number whose source text differs was handed over by the checks above).
+      const r = implausible(suspectRules[k] as readonly PlausibilityRule[], ratOf(v));
+      if (r === undefined) continue;
+      // A fraction for a percentage: an error (E162, outcome `invalid`), or when lenient a warning, which the
+      // reference gives.
+      if (r.kind === 'fraction') {
+        if (percentOf(suspectType[k] as NumberType, ratOf(v)) !== undefined) throw lenient ? PLAUSIBILITY_BAIL : INVALID_BAIL;
+        continue;
+      }
+      // Far off (E163, E164): a warning, given after every other one (the reference checks plausibility last, in
+      // key order; with a second field, that order decides, so the reference does).
+      if (far >= 0 && suspect[far] !== s) throw PLAUSIBILITY_BAIL;
+      far = k;
     }
+    if (far >= 0) farWarning(evidence, raw, keys, far, warn);
+  };
+
+  /** The warning of a number far outside its bands (E163 below, E164 above), worded as validate.ts words it. */
+  const farWarning = (evidence: object, raw: readonly (Raw | undefined)[], keys: readonly (string | undefined)[], k: number, warn: Warn): void => {
+    const s = suspect[k] as number;
+    const id = ids[s] as string;
+    // The key the value was read under (`keys` is not filled for a decision): its id, unless read under a former id.
+    const key = keys[s] ?? (ownValue(evidence, id) === raw[s] ? id : undefined);
+    if (key === undefined) throw PLAUSIBILITY_BAIL;
+    const q = ratOf(raw[s] as number);
+    const r = implausible(suspectRules[k] as readonly PlausibilityRule[], q) as PlausibilityRule;
+    warn(r.kind === 'below' ? 'E163' : 'E164', key, { field: key, found: q.toDecimalString(), bound: r.bound.toDecimalString() });
   };
   return { slots, slotOf, read };
 }

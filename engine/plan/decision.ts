@@ -16,6 +16,7 @@ import { forEachChild } from '../check/walk';
 import { compileExpr, type ExprCtx, type Fn } from './expr';
 import { T_FALSE, T_TRUE, T_UNKNOWN, type Rt } from './runtime';
 import { truthOf } from './values';
+import { outcomeOf } from '../semantics/outcome';
 
 /**
  * Whether evaluating `e` may throw in the reference evaluator, for a model whose checks passed: names are resolved,
@@ -116,9 +117,9 @@ export function compileDecisionLevels(
   };
 }
 
-/** Every prerequisite holds and no veto fires (the outcome is `graded`). */
+/** Every prerequisite holds and no veto fires (the outcome is `graded`, by engine/semantics/outcome.ts). */
 function graded(rt: Rt): boolean {
-  for (let k = 0; k < rt.pTruth.length; k++) if (rt.pTruth[k] !== T_TRUE) return false;
-  for (let k = 0; k < rt.vTruth.length; k++) if (rt.vTruth[k] === T_TRUE) return false;
-  return true;
+  let fails = false;
+  for (let k = 0; k < rt.pTruth.length; k++) if (rt.pTruth[k] !== T_TRUE) fails = true;
+  return outcomeOf(fails, rt.vTruth.includes(T_TRUE)) === 'graded';
 }

@@ -4,8 +4,9 @@
 // `Rational.toJSONNumber` (test/plan/json.test.ts checks both against each other and against the reference).
 
 import type { Model } from '../model/model';
-import { derivedJson, type IndicatorStatus, type Outcome, type ResultJson, type ValueJson } from '../evaluate/result';
+import { derivedJson, missingJson, type IndicatorStatus, type MissingEvidence, type Outcome, type ResultJson, type ValueJson } from '../evaluate/result';
 import { ObjV, type Raw } from '../evidence/fast';
+import { outcomeOf } from '../semantics/outcome';
 import { jsonOfFrac, R } from './num';
 import { STATUS, T_TRUE, type Layout, type Rt } from './runtime';
 import { effFrac, totalRat, type Weights } from './scores';
@@ -47,8 +48,19 @@ function objJson(v: ObjV): ValueJson {
 
 type IndicatorJson = ResultJson['indicators'][string];
 
-/** The result of a platform the plan decided, as `toResultJson` writes it. */
-export function resultJsonOf(rt: Rt, J: JsonLayout, L: Layout, W: Weights, platform: string, name: string | undefined): ResultJson {
+/**
+ * The result of a platform the plan decided, as `toResultJson` writes it; `missing`: the missing evidence and what
+ * it cost (`missingOf`), listed when there is any.
+ */
+export function resultJsonOf(
+  rt: Rt,
+  J: JsonLayout,
+  L: Layout,
+  W: Weights,
+  platform: string,
+  name: string | undefined,
+  missing: readonly MissingEvidence[],
+): ResultJson {
   let notRated = false;
   const prerequisitesFailed: string[] = [];
   for (let k = 0; k < J.preIds.length; k++) {
@@ -59,7 +71,7 @@ export function resultJsonOf(rt: Rt, J: JsonLayout, L: Layout, W: Weights, platf
   }
   const vetoes: string[] = [];
   for (let k = 0; k < J.vetoIds.length; k++) if (rt.vTruth[k] === T_TRUE) vetoes.push(J.vetoIds[k] as string);
-  const outcome: Outcome = notRated ? 'not_rated' : vetoes.length > 0 ? 'vetoed' : 'graded';
+  const outcome: Outcome = outcomeOf(notRated, vetoes.length > 0);
   const level = outcome === 'graded' ? rt.level : null;
   const total = !rt.totSet ? 0 : rt.totV !== undefined ? totalRat(rt).toJSONNumber() : jsonOfFrac(rt.totN, rt.totD);
   let derived: Record<string, string | boolean | null> | undefined;
@@ -101,12 +113,15 @@ export function resultJsonOf(rt: Rt, J: JsonLayout, L: Layout, W: Weights, platf
     indicators[id] = entry;
   }
   const warnings = rt.warnings.map((e) => ({ field: e.field, message: e.message, code: e.code }));
-  if (derived) {
-    return name === undefined
-      ? { platform, outcome, level, total, derived, dimensions, indicators, prerequisitesFailed, vetoes, errors: [], warnings }
-      : { platform, name, outcome, level, total, derived, dimensions, indicators, prerequisitesFailed, vetoes, errors: [], warnings };
-  }
-  return name === undefined
-    ? { platform, outcome, level, total, dimensions, indicators, prerequisitesFailed, vetoes, errors: [], warnings }
-    : { platform, name, outcome, level, total, dimensions, indicators, prerequisitesFailed, vetoes, errors: [], warnings };
+  // Key by key in `toResultJson`'s order (its optional keys make eight shapes; V8 shares the transitions).
+  const out: ResultJson = name === undefined ? { platform, outcome, level, total } as ResultJson : { platform, name, outcome, level, total } as ResultJson;
+  if (derived) out.derived = derived;
+  out.dimensions = dimensions;
+  out.indicators = indicators;
+  out.prerequisitesFailed = prerequisitesFailed;
+  out.vetoes = vetoes;
+  if (missing.length > 0) out.missing = missing.map(missingJson);
+  out.errors = [];
+  out.warnings = warnings;
+  return out;
 }

@@ -18,6 +18,7 @@ import type { ExprCtx } from './expr';
 import { jsonLayoutOf, resultJsonOf } from './json';
 import { compileNodes, type NodeFn } from './nodes';
 import { Bail } from './num';
+import { outcomeOf } from '../semantics/outcome';
 import { shownOf, Unk } from './values';
 import { layoutOf, Rt, snapshot, ST_MISSING, STATUS, T_TRUE, T_UNKNOWN, type Layout, type Snap } from './runtime';
 import { compileWeights, contributionRat, effRat, pointsRat, scoreRat, shareRat, totalRat, type Weights } from './scores';
@@ -211,9 +212,9 @@ export function compilePlan(model: Model, reference: Reference): Plan {
         reader.read(input.evidence, rt.raw, rt.keys, rt.sym, rt.warn);
         for (const n of v.nodes) n(rt);
         stats.decided++;
-        // Missing evidence: the result lists what it cost, which the full assessment works out.
-        if (anyMissing(rt)) return toResultJson(plan.assess(input, { lang, lenient }));
-        return resultJsonOf(rt, jsonLayout, layout, weights, String(input.platform), input.name === undefined ? undefined : String(input.name));
+        // Missing evidence: the result lists what it cost, read from the same state.
+        const missing = anyMissing(rt) ? missingOf(missingSource(rt, model, layout, weights)) : NO_MISSING;
+        return resultJsonOf(rt, jsonLayout, layout, weights, String(input.platform), input.name === undefined ? undefined : String(input.name), missing);
       } catch (e) {
         if (!(e instanceof Bail)) throw e;
         stats.handedOver++;
@@ -230,12 +231,12 @@ export function compilePlan(model: Model, reference: Reference): Plan {
       try {
         rt.reset(LANGS.includes(lang) ? lang : 'en', true);
         // Warnings rendered once per corpus, not per platform (`warnShared`), or not at all.
-        reader.read(input.evidence, rt.raw, rt.keys, rt.sym, messages ? rt.warnShared : ignoreWarning, true);
+        reader.read(input.evidence, rt.raw, rt.keys, rt.sym, messages ? rt.warnShared : ignoreWarning, true, lenient);
         for (const n of decision.nodes) n(rt);
         stats.decided++;
         const failed = ids(rt.pTruth, preIds, false);
         const fired = ids(rt.vTruth, vetoIds, true);
-        const outcome: Outcome = failed.length > 0 ? 'not_rated' : fired.length > 0 ? 'vetoed' : 'graded';
+        const outcome: Outcome = outcomeOf(failed.length > 0, fired.length > 0);
         const total = rt.totSet ? totalRat(rt) : Rational.ZERO;
         const warnings = messages && rt.warnings.length > 0 ? rt.warnings.slice() : NO_ISSUES;
         const d = verdict(input, outcome, outcome === 'graded' ? rt.level : null, total, failed, fired, warnings);
@@ -286,10 +287,16 @@ export function compilePlan(model: Model, reference: Reference): Plan {
 
 const NO_IDS: readonly string[] = [];
 
-/** The decision with `missing` computed on first read (an own enumerable accessor: spreading and JSON see a value). */
+/**
+ * The decision with `missing` computed on first read (an own enumerable accessor: spreading and JSON see a value).
+ * Two literals in the decision's key order: a spread and `defineProperty` would cost more than the decision.
+ */
 function withMissing(d: Decision, make: () => readonly MissingEvidence[]): Decision {
   let m: readonly MissingEvidence[] | undefined;
-  return Object.defineProperty({ ...d }, 'missing', { enumerable: true, get: () => (m ??= make()) });
+  const { platform, outcome, level, total, prerequisitesFailed, vetoes, errors, warnings } = d;
+  return d.name === undefined
+    ? { platform, outcome, level, total, prerequisitesFailed, vetoes, get missing() { return (m ??= make()); }, errors, warnings }
+    : { platform, name: d.name, outcome, level, total, prerequisitesFailed, vetoes, get missing() { return (m ??= make()); }, errors, warnings };
 }
 
 /** What `missingOf` reads, from the full variant's state: the missing indicators, every prerequisite and veto. */
@@ -359,10 +366,10 @@ function assemble(rt: Rt, m: Model, L: Layout, W: Weights, input: PlatformInput,
     const c = rt.vTruth[k] as number;
     return c < 0 ? { id: v.id, ...unknownRule } : { id: v.id, truth: truthOfCode(c), missing: rt.vMissing[k] as readonly string[] };
   });
-  let outcome: Outcome;
-  if (prerequisites.some((p) => p.truth !== true)) outcome = 'not_rated';
-  else if (vetoes.some((v) => v.truth === true)) outcome = 'vetoed';
-  else outcome = 'graded';
+  const outcome: Outcome = outcomeOf(
+    prerequisites.some((p) => p.truth !== true),
+    vetoes.some((v) => v.truth === true),
+  );
   const level = outcome === 'graded' ? rt.level : null;
   const total = rt.totSet ? totalRat(rt) : Rational.ZERO;
   if (traced) rt.events.push({ kind: 'outcome', outcome, level, total });

@@ -7,7 +7,7 @@ import { renderMessage } from '../../dsl/diagnostics';
 import type { EvalEvent, QuantElement, Read } from '../evaluate/events';
 import type { Model } from '../model/model';
 import type { EvidenceIssue, EvidenceValue, LevelCheck } from '../evaluate/result';
-import { evidenceOf, type Raw } from '../evidence/fast';
+import { evidenceOf, type Raw, type WarnCode } from '../evidence/fast';
 import type { PV } from './values';
 
 export const ST_SCORED = 0;
@@ -82,7 +82,7 @@ export function snapshot(rt: Rt): Snap {
 const issues = new Map<string, EvidenceIssue>();
 
 /** The warning as `Rt.warn` records it, frozen and shared. */
-function sharedIssue(code: 'E120' | 'E121' | 'E122', field: string, args: Record<string, string>, lang: Lang): EvidenceIssue {
+function sharedIssue(code: WarnCode, field: string, args: Record<string, string>, lang: Lang): EvidenceIssue {
   const key = `${lang}\u0000${code}\u0000${field}\u0000${Object.values(args).join('\u0000')}`;
   let issue = issues.get(key);
   if (issue === undefined) {
@@ -146,11 +146,11 @@ export class Rt implements Snap {
   private readonly evCache: (EvidenceValue | undefined)[];
   private evCached = false;
   /** Records an evidence warning as the reference's `Issues.add` does. */
-  readonly warn = (code: 'E120' | 'E121' | 'E122', field: string, args: Record<string, string>): void => {
+  readonly warn = (code: WarnCode, field: string, args: Record<string, string>): void => {
     this.warnings.push({ field, code, message: renderMessage({ code, args }, this.lang), args });
   };
   /** `warn` with the issue rendered once and shared by every platform that has it (for decisions of a corpus). */
-  readonly warnShared = (code: 'E120' | 'E121' | 'E122', field: string, args: Record<string, string>): void => {
+  readonly warnShared = (code: WarnCode, field: string, args: Record<string, string>): void => {
     this.warnings.push(sharedIssue(code, field, args, this.lang));
   };
 
