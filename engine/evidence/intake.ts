@@ -61,6 +61,28 @@ function makeCandidates(model: Model): Candidate[] {
 }
 
 const hints = new WeakMap<Model, Map<string, string | null>>();
+/**
+ * Hints by what they are computed from (every field's id, former ids and labels): the variants of a ruleset that
+ * impact attribution compiles mostly declare the same fields and meet the same unknown keys. Bounded.
+ */
+const hintsByFields = new Map<string, Map<string, string | null>>();
+const HINTS_BY_FIELDS_MAX = 64;
+
+function hintCache(model: Model): Map<string, string | null> {
+  let cache = hints.get(model);
+  if (cache === undefined) {
+    const fields = JSON.stringify(
+      [...model.fields].map(([id, f]) => [id, f.kind === 'indicator' ? f.info.formerly : [], f.info.decl.label?.entries.map((e) => [e.lang, e.value.value]) ?? []]),
+    );
+    cache = hintsByFields.get(fields);
+    if (cache === undefined) {
+      if (hintsByFields.size >= HINTS_BY_FIELDS_MAX) hintsByFields.clear();
+      hintsByFields.set(fields, (cache = new Map()));
+    }
+    hints.set(model, cache);
+  }
+  return cache;
+}
 
 /**
  * The ruleset field an unknown evidence key most likely means (its current id), or undefined: the same name in
@@ -68,8 +90,7 @@ const hints = new WeakMap<Model, Map<string, string | null>>();
  * whose id and English label have every word of the key.
  */
 export function fieldHint(model: Model, key: string): string | undefined {
-  let cache = hints.get(model);
-  if (cache === undefined) hints.set(model, (cache = new Map()));
+  const cache = hintCache(model);
   let hit = cache.get(key);
   if (hit === undefined) {
     if (cache.size >= 4096) cache.clear();

@@ -32,13 +32,26 @@ export interface EvidenceCheck {
 
 /** Compiled once per model: compiling a schema costs milliseconds, and tools (gap plans, reports) ask per platform. */
 const checks = new WeakMap<Model, EvidenceCheck>();
+/**
+ * And once per schema: the variants of a ruleset that impact attribution compiles (one per diff entry and pair of
+ * entries) mostly declare the same fields, and compiling the schema costs more than assessing with it. The check
+ * depends on nothing but the schema. Bounded: cleared when full.
+ */
+const bySchema = new Map<string, EvidenceCheck>();
+const BY_SCHEMA_MAX = 64;
 
 export function compileEvidenceCheck(model: Model): EvidenceCheck {
   let check = checks.get(model);
   if (check === undefined) {
-    const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, ownProperties: true, coerceTypes: false, useDefaults: false });
     const schema = fieldsSchema(model, false);
-    check = { schema, validate: ajv.compile(schema) };
+    const key = JSON.stringify(schema);
+    check = bySchema.get(key);
+    if (check === undefined) {
+      const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, ownProperties: true, coerceTypes: false, useDefaults: false });
+      check = { schema, validate: ajv.compile(schema) };
+      if (bySchema.size >= BY_SCHEMA_MAX) bySchema.clear();
+      bySchema.set(key, check);
+    }
     checks.set(model, check);
   }
   return check;
