@@ -43,10 +43,29 @@ function labelsOf(t: Text | undefined): string[] {
   return t ? t.entries.map((e) => e.value.value) : [];
 }
 
-const candidateCache = new WeakMap<Model, Candidate[]>();
+/** The candidates of a model, with their lookups made once (not once per unknown key). */
+interface Candidates {
+  readonly list: readonly Candidate[];
+  /** Normalised name or label → the id of the first candidate that has it. */
+  readonly exact: ReadonlyMap<string, string>;
+  /** Name (id or former id) → id, the last candidate with that name winning. */
+  readonly byName: ReadonlyMap<string, string>;
+}
 
-function candidatesOf(model: Model): Candidate[] {
-  return memoIn(candidateCache, model, () => makeCandidates(model));
+const candidateCache = new WeakMap<Model, Candidates>();
+
+function candidatesOf(model: Model): Candidates {
+  return memoIn(candidateCache, model, () => {
+    const list = makeCandidates(model);
+    const exact = new Map<string, string>();
+    const byName = new Map<string, string>();
+    for (const c of list) {
+      for (const n of c.names) if (!exact.has(norm(n))) exact.set(norm(n), c.id);
+      for (const l of c.labels) if (!exact.has(l)) exact.set(l, c.id);
+      for (const n of c.names) byName.set(n, c.id);
+    }
+    return { list, exact, byName };
+  });
 }
 
 function makeCandidates(model: Model): Candidate[] {
@@ -101,12 +120,11 @@ export function fieldHint(model: Model, key: string): string | undefined {
 }
 
 function computeHint(model: Model, key: string): string | undefined {
-  const cands = candidatesOf(model);
+  const { list: cands, exact, byName } = candidatesOf(model);
   const k = norm(key);
   if (k === '') return undefined;
-  for (const c of cands) if (c.names.some((n) => norm(n) === k) || c.labels.includes(k)) return c.id;
-  const byName = new Map<string, string>();
-  for (const c of cands) for (const n of c.names) byName.set(n, c.id);
+  const same = exact.get(k);
+  if (same !== undefined) return same;
   const near = suggest(k, byName.keys());
   if (near !== undefined) return byName.get(near);
   const kw = words(key);

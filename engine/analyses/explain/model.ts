@@ -154,8 +154,16 @@ export function buildExplanation(
 ): Explanation {
   const m = ruleset.model;
   const indicators = new Map<string, IndicatorExplanation>();
+  // Each indicator's events, gathered in one pass (filtering the whole trace per indicator is quadratic).
+  const byIndicator = new Map<string, EvalEvent[]>();
+  for (const e of events) {
+    if (!('indicator' in e)) continue;
+    const list = byIndicator.get(e.indicator);
+    if (list) list.push(e);
+    else byIndicator.set(e.indicator, [e]);
+  }
   for (const info of m.indicators) {
-    const ex = explainIndicator(ruleset, info.id, events);
+    const ex = explainIndicator(ruleset, info.id, byIndicator.get(info.id) ?? []);
     if (ex) indicators.set(info.id, ex);
   }
   const dimEvents = new Map(byKind(events, 'dimension').map((d) => [d.id, d]));
@@ -274,10 +282,10 @@ function computed(
   return { id, label, unit, value, shown, missing, values: readsText(reads, places), span };
 }
 
-function explainIndicator(ruleset: CompiledRuleset, id: string, events: readonly EvalEvent[]): IndicatorExplanation | undefined {
+/** `mine`: the events of indicator `id`, in trace order. */
+function explainIndicator(ruleset: CompiledRuleset, id: string, mine: readonly EvalEvent[]): IndicatorExplanation | undefined {
   const info = ruleset.model.indicatorsById.get(id);
   if (!info) return undefined;
-  const mine = events.filter((e) => 'indicator' in e && e.indicator === id);
   const valueEv = mine.find((e): e is Ev<'indicator-value'> => e.kind === 'indicator-value');
   const pointsEv = mine.find((e): e is Ev<'points'> => e.kind === 'points');
   const weightEv = mine.find((e): e is Ev<'weight'> => e.kind === 'weight');

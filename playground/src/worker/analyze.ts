@@ -2,7 +2,7 @@
 // In: an `analyze` request. Out: an `Analysis` (diagnostics rendered in the page's language, symbols,
 // results as plain numbers); never throws for bad input.
 
-import { type Lang, type Ruleset as RulesetAst, renderHelp, renderMessage, type Diagnostic } from '../../../dsl/index';
+import { type IndicatorDecl, type Lang, type Ruleset as RulesetAst, renderHelp, renderMessage, type Diagnostic } from '../../../dsl/index';
 import { toResultJson, type Assessment, type ResultJson, type ValueJson } from '../../../engine/index';
 import type {
   Analysis,
@@ -17,7 +17,7 @@ import type {
 } from '../protocol';
 import { compile, schemaOf, type CompiledRuleset } from './engine-bridge';
 import { explainFor } from './features';
-import { bandOf, collectSymbols, levelOrder } from './symbols';
+import { bandOf, collectSymbols, indicatorsOf, levelOrder } from './symbols';
 
 const SUGGESTION_ARGS = ['suggestion', 'didYouMean', 'closest', 'candidate', 'replacement'] as const;
 
@@ -78,6 +78,8 @@ interface Labels {
   readonly dims: Map<string, readonly LabelEntry[]>;
   readonly inds: Map<string, readonly LabelEntry[]>;
   readonly levels: Map<string, readonly LabelEntry[]>;
+  /** Indicator declarations by id (where a matched band's text is). */
+  readonly decls: Map<string, IndicatorDecl>;
 }
 
 function labelsOf(ast: RulesetAst): Labels {
@@ -95,7 +97,7 @@ function labelsOf(ast: RulesetAst): Labels {
       if (item.fallback) levels.set(item.fallback.id.name, toEntries(item.fallback.label));
     }
   }
-  return { dims, inds, levels };
+  return { dims, inds, levels, decls: indicatorsOf(ast) };
 }
 
 /** Plain-number view of one platform's result; band texts come from the AST via `matched`. */
@@ -111,7 +113,7 @@ export function toPlatformResult(
   const indicators: IndicatorRow[] = a.indicators.map((ex) => {
     const id = ex.id;
     const ind = json.get(id);
-    const band = ex.matched !== undefined ? bandOf(ast, text, id, ex.matched) : undefined;
+    const band = ex.matched !== undefined ? bandOf(labels.decls.get(id), text, ex.matched) : undefined;
     const v = valueText(ind?.value);
     const label = labels.inds.get(id);
     return {

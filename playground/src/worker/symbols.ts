@@ -129,16 +129,20 @@ export function levelOrder(ast: Ruleset): string[] {
   return out;
 }
 
-/** Span of the band or mapping entry `index` of indicator `id`, with its source text. */
-export function bandOf(ast: Ruleset, text: string, id: string, index: number): { text: string; span: { start: number; end: number } } | undefined {
+/** Each indicator's declaration by id (first declaration wins), for `bandOf`. */
+export function indicatorsOf(ast: Ruleset): Map<string, IndicatorDecl> {
+  const out = new Map<string, IndicatorDecl>();
   for (const item of ast.items) {
     if (item.kind !== 'Dimension') continue;
-    for (const ind of item.indicators) {
-      if (ind.id.name !== id || !ind.scoring) continue;
-      const s = ind.scoring;
-      const node = s.kind === 'Bands' ? s.bands[index] : s.kind === 'Map' ? s.entries[index] : index === 0 ? s : undefined;
-      return node ? { text: slice(text, node.span), span: { start: node.span.start, end: node.span.end } } : undefined;
-    }
+    for (const ind of item.indicators) if (!out.has(ind.id.name)) out.set(ind.id.name, ind);
   }
-  return undefined;
+  return out;
+}
+
+/** Span of the band or mapping entry `index` of indicator `ind`, with its source text. */
+export function bandOf(ind: IndicatorDecl | undefined, text: string, index: number): { text: string; span: { start: number; end: number } } | undefined {
+  if (!ind?.scoring) return undefined;
+  const s = ind.scoring;
+  const node = s.kind === 'Bands' ? s.bands[index] : s.kind === 'Map' ? s.entries[index] : index === 0 ? s : undefined;
+  return node ? { text: slice(text, node.span), span: { start: node.span.start, end: node.span.end } } : undefined;
 }
