@@ -1,8 +1,10 @@
 // The rulesets and sample platforms shipped inside the playground, read at build time.
 // In: rulesets/<id>/<version>.assay and rulesets/<id>/platforms/*.yaml (as raw text). Out: sorted lists.
 
-import { parse as parseYaml } from 'yaml';
+import { readEvidence } from './evidence-doc';
 import type { PlatformInput } from './protocol';
+
+export { readEvidence };
 
 const rulesetFiles = import.meta.glob('../../rulesets/*/*.assay', { query: '?raw', import: 'default', eager: true });
 const platformFiles = import.meta.glob('../../rulesets/*/platforms/*.{yaml,yml,json}', {
@@ -60,25 +62,6 @@ export function startingPair(rulesets: readonly BundledRuleset[]): {
 
 export function bundledRuleset(ref: string): BundledRuleset | undefined {
   return BUNDLED_RULESETS.find((r) => r.ref === ref);
-}
-
-/** Reads one evidence document (YAML 1.2 or JSON) into a platform; throws with a readable message. */
-export function readEvidence(text: string, key: string, source: 'sample' | 'user', fallbackName: string): PlatformInput {
-  const doc: unknown = parseYaml(text, { schema: 'core', uniqueKeys: true });
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error('expected a mapping at the top');
-  const platform = Object.hasOwn(doc, 'platform') ? (doc as { platform: unknown }).platform : undefined;
-  const name = Object.hasOwn(doc, 'name') ? (doc as { name: unknown }).name : undefined;
-  const evidence = Object.hasOwn(doc, 'evidence') ? (doc as { evidence: unknown }).evidence : undefined;
-  if (typeof evidence !== 'object' || evidence === null || Array.isArray(evidence)) {
-    throw new Error('expected an `evidence` mapping');
-  }
-  return {
-    key,
-    source,
-    platform: typeof platform === 'string' && platform !== '' ? platform : fallbackName,
-    ...(typeof name === 'string' ? { name } : {}),
-    evidence: evidence as Record<string, unknown>,
-  };
 }
 
 export const SAMPLE_PLATFORMS: ReadonlyMap<string, readonly PlatformInput[]> = (() => {

@@ -10,6 +10,7 @@ import { analysingMark, clearAnalysing, currentDoc, listDocs, loadDoc, MAIN_DOC,
 import { ANALYSIS_BUDGET_MS, AssayClient, type Stalled } from './client';
 import { CompareView } from './compare-view';
 import { DeltaView } from './delta-view';
+import { DistributionView } from './distribution-view';
 import { DocumentView } from './document-view';
 import { byId, download, h } from './dom';
 import { notices, renderNotices, setNotice } from './notices';
@@ -54,7 +55,7 @@ interface PageState {
   latest: Analysis | undefined;
   stale: boolean;
   roundTripMs: number | undefined;
-  tab: 'preview' | 'compare' | 'document' | 'table';
+  tab: 'preview' | 'compare' | 'document' | 'table' | 'distribution';
   nextUserId: number;
   workerError: string | undefined;
   plan: PlanResult | undefined;
@@ -153,6 +154,7 @@ const compareView = new CompareView({
 });
 const tableView = new TableView({ monaco, model: mainModel });
 const deltaView = new DeltaView({ client, platforms: () => allPlatforms() });
+const distributionView = new DistributionView({ monaco, model: mainModel, baseline: () => state.baseline });
 
 const documentView = new DocumentView({
   client,
@@ -629,6 +631,7 @@ function applyLang(lang: Lang): void {
     tableView.render(true);
     deltaView.render();
   }
+  if (state.tab === 'distribution') distributionView.show(true);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -636,12 +639,13 @@ function applyLang(lang: Lang): void {
 
 function setTab(tab: PageState['tab']): void {
   state.tab = tab;
-  for (const name of ['preview', 'compare', 'document', 'table'] as const) {
+  for (const name of ['preview', 'compare', 'document', 'table', 'distribution'] as const) {
     byId(`tab-${name}`).classList.toggle('active', tab === name);
     byId(`view-${name}`).hidden = tab !== name;
   }
   tableView.show(tab === 'table');
   deltaView.show(tab === 'table');
+  distributionView.show(tab === 'distribution');
   if (tab === 'compare') {
     compareView.layout();
     void compareView.refresh();
@@ -698,6 +702,7 @@ function wireControls(): void {
   byId('tab-compare').addEventListener('click', () => setTab('compare'));
   byId('tab-document').addEventListener('click', () => setTab('document'));
   byId('tab-table').addEventListener('click', () => setTab('table'));
+  byId('tab-distribution').addEventListener('click', () => setTab('distribution'));
 
   byId('share-button').addEventListener('click', async () => {
     const hash = await encodeShare(currentWork());

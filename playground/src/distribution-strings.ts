@@ -1,0 +1,72 @@
+// Words of the Distribution tab (a corpus's level distribution, crossings, calibration, record problems), in
+// zh-Hans, zh-Hant and en (spread into i18n.ts's STRINGS). In: nothing. Out: `DISTRIBUTION_STRINGS`.
+
+import { words as e } from '../../dsl/words';
+
+export const DISTRIBUTION_STRINGS = {
+  tabDistribution: e('Distribution', '分布', '分布'),
+  distTitle: e('Level distribution of a corpus', '语料的等级分布', '語料的等級分布'),
+  distPrivacy: e(
+    'The corpus stays in this browser: it is never uploaded and never put in a share link.',
+    '语料只留在本浏览器中：不会上传，也不会写入分享链接。',
+    '語料只留在本瀏覽器中：不會上傳，也不會寫入分享連結。',
+  ),
+  distBundled: e('Bundled corpus', '内置语料', '內建語料'),
+  distFiles: e('Corpus files (NDJSON, CSV, JSON, YAML)…', '语料文件（NDJSON、CSV、JSON、YAML）…', '語料檔案（NDJSON、CSV、JSON、YAML）…'),
+  distFolder: e('Folder…', '文件夹…', '資料夾…'),
+  distClear: e('Forget the corpus', '移除语料', '移除語料'),
+  distNone: e(
+    'No corpus loaded. Load the bundled corpus or your own platforms to see how the levels are distributed.',
+    '尚未加载语料。请加载内置语料或自己的平台，查看等级如何分布。',
+    '尚未載入語料。請載入內建語料或自己的平台，查看等級如何分布。',
+  ),
+  distNoBundled: e('No corpus is bundled for “{id}”.', '“{id}”没有内置语料。', '「{id}」沒有內建語料。'),
+  distLoading: e('Reading the corpus…', '正在读取语料…', '正在讀取語料…'),
+  distSummary: e(
+    '{n} platforms · before: the text as loaded or last saved · after: the text now · {ms} ms',
+    '{n} 个平台 · 之前：载入或上次保存时的文本 · 之后：当前文本 · {ms} 毫秒',
+    '{n} 個平台 · 之前：載入或上次儲存時的文字 · 之後：目前文字 · {ms} 毫秒',
+  ),
+  distStanding: e('Standing', '结论', '結論'),
+  distBefore: e('Before', '之前', '之前'),
+  distAfter: e('After', '之后', '之後'),
+  distFailedBefore: e('The text as loaded or saved has errors: no “before”.', '载入或保存时的文本有错误：无“之前”。', '載入或儲存時的文字有錯誤：無「之前」。'),
+  distFailedAfter: e(
+    'The text has errors: the distribution shown is of the last text that compiled.',
+    '文本有错误：显示的是上一次能编译的文本的分布。',
+    '文字有錯誤：顯示的是上一次能編譯的文字的分布。',
+  ),
+  distCrossings: e('{n} platforms cross a threshold', '{n} 个平台越过阈值', '{n} 個平台越過閾值'),
+  distCrossingsNone: e('No platform changes its standing.', '没有平台改变结论。', '沒有平台改變結論。'),
+  distWhy: e('Why', '原因', '原因'),
+  distFromTo: e('Before → after', '之前 → 之后', '之前 → 之後'),
+  distCausesLater: e('(causes computed for the first {n} only)', '（只计算前 {n} 个的原因）', '（只計算前 {n} 個的原因）'),
+  distMore: e('… and {n} more', '…… 另有 {n} 个', '…… 另有 {n} 個'),
+  distCalibrate: e('Calibrate thresholds', '校准阈值', '校準閾值'),
+  distCalibrateHelp: e(
+    'Drag a handle: the text changes as you drag (one undo step per drag) and the distribution follows.',
+    '拖动滑块：文本随之修改（每次拖动为一步撤销），分布随之更新。',
+    '拖動滑桿：文字隨之修改（每次拖動為一步復原），分布隨之更新。',
+  ),
+  distLevels: e('Level thresholds', '等级阈值', '等級閾值'),
+  distBands: e('Band bounds of', '分档边界：', '分檔邊界：'),
+  distNoBounds: e('No numeric threshold to drag.', '没有可拖动的数值阈值。', '沒有可拖動的數值閾值。'),
+  distRecordErrors: e('{n} records with problems (the rest are counted)', '{n} 条记录有问题（其余照常计入）', '{n} 筆記錄有問題（其餘照常計入）'),
+  distInvalidNote: e(
+    '{n} platforms have invalid evidence under the text now (counted as “invalid evidence”).',
+    '{n} 个平台的证据在当前文本下无效（计为“证据无效”）。',
+    '{n} 個平台的證據在目前文字下無效（計為「證據無效」）。',
+  ),
+  distFile: e('File', '文件', '檔案'),
+  distLine: e('Line', '行', '行'),
+  distField: e('Field', '字段', '欄位'),
+  distProblem: e('Problem', '问题', '問題'),
+  distProbJson: e('not valid JSON: {detail}', '不是有效的 JSON：{detail}', '不是有效的 JSON：{detail}'),
+  distProbYaml: e('not valid YAML: {detail}', '不是有效的 YAML：{detail}', '不是有效的 YAML：{detail}'),
+  distProbShape: e('not a platform document: {detail}', '不是平台文档：{detail}', '不是平台文件：{detail}'),
+  distProbQuote: e('a quoted cell is never closed', '带引号的单元格没有结束', '帶引號的儲存格沒有結束'),
+  distProbColumns: e('{got} cells, the header has {expected}', '{got} 个单元格，表头有 {expected} 个', '{got} 個儲存格，表頭有 {expected} 個'),
+  distProbCell: e('cell “{value}” is not valid JSON: {detail}', '单元格“{value}”不是有效的 JSON：{detail}', '儲存格「{value}」不是有效的 JSON：{detail}'),
+  distProbHeader: e('the header row has no “platform” column', '表头没有“platform”列', '表頭沒有「platform」欄'),
+  distProbFileType: e('not read: use .ndjson, .jsonl, .csv, .json, .yaml or .yml', '未读取：请使用 .ndjson、.jsonl、.csv、.json、.yaml 或 .yml', '未讀取：請使用 .ndjson、.jsonl、.csv、.json、.yaml 或 .yml'),
+} as const;
