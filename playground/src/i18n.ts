@@ -3,6 +3,7 @@
 
 import type { Lang } from '../../dsl/ast';
 import { lookup, words as e, type Catalogue } from '../../dsl/words';
+import { ACCESS_STRINGS } from './access-strings';
 import { TABLE_STRINGS } from './table-strings';
 
 export const STRINGS = {
@@ -203,6 +204,7 @@ export const STRINGS = {
   untitled: e('untitled.assay', '未命名.assay', '未命名.assay'),
   workerFailed: e('The analysis worker failed: {message}', '分析线程出错：{message}', '分析執行緒出錯：{message}'),
   ...TABLE_STRINGS,
+  ...ACCESS_STRINGS,
 } as const satisfies Catalogue;
 
 export type StringKey = keyof typeof STRINGS;
