@@ -47,6 +47,7 @@ export class CompareView {
     headSel.replaceChildren(h('option', { value: 'editor' }, t('editorText')), ...BUNDLED_RULESETS.map((r) => h('option', { value: r.ref }, r.ref)));
     baseSel.value = this.base;
     headSel.value = this.head;
+    this.labelSides();
   }
 
   get choice(): { base: string; head: string } {
@@ -121,6 +122,16 @@ export class CompareView {
     if (current?.original !== original || current.modified !== modified) editor.setModel({ original, modified });
     if (mirror && mirrorStale) mirror.setValue(this.ctx.mainModel.getValue());
     await settled;
+    this.labelSides();
+  }
+
+  /**
+   * Names both sides for screen readers. (Monaco's `originalAriaLabel`/`modifiedAriaLabel` are dropped when the
+   * diff editor recomputes its sides' options, leaving text boxes without a name: set on the sides themselves.)
+   */
+  private labelSides(): void {
+    this.diffEditor?.getOriginalEditor().updateOptions({ ariaLabel: t('diffOriginal') });
+    this.diffEditor?.getModifiedEditor().updateOptions({ ariaLabel: t('diffModified') });
   }
 
   /** Recomputes the comparison; call when shown, on a version switch, or after editor edits. */

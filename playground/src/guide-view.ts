@@ -20,6 +20,8 @@ export async function showGuide(lang: Lang): Promise<void> {
     body.innerHTML = marked.parse(GUIDES[l], { async: false });
     body.setAttribute('lang', l);
     body.scrollTop = 0;
+    // Wide examples scroll sideways: each is a tab stop, so a keyboard can scroll it too.
+    for (const pre of body.querySelectorAll('pre')) pre.tabIndex = 0;
     // Links between the three languages open the other text here; other links are the guide's own file names.
     for (const a of body.querySelectorAll('a')) {
       const target = FILE_LANG[a.getAttribute('href') ?? ''];

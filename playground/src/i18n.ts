@@ -2,6 +2,7 @@
 // In: a key and a language. Out: the text (placeholders `{name}` filled); `t()` never falls back silently.
 
 import { type Lang, lookup, words as e, type Catalogue } from '../../dsl/index';
+import { ACCESS_STRINGS } from './access-strings';
 import { DISTRIBUTION_STRINGS } from './distribution-strings';
 import { TABLE_STRINGS } from './table-strings';
 
@@ -204,6 +205,7 @@ export const STRINGS = {
   workerFailed: e('The analysis worker failed: {message}', '分析线程出错：{message}', '分析執行緒出錯：{message}'),
   ...TABLE_STRINGS,
   ...DISTRIBUTION_STRINGS,
+  ...ACCESS_STRINGS,
 } as const satisfies Catalogue;
 
 export type StringKey = keyof typeof STRINGS;

@@ -13,6 +13,7 @@ import { DeltaView } from './delta-view';
 import { DistributionView } from './distribution-view';
 import { DocumentView } from './document-view';
 import { byId, download, h } from './dom';
+import { rovingList, tablist } from './keyboard';
 import { notices, renderNotices, setNotice } from './notices';
 import { listHistory, remember, type ReplacedBy } from './history';
 import { showGuide } from './guide-view';
@@ -637,9 +638,14 @@ function applyLang(lang: Lang): void {
 // ---------------------------------------------------------------------------------------------
 // Controls
 
+const TABS = ['preview', 'compare', 'document', 'table', 'distribution'] as const;
+/** Marks the chosen tab for assistive technology and the keyboard (set in `wireControls`). */
+let selectTab: (index: number) => void = () => undefined;
+
 function setTab(tab: PageState['tab']): void {
   state.tab = tab;
-  for (const name of ['preview', 'compare', 'document', 'table', 'distribution'] as const) {
+  selectTab(TABS.indexOf(tab));
+  for (const name of TABS) {
     byId(`tab-${name}`).classList.toggle('active', tab === name);
     byId(`view-${name}`).hidden = tab !== name;
   }
@@ -698,11 +704,19 @@ function wireControls(): void {
       if (state.latest) renderProblems(state.latest);
     }
   });
-  byId('tab-preview').addEventListener('click', () => setTab('preview'));
-  byId('tab-compare').addEventListener('click', () => setTab('compare'));
-  byId('tab-document').addEventListener('click', () => setTab('document'));
-  byId('tab-table').addEventListener('click', () => setTab('table'));
-  byId('tab-distribution').addEventListener('click', () => setTab('distribution'));
+  for (const name of TABS) byId(`tab-${name}`).addEventListener('click', () => setTab(name));
+  selectTab = tablist(
+    TABS.map((name) => byId(`tab-${name}`)),
+    TABS.map((name) => byId(`view-${name}`)),
+    (i) => setTab(TABS[i] ?? 'preview'),
+  );
+  selectTab(TABS.indexOf(state.tab));
+  // Rows, problems, explanation lines and plan steps: one tab stop each, arrows to move, Enter to act.
+  const click = (el: HTMLElement): void => el.click();
+  rovingList(byId('platforms-body'), 'tr[data-key]', click, (el) => el.dataset['key'] ?? '', (el) => el.classList.contains('selected'));
+  rovingList(byId('problems-list'), 'li', click);
+  rovingList(byId('explanation-body'), 'li', click);
+  rovingList(byId('plan-body'), 'li.clickable', click);
 
   byId('share-button').addEventListener('click', async () => {
     const hash = await encodeShare(currentWork());

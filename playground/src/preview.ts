@@ -57,6 +57,7 @@ export function renderPreview(state: PreviewState, on: PreviewHandlers): void {
           class: `${r.key === state.selected ? 'selected' : ''} ${state.stale || state.paused || state.pending ? 'stale' : ''}`,
           'data-key': r.key,
           'data-platform': r.platform,
+          'aria-current': r.key === state.selected ? 'true' : undefined,
           onclick: () => on.select(r.key),
         },
         h('td', {}, h('span', { class: 'platform-id' }, r.platform), ' ', h('span', { class: 'tag' }, state.userKeys.has(r.key) ? t('yours') : t('sample'))),

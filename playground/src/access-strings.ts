@@ -1,0 +1,9 @@
+// Words added for phones, keyboards and screen readers, and for the evidence checks shown where the evidence is,
+// in zh-Hans, zh-Hant and en (spread into i18n.ts's STRINGS). In: nothing. Out: `ACCESS_STRINGS`.
+
+import { words as e } from '../../dsl/words';
+
+export const ACCESS_STRINGS = {
+  diffOriginal: e('Base version (read only)', '基准版本（只读）', '基準版本（唯讀）'),
+  diffModified: e('Compared version (read only)', '对比版本（只读）', '對比版本（唯讀）'),
+} as const;
