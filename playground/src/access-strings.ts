@@ -1,7 +1,7 @@
 // Words added for phones, keyboards and screen readers, and for the evidence checks shown where the evidence is,
 // in zh-Hans, zh-Hant and en (spread into i18n.ts's STRINGS). In: nothing. Out: `ACCESS_STRINGS`.
 
-import { words as e } from '../../dsl/words';
+import { words as e } from '../../dsl/index';
 
 export const ACCESS_STRINGS = {
   diffOriginal: e('Base version (read only)', '基准版本（只读）', '基準版本（唯讀）'),

@@ -2,8 +2,8 @@
 // `>= N` / `< N` bound — and the text edit a new value makes. In: the parsed AST and its text. Out: the bounds,
 // with a slider range, and edits made by the Tables tab's route (`editFor`), so the layout elsewhere stays as written.
 
-import type * as A from '../../dsl/ast';
-import { parseRuleset } from '../../dsl/parse';
+import type * as A from '../../dsl/index';
+import { parseRuleset } from '../../dsl/index';
 import { editFor, findIndicator, ladder, type CellRef, type EditResult } from './table-edit';
 
 export interface Bound {

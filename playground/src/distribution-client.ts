@@ -2,7 +2,7 @@
 // In: corpus files and texts to evaluate. Out: callbacks with `Loaded`, `Distribution` and `Causes` answers
 // (older answers dropped). The worker is started on first use: a page without a corpus runs none.
 
-import type { Lang } from '../../dsl/ast';
+import type { Lang } from '../../dsl/index';
 import type { Causes, CorpusFile, CorpusRequest, CorpusResponse, Distribution, Loaded } from './distribution-protocol';
 import CorpusWorker from './worker/corpus.worker?worker';
 

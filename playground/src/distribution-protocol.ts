@@ -2,7 +2,7 @@
 // arrays, transferred). In: nothing (types). Out: request and response shapes, and the problems a corpus record
 // can have (worded by the page in the reader's language, except the engine's own evidence messages).
 
-import type { Lang } from '../../dsl/ast';
+import type { Lang } from '../../dsl/index';
 
 /** One file of a corpus as the page read it (NDJSON, CSV, JSON, YAML). */
 export interface CorpusFile {

@@ -1,7 +1,7 @@
 // Words of the Distribution tab (a corpus's level distribution, crossings, calibration, record problems), in
 // zh-Hans, zh-Hant and en (spread into i18n.ts's STRINGS). In: nothing. Out: `DISTRIBUTION_STRINGS`.
 
-import { words as e } from '../../dsl/words';
+import { words as e } from '../../dsl/index';
 
 export const DISTRIBUTION_STRINGS = {
   tabDistribution: e('Distribution', '分布', '分布'),

@@ -4,7 +4,7 @@
 // handles that drag a level's `total >=` threshold or a band bound (one undoable edit of the text per drag).
 // In: the editor's model and the page's baseline. Out: DOM in #distribution; counting happens in the corpus worker.
 
-import { parseRuleset } from '../../dsl/parse';
+import { parseRuleset } from '../../dsl/index';
 import { bandBounds, bandedIndicators, boundEdit, levelBounds, type Bound } from './distribution-calibrate';
 import { CorpusClient } from './distribution-client';
 import { NO_STANDING, type Causes, type CorpusFile, type Distribution, type Loaded, type RecordError } from './distribution-protocol';

@@ -251,11 +251,17 @@ describe('indicator results keep their evidence', () => {
 });
 
 describe('the compiled evidence validator', () => {
-  it('is compiled once per ruleset, however many tools ask for it (gap plans and reports ask per platform)', () => {
+  it('is compiled once per evidence schema, however many tools ask for it (gap plans and reports ask per platform)', () => {
     const r = ok(SRC);
     const first = compileEvidenceCheck(r.model);
     expect(compileEvidenceCheck(r.model)).toBe(first);
-    // Another ruleset gets its own.
-    expect(compileEvidenceCheck(ok(SRC).model)).not.toBe(first);
+    // The same text compiled again (as impact's variants are) has the same schema and shares it.
+    expect(compileEvidenceCheck(ok(SRC).model)).toBe(first);
+    // A ruleset asking for other evidence gets its own.
+    const other = ok(rs(`
+input m: integer >= 0 {
+  label { zh-Hans "月数" zh-Hant "月數" en "Months" }
+}`));
+    expect(compileEvidenceCheck(other.model)).not.toBe(first);
   });
 });

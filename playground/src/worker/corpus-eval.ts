@@ -4,8 +4,8 @@
 // that move them (the engine's impact). The fast decision path (`decide`, no messages) does the counting; the
 // before side is kept while its text and the corpus stay the same.
 
-import type { Lang } from '../../../dsl/ast';
-import { impact as engineImpact, standing, standingsOf } from '../../../engine/analyses/impact';
+import type { Lang } from '../../../dsl/index';
+import { impact as engineImpact, standing, standingsOf } from '../../../engine/index';
 import { NO_STANDING, type Causes, type Distribution, type RecordError } from '../distribution-protocol';
 import { compile, type CompiledRuleset, type PlatformDoc } from './engine-bridge';
 import { entryLine } from './features';
