@@ -85,6 +85,18 @@ describe('the distribution', () => {
   const base = V10;
   const edited = V10.replace('require total >= 80', 'require total >= 76');
 
+  it('the generated corpus is invalid only where the bundled corpus is (moved numbers stay inside their bounds)', () => {
+    const r = compileRuleset(base).ruleset!;
+    const invalid = (docs: readonly { platform: string; evidence: Record<string, unknown> }[]): Set<string> =>
+      new Set(docs.filter((d) => r.assess({ platform: d.platform, evidence: d.evidence }).outcome === 'invalid').map((d) => d.platform.replace(/^G\d+_/, '')));
+    const bundled = baseCorpus();
+    const big = bigCorpus(2400);
+    const bad = invalid(big);
+    expect([...bad].sort()).toEqual([...invalid(bundled)].sort());
+    const badCopies = big.filter((d) => bad.has(d.platform.replace(/^G\d+_/, ''))).length;
+    expect(badCopies).toBe(10 * bad.size);
+  });
+
   it('gives every platform the standing the engine gives it, before and after, and counts the invalid ones with the engine’s messages', () => {
     const docs = bigCorpus(1200);
     docs.unshift({ platform: 'BAD', evidence: { months_in_operation: 'many' } });
