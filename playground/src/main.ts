@@ -5,13 +5,15 @@
 
 import type { Lang } from '../../dsl/index';
 import { registerAssayLanguage, LANGUAGE_ID, THEME } from './assay-language';
-import { BUNDLED_RULESETS, bundledRuleset, readEvidence, samplesFor, startingPair } from './bundled';
+import { BUNDLED_RULESETS, bundledRuleset, samplesFor, startingPair } from './bundled';
 import { analysingMark, clearAnalysing, currentDoc, listDocs, loadDoc, MAIN_DOC, markAnalysing, newDocId, removeDoc, saveDoc, setCurrentDoc, type SavedDoc } from './autosave';
 import { ANALYSIS_BUDGET_MS, AssayClient, type Stalled } from './client';
 import { CompareView } from './compare-view';
 import { DeltaView } from './delta-view';
 import { DistributionView } from './distribution-view';
 import { DocumentView } from './document-view';
+import type { PlatformDocOut } from './evidence-check';
+import { EvidencePanel } from './evidence-panel';
 import { byId, download, h } from './dom';
 import { rovingList, tablist } from './keyboard';
 import { notices, renderNotices, setNotice } from './notices';
@@ -157,6 +159,19 @@ const tableView = new TableView({ monaco, model: mainModel });
 const deltaView = new DeltaView({ client, platforms: () => allPlatforms() });
 const distributionView = new DistributionView({ monaco, model: mainModel, baseline: () => state.baseline });
 
+const evidencePanel = new EvidencePanel({
+  monaco,
+  model: evidenceModel,
+  client,
+  rulesetText: () => mainModel.getValue(),
+  lang: () => getLang(),
+  format: () => (byId<HTMLSelectElement>('evidence-lang').value === 'yaml' ? 'yaml' : 'json'),
+  platforms: () => allPlatforms(),
+  originOf: (key) => origins.get(key),
+  visible: () => byId<HTMLDetailsElement>('evidence-panel').open,
+  add: (docs, origin) => addUserPlatforms(docs, origin),
+});
+
 const documentView = new DocumentView({
   client,
   text: () => mainModel.getValue(),
@@ -175,20 +190,20 @@ function allPlatforms(): PlatformInput[] {
   return [...samplesFor(rulesetIdOf(mainModel.getValue())), ...state.userPlatforms];
 }
 
-function addUserPlatform(text: string, fallbackName: string): boolean {
-  const key = `user:${state.nextUserId++}`;
-  try {
-    const p = readEvidence(text, key, 'user', fallbackName);
-    state.userPlatforms.push(p);
+/** Where each user platform came from (a file name, or the evidence editor), for messages about it. */
+const origins = new Map<string, string>();
+
+/** Adds platforms whose evidence was read and whose ids are new (the evidence panel checks both). */
+function addUserPlatforms(docs: readonly PlatformDocOut[], origin: string): void {
+  for (const d of docs) {
+    const key = `user:${state.nextUserId++}`;
+    state.userPlatforms.push({ key, source: 'user', platform: d.platform, ...(d.name !== undefined ? { name: d.name } : {}), evidence: d.evidence });
+    origins.set(key, origin);
     state.selected = key;
-    toast(t('evidenceAdded', { platform: p.platform }));
-    persist();
-    requestAnalysis(0);
-    return true;
-  } catch (e) {
-    toast(t('evidenceBad', { message: e instanceof Error ? e.message : String(e) }));
-    return false;
+    toast(t('evidenceAdded', { platform: d.platform }));
   }
+  persist();
+  requestAnalysis(0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,8 +303,11 @@ function onAnalysis(a: Analysis, roundTripMs: number): void {
     const s = JSON.stringify(a.schema);
     if (s !== lastSchema) {
       lastSchema = s;
+      // Evidence is checked by the evidence panel, YAML and JSON alike (the engine's reader and schema check): the
+      // JSON worker keeps the schema for completion and hover only.
+      evidencePanel.schedule(0);
       jsonDefaults.setDiagnosticsOptions({
-        validate: true,
+        validate: false,
         allowComments: false,
         enableSchemaRequest: false,
         schemas: [{ uri: 'assay://schema/evidence.json', fileMatch: [evidenceModel.uri.toString()], schema: a.schema as object }],
@@ -697,6 +715,7 @@ function wireControls(): void {
     applyLang((e.target as HTMLSelectElement).value as Lang);
     persist();
     requestAnalysis(0);
+    evidencePanel.schedule(0);
     if (state.tab === 'document') void documentView.refresh();
     // Paused, no analysis comes to redraw the panels: redraw their words now (results stay as they were).
     if (state.paused) {
@@ -733,7 +752,10 @@ function wireControls(): void {
   });
 
   const evLang = byId<HTMLSelectElement>('evidence-lang');
-  evLang.addEventListener('change', () => monaco.editor.setModelLanguage(evidenceModel, evLang.value));
+  evLang.addEventListener('change', () => {
+    monaco.editor.setModelLanguage(evidenceModel, evLang.value);
+    evidencePanel.schedule(0);
+  });
   const showEvidence = (doc: unknown): void => {
     evidenceModel.setValue(JSON.stringify(doc, null, 2));
     evLang.value = 'json';
@@ -749,15 +771,19 @@ function wireControls(): void {
     showEvidence({ platform: p ? `${p.platform}_copy` : 'my_platform', name: p?.name ?? '', evidence: p?.evidence ?? {} });
   });
   byId('evidence-add').addEventListener('click', () => {
-    addUserPlatform(evidenceModel.getValue(), 'my_platform');
+    evidencePanel.addFromEditor();
   });
   const evInput = byId<HTMLInputElement>('evidence-load-input');
   byId('evidence-load').addEventListener('click', () => evInput.click());
   evInput.addEventListener('change', async () => {
-    for (const f of evInput.files ?? []) addUserPlatform(await f.text(), f.name.replace(/\.[^.]+$/, ''));
+    const files = await Promise.all([...(evInput.files ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })));
     evInput.value = '';
+    await evidencePanel.load(files);
   });
-  byId('evidence-panel').addEventListener('toggle', () => evidenceEditor.layout());
+  byId('evidence-panel').addEventListener('toggle', () => {
+    evidenceEditor.layout();
+    evidencePanel.schedule(0);
+  });
 
   let compareTimer: ReturnType<typeof setTimeout> | undefined;
   mainModel.onDidChangeContent((e) => {
