@@ -8,7 +8,7 @@ import type { Lang } from '../../dsl/index';
 import type { AssayClient } from './client';
 import { byId, h } from './dom';
 import { placeIssues, problemText, readEvidenceText, type EvidenceProblem, type PlatformDocOut } from './evidence-check';
-import { t } from './i18n';
+import { t, type StringKey } from './i18n';
 import type { monaco as Monaco } from './monaco-setup';
 import type { PlatformInput } from './protocol';
 import './evidence.css';
@@ -26,12 +26,12 @@ export interface EvidencePanelDeps {
   format(): 'json' | 'yaml';
   /** Every platform on the page now (samples and the user's). */
   platforms(): readonly PlatformInput[];
-  /** Where a user platform came from (a file name, or the editor), for messages about it. */
+  /** The file a user platform came from (undefined: the evidence editor), for messages about it. */
   originOf(key: string): string | undefined;
   /** True when the panel is open (the schema check, in its own worker, waits until it is). */
   visible(): boolean;
-  /** Adds platforms (their ids checked new) from `origin`. */
-  add(docs: readonly PlatformDocOut[], origin: string): void;
+  /** Adds platforms (their ids checked new) from the file `origin` (undefined: the evidence editor). */
+  add(docs: readonly PlatformDocOut[], origin: string | undefined): void;
 }
 
 const MARKER_OWNER = 'assay-evidence';
@@ -89,7 +89,7 @@ export class EvidencePanel {
       this.render(t('evidenceNotAdded'));
       return false;
     }
-    const added = this.addNew(read.platforms, t('evidenceFromEditor'), undefined);
+    const added = this.addNew(read.platforms, undefined, undefined);
     this.schedule(0);
     return added;
   }
@@ -110,12 +110,14 @@ export class EvidencePanel {
   }
 
   /** Adds the platforms whose ids are not loaded yet; each refused one is a kept problem naming the other. */
-  private addNew(docs: readonly PlatformDocOut[], origin: string, file: string | undefined): boolean {
-    const taken = new Map<string, string>();
+  private addNew(docs: readonly PlatformDocOut[], origin: string | undefined, file: string | undefined): boolean {
+    /** Platform id → the words that name the one loaded (its origin: a sample, a file, or the editor). */
+    const taken = new Map<string, { key: StringKey; source?: string }>();
+    const said = (source: string | undefined): { key: StringKey; source?: string } =>
+      source === undefined ? { key: 'evidenceDuplicateEditor' } : { key: 'evidenceDuplicateFile', source };
     for (const p of this.deps.platforms()) {
       if (taken.has(p.platform)) continue;
-      const from = this.deps.originOf(p.key);
-      taken.set(p.platform, p.source === 'sample' ? t('evidenceDuplicateSample') : t('evidenceDuplicateYours', { source: from ?? t('evidenceFromEditor') }));
+      taken.set(p.platform, p.source === 'sample' ? { key: 'evidenceDuplicateSample' } : said(this.deps.originOf(p.key)));
     }
     const fresh: PlatformDocOut[] = [];
     for (const d of docs) {
@@ -124,13 +126,13 @@ export class EvidencePanel {
         this.kept.push({
           code: 'duplicate-platform',
           severity: 'error',
-          words: { key: 'evidenceDuplicate', args: { platform: d.platform, other } },
+          words: { key: other.key, args: { platform: d.platform, ...(other.source !== undefined ? { source: other.source } : {}) } },
           platform: d.platform,
           ...(file !== undefined ? { file } : {}),
         });
         continue;
       }
-      taken.set(d.platform, t('evidenceDuplicateYours', { source: origin }));
+      taken.set(d.platform, said(origin));
       fresh.push(d);
     }
     if (fresh.length > 0) this.deps.add(fresh, origin);

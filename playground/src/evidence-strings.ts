@@ -16,13 +16,21 @@ export const EVIDENCE_STRINGS = {
     '未添加：证据有错误（见“证据问题”）',
     '未新增：證據有錯誤（見「證據問題」）',
   ),
-  evidenceDuplicate: e(
-    'platform id `{platform}` is already loaded ({other}): not added; give this platform another `platform` id, or remove the other one first',
-    '平台 id `{platform}` 已载入（{other}）：未添加；请为此平台另取 `platform` id，或先移除已载入的那个',
-    '平台 id `{platform}` 已載入（{other}）：未新增；請為此平台另取 `platform` id，或先移除已載入的那個',
+  evidenceDuplicateSample: e(
+    'platform id `{platform}` is already loaded (a sample platform): not added; give this platform another `platform` id',
+    '平台 id `{platform}` 已载入（示例平台）：未添加；请为此平台另取 `platform` id',
+    '平台 id `{platform}` 已載入（範例平台）：未新增；請為此平台另取 `platform` id',
   ),
-  evidenceDuplicateSample: e('a sample platform', '示例平台', '範例平台'),
-  evidenceDuplicateYours: e('your platform from {source}', '你从 {source} 添加的平台', '你從 {source} 新增的平台'),
+  evidenceDuplicateFile: e(
+    'platform id `{platform}` is already loaded (your platform from {source}): not added; give this platform another `platform` id, or remove the other one first',
+    '平台 id `{platform}` 已载入（你从 {source} 添加的平台）：未添加；请为此平台另取 `platform` id，或先移除已载入的那个',
+    '平台 id `{platform}` 已載入（你從 {source} 新增的平台）：未新增；請為此平台另取 `platform` id，或先移除已載入的那個',
+  ),
+  evidenceDuplicateEditor: e(
+    'platform id `{platform}` is already loaded (your platform from the evidence editor): not added; give this platform another `platform` id, or remove the other one first',
+    '平台 id `{platform}` 已载入（你从证据编辑器添加的平台）：未添加；请为此平台另取 `platform` id，或先移除已载入的那个',
+    '平台 id `{platform}` 已載入（你從證據編輯器新增的平台）：未新增；請為此平台另取 `platform` id，或先移除已載入的那個',
+  ),
   evidenceRulesetErrors: e(
     'The ruleset has errors: the evidence is checked against its schema once it compiles',
     '规则集有错误：规则集可编译后再按其模式检查证据',

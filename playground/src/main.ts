@@ -190,15 +190,15 @@ function allPlatforms(): PlatformInput[] {
   return [...samplesFor(rulesetIdOf(mainModel.getValue())), ...state.userPlatforms];
 }
 
-/** Where each user platform came from (a file name, or the evidence editor), for messages about it. */
+/** The file each user platform came from (none: the evidence editor), for messages about it. */
 const origins = new Map<string, string>();
 
 /** Adds platforms whose evidence was read and whose ids are new (the evidence panel checks both). */
-function addUserPlatforms(docs: readonly PlatformDocOut[], origin: string): void {
+function addUserPlatforms(docs: readonly PlatformDocOut[], origin: string | undefined): void {
   for (const d of docs) {
     const key = `user:${state.nextUserId++}`;
     state.userPlatforms.push({ key, source: 'user', platform: d.platform, ...(d.name !== undefined ? { name: d.name } : {}), evidence: d.evidence });
-    origins.set(key, origin);
+    if (origin !== undefined) origins.set(key, origin);
     state.selected = key;
     toast(t('evidenceAdded', { platform: d.platform }));
   }

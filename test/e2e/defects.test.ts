@@ -122,3 +122,54 @@ describe('2. YAML evidence is checked against the schema like JSON', () => {
     await page.close();
   });
 });
+
+describe('3. duplicate platform ids are refused, naming the platform already loaded', () => {
+  it('a sample’s id from the editor, and the second of two files with one id', async () => {
+    const { page } = await openPage();
+    await writeEvidence(page, JSON.stringify({ platform: 'P1_hub_operator', evidence: { months_in_operation: 12 } }), 'json');
+    await page.click('#evidence-add');
+    await waitForProblem(page, 'duplicate-platform');
+    expect(await page.locator('[data-testid=evidence-problems] li[data-code=duplicate-platform] .msg').innerText()).toBe(
+      'platform id `P1_hub_operator` is already loaded (a sample platform): not added; give this platform another `platform` id',
+    );
+    expect(await page.locator('#platforms-body tr[data-platform=P1_hub_operator]').count()).toBe(1);
+    await page.setInputFiles('#evidence-load-input', [
+      { name: 'first.yaml', mimeType: 'text/yaml', buffer: Buffer.from('platform: twin\nevidence:\n  months_in_operation: 12\n') },
+      { name: 'second.yaml', mimeType: 'text/yaml', buffer: Buffer.from('platform: twin\nevidence:\n  months_in_operation: 30\n') },
+    ]);
+    await page.waitForSelector('#platforms-body tr[data-platform=twin]');
+    await waitForProblem(page, 'duplicate-platform');
+    const dup = page.locator('[data-testid=evidence-problems] li[data-code=duplicate-platform]');
+    expect(await dup.locator('.src').innerText()).toBe('second.yaml · twin');
+    expect(await dup.locator('.msg').innerText()).toMatch(/^platform id `twin` is already loaded \(your platform from first\.yaml\): not added/);
+    await page.waitForTimeout(500);
+    expect(await page.locator('#platforms-body tr[data-platform=twin]').count()).toBe(1);
+    await page.selectOption('#lang', 'zh-Hans');
+    await page.waitForFunction(() => /已载入（你从 first\.yaml 添加的平台）/.test(document.querySelector('[data-testid=evidence-problems] li[data-code=duplicate-platform] .msg')?.textContent ?? ''));
+    await page.locator('[data-testid=evidence-problems]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'defects-3-duplicate');
+    await page.close();
+  });
+});
+
+describe('4. invalid evidence shows why, and no total', () => {
+  it('the row and the badge say the evidence is invalid and why, with no “Total 0.00”', async () => {
+    const { page } = await openPage();
+    await writeEvidence(page, JSON.stringify({ platform: 'bad_one', evidence: { months_in_operation: 'many' } }), 'json');
+    await waitForProblem(page, 'E102');
+    await page.click('#evidence-add');
+    const row = page.locator('#platforms-body tr[data-platform=bad_one]');
+    await row.waitFor();
+    await row.click();
+    await page.waitForSelector('[data-testid=level] .badge[data-outcome=invalid]');
+    expect(await row.locator('[data-col=outcome]').innerText()).toBe('invalid evidence');
+    expect(await row.locator('[data-col=total]').innerText()).toBe('—');
+    const why = await page.locator('[data-testid=invalid-why]').innerText();
+    expect(why).toBe('Invalid evidence, no total: `months_in_operation` must be a number, not "many"');
+    expect(await page.locator('[data-testid=level]').innerText()).not.toMatch(/Total/);
+    await page.selectOption('#lang', 'zh-Hant');
+    await page.waitForFunction(() => /^證據無效，無總分：/.test(document.querySelector('[data-testid=invalid-why]')?.textContent ?? ''));
+    await screenshot(page, 'defects-4-invalid');
+    await page.close();
+  });
+});
