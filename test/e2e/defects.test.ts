@@ -173,3 +173,41 @@ describe('4. invalid evidence shows why, and no total', () => {
     await page.close();
   });
 });
+
+describe('8. hover shows labels as text, not Markdown', () => {
+  it('an `![i](x.png)` label shows as written: no image, no link, no request', async () => {
+    const { page, log } = await openPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const hostile = '![i](x.png) **bold** [link](https://example.com) <b>html</b> `code`\\n# heading';
+    const seq = await waitForAnalysis(page);
+    await page.evaluate((label) => {
+      const m = window.assayPlayground?.editor.getModel();
+      m?.setValue(m.getValue().replace('en "Power usage effectiveness (annual)"', `en "${label}"`).replace('unit "ratio"', 'unit "<img src=y.png> _ratio_"'));
+    }, hostile);
+    await waitForAnalysis(page, seq);
+    await page.evaluate(() => {
+      const pg = window.assayPlayground;
+      const model = pg?.editor.getModel();
+      if (!pg || !model) return;
+      const p = model.getPositionAt(model.getValue().indexOf('require pue <= 1.20') + 'require p'.length);
+      pg.editor.setPosition(p);
+      pg.editor.revealPositionInCenter(p);
+      pg.editor.focus();
+      pg.editor.trigger('e2e', 'editor.action.showHover', null);
+    });
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'x.png' });
+    await hover.first().waitFor({ timeout: 10_000 });
+    const text = await hover.first().innerText();
+    expect(text).toContain('![i](x.png) **bold** [link](https://example.com) <b>html</b> `code` # heading');
+    expect(text).toContain('<img src=y.png> _ratio_');
+    expect(await hover.first().locator('img, a[href], b, h1, em').count()).toBe(0);
+    // The only bold text is the hover's own: the indicator id.
+    expect(await hover.first().locator('strong').allInnerTexts()).toEqual(['pue']);
+    await screenshot(page, 'defects-8-hover');
+    await page.waitForTimeout(300);
+    expect(requests.filter((u) => /x\.png|y\.png|example\.com/.test(u))).toEqual([]);
+    expect(log.failedRequests).toEqual([]);
+    await page.close();
+  });
+});
