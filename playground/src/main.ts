@@ -493,6 +493,7 @@ function currentWork(): Work {
     compareBase: c.base,
     compareHead: c.head,
     lang: getLang(),
+    ...(state.selected !== undefined ? { selected: state.selected } : {}),
   };
 }
 
@@ -544,7 +545,8 @@ function setText(text: string, undoable: boolean): void {
 function applyWorkState(w: Work): void {
   state.userPlatforms = w.platforms.map((p) => ({ ...p }));
   state.nextUserId = state.userPlatforms.length + 1 + Math.max(0, ...state.userPlatforms.map((p) => Number(/^user:(\d+)$/.exec(p.key)?.[1] ?? 0)));
-  state.selected = undefined;
+  // The platform selected when the work was kept (the first one when it is gone: see `onAnalysis`).
+  state.selected = w.selected;
   compareView.setChoice(w.compareBase, w.compareHead);
   if (w.lang) applyLang(w.lang);
 }
@@ -738,7 +740,7 @@ function wireControls(): void {
   rovingList(byId('plan-body'), 'li.clickable', click);
 
   byId('share-button').addEventListener('click', async () => {
-    const hash = await encodeShare(currentWork());
+    const hash = await encodeShare(currentWork(), BUNDLED_RULESETS);
     const url = `${location.href.replace(/#.*$/, '')}#${hash}`;
     const input = byId<HTMLInputElement>('share-link');
     input.value = url;
@@ -819,7 +821,7 @@ async function start(): Promise<void> {
   let restored = false;
   if (location.hash.length > 1) {
     try {
-      const w = await decodeShare(location.hash);
+      const w = await decodeShare(location.hash, MAX_SHARE_BYTES, BUNDLED_RULESETS);
       if (w) {
         // A new document beside the autosaved ones: opening a colleague's link never overwrites your work.
         const kept = listDocs().some((d) => d.work.text.trim() !== '');

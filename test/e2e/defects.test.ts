@@ -211,3 +211,100 @@ describe('8. hover shows labels as text, not Markdown', () => {
     await page.close();
   });
 });
+
+/** Clicks "Share link" and returns the link. */
+async function shareLink(page: Page): Promise<string> {
+  await page.evaluate(() => ((document.getElementById('share-link') as HTMLInputElement).value = ''));
+  await page.click('#share-button');
+  await page.waitForFunction(() => (document.getElementById('share-link') as HTMLInputElement).value.includes('#s='));
+  return page.inputValue('#share-link');
+}
+
+/** The length a link had before refs: the whole work, text verbatim, deflated and in base64url (as share.ts did). */
+function verbatimLinkLength(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const pg = window.assayPlayground;
+    if (!pg) return 0;
+    const c = pg.compareView.choice;
+    const work = { text: pg.editor.getModel()?.getValue() ?? '', fileName: pg.state.fileName, platforms: pg.state.userPlatforms, compareBase: c.base, compareHead: c.head, lang: 'en' };
+    const out = new Blob([new TextEncoder().encode(JSON.stringify(work))]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const bytes = (await new Response(out).arrayBuffer()).byteLength;
+    return location.href.replace(/#.*$/, '').length + '#s='.length + Math.ceil((bytes * 4) / 3);
+  });
+}
+
+/** Opens `link` in a new page (storage kept) and waits for its results. */
+async function openLink(link: string): Promise<Page> {
+  const page = await env.browser.context.newPage();
+  await page.goto(link);
+  await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 30_000 });
+  return page;
+}
+
+describe('9, 10. share links: the selected platform comes back, and links are short', () => {
+  it('the bundled 1.0 unchanged: a short link that restores the text and the selected platform', async () => {
+    const { page } = await openPage();
+    await page.click('#platforms-body tr[data-platform=P3_gpu_rental_startup]');
+    await page.waitForSelector('[data-testid=level] .badge-platform:has-text("P3_gpu_rental_startup")');
+    const text = await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue() ?? '');
+    expect(text).toMatch(/version "1\.0"/);
+    const link = await shareLink(page);
+    const before = await verbatimLinkLength(page);
+    // Measured here: 9,737 characters with the text verbatim, 205 with the ref `csp-assessment@1.0` (both with the
+    // origin `http://127.0.0.1:<port>/`, 23 characters).
+    console.log(`share link, bundled 1.0 unchanged: ${before} characters with the text verbatim, ${link.length} now`);
+    expect(before).toBeGreaterThan(9000);
+    expect(link.length).toBeLessThan(250);
+    const other = await openLink(link);
+    expect(await other.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue())).toBe(text);
+    await other.waitForSelector('#platforms-body tr.selected[data-platform=P3_gpu_rental_startup]');
+    expect(await other.locator('[data-testid=level] .badge-platform').innerText()).toMatch(/^P3_gpu_rental_startup/);
+    await screenshot(other, 'defects-9-selected-restored');
+    await other.close();
+    await page.close();
+  });
+
+  it('an edited 1.0 with a platform of one’s own, selected: short, and restored exactly', async () => {
+    const { page } = await openPage();
+    await writeEvidence(page, JSON.stringify({ platform: 'mine', evidence: { months_in_operation: 30 } }), 'json');
+    await page.click('#evidence-add');
+    await page.waitForSelector('#platforms-body tr.selected[data-platform=mine]');
+    const seq = await waitForAnalysis(page);
+    await page.evaluate(() => {
+      const m = window.assayPlayground?.editor.getModel();
+      m?.setValue(m.getValue().replace('require pue <= 1.20', 'require pue <= 1.22').replace('version "1.0"', 'version "1.1"'));
+    });
+    await waitForAnalysis(page, seq);
+    const text = await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue() ?? '');
+    const link = await shareLink(page);
+    const before = await verbatimLinkLength(page);
+    console.log(`share link, 1.0 with two edits and one platform: ${before} characters with the text verbatim, ${link.length} now`);
+    expect(link.length).toBeLessThan(before / 3);
+    const other = await openLink(link);
+    expect(await other.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue())).toBe(text);
+    await other.waitForSelector('#platforms-body tr.selected[data-platform=mine]');
+    await other.close();
+    await page.close();
+  });
+
+  it('a link in the old form (text verbatim) still opens; a ref to a ruleset not bundled here is refused', async () => {
+    const { page } = await openPage();
+    const make = (work: object): Promise<string> =>
+      page.evaluate(async (w) => {
+        const out = new Blob([new TextEncoder().encode(JSON.stringify(w))]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+        const bytes = new Uint8Array(await new Response(out).arrayBuffer());
+        let s = '';
+        for (const b of bytes) s += String.fromCharCode(b);
+        return `${location.href.replace(/#.*$/, '')}#s=${btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+      }, work);
+    const text = await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue() ?? '');
+    const old = await openLink(await make({ text: `# old link\n${text}`, fileName: 'old.assay', platforms: [], compareBase: '', compareHead: 'editor' }));
+    expect(await old.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue())).toBe(`# old link\n${text}`);
+    await old.close();
+    const bad = await env.browser.context.newPage();
+    await bad.goto(await make({ ref: 'csp-assessment@9.9', fileName: 'x.assay', platforms: [], compareBase: '', compareHead: 'editor' }));
+    await bad.waitForSelector('[data-testid=notices] :text("The shared link could not be read")', { timeout: 30_000 });
+    await bad.close();
+    await page.close();
+  });
+});
