@@ -1,5 +1,5 @@
-// Words of the evidence problems (syntax errors with what was expected, schema problems, duplicate platform ids),
-// in zh-Hans, zh-Hant and en (spread into i18n.ts's STRINGS). In: nothing. Out: `EVIDENCE_STRINGS`.
+// Words of the evidence problems (syntax errors with what was expected, schema problems, duplicate platform ids) and
+// of the other defects fixed for issue 16 (a paste of the whole text, units), in zh-Hans, zh-Hant and en (spread into i18n.ts's STRINGS). In: nothing. Out: `EVIDENCE_STRINGS`.
 
 import type { Lang } from '../../dsl/index';
 
@@ -37,6 +37,12 @@ export const EVIDENCE_STRINGS = {
     '規則集有錯誤：規則集可編譯後再依其結構描述檢查證據',
   ),
   evidenceInvalidWhy: e('Invalid evidence, no total: {why}', '证据无效，无总分：{why}', '證據無效，無總分：{why}'),
+  reason_paste: e('replaced by a paste of the whole text', '被粘贴的整段文本替换', '被貼上的整段文字替換'),
+  pastedUntitled: e(
+    'The whole text was replaced by a paste: it is now “{file}”; the text of “{old}” is in History (Ctrl+Z brings it back)',
+    '整段文本已被粘贴内容替换：现为“{file}”；“{old}”的文本在“历史”中（Ctrl+Z 可恢复）',
+    '整段文字已被貼上內容替換：現為「{file}」；「{old}」的文字在「歷史」中（Ctrl+Z 可恢復）',
+  ),
   // What the YAML/JSON reader expected, by the YAML library's error code and the JSON reader's problem.
   syntax_MISSING_CHAR: e('a closing character is missing (a quote, `]` or `}`)', '缺少结尾字符（引号、`]` 或 `}`）', '缺少結尾字元（引號、`]` 或 `}`）'),
   syntax_MULTILINE_IMPLICIT_KEY: e(

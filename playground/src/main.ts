@@ -588,6 +588,31 @@ async function replaceWith(next: Pick<Work, 'text' | 'fileName'> & Partial<Work>
   return true;
 }
 
+/** The text and file name just before a paste (taken as the paste event reaches the editor, before Monaco applies it). */
+let beforePaste: { text: string; fileName: string } | undefined;
+
+/**
+ * A paste that replaced the whole text is another document: it becomes untitled (so Save does not write it over the
+ * old file), the old text goes to the history, and undoing the paste brings the old text and its name back.
+ */
+function onPaste(range: { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number }): void {
+  const before = beforePaste;
+  beforePaste = undefined;
+  const full = mainModel.getFullModelRange();
+  const whole = range.startLineNumber === 1 && range.startColumn === 1 && range.endLineNumber === full.endLineNumber && range.endColumn === full.endColumn;
+  if (!before || !whole || before.text.trim() === '' || before.text === mainModel.getValue()) return;
+  const untitled = t('untitled');
+  lastReplace = { before, after: { text: mainModel.getValue(), fileName: untitled } };
+  void remember({ ...currentWork(), text: before.text, fileName: before.fileName }, 'paste', state.docId).then((kept) => {
+    if (kept === 'failed') setNotice('history', { key: 'historyFailed', args: {} });
+  });
+  setFileName(untitled);
+  // Nothing of the pasted text is saved to a file yet.
+  state.baseline = '';
+  persist();
+  toast(t('pastedUntitled', { file: untitled, old: before.fileName }));
+}
+
 function openBundled(ref: string): Promise<boolean> {
   const r = bundledRuleset(ref);
   if (!r) return Promise.resolve(false);
@@ -786,6 +811,9 @@ function wireControls(): void {
     evidenceEditor.layout();
     evidencePanel.schedule(0);
   });
+
+  byId('editor').addEventListener('paste', () => (beforePaste = { text: mainModel.getValue(), fileName: state.fileName }), true);
+  editor.onDidPaste((e) => onPaste(e.range));
 
   let compareTimer: ReturnType<typeof setTimeout> | undefined;
   mainModel.onDidChangeContent((e) => {

@@ -3,9 +3,11 @@
 // ids refused, no total for invalid evidence, and the rest listed in the describe blocks below.
 // In: playground/dist served locally. Out: assertions and screenshots (test-artifacts/e2e/defects-*.png).
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { clearStorage, screenshot, usePlayground, waitForAnalysis, watch, type PageLog } from './harness';
+import { clearStorage, REPO, screenshot, usePlayground, waitForAnalysis, watch, type PageLog } from './harness';
 
 const env = usePlayground();
 
@@ -305,6 +307,47 @@ describe('9, 10. share links: the selected platform comes back, and links are sh
     await bad.goto(await make({ ref: 'csp-assessment@9.9', fileName: 'x.assay', platforms: [], compareBase: '', compareHead: 'editor' }));
     await bad.waitForSelector('[data-testid=notices] :text("The shared link could not be read")', { timeout: 30_000 });
     await bad.close();
+    await page.close();
+  });
+});
+
+describe('5. a paste that replaces the whole text resets the file name', () => {
+  it('pasting 0.9 over all of 1.0: untitled, the old text in History, Ctrl+Z brings text and name back', async () => {
+    const { page } = await openPage();
+    expect(await page.locator('#file-name').innerText()).toBe('csp-assessment-1.0.assay');
+    const old = await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue() ?? '');
+    const pasted = readFileSync(join(REPO, 'rulesets/csp-assessment/0.9.assay'), 'utf8');
+    const historyBefore = await page.evaluate(() => window.assayPlayground?.historySize() ?? 0);
+    await page.click('[data-testid=editor] .view-lines');
+    await page.keyboard.press('Control+A');
+    // A real paste event with the text on its clipboard data, as the browser sends for Ctrl+V.
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, pasted);
+    await page.waitForFunction(() => document.getElementById('file-name')?.textContent === 'untitled.assay');
+    expect(await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue())).toBe(pasted);
+    await page.waitForFunction((n) => (window.assayPlayground?.historySize() ?? Promise.resolve(0)).then((x) => x > n), historyBefore);
+    await screenshot(page, 'defects-5-paste-untitled');
+    // Undo brings the old text and its name back.
+    await page.click('[data-testid=editor] .view-lines');
+    await page.keyboard.press('Control+Z');
+    await page.waitForFunction(() => document.getElementById('file-name')?.textContent === 'csp-assessment-1.0.assay');
+    expect(await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue())).toBe(old);
+    // A paste of a part of the text keeps the name.
+    await page.evaluate(() => {
+      const pg = window.assayPlayground;
+      pg?.editor.setSelection(new pg.monaco.Selection(1, 1, 1, 3));
+      pg?.editor.focus();
+    });
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '// ');
+      (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => (window.assayPlayground?.editor.getModel()?.getValue() ?? '').startsWith('// '));
+    expect(await page.locator('#file-name').innerText()).toBe('csp-assessment-1.0.assay');
     await page.close();
   });
 });
