@@ -43,6 +43,8 @@ export const EVIDENCE_STRINGS = {
     '整段文本已被粘贴内容替换：现为“{file}”；“{old}”的文本在“历史”中（Ctrl+Z 可恢复）',
     '整段文字已被貼上內容替換：現為「{file}」；「{old}」的文字在「歷史」中（Ctrl+Z 可恢復）',
   ),
+  onlyInEnglish: e('given in English only', '规则集仅以英文给出', '規則集僅以英文給出'),
+  onlyInChinese: e('given in Chinese only', '规则集仅以中文给出', '規則集僅以中文給出'),
   // What the YAML/JSON reader expected, by the YAML library's error code and the JSON reader's problem.
   syntax_MISSING_CHAR: e('a closing character is missing (a quote, `]` or `}`)', '缺少结尾字符（引号、`]` 或 `}`）', '缺少結尾字元（引號、`]` 或 `}`）'),
   syntax_MULTILINE_IMPLICIT_KEY: e(

@@ -5,6 +5,7 @@
 import { CLAUSE_KEYWORDS, DECLARATION_KEYWORDS, EXPRESSION_KEYWORDS, LANGUAGE_ID, LANG_TAGS, STATUS_WORDS, TYPE_KEYWORDS } from './assay-language';
 import type { AssayClient } from './client';
 import { pickText, t } from './i18n';
+import { oneLanguageNote } from './one-language';
 import type { monaco as Monaco } from './monaco-setup';
 import type { DiagOut, SymbolInfo } from './protocol';
 
@@ -96,7 +97,11 @@ function hoverMarkdown(s: SymbolInfo): string {
   if (s.parent && s.kind === 'indicator') facts.push(`${markdownText(t('hoverDimension'))}: ${codeSpan(s.parent)}`);
   if (s.type) facts.push(`${markdownText(t('hoverType'))}: ${codeSpan(s.type)}`);
   if (s.weight) facts.push(`${markdownText(t('hoverWeight'))}: ${markdownText(s.weight)}`);
-  if (s.unit) facts.push(`${markdownText(t('hoverUnit'))}: ${markdownText(s.unit)}`);
+  if (s.unit) {
+    // A unit has one string in the language: said in its own language, with a note when that is not the UI's.
+    const note = oneLanguageNote(s.unit);
+    facts.push(`${markdownText(t('hoverUnit'))}: ${markdownText(s.unit)}${note ? ` *(${markdownText(note)})*` : ''}`);
+  }
   if (s.parent && (s.kind === 'enum' || s.kind === 'field')) facts.push(codeSpan(s.parent));
   if (facts.length > 0) lines.push(facts.join(' · '));
   if (s.bands && s.bands.length > 0) {

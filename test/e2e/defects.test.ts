@@ -351,3 +351,35 @@ describe('5. a paste that replaces the whole text resets the file name', () => {
     await page.close();
   });
 });
+
+describe('6. a unit or basis given in one language is marked so in the other UI languages', () => {
+  it('in the Chinese UI, the English unit of `pue` says “given in English only” in the hover and the Tables', async () => {
+    const { page } = await openPage('zh-Hans');
+    await waitForAnalysis(page);
+    await page.evaluate(() => {
+      const pg = window.assayPlayground;
+      const model = pg?.editor.getModel();
+      if (!pg || !model) return;
+      const p = model.getPositionAt(model.getValue().indexOf('require pue <= 1.20') + 'require p'.length);
+      pg.editor.setPosition(p);
+      pg.editor.revealPositionInCenter(p);
+      pg.editor.focus();
+      pg.editor.trigger('e2e', 'editor.action.showHover', null);
+    });
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: '电能利用效率' });
+    await hover.first().waitFor({ timeout: 10_000 });
+    expect(await hover.first().innerText()).toContain('单位: ratio (规则集仅以英文给出)');
+    await page.keyboard.press('Escape');
+    await page.click('[data-testid=tab-table]');
+    await page.click('[data-expand="pue"]');
+    const detail = page.locator('[data-detail="pue"]');
+    await detail.waitFor();
+    // The unit `ratio` and the basis (both English in 1.0) each carry the note; Chinese words would not.
+    expect(await detail.locator('[data-testid=one-language]').allInnerTexts()).toEqual(['规则集仅以英文给出', '规则集仅以英文给出']);
+    await detail.scrollIntoViewIfNeeded();
+    await screenshot(page, 'defects-6-one-language');
+    await page.selectOption('#lang', 'en');
+    await page.waitForFunction(() => document.querySelectorAll('[data-detail="pue"] [data-testid=one-language]').length === 0);
+    await page.close();
+  });
+});
