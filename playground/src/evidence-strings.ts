@@ -45,6 +45,12 @@ export const EVIDENCE_STRINGS = {
   ),
   onlyInEnglish: e('given in English only', '规则集仅以英文给出', '規則集僅以英文給出'),
   onlyInChinese: e('given in Chinese only', '规则集仅以中文给出', '規則集僅以中文給出'),
+  monacoReload: e(
+    'The editor’s own menus (context menu, find, command palette) change language when the page reloads; your work is kept',
+    '编辑器自身的菜单（右键菜单、查找、命令面板）将在页面重新加载后切换语言；你的工作会保留',
+    '編輯器本身的選單（右鍵選單、尋找、命令選擇區）將在頁面重新載入後切換語言；你的工作會保留',
+  ),
+  reloadNow: e('Reload now', '立即重新加载', '立即重新載入'),
   // What the YAML/JSON reader expected, by the YAML library's error code and the JSON reader's problem.
   syntax_MISSING_CHAR: e('a closing character is missing (a quote, `]` or `}`)', '缺少结尾字符（引号、`]` 或 `}`）', '缺少結尾字元（引號、`]` 或 `}`）'),
   syntax_MULTILINE_IMPLICIT_KEY: e(

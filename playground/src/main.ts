@@ -670,6 +670,13 @@ function applyLang(lang: Lang): void {
     if (key !== undefined) el.textContent = t(key);
   }
   document.title = t('appTitle');
+  // Monaco reads its own words once, when loaded (boot.ts): another language takes a reload, offered here.
+  const monacoLang = document.documentElement.dataset['monacoLang'];
+  const reload = (): void => {
+    autosave();
+    location.reload();
+  };
+  setNotice('monacoLang', monacoLang === undefined || monacoLang === lang ? undefined : { key: 'monacoReload', args: {}, action: { key: 'reloadNow', run: reload } });
   compareView.renderPickers();
   documentView.renderPicker();
   renderNotices();

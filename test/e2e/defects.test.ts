@@ -383,3 +383,46 @@ describe('6. a unit or basis given in one language is marked so in the other UI 
     await page.close();
   });
 });
+
+describe('7. Monaco’s own words in the UI language', () => {
+  /** The find widget's input placeholder (Monaco's own words). */
+  async function findPlaceholder(page: Page): Promise<string> {
+    await page.evaluate(() => {
+      window.assayPlayground?.editor.focus();
+      window.assayPlayground?.editor.trigger('e2e', 'actions.find', null);
+    });
+    const input = page.locator('[data-testid=editor] .find-widget textarea, [data-testid=editor] .find-widget input').first();
+    await input.waitFor({ timeout: 10_000 });
+    return (await input.getAttribute('placeholder')) ?? '';
+  }
+
+  it('switching to zh-Hans offers a reload, after which the find widget speaks Chinese; zh-Hant likewise', async () => {
+    const { page, log } = await openPage();
+    expect(await findPlaceholder(page)).toBe('Find');
+    await page.keyboard.press('Escape');
+    const seq = await waitForAnalysis(page);
+    await page.evaluate(() => {
+      const m = window.assayPlayground?.editor.getModel();
+      m?.setValue(`# kept across the reload\n${m.getValue()}`);
+    });
+    await waitForAnalysis(page, seq);
+    await page.selectOption('#lang', 'zh-Hans');
+    const notice = page.locator('[data-notice=monacoLang]');
+    await notice.waitFor();
+    expect(await notice.locator('.notice-text').innerText()).toMatch(/^编辑器自身的菜单/);
+    await Promise.all([page.waitForEvent('load'), notice.locator('button.primary').click()]);
+    await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 30_000 });
+    expect(await page.evaluate(() => document.documentElement.dataset['monacoLang'])).toBe('zh-Hans');
+    expect(await page.locator('[data-notice=monacoLang]').count()).toBe(0);
+    expect(await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue().startsWith('# kept across the reload\n'))).toBe(true);
+    expect(await findPlaceholder(page)).toBe('查找');
+    await screenshot(page, 'defects-7-monaco-zh-hans');
+    await page.keyboard.press('Escape');
+    await page.selectOption('#lang', 'zh-Hant');
+    await Promise.all([page.waitForEvent('load'), page.locator('[data-notice=monacoLang] button.primary').click()]);
+    await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 30_000 });
+    expect(await findPlaceholder(page)).toBe('尋找');
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
