@@ -3,7 +3,7 @@
 // callbacks. Out: DOM written into the fixed regions of index.html (the plan panel by `renderPlan`).
 
 import { pointsText, scoreText, shareText, totalText, weightText, effectiveWeightText } from '../../engine/index';
-import { byId, fmt, h } from './dom';
+import { byId, fmt, h, totalShown } from './dom';
 import { pickText, t, type StringKey } from './i18n';
 import { radarChart } from './radar';
 import type { Analysis, PlanResult, PlatformResult, SpanOut } from './protocol';
@@ -34,11 +34,6 @@ function outcomeText(o: PlatformResult['outcome']): string {
 
 function levelCell(r: PlatformResult): string {
   return r.outcome === 'graded' && r.level !== null ? r.level : '—';
-}
-
-/** Invalid evidence has no total (the engine's 0 is no score): a dash. */
-function totalCell(r: PlatformResult): string {
-  return r.outcome === 'invalid' ? '—' : fmt(r.total, totalText);
 }
 
 /** Why the evidence is invalid: its errors, as the engine words them. */
@@ -74,7 +69,7 @@ export function renderPreview(state: PreviewState, on: PreviewHandlers): void {
         h('td', { class: 'name' }, r.name ?? ''),
         h('td', { class: `outcome outcome-${r.outcome}`, 'data-col': 'outcome' }, outcomeText(r.outcome)),
         h('td', { class: 'level', 'data-col': 'level' }, levelCell(r)),
-        h('td', { class: 'num', 'data-col': 'total', title: r.outcome === 'invalid' ? whyInvalid(r) : undefined }, totalCell(r)),
+        h('td', { class: 'num', 'data-col': 'total', title: r.outcome === 'invalid' ? whyInvalid(r) : undefined }, totalShown(r)),
         h(
           'td',
           {},
