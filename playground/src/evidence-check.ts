@@ -6,7 +6,7 @@
 
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import { lookup, renderMessage, type Lang } from '../../dsl/index';
-import { parseEvidenceText, readJsonExact } from '../../engine/index';
+import { parseEvidenceText, readJsonExact, type PlatformDoc } from '../../engine/index';
 import { STRINGS, type StringKey } from './i18n';
 import type { EvidenceIssueOut } from './protocol';
 
@@ -35,11 +35,8 @@ export interface EvidenceProblem {
   readonly field?: string;
 }
 
-export interface PlatformDocOut {
-  readonly platform: string;
-  readonly name?: string;
-  readonly evidence: Readonly<Record<string, unknown>>;
-}
+/** One platform's document, as the engine's reader gives it (plain data, structured-clone safe). */
+export type PlatformDocOut = PlatformDoc;
 
 export interface ReadEvidence {
   readonly platforms: readonly PlatformDocOut[];

@@ -49,6 +49,20 @@ function evidenceMarkers(page: Page): Promise<{ line: number; code: string }[]> 
   });
 }
 
+/** Shows the hover on `pue` in `require pue <= 1.20` (a use of the indicator, as a reader would point at it). */
+async function hoverOnPue(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const pg = window.assayPlayground;
+    const model = pg?.editor.getModel();
+    if (!pg || !model) return;
+    const p = model.getPositionAt(model.getValue().indexOf('require pue <= 1.20') + 'require p'.length);
+    pg.editor.setPosition(p);
+    pg.editor.revealPositionInCenter(p);
+    pg.editor.focus();
+    pg.editor.trigger('e2e', 'editor.action.showHover', null);
+  });
+}
+
 const BAD_YAML = 'platform: my_yaml\nname: Mine\nevidence\n  months_in_operation: 12\n';
 
 describe('1. evidence syntax errors are problems that stay', () => {
@@ -188,16 +202,7 @@ describe('8. hover shows labels as text, not Markdown', () => {
       m?.setValue(m.getValue().replace('en "Power usage effectiveness (annual)"', `en "${label}"`).replace('unit "ratio"', 'unit "<img src=y.png> _ratio_"'));
     }, hostile);
     await waitForAnalysis(page, seq);
-    await page.evaluate(() => {
-      const pg = window.assayPlayground;
-      const model = pg?.editor.getModel();
-      if (!pg || !model) return;
-      const p = model.getPositionAt(model.getValue().indexOf('require pue <= 1.20') + 'require p'.length);
-      pg.editor.setPosition(p);
-      pg.editor.revealPositionInCenter(p);
-      pg.editor.focus();
-      pg.editor.trigger('e2e', 'editor.action.showHover', null);
-    });
+    await hoverOnPue(page);
     const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'x.png' });
     await hover.first().waitFor({ timeout: 10_000 });
     const text = await hover.first().innerText();
@@ -356,16 +361,7 @@ describe('6. a unit or basis given in one language is marked so in the other UI 
   it('in the Chinese UI, the English unit of `pue` says “given in English only” in the hover and the Tables', async () => {
     const { page } = await openPage('zh-Hans');
     await waitForAnalysis(page);
-    await page.evaluate(() => {
-      const pg = window.assayPlayground;
-      const model = pg?.editor.getModel();
-      if (!pg || !model) return;
-      const p = model.getPositionAt(model.getValue().indexOf('require pue <= 1.20') + 'require p'.length);
-      pg.editor.setPosition(p);
-      pg.editor.revealPositionInCenter(p);
-      pg.editor.focus();
-      pg.editor.trigger('e2e', 'editor.action.showHover', null);
-    });
+    await hoverOnPue(page);
     const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: '电能利用效率' });
     await hover.first().waitFor({ timeout: 10_000 });
     expect(await hover.first().innerText()).toContain('单位: ratio (规则集仅以英文给出)');
