@@ -30,6 +30,8 @@ export interface EvidencePanelDeps {
   originOf(key: string): string | undefined;
   /** True when the panel is open (the schema check, in its own worker, waits until it is). */
   visible(): boolean;
+  /** Shows a place of the evidence editor's text (a problem of the text being edited was clicked). */
+  reveal(line: number, col: number): void;
   /** Adds platforms (their ids checked new) from the file `origin` (undefined: the evidence editor). */
   add(docs: readonly PlatformDocOut[], origin: string | undefined): void;
 }
@@ -176,7 +178,12 @@ export class EvidencePanel {
         all.map((p) =>
           h(
             'li',
-            { class: `sev-${p.severity}`, 'data-code': p.code, ...(p.at ? { 'data-line': p.at.line, 'data-col': p.at.col } : {}) },
+            {
+              class: `sev-${p.severity}${p.at && p.file === undefined ? ' clickable' : ''}`,
+              'data-code': p.code,
+              ...(p.at ? { 'data-line': p.at.line, 'data-col': p.at.col } : {}),
+              onclick: () => p.at && p.file === undefined && this.deps.reveal(p.at.line, p.at.col),
+            },
             h('span', { class: `sev sev-${p.severity}` }, t(p.severity === 'error' ? 'severity_error' : 'severity_warning')),
             h('span', { class: 'src' }, p.file ?? t('evidenceFromEditor'), p.platform !== undefined ? ` · ${p.platform}` : ''),
             p.at ? h('span', { class: 'pos' }, t('evidenceAt', { line: p.at.line, col: p.at.col })) : '',

@@ -169,6 +169,11 @@ const evidencePanel = new EvidencePanel({
   platforms: () => allPlatforms(),
   originOf: (key) => origins.get(key),
   visible: () => byId<HTMLDetailsElement>('evidence-panel').open,
+  reveal: (lineNumber, column) => {
+    evidenceEditor.revealLineInCenter(lineNumber);
+    evidenceEditor.setPosition({ lineNumber, column });
+    evidenceEditor.focus();
+  },
   add: (docs, origin) => addUserPlatforms(docs, origin),
 });
 
@@ -770,6 +775,7 @@ function wireControls(): void {
   rovingList(byId('problems-list'), 'li', click);
   rovingList(byId('explanation-body'), 'li', click);
   rovingList(byId('plan-body'), 'li.clickable', click);
+  rovingList(byId('evidence-problems'), 'li', click);
 
   byId('share-button').addEventListener('click', async () => {
     const hash = await encodeShare(currentWork(), BUNDLED_RULESETS);

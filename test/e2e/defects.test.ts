@@ -74,6 +74,9 @@ describe('1. evidence syntax errors are problems that stay', () => {
     expect(first).toBe('E130|3:1|expected `key: value` on one line (is a `:` missing after a key?)');
     expect(await page.locator('[data-testid=evidence-problems] li .src').first().innerText()).toBe('evidence editor');
     expect((await evidenceMarkers(page)).map((m) => `${m.code}@${m.line}`)).toContain('E130@3');
+    // Clicking the problem puts the evidence editor's cursor where it is.
+    await page.click('[data-testid=evidence-problems] li[data-code=E130]');
+    expect(await page.evaluate(() => window.assayPlayground?.evidenceEditor.getPosition()?.lineNumber)).toBe(3);
     // Adding refuses the text, and says so where it stays.
     await page.click('#evidence-add');
     expect(await page.locator('[data-testid=evidence-status]').innerText()).toMatch(/Not added: the evidence has errors/);
