@@ -5,7 +5,7 @@
 // position and what was expected come from the YAML library's error code or the exact JSON reader's problem.
 
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
-import { lookup, renderMessage, type Lang } from '../../dsl/index';
+import { CATALOGUE, lookup, renderMessage, type Lang } from '../../dsl/index';
 import { parseEvidenceText, readJsonExact, type PlatformDoc } from '../../engine/index';
 import { STRINGS, type StringKey } from './i18n';
 import type { EvidenceIssueOut } from './protocol';
@@ -144,21 +144,20 @@ function lineColAt(text: string, offset: number): { line: number; col: number } 
 }
 
 /**
- * The syntax errors of `text` with their places and what was expected: the exact JSON reader's first problem for
- * JSON (as chosen, or as the text looks), the YAML library's errors otherwise.
+ * The syntax errors of `text` with their places and what was expected: the exact JSON reader's first problem in the
+ * JSON format, the YAML library's errors in the YAML one.
  */
 function syntaxProblems(text: string, format: 'json' | 'yaml', file: string | undefined): EvidenceProblem[] {
   const src = file !== undefined ? { file } : {};
-  if (format === 'json' || /^\ufeff?\s*[{[]/.test(text)) {
+  if (format === 'json') {
     const read = readJsonExact(text, { maxDepth: 1000, maxValues: Number.MAX_SAFE_INTEGER, duplicates: 'error' });
-    if (!('value' in read) && read.problem.kind === 'syntax') {
-      const p = read.problem;
-      const a = lineColAt(text, Math.min(p.offset, text.length));
-      const key = JSON_WORDS.find(([re]) => re.test(p.message))?.[1];
-      const found = /^unexpected (.*)$/.exec(p.message)?.[1] ?? '';
-      const words: Words = key ? { key, args: { found } } : { key: 'syntax_other', args: { detail: p.message } };
-      if (format === 'json') return [{ code: 'E130', severity: 'error', words, at: { ...a, endLine: a.line, endCol: a.col + 1 }, ...src }];
-    } else if (format === 'json') return [];
+    if ('value' in read || read.problem.kind !== 'syntax') return [];
+    const p = read.problem;
+    const a = lineColAt(text, Math.min(p.offset, text.length));
+    const key = JSON_WORDS.find(([re]) => re.test(p.message))?.[1];
+    const found = /^unexpected (.*)$/.exec(p.message)?.[1] ?? '';
+    const words: Words = key ? { key, args: { found } } : { key: 'syntax_other', args: { detail: p.message } };
+    return [{ code: 'E130', severity: 'error', words, at: { ...a, endLine: a.line, endCol: a.col + 1 }, ...src }];
   }
   const lc = new LineCounter();
   const out: EvidenceProblem[] = [];
@@ -175,6 +174,12 @@ function syntaxProblems(text: string, format: 'json' | 'yaml', file: string | un
     out.push({ code: 'E130', severity: 'error', words: { key: 'syntax_other', args: { detail: e instanceof Error ? e.message : String(e) } }, ...src });
   }
   return out;
+}
+
+/** The catalogue's severity of an engine code (an unknown code is an error). */
+function severityOf(code: string): 'error' | 'warning' {
+  const def = Object.hasOwn(CATALOGUE, code) ? CATALOGUE[code as keyof typeof CATALOGUE] : undefined;
+  return def?.severity === 'warning' ? 'warning' : 'error';
 }
 
 /** Reads an evidence text: its platforms (as the engine reads them) and its problems, each placed when it can be. */
@@ -199,7 +204,7 @@ export function readEvidenceText(text: string, format: 'json' | 'yaml', file?: s
     const at = where && i.field !== '' ? (where.keys.get(i.field) ?? where.at) : undefined;
     problems.push({
       code: i.code,
-      severity: i.code === 'E137' ? 'warning' : 'error',
+      severity: severityOf(i.code),
       words: { code: i.code, args: i.args ?? {}, message: i.message },
       ...(at ? { at } : {}),
       ...src,
