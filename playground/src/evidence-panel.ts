@@ -96,9 +96,8 @@ export class EvidencePanel {
     return added;
   }
 
-  /** Loads files: each one's problems are kept (with its name); its platforms with new ids are added. */
+  /** Loads files: each one's problems are kept (with its name) beside earlier ones; its platforms with new ids are added. */
   async load(files: readonly { readonly name: string; readonly text: string }[]): Promise<void> {
-    this.kept = [];
     for (const f of files) {
       const format = /\.json$/i.test(f.name) ? 'json' : 'yaml';
       const read = readEvidenceText(f.text, format, f.name);

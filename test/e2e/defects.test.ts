@@ -158,13 +158,16 @@ describe('3. duplicate platform ids are refused, naming the platform already loa
     ]);
     await page.waitForSelector('#platforms-body tr[data-platform=twin]');
     await waitForProblem(page, 'duplicate-platform');
+    // The editor's refusal stays beside the file's (both until dismissed).
     const dup = page.locator('[data-testid=evidence-problems] li[data-code=duplicate-platform]');
-    expect(await dup.locator('.src').innerText()).toBe('second.yaml · twin');
-    expect(await dup.locator('.msg').innerText()).toMatch(/^platform id `twin` is already loaded \(your platform from first\.yaml\): not added/);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=evidence-problems] li[data-code=duplicate-platform]').length === 2);
+    expect(await dup.first().locator('.msg').innerText()).toMatch(/`P1_hub_operator`/);
+    expect(await dup.nth(1).locator('.src').innerText()).toBe('second.yaml · twin');
+    expect(await dup.nth(1).locator('.msg').innerText()).toMatch(/^platform id `twin` is already loaded \(your platform from first\.yaml\): not added/);
     await page.waitForTimeout(500);
     expect(await page.locator('#platforms-body tr[data-platform=twin]').count()).toBe(1);
     await page.selectOption('#lang', 'zh-Hans');
-    await page.waitForFunction(() => /已载入（你从 first\.yaml 添加的平台）/.test(document.querySelector('[data-testid=evidence-problems] li[data-code=duplicate-platform] .msg')?.textContent ?? ''));
+    await page.waitForFunction(() => /已载入（你从 first\.yaml 添加的平台）/.test(document.querySelectorAll('[data-testid=evidence-problems] li[data-code=duplicate-platform] .msg')[1]?.textContent ?? ''));
     await page.locator('[data-testid=evidence-problems]').scrollIntoViewIfNeeded();
     await screenshot(page, 'defects-3-duplicate');
     await page.close();
