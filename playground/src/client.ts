@@ -4,7 +4,7 @@
 // terminated and restarted when a newer request supersedes a running one, so typing never waits on them.
 // A watchdog ends the fast worker and starts a new one when it answers nothing for longer than a time budget.
 
-import type { Analysis, Comparison, DocumentResult, PlanResult, Request, Response } from './protocol';
+import type { Analysis, Comparison, DocumentResult, EvidenceCheckResult, PlanResult, Request, Response } from './protocol';
 import AssayWorker from './worker/assay.worker?worker';
 
 type Pending<T> = { seq: number; resolve: (v: T) => void; reject: (e: Error) => void };
@@ -85,6 +85,7 @@ export class AssayClient {
   private readonly compareLane = new Lane<Comparison>((r) => (r.type === 'comparison' ? r.comparison : undefined));
   private readonly planLane = new Lane<PlanResult>((r) => (r.type === 'plan' ? r.plan : undefined));
   private readonly documentLane = new Lane<DocumentResult>((r) => (r.type === 'document' ? r.document : undefined));
+  private readonly evidenceLane = new Lane<EvidenceCheckResult>((r) => (r.type === 'evidence' ? r.check : undefined));
 
   constructor(
     private readonly onAnalysis: (a: Analysis, roundTripMs: number) => void,
@@ -174,6 +175,11 @@ export class AssayClient {
     return this.documentLane.run({ type: 'document', seq: nextSeq(), ...req });
   }
 
+  /** Evidence checked against the ruleset's schema (its own worker; a newer request supersedes a running one). */
+  checkEvidence(req: Omit<Extract<Request, { type: 'evidence' }>, 'type' | 'seq'>): Promise<EvidenceCheckResult> {
+    return this.evidenceLane.run({ type: 'evidence', seq: nextSeq(), ...req });
+  }
+
   /** Stops a running plan search (typing resumed: the CPU goes to the analysis). */
   cancelPlan(): boolean {
     return this.planLane.cancel();
@@ -199,6 +205,7 @@ export class AssayClient {
       case 'comparison':
       case 'plan':
       case 'document':
+      case 'evidence':
         return;
       case 'failed':
         for (const k of [...this.sentAt.keys()]) if (k <= r.seq) this.sentAt.delete(k);

@@ -6,8 +6,8 @@
 import type { Lang } from '../../dsl/index';
 import { BUNDLED_RULESETS, bundledRuleset } from './bundled';
 import type { AssayClient } from './client';
-import { Rational, fromJsonNumber, scoreText, totalText } from '../../engine/index';
-import { byId, fmt, h } from './dom';
+import { Rational, fromJsonNumber, scoreText } from '../../engine/index';
+import { byId, fmt, h, totalShown } from './dom';
 import { t } from './i18n';
 import type { monaco as Monaco } from './monaco-setup';
 import type { Comparison, DiffEntry, PlatformInput } from './protocol';
@@ -182,7 +182,7 @@ export class CompareView {
             {},
             c.impact.map((r) => {
               const delta = (fromJsonNumber(r.after.total) ?? Rational.ZERO).sub(fromJsonNumber(r.before.total) ?? Rational.ZERO);
-              const side = (x: typeof r.before): string => (x.outcome === 'graded' && x.level !== null ? x.level : t(`outcome_${x.outcome}` as 'outcome_graded')) + ` · ${fmt(x.total, totalText)}`;
+              const side = (x: typeof r.before): string => (x.outcome === 'graded' && x.level !== null ? x.level : t(`outcome_${x.outcome}` as 'outcome_graded')) + ` · ${totalShown(x)}`;
               return h(
                 'tr',
                 { 'data-platform': r.platform },

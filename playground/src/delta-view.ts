@@ -5,8 +5,7 @@
 
 import type { AssayClient } from './client';
 import { migrationTable } from './compare-view';
-import { totalText } from '../../engine/index';
-import { byId, fmt, h } from './dom';
+import { byId, fmt, h, totalShown } from './dom';
 import { getLang, t } from './i18n';
 import type { Analysis, Comparison, PlatformInput, PlatformResult } from './protocol';
 
@@ -102,7 +101,7 @@ export class DeltaView {
         'tr',
         { 'data-platform': r.platform, class: changed ? 'changed' : '' },
         h('td', {}, h('span', { class: 'platform-id' }, r.platform)),
-        pair(was ? fmt(was.total, totalText) : t('deltaNew'), fmt(r.total, totalText), was !== undefined && was.total !== r.total, 'total', delta),
+        pair(was ? totalShown(was) : t('deltaNew'), totalShown(r), was !== undefined && totalShown(was) !== totalShown(r), 'total', delta),
         pair(was ? standing(was) : '—', standing(r), was !== undefined && standing(was) !== standing(r), 'level'),
         dims.map((id) => {
           const a = r.dimensions.find((d) => d.id === id);

@@ -1,7 +1,7 @@
 // A tiny DOM builder for the playground's panels (no framework).
 // In: tag, attributes, children. Out: elements; text is always set as text, never parsed as HTML.
 
-import { type Rational, fromJsonNumber } from '../../engine/index';
+import { type Rational, fromJsonNumber, totalText } from '../../engine/index';
 
 export type Child = Node | string | number | null | undefined | false;
 
@@ -52,6 +52,11 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 export function fmt(n: number | null | undefined, as: (q: Rational) => string): string {
   const q = fromJsonNumber(n);
   return q === undefined ? '—' : as(q);
+}
+
+/** A platform's total as shown: none (`—`) for invalid evidence, whose 0 is no score; else `fmt` with `totalText`. */
+export function totalShown(r: { readonly outcome: string; readonly total: number }): string {
+  return r.outcome === 'invalid' ? '—' : fmt(r.total, totalText);
 }
 
 /** Offers `data` as a file named `name` (text or bytes, e.g. a .docx), through a temporary object URL. */

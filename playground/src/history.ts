@@ -9,7 +9,7 @@ const STORE = 'history';
 const KEEP = 100;
 
 /** What replaced the text an entry holds. */
-export type ReplacedBy = 'bundled' | 'file' | 'share' | 'history' | 'document';
+export type ReplacedBy = 'bundled' | 'file' | 'share' | 'history' | 'document' | 'paste';
 
 export interface HistoryEntry {
   readonly id: number;
@@ -41,7 +41,7 @@ function db(): Promise<IDBDatabase> {
 }
 
 function isReason(x: unknown): x is ReplacedBy {
-  return x === 'bundled' || x === 'file' || x === 'share' || x === 'history' || x === 'document';
+  return x === 'bundled' || x === 'file' || x === 'share' || x === 'history' || x === 'document' || x === 'paste';
 }
 
 function readEntry(x: unknown): HistoryEntry | undefined {

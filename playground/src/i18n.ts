@@ -4,6 +4,7 @@
 import { type Lang, lookup, words as e, type Catalogue } from '../../dsl/index';
 import { ACCESS_STRINGS } from './access-strings';
 import { DISTRIBUTION_STRINGS } from './distribution-strings';
+import { EVIDENCE_STRINGS } from './evidence-strings';
 import { TABLE_STRINGS } from './table-strings';
 
 export const STRINGS = {
@@ -206,6 +207,7 @@ export const STRINGS = {
   ...TABLE_STRINGS,
   ...DISTRIBUTION_STRINGS,
   ...ACCESS_STRINGS,
+  ...EVIDENCE_STRINGS,
 } as const satisfies Catalogue;
 
 export type StringKey = keyof typeof STRINGS;

@@ -5,6 +5,7 @@
 import { CLAUSE_KEYWORDS, DECLARATION_KEYWORDS, EXPRESSION_KEYWORDS, LANGUAGE_ID, LANG_TAGS, STATUS_WORDS, TYPE_KEYWORDS } from './assay-language';
 import type { AssayClient } from './client';
 import { pickText, t } from './i18n';
+import { oneLanguageNote } from './one-language';
 import type { monaco as Monaco } from './monaco-setup';
 import type { DiagOut, SymbolInfo } from './protocol';
 
@@ -66,20 +67,46 @@ function symbolsNamed(id: string): SymbolInfo[] {
   return languageState.symbols.filter((s) => s.id === id);
 }
 
+/**
+ * User text (a label, a unit) as literal Markdown text: every character Markdown or HTML gives a meaning to is escaped,
+ * and line breaks become spaces, so a label `![i](x.png)` shows as written, never as an image, link or heading.
+ */
+export function markdownText(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&"':=]/g, '\\$&');
+}
+
+/** Source text as a code span: delimited by more backticks than it holds, so it cannot close the span early. */
+function codeSpan(text: string): string {
+  const runs = text.match(/`+/g) ?? [];
+  const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
+  return `${fence} ${text.replace(/[\r\n]+/g, ' ')} ${fence}`;
+}
+
+/** Source lines in a fenced block whose fence is longer than any backtick run inside (a string may hold ```). */
+function codeBlock(lines: readonly string[]): string {
+  const runs = lines.join('\n').match(/`+/g) ?? [];
+  const fence = '`'.repeat(Math.max(2, ...runs.map((r) => r.length)) + 1);
+  return `${fence}assay\n${lines.join('\n')}\n${fence}`;
+}
+
 function hoverMarkdown(s: SymbolInfo): string {
   const lines: string[] = [];
   const label = pickText(s.label);
-  lines.push(`**${s.id}** · ${t(`kind_${s.kind}`)}${label ? ` — ${label}` : ''}`);
+  lines.push(`**${markdownText(s.id)}** · ${markdownText(t(`kind_${s.kind}`))}${label ? ` — ${markdownText(label)}` : ''}`);
   const facts: string[] = [];
-  if (s.parent && s.kind === 'indicator') facts.push(`${t('hoverDimension')}: \`${s.parent}\``);
-  if (s.type) facts.push(`${t('hoverType')}: \`${s.type}\``);
-  if (s.weight) facts.push(`${t('hoverWeight')}: ${s.weight}`);
-  if (s.unit) facts.push(`${t('hoverUnit')}: ${s.unit}`);
-  if (s.parent && (s.kind === 'enum' || s.kind === 'field')) facts.push(`\`${s.parent}\``);
+  if (s.parent && s.kind === 'indicator') facts.push(`${markdownText(t('hoverDimension'))}: ${codeSpan(s.parent)}`);
+  if (s.type) facts.push(`${markdownText(t('hoverType'))}: ${codeSpan(s.type)}`);
+  if (s.weight) facts.push(`${markdownText(t('hoverWeight'))}: ${markdownText(s.weight)}`);
+  if (s.unit) {
+    // A unit has one string in the language: said in its own language, with a note when that is not the UI's.
+    const note = oneLanguageNote(s.unit);
+    facts.push(`${markdownText(t('hoverUnit'))}: ${markdownText(s.unit)}${note ? ` *(${markdownText(note)})*` : ''}`);
+  }
+  if (s.parent && (s.kind === 'enum' || s.kind === 'field')) facts.push(codeSpan(s.parent));
   if (facts.length > 0) lines.push(facts.join(' · '));
   if (s.bands && s.bands.length > 0) {
-    lines.push(`${t('hoverBands')}:`);
-    lines.push('```assay\n' + s.bands.join('\n') + '\n```');
+    lines.push(`${markdownText(t('hoverBands'))}:`);
+    lines.push(codeBlock(s.bands));
   }
   return lines.join('\n\n');
 }
@@ -164,7 +191,8 @@ export function registerLanguageFeatures(monaco: MonacoApi, client: AssayClient)
         if (found.length === 0) return null;
         return {
           range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn),
-          contents: found.slice(0, 3).map((s) => ({ value: hoverMarkdown(s) })),
+          // Plain Markdown: no HTML, no command links (`isTrusted` off), user text escaped by `hoverMarkdown`.
+          contents: found.slice(0, 3).map((s) => ({ value: hoverMarkdown(s), isTrusted: false, supportHtml: false })),
         };
       },
     }),

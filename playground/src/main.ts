@@ -5,13 +5,15 @@
 
 import type { Lang } from '../../dsl/index';
 import { registerAssayLanguage, LANGUAGE_ID, THEME } from './assay-language';
-import { BUNDLED_RULESETS, bundledRuleset, readEvidence, samplesFor, startingPair } from './bundled';
+import { BUNDLED_RULESETS, bundledRuleset, samplesFor, startingPair } from './bundled';
 import { analysingMark, clearAnalysing, currentDoc, listDocs, loadDoc, MAIN_DOC, markAnalysing, newDocId, removeDoc, saveDoc, setCurrentDoc, type SavedDoc } from './autosave';
 import { ANALYSIS_BUDGET_MS, AssayClient, type Stalled } from './client';
 import { CompareView } from './compare-view';
 import { DeltaView } from './delta-view';
 import { DistributionView } from './distribution-view';
 import { DocumentView } from './document-view';
+import type { PlatformDocOut } from './evidence-check';
+import { EvidencePanel } from './evidence-panel';
 import { byId, download, h } from './dom';
 import { rovingList, tablist } from './keyboard';
 import { notices, renderNotices, setNotice } from './notices';
@@ -157,6 +159,24 @@ const tableView = new TableView({ monaco, model: mainModel });
 const deltaView = new DeltaView({ client, platforms: () => allPlatforms() });
 const distributionView = new DistributionView({ monaco, model: mainModel, baseline: () => state.baseline });
 
+const evidencePanel = new EvidencePanel({
+  monaco,
+  model: evidenceModel,
+  client,
+  rulesetText: () => mainModel.getValue(),
+  lang: () => getLang(),
+  format: () => (byId<HTMLSelectElement>('evidence-lang').value === 'yaml' ? 'yaml' : 'json'),
+  platforms: () => allPlatforms(),
+  originOf: (key) => origins.get(key),
+  visible: () => byId<HTMLDetailsElement>('evidence-panel').open,
+  reveal: (lineNumber, column) => {
+    evidenceEditor.revealLineInCenter(lineNumber);
+    evidenceEditor.setPosition({ lineNumber, column });
+    evidenceEditor.focus();
+  },
+  add: (docs, origin) => addUserPlatforms(docs, origin),
+});
+
 const documentView = new DocumentView({
   client,
   text: () => mainModel.getValue(),
@@ -175,20 +195,20 @@ function allPlatforms(): PlatformInput[] {
   return [...samplesFor(rulesetIdOf(mainModel.getValue())), ...state.userPlatforms];
 }
 
-function addUserPlatform(text: string, fallbackName: string): boolean {
-  const key = `user:${state.nextUserId++}`;
-  try {
-    const p = readEvidence(text, key, 'user', fallbackName);
-    state.userPlatforms.push(p);
+/** The file each user platform came from (none: the evidence editor), for messages about it. */
+const origins = new Map<string, string>();
+
+/** Adds platforms whose evidence was read and whose ids are new (the evidence panel checks both). */
+function addUserPlatforms(docs: readonly PlatformDocOut[], origin: string | undefined): void {
+  for (const d of docs) {
+    const key = `user:${state.nextUserId++}`;
+    state.userPlatforms.push({ key, source: 'user', platform: d.platform, ...(d.name !== undefined ? { name: d.name } : {}), evidence: d.evidence });
+    if (origin !== undefined) origins.set(key, origin);
     state.selected = key;
-    toast(t('evidenceAdded', { platform: p.platform }));
-    persist();
-    requestAnalysis(0);
-    return true;
-  } catch (e) {
-    toast(t('evidenceBad', { message: e instanceof Error ? e.message : String(e) }));
-    return false;
+    toast(t('evidenceAdded', { platform: d.platform }));
   }
+  persist();
+  requestAnalysis(0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,8 +308,11 @@ function onAnalysis(a: Analysis, roundTripMs: number): void {
     const s = JSON.stringify(a.schema);
     if (s !== lastSchema) {
       lastSchema = s;
+      // Evidence is checked by the evidence panel, YAML and JSON alike (the engine's reader and schema check): the
+      // JSON worker keeps the schema for completion and hover only.
+      evidencePanel.schedule(0);
       jsonDefaults.setDiagnosticsOptions({
-        validate: true,
+        validate: false,
         allowComments: false,
         enableSchemaRequest: false,
         schemas: [{ uri: 'assay://schema/evidence.json', fileMatch: [evidenceModel.uri.toString()], schema: a.schema as object }],
@@ -475,6 +498,7 @@ function currentWork(): Work {
     compareBase: c.base,
     compareHead: c.head,
     lang: getLang(),
+    ...(state.selected !== undefined ? { selected: state.selected } : {}),
   };
 }
 
@@ -526,7 +550,8 @@ function setText(text: string, undoable: boolean): void {
 function applyWorkState(w: Work): void {
   state.userPlatforms = w.platforms.map((p) => ({ ...p }));
   state.nextUserId = state.userPlatforms.length + 1 + Math.max(0, ...state.userPlatforms.map((p) => Number(/^user:(\d+)$/.exec(p.key)?.[1] ?? 0)));
-  state.selected = undefined;
+  // The platform selected when the work was kept (the first one when it is gone: see `onAnalysis`).
+  state.selected = w.selected;
   compareView.setChoice(w.compareBase, w.compareHead);
   if (w.lang) applyLang(w.lang);
 }
@@ -566,6 +591,31 @@ async function replaceWith(next: Pick<Work, 'text' | 'fileName'> & Partial<Work>
   // The text that stopped the analysis is gone: analyse the new one.
   if (state.paused) resume();
   return true;
+}
+
+/** The text and file name just before a paste (taken as the paste event reaches the editor, before Monaco applies it). */
+let beforePaste: { text: string; fileName: string } | undefined;
+
+/**
+ * A paste that replaced the whole text is another document: it becomes untitled (so Save does not write it over the
+ * old file), the old text goes to the history, and undoing the paste brings the old text and its name back.
+ */
+function onPaste(range: { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number }): void {
+  const before = beforePaste;
+  beforePaste = undefined;
+  const full = mainModel.getFullModelRange();
+  const whole = range.startLineNumber === 1 && range.startColumn === 1 && range.endLineNumber === full.endLineNumber && range.endColumn === full.endColumn;
+  if (!before || !whole || before.text.trim() === '' || before.text === mainModel.getValue()) return;
+  const untitled = t('untitled');
+  lastReplace = { before, after: { text: mainModel.getValue(), fileName: untitled } };
+  void remember({ ...currentWork(), text: before.text, fileName: before.fileName }, 'paste', state.docId).then((kept) => {
+    if (kept === 'failed') setNotice('history', { key: 'historyFailed', args: {} });
+  });
+  setFileName(untitled);
+  // Nothing of the pasted text is saved to a file yet.
+  state.baseline = '';
+  persist();
+  toast(t('pastedUntitled', { file: untitled, old: before.fileName }));
 }
 
 function openBundled(ref: string): Promise<boolean> {
@@ -625,6 +675,13 @@ function applyLang(lang: Lang): void {
     if (key !== undefined) el.textContent = t(key);
   }
   document.title = t('appTitle');
+  // Monaco reads its own words once, when loaded (boot.ts): another language takes a reload, offered here.
+  const monacoLang = document.documentElement.dataset['monacoLang'];
+  const reload = (): void => {
+    autosave();
+    location.reload();
+  };
+  setNotice('monacoLang', monacoLang === undefined || monacoLang === lang ? undefined : { key: 'monacoReload', args: {}, action: { key: 'reloadNow', run: reload } });
   compareView.renderPickers();
   documentView.renderPicker();
   renderNotices();
@@ -697,6 +754,7 @@ function wireControls(): void {
     applyLang((e.target as HTMLSelectElement).value as Lang);
     persist();
     requestAnalysis(0);
+    evidencePanel.schedule(0);
     if (state.tab === 'document') void documentView.refresh();
     // Paused, no analysis comes to redraw the panels: redraw their words now (results stay as they were).
     if (state.paused) {
@@ -717,9 +775,10 @@ function wireControls(): void {
   rovingList(byId('problems-list'), 'li', click);
   rovingList(byId('explanation-body'), 'li', click);
   rovingList(byId('plan-body'), 'li.clickable', click);
+  rovingList(byId('evidence-problems'), 'li', click);
 
   byId('share-button').addEventListener('click', async () => {
-    const hash = await encodeShare(currentWork());
+    const hash = await encodeShare(currentWork(), BUNDLED_RULESETS);
     const url = `${location.href.replace(/#.*$/, '')}#${hash}`;
     const input = byId<HTMLInputElement>('share-link');
     input.value = url;
@@ -733,7 +792,10 @@ function wireControls(): void {
   });
 
   const evLang = byId<HTMLSelectElement>('evidence-lang');
-  evLang.addEventListener('change', () => monaco.editor.setModelLanguage(evidenceModel, evLang.value));
+  evLang.addEventListener('change', () => {
+    monaco.editor.setModelLanguage(evidenceModel, evLang.value);
+    evidencePanel.schedule(0);
+  });
   const showEvidence = (doc: unknown): void => {
     evidenceModel.setValue(JSON.stringify(doc, null, 2));
     evLang.value = 'json';
@@ -749,15 +811,22 @@ function wireControls(): void {
     showEvidence({ platform: p ? `${p.platform}_copy` : 'my_platform', name: p?.name ?? '', evidence: p?.evidence ?? {} });
   });
   byId('evidence-add').addEventListener('click', () => {
-    addUserPlatform(evidenceModel.getValue(), 'my_platform');
+    evidencePanel.addFromEditor();
   });
   const evInput = byId<HTMLInputElement>('evidence-load-input');
   byId('evidence-load').addEventListener('click', () => evInput.click());
   evInput.addEventListener('change', async () => {
-    for (const f of evInput.files ?? []) addUserPlatform(await f.text(), f.name.replace(/\.[^.]+$/, ''));
+    const files = await Promise.all([...(evInput.files ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })));
     evInput.value = '';
+    await evidencePanel.load(files);
   });
-  byId('evidence-panel').addEventListener('toggle', () => evidenceEditor.layout());
+  byId('evidence-panel').addEventListener('toggle', () => {
+    evidenceEditor.layout();
+    evidencePanel.schedule(0);
+  });
+
+  byId('editor').addEventListener('paste', () => (beforePaste = { text: mainModel.getValue(), fileName: state.fileName }), true);
+  editor.onDidPaste((e) => onPaste(e.range));
 
   let compareTimer: ReturnType<typeof setTimeout> | undefined;
   mainModel.onDidChangeContent((e) => {
@@ -793,7 +862,7 @@ async function start(): Promise<void> {
   let restored = false;
   if (location.hash.length > 1) {
     try {
-      const w = await decodeShare(location.hash);
+      const w = await decodeShare(location.hash, MAX_SHARE_BYTES, BUNDLED_RULESETS);
       if (w) {
         // A new document beside the autosaved ones: opening a colleague's link never overwrites your work.
         const kept = listDocs().some((d) => d.work.text.trim() !== '');

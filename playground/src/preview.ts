@@ -3,7 +3,7 @@
 // callbacks. Out: DOM written into the fixed regions of index.html (the plan panel by `renderPlan`).
 
 import { pointsText, scoreText, shareText, totalText, weightText, effectiveWeightText } from '../../engine/index';
-import { byId, fmt, h } from './dom';
+import { byId, fmt, h, totalShown } from './dom';
 import { pickText, t, type StringKey } from './i18n';
 import { radarChart } from './radar';
 import type { Analysis, PlanResult, PlatformResult, SpanOut } from './protocol';
@@ -36,6 +36,11 @@ function levelCell(r: PlatformResult): string {
   return r.outcome === 'graded' && r.level !== null ? r.level : '—';
 }
 
+/** Why the evidence is invalid: its errors, as the engine words them. */
+function whyInvalid(r: PlatformResult): string {
+  return r.errors.map((e) => (e.field && !e.message.includes(e.field) ? `${e.field}: ${e.message}` : e.message)).join('; ');
+}
+
 export function renderPreview(state: PreviewState, on: PreviewHandlers): void {
   const a = state.analysis;
   const results = a?.results ?? [];
@@ -64,7 +69,7 @@ export function renderPreview(state: PreviewState, on: PreviewHandlers): void {
         h('td', { class: 'name' }, r.name ?? ''),
         h('td', { class: `outcome outcome-${r.outcome}`, 'data-col': 'outcome' }, outcomeText(r.outcome)),
         h('td', { class: 'level', 'data-col': 'level' }, levelCell(r)),
-        h('td', { class: 'num', 'data-col': 'total' }, fmt(r.total, totalText)),
+        h('td', { class: 'num', 'data-col': 'total', title: r.outcome === 'invalid' ? whyInvalid(r) : undefined }, totalShown(r)),
         h(
           'td',
           {},
@@ -96,7 +101,9 @@ function renderDetail(r: PlatformResult | undefined, state: PreviewState, on: Pr
   level.append(
     h('span', { class: `badge badge-${r.outcome}`, 'data-level': r.level ?? '', 'data-outcome': r.outcome }, levelText),
     h('span', { class: 'badge-label' }, r.outcome === 'graded' ? (pickText(r.levelLabel) ?? '') : ''),
-    h('span', { class: 'badge-total' }, `${t('total')} ${fmt(r.total, totalText)}`),
+    r.outcome === 'invalid'
+      ? h('span', { class: 'badge-total note-bad', 'data-testid': 'invalid-why' }, t('evidenceInvalidWhy', { why: whyInvalid(r) }))
+      : h('span', { class: 'badge-total' }, `${t('total')} ${fmt(r.total, totalText)}`),
     h('span', { class: 'badge-platform' }, r.platform, r.name ? ` · ${r.name}` : ''),
   );
   if (r.vetoes.length > 0) notes.append(h('p', { class: 'note-bad' }, `${t('vetoes')}: ${r.vetoes.join(', ')}`));

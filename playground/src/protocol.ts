@@ -179,6 +179,24 @@ export interface DocumentResult {
   readonly file?: { readonly name: string; readonly data: string | Uint8Array; readonly type: string };
 }
 
+/** A schema problem of one platform of an evidence text (`assess`'s evidence errors and warnings). */
+export interface EvidenceIssueOut {
+  /** Index of the platform in the request's `platforms`. */
+  readonly index: number;
+  readonly code: string;
+  readonly severity: 'error' | 'warning';
+  readonly field: string;
+  readonly message: string;
+  readonly args: Readonly<Record<string, string | number>>;
+}
+
+/** Evidence checked against the ruleset's schema, or why it could not be (the ruleset has errors). */
+export interface EvidenceCheckResult {
+  readonly seq: number;
+  readonly rulesetOk: boolean;
+  readonly issues: readonly EvidenceIssueOut[];
+}
+
 export type Request =
   | {
       readonly type: 'analyze';
@@ -195,6 +213,14 @@ export type Request =
       readonly staleText?: string;
     }
   | { readonly type: 'format'; readonly seq: number; readonly text: string }
+  | {
+      readonly type: 'evidence';
+      readonly seq: number;
+      /** The ruleset's text. */
+      readonly text: string;
+      readonly lang: Lang;
+      readonly platforms: readonly { readonly platform: string; readonly name?: string; readonly evidence: Readonly<Record<string, unknown>> }[];
+    }
   | {
       readonly type: 'plan';
       readonly seq: number;
@@ -229,4 +255,5 @@ export type Response =
   | { readonly type: 'comparison'; readonly comparison: Comparison }
   | { readonly type: 'plan'; readonly plan: PlanResult }
   | { readonly type: 'document'; readonly document: DocumentResult }
+  | { readonly type: 'evidence'; readonly check: EvidenceCheckResult }
   | { readonly type: 'failed'; readonly seq: number; readonly message: string };

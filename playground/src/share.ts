@@ -1,8 +1,11 @@
-// Share links of the playground's work. In: the work to keep (ruleset text, user platforms, compare
-// choices). Out: a URL hash (`#s=` + base64url of deflate-raw JSON) and back, inflated under a byte budget.
+// Share links of the playground's work. In: the work to keep (ruleset text, user platforms, compare choices, the
+// selected platform) and the bundled rulesets. Out: a URL hash (`#s=` + base64url of deflate-raw JSON) and back,
+// inflated under a byte budget. A text that is a bundled ruleset, or a few line edits away from one, travels as the
+// ruleset's ref (and those edits), not verbatim: the bundled 1.0 unchanged is a link of a few dozen characters.
 
 import type { Lang } from '../../dsl/index';
 import type { PlatformInput } from './protocol';
+import { applyLineEdits, lineEdits, type LineEdit } from './share-diff';
 
 export interface Work {
   readonly text: string;
@@ -11,6 +14,14 @@ export interface Work {
   readonly compareBase: string;
   readonly compareHead: string;
   readonly lang?: Lang;
+  /** The platform selected (its page key, `sample:…` or `user:…`). */
+  readonly selected?: string;
+}
+
+/** A ruleset bundled with the playground (what a link may refer to instead of carrying its text). */
+export interface BundledText {
+  readonly ref: string;
+  readonly text: string;
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -115,11 +126,43 @@ export function readWork(x: unknown): Work | undefined {
     compareBase: typeof w['compareBase'] === 'string' ? w['compareBase'] : '',
     compareHead: typeof w['compareHead'] === 'string' ? w['compareHead'] : 'editor',
     ...(lang === 'en' || lang === 'zh-Hans' || lang === 'zh-Hant' ? { lang } : {}),
+    ...(typeof w['selected'] === 'string' ? { selected: w['selected'] } : {}),
   };
 }
 
-export async function encodeShare(work: Work): Promise<string> {
-  const json = new TextEncoder().encode(JSON.stringify(work));
+/** How a link holds the text: a bundled ruleset's `ref`, and the line edits that turn it into the text. */
+type TextRef = { readonly ref: string; readonly edits?: readonly LineEdit[] };
+
+/** The shortest way to say `text`: a bundled ruleset it equals, or is a few line edits away from; else undefined. */
+export function textRef(text: string, bundled: readonly BundledText[]): TextRef | undefined {
+  let best: TextRef | undefined;
+  let cost = text.length;
+  for (const b of bundled) {
+    if (b.text === text) return { ref: b.ref };
+    const edits = lineEdits(b.text, text);
+    if (!edits) continue;
+    // Worth it only when the ref and the edits are shorter than the text itself.
+    const size = b.ref.length + JSON.stringify(edits).length;
+    if (size < cost) {
+      cost = size;
+      best = { ref: b.ref, edits };
+    }
+  }
+  return best;
+}
+
+/** The text a `TextRef` stands for; undefined when the ref is not bundled here or the edits do not fit it. */
+function fromRef(x: Record<string, unknown>, bundled: readonly BundledText[]): string | undefined {
+  const base = bundled.find((b) => b.ref === x['ref'])?.text;
+  if (base === undefined) return undefined;
+  return x['edits'] === undefined ? base : applyLineEdits(base, x['edits']);
+}
+
+/** The link's hash for `work`: its text by reference to a bundled ruleset when that is shorter. */
+export async function encodeShare(work: Work, bundled: readonly BundledText[] = []): Promise<string> {
+  const ref = textRef(work.text, bundled);
+  const { text, ...rest } = work;
+  const json = new TextEncoder().encode(JSON.stringify(ref ? { ...rest, ...ref } : { text, ...rest }));
   return 's=' + toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
 }
 
@@ -127,11 +170,16 @@ export async function encodeShare(work: Work): Promise<string> {
  * Decodes a location hash (`#s=…`); undefined when there is none, throws when it is broken and
  * `ShareTooLarge` when it inflates past `limit` bytes.
  */
-export async function decodeShare(hash: string, limit = MAX_SHARE_BYTES): Promise<Work | undefined> {
+export async function decodeShare(hash: string, limit = MAX_SHARE_BYTES, bundled: readonly BundledText[] = []): Promise<Work | undefined> {
   const m = /^#?s=([A-Za-z0-9_-]+)$/.exec(hash);
   if (!m?.[1]) return undefined;
   const bytes = await inflateCapped(fromBase64Url(m[1]), limit);
-  const work = readWork(JSON.parse(new TextDecoder().decode(bytes)));
+  const raw: unknown = JSON.parse(new TextDecoder().decode(bytes));
+  // A text by reference: put the bundled text back (a ref this playground does not bundle makes the link unreadable).
+  const x = typeof raw === 'object' && raw !== null && !Object.hasOwn(raw, 'text') && Object.hasOwn(raw, 'ref') ? (raw as Record<string, unknown>) : undefined;
+  const text = x ? fromRef(x, bundled) : undefined;
+  if (x && text === undefined) throw new Error('unknown bundled ruleset');
+  const work = readWork(x ? { ...x, text } : raw);
   if (!work) throw new Error('unexpected content');
   return work;
 }

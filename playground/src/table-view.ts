@@ -8,6 +8,7 @@ import { LANGS, RULESET_STATUSES, type Lang, renderMessage, parseRuleset } from 
 import { Rational } from '../../engine/index';
 import { byId, h } from './dom';
 import { getLang, t, type StringKey } from './i18n';
+import { oneLanguageNote } from './one-language';
 import type { monaco as Monaco } from './monaco-setup';
 import type { DiagOut } from './protocol';
 import {
@@ -425,9 +426,9 @@ export class TableView {
         { class: 'grid fields' },
         h('tbody', {},
           LANGS.map((lang) => h('tr', {}, h('th', {}, t('colLabel', { lang })), h('td', {}, this.input({ kind: 'label', owner: { kind: 'indicator', id }, lang }, { wide: true, label: `${id} ${t('colLabel', { lang })}` })))),
-          field('colUnit', this.input({ kind: 'indicator', id, field: 'unit' }, { wide: true, label: `${id} ${t('colUnit')}` })),
+          field('colUnit', oneLanguage(ind.unit?.value, this.input({ kind: 'indicator', id, field: 'unit' }, { wide: true, label: `${id} ${t('colUnit')}` }))),
           field('colMethods', this.input({ kind: 'indicator', id, field: 'methods' }, { wide: true, code: true, label: `${id} ${t('colMethods')}` })),
-          field('colBasis', this.input({ kind: 'indicator', id, field: 'basis' }, { wide: true, label: `${id} ${t('colBasis')}` })),
+          field('colBasis', oneLanguage(ind.basis?.value, this.input({ kind: 'indicator', id, field: 'basis' }, { wide: true, label: `${id} ${t('colBasis')}` }))),
           field('colApplies', this.input({ kind: 'indicator', id, field: 'applies' }, { wide: true, code: true, label: `${id} ${t('colApplies')}` })),
           field('colFormerly', this.input({ kind: 'indicator', id, field: 'formerly' }, { code: true, label: `${id} ${t('colFormerly')}` })),
         ),
@@ -594,6 +595,12 @@ export class TableView {
 }
 
 // --- sums ----------------------------------------------------------------------------------------
+
+/** A unit or basis cell, with a note beside it when the ruleset's one string is not in the UI's language. */
+function oneLanguage(text: string | undefined, cell: HTMLElement): HTMLElement {
+  const note = text !== undefined ? oneLanguageNote(text) : undefined;
+  return note === undefined ? cell : h('span', { class: 'one-language' }, cell, ' ', h('span', { class: 'muted', 'data-testid': 'one-language' }, note));
+}
 
 function labelOf(label: A.Text | undefined): string {
   if (!label) return '';

@@ -8,6 +8,7 @@ import { analyze } from './analyze';
 import { compare } from './compare';
 import { documentFor } from './document';
 import { format } from './engine-bridge';
+import { checkEvidence } from './evidence';
 import { planFor } from './features';
 
 const scope = self as unknown as {
@@ -27,6 +28,8 @@ function run(req: Request): Response {
         return { type: 'formatted', seq: req.seq, text: format(req.text) };
       case 'compare':
         return { type: 'comparison', comparison: compare(req.seq, req.base, req.head, req.lang, req.platforms) };
+      case 'evidence':
+        return { type: 'evidence', check: checkEvidence(req.seq, req.text, req.lang, req.platforms) };
       case 'document':
         return { type: 'document', document: documentFor(req.seq, req.text, req.against, req.lang, req.format) };
       case 'plan': {
@@ -44,7 +47,7 @@ function run(req: Request): Response {
 function drain(): void {
   scheduled = false;
   // Format first (the user is waiting on it), then analysis, then comparison.
-  for (const kind of ['format', 'analyze', 'compare', 'document', 'plan'] as const) {
+  for (const kind of ['format', 'analyze', 'evidence', 'compare', 'document', 'plan'] as const) {
     const req = pending.get(kind);
     if (!req) continue;
     pending.delete(kind);
