@@ -227,3 +227,234 @@ describe('the playground on a phone, 390 × 844 (#16)', () => {
     await page.close();
   }, 180_000);
 });
+
+interface Focused {
+  readonly what: string;
+  /** The focus shows: an outline (not transparent, not zero wide) or a box shadow, on the element or its visible stand-in. */
+  readonly visible: boolean;
+}
+
+/** What has the focus now, and whether it shows it. A visually hidden control (a file input) shows it on its label. */
+function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { what: 'body', visible: false };
+    const hidden = (e: HTMLElement): boolean => getComputedStyle(e).opacity === '0' || e.getBoundingClientRect().width <= 1;
+    // An editor shows its focus on its frame; a hidden file input on its label.
+    const editor = el.closest<HTMLElement>('.monaco-editor');
+    const label = el.id ? document.querySelector<HTMLElement>(`label[for="${CSS.escape(el.id)}"]`) : null;
+    const shown = editor ?? (hidden(el) && label ? label : el);
+    const cs = getComputedStyle(shown);
+    const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0 && !/rgba\(\d+, \d+, \d+, 0\)|transparent/.test(cs.outlineColor);
+    const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+    const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+    // Monaco's positioned children cover anything drawn inside its box: an editor's frame must be drawn outside.
+    const uncovered = editor === null || (outline && parseFloat(cs.outlineOffset) >= 0);
+    return { what: `${name} “${text}”`, visible: !hidden(shown) && (outline || cs.boxShadow !== 'none') && uncovered };
+  });
+}
+
+/** Presses `key` until the focus is on an element matching `selector`; returns how many presses it took. */
+async function pressUntil(page: Page, selector: string, key = 'Tab', limit = 80): Promise<number> {
+  for (let n = 1; n <= limit; n++) {
+    await page.keyboard.press(key);
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return n;
+  }
+  throw new Error(`${limit} × ${key} never reached ${selector} (focus on ${(await focused(page)).what})`);
+}
+
+const editorLine = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const pg = window.assayPlayground;
+    const pos = pg?.editor.getPosition();
+    return pos ? (pg?.editor.getModel()?.getLineContent(pos.lineNumber).trim() ?? '') : '';
+  });
+
+/** From the language menu (the top bar's last control) into the editor, out of it with Ctrl+M (Monaco's documented
+ * switch: Tab then moves the focus instead of indenting, see its Alt+F1 help), and on to what comes next. */
+async function tabPastEditor(page: Page): Promise<void> {
+  await page.focus('#lang');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('[data-testid=editor]') !== null)).toBe(true);
+  await page.keyboard.press('Control+m');
+  await page.keyboard.press('Tab');
+}
+
+describe('the playground by keyboard alone (#16)', () => {
+  it('Tab reaches the tabs; arrows, Home and End move between them and choose them (ARIA roles, roving tab stop)', async () => {
+    const { page, log } = await freshPage('en');
+    const text = await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue());
+    await tabPastEditor(page);
+    expect((await focused(page)).what).toContain('button#tab-preview');
+    // Leaving the editor typed nothing into it.
+    expect(await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue())).toBe(text);
+    const tabs = (): Promise<{ id: string; selected: string | null; tabIndex: number; panelShown: boolean; role: string | null; labelled: boolean }[]> =>
+      page.$$eval('[role=tablist] [role=tab]', (els) =>
+        els.map((el) => {
+          const panel = document.getElementById(el.getAttribute('aria-controls') ?? '');
+          return {
+            id: el.id,
+            selected: el.getAttribute('aria-selected'),
+            tabIndex: (el as HTMLElement).tabIndex,
+            panelShown: panel !== null && !panel.hidden,
+            role: panel?.getAttribute('role') ?? null,
+            labelled: panel?.getAttribute('aria-labelledby') === el.id,
+          };
+        }),
+      );
+    const expectChosen = async (id: string): Promise<void> => {
+      const all = await tabs();
+      expect(all).toHaveLength(5);
+      for (const tab of all) {
+        expect(tab.role, tab.id).toBe('tabpanel');
+        expect(tab.labelled, tab.id).toBe(true);
+        expect({ id: tab.id, selected: tab.selected, tabIndex: tab.tabIndex, panelShown: tab.panelShown }).toEqual(
+          tab.id === id ? { id, selected: 'true', tabIndex: 0, panelShown: true } : { id: tab.id, selected: 'false', tabIndex: -1, panelShown: false },
+        );
+      }
+      const f = await focused(page);
+      expect(f.what).toContain(`button#${id}`);
+      expect(f.visible, f.what).toBe(true);
+    };
+    await expectChosen('tab-preview');
+    await page.keyboard.press('ArrowRight');
+    await expectChosen('tab-compare');
+    await page.keyboard.press('ArrowRight');
+    await expectChosen('tab-document');
+    await page.keyboard.press('ArrowLeft');
+    await expectChosen('tab-compare');
+    await page.keyboard.press('End');
+    await expectChosen('tab-distribution');
+    await page.keyboard.press('ArrowRight');
+    await expectChosen('tab-preview');
+    await page.keyboard.press('ArrowLeft');
+    await expectChosen('tab-distribution');
+    await page.keyboard.press('Home');
+    await expectChosen('tab-preview');
+    // Tab leaves the tablist for the chosen panel (one tab stop for the whole list).
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('#view-preview') !== null)).toBe(true);
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('Tab reaches the platform rows, ArrowDown moves, Enter chooses a platform; explanation lines act on Enter', async () => {
+    const { page, log } = await freshPage('en');
+    await tabPastEditor(page);
+    await pressUntil(page, '#platforms-body tr[data-platform]', 'Tab', 5);
+    // The chosen platform's row is the list's tab stop.
+    const first = await page.evaluate(() => (document.activeElement as HTMLElement).dataset['platform']);
+    const selected = await page.evaluate(() => document.querySelector<HTMLElement>('#platforms-body tr.selected')?.dataset['platform']);
+    expect(first).toBe(selected);
+    expect(await page.$$eval('#platforms-body tr[data-platform]', (trs) => trs.filter((tr) => (tr as HTMLElement).tabIndex === 0).length)).toBe(1);
+    await pressUntil(page, '#platforms-body tr[data-platform="P2_regional_aicc"]', 'ArrowDown', 4);
+    const row = await focused(page);
+    expect(row.visible, row.what).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#platforms-body tr.selected')?.getAttribute('data-platform') === 'P2_regional_aicc');
+    expect(await page.getAttribute('#platforms-body tr[data-platform="P2_regional_aicc"]', 'aria-current')).toBe('true');
+    await page.waitForFunction(() => document.querySelector('[data-testid=level] .badge')?.textContent === 'L1');
+    const line = page.locator('[data-testid=explanation] li.clickable').filter({ hasText: /^pue\b/ });
+    await line.first().waitFor({ timeout: 15_000 });
+    // On to the explanation: past the evidence panel and the band links of the indicator table.
+    const presses = await pressUntil(page, '#explanation-body li');
+    console.log(`Tab presses from the platform row to the explanation: ${presses}`);
+    const explained = await focused(page);
+    expect(explained.visible, explained.what).toBe(true);
+    for (let n = 0; n < 60 && !/^pue\b/.test(await page.evaluate(() => document.activeElement?.textContent ?? '')); n++) await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^pue\b/);
+    await page.keyboard.press('Enter');
+    // P2's pue 1.28 falls in the band `<= 1.30: 65` of 1.0: Enter put the editor's cursor on it.
+    await expect.poll(() => editorLine(page)).toBe('<= 1.30: 65');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid=editor]') !== null)).toBe(true);
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('Tab reaches the problems; arrows move and Enter puts the cursor on the problem', async () => {
+    const { page, log } = await freshPage('en');
+    await breakText(page);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=problems] li').length >= 1);
+    const markers = await page.evaluate(() => {
+      const pg = window.assayPlayground;
+      const model = pg?.editor.getModel();
+      return pg && model ? pg.monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => m.startLineNumber) : [];
+    });
+    expect(markers.length).toBeGreaterThan(0);
+    // Put the cursor elsewhere first, so that Enter has somewhere to move it.
+    await page.evaluate(() => window.assayPlayground?.editor.setPosition({ lineNumber: 1, column: 1 }));
+    await tabPastEditor(page);
+    const problem = await focused(page);
+    expect(problem.what).toMatch(/^li\.sev-error/);
+    expect(problem.visible, problem.what).toBe(true);
+    const n = await page.locator('[data-testid=problems] li').count();
+    if (n > 1) {
+      await page.keyboard.press('End');
+      expect(await page.evaluate(() => [...document.querySelectorAll('#problems-list li')].indexOf(document.activeElement as Element))).toBe(n - 1);
+      await page.keyboard.press('Home');
+    }
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.assayPlayground?.editor.getPosition()?.lineNumber)).toBe(markers[0]);
+    expect(await editorLine(page)).toContain('dimension A 42 {');
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Presses Tab up to `presses` times from where the focus is, recording every control reached (stops on leaving `within`). */
+async function walk(page: Page, within: string, presses: number): Promise<Focused[]> {
+  const seen: Focused[] = [];
+  for (let n = 0; n < presses; n++) {
+    await page.keyboard.press('Tab');
+    if (!(await page.evaluate((w) => document.activeElement?.closest(w) !== null, within))) break;
+    seen.push(await focused(page));
+  }
+  return seen;
+}
+
+describe('visible focus (#16)', () => {
+  it('every control the keyboard reaches in each view shows where the focus is', async () => {
+    const { page, log } = await freshPage('zh-Hans');
+    await selectPlatform(page, 'P2_regional_aicc');
+    const all: Record<string, Focused[]> = {};
+    // The top bar, the editor (left with Ctrl+M) and the problems.
+    await page.focus('#bundled');
+    all['top bar'] = [await focused(page), ...(await walk(page, '.topbar', 20))];
+    await page.keyboard.press('Control+m');
+    all['editor'] = [await focused(page)];
+    const views: readonly (readonly [string, (page: Page) => Promise<void>])[] = [
+      ['preview', async () => undefined],
+      ['compare', showCompare],
+      ['document', showDocument],
+      ['table', showTable],
+      ['distribution', showDistribution],
+    ];
+    for (const [name, show] of views) {
+      await show(page);
+      // Into the view from its tab, by keyboard.
+      await page.focus(`#tab-${name}`);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+Tab');
+      all[`tab ${name}`] = [await focused(page)];
+      expect(all[`tab ${name}`]?.[0]?.what).toContain(`#tab-${name}`);
+      all[name] = await walk(page, `#view-${name}`, 60);
+    }
+    await page.focus('#guide-button');
+    await page.keyboard.press('Enter');
+    await page.locator('#guide-body h1').waitFor({ timeout: 10_000 });
+    all['guide'] = [await focused(page), ...(await walk(page, '#guide-dialog', 40))];
+    await page.keyboard.press('Escape');
+
+    const kinds = Object.values(all)
+      .flat()
+      .map((f) => f.what.split(/[.#“ ]/)[0]);
+    console.log(`focus walk: ${Object.entries(all).map(([k, v]) => `${k} ${v.length}`).join(', ')} controls; element kinds ${[...new Set(kinds)].join(', ')}`);
+    const unseen = Object.entries(all).flatMap(([view, fs]) => fs.filter((f) => !f.visible).map((f) => `${view}: ${f.what}`));
+    expect(unseen).toEqual([]);
+    // The sample covers each kind of control.
+    for (const kind of ['button', 'select', 'input', 'tr', 'li', 'summary', 'a']) expect(kinds, kind).toContain(kind);
+    for (const view of ['preview', 'compare', 'document', 'table', 'distribution', 'guide']) expect(all[view]?.length, view).toBeGreaterThan(2);
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
