@@ -104,17 +104,47 @@ async function breakText(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid=problems] li.sev-error');
 }
 
+/** The Tables tab after an edit of a cell: "What changed" shows before → after, causes and the matrix. */
+async function showDelta(page: Page): Promise<void> {
+  await showTable(page);
+  const seq = await waitForAnalysis(page);
+  const when = page.locator('[data-cell="veto:V1"]');
+  await when.fill('declared_vs_measured_gap > 15 or metric_disclosure = misleading');
+  await when.press('Enter');
+  await waitForAnalysis(page, seq);
+  await page.locator('[data-testid=delta] [data-causes="P3_gpu_rental_startup"]').waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid=delta-matrix]').waitFor({ timeout: 30_000 });
+}
+
 const VIEWS: readonly (readonly [string, (page: Page) => Promise<void>])[] = [
   ['preview', (page) => selectPlatform(page, 'P2_regional_aicc')],
+  [
+    'evidence',
+    async (page) => {
+      await page.click('#evidence-panel summary');
+      await page.locator('[data-testid=evidence-editor] .view-lines').waitFor();
+      await page.click('#evidence-template');
+    },
+  ],
   ['compare', showCompare],
   ['document', showDocument],
   ['table', showTable],
+  ['table + what changed', showDelta],
   ['distribution', showDistribution],
   [
     'guide',
     async (page) => {
       await page.click('[data-testid=guide-button]');
       await page.locator('#guide-body h1').waitFor({ timeout: 10_000 });
+    },
+  ],
+  [
+    'history',
+    async (page) => {
+      await page.keyboard.press('Escape');
+      await page.click('[data-testid=history-button]');
+      await page.waitForFunction(() => (document.querySelector('[data-testid=history-dialog]') as HTMLDialogElement | null)?.open === true);
+      await page.locator('#history-docs li').first().waitFor({ timeout: 10_000 });
     },
   ],
   [
