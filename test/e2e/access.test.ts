@@ -306,6 +306,8 @@ async function tabPastEditor(page: Page): Promise<void> {
   await page.focus('#lang');
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.closest('[data-testid=editor]') !== null)).toBe(true);
+  // The way out is written beside the editor while it has the focus.
+  expect(await page.locator('[data-testid=editor-tab-hint]').innerText()).toContain('Ctrl+M');
   await page.keyboard.press('Control+m');
   await page.keyboard.press('Tab');
 }
@@ -314,8 +316,10 @@ describe('the playground by keyboard alone (#16)', () => {
   it('Tab reaches the tabs; arrows, Home and End move between them and choose them (ARIA roles, roving tab stop)', async () => {
     const { page, log } = await freshPage('en');
     const text = await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue());
+    expect(await page.locator('[data-testid=editor-tab-hint]').isVisible()).toBe(false);
     await tabPastEditor(page);
     expect((await focused(page)).what).toContain('button#tab-preview');
+    expect(await page.locator('[data-testid=editor-tab-hint]').isVisible()).toBe(false);
     // Leaving the editor typed nothing into it.
     expect(await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue())).toBe(text);
     const tabs = (): Promise<{ id: string; selected: string | null; tabIndex: number; panelShown: boolean; role: string | null; labelled: boolean }[]> =>
