@@ -446,6 +446,23 @@ async function walk(page: Page, within: string, presses: number): Promise<Focuse
   return seen;
 }
 
+describe('the read-only diff editor (#16)', () => {
+  it('lets Tab through without Ctrl+M: both sides are reached and left', async () => {
+    const { page, log } = await freshPage('en');
+    await showCompare(page);
+    await page.focus('#compare-head');
+    const reached: string[] = [];
+    for (let n = 0; n < 4; n++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.closest('.monaco-editor')?.querySelector('[aria-label]')?.getAttribute('aria-label') ?? document.activeElement?.tagName ?? ''));
+    }
+    expect(reached.slice(0, 2)).toEqual(['Base version (read only)', 'Compared version (read only)']);
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid=diff-editor]') === null)).toBe(true);
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('visible focus (#16)', () => {
   it('every control the keyboard reaches in each view shows where the focus is', async () => {
     const { page, log } = await freshPage('zh-Hans');
