@@ -241,7 +241,11 @@ describe('the playground on a phone, 390 × 844 (#16)', () => {
     const [chart, handles] = await Promise.all(['#dist-chart', '#dist-calibrate'].map((sel) => page.locator(sel).first().boundingBox()));
     expect(handles?.y ?? 0).toBeGreaterThanOrEqual((chart?.y ?? Infinity) + (chart?.height ?? 0));
 
-    const all = { preview, compare, table, doc, dist };
+    await page.click('[data-testid=guide-button]');
+    await page.locator('#guide-body h1').waitFor({ timeout: 10_000 });
+    const guide = await phoneFigures(page, ['#guide-dialog', '#guide-body']);
+    await page.keyboard.press('Escape');
+    const all = { preview, compare, table, doc, dist, guide };
     console.log(
       `390 px: ${Object.entries(all)
         .map(([view, f]) => `${view} page scrollWidth ${f.scrollWidth}; ${f.panels.map((p) => `${p.sel} ${p.scrollWidth}/${p.clientWidth} (right ${p.right.toFixed(0)})`).join('; ')}`)
