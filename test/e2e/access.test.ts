@@ -380,7 +380,7 @@ describe('the playground by keyboard alone (#16)', () => {
     await page.close();
   });
 
-  it('Tab reaches the platform rows, ArrowDown moves, Enter chooses a platform; explanation lines act on Enter', async () => {
+  it('Tab reaches the platform rows, ArrowDown moves, Enter chooses a platform; explanation lines and plan steps act on Enter', async () => {
     const { page, log } = await freshPage('en');
     await tabPastEditor(page);
     await pressUntil(page, '#platforms-body tr[data-platform]', 'Tab', 5);
@@ -407,8 +407,19 @@ describe('the playground by keyboard alone (#16)', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^pue\b/);
     await page.keyboard.press('Enter');
     // P2's pue 1.28 falls in the band `<= 1.30: 65` of 1.0: Enter put the editor's cursor on it.
-    await expect.poll(() => editorLine(page)).toBe('<= 1.30: 65');
+    await expect.poll(() => editorLine(page), { timeout: 5_000 }).toBe('<= 1.30: 65');
     expect(await page.evaluate(() => document.activeElement?.closest('[data-testid=editor]') !== null)).toBe(true);
+
+    // The improvement plan's steps: from the explanation's tab stop, Tab reaches them; Enter acts there too.
+    await page.locator('[data-testid=plan] li.clickable').filter({ hasText: 'renewable_energy_share' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('#explanation-body li[tabindex="0"]').focus();
+    await pressUntil(page, '#plan-body li.clickable', 'Tab', 3);
+    for (let n = 0; n < 30 && !(await page.evaluate(() => document.activeElement?.textContent ?? '')).includes('renewable_energy_share'); n++) await page.keyboard.press('ArrowDown');
+    const step = await focused(page);
+    expect(step.what).toContain('renewable_energy_share');
+    expect(step.visible, step.what).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editorLine(page), { timeout: 5_000 }).toBe('indicator renewable_energy_share {');
     expect(log.consoleErrors).toEqual([]);
     await page.close();
   });
@@ -436,7 +447,7 @@ describe('the playground by keyboard alone (#16)', () => {
       await page.keyboard.press('Home');
     }
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => window.assayPlayground?.editor.getPosition()?.lineNumber)).toBe(markers[0]);
+    await expect.poll(() => page.evaluate(() => window.assayPlayground?.editor.getPosition()?.lineNumber), { timeout: 5_000 }).toBe(markers[0]);
     expect(await editorLine(page)).toContain('dimension A 42 {');
     expect(log.consoleErrors).toEqual([]);
     await page.close();
