@@ -359,20 +359,20 @@ describe('the playground by keyboard alone (#16)', () => {
       expect(f.visible, f.what).toBe(true);
     };
     await expectChosen('tab-preview');
-    await page.keyboard.press('ArrowRight');
-    await expectChosen('tab-compare');
-    await page.keyboard.press('ArrowRight');
-    await expectChosen('tab-document');
-    await page.keyboard.press('ArrowLeft');
-    await expectChosen('tab-compare');
-    await page.keyboard.press('End');
-    await expectChosen('tab-distribution');
-    await page.keyboard.press('ArrowRight');
-    await expectChosen('tab-preview');
-    await page.keyboard.press('ArrowLeft');
-    await expectChosen('tab-distribution');
-    await page.keyboard.press('Home');
-    await expectChosen('tab-preview');
+    // Each key and the tab it chooses (the ends wrap around).
+    const keys = [
+      ['ArrowRight', 'tab-compare'],
+      ['ArrowRight', 'tab-document'],
+      ['ArrowLeft', 'tab-compare'],
+      ['End', 'tab-distribution'],
+      ['ArrowRight', 'tab-preview'],
+      ['ArrowLeft', 'tab-distribution'],
+      ['Home', 'tab-preview'],
+    ] as const;
+    for (const [key, id] of keys) {
+      await page.keyboard.press(key);
+      await expectChosen(id);
+    }
     // Tab leaves the tablist for the chosen panel (one tab stop for the whole list).
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('#view-preview') !== null)).toBe(true);
