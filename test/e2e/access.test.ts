@@ -194,72 +194,79 @@ async function phoneFigures(page: Page, panels: readonly string[]): Promise<{ sc
 describe('the playground on a phone, 390 × 844 (#16)', () => {
   const PHONE = { width: 390, height: 844 };
 
-  it('lays out 390 px wide, results below the editor; wide tables scroll inside their own panel', async () => {
-    const { page, log } = await freshPage('zh-Hans', PHONE);
-    await selectPlatform(page, 'P2_regional_aicc');
-    const order = await page.evaluate(() => {
-      const box = (sel: string) => (document.querySelector(sel) as HTMLElement).getBoundingClientRect();
-      return { editor: box('[data-testid=editor]'), problems: box('[data-testid=problems]'), results: box('[data-testid=platforms]'), tabs: box('.tabs') };
-    });
-    // One column: the results start below the editor and its problems, and take the whole width.
-    expect(order.tabs.top).toBeGreaterThanOrEqual(order.problems.bottom - 1);
-    expect(order.results.top).toBeGreaterThan(order.editor.bottom);
-    expect(order.editor.width).toBeGreaterThan(PHONE.width - 10);
-    expect(order.results.right).toBeLessThanOrEqual(PHONE.width);
-    const preview = await phoneFigures(page, ['[data-testid=indicators]']);
-    // Headers, outcomes, levels and numbers stay on one line (Chinese words once stacked one character per line).
-    const wrapped = await page.evaluate(() => {
-      const lines = (el: Element): number => {
-        const r = document.createRange();
-        r.selectNodeContents(el);
-        return new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top))).size;
-      };
-      const sel = '[data-testid=platforms] th, #platforms-body td[data-col], [data-testid=indicators] th, #indicators-body td.num, #indicators-body tr[data-indicator] td:nth-child(2)';
-      // Values are whole when they are numbers (a record's value may wrap at its spaces).
-      const whole = (el: Element): boolean => !el.matches('td:nth-child(2)') || /^-?[\d.,]+%?$/.test(el.textContent?.trim() ?? '');
-      return [...document.querySelectorAll(sel)].filter((el) => whole(el) && lines(el) > 1).map((el) => el.textContent);
-    });
-    expect(wrapped).toEqual([]);
-    await page.locator('[data-testid=platforms]').scrollIntoViewIfNeeded();
-    await screenshot(page, '50-phone-preview');
+  for (const lang of ['zh-Hans', 'en']) {
+    // The screenshots without a suffix are the Chinese ones (the harder case: words that must not stack).
+    const suffix = lang === 'zh-Hans' ? '' : `-${lang}`;
+    it(`lays out 390 px wide, results below the editor; wide tables scroll inside their own panel (${lang})`, async () => {
+      const { page, log } = await freshPage(lang, PHONE);
+      await selectPlatform(page, 'P2_regional_aicc');
+      const order = await page.evaluate(() => {
+        const box = (sel: string) => (document.querySelector(sel) as HTMLElement).getBoundingClientRect();
+        return { editor: box('[data-testid=editor]'), problems: box('[data-testid=problems]'), results: box('[data-testid=platforms]'), tabs: box('.tabs') };
+      });
+      // One column: the results start below the editor and its problems, and take the whole width.
+      expect(order.tabs.top).toBeGreaterThanOrEqual(order.problems.bottom - 1);
+      expect(order.results.top).toBeGreaterThan(order.editor.bottom);
+      expect(order.editor.width).toBeGreaterThan(PHONE.width - 10);
+      expect(order.results.right).toBeLessThanOrEqual(PHONE.width);
+      // Every tab is in sight, none scrolled out of the tab bar.
+      const tabRights = await page.$$eval('[role=tab]', (els) => els.map((el) => el.getBoundingClientRect().right));
+      expect(tabRights.filter((r) => r > PHONE.width)).toEqual([]);
+      const preview = await phoneFigures(page, ['[data-testid=indicators]']);
+      // Headers, outcomes, levels and numbers stay on one line (Chinese words once stacked one character per line).
+      const wrapped = await page.evaluate(() => {
+        const lines = (el: Element): number => {
+          const r = document.createRange();
+          r.selectNodeContents(el);
+          return new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top))).size;
+        };
+        const sel = '[data-testid=platforms] th, #platforms-body td[data-col], [data-testid=indicators] th, #indicators-body td.num, #indicators-body tr[data-indicator] td:nth-child(2)';
+        // Values are whole when they are numbers (a record's value may wrap at its spaces).
+        const whole = (el: Element): boolean => !el.matches('td:nth-child(2)') || /^-?[\d.,]+%?$/.test(el.textContent?.trim() ?? '');
+        return [...document.querySelectorAll(sel)].filter((el) => whole(el) && lines(el) > 1).map((el) => el.textContent);
+      });
+      expect(wrapped).toEqual([]);
+      await page.locator('[data-testid=platforms]').scrollIntoViewIfNeeded();
+      await screenshot(page, `50-phone-preview${suffix}`);
 
-    await showCompare(page);
-    const compare = await phoneFigures(page, ['[data-testid=impact]', '[data-testid=diff-editor]']);
-    await page.locator('[data-testid=impact]').scrollIntoViewIfNeeded();
-    await screenshot(page, '51-phone-compare');
+      await showCompare(page);
+      const compare = await phoneFigures(page, ['[data-testid=impact]', '[data-testid=diff-editor]']);
+      await page.locator('[data-testid=impact]').scrollIntoViewIfNeeded();
+      await screenshot(page, `51-phone-compare${suffix}`);
 
-    await showTable(page);
-    const table = await phoneFigures(page, ['#table-editor .card:has(.indicators-grid)']);
-    await page.locator('#table-editor .indicators-grid').first().scrollIntoViewIfNeeded();
-    await screenshot(page, '52-phone-table');
+      await showTable(page);
+      const table = await phoneFigures(page, ['#table-editor .card:has(.indicators-grid)']);
+      await page.locator('#table-editor .indicators-grid').first().scrollIntoViewIfNeeded();
+      await screenshot(page, `52-phone-table${suffix}`);
 
-    await showDocument(page);
-    const doc = await phoneFigures(page, ['#document-body .doc-table']);
-    await showDistribution(page);
-    const dist = await phoneFigures(page, ['[data-testid=distribution]']);
-    // The calibration handles come below the chart, not squeezed beside it.
-    const [chart, handles] = await Promise.all(['#dist-chart', '#dist-calibrate'].map((sel) => page.locator(sel).first().boundingBox()));
-    expect(handles?.y ?? 0).toBeGreaterThanOrEqual((chart?.y ?? Infinity) + (chart?.height ?? 0));
+      await showDocument(page);
+      const doc = await phoneFigures(page, ['#document-body .doc-table']);
+      await showDistribution(page);
+      const dist = await phoneFigures(page, ['[data-testid=distribution]']);
+      // The calibration handles come below the chart, not squeezed beside it.
+      const [chart, handles] = await Promise.all(['#dist-chart', '#dist-calibrate'].map((sel) => page.locator(sel).first().boundingBox()));
+      expect(handles?.y ?? 0).toBeGreaterThanOrEqual((chart?.y ?? Infinity) + (chart?.height ?? 0));
 
-    await page.click('[data-testid=guide-button]');
-    await page.locator('#guide-body h1').waitFor({ timeout: 10_000 });
-    const guide = await phoneFigures(page, ['#guide-dialog', '#guide-body']);
-    await page.keyboard.press('Escape');
-    const all = { preview, compare, table, doc, dist, guide };
-    console.log(
-      `390 px: ${Object.entries(all)
-        .map(([view, f]) => `${view} page scrollWidth ${f.scrollWidth}; ${f.panels.map((p) => `${p.sel} ${p.scrollWidth}/${p.clientWidth} (right ${p.right.toFixed(0)})`).join('; ')}`)
-        .join('\n  ')}`,
-    );
-    for (const [view, f] of Object.entries(all)) {
-      expect(f.scrollWidth, view).toBeLessThanOrEqual(PHONE.width);
-      for (const p of f.panels) expect(p.right, `${view} ${p.sel}`).toBeLessThanOrEqual(PHONE.width);
-    }
-    // The wide tables are wider than the screen and scroll inside their panel, not the page.
-    for (const p of [preview.panels[0], compare.panels[0], table.panels[0], doc.panels[0]]) expect(p && p.scrollWidth > p.clientWidth, p?.sel).toBe(true);
-    expect(log.consoleErrors).toEqual([]);
-    await page.close();
-  }, 180_000);
+      await page.click('[data-testid=guide-button]');
+      await page.locator('#guide-body h1').waitFor({ timeout: 10_000 });
+      const guide = await phoneFigures(page, ['#guide-dialog', '#guide-body']);
+      await page.keyboard.press('Escape');
+      const all = { preview, compare, table, doc, dist, guide };
+      console.log(
+        `390 px (${lang}): ${Object.entries(all)
+          .map(([view, f]) => `${view} page scrollWidth ${f.scrollWidth}; ${f.panels.map((p) => `${p.sel} ${p.scrollWidth}/${p.clientWidth} (right ${p.right.toFixed(0)})`).join('; ')}`)
+          .join('\n  ')}`,
+      );
+      for (const [view, f] of Object.entries(all)) {
+        expect(f.scrollWidth, view).toBeLessThanOrEqual(PHONE.width);
+        for (const p of f.panels) expect(p.right, `${view} ${p.sel}`).toBeLessThanOrEqual(PHONE.width);
+      }
+      // The wide tables are wider than the screen and scroll inside their panel, not the page.
+      for (const p of [preview.panels[0], compare.panels[0], table.panels[0], doc.panels[0]]) expect(p && p.scrollWidth > p.clientWidth, p?.sel).toBe(true);
+      expect(log.consoleErrors).toEqual([]);
+      await page.close();
+    }, 180_000);
+  }
 });
 
 interface Focused {
@@ -516,6 +523,8 @@ describe('visible focus (#16)', () => {
     await page.locator('#guide-body h1').waitFor({ timeout: 10_000 });
     all['guide'] = [await focused(page), ...(await walk(page, '#guide-dialog', 40))];
     await page.keyboard.press('Escape');
+    // Closed, the dialog gives the focus back to the button that opened it.
+    expect((await focused(page)).what).toContain('button#guide-button');
 
     const kinds = Object.values(all)
       .flat()
