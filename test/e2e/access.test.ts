@@ -215,10 +215,24 @@ describe('the playground on a phone, 390 × 844 (#16)', () => {
       const preview = await phoneFigures(page, ['[data-testid=indicators]']);
       // Headers, outcomes, levels and numbers stay on one line (Chinese words once stacked one character per line).
       const wrapped = await page.evaluate(() => {
+        /** Lines of shown text in `el`: text boxes that do not overlap vertically (words for screen readers only left out). */
         const lines = (el: Element): number => {
-          const r = document.createRange();
-          r.selectNodeContents(el);
-          return new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top))).size;
+          const boxes: DOMRect[] = [];
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (n.parentElement?.closest('.sr-only')) continue;
+            const r = document.createRange();
+            r.selectNodeContents(n);
+            boxes.push(...[...r.getClientRects()].filter((b) => b.width > 0));
+          }
+          boxes.sort((a, b) => a.top - b.top);
+          let count = 0;
+          let bottom = -Infinity;
+          for (const b of boxes) {
+            if (b.top >= bottom - 1) count++;
+            bottom = Math.max(bottom, b.bottom);
+          }
+          return count;
         };
         const sel = '[data-testid=platforms] th, #platforms-body td[data-col], [data-testid=indicators] th, #indicators-body td.num, #indicators-body tr[data-indicator] td:nth-child(2)';
         // Values are whole when they are numbers (a record's value may wrap at its spaces).
@@ -236,6 +250,11 @@ describe('the playground on a phone, 390 × 844 (#16)', () => {
 
       await showTable(page);
       const table = await phoneFigures(page, ['#table-editor .card:has(.indicators-grid)']);
+      // Each grid row's cells end on one line (the id cell once did not, when a label wrapped).
+      const ragged = await page.$$eval('#table-editor .indicators-grid tr[data-indicator]', (trs) =>
+        trs.filter((tr) => new Set([...tr.children].map((td) => Math.round(td.getBoundingClientRect().bottom))).size > 1).map((tr) => tr.getAttribute('data-indicator')),
+      );
+      expect(ragged).toEqual([]);
       await page.locator('#table-editor .indicators-grid').first().scrollIntoViewIfNeeded();
       await screenshot(page, `52-phone-table${suffix}`);
 
