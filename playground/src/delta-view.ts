@@ -77,7 +77,7 @@ export class DeltaView {
 
   render(): void {
     const root = byId('delta');
-    const title = h('h2', {}, t('deltaTitle'));
+    const title = h('h2', { id: 'delta-title' }, t('deltaTitle'));
     const before = this.before;
     const after = this.after;
     if (!before || !after) {

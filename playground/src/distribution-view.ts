@@ -196,7 +196,7 @@ export class DistributionView {
       h(
         'table',
         { class: 'grid dist-chart' },
-        h('thead', {}, h('tr', {}, h('th', {}, t('distStanding')), h('th', { class: 'num' }, t('distBefore')), h('th', { class: 'num' }, t('distAfter')), h('th', {}, ''))),
+        h('thead', {}, h('tr', {}, h('th', {}, t('distStanding')), h('th', { class: 'num' }, t('distBefore')), h('th', { class: 'num' }, t('distAfter')), h('th', { 'aria-hidden': 'true' }))),
         h(
           'tbody',
           {},

@@ -409,7 +409,7 @@ export class TableView {
       h(
         'table',
         { class: 'grid indicators-grid' },
-        h('thead', {}, h('tr', {}, h('th', {}, t('colId')), h('th', {}, t('colLabel', { lang: LANG_SHORT[getLang()] })), h('th', { class: 'num' }, t('weight')), h('th', {}, t('colType')), h('th', {}, t('colDirection')), h('th', {}, t('colScoring')), h('th', {}))),
+        h('thead', {}, h('tr', {}, h('th', {}, t('colId')), h('th', {}, t('colLabel', { lang: LANG_SHORT[getLang()] })), h('th', { class: 'num' }, t('weight')), h('th', {}, t('colType')), h('th', {}, t('colDirection')), h('th', {}, t('colScoring')), h('th', {}, h('span', { class: 'sr-only' }, t('rowActions'))))),
         h('tbody', {}, rows),
         h('tfoot', {}, h('tr', {}, h('td', { colspan: 2 }, t('colSum')), sum, h('td', { colspan: 4 }))),
       ),
@@ -458,7 +458,7 @@ export class TableView {
         h(
           'table',
           { class: 'grid bands', 'data-bands': id },
-          h('thead', {}, h('tr', {}, h('th', {}, t(isBands ? 'colCond' : 'colKey')), h('th', { class: 'num' }, t('points')), h('th', {}))),
+          h('thead', {}, h('tr', {}, h('th', {}, t(isBands ? 'colCond' : 'colKey')), h('th', { class: 'num' }, t('points')), h('th', {}, h('span', { class: 'sr-only' }, t('rowActions'))))),
           h('tbody', {}, rows),
         ),
         this.button(isBands ? { kind: 'addBand', id, at: n } : { kind: 'addEntry', id, at: n }, t(isBands ? 'addBand' : 'addEntry'), t(isBands ? 'addBand' : 'addEntry')),
@@ -524,7 +524,7 @@ export class TableView {
       'section',
       { class: 'card', 'data-table': 'vetoes' },
       h('h2', {}, t('tableVetoes')),
-      h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('colId')), ...this.labelHeads(), h('th', {}, t('colWhen')), h('th', {}))), h('tbody', {}, body)),
+      h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('colId')), ...this.labelHeads(), h('th', {}, t('colWhen')), h('th', {}, h('span', { class: 'sr-only' }, t('rowActions'))))), h('tbody', {}, body)),
       h('div', { class: 'add-row' }, newId, h('button', { 'data-add-veto-button': '', onclick: add }, t('addVeto'))),
     );
   }
