@@ -13,6 +13,7 @@ import type { Code } from '../../dsl/messages';
 import { lineCol } from '../../dsl/source';
 import { setExact } from '../numbers/exact';
 import { readJsonExact, type JsonProblem, type LongNumber } from './json-exact';
+import { readPlainYaml } from './yaml-plain';
 import { readDecimal } from '../numbers/number-text';
 import { Rational } from '../numbers/rational';
 import type { EvidenceIssue } from '../evaluate/result';
@@ -186,6 +187,12 @@ export function parseEvidenceText(text: string, fileName = '', opts: { lang?: La
       addProblem(text, read.problem, add);
       return finish(platforms, issues, add);
     }
+  }
+  // Plain block YAML (most evidence files) is read without the YAML library, which reads the rest.
+  const plain = readPlainYaml(text);
+  if (plain !== undefined) {
+    addPlatforms(plain.value, [], add, platforms);
+    return finish(platforms, issues, add);
   }
   let docs: Document.Parsed[];
   try {
