@@ -14,7 +14,7 @@ import { lineCol } from '../../dsl/source';
 import { setExact } from '../numbers/exact';
 import { readJsonExact, type JsonProblem, type LongNumber } from './json-exact';
 import { readPlainYaml } from './yaml-plain';
-import { readDecimal } from '../numbers/number-text';
+import { isShortestText, readDecimal } from '../numbers/number-text';
 import { Rational } from '../numbers/rational';
 import type { EvidenceIssue } from '../evaluate/result';
 
@@ -101,6 +101,7 @@ class Reader {
       const v: unknown = node.value;
       if (typeof v === 'number' && container && key !== undefined) {
         const src = typeof node.source === 'string' ? node.source.trim() : '';
+        if (isShortestText(src, v)) return v;
         const read = readDecimal(src);
         if (read !== undefined && !('q' in read)) {
           this.long.push({ path: [...this.path], limit: read });

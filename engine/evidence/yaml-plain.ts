@@ -12,7 +12,7 @@
 // test/engine/yaml-plain.test.ts compares it with the YAML library on the corpus and on generated texts.
 
 import { setExact } from '../numbers/exact';
-import { readDecimal } from '../numbers/number-text';
+import { isShortestText, readDecimal } from '../numbers/number-text';
 
 /** The data of a text in the subset, and the 1-based line of each key, by the object that holds it. */
 export interface PlainYaml {
@@ -46,6 +46,7 @@ function scalar(text: string, container: object, key: string): unknown {
   const int = INT.test(text);
   if (int || FLOAT.test(text) || FLOAT_EXP.test(text)) {
     const v = int ? parseInt(text, 10) : parseFloat(text);
+    if (isShortestText(text, v)) return v;
     const read = readDecimal(text);
     if (read === undefined || !('q' in read)) return REFUSE;
     if (Number.isFinite(v)) setExact(container, key, read.q);
