@@ -1,7 +1,9 @@
 // `npm run bench`: one process, the same generated platforms for every contender, results checked before timing.
-// In: csp-assessment@0.9, flags (`--n`, `--rounds`, `--quick`, `--shared`, `--scale [--max N]`). Out: a table on
-// stdout — platforms/s, ratios to the straight-line limit and to the hand-written scorer, median and spread over
-// rounds — then editing latencies and cold start, with the machine and its load; `--scale`: bench/scale.ts instead.
+// In: csp-assessment@0.9, flags (`--n`, `--rounds`, `--quick`, `--shared`, `--max N`, `--sizes a,b`, `--stream N`, `--scale`). Out: on stdout, with
+// the machine and its load — platforms/s of each contender, ratios to the straight-line limit and to the hand-written
+// scorer; the waits users feel (impact, report, improvement plans, streaming, CVSS: bench/waits.ts); editing latency
+// and cold start; how the cost grows (bench/scale.ts); last, every target of issue 15 marked met or NOT met.
+// `--scale`: the growth tables alone. `--quick`: a smoke run (fewer platforms, rounds and sizes; see README).
 //
 // Each contender runs in a worker thread of its own (bench/isolate.ts): its own V8 isolate, so one engine's JIT
 // state and garbage never fall on another, as in a batch job that runs one engine. Rounds are still interleaved
@@ -16,6 +18,7 @@ import { generateRuleset } from './big-ruleset';
 import { runScale } from './scale';
 import { differing, oracleOf, passOf, roundSize, RULESET, setUp, SLOW_PLATFORMS, type Decision } from './contenders';
 import { fmtRate, machine, ms, roundRatio, timedRound, timeInterleaved, type Timing } from './timing';
+import { commandWaits, cvssRates, gapWaits, streamRates, type Figure } from './waits';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number): number => {
@@ -27,6 +30,12 @@ const SHARED = args.includes('--shared');
 const N = arg('n', QUICK ? 1000 : 20_000);
 const ROUNDS = arg('rounds', QUICK ? 3 : 7);
 const ROOT = process.cwd();
+/** The largest corpus of the growth table (10⁶ by default; `--quick`: 10⁴). */
+const MAX = arg('max', QUICK ? 10_000 : 1_000_000);
+/** Ruleset sizes of the growth table (`--sizes 30,300`). */
+const SIZES = (args.includes('--sizes') ? String(args[args.indexOf('--sizes') + 1]) : QUICK ? '30,300,3000' : '30,300,3000,30000').split(',').map(Number);
+/** Platforms of the streamed corpus. */
+const STREAM = arg('stream', QUICK ? 20_000 : 100_000);
 
 /** A contender as the timing loop sees it: its rounds and its check result. */
 interface Timed {
@@ -101,6 +110,17 @@ async function main(): Promise<void> {
     console.log(`decide ÷ ${peer.name}: ${roundRatio(decideT, peer).toFixed(2)}×`);
   }
   console.log(`untraced full Assessment (assess) ÷ traced: ${roundRatio(fullT, tracedT).toFixed(2)}× (target ≤ 3); evaluate ÷ traced: ${roundRatio(evaluateT, tracedT).toFixed(2)}×`);
+  const how = `ruleset's rate ÷ the straight-line scorer's, same round (${N.toLocaleString('en-US')} platforms from JSON text, median of ${ROUNDS} rounds)`;
+  const ratio = (what: string, t: Timing, target: number): Figure => {
+    const r = roundRatio(t, limitT);
+    return { what, value: r, target, atMost: false, targetShown: `≥ ${target}×`, shown: `${r.toFixed(3)}× (${fmtRate(t.median)}; limit ${fmtRate(limitT.median)})`, how };
+  };
+  const traced = roundRatio(fullT, tracedT);
+  const figures: Figure[] = [
+    ratio('`ruleset.decide(p)` ÷ straight-line', decideT, 0.5),
+    ratio('`ruleset.evaluate(p)` ÷ straight-line', evaluateT, 0.1),
+    { what: 'traced `assess` within 3× of untraced', value: traced, target: 3, atMost: true, targetShown: '≤ 3×', shown: `${traced.toFixed(2)}×`, how: 'ruleset.assess(p) rate ÷ ruleset.assess(p, { trace }) rate, same round' },
+  ];
   // Not timed: how many platforms the plan decides itself (the rest it hands over to the reference evaluator).
   for (const p of platforms) plan.summary(p, 'en', false);
   console.log(`plan: ${plan.stats.decided} platforms decided, ${plan.stats.handedOver} handed over to the reference`);
@@ -142,6 +162,34 @@ async function main(): Promise<void> {
     }, true);
     console.log(`  (of which an empty \`node -e 0\`: median ${bare.median.toFixed(0)} ms)`);
   } else console.log('`assay check` cold start: dist/cli/assay.js missing (run `npm run build`)');
+
+  // 5. The waits users feel.
+  console.log('\n## The waits users feel (CPU time; wall clock beside it)');
+  const commands = commandWaits(ROOT, QUICK);
+  for (const f of commands) console.log(`${f.what}: ${f.shown} — \`${f.how}\``);
+  const gap = gapWaits(ROOT);
+  console.log('improvement plans of the samples (first search after a fresh compile, CPU):');
+  printTable(['version', ...['P1', 'P2', 'P3', 'P4', 'P5']], gap.rows);
+  const stream = streamRates(ROOT, STREAM);
+  for (const f of stream) console.log(`${f.what}: ${f.shown} — \`${f.how}\``);
+  const cvss = cvssRates(QUICK ? 3 : 7);
+  console.log(cvss.detail);
+  figures.push(...stream, ...commands, ...gap.figures, cvss.figure);
+
+  // 6. How the cost grows.
+  console.log('');
+  runScale(ROOT, MAX, SIZES);
+
+  // 7. Every target of issue 15.
+  console.log(`\n## Targets of issue 15 (machine: ${machine()})`);
+  printTable(
+    ['target', 'measured', '', 'how'],
+    figures.map((f) => {
+      const met = f.atMost ? f.value <= f.target : f.value >= f.target;
+      return [`${f.what} ${f.targetShown}`, f.shown, met ? 'met' : '**NOT met**', f.how];
+    }),
+  );
+  if (QUICK) console.log('(--quick: fewer platforms and rounds, a smaller stream; figures for a smoke test, not for the README)');
 }
 
 function printTable(header: string[], rows: string[][]): void {
@@ -152,5 +200,5 @@ function printTable(header: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
-if (args.includes('--scale')) runScale(ROOT, arg('max', 1_000_000));
+if (args.includes('--scale')) runScale(ROOT, MAX, SIZES);
 else await main();

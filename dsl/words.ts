@@ -29,6 +29,8 @@ export function lookup<K extends string>(catalogue: Catalogue<K>, key: K, lang: 
 
 /** Fills a template's placeholders (see the header); `lang` selects `name@lang` arguments. */
 export function fill(template: string, args: WordArgs, lang?: Lang): string {
+  // Most words have no placeholder (labels, headings): a report asks for them thousands of times.
+  if (!template.includes('{')) return template;
   const arg = (k: string): string | undefined => {
     const localized = lang === undefined ? undefined : `${k}@${lang}`;
     if (localized !== undefined && Object.hasOwn(args, localized)) return String(args[localized]);

@@ -38,7 +38,7 @@ export { evidenceTemplate } from './evidence/template';
 
 // Numbers and how they are shown.
 export { Rational } from './numbers/rational';
-export { DECIMAL, readDecimal } from './numbers/number-text';
+export { DECIMAL, readDecimal, isShortestText } from './numbers/number-text';
 export * from './present/numbers';
 export { radarGeometry } from './present/radar';
 

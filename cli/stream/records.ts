@@ -24,6 +24,7 @@ import {
   type Model,
   DECIMAL,
   readDecimal,
+  isShortestText,
   type ValueType,
 } from '../../engine/index';
 import { t } from '../i18n';
@@ -227,9 +228,10 @@ function cellValue(text: string, t: ValueType | undefined, container: object, ke
   }
   if (kind === 'number' || kind === undefined) {
     // Limits were checked on the whole row first (csvRecord).
+    const x = Number(text);
+    if (isShortestText(text, x)) return x;
     const read = readDecimal(text);
     if (read !== undefined) {
-      const x = Number(text);
       // The exact decimal as written (a 20-digit decimal is not its double): the evaluator reads it exactly.
       if ('q' in read && Number.isFinite(x)) setExact(container, key, read.q);
       return x;

@@ -7,7 +7,7 @@
 // depth 33, a file of 150,000 keys at the 100,001st value. Keys are own data properties (`__proto__` is a key).
 
 import { setExact } from '../numbers/exact';
-import { readDecimal, type NumberText } from '../numbers/number-text';
+import { isShortestText, readDecimal, type NumberText } from '../numbers/number-text';
 
 export interface JsonLimits {
   /** Deepest value (the top value is at depth 0, its members at 1, …). */
@@ -195,12 +195,13 @@ class JsonReader {
     if (m === null) return this.fail('bad number');
     const src = m[0];
     this.pos += src.length;
+    const x = Number(src);
+    if (isShortestText(src, x)) return x;
     const read = readDecimal(src);
     if (read !== undefined && !('q' in read)) {
       this.long.push({ path: [...this.path], limit: read });
       return null;
     }
-    const x = Number(src);
     // A decimal whose double is not finite (1e309) stays a non-finite number: it is reported, not read.
     if (read !== undefined && container !== undefined && Number.isFinite(x)) setExact(container, key, read.q);
     return x;

@@ -13,7 +13,8 @@ import type { Code } from '../../dsl/messages';
 import { lineCol } from '../../dsl/source';
 import { setExact } from '../numbers/exact';
 import { readJsonExact, type JsonProblem, type LongNumber } from './json-exact';
-import { readDecimal } from '../numbers/number-text';
+import { readPlainYaml } from './yaml-plain';
+import { isShortestText, readDecimal } from '../numbers/number-text';
 import { Rational } from '../numbers/rational';
 import type { EvidenceIssue } from '../evaluate/result';
 
@@ -100,6 +101,7 @@ class Reader {
       const v: unknown = node.value;
       if (typeof v === 'number' && container && key !== undefined) {
         const src = typeof node.source === 'string' ? node.source.trim() : '';
+        if (isShortestText(src, v)) return v;
         const read = readDecimal(src);
         if (read !== undefined && !('q' in read)) {
           this.long.push({ path: [...this.path], limit: read });
@@ -186,6 +188,12 @@ export function parseEvidenceText(text: string, fileName = '', opts: { lang?: La
       addProblem(text, read.problem, add);
       return finish(platforms, issues, add);
     }
+  }
+  // Plain block YAML (most evidence files) is read without the YAML library, which reads the rest.
+  const plain = readPlainYaml(text);
+  if (plain !== undefined) {
+    addPlatforms(plain.value, [], add, platforms);
+    return finish(platforms, issues, add);
   }
   let docs: Document.Parsed[];
   try {

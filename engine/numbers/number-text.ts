@@ -39,3 +39,12 @@ export function readDecimal(text: string): NumberText | undefined {
   const q = Rational.parse(text);
   return q === undefined ? undefined : { q };
 }
+
+/**
+ * Whether `text` is the shortest decimal of its double `x` (`String(x)`, as `15` or `0.3` are): then its exact value
+ * is the double's own (`Rational.fromNumber(x)`, which every reader of exact numbers falls back to), and a reader
+ * records nothing beside the double — nor pays for reading the text exactly.
+ */
+export function isShortestText(text: string, x: number): boolean {
+  return Number.isFinite(x) && String(x) === text;
+}

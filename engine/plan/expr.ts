@@ -47,10 +47,19 @@ export interface ExprCtx {
 
 /** The exact value of a number literal (`Percent`: text ÷ 100) in the plan's form. */
 export function literalValue(e: Expr & { text: string }, percent: boolean): number | Rational {
-  let q = Rational.parse(e.text) ?? Rational.ZERO;
-  if (percent) q = q.div(Rational.HUNDRED);
-  return isCanonical(q) ? doubleOf(q) : q;
+  // Remembered by text: parsing is most of building a plan, and impact builds one per variant of the same ruleset.
+  const key = percent ? `${e.text}%` : e.text;
+  let v = literals.get(key);
+  if (v === undefined) {
+    let q = Rational.parse(e.text) ?? Rational.ZERO;
+    if (percent) q = q.div(Rational.HUNDRED);
+    v = isCanonical(q) ? doubleOf(q) : q;
+    if (literals.size >= 4096) literals.clear();
+    literals.set(key, v);
+  }
+  return v;
 }
+const literals = new Map<string, number | Rational>();
 
 function literalRat(e: Expr): Rational | undefined {
   if (e.kind !== 'Num' && e.kind !== 'Percent') return undefined;

@@ -156,11 +156,13 @@ export function compilePlan(model: Model, reference: Reference): Plan {
     const c: ExprCtx = { layout, weights, traced, decision };
     return { traced, nodes: compileNodes(model.order, c), rt: new Rt(layout, slots) };
   };
-  const plain = build(false);
+  // Each variant is compiled on first use: a corpus tallied by `decide` never builds the full one, and impact's
+  // variants of a ruleset (one per diff entry and pair) build only the decision variant.
+  let plainVariant: Variant | undefined;
+  const plain = (): Variant => (plainVariant ??= build(false));
   const preIds = model.prerequisites.map((p) => p.id);
   const vetoIds = model.vetoes.map((v) => v.id);
   let tracedVariant: Variant | undefined;
-  // Compiled on first use, like the traced variant: the decision alone, for `summary`.
   let decisionVariant: Variant | undefined;
 
   const run = (v: Variant, input: PlatformInput, lang: Lang): Assessment => {
@@ -185,7 +187,7 @@ export function compilePlan(model: Model, reference: Reference): Plan {
    * with no `Assessment` built (most of a corpus may miss some field, and `--decision` lines list it).
    */
   const missingByPlan = (input: PlatformInput, lang: Lang, lenient: boolean): readonly MissingEvidence[] => {
-    const v = plain;
+    const v = plain();
     const rt = v.rt.busy ? new Rt(layout, slots) : v.rt;
     rt.busy = true;
     try {
@@ -204,7 +206,7 @@ export function compilePlan(model: Model, reference: Reference): Plan {
   const plan: Plan = {
     stats,
     evaluate(input, lang = 'en', lenient = false) {
-      const v = plain;
+      const v = plain();
       const rt = v.rt.busy ? new Rt(layout, slots) : v.rt;
       rt.busy = true;
       try {
@@ -263,7 +265,7 @@ export function compilePlan(model: Model, reference: Reference): Plan {
       const trace = opts.trace;
       try {
         if (!trace) {
-          const a = run(plain, input, lang);
+          const a = run(plain(), input, lang);
           stats.decided++;
           return a;
         }

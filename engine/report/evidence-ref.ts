@@ -2,11 +2,21 @@
 // In: the text of a YAML or JSON evidence file. Out: per platform id, the line (1-based) of each evidence key.
 // Reads the text again with positions; the evidence reader (engine/evidence/read.ts) keeps values only. Never throws.
 
+import { readPlainYaml } from '../evidence/yaml-plain';
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
 
 /** Platform id → evidence field → line of its key. Platforms or fields that cannot be located are absent. */
 export function evidenceLines(text: string): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
+  // Plain block YAML (one platform a file, as most evidence files are): the lines its own reader noted.
+  const plain = readPlainYaml(text);
+  if (plain !== undefined) {
+    const id = plain.value['platform'];
+    const evidence = plain.value['evidence'];
+    const lines = typeof evidence === 'object' && evidence !== null ? plain.keyLines.get(evidence) : undefined;
+    if ((id === null || (typeof id !== 'object' && id !== undefined)) && lines) out.set(String(id), lines);
+    return out;
+  }
   const lc = new LineCounter();
   let docs;
   try {

@@ -1,18 +1,23 @@
 // `npm run bench` as a user runs it, on a few platforms: every contender set up in its own worker, checked against
 // the reference evaluator and timed; the report names them all. In: `node scripts/bench.mjs --n 200 --rounds 1`.
-// Out: the report's table (rates are not checked here, only that each row is there with its check result).
+// Out: the report's table (rates are not checked here, only that each row is there with its check result), and the
+// closing table of issue 15's targets, each marked met or NOT met.
 
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 describe('npm run bench', () => {
   it('times every contender in its own worker after checking its results', () => {
-    const r = spawnSync(process.execPath, ['scripts/bench.mjs', '--quick', '--n', '200', '--rounds', '1'], { encoding: 'utf8', timeout: 240_000 });
+    const small = ['--n', '200', '--rounds', '1', '--stream', '2000', '--max', '1000', '--sizes', '30,300'];
+    const r = spawnSync(process.execPath, ['scripts/bench.mjs', '--quick', ...small], { encoding: 'utf8', timeout: 560_000 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const out = r.stdout;
     expect(out).toContain('each contender in a worker thread of its own');
-    const rows = out.split('\n').filter((l) => /^\| (?!contender|-)/.test(l));
+    // The contenders' table: from its header to the first blank line.
+    const lines = out.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('| contender'));
+    const rows = lines.slice(first, lines.indexOf('', first)).filter((l) => /^\| (?!contender|-)/.test(l));
     const names = rows.map((l) => (l.split('|')[1] ?? '').trim());
     expect(names).toEqual([
       'straight-line scorer (bench/straight-line.ts, the limit)',
@@ -40,5 +45,15 @@ describe('npm run bench', () => {
     expect(out).toMatch(/decide ÷ straight-line: \d\.\d{3}/);
     expect(out).toMatch(/evaluate ÷ straight-line: \d\.\d{3}/);
     expect(out).toMatch(/load average \d+\.\d\d/);
-  }, 300_000);
+    // Every figure of issue 15, each against its target.
+    const targets = lines.slice(lines.findIndex((l) => l.startsWith('## Targets of issue 15')));
+    const marked = targets.filter((l) => /\| (met|\*\*NOT met\*\*) +\|/.test(l)).map((l) => (l.split('|')[1] ?? '').trim());
+    for (const what of ['decide', 'evaluate', 'traced', 'streaming full results', 'streaming `--decision`', 'assay impact', 'assay report', 'improvement plan, typical', 'improvement plan, worst', 'CVSS']) {
+      expect(marked.filter((m) => m.includes(what)), what).not.toEqual([]);
+    }
+    expect(marked).toHaveLength(10);
+    // The growth tables: by ruleset size and by corpus size.
+    expect(out).toContain('### By ruleset size');
+    expect(out).toContain('### By corpus size');
+  }, 600_000);
 });
