@@ -124,7 +124,11 @@ function renderDetail(r: PlatformResult | undefined, state: PreviewState, on: Pr
     ),
   );
 
-  drawIndicators(indicators, r, on);
+  if (r.indicatorsOmitted === true) {
+    // A large ruleset's rows come with the analysis that has this platform selected (asked for on the click).
+    forget(indicators);
+    indicators.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'muted' }, t('computing'))));
+  } else drawIndicators(indicators, r, on);
 
   // Only the explanation of the platform shown (a new selection waits for its own).
   const ex = state.analysis?.explained === r.key ? state.analysis.explanation : undefined;

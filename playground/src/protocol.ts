@@ -91,6 +91,8 @@ export interface PlatformResult {
   readonly total: number;
   readonly dimensions: readonly DimensionRow[];
   readonly indicators: readonly IndicatorRow[];
+  /** True when `indicators` were left out (a large ruleset: only the selected platform's rows are sent). */
+  readonly indicatorsOmitted?: boolean;
   readonly vetoes: readonly string[];
   readonly prerequisitesFailed: readonly string[];
   readonly errors: readonly { readonly field: string; readonly message: string }[];
@@ -135,6 +137,8 @@ export interface Analysis {
   readonly schema?: unknown;
   /** When `ok` is false and `staleText` was sent: the analysis of that text, in the language asked for. */
   readonly staleResults?: Analysis;
+  /** How the worker parsed the text: the `same` text as last time, one top-level `item` reparsed, or the `full` file. */
+  readonly parsed?: 'same' | 'item' | 'full';
   readonly ms: number;
 }
 
