@@ -129,6 +129,7 @@ export class AssayClient {
     this.waitingSince = undefined;
     this.worker.terminate();
     this.worker = this.spawn();
+    this.schema = undefined;
     this.sentAt.clear();
     this.format?.reject(new Error('stopped'));
     this.format = undefined;
@@ -179,14 +180,25 @@ export class AssayClient {
     return this.planLane.cancel();
   }
 
+  /** The evidence schema the fast worker sent last (it sends `schemaSame` instead of repeating it). */
+  private schema: unknown;
+
+  private withSchema(a: Analysis): Analysis {
+    if (a.schema !== undefined) this.schema = a.schema;
+    if (a.schemaSame !== true) return a;
+    const { schemaSame: _same, ...rest } = a;
+    return this.schema === undefined ? rest : { ...rest, schema: this.schema };
+  }
+
   private receive(r: Response): void {
     switch (r.type) {
       case 'analysis': {
-        const sent = this.sentAt.get(r.analysis.seq);
-        for (const k of [...this.sentAt.keys()]) if (k <= r.analysis.seq) this.sentAt.delete(k);
+        const analysis = this.withSchema(r.analysis);
+        const sent = this.sentAt.get(analysis.seq);
+        for (const k of [...this.sentAt.keys()]) if (k <= analysis.seq) this.sentAt.delete(k);
         this.answered();
-        if (r.analysis.seq !== this.latestAnalysis) return;
-        this.onAnalysis(r.analysis, sent === undefined ? 0 : performance.now() - sent);
+        if (analysis.seq !== this.latestAnalysis) return;
+        this.onAnalysis(analysis, sent === undefined ? 0 : performance.now() - sent);
         return;
       }
       case 'formatted':

@@ -20,6 +20,7 @@ import { showGuide } from './guide-view';
 import { confirmReplace, showHistoryDialog } from './history-view';
 import { getLang, preferredLang, setLang, t, type StringKey } from './i18n';
 import { languageState, registerLanguageFeatures, setMarkers } from './language-features';
+import { keepLongTextsLight } from './large-editor';
 import { jsonDefaults, monaco, requestedWorkers } from './monaco-setup';
 import { renderPlan, renderPreview } from './preview';
 import type { Analysis, PlanResult, PlatformInput, SpanOut } from './protocol';
@@ -118,6 +119,7 @@ const editor = monaco.editor.create(byId('editor'), {
   tabSize: 2,
   renderWhitespace: 'none',
 });
+keepLongTextsLight(editor, mainModel);
 
 const evidenceModel = monaco.editor.createModel('', 'json', monaco.Uri.parse('inmemory://evidence/platform.json'));
 const evidenceEditor = monaco.editor.create(byId('evidence-editor'), {

@@ -135,6 +135,8 @@ export interface Analysis {
   readonly explained?: string;
   /** JSON schema of an evidence file for this ruleset. */
   readonly schema?: unknown;
+  /** Set by the worker instead of `schema` when it is the one it sent last (the client puts it back). */
+  readonly schemaSame?: true;
   /** When `ok` is false and `staleText` was sent: the analysis of that text, in the language asked for. */
   readonly staleResults?: Analysis;
   /** How the worker parsed the text: the `same` text as last time, one top-level `item` reparsed, or the `full` file. */
