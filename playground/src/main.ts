@@ -242,6 +242,7 @@ function requestAnalysis(delay = ANALYZE_DEBOUNCE_MS): void {
 }
 
 let lastSchema = '';
+let lastSchemaObject: unknown;
 /** Text and language of each analysis request, until its answer (or a newer one) arrives. */
 const sentText = new Map<number, { text: string; lang: Lang }>();
 
@@ -286,7 +287,9 @@ function onAnalysis(a: Analysis, roundTripMs: number): void {
     // No plan search for a ruleset with errors: keep the last plan, marked stale with the results.
     state.planComputing = false;
   }
-  if (a.schema !== undefined) {
+  // The client hands back the very schema object it kept when the worker said it is unchanged: no 0.3 MB stringify.
+  if (a.schema !== undefined && a.schema !== lastSchemaObject) {
+    lastSchemaObject = a.schema;
     const s = JSON.stringify(a.schema);
     if (s !== lastSchema) {
       lastSchema = s;
