@@ -127,18 +127,30 @@ function itemAt(text: string, start: number, end: number): { item: TopItem; comm
 
 /** A copy of `node` with every span moved by `delta` (`NO_SPAN` kept: it is no position). */
 function shifted<N>(node: N, delta: number): N {
-  if (delta === 0) return node;
-  return copy(node, delta) as N;
+  return moveSpans(node, delta, -Infinity);
 }
 
-function copy(v: unknown, delta: number): unknown {
+/**
+ * A copy of plain data `node` (an AST, display lines, symbols) in which every span (an object of exactly `start` and
+ * `end`) starting at or after `from` is moved by `delta`; `NO_SPAN` and other spans are kept. `node` itself when
+ * `delta` is 0.
+ */
+export function moveSpans<N>(node: N, delta: number, from: number): N {
+  if (delta === 0) return node;
+  return copy(node, delta, from) as N;
+}
+
+function copy(v: unknown, delta: number, from: number): unknown {
   if (typeof v !== 'object' || v === null) return v;
-  if (Array.isArray(v)) return v.map((x) => copy(x, delta));
+  if (Array.isArray(v)) return v.map((x) => copy(x, delta, from));
   if (v === NO_SPAN) return v;
   const o = v as Record<string, unknown>;
-  if (isSpan(o)) return { start: (o['start'] as number) + delta, end: (o['end'] as number) + delta };
+  if (isSpan(o)) {
+    const start = o['start'] as number;
+    return start >= from ? { start: start + delta, end: (o['end'] as number) + delta } : o;
+  }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(o)) out[key] = copy(o[key], delta);
+  for (const key of Object.keys(o)) out[key] = copy(o[key], delta, from);
   return out;
 }
 

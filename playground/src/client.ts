@@ -4,6 +4,7 @@
 // terminated and restarted when a newer request supersedes a running one, so typing never waits on them.
 // A watchdog ends the fast worker and starts a new one when it answers nothing for longer than a time budget.
 
+import { AnalysisReceiver } from './analysis-delta';
 import type { Analysis, Comparison, DocumentResult, PlanResult, Request, Response } from './protocol';
 import AssayWorker from './worker/assay.worker?worker';
 
@@ -129,7 +130,7 @@ export class AssayClient {
     this.waitingSince = undefined;
     this.worker.terminate();
     this.worker = this.spawn();
-    this.schema = undefined;
+    this.receiver = new AnalysisReceiver();
     this.sentAt.clear();
     this.format?.reject(new Error('stopped'));
     this.format = undefined;
@@ -180,20 +181,13 @@ export class AssayClient {
     return this.planLane.cancel();
   }
 
-  /** The evidence schema the fast worker sent last (it sends `schemaSame` instead of repeating it). */
-  private schema: unknown;
-
-  private withSchema(a: Analysis): Analysis {
-    if (a.schema !== undefined) this.schema = a.schema;
-    if (a.schemaSame !== true) return a;
-    const { schemaSame: _same, ...rest } = a;
-    return this.schema === undefined ? rest : { ...rest, schema: this.schema };
-  }
+  /** What the fast worker sent last and leaves out when unchanged (schema, symbols, explanation lines). */
+  private receiver = new AnalysisReceiver();
 
   private receive(r: Response): void {
     switch (r.type) {
       case 'analysis': {
-        const analysis = this.withSchema(r.analysis);
+        const analysis = this.receiver.restore(r.analysis);
         const sent = this.sentAt.get(analysis.seq);
         for (const k of [...this.sentAt.keys()]) if (k <= analysis.seq) this.sentAt.delete(k);
         this.answered();

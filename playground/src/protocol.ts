@@ -3,6 +3,7 @@
 
 import type { Lang } from '../../dsl/index';
 import type { Block } from '../../engine/index';
+import type { ListDelta } from './analysis-delta';
 
 export interface PlatformInput {
   /** Stable key in the page (`sample:p1-hub-operator`, `user:3`). */
@@ -137,6 +138,10 @@ export interface Analysis {
   readonly schema?: unknown;
   /** Set by the worker instead of `schema` when it is the one it sent last (the client puts it back). */
   readonly schemaSame?: true;
+  /** Sent instead of `symbols` (then empty): the change from the symbols sent last (the client puts them back). */
+  readonly symbolsDelta?: ListDelta<SymbolInfo>;
+  /** Sent instead of `explanation`: the change from the explanation lines sent last (the client puts them back). */
+  readonly explanationDelta?: ListDelta<ExplainLine>;
   /** When `ok` is false and `staleText` was sent: the analysis of that text, in the language asked for. */
   readonly staleResults?: Analysis;
   /** How the worker parsed the text: the `same` text as last time, one top-level `item` reparsed, or the `full` file. */

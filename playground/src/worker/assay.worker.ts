@@ -3,7 +3,8 @@
 // request of each kind is answered). The page runs slow work (compare, plans) in separate instances.
 
 import { STRINGS } from '../i18n';
-import type { Analysis, Request, Response } from '../protocol';
+import { AnalysisSender } from '../analysis-delta';
+import type { Request, Response } from '../protocol';
 import { analyze } from './analyze';
 import { compare } from './compare';
 import { documentFor } from './document';
@@ -22,7 +23,7 @@ function run(req: Request): Response {
   try {
     switch (req.type) {
       case 'analyze':
-        return { type: 'analysis', analysis: withoutRepeatedSchema(analyze(req.seq, req.text, req.lang, req.platforms, req.selected, req.staleText)) };
+        return { type: 'analysis', analysis: sender.slim(analyze(req.seq, req.text, req.lang, req.platforms, req.selected, req.staleText), req.text) };
       case 'format':
         return { type: 'formatted', seq: req.seq, text: format(req.text) };
       case 'compare':
@@ -41,19 +42,8 @@ function run(req: Request): Response {
   }
 }
 
-/** The evidence schema last sent (as JSON): the page keeps it, so an unchanged one is not sent again (#16). */
-let schemaSent: string | undefined;
-
-function withoutRepeatedSchema(a: Analysis): Analysis {
-  if (a.schema === undefined) return a;
-  const json = JSON.stringify(a.schema);
-  if (json !== schemaSent) {
-    schemaSent = json;
-    return a;
-  }
-  const { schema: _same, ...rest } = a;
-  return { ...rest, schemaSame: true };
-}
+/** What the page already has (the schema, symbols and explanation last sent): not sent again (#16). */
+const sender = new AnalysisSender();
 
 function drain(): void {
   scheduled = false;
