@@ -126,6 +126,8 @@ describe('a 2,000-indicator ruleset', () => {
     await page.waitForSelector('[data-testid=indicators] tr[data-indicator="i1000"]');
     expect(await d20.getAttribute('aria-expanded')).toBe('true');
     expect(await rows.count()).toBeLessThanOrEqual(100);
+    await page.locator('[data-testid=indicators] tr[data-dimension="D20"]').scrollIntoViewIfNeeded();
+    await screenshot(page, '42-large-indicators-folded');
     expect(log.consoleErrors).toEqual([]);
     console.log(`keystroke median ${verdict('keystroke', median(ms))}; longest task ${verdict('longTask', Math.max(...longest))}`);
     expect(median(ms)).toBeLessThan(limit('keystroke'));
