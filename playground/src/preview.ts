@@ -140,7 +140,8 @@ export const FOLD_ABOVE = 300;
 
 /** Dimensions unfolded in a folded indicator table (the first one is, until the reader folds it). */
 const unfolded = new Set<string>();
-let foldedOnce = false;
+/** The first dimension of the ruleset whose first dimension was unfolded (another ruleset opens its own first one). */
+let openedFirst: string | undefined;
 
 type IndicatorItem = { readonly kind: 'dim'; readonly id: string; readonly label: string; readonly n: number; readonly open: boolean; readonly folds: boolean } | { readonly kind: 'ind'; readonly row: PlatformResult['indicators'][number] };
 
@@ -150,10 +151,10 @@ type IndicatorItem = { readonly kind: 'dim'; readonly id: string; readonly label
  */
 function drawIndicators(body: HTMLElement, r: PlatformResult, on: PreviewHandlers): void {
   const folds = r.indicators.length > FOLD_ABOVE;
-  if (folds && !foldedOnce) {
-    foldedOnce = true;
-    const first = r.indicators[0]?.dimension;
-    if (first !== undefined) unfolded.add(first);
+  const first = r.indicators[0]?.dimension;
+  if (folds && first !== undefined && first !== openedFirst) {
+    openedFirst = first;
+    unfolded.add(first);
   }
   const counts = new Map<string, number>();
   for (const i of r.indicators) counts.set(i.dimension, (counts.get(i.dimension) ?? 0) + 1);
