@@ -11,9 +11,10 @@ import { clearStorage, screenshot, usePlayground, waitForAnalysis, watch } from 
 const env = usePlayground();
 
 /**
- * #16's targets. They are not met yet (measured 3.5 s a keystroke, a 2.1 s task, compare 4.6 s on the landed build),
- * so by default the test prints each figure against its target and asserts only a ceiling that catches a regression
- * (about twice today's figures); LARGE_STRICT=1 asserts the targets themselves. LARGE_SLACK scales every limit.
+ * #16's targets. They are not met yet on this shared machine (before the incremental worker: 2.5 s a keystroke, a
+ * 2.0 s task, compare 5.9 s at load 4; after it: 1.2–1.3 s, 0.37 s, 6.4 s at load 12–13 on two cores), so by default
+ * the test prints each figure against its target and asserts only a ceiling that catches a regression; LARGE_STRICT=1
+ * asserts the targets themselves. LARGE_SLACK scales every limit.
  */
 const SLACK = Number(process.env['LARGE_SLACK'] ?? 1);
 const STRICT = process.env['LARGE_STRICT'] === '1';
