@@ -1,11 +1,11 @@
-// An analysis sent again after an edit, as what changed (#16: 2,000 indicators' symbols, explanation lines and evidence
-// schema made every answer megabytes long). The worker (`AnalysisSender`) and the page (`AnalysisReceiver`) both keep
+// An analysis sent again after an edit, as what changed (#16: 2,000 indicators' symbols, explanation lines, indicator
+// rows and evidence schema made every answer megabytes long). The worker (`AnalysisSender`) and the page (`AnalysisReceiver`) both keep
 // what was sent last; an unchanged schema is not sent, and a long list after an edit that moved the text after `from`
 // by `delta` is sent as the items that differ from the old ones with their spans moved. In: analyses and their texts.
 // Out: slimmer analyses, and on the page the analyses as computed.
 
 import { editBetween, moveSpans } from '../../dsl/index';
-import type { Analysis, ExplainLine, SymbolInfo } from './protocol';
+import type { Analysis, ExplainLine, IndicatorRow, SymbolInfo } from './protocol';
 
 export interface ListDelta<T> {
   readonly length: number;
@@ -41,6 +41,8 @@ export function applyListDelta<T>(prev: readonly T[], d: ListDelta<T>): T[] {
 export class AnalysisSender {
   private schemaSent: string | undefined;
   private sent: { text: string; symbols: readonly SymbolInfo[]; explanation: readonly ExplainLine[] | undefined } | undefined;
+  /** Each platform's indicator rows last sent (a large ruleset sends them for the selected platform only). */
+  private readonly rows = new Map<string, readonly IndicatorRow[]>();
 
   /** `a` (of `text`) without what the receiver already has. */
   slim(a: Analysis, text: string): Analysis {
@@ -53,10 +55,20 @@ export class AnalysisSender {
       } else this.schemaSent = json;
     }
     const prev = this.sent;
+    const rowsBefore = new Map(this.rows);
     this.sent = { text, symbols: a.symbols, explanation: a.explanation ?? prev?.explanation };
+    for (const r of a.results ?? []) if (r.indicators.length > 0) this.rows.set(r.key, r.indicators);
     if (prev === undefined) return out;
     const edit = editBetween(prev.text, text);
     const delta = edit.endB - edit.endA;
+    if (a.results !== undefined) {
+      const results = a.results.map((r) => {
+        const before = rowsBefore.get(r.key);
+        const d = before !== undefined && r.indicators.length > 0 ? listDelta(before, r.indicators, edit.endA, delta) : undefined;
+        return d === undefined ? r : { ...r, indicators: [], indicatorsDelta: d };
+      });
+      out = { ...out, results };
+    }
     const symbols = listDelta(prev.symbols, a.symbols, edit.endA, delta);
     if (symbols !== undefined) out = { ...out, symbols: [], symbolsDelta: symbols };
     if (a.explanation !== undefined && prev.explanation !== undefined) {
@@ -73,6 +85,7 @@ export class AnalysisSender {
 /** The page's side: what the worker sent last, and `restore` to put back what it left out. */
 export class AnalysisReceiver {
   private kept: { schema?: unknown; symbols?: readonly SymbolInfo[] | undefined; explanation?: readonly ExplainLine[] | undefined } = {};
+  private readonly rows = new Map<string, readonly IndicatorRow[]>();
 
   /** The analysis as computed. Every answer of the worker must pass here, in order (also those not shown). */
   restore(a: Analysis): Analysis {
@@ -82,6 +95,18 @@ export class AnalysisReceiver {
     const explanation = explanationDelta !== undefined ? applyListDelta(k.explanation ?? [], explanationDelta) : a.explanation;
     const schema = schemaSame === true ? k.schema : a.schema;
     this.kept = { schema: schema ?? k.schema, symbols, explanation: explanation ?? k.explanation };
-    return { ...rest, symbols, ...(explanation !== undefined ? { explanation } : {}), ...(schema !== undefined ? { schema } : {}) };
+    const results = a.results?.map((r) => {
+      const { indicatorsDelta, ...row } = r;
+      const indicators = indicatorsDelta !== undefined ? applyListDelta(this.rows.get(r.key) ?? [], indicatorsDelta) : r.indicators;
+      if (indicators.length > 0) this.rows.set(r.key, indicators);
+      return indicatorsDelta !== undefined ? { ...row, indicators } : r;
+    });
+    return {
+      ...rest,
+      symbols,
+      ...(results !== undefined ? { results } : {}),
+      ...(explanation !== undefined ? { explanation } : {}),
+      ...(schema !== undefined ? { schema } : {}),
+    };
   }
 }

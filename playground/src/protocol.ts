@@ -94,6 +94,8 @@ export interface PlatformResult {
   readonly indicators: readonly IndicatorRow[];
   /** True when `indicators` were left out (a large ruleset: only the selected platform's rows are sent). */
   readonly indicatorsOmitted?: boolean;
+  /** Sent instead of `indicators` (then empty): the change from this platform's rows sent last (the client puts them back). */
+  readonly indicatorsDelta?: ListDelta<IndicatorRow>;
   readonly vetoes: readonly string[];
   readonly prerequisitesFailed: readonly string[];
   readonly errors: readonly { readonly field: string; readonly message: string }[];
