@@ -1,7 +1,8 @@
 // What the analysis worker leaves out of an answer the page already has (playground/src/analysis-delta.ts): the
-// unchanged evidence schema, and symbols, explanation lines and indicator rows as the items an edit changed. Through the sender, a
-// structured clone (as postMessage copies) and the receiver, every analysis of a sequence of edits, platform and
-// language switches and errors arrives equal to the analysis computed; a keystroke with 2,000 indicators is small.
+// unchanged evidence schema, and symbols, explanation lines and indicator rows as the items an edit changed. Through
+// the sender, a structured clone (as postMessage copies) and the receiver, every analysis of a sequence of edits,
+// platform and language switches and errors arrives equal to the analysis computed; a keystroke with 2,000 indicators
+// is small.
 
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
