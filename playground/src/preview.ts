@@ -224,6 +224,10 @@ function indicatorRow(i: PlatformResult['indicators'][number], current: () => Pl
   );
 }
 
+/** Explanation lines drawn before "… and n more" (all of them once the reader asked). */
+export const EXPLAIN_SHOWN = 400;
+let explainAll = false;
+
 /** The explanation lines, redrawn by position (a kept line reads its span when clicked: spans move as text is typed). */
 function drawExplanation(el: HTMLElement, ex: readonly ExplainLine[] | undefined, on: PreviewHandlers): void {
   if (ex === undefined) {
@@ -239,9 +243,25 @@ function drawExplanation(el: HTMLElement, ex: readonly ExplainLine[] | undefined
     el.replaceChildren(hint, list);
   }
   hint.textContent = t('explanationHint');
+  // Thousands of lines (one per indicator) cost the page's thread a long layout on every keystroke: the first
+  // EXPLAIN_SHOWN are drawn, the rest on a click.
+  const shown = explainAll || ex.length <= EXPLAIN_SHOWN ? ex : ex.slice(0, EXPLAIN_SHOWN);
+  let more = el.querySelector<HTMLElement>(':scope > button.explain-more');
+  if (shown.length < ex.length) {
+    if (!more) {
+      more = h('button', { class: 'link explain-more', 'data-testid': 'explain-more' });
+      el.append(more);
+    }
+    // Reassigned on every draw: the click shows the lines of the newest analysis.
+    more.onclick = () => {
+      explainAll = true;
+      drawExplanation(el, ex, on);
+    };
+    more.textContent = t('distMore', { n: ex.length - shown.length });
+  } else more?.remove();
   reconcile(
     list,
-    ex.map((line, n) => ({ line, n })),
+    shown.map((line, n) => ({ line, n })),
     (x) => String(x.n),
     (x) => `${x.line.depth}\u0000${x.line.span ? 1 : 0}\u0000${x.line.text}`,
     (x, current) =>
