@@ -1328,6 +1328,13 @@ export class ItemsBuilder {
     if (built) this.items.push(built);
   }
 
+  /** The items built so far and the diagnostics of building them (one item reparsed alone: dsl/incremental.ts). */
+  built(): { readonly items: readonly A.TopItem[]; readonly diagnostics: readonly Diagnostic[] } {
+    const diagnostics = [...this.b.diagnostics];
+    this.b.diagnostics.length = 0;
+    return { items: this.items, diagnostics };
+  }
+
   /** The ruleset of the items so far, with the `header` node and the span of the whole file's tokens. */
   finish(header: CstNode, span: Span, comments: readonly A.Comment[]): BuildResult {
     const h = this.b.header(header.children, header);

@@ -58,7 +58,7 @@ export function parseRuleset(text: string, opts: { byItems?: boolean } = {}): Pa
 }
 
 /** Token types that start the header or a top-level item. */
-const TOP_STARTS: ReadonlySet<TokenType> = new Set([
+export const TOP_STARTS: ReadonlySet<TokenType> = new Set([
   T.Ruleset, T.Method, T.Input, T.Derive, T.Total, T.Dimension, T.Prerequisite, T.Veto, T.Levels,
 ]);
 
@@ -107,7 +107,7 @@ function emptyRuleset(): Ruleset {
 }
 
 /** True when the UTF-8 encoding of `text` is longer than `limit` bytes (without encoding it). */
-function exceedsBytes(text: string, limit: number): boolean {
+export function exceedsBytes(text: string, limit: number): boolean {
   if (text.length > limit) return true;
   if (text.length * 3 <= limit) return false;
   let bytes = 0;

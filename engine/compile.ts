@@ -4,7 +4,7 @@
 
 import type { Lang, Ruleset } from '../dsl/ast';
 import { diag, hasErrors, notShown, sortDiagnostics, type Diagnostic } from '../dsl/diagnostics';
-import { parseRuleset } from '../dsl/parse';
+import { parseRuleset, type ParseResult } from '../dsl/parse';
 import { printRuleset } from '../dsl/printer';
 import { CHECKS } from './check/registry';
 import { assessPlatform, type PlatformInput } from './evaluate/evaluate';
@@ -94,8 +94,9 @@ export function runChecks(model: Model, ast: Ruleset): Diagnostic[] {
  * Compiles a ruleset. `path` is for messages only. `checks: false` skips the static checks of engine/check/registry.ts
  * (tools and tests that study evaluation alone); name resolution and cycle detection always run.
  */
-export function compileRuleset(text: string, opts: { path?: string; checks?: boolean } = {}): CompileResult {
-  const parsed = parseRuleset(text);
+export function compileRuleset(text: string, opts: { path?: string; checks?: boolean; parsed?: ParseResult } = {}): CompileResult {
+  // An editor that reparsed only the item a keystroke changed (dsl/incremental.ts) passes that parse of `text`.
+  const parsed = opts.parsed ?? parseRuleset(text);
   const ast = parsed.ast;
   const syntaxErrors = hasErrors(parsed.diagnostics);
   const { model, diagnostics: modelDiags } = buildModel(ast);

@@ -25,9 +25,34 @@ function words(s: string): string[] {
     .filter((w) => w.length >= 3);
 }
 
+/**
+ * `sameWord` by its two words, kept across models: an editor recompiles on every keystroke, and a label typed into
+ * changes the hint cache's key, so the same unknown evidence keys meet the same words of thousands of fields again.
+ */
+const sameWords = new Map<string, Map<string, boolean>>();
+let sameWordsSize = 0;
+
 /** Whether two words are the same word, allowing a typo in a long one (`utilisation`, `utilization`). */
 function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
+  let byB = sameWords.get(a);
+  if (byB === undefined) {
+    if (sameWordsSize >= 200_000) {
+      sameWords.clear();
+      sameWordsSize = 0;
+    }
+    sameWords.set(a, (byB = new Map()));
+  }
+  let same = byB.get(b);
+  if (same === undefined) {
+    same = typoOf(a, b);
+    byB.set(b, same);
+    sameWordsSize++;
+  }
+  return same;
+}
+
+function typoOf(a: string, b: string): boolean {
   const limit = Math.min(a.length, b.length) >= 8 ? 2 : Math.min(a.length, b.length) >= 5 ? 1 : 0;
   return limit > 0 && Math.abs(a.length - b.length) <= limit && editDistance(a, b) <= limit;
 }

@@ -4,6 +4,7 @@
 // terminated and restarted when a newer request supersedes a running one, so typing never waits on them.
 // A watchdog ends the fast worker and starts a new one when it answers nothing for longer than a time budget.
 
+import { AnalysisReceiver } from './analysis-delta';
 import type { Analysis, Comparison, DocumentResult, EvidenceCheckResult, PlanResult, Request, Response } from './protocol';
 import AssayWorker from './worker/assay.worker?worker';
 
@@ -130,6 +131,7 @@ export class AssayClient {
     this.waitingSince = undefined;
     this.worker.terminate();
     this.worker = this.spawn();
+    this.receiver = new AnalysisReceiver();
     this.sentAt.clear();
     this.format?.reject(new Error('stopped'));
     this.format = undefined;
@@ -185,14 +187,18 @@ export class AssayClient {
     return this.planLane.cancel();
   }
 
+  /** What the fast worker sent last and leaves out when unchanged (schema, symbols, explanation lines). */
+  private receiver = new AnalysisReceiver();
+
   private receive(r: Response): void {
     switch (r.type) {
       case 'analysis': {
-        const sent = this.sentAt.get(r.analysis.seq);
-        for (const k of [...this.sentAt.keys()]) if (k <= r.analysis.seq) this.sentAt.delete(k);
+        const analysis = this.receiver.restore(r.analysis);
+        const sent = this.sentAt.get(analysis.seq);
+        for (const k of [...this.sentAt.keys()]) if (k <= analysis.seq) this.sentAt.delete(k);
         this.answered();
-        if (r.analysis.seq !== this.latestAnalysis) return;
-        this.onAnalysis(r.analysis, sent === undefined ? 0 : performance.now() - sent);
+        if (analysis.seq !== this.latestAnalysis) return;
+        this.onAnalysis(analysis, sent === undefined ? 0 : performance.now() - sent);
         return;
       }
       case 'formatted':

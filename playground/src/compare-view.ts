@@ -138,15 +138,18 @@ export class CompareView {
   async refresh(): Promise<void> {
     const status = byId('compare-status');
     status.textContent = t('computing');
+    const baseText = bundledRuleset(this.base)?.text ?? '';
+    const headText = this.head === 'editor' ? this.ctx.mainModel.getValue() : (bundledRuleset(this.head)?.text ?? '');
+    // The worker compares while the text diff settles (one after the other took seconds longer with large rulesets).
+    const asked = this.ctx.client.compare({ base: baseText, head: headText, lang: this.ctx.lang(), platforms: this.ctx.platforms() });
+    asked.catch(() => undefined);
     // Serialise model changes: each waits for the previous one's diff.
     const step = this.pendingModels.then(() => this.ensureEditor());
     this.pendingModels = step.catch(() => undefined);
     await step;
-    const baseText = bundledRuleset(this.base)?.text ?? '';
-    const headText = this.head === 'editor' ? this.ctx.mainModel.getValue() : (bundledRuleset(this.head)?.text ?? '');
     let c: Comparison;
     try {
-      c = await this.ctx.client.compare({ base: baseText, head: headText, lang: this.ctx.lang(), platforms: this.ctx.platforms() });
+      c = await asked;
     } catch (e) {
       if (e instanceof Error && e.message === 'superseded') return;
       status.textContent = e instanceof Error ? e.message : String(e);

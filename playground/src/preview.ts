@@ -6,7 +6,8 @@ import { pointsText, scoreText, shareText, totalText, weightText, effectiveWeigh
 import { byId, fmt, h, totalShown } from './dom';
 import { pickText, t, type StringKey } from './i18n';
 import { radarChart } from './radar';
-import type { Analysis, PlanResult, PlatformResult, SpanOut } from './protocol';
+import { forget, reconcile } from './keyed';
+import type { Analysis, ExplainLine, PlanResult, PlatformResult, SpanOut } from './protocol';
 
 export interface PreviewHandlers {
   select(key: string): void;
@@ -91,8 +92,11 @@ function renderDetail(r: PlatformResult | undefined, state: PreviewState, on: Pr
   const indicators = byId('indicators-body');
   const explanation = byId('explanation-body');
   const notes = byId('result-notes');
-  for (const el of [level, radar, indicators, explanation, notes]) el.replaceChildren();
+  for (const el of [level, radar, notes]) el.replaceChildren();
   if (!r) {
+    for (const el of [indicators, explanation.querySelector<HTMLElement>('ul.explain')]) if (el) forget(el);
+    indicators.replaceChildren();
+    explanation.replaceChildren();
     level.append(h('span', { class: 'muted' }, t('selectPlatform')));
     return;
   }
@@ -127,57 +131,159 @@ function renderDetail(r: PlatformResult | undefined, state: PreviewState, on: Pr
     ),
   );
 
-  let lastDim = '';
+  if (r.indicatorsOmitted === true) {
+    // A large ruleset's rows come with the analysis that has this platform selected (asked for on the click).
+    forget(indicators);
+    indicators.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'muted' }, t('computing'))));
+  } else drawIndicators(indicators, r, on);
+
+  // Only the explanation of the platform shown (a new selection waits for its own).
+  const ex = state.analysis?.explained === r.key ? state.analysis.explanation : undefined;
+  drawExplanation(explanation, ex, on);
+}
+
+/** Above this many indicators the preview's indicator table opens folded by dimension (as the Tables tab does). */
+export const FOLD_ABOVE = 300;
+
+/** Dimensions unfolded in a folded indicator table (the first one is, until the reader folds it). */
+const unfolded = new Set<string>();
+/** The first dimension of the ruleset whose first dimension was unfolded (another ruleset opens its own first one). */
+let openedFirst: string | undefined;
+
+type IndicatorItem = { readonly kind: 'dim'; readonly id: string; readonly label: string; readonly n: number; readonly open: boolean; readonly folds: boolean } | { readonly kind: 'ind'; readonly row: PlatformResult['indicators'][number] };
+
+/**
+ * The indicator table of one platform, redrawn by key (a kept row is not touched). Over FOLD_ABOVE indicators only the
+ * dimensions the reader unfolds show their rows: drawing thousands of rows froze the page on every keystroke (#16).
+ */
+function drawIndicators(body: HTMLElement, r: PlatformResult, on: PreviewHandlers): void {
+  const folds = r.indicators.length > FOLD_ABOVE;
+  const first = r.indicators[0]?.dimension;
+  if (folds && first !== undefined && first !== openedFirst) {
+    openedFirst = first;
+    unfolded.add(first);
+  }
+  const counts = new Map<string, number>();
+  for (const i of r.indicators) counts.set(i.dimension, (counts.get(i.dimension) ?? 0) + 1);
+  const items: IndicatorItem[] = [];
+  let lastDim: string | undefined;
   for (const i of r.indicators) {
     if (i.dimension !== lastDim) {
       lastDim = i.dimension;
       const d = r.dimensions.find((x) => x.id === i.dimension);
-      indicators.append(h('tr', { class: 'dim-row' }, h('td', { colspan: 6 }, `${i.dimension} ${pickText(d?.label) ?? ''}`)));
+      items.push({ kind: 'dim', id: i.dimension, label: pickText(d?.label) ?? '', n: counts.get(i.dimension) ?? 0, open: !folds || unfolded.has(i.dimension), folds });
     }
-    indicators.append(
-      h(
-        'tr',
-        { class: `status-${i.status}`, 'data-indicator': i.id },
-        h('td', { title: pickText(i.label) ?? '' }, h('code', {}, i.id), h('div', { class: 'sub' }, pickText(i.label) ?? '')),
-        h('td', {}, i.value ?? h('span', { class: 'muted' }, t(`status_${i.status}` as StringKey))),
-        h(
-          'td',
-          {},
-          i.band
-            ? h('button', { class: 'link band', onclick: () => i.bandSpan && on.reveal(i.bandSpan) }, i.band)
-            : i.status !== 'scored'
-              ? h('span', { class: 'muted' }, t(`status_${i.status}` as StringKey))
-              : '',
-        ),
-        h('td', { class: 'num' }, fmt(i.points, pointsText)),
-        h('td', { class: 'num' }, fmt(i.weight, effectiveWeightText)),
-        h('td', { class: 'num' }, i.contribution !== undefined ? fmt(i.contribution, scoreText) : ''),
-      ),
-    );
+    if (!folds || unfolded.has(i.dimension)) items.push({ kind: 'ind', row: i });
   }
+  const redraw = (): void => drawIndicators(body, r, on);
+  reconcile(
+    body,
+    items,
+    (x) => (x.kind === 'dim' ? `d:${x.id}` : `i:${x.row.id}`),
+    (x) => (x.kind === 'dim' ? JSON.stringify([x.label, x.n, x.open, x.folds, t('foldedCount', { n: x.n })]) : indicatorSig(x.row)),
+    (x, current) => (x.kind === 'dim' ? dimRow(x, redraw) : indicatorRow(x.row, () => { const c = current(); return c.kind === 'ind' ? c.row : x.row; }, on)),
+  );
+}
 
-  // Only the explanation of the platform shown (a new selection waits for its own).
-  const ex = state.analysis?.explained === r.key ? state.analysis.explanation : undefined;
-  if (ex === undefined) explanation.append(h('p', { class: 'muted' }, t('computing')));
-  else {
-    explanation.append(h('p', { class: 'muted' }, t('explanationHint')));
-    explanation.append(
-      h(
-        'ul',
-        { class: 'explain' },
-        ex.map((line) =>
-          h(
-            'li',
-            {
-              class: `depth-${Math.min(line.depth, 4)} ${line.span ? 'clickable' : ''}`,
-              onclick: () => line.span && on.reveal(line.span),
-            },
-            line.text,
-          ),
-        ),
-      ),
-    );
+function dimRow(x: Extract<IndicatorItem, { kind: 'dim' }>, redraw: () => void): HTMLElement {
+  const title = `${x.id} ${x.label}`;
+  if (!x.folds) return h('tr', { class: 'dim-row', 'data-dimension': x.id }, h('td', { colspan: 6 }, title));
+  const toggle = (): void => {
+    if (unfolded.has(x.id)) unfolded.delete(x.id);
+    else unfolded.add(x.id);
+    redraw();
+  };
+  return h(
+    'tr',
+    { class: 'dim-row', 'data-dimension': x.id },
+    h(
+      'td',
+      { colspan: 6 },
+      h('button', { class: 'link', 'aria-expanded': x.open ? 'true' : 'false', onclick: toggle }, x.open ? '▾ ' : '▸ ', title),
+      x.open ? '' : h('span', { class: 'muted' }, ` · ${t('foldedCount', { n: x.n })}`),
+    ),
+  );
+}
+
+/** Everything an indicator row shows (in the page's language): a row is redrawn when this changes. */
+function indicatorSig(i: PlatformResult['indicators'][number]): string {
+  return JSON.stringify([pickText(i.label) ?? '', i.status, i.value ?? null, i.band ?? null, i.bandSpan !== undefined, i.points, i.weight, i.contribution ?? null, t(`status_${i.status}` as StringKey)]);
+}
+
+function indicatorRow(i: PlatformResult['indicators'][number], current: () => PlatformResult['indicators'][number], on: PreviewHandlers): HTMLElement {
+  return h(
+    'tr',
+    { class: `status-${i.status}`, 'data-indicator': i.id },
+    h('td', { title: pickText(i.label) ?? '' }, h('code', {}, i.id), h('div', { class: 'sub' }, pickText(i.label) ?? '')),
+    h('td', {}, i.value ?? h('span', { class: 'muted' }, t(`status_${i.status}` as StringKey))),
+    h(
+      'td',
+      {},
+      i.band
+        ? h('button', { class: 'link band', onclick: () => { const s = current().bandSpan; if (s) on.reveal(s); } }, i.band)
+        : i.status !== 'scored'
+          ? h('span', { class: 'muted' }, t(`status_${i.status}` as StringKey))
+          : '',
+    ),
+    h('td', { class: 'num' }, fmt(i.points, pointsText)),
+    h('td', { class: 'num' }, fmt(i.weight, effectiveWeightText)),
+    h('td', { class: 'num' }, i.contribution !== undefined ? fmt(i.contribution, scoreText) : ''),
+  );
+}
+
+/** Explanation lines drawn before "… and n more" (all of them once the reader asked). */
+export const EXPLAIN_SHOWN = 400;
+let explainAll = false;
+
+/** The explanation lines, redrawn by position (a kept line reads its span when clicked: spans move as text is typed). */
+function drawExplanation(el: HTMLElement, ex: readonly ExplainLine[] | undefined, on: PreviewHandlers): void {
+  if (ex === undefined) {
+    forget(el.querySelector<HTMLElement>('ul.explain') ?? el);
+    el.replaceChildren(h('p', { class: 'muted' }, t('computing')));
+    return;
   }
+  let hint = el.querySelector<HTMLElement>(':scope > p.explain-hint');
+  let list = el.querySelector<HTMLElement>(':scope > ul.explain');
+  if (!hint || !list) {
+    hint = h('p', { class: 'muted explain-hint' });
+    list = h('ul', { class: 'explain' });
+    el.replaceChildren(hint, list);
+  }
+  hint.textContent = t('explanationHint');
+  // Thousands of lines (one per indicator) cost the page's thread a long layout on every keystroke: the first
+  // EXPLAIN_SHOWN are drawn, the rest on a click.
+  const shown = explainAll || ex.length <= EXPLAIN_SHOWN ? ex : ex.slice(0, EXPLAIN_SHOWN);
+  let more = el.querySelector<HTMLElement>(':scope > button.explain-more');
+  if (shown.length < ex.length) {
+    if (!more) {
+      more = h('button', { class: 'link explain-more', 'data-testid': 'explain-more' });
+      el.append(more);
+    }
+    // Reassigned on every draw: the click shows the lines of the newest analysis.
+    more.onclick = () => {
+      explainAll = true;
+      drawExplanation(el, ex, on);
+    };
+    more.textContent = t('distMore', { n: ex.length - shown.length });
+  } else more?.remove();
+  reconcile(
+    list,
+    shown.map((line, n) => ({ line, n })),
+    (x) => String(x.n),
+    (x) => `${x.line.depth}\u0000${x.line.span ? 1 : 0}\u0000${x.line.text}`,
+    (x, current) =>
+      h(
+        'li',
+        {
+          class: `depth-${Math.min(x.line.depth, 4)} ${x.line.span ? 'clickable' : ''}`,
+          onclick: () => {
+            const s = current().line.span;
+            if (s) on.reveal(s);
+          },
+        },
+        x.line.text,
+      ),
+  );
 }
 
 /**

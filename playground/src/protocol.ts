@@ -3,6 +3,7 @@
 
 import type { Lang } from '../../dsl/index';
 import type { Block } from '../../engine/index';
+import type { ListDelta } from './analysis-delta';
 
 export interface PlatformInput {
   /** Stable key in the page (`sample:p1-hub-operator`, `user:3`). */
@@ -91,6 +92,10 @@ export interface PlatformResult {
   readonly total: number;
   readonly dimensions: readonly DimensionRow[];
   readonly indicators: readonly IndicatorRow[];
+  /** True when `indicators` were left out (a large ruleset: only the selected platform's rows are sent). */
+  readonly indicatorsOmitted?: boolean;
+  /** Sent instead of `indicators` (then empty): the change from this platform's rows sent last (the client puts them back). */
+  readonly indicatorsDelta?: ListDelta<IndicatorRow>;
   readonly vetoes: readonly string[];
   readonly prerequisitesFailed: readonly string[];
   readonly errors: readonly { readonly field: string; readonly message: string }[];
@@ -133,8 +138,16 @@ export interface Analysis {
   readonly explained?: string;
   /** JSON schema of an evidence file for this ruleset. */
   readonly schema?: unknown;
+  /** Set by the worker instead of `schema` when it is the one it sent last (the client puts it back). */
+  readonly schemaSame?: true;
+  /** Sent instead of `symbols` (then empty): the change from the symbols sent last (the client puts them back). */
+  readonly symbolsDelta?: ListDelta<SymbolInfo>;
+  /** Sent instead of `explanation`: the change from the explanation lines sent last (the client puts them back). */
+  readonly explanationDelta?: ListDelta<ExplainLine>;
   /** When `ok` is false and `staleText` was sent: the analysis of that text, in the language asked for. */
   readonly staleResults?: Analysis;
+  /** How the worker parsed the text: the `same` text as last time, one top-level `item` reparsed, or the `full` file. */
+  readonly parsed?: 'same' | 'item' | 'full';
   readonly ms: number;
 }
 

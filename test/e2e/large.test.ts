@@ -11,9 +11,10 @@ import { clearStorage, screenshot, usePlayground, waitForAnalysis, watch } from 
 const env = usePlayground();
 
 /**
- * #16's targets. They are not met yet (measured 3.5 s a keystroke, a 2.1 s task, compare 4.6 s on the landed build),
- * so by default the test prints each figure against its target and asserts only a ceiling that catches a regression
- * (about twice today's figures); LARGE_STRICT=1 asserts the targets themselves. LARGE_SLACK scales every limit.
+ * #16's targets. They are not met yet on this shared machine (before the incremental worker: 2.5 s a keystroke, a
+ * 2.0 s task, compare 5.9 s at load 4; after it: 1.2–1.3 s, 0.37 s, 6.4 s at load 12–13 on two cores), so by default
+ * the test prints each figure against its target and asserts only a ceiling that catches a regression; LARGE_STRICT=1
+ * asserts the targets themselves. LARGE_SLACK scales every limit.
  */
 const SLACK = Number(process.env['LARGE_SLACK'] ?? 1);
 const STRICT = process.env['LARGE_STRICT'] === '1';
@@ -98,10 +99,15 @@ describe('a 2,000-indicator ruleset', () => {
     await page.waitForTimeout(1500);
 
     const runs: { ms: number; longest: number }[] = [];
+    const parsed: string[] = [];
     for (const [k, id] of ['i1000', 'i1500', 'i20', 'i1999', 'i777'].entries()) {
       runs.push(await keystroke(page, id, String.fromCharCode(97 + k)));
+      parsed.push(await page.evaluate(() => window.assayPlayground?.state.latest?.parsed ?? 'none'));
       await page.waitForTimeout(300);
     }
+    // The worker reparsed the one item each keystroke fell in (the dimension holding the indicator), not the file.
+    console.log(`how the worker parsed after each keystroke: ${parsed.join(', ')}`);
+    expect(parsed).toContain('item');
     // The results are of the edited text: the last label typed into shows in the indicators table.
     const text = await page.evaluate(() => window.assayPlayground?.editor.getModel()?.getValue() ?? '');
     expect(text).toContain('en "Indicatore 777"');
@@ -112,6 +118,23 @@ describe('a 2,000-indicator ruleset', () => {
         `longest main-thread task meanwhile: ${longest.map((x) => x.toFixed(0)).join(', ')} ms`,
     );
     await screenshot(page, '40-large-keystroke');
+    // The indicator table is folded by dimension: the first dimension's rows are drawn, another's on a click.
+    const rows = page.locator('[data-testid=indicators] tr[data-indicator]');
+    expect(await rows.count()).toBeLessThanOrEqual(50);
+    const d20 = page.locator('[data-testid=indicators] tr[data-dimension="D20"] button');
+    expect(await d20.getAttribute('aria-expanded')).toBe('false');
+    await d20.click();
+    await page.waitForSelector('[data-testid=indicators] tr[data-indicator="i1000"]');
+    expect(await d20.getAttribute('aria-expanded')).toBe('true');
+    expect(await rows.count()).toBeLessThanOrEqual(100);
+    await page.locator('[data-testid=indicators] tr[data-dimension="D20"]').scrollIntoViewIfNeeded();
+    await screenshot(page, '42-large-indicators-folded');
+    // The explanation draws its first 400 lines (one per indicator would be 2,000), the rest on a click.
+    const lines = page.locator('#explanation-body li');
+    expect(await lines.count()).toBe(400);
+    await page.click('[data-testid=explain-more]');
+    await page.waitForFunction(() => document.querySelectorAll('#explanation-body li').length > 2000);
+    expect(await page.locator('[data-testid=explain-more]').count()).toBe(0);
     expect(log.consoleErrors).toEqual([]);
     console.log(`keystroke median ${verdict('keystroke', median(ms))}; longest task ${verdict('longTask', Math.max(...longest))}`);
     expect(median(ms)).toBeLessThan(limit('keystroke'));

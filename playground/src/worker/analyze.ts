@@ -16,6 +16,7 @@ import type {
   QuickFix,
 } from '../protocol';
 import { compile, schemaOf, type CompiledRuleset } from './engine-bridge';
+import { compileLive } from './live';
 import { explainFor } from './features';
 import { bandOf, collectSymbols, indicatorsOf, levelOrder } from './symbols';
 
@@ -108,9 +109,10 @@ export function toPlatformResult(
   ast: RulesetAst,
   text: string,
   labels: Labels,
+  detail = true,
 ): PlatformResult {
   const json = new Map(Object.entries(r.indicators));
-  const indicators: IndicatorRow[] = a.indicators.map((ex) => {
+  const indicators: IndicatorRow[] = !detail ? [] : a.indicators.map((ex) => {
     const id = ex.id;
     const ind = json.get(id);
     const band = ex.matched !== undefined ? bandOf(labels.decls.get(id), text, ex.matched) : undefined;
@@ -143,12 +145,16 @@ export function toPlatformResult(
     total: r.total,
     dimensions,
     indicators,
+    ...(detail ? {} : { indicatorsOmitted: true }),
     vetoes: r.vetoes,
     prerequisitesFailed: r.prerequisitesFailed,
     errors: r.errors.map((e) => ({ field: e.field, message: e.message })),
     warnings: r.warnings.map((e) => ({ field: e.field, message: e.message })),
   };
 }
+
+/** Above this many indicators, indicator rows are sent for the selected platform only. */
+export const DETAIL_ALL_MAX = 300;
 
 function docOf(p: PlatformInput): { platform: string; name?: string; evidence: Readonly<Record<string, unknown>> } {
   return { platform: p.platform, ...(p.name !== undefined ? { name: p.name } : {}), evidence: p.evidence };
@@ -160,15 +166,19 @@ export function evaluateAll(
   ast: RulesetAst,
   text: string,
   lang: Lang,
+  selected?: string,
 ): PlatformResult[] {
   const labels = labelsOf(ast);
+  // Over DETAIL_ALL_MAX indicators only the selected platform's indicator rows are sent: the page draws no others, and
+  // thousands of rows per platform made the message megabytes long (#16).
+  const detailAll = labels.decls.size <= DETAIL_ALL_MAX;
   return platforms.map((p) => {
     const doc = docOf(p);
     try {
       // One exact assessment; its JSON view is what the CLI prints (`evaluate` = toResultJson ∘ assess).
       const a: Assessment = ruleset.assess(doc, { lang });
       const r = toResultJson(a);
-      return toPlatformResult(p, r, a, ast, text, labels);
+      return toPlatformResult(p, r, a, ast, text, labels, detailAll || p.key === selected);
     } catch (e) {
       return {
         key: p.key,
@@ -195,19 +205,22 @@ export function analyze(
   platforms: readonly PlatformInput[],
   selected: string | undefined,
   staleText?: string,
+  staleOf?: string,
 ): Analysis {
   const t0 = performance.now();
-  const c = compile(text, 'playground.assay');
+  // The editor's text goes through the worker's memory (one item reparsed, or nothing when only the platform changed).
+  const live = staleOf === undefined ? compileLive(text, 'playground.assay') : undefined;
+  const c = live?.result ?? compile(text, 'playground.assay');
   const diagnostics = c.diagnostics.map((d) => toDiagOut(d, text, lang));
   const ast = c.ast;
   const symbols = collectSymbols(ast, text);
   if (!c.ruleset) {
     // The stale results the page keeps showing, redone in the language now asked for.
-    const stale = staleText !== undefined && staleText !== text ? analyze(seq, staleText, lang, platforms, selected) : undefined;
-    return { seq, diagnostics, symbols, ok: false, ...(stale?.ok === true ? { staleResults: stale } : {}), ms: performance.now() - t0 };
+    const stale = staleText !== undefined && staleText !== text ? analyze(seq, staleText, lang, platforms, selected, undefined, text) : undefined;
+    return { seq, diagnostics, symbols, ok: false, ...(stale?.ok === true ? { staleResults: stale } : {}), ...(live ? { parsed: live.how } : {}), ms: performance.now() - t0 };
   }
   const ruleset = c.ruleset;
-  const results = evaluateAll(ruleset, platforms, ast, text, lang);
+  const results = evaluateAll(ruleset, platforms, ast, text, lang, selected);
   const chosen = platforms.find((p) => p.key === selected);
   const explanation: readonly ExplainLine[] | undefined = chosen ? explainFor(ruleset, docOf(chosen), ast, lang) : undefined;
   let schema: unknown;
@@ -228,6 +241,7 @@ export function analyze(
     results,
     ...(explanation !== undefined && chosen ? { explanation, explained: chosen.key } : {}),
     ...(schema !== undefined ? { schema } : {}),
+    ...(live ? { parsed: live.how } : {}),
     ms: performance.now() - t0,
   };
 }

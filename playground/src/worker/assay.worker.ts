@@ -3,6 +3,7 @@
 // request of each kind is answered). The page runs slow work (compare, plans) in separate instances.
 
 import { STRINGS } from '../i18n';
+import { AnalysisSender } from '../analysis-delta';
 import type { Request, Response } from '../protocol';
 import { analyze } from './analyze';
 import { compare } from './compare';
@@ -23,7 +24,7 @@ function run(req: Request): Response {
   try {
     switch (req.type) {
       case 'analyze':
-        return { type: 'analysis', analysis: analyze(req.seq, req.text, req.lang, req.platforms, req.selected, req.staleText) };
+        return { type: 'analysis', analysis: sender.slim(analyze(req.seq, req.text, req.lang, req.platforms, req.selected, req.staleText), req.text) };
       case 'format':
         return { type: 'formatted', seq: req.seq, text: format(req.text) };
       case 'compare':
@@ -43,6 +44,9 @@ function run(req: Request): Response {
     return { type: 'failed', seq: req.seq, message: e instanceof Error ? `${e.message}` : String(e) };
   }
 }
+
+/** What the page already has (the schema, symbols and explanation last sent): not sent again (#16). */
+const sender = new AnalysisSender();
 
 function drain(): void {
   scheduled = false;

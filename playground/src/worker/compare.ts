@@ -5,8 +5,10 @@
 import type { Lang } from '../../../dsl/index';
 import { impact as engineImpact } from '../../../engine/index';
 import type { Comparison, ImpactRow, PlatformInput } from '../protocol';
-import { compile } from './engine-bridge';
 import { diffLines, entryLine } from './features';
+import { LiveCompiler } from './live';
+
+const sides = { base: new LiveCompiler(), head: new LiveCompiler() };
 
 export function compare(
   seq: number,
@@ -15,8 +17,10 @@ export function compare(
   lang: Lang,
   platforms: readonly PlatformInput[],
 ): Comparison {
-  const base = compile(baseText, 'base.assay');
-  const head = compile(headText, 'head.assay');
+  // Each side keeps its last text: a comparison redone after an edit reparses the edited item of that side only.
+  // "What changed" compares the text before an edit with the text after: the last head is the next base.
+  const base = sides.head.peek(baseText) ?? sides.base.compile(baseText, 'base.assay').result;
+  const head = sides.head.compile(headText, 'head.assay').result;
   const errors: ('base' | 'head')[] = [];
   if (!base.ruleset) errors.push('base');
   if (!head.ruleset) errors.push('head');
@@ -27,9 +31,10 @@ export function compare(
   const im = engineImpact(a, b, docs);
   const diff = diffLines(im.entries, lang);
   const changed = new Map(im.changed.map((c) => [c.platform, c]));
+  // The decision alone (outcome, level, exact total): what a row shows, without thousands of indicators' detail.
   const impact: ImpactRow[] = docs.map((d) => {
-    const ra = a.assess(d, { lang });
-    const rb = b.assess(d, { lang });
+    const ra = a.decide(d, { lang, messages: false });
+    const rb = b.decide(d, { lang, messages: false });
     const c = changed.get(ra.platform);
     return {
       platform: ra.platform,
