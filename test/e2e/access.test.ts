@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { clearStorage, REPO, screenshot, usePlayground, waitForAnalysis, watch } from './harness';
+import { REPO, screenshot, usePlayground, waitForAnalysis, watch, openFresh } from './harness';
 
 const env = usePlayground();
 
@@ -17,13 +17,7 @@ const AXE_SOURCE = readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 
 
 /** A page on the playground with nothing remembered from earlier tests, showing csp-assessment@1.0 in `lang`. */
 async function freshPage(lang: string, viewport = { width: 1600, height: 1000 }): Promise<{ page: Page; log: ReturnType<typeof watch> }> {
-  const page = await env.browser.context.newPage();
-  await page.setViewportSize(viewport);
-  await clearStorage(page, env.server);
-  const log = watch(page);
-  await page.goto(env.server.url);
-  await page.waitForSelector('[data-testid=editor] .view-lines');
-  await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 20_000 });
+  const { page, log } = await openFresh(env, { prepare: (p) => p.setViewportSize(viewport) });
   const seq = await waitForAnalysis(page);
   if ((await page.inputValue('#lang')) !== lang) {
     await page.selectOption('#lang', lang);

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { standing } from '../../engine/analyses/impact';
 import { compileRuleset } from '../../engine/index';
 import { bigCorpus, toNdjson, type CorpusDoc } from '../support/big-corpus';
-import { clearStorage, screenshot, usePlayground, watch } from './harness';
+import { screenshot, usePlayground, watch, openFresh } from './harness';
 
 const env = usePlayground();
 let page: Page;
@@ -79,11 +79,7 @@ async function timedEdit(from: string, to: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  page = await env.browser.context.newPage();
-  await clearStorage(page, env.server);
-  log = watch(page);
-  await page.goto(env.server.url);
-  await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 20_000 });
+  ({ page, log } = await openFresh(env));
   await page.selectOption('#lang', 'en');
   // Long tasks of the page's thread from here on (the corpus is counted in a worker).
   await page.evaluate(() => {

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { documentBlocks, documentOf, renderDocument } from '../../engine/document/index';
 import { compileRuleset } from '../../engine/index';
 import { bandPairs, markdownTables, methodPairs } from '../document/tables';
-import { clearStorage, REPO, screenshot, usePlayground, watch } from './harness';
+import { REPO, screenshot, usePlayground, openFresh } from './harness';
 
 const env = usePlayground();
 const RULESETS = join(REPO, 'rulesets/csp-assessment');
@@ -49,11 +49,7 @@ async function waitForCell(page: Page, name: string, id: string, col: number, te
 
 describe('the Document tab', () => {
   it('shows the editor’s ruleset as the standard prints it, with the revision table against the compare version', async () => {
-    const page = await env.browser.context.newPage();
-    await clearStorage(page, env.server);
-    const log = watch(page);
-    await page.goto(env.server.url);
-    await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 20_000 });
+    const { page, log } = await openFresh(env);
     await page.click('#tab-document');
     await page.waitForSelector('[data-testid=document] table[data-table=revision] tbody tr', { timeout: 20_000 });
     expect(await page.isVisible('[data-testid=document]')).toBe(true);

@@ -2,16 +2,13 @@
 // reachable and closable by keyboard. In: playground/dist, headless Chromium. Out: assertions and a screenshot.
 
 import { describe, expect, it } from 'vitest';
-import { clearStorage, screenshot, usePlayground } from './harness';
+import { screenshot, usePlayground, openFresh } from './harness';
 
 const env = usePlayground();
 
 describe('the guide in the playground', () => {
   it('opens in the chosen language, switches language by its links, and closes with Escape', async () => {
-    const page = await env.browser.context.newPage();
-    await clearStorage(page, env.server);
-    await page.goto(env.server.url);
-    await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 20_000 });
+    const { page } = await openFresh(env);
     await page.selectOption('[data-testid="lang"]', 'zh-Hant');
     await expect.poll(() => page.locator('[data-testid="guide-button"]').innerText()).toBe('指南');
     await page.locator('[data-testid="guide-button"]').focus();

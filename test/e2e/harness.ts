@@ -135,6 +135,24 @@ export async function clearStorage(page: Page, server: StaticServer): Promise<vo
   await page.evaluate(() => localStorage.clear());
 }
 
+/**
+ * A new page of the playground with nothing remembered from earlier tests (`prepare` runs first: a viewport, an init
+ * script), its console watched, opened, its editor drawn and the sample platforms shown.
+ */
+export async function openFresh(
+  env: { readonly server: StaticServer; readonly browser: Browser },
+  options: { readonly prepare?: (page: Page) => Promise<unknown>; readonly timeout?: number } = {},
+): Promise<{ page: Page; log: PageLog }> {
+  const page = await env.browser.context.newPage();
+  await options.prepare?.(page);
+  await clearStorage(page, env.server);
+  const log = watch(page);
+  await page.goto(env.server.url);
+  await page.waitForSelector('[data-testid=editor] .view-lines', { timeout: options.timeout ?? 20_000 });
+  await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: options.timeout ?? 20_000 });
+  return { page, log };
+}
+
 /** The built playground served and a browser opened for a test file's tests, closed after them (set in `beforeAll`). */
 export function usePlayground(): { readonly server: StaticServer; readonly browser: Browser } {
   const env = {} as { server: StaticServer; browser: Browser };

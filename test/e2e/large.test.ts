@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generateRuleset } from '../../bench/big-ruleset';
-import { clearStorage, screenshot, usePlayground, waitForAnalysis, watch } from './harness';
+import { screenshot, usePlayground, waitForAnalysis, watch, openFresh } from './harness';
 
 const env = usePlayground();
 
@@ -48,13 +48,7 @@ function instrument(): void {
 }
 
 async function freshPage(): Promise<{ page: Page; log: ReturnType<typeof watch> }> {
-  const page = await env.browser.context.newPage();
-  await clearStorage(page, env.server);
-  await page.addInitScript(instrument);
-  const log = watch(page);
-  await page.goto(env.server.url);
-  await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 30_000 });
-  return { page, log };
+  return openFresh(env, { prepare: (p) => p.addInitScript(instrument), timeout: 30_000 });
 }
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;

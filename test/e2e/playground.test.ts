@@ -4,19 +4,13 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { clearStorage, screenshot, usePlayground, waitForAnalysis, watch } from './harness';
+import { screenshot, usePlayground, waitForAnalysis, watch, openFresh } from './harness';
 
 const env = usePlayground();
 
 /** A page on the playground with nothing remembered from earlier tests, showing csp-assessment@1.0. */
 async function freshPage(): Promise<{ page: Page; log: ReturnType<typeof watch> }> {
-  const page = await env.browser.context.newPage();
-  await clearStorage(page, env.server);
-  const log = watch(page);
-  await page.goto(env.server.url);
-  await page.waitForSelector('[data-testid=editor] .view-lines');
-  await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 20_000 });
-  return { page, log };
+  return openFresh(env);
 }
 
 function levelCell(page: Page, platform: string): Promise<string> {

@@ -11,7 +11,7 @@ import { parseRuleset } from '../../dsl/parse';
 import { rulesetHash } from '../../engine/model/hash';
 import { cellKey, opKey, type CellRef, type TableOp } from '../../playground/src/table-edit';
 import { TWELVE_CHANGES } from '../support/csp-twelve-changes';
-import { clearStorage, REPO, screenshot, usePlayground, waitForAnalysis, watch } from './harness';
+import { REPO, screenshot, usePlayground, waitForAnalysis, watch, openFresh } from './harness';
 
 const env = usePlayground();
 let page: Page;
@@ -78,11 +78,7 @@ async function perform(op: TableOp): Promise<void> {
 }
 
 beforeAll(async () => {
-  page = await env.browser.context.newPage();
-  await clearStorage(page, env.server);
-  log = watch(page);
-  await page.goto(env.server.url);
-  await page.waitForSelector('#platforms-body tr[data-platform]', { timeout: 20_000 });
+  ({ page, log } = await openFresh(env));
   await page.selectOption('#lang', 'en');
 });
 

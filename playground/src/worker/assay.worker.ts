@@ -11,14 +11,13 @@ import { documentFor } from './document';
 import { format } from './engine-bridge';
 import { checkEvidence } from './evidence';
 import { planFor } from './features';
+import { serveNewest } from './latest';
 
 const scope = self as unknown as {
   postMessage(m: Response): void;
   onmessage: ((e: MessageEvent<Request>) => void) | null;
 };
 
-const pending = new Map<Request['type'], Request>();
-let scheduled = false;
 
 function run(req: Request): Response {
   try {
@@ -48,28 +47,5 @@ function run(req: Request): Response {
 /** What the page already has (the schema, symbols and explanation last sent): not sent again (#16). */
 const sender = new AnalysisSender();
 
-function drain(): void {
-  scheduled = false;
-  // Format first (the user is waiting on it), then analysis, then comparison.
-  for (const kind of ['format', 'analyze', 'evidence', 'compare', 'document', 'plan'] as const) {
-    const req = pending.get(kind);
-    if (!req) continue;
-    pending.delete(kind);
-    scope.postMessage(run(req));
-    if (pending.size > 0) {
-      schedule();
-      return;
-    }
-  }
-}
-
-function schedule(): void {
-  if (scheduled) return;
-  scheduled = true;
-  setTimeout(drain, 0);
-}
-
-scope.onmessage = (e) => {
-  pending.set(e.data.type, e.data);
-  schedule();
-};
+// Format first (the user is waiting on it), then analysis, then comparison.
+serveNewest(scope, { format: 0, analyze: 1, evidence: 2, compare: 3, document: 4, plan: 5 }, (req) => scope.postMessage(run(req)));

@@ -5,6 +5,7 @@
 import type { CorpusRequest, CorpusResponse } from '../distribution-protocol';
 import { CorpusEvaluator } from './corpus-eval';
 import { readCorpus } from './corpus-read';
+import { serveNewest } from './latest';
 
 const scope = self as unknown as {
   postMessage(m: CorpusResponse, transfer?: Transferable[]): void;
@@ -12,8 +13,6 @@ const scope = self as unknown as {
 };
 
 const evaluator = new CorpusEvaluator();
-const pending = new Map<CorpusRequest['type'], CorpusRequest>();
-let scheduled = false;
 
 function run(req: CorpusRequest): void {
   try {
@@ -40,26 +39,5 @@ function run(req: CorpusRequest): void {
   }
 }
 
-function drain(): void {
-  scheduled = false;
-  for (const kind of ['load', 'evaluate', 'causes'] as const) {
-    const req = pending.get(kind);
-    if (!req) continue;
-    pending.delete(kind);
-    run(req);
-    // Whatever arrived meanwhile (a newer text) goes before the rest.
-    if (pending.size > 0) schedule();
-    return;
-  }
-}
-
-function schedule(): void {
-  if (scheduled) return;
-  scheduled = true;
-  setTimeout(drain, 0);
-}
-
-scope.onmessage = (e) => {
-  pending.set(e.data.type, e.data);
-  schedule();
-};
+// A distribution before causes.
+serveNewest(scope, { load: 0, evaluate: 1, causes: 2 }, run);
