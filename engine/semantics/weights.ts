@@ -40,6 +40,16 @@ export function contribution<N>(ops: NumOps<N>, effective: N, points: N | null):
   return points === null ? ops.zero : ops.div(ops.mul(effective, points), ops.hundred);
 }
 
+/**
+ * A dimension's score in one step, equal to Σ contribution(effectiveWeight(…), points): the redistribution factor
+ * all ÷ applicableSum times `weighted` (Σ declared weight × points over the applicable indicators) ÷ 100; 0 when no
+ * weight applies. For a backend that sums weight × points as it goes (the plan) instead of building each
+ * contribution.
+ */
+export function dimensionScore<N>(ops: NumOps<N>, all: N, applicableSum: N, weighted: N): N {
+  return ops.isZero(applicableSum) ? ops.zero : ops.div(ops.mul(ops.div(all, applicableSum), weighted), ops.hundred);
+}
+
 /** A dimension's share: score ÷ its declared weight; 0 when the weight is 0. */
 export function shareOf<N>(ops: NumOps<N>, score: N, weight: N): N {
   return ops.isZero(weight) ? ops.zero : ops.div(score, weight);
