@@ -32,22 +32,13 @@ export const RATIONAL_OPS: NumOps<Rational> = {
  * `all` is Σ declared weights of its dimension, `applicableSum` Σ over the applicable ones.
  */
 export function effectiveWeight<N>(ops: NumOps<N>, weight: N, all: N, applicableSum: N, applicable: boolean): N {
-  return applicable && !ops.isZero(applicableSum) ? ops.div(ops.mul(weight, all), applicableSum) : ops.zero;
+  // weight × (all ÷ applicableSum): when everything applies the factor is 1, which a backend may keep cheap.
+  return applicable && !ops.isZero(applicableSum) ? ops.mul(weight, ops.div(all, applicableSum)) : ops.zero;
 }
 
 /** An indicator's contribution to its dimension's score: effective weight × points ÷ 100; 0 without points. */
 export function contribution<N>(ops: NumOps<N>, effective: N, points: N | null): N {
   return points === null ? ops.zero : ops.div(ops.mul(effective, points), ops.hundred);
-}
-
-/**
- * A dimension's score in one step, equal to Σ contribution(effectiveWeight(…), points): the redistribution factor
- * all ÷ applicableSum times `weighted` (Σ declared weight × points over the applicable indicators) ÷ 100; 0 when no
- * weight applies. For a backend that sums weight × points as it goes (the plan) instead of building each
- * contribution.
- */
-export function dimensionScore<N>(ops: NumOps<N>, all: N, applicableSum: N, weighted: N): N {
-  return ops.isZero(applicableSum) ? ops.zero : ops.div(ops.mul(ops.div(all, applicableSum), weighted), ops.hundred);
 }
 
 /** A dimension's share: score ÷ its declared weight; 0 when the weight is 0. */
