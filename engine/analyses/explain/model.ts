@@ -184,6 +184,8 @@ export function buildExplanation(
   const conds = byKind(events, 'condition');
   const condsOf = (kind: 'prerequisite' | 'veto' | 'level', id: string) => conds.filter((c) => c.owner.kind === kind && c.owner.id === id);
 
+  // A formula total reads at the ruleset's precision in failed conditions (`total 0.5 < 2`), a weighted sum as a score.
+  const totalPlaces = m.totalFormula ? m.precision : undefined;
   const prerequisites: RuleExplanation[] = byKind(events, 'prerequisite').map((p) => {
     const decl = m.prerequisitesById.get(p.id);
     const failed = condsOf('prerequisite', p.id).filter((c) => c.truth !== true);
@@ -194,7 +196,7 @@ export function buildExplanation(
       missing: p.missing,
       conditions: failed.flatMap((c) => {
         const x = decl?.requires[c.index];
-        return x ? [explainCondition(x, c)] : [];
+        return x ? [explainCondition(x, c, totalPlaces)] : [];
       }),
     };
   });
@@ -206,7 +208,7 @@ export function buildExplanation(
       label: decl?.decl.label,
       truth: v.truth,
       missing: v.missing,
-      conditions: shown.flatMap((c) => (decl?.when ? [explainCondition(decl.when, c)] : [])),
+      conditions: shown.flatMap((c) => (decl?.when ? [explainCondition(decl.when, c, totalPlaces)] : [])),
     };
   });
   const levelEvents = byKind(events, 'level');
@@ -224,7 +226,7 @@ export function buildExplanation(
       ownHolds: l.ownHolds,
       failed: failed.flatMap((c) => {
         const x = decl?.requires[c.index];
-        return x ? [explainCondition(x, c)] : [];
+        return x ? [explainCondition(x, c, totalPlaces)] : [];
       }),
       ...needs,
     };
