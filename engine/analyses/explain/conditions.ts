@@ -111,8 +111,9 @@ function boundValue(e: Expr): Rational | undefined {
  * derived value or a formula total is exact but may have dozens of digits. `0.5` stays `0.5`; 1/3 is `≈0.3333`.
  */
 export function approxText(q: Rational, places: number): string {
+  // Rounded: every place kept (`≈3.8870` says four places were shown); exact: as derivedShown trims it (`0.5`).
   const s = derivedShown(q, places);
-  return s.rounded ? `≈${s.text}` : s.text;
+  return s.rounded ? `≈${fixedText(q, places)}` : s.text;
 }
 
 /** Digits shown for a derived value read inside a condition when the ruleset's `precision` is not at hand. */
