@@ -44,7 +44,7 @@ export const STAGES: readonly Stage[] = [
       c.diagnostics.push(...parsed.diagnostics);
     },
   },
-  { name: 'model', module: 'engine/model/model.ts', entry: 'buildModel', input: 'AST', output: 'semantic model: declarations by id, types, weights (resolve and order run inside it)',
+  { name: 'model', module: 'engine/model/build.ts', entry: 'buildModel', input: 'AST', output: 'semantic model: declarations by id, types, weights (resolve and order run inside it)',
     run: (c) => {
       if (!c.ast) return;
       const { model, diagnostics } = buildModel(c.ast);
