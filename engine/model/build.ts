@@ -2,30 +2,10 @@
 // resolved (resolve.ts) and the evaluation order (order.ts). In: a parsed `Ruleset` AST. Out: `{ model,
 // diagnostics }` (A2xx: what makes a ruleset impossible to evaluate). The shapes are in types.ts.
 
-import type {
-  Diagnostic,
-} from '../../dsl/diagnostics';
-import { diag } from '../../dsl/diagnostics';
-import type {
-  DeriveDecl,
-  Direction,
-  DimensionDecl,
-  Expr,
-  FallbackDecl,
-  IndicatorDecl,
-  InputDecl,
-  LevelDecl,
-  LevelLadder,
-  MethodDecl,
-  Name,
-  PrerequisiteDecl,
-  Ruleset,
-  Span,
-  TotalDecl,
-  VetoDecl,
-} from '../../dsl/ast';
+import { diag, type Diagnostic } from '../../dsl/diagnostics';
+import type { Name, Ruleset, Span } from '../../dsl/ast';
 import { Rational } from '../numbers/rational';
-import { valueTypeOf, type ValueType } from './value-type';
+import { valueTypeOf } from './value-type';
 import { resolveModel } from './resolve';
 import { evaluationOrder } from './order';
 import type {
