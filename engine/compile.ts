@@ -1,18 +1,20 @@
 // Compilation of a ruleset: text → AST → model → static checks → a `CompiledRuleset` that assesses platforms.
 // In: the ruleset's text. Out: `{ ruleset, diagnostics, ast }`; `ruleset` is undefined when any diagnostic is an
-// error. Static checks come from engine/check/registry.ts (a list: adding one needs no change here).
+// error. It runs the stages engine/stages.ts lists with a `run` (parse, model, check), in that order; the static
+// checks come from engine/check/registry.ts (a list: adding one needs no change here).
 
 import type { Lang, Ruleset } from '../dsl/ast';
-import { diag, hasErrors, notShown, sortDiagnostics, type Diagnostic } from '../dsl/diagnostics';
-import { parseRuleset, type ParseResult } from '../dsl/parse';
+import { hasErrors, notShown, sortDiagnostics, type Diagnostic } from '../dsl/diagnostics';
+import type { ParseResult } from '../dsl/parse';
 import { printRuleset } from '../dsl/printer';
-import { CHECKS } from './check/registry';
+import { runChecks } from './check/registry';
+import { STAGES, type Compiling } from './stages';
 import { assessPlatform, type PlatformInput } from './evaluate/evaluate';
 import type { Trace } from './evaluate/events';
 import { compileEvidenceCheck, type EvidenceCheck } from './evidence/validate';
 import { evidenceSchema, type JsonSchema } from './evidence/schema';
 import { rulesetHash } from './model/hash';
-import { buildModel, type Model } from './model/model';
+import type { Model } from './model/model';
 import { compilePlan, type Plan } from './plan/index';
 import { Rational } from './numbers/rational';
 import { decisionOf, toResultJson, type Assessment, type Decision, type ResultJson, type RulesetIdentity } from './evaluate/result';
@@ -74,21 +76,12 @@ function cap(all: Diagnostic[]): Diagnostic[] {
   return [...kept, notShown(next ? next.span : { start: 0, end: 0 }, errors, hiddenOthers + rest.length - (errors - hiddenErrors))];
 }
 
-/** Model diagnostics that only repeat a syntax error (a clause lost to recovery). */
-const CASCADE: ReadonlySet<string> = new Set(['A207', 'A208', 'A209', 'A210', 'A212']);
+export { runChecks };
 
-/** Runs every static check of engine/check/registry.ts; a check that throws becomes A218 and the others still run. */
-export function runChecks(model: Model, ast: Ruleset): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const c of CHECKS) {
-    try {
-      out.push(...c.run(model, ast));
-    } catch (e) {
-      out.push(diag('A218', ast.id.span, { check: c.name, message: e instanceof Error ? e.message : String(e) }));
-    }
-  }
-  return out;
-}
+/** The stages `compileRuleset` runs, in the order engine/stages.ts lists them. */
+const RUN = STAGES.flatMap((s) => (s.run ? [s.run] : []));
+/** The same after parsing, for an AST built in memory. */
+const RUN_AFTER_PARSE = STAGES.flatMap((s) => (s.run && s.name !== 'parse' ? [s.run] : []));
 
 /**
  * Compiles a ruleset. `path` is for messages only. `checks: false` skips the static checks of engine/check/registry.ts
@@ -96,14 +89,11 @@ export function runChecks(model: Model, ast: Ruleset): Diagnostic[] {
  */
 export function compileRuleset(text: string, opts: { path?: string; checks?: boolean; parsed?: ParseResult } = {}): CompileResult {
   // An editor that reparsed only the item a keystroke changed (dsl/incremental.ts) passes that parse of `text`.
-  const parsed = opts.parsed ?? parseRuleset(text);
-  const ast = parsed.ast;
-  const syntaxErrors = hasErrors(parsed.diagnostics);
-  const { model, diagnostics: modelDiags } = buildModel(ast);
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  diagnostics.push(...(syntaxErrors ? modelDiags.filter((d) => !CASCADE.has(d.code)) : modelDiags));
-  if (!syntaxErrors && opts.checks !== false) diagnostics.push(...runChecks(model, ast));
-  const sorted = cap(sortDiagnostics(diagnostics));
+  const c: Compiling = { text, checks: opts.checks !== false, syntaxErrors: false, diagnostics: [], ...(opts.parsed ? { parsed: opts.parsed } : {}) };
+  for (const run of RUN) run(c);
+  const ast = c.ast as Ruleset;
+  const model = c.model as Model;
+  const sorted = cap(sortDiagnostics(c.diagnostics));
   if (hasErrors(sorted)) return { ruleset: undefined, diagnostics: sorted, ast, model };
   return { ruleset: makeCompiled(model, ast, text), diagnostics: sorted, ast, model };
 }
@@ -113,10 +103,10 @@ export function compileRuleset(text: string, opts: { path?: string; checks?: boo
  * stages as `compileRuleset` after parsing. Its `text` is the printed AST, made on first read.
  */
 export function compileAst(ast: Ruleset, opts: { checks?: boolean } = {}): CompiledRuleset | undefined {
-  const { model, diagnostics } = buildModel(ast);
-  const all = opts.checks !== false ? [...diagnostics, ...runChecks(model, ast)] : diagnostics;
-  if (hasErrors(all)) return undefined;
-  return makeCompiled(model, ast, () => printRuleset(ast));
+  const c: Compiling = { text: '', checks: opts.checks !== false, ast, syntaxErrors: false, diagnostics: [] };
+  for (const run of RUN_AFTER_PARSE) run(c);
+  if (hasErrors(c.diagnostics) || !c.model) return undefined;
+  return makeCompiled(c.model, ast, () => printRuleset(ast));
 }
 
 function makeCompiled(model: Model, ast: Ruleset, source: string | (() => string)): CompiledRuleset {

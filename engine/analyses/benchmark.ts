@@ -8,6 +8,7 @@
 import type { Model } from '../model/model';
 import { Rational } from '../numbers/rational';
 import type { Assessment } from '../evaluate/result';
+import { StandingScale } from '../semantics/standing';
 
 export interface LevelCount {
   /** A level id, or `vetoed`, `not_rated`, `invalid`. */
@@ -74,7 +75,7 @@ export function corpusStats(model: Model, corpus: readonly Assessment[], name: s
   }
   const medianShares = new Map([...shares].map(([id, xs]) => [id, median(xs)]));
   const counts = new Map<string, number>();
-  const order = [...model.levels.map((l) => l.id), ...(model.fallback ? [model.fallback.id] : []), 'vetoed', 'not_rated', 'invalid'];
+  const order = new StandingScale(model).order();
   for (const id of order) counts.set(id, 0);
   for (const a of corpus) {
     const key = a.outcome === 'graded' ? (a.level ?? 'invalid') : a.outcome;

@@ -14,6 +14,7 @@ import type { Rational } from '../numbers/rational';
 import { and, atomKey, attempt, dnf, or, FALSE, TRUE, type CondCtx, type Dnf } from './conditions';
 import { constValue } from './ranges';
 import { hasTypeProblem } from './types';
+import { levelsNeeded } from '../semantics/ladder';
 
 function conj(exprs: readonly Expr[], ctx: CondCtx): Dnf | undefined {
   return attempt(() => exprs.reduce((acc, e) => and(acc, dnf(e, true, ctx)), TRUE));
@@ -83,16 +84,22 @@ function checkLadder(m: Model, ctx: CondCtx, out: Diagnostic[]): void {
       dead[j] = true;
     }
   }
-  // cum[j]: the level's conditions with those of every level below it (what a cumulative ladder requires).
-  const cum: (Dnf | undefined)[] = levels.map(() => undefined);
-  if (cumulative) {
+  // cum[j]: the conditions of every level level j needs (engine/semantics/ladder.ts: cumulative, it and every level
+  // below it; else its own). A704: on a cumulative ladder, a level that can hold alone but not with those below.
+  const cum: (Dnf | undefined)[] = levels.map((_, j) => {
+    const { from, to } = levelsNeeded(cumulative, levels.length, j);
     let acc: Dnf | undefined = TRUE;
+    for (let k = to - 1; k >= from && acc; k--) {
+      const d = own[k];
+      const sofar: Dnf = acc;
+      acc = d ? attempt(() => and(sofar, d)) : undefined;
+    }
+    return acc;
+  });
+  if (cumulative) {
     for (let j = levels.length - 1; j >= 0; j--) {
-      const d = own[j];
-      const next: Dnf | undefined = acc && d ? attempt(() => and(acc as Dnf, d)) : undefined;
-      acc = next;
-      cum[j] = next;
       const l = levels[j];
+      const next = cum[j];
       if (l && !dead[j] && next && next.length === 0) {
         out.push(diag('A704', l.decl.id.span, { name: l.id }));
         dead[j] = true;
@@ -103,7 +110,7 @@ function checkLadder(m: Model, ctx: CondCtx, out: Diagnostic[]): void {
   // A702: a level that implies a higher one is never the result.
   for (const [j, l] of levels.entries()) {
     if (dead[j]) continue;
-    const mine = cumulative ? cum[j] : own[j];
+    const mine = cum[j];
     if (!mine) continue;
     const higher = cumulative ? (j > 0 ? [j - 1] : []) : [...Array(j).keys()];
     for (const i of higher) {

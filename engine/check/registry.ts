@@ -7,7 +7,7 @@
 // and the other checks still run.
 
 import type { Ruleset } from '../../dsl/ast';
-import type { Diagnostic } from '../../dsl/diagnostics';
+import { diag, type Diagnostic } from '../../dsl/diagnostics';
 import type { Model } from '../model/model';
 import { ALL_CHECKS } from './index';
 
@@ -24,4 +24,17 @@ export const CHECKS: NamedCheck[] = [...ALL_CHECKS];
 /** Adds a check at run time (tools and tests; rulesets in the repository use the list above). */
 export function registerCheck(name: string, run: Check): void {
   if (!CHECKS.some((c) => c.name === name)) CHECKS.push({ name, run });
+}
+
+/** Runs every registered check; a check that throws becomes A218 and the others still run. */
+export function runChecks(model: Model, ast: Ruleset): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const c of CHECKS) {
+    try {
+      out.push(...c.run(model, ast));
+    } catch (e) {
+      out.push(diag('A218', ast.id.span, { check: c.name, message: e instanceof Error ? e.message : String(e) }));
+    }
+  }
+  return out;
 }

@@ -14,6 +14,7 @@
 
 import { signHolds } from '../numbers/compare-op';
 import { Rational } from '../numbers/rational';
+import { andAll, not, orAll, type KleeneOps } from '../semantics/truth';
 
 /** A JsonLogic rule or literal. */
 export type JsonLogic = null | boolean | number | string | readonly JsonLogic[] | { readonly [op: string]: JsonLogic };
@@ -100,29 +101,36 @@ function flatten(op: 'min' | 'max', ts: readonly Trit[]): JsonLogic[] {
   return out;
 }
 
-/** Kleene conjunction: the minimum. An empty conjunction is true. */
+/**
+ * How JsonLogic fragments are read and built for engine/semantics/truth.ts: a constant's code is its `k`; a run-time
+ * fragment has none; two undecided operands join as the minimum (∧) or maximum (∨) of their codes, two unknown
+ * constants as unknown; ¬ is 2 − x.
+ */
+const TRITS: KleeneOps<Trit> = {
+  TRUE: T_TRUE,
+  FALSE: T_FALSE,
+  code: (t) => t.k,
+  join: (op, a, b) => {
+    if (a.k === 1 && b.k === 1) return T_UNKNOWN;
+    const m = op === 'and' ? 'min' : 'max';
+    return { jl: { [m]: flatten(m, [a, b]) } };
+  },
+  negate: (t) => ({ jl: { '-': [2, t.jl] } }),
+};
+
+/** Kleene conjunction (engine/semantics/truth.ts): the minimum. An empty conjunction is true. */
 export function tAnd(ts: readonly Trit[]): Trit {
-  if (ts.some((t) => t.k === 0)) return T_FALSE;
-  const rest = ts.filter((t) => t.k !== 2);
-  if (rest.length === 0) return T_TRUE;
-  if (rest.every((t) => t.k === 1)) return T_UNKNOWN;
-  if (rest.length === 1) return rest[0] as Trit;
-  return { jl: { min: flatten('min', rest) } };
+  return andAll(TRITS, ts);
 }
 
-/** Kleene disjunction: the maximum. An empty disjunction is false. */
+/** Kleene disjunction (engine/semantics/truth.ts): the maximum. An empty disjunction is false. */
 export function tOr(ts: readonly Trit[]): Trit {
-  if (ts.some((t) => t.k === 2)) return T_TRUE;
-  const rest = ts.filter((t) => t.k !== 0);
-  if (rest.length === 0) return T_FALSE;
-  if (rest.every((t) => t.k === 1)) return T_UNKNOWN;
-  if (rest.length === 1) return rest[0] as Trit;
-  return { jl: { max: flatten('max', rest) } };
+  return orAll(TRITS, ts);
 }
 
+/** Kleene negation (engine/semantics/truth.ts). */
 export function tNot(t: Trit): Trit {
-  if (t.k !== undefined) return tritConst((2 - t.k) as 0 | 1 | 2);
-  return { jl: { '-': [2, t.jl] } };
+  return not(TRITS, t);
 }
 
 /** The condition `c` when the trit is `{"if": [c, 2, 0]}` (a two-valued condition that is never unknown). */

@@ -54,6 +54,8 @@ import {
 } from './jsonlogic-values';
 import { Layers, marker } from './jsonlogic-layers';
 import { forEachChild } from '../check/walk';
+import { ladderSteps } from '../semantics/ladder';
+import { outcomeSteps } from '../semantics/outcome';
 
 /** The formula total's id among the derived values' markers (no derived value can be called so). */
 const TOTAL = '$total';
@@ -269,11 +271,7 @@ class JsonLogicCompiler {
     const anyFires = tOr(vetoes.map((v) => v.t));
     const notRated = notTrue(allHold);
     const vetoed = isTrue(anyFires);
-    const outcome: JsonLogic = ifChain([
-      [notRated, 'not_rated'],
-      [vetoed, 'vetoed'],
-      [true, 'graded'],
-    ]);
+    const outcome: JsonLogic = ifChain(outcomeSteps<JsonLogic>({ not_rated: notRated, vetoed }, true));
     const graded: JsonLogic = notRated === false ? (vetoed === false ? true : { '!': vetoed }) : vetoed === false ? { '!': notRated } : { '!': { or: [notRated, vetoed] } };
     const ladder = this.ladder();
     const level: JsonLogic = graded === true ? ladder : ladder === null ? null : { if: [graded, ladder, null] };
@@ -308,18 +306,15 @@ class JsonLogicCompiler {
     if (!lad) return null;
     const fallback = lad.fallback?.id ?? null;
     const own = lad.levels.map((l) => ({ id: l.id, holds: isTrue(tAnd(l.requires.map((r) => this.cond(r, `level \`${l.id}\``)))) }));
-    if (lad.cumulative) {
-      // Highest first: a level holds when it and every level below it hold. Walk up from the lowest.
-      const pairs: [JsonLogic, JsonLogic][] = [];
-      for (let i = own.length - 1; i >= 0; i--) {
-        const o = own[i] as { id: string; holds: JsonLogic };
-        const below = i === own.length - 1 ? fallback : (own[i + 1] as { id: string }).id;
-        pairs.push([negate(o.holds), below]);
-      }
-      pairs.push([true, own[0]?.id ?? fallback]);
-      return ifChain(pairs);
-    }
-    return ifChain([...own.map((o): [JsonLogic, JsonLogic] => [o.holds, o.id]), [true, fallback]]);
+    // The ladder's decision list (engine/semantics/ladder.ts): a cumulative one from the lowest level up.
+    const idAt = (k: number): JsonLogic => (k >= 0 ? (own[k] as { id: string }).id : fallback);
+    return ifChain(
+      ladderSteps(lad.cumulative, own.length).map((s): [JsonLogic, JsonLogic] => {
+        if (s.level < 0) return [true, idAt(s.gives)];
+        const holds = (own[s.level] as { holds: JsonLogic }).holds;
+        return [s.holds ? holds : negate(holds), idAt(s.gives)];
+      }),
+    );
   }
 
   // --- rules ----------------------------------------------------------------------------------

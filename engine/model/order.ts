@@ -9,18 +9,8 @@
 import type { Diagnostic } from '../../dsl/diagnostics';
 import { diag } from '../../dsl/diagnostics';
 import type { Span } from '../../dsl/ast';
-import type { ModelDecls } from './model';
-import type { Resolution } from './resolve';
-
-export type EvalNode =
-  | { readonly kind: 'derived' | 'indicator' | 'dimension' | 'veto' | 'prerequisite'; readonly id: string }
-  | { readonly kind: 'total' }
-  | { readonly kind: 'levels' };
-
-/** A stable string key of a node: `derived:iss`, `indicator:pue`, `dimension:A`, `total`, `veto:V1`, `levels`. */
-export function nodeKey(n: EvalNode): string {
-  return n.kind === 'total' || n.kind === 'levels' ? n.kind : `${n.kind}:${n.id}`;
-}
+import { nodeKey, type EvalNode, type ModelDecls, type Resolution } from './types';
+export { nodeKey, type EvalNode } from './types';
 
 function label(n: EvalNode): string {
   return n.kind === 'total' || n.kind === 'levels' ? n.kind : n.id;

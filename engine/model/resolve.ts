@@ -13,46 +13,11 @@ import type { Diagnostic } from '../../dsl/diagnostics';
 import { diag } from '../../dsl/diagnostics';
 import type { Expr, IndicatorDecl, PropExpr, PropName, QuantDomain, QuantifiedExpr, RefExpr, Span, TableExpr } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
-import type { DeriveInfo, IndicatorInfo, ModelDecls } from './model';
-import { nodeKey } from './order';
+import type { DeriveInfo, ExprType, IndicatorInfo, ModelDecls, PropTarget, QuantTarget, RefTarget, Resolution } from './types';
+export type { ExprType, PropTarget, QuantTarget, RefTarget, Resolution } from './types';
+import { nodeKey } from './types';
 import { suggest } from '../support/suggest';
 import type { EnumValueType, ValueType } from './value-type';
-
-/** What a `Ref` denotes. `members` are the `.a.b` accesses after the first name. */
-export type RefTarget =
-  | { readonly kind: 'input'; readonly id: string; readonly members: readonly string[]; readonly type: ValueType | undefined }
-  | { readonly kind: 'indicator'; readonly id: string; readonly members: readonly string[]; readonly type: ValueType | undefined }
-  /** A member of the object value of the indicator being scored: `members[0]` is the member's name. */
-  | { readonly kind: 'field'; readonly indicator: string; readonly members: readonly string[]; readonly type: ValueType | undefined }
-  | { readonly kind: 'symbol'; readonly value: string; readonly type: EnumValueType }
-  /** A derived value (`derive id …`): its declared type, else the type of its formula. */
-  | { readonly kind: 'derived'; readonly id: string; readonly type: ValueType | undefined };
-
-/** What a property denotes: `id` undefined means the element bound by the innermost quantifier of `domain`. */
-export interface PropTarget {
-  readonly domain: QuantDomain;
-  readonly prop: PropName;
-  readonly id: string | undefined;
-}
-
-export interface QuantTarget {
-  readonly domain: QuantDomain;
-  /** `every indicator in D`: the dimension id. */
-  readonly within: string | undefined;
-}
-
-/** Static type of an expression, as far as name resolution needs it. */
-export type ExprType = ValueType | { readonly kind: 'unknown' };
-
-export interface Resolution {
-  readonly refs: ReadonlyMap<RefExpr, RefTarget>;
-  readonly props: ReadonlyMap<PropExpr, PropTarget>;
-  readonly quantifiers: ReadonlyMap<QuantifiedExpr, QuantTarget>;
-  /** Static type of every resolved expression node (`unknown` when it cannot be told). */
-  readonly types: ReadonlyMap<Expr, ExprType>;
-  /** Computed nodes (see `order.ts`) each node reads, by node key. */
-  readonly deps: ReadonlyMap<string, ReadonlySet<string>>;
-}
 
 /** Which domains have which property. */
 export const PROP_DOMAINS: Readonly<Record<PropName, readonly QuantDomain[]>> = {

@@ -14,9 +14,11 @@
 import type { Expr } from '../../dsl/ast';
 import { forEachChild } from '../check/walk';
 import { compileExpr, type ExprCtx, type Fn } from './expr';
-import { T_FALSE, T_TRUE, T_UNKNOWN, type Rt } from './runtime';
-import { truthOf } from './values';
-import { outcomeOf } from '../semantics/outcome';
+import type { Rt } from './runtime';
+import { truthCodeOf } from './values';
+import { outcomeOfCodes } from '../semantics/outcome';
+import { ladderHolds, ladderSteps, reachedIndex, reachLevel } from '../semantics/ladder';
+import { andCode, FALSE, holds, TRUE, type TruthCode } from '../semantics/truth';
 
 /**
  * Whether evaluating `e` may throw in the reference evaluator, for a model whose checks passed: names are resolved,
@@ -42,33 +44,27 @@ export function mayThrow(e: Expr): boolean {
  * built. Equal to `truthCode(compileConditions(…)(rt).truth)`. Evaluation stops at a false condition when none
  * after it may throw.
  */
-export function compileTruthCode(exprs: readonly Expr[], c: ExprCtx): (rt: Rt) => number {
+export function compileTruthCode(exprs: readonly Expr[], c: ExprCtx): (rt: Rt) => TruthCode {
   const fns = exprs.map((x) => compileExpr(x, c));
   if (fns.length === 1) {
     const f = fns[0] as Fn;
-    return (rt) => {
-      const t = truthOf(f(rt));
-      return t === true ? T_TRUE : t === false ? T_FALSE : T_UNKNOWN;
-    };
+    return (rt) => truthCodeOf(f(rt));
   }
   // restSafe[k]: no condition after the k-th may throw.
   const restSafe = exprs.map((_, k) => !exprs.slice(k + 1).some(mayThrow));
   return (rt) => {
-    let code = T_TRUE;
+    let code: TruthCode = TRUE;
     for (let k = 0; k < fns.length; k++) {
-      const t = truthOf((fns[k] as Fn)(rt));
-      if (t === false) {
-        if (restSafe[k] === true) return T_FALSE;
-        code = T_FALSE;
-      } else if (t !== true && code === T_TRUE) code = T_UNKNOWN;
+      code = andCode(code, truthCodeOf((fns[k] as Fn)(rt)));
+      if (code === FALSE && restSafe[k] === true) return FALSE;
     }
     return code;
   };
 }
 
 /**
- * The level alone (`rt.level`), by the reference's rule: the highest level that holds (cumulative: it and every
- * level below it). `afterRules`: every veto and prerequisite is evaluated before the ladder.
+ * The level alone (`rt.level`), by engine/semantics/ladder.ts: the ladder's decision list (`ladderSteps`), reading
+ * each level's own conditions lazily. `afterRules`: every veto and prerequisite is evaluated before the ladder.
  */
 export function compileDecisionLevels(
   levels: readonly { readonly requires: readonly Expr[] }[],
@@ -80,46 +76,23 @@ export function compileDecisionLevels(
 ): (rt: Rt) => void {
   const codes = levels.map((l) => compileTruthCode(l.requires, c));
   const n = codes.length;
-  const holds = (rt: Rt, k: number): boolean => (codes[k] as (rt: Rt) => number)(rt) === T_TRUE;
+  const ownHolds = (rt: Rt, k: number): boolean => holds((codes[k] as (rt: Rt) => TruthCode)(rt));
+  const levelAt = (k: number): string | null => (k >= 0 ? (ids[k] as string) : fallback);
   if (levels.some((l) => l.requires.some(mayThrow))) {
     // Every level's conditions are evaluated, as the reference does, then the ladder is read.
-    const own = new Uint8Array(n);
+    const own: boolean[] = new Array<boolean>(n).fill(false);
+    const hold: boolean[] = [];
     return (rt) => {
-      for (let k = 0; k < n; k++) own[k] = holds(rt, k) ? 1 : 0;
-      let level = fallback;
-      if (cumulative) {
-        // Level k holds when it and every level below it (k+1 … n−1) hold: the lowest unbroken run from the bottom.
-        for (let k = n - 1; k >= 0 && own[k] === 1; k--) level = ids[k] as string;
-      } else {
-        const k = own.indexOf(1);
-        if (k >= 0) level = ids[k] as string;
-      }
-      rt.level = level;
+      for (let k = 0; k < n; k++) own[k] = ownHolds(rt, k);
+      rt.level = levelAt(reachedIndex(ladderHolds(cumulative, own, hold)));
     };
   }
+  const steps = ladderSteps(cumulative, n);
   return (rt) => {
-    if (afterRules && !graded(rt)) {
+    if (afterRules && outcomeOfCodes(rt.pTruth, rt.vTruth) !== 'graded') {
       rt.level = null;
       return;
     }
-    let level = fallback;
-    if (cumulative) {
-      for (let k = n - 1; k >= 0 && holds(rt, k); k--) level = ids[k] as string;
-    } else {
-      for (let k = 0; k < n; k++) {
-        if (holds(rt, k)) {
-          level = ids[k] as string;
-          break;
-        }
-      }
-    }
-    rt.level = level;
+    rt.level = levelAt(reachLevel(steps, rt, ownHolds));
   };
-}
-
-/** Every prerequisite holds and no veto fires (the outcome is `graded`, by engine/semantics/outcome.ts). */
-function graded(rt: Rt): boolean {
-  let fails = false;
-  for (let k = 0; k < rt.pTruth.length; k++) if (rt.pTruth[k] !== T_TRUE) fails = true;
-  return outcomeOf(fails, rt.vTruth.includes(T_TRUE)) === 'graded';
 }

@@ -12,6 +12,7 @@ import { evidenceOf, ObjV, type Raw } from '../evidence/fast';
 import { Bail, cmpFrac, doubleOf, fracOf, isCanonical } from './num';
 import type { Layout, Rt } from './runtime';
 import type { ValueType } from '../model/value-type';
+import { holds as conditionHolds, UNKNOWN, type TruthCode } from '../semantics/truth';
 import { effRat, pointsRat, scoreRat, shareRat, totalRat, type Weights } from './scores';
 import {
   and,
@@ -25,6 +26,7 @@ import {
   compare,
   doubleHolds,
   holds,
+  not,
   numOf,
   opCode,
   or,
@@ -234,7 +236,7 @@ function compileProp(e: PropExpr, c: ExprCtx): Fn {
         const k = (isVeto ? L.vetoIndex : L.preIndex).get(id);
         const truth = k === undefined ? -1 : (isVeto ? rt.vTruth : rt.pTruth)[k] as number;
         if (truth < 0) return notComputed();
-        const b = decided ? truth !== 2 : truth === 1;
+        const b = decided ? truth !== UNKNOWN : conditionHolds(truth as TruthCode);
         read(rt, id, b);
         return b;
       };
@@ -358,7 +360,7 @@ function ruleTruthQuantifier(e: QuantifiedExpr, every: boolean, c: ExprCtx): Fn 
     for (let k = 0; k < truths.length; k++) {
       const code = truths[k] as number;
       if (code < 0) return notComputed();
-      const b = decided ? code !== 2 : code === 1;
+      const b = decided ? code !== UNKNOWN : conditionHolds(code as TruthCode);
       acc = every ? acc && b : acc || b;
     }
     return acc;
@@ -503,11 +505,7 @@ export function compileExpr(e: Expr, c: ExprCtx): Fn {
     case 'Unary': {
       const operand = compileExpr(e.operand, c);
       if (e.op === 'not') {
-        return (rt) => {
-          const v = operand(rt);
-          if (v instanceof Unk) return v;
-          return !(truthOf(v) === true);
-        };
+        return (rt) => not(operand(rt));
       }
       return (rt) => {
         const v = operand(rt);
@@ -555,8 +553,7 @@ export function compileExpr(e: Expr, c: ExprCtx): Fn {
         if (v instanceof Unk) return v;
         let acc: boolean | Unk = false;
         for (const x of set) acc = or(acc, compare(EQ, v, x(rt)));
-        if (!negated || acc instanceof Unk) return acc;
-        return !(acc === true);
+        return negated ? not(acc) : acc;
       };
     }
     case 'If': {

@@ -7,7 +7,7 @@ import type { Model } from '../model/model';
 import { derivedJson, missingJson, type IndicatorStatus, type MissingEvidence, type Outcome, type ResultJson, type ValueJson } from '../evaluate/result';
 import { ObjV, type Raw } from '../evidence/fast';
 import { outcomeOf } from '../semantics/outcome';
-import { jsonOfFrac, R } from './num';
+import { jsonOfFrac } from './num';
 import { STATUS, T_TRUE, type Layout, type Rt } from './runtime';
 import { effFrac, totalRat, type Weights } from './scores';
 import { shownOf, Unk } from './values';
@@ -100,8 +100,8 @@ export function resultJsonOf(
     const pd = rt.iPd[i] as number;
     const points = !set || pd === 0 ? null : jsonOfFrac(rt.iPn[i] as number, pd);
     const status = (set ? STATUS[rt.iStatus[i] as number] : 'missing') as IndicatorStatus;
-    effFrac(rt, W, L, i);
-    const weight = jsonOfFrac(R.n, R.d);
+    const eff = effFrac(rt, W, L, i);
+    const weight = jsonOfFrac(eff.n, eff.d);
     // Fixed shapes in `toResultJson`'s key order.
     let entry: IndicatorJson;
     if (raw === undefined) entry = { points, status, weight };

@@ -5,7 +5,7 @@
 import type { Expr, Points, Span } from '../../dsl/ast';
 import { assertNever } from '../../dsl/ast';
 import { renderMessage } from '../../dsl/diagnostics';
-import type { ConditionOwner, EvalEvent } from '../evaluate/events';
+import { bandEvent, pointsEvent, type ConditionOwner } from '../evaluate/events';
 import { renderValue } from '../evidence/validate';
 import type { IndicatorInfo } from '../model/model';
 import type { EvalNode } from '../model/order';
@@ -16,9 +16,13 @@ import { compileDecisionLevels, compileTruthCode } from './decision';
 import { memoised } from './memo';
 import { compileExpr, literalValue, type ExprCtx, type Fn } from './expr';
 import { Bail, fracOfDouble, fracOf, ratOf } from './num';
-import { ST_MISSING, ST_NA, ST_SCORED, STATUS, T_FALSE, T_TRUE, T_UNKNOWN, type Rt } from './runtime';
+import { ST_MISSING, ST_NA, ST_SCORED, STATUS, type Rt } from './runtime';
 import { computeDimension, computeTotal, contributionRat, effRat, pointsRat, scoreRat, shareRat, totalRat } from './scores';
-import { cmpNum, compare, doubleHolds, shownOf, missingOf, opCode, shownBound, toTruth, truthOf, Unk, type PV } from './values';
+import { cmpNum, compare, doubleHolds, shownOf, missingOf, opCode, shownBound, truthCodeOf, Unk, type PV } from './values';
+import { andCode, applies as appliesWhen, holds, TRUE, truthOfCode, UNKNOWN, type TruthCode } from '../semantics/truth';
+import { bandMatches, mapEntry, mapIndex } from '../semantics/first-match';
+import { ladderHolds, reachedIndex } from '../semantics/ladder';
+import { prerequisiteFails, vetoFires } from '../semantics/outcome';
 import type { ValueType } from '../model/value-type';
 
 export type NodeFn = (rt: Rt) => void;
@@ -92,13 +96,7 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
     rt.iPd[i] = pd;
     rt.iApplicable[i] = applicable ? 1 : 0;
     rt.iMatched[i] = matched;
-    if (traced) {
-      const ev: Record<string, unknown> = { kind: 'points', indicator: id, dimension, status: STATUS[status] as (typeof STATUS)[number], points: pointsRat(rt, i) };
-      if (matched >= 0) ev['matched'] = matched;
-      if (span) ev['span'] = span;
-      ev['missing'] = missing;
-      rt.events.push(ev as unknown as EvalEvent);
-    }
+    if (traced) rt.events.push(pointsEvent(id, dimension, STATUS[status] as (typeof STATUS)[number], pointsRat(rt, i), matched, span, missing));
   };
 
   const finish = (rt: Rt, v: PV, matched: number, span: Span): void => {
@@ -119,15 +117,15 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
     if (p.when) {
       if (traced) fresh(rt);
       const cv = p.when(rt);
-      const t = truthOf(cv);
-      chosen = t === true ? p.value : p.otherwise;
+      const t = truthCodeOf(cv);
+      chosen = holds(t) ? p.value : p.otherwise;
       if (traced) {
         rt.events.push({
           kind: 'conditional-points',
           indicator: id,
           span: p.span,
-          truth: toTruth(t),
-          gave: t === true ? 'then' : 'else',
+          truth: truthOfCode(t),
+          gave: holds(t) ? 'then' : 'else',
           reads: rt.reads,
           missing: missingOf(cv),
         });
@@ -180,26 +178,12 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
               }
             } else if (b.kind === 1) v = b.cond(rt);
             else v = true;
-            const t = truthOf(v);
+            const t = truthCodeOf(v);
             if (traced) {
-              // Built key by key in the reference's order (spreads of small objects cost more than the event).
-              const ev: Record<string, unknown> = {
-                kind: 'band',
-                indicator: id,
-                index: b.index,
-                span: b.span,
-                truth: toTruth(t),
-                matched: t === true,
-                value: rt.evidenceAt(slot),
-              };
-              if (b.kind === 0) ev['op'] = b.opText;
-              if (shown !== undefined) ev['bound'] = shown;
-              if (b.kind === 2) ev['else'] = true;
-              ev['reads'] = rt.reads;
-              ev['missing'] = missingOf(v);
-              rt.events.push(ev as unknown as EvalEvent);
+              const opText = b.kind === 0 ? b.opText : undefined;
+              rt.events.push(bandEvent(id, b.index, b.span, truthOfCode(t), rt.evidenceAt(slot), opText, shown, b.kind === 2, rt.reads, missingOf(v)));
             }
-            if (t === true) {
+            if (bandMatches(t)) {
               score(rt, b.points, b.index, b.span);
               return;
             }
@@ -210,13 +194,7 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
         break;
       }
       case 'Map': {
-        const byKey = new Map<string, number>();
-        let elseAt = -1;
-        s.entries.forEach((e, k) => {
-          if (e.key.kind === 'Name') {
-            if (!byKey.has(e.key.name)) byKey.set(e.key.name, k);
-          } else if (elseAt < 0) elseAt = k;
-        });
+        const index = mapIndex(s.entries.map((e) => (e.key.kind === 'Name' ? e.key.name : undefined)));
         const entries = s.entries.map((e) => ({ points: pointsPlan(e.points, c), span: e.span, key: e.key.kind === 'Name' ? e.key.name : undefined }));
         if (!traced && entries.every((e) => e.points.constant !== undefined)) {
           // Every entry gives constant points.
@@ -230,14 +208,14 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
           const type = L.model.fields.get(id)?.type;
           if (slot >= 0 && type?.kind === 'enum') {
             // The reader gives an enum value's index in its type (rt.sym): the entry of each value, looked up once.
-            const atOf = Int32Array.from(type.values, (v) => byKey.get(v) ?? elseAt);
+            const atOf = Int32Array.from(type.values, (v) => mapEntry(index, v));
             scoring = (rt) => hit(rt, atOf[rt.sym[slot] as number] as number);
-          } else scoring = (rt, own) => hit(rt, typeof own === 'string' ? (byKey.get(own) ?? elseAt) : -1);
+          } else scoring = (rt, own) => hit(rt, mapEntry(index, typeof own === 'string' ? own : undefined));
           break;
         }
         scoring = (rt, own) => {
           if (typeof own === 'string') {
-            const at = byKey.get(own) ?? elseAt;
+            const at = mapEntry(index, own);
             const entry = entries[at];
             if (entry) {
               if (traced) rt.events.push({ kind: 'map-entry', indicator: id, index: at, span: entry.span, key: entry.key, value: own });
@@ -291,19 +269,19 @@ export function compileIndicator(info: IndicatorInfo, i: number, c: ExprCtx): No
     if (applies) {
       if (traced) fresh(rt);
       const v = applies(rt);
-      const t = truthOf(v);
+      const t = truthCodeOf(v);
       if (traced) {
         rt.events.push({
           kind: 'applicability',
           indicator: id,
           span: appliesSpan as Span,
-          truth: toTruth(t),
-          applicable: t !== false,
+          truth: truthOfCode(t),
+          applicable: appliesWhen(t),
           reads: rt.reads,
           missing: missingOf(v),
         });
       }
-      if (t === false) {
+      if (!appliesWhen(t)) {
         set(rt, ST_NA, 0, 0, false, -1, NONE, undefined);
         return;
       }
@@ -380,41 +358,35 @@ function setScored(rt: Rt, i: number, pn: number, pd: number, matched: number): 
 }
 
 /** The three-valued conjunction of conditions, one `condition` event each (as `Run.conditions`). */
-export type CondsFn = (rt: Rt) => { truth: Truth; missing: readonly string[]; each: Truth[] };
+export type CondsFn = (rt: Rt) => { code: TruthCode; missing: readonly string[]; each: Truth[] };
 
 export function compileConditions(owner: ConditionOwner, exprs: readonly Expr[], c: ExprCtx): CondsFn {
   const fns = exprs.map((x) => ({ fn: compileExpr(x, c), span: x.span }));
   const traced = c.traced;
   return (rt) => {
-    let truth: Truth = true;
+    let code: TruthCode = TRUE;
     let missing: Set<string> | undefined;
     const each: Truth[] = [];
     for (let index = 0; index < fns.length; index++) {
       const x = fns[index] as { fn: Fn; span: Span };
       if (traced) fresh(rt);
       const v = x.fn(rt);
-      const t = toTruth(truthOf(v));
+      const c = truthCodeOf(v);
+      const t = truthOfCode(c);
       each.push(t);
       if (traced) {
         const miss = missingOf(v);
         const elements = rt.elements.length > 0 ? { elements: rt.elements } : {};
         rt.events.push({ kind: 'condition', owner, index, span: x.span, truth: t, reads: rt.reads, missing: miss, ...elements });
       }
-      if (t === false) truth = false;
-      else if (t === 'unknown') {
-        if (truth === true) truth = 'unknown';
-        if (v instanceof Unk && v.missing.length > 0) {
-          missing ??= new Set();
-          for (const f of v.missing) missing.add(f);
-        }
+      code = andCode(code, c);
+      if (v instanceof Unk && v.missing.length > 0) {
+        missing ??= new Set();
+        for (const f of v.missing) missing.add(f);
       }
     }
-    return { truth, missing: truth === 'unknown' && missing ? [...missing] : [], each };
+    return { code, missing: code === UNKNOWN && missing ? [...missing] : [], each };
   };
-}
-
-function truthCode(t: Truth): number {
-  return t === true ? T_TRUE : t === false ? T_FALSE : T_UNKNOWN;
 }
 
 /** One closure per node of the model's evaluation order. */
@@ -515,9 +487,9 @@ export function compileNodes(order: readonly EvalNode[], c: ExprCtx): NodeFn[] {
         const conds = compileConditions({ kind: 'veto', id: v.id }, v.when ? [v.when] : [], c);
         out.push((rt) => {
           const r = conds(rt);
-          rt.vTruth[k] = truthCode(r.truth);
+          rt.vTruth[k] = r.code;
           rt.vMissing[k] = r.missing;
-          if (traced) rt.events.push({ kind: 'veto', id: v.id, truth: r.truth, fired: r.truth === true, missing: r.missing });
+          if (traced) rt.events.push({ kind: 'veto', id: v.id, truth: truthOfCode(r.code), fired: vetoFires(r.code), missing: r.missing });
         });
         break;
       }
@@ -535,9 +507,9 @@ export function compileNodes(order: readonly EvalNode[], c: ExprCtx): NodeFn[] {
         const conds = compileConditions({ kind: 'prerequisite', id: p.id }, p.requires, c);
         out.push((rt) => {
           const r = conds(rt);
-          rt.pTruth[k] = truthCode(r.truth);
+          rt.pTruth[k] = r.code;
           rt.pMissing[k] = r.missing;
-          if (traced) rt.events.push({ kind: 'prerequisite', id: p.id, truth: r.truth, holds: r.truth === true, missing: r.missing });
+          if (traced) rt.events.push({ kind: 'prerequisite', id: p.id, truth: truthOfCode(r.code), holds: !prerequisiteFails(r.code), missing: r.missing });
         });
         break;
       }
@@ -567,13 +539,13 @@ export function compileNodes(order: readonly EvalNode[], c: ExprCtx): NodeFn[] {
             });
             return { id: l.id, own: ok, failed };
           });
-          const hold = own.map((o) => o.own);
-          if (cumulative) for (let k = own.length - 2; k >= 0; k--) hold[k] = (hold[k] as boolean) && (hold[k + 1] as boolean);
+          const hold = ladderHolds(cumulative, own.map((o) => o.own), []);
           rt.levels = own.map((o, k) => ({ id: o.id, holds: hold[k] as boolean, failed: o.failed }));
           if (traced) {
             own.forEach((o, k) => rt.events.push({ kind: 'level', id: o.id, ownHolds: o.own, holds: hold[k] as boolean, failed: o.failed }));
           }
-          rt.level = rt.levels.find((l) => l.holds)?.id ?? fallback;
+          const top = reachedIndex(hold);
+          rt.level = top >= 0 ? (own[top] as { id: string }).id : fallback;
         });
         break;
       }

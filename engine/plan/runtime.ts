@@ -15,10 +15,8 @@ export const ST_MISSING = 1;
 export const ST_NA = 2;
 export const STATUS = ['scored', 'missing', 'not_applicable'] as const;
 
-/** Truth codes of vetoes and prerequisites. */
-export const T_FALSE = 0;
-export const T_TRUE = 1;
-export const T_UNKNOWN = 2;
+/** Truth codes of vetoes and prerequisites: engine/semantics/truth.ts's (−1: not computed yet). */
+export { FALSE as T_FALSE, TRUE as T_TRUE, UNKNOWN as T_UNKNOWN } from '../semantics/truth';
 
 export interface Layout {
   readonly model: Model;

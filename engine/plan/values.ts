@@ -12,6 +12,7 @@ import type { EvidenceValue, Truth } from '../evaluate/result';
 import type { Read } from '../evaluate/events';
 import { evidenceOf, ObjV } from '../evidence/fast';
 import { Bail, ratOf } from './num';
+import { and as kleeneAnd, FALSE, not as kleeneNot, or as kleeneOr, TRUE, UNKNOWN, type KleeneOps, type TruthCode } from '../semantics/truth';
 
 /** Unknown: `missing` lists the evidence fields whose absence made it so (immutable, shared). */
 export class Unk {
@@ -138,20 +139,35 @@ export function compare(op: number, a: PV, b: PV): boolean | Unk {
   throw new Bail('incompatible comparison');
 }
 
-export function and(a: PV, b: PV): boolean | Unk {
-  const x = truthOf(a);
-  const y = truthOf(b);
-  if (x === false || y === false) return false;
-  if (x === true && y === true) return true;
-  return unknownOf2(a, b);
+/** How the plan reads and builds truths, for the rules of engine/semantics/truth.ts (built once). */
+export const PLAN_TRUTH: KleeneOps<PV> = {
+  TRUE: true,
+  FALSE: false,
+  code: truthCodeOf,
+  join: (_op, a, b) => unknownOf2(a, b),
+  negate: (t) => t,
+};
+
+/** The truth code of a condition value; anything else is the reference's E152. */
+export function truthCodeOf(v: PV): TruthCode {
+  if (typeof v === 'boolean') return v ? TRUE : FALSE;
+  if (v instanceof Unk) return UNKNOWN;
+  throw new Bail('expected a condition');
 }
 
+/** Kleene `and` (engine/semantics/truth.ts) over the plan's values. */
+export function and(a: PV, b: PV): boolean | Unk {
+  return kleeneAnd(PLAN_TRUTH, a, b) as boolean | Unk;
+}
+
+/** Kleene `or` (engine/semantics/truth.ts) over the plan's values. */
 export function or(a: PV, b: PV): boolean | Unk {
-  const x = truthOf(a);
-  const y = truthOf(b);
-  if (x === true || y === true) return true;
-  if (x === false && y === false) return false;
-  return unknownOf2(a, b);
+  return kleeneOr(PLAN_TRUTH, a, b) as boolean | Unk;
+}
+
+/** Kleene `not` (engine/semantics/truth.ts) over the plan's values. */
+export function not(a: PV): boolean | Unk {
+  return kleeneNot(PLAN_TRUTH, a) as boolean | Unk;
 }
 
 /** A number operand (the reference's `num`): anything else is E152. */

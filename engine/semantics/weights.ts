@@ -32,7 +32,8 @@ export const RATIONAL_OPS: NumOps<Rational> = {
  * `all` is Σ declared weights of its dimension, `applicableSum` Σ over the applicable ones.
  */
 export function effectiveWeight<N>(ops: NumOps<N>, weight: N, all: N, applicableSum: N, applicable: boolean): N {
-  return applicable && !ops.isZero(applicableSum) ? ops.div(ops.mul(weight, all), applicableSum) : ops.zero;
+  // weight × (all ÷ applicableSum): when everything applies the factor is 1, which a backend may keep cheap.
+  return applicable && !ops.isZero(applicableSum) ? ops.mul(weight, ops.div(all, applicableSum)) : ops.zero;
 }
 
 /** An indicator's contribution to its dimension's score: effective weight × points ÷ 100; 0 without points. */

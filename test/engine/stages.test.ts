@@ -16,3 +16,17 @@ describe('stages', () => {
     });
   }
 });
+
+describe('compileRuleset runs the listed stages', () => {
+  it('parse, model, check, in the listed order, each with a run', () => {
+    expect(STAGES.filter((s) => s.run).map((s) => s.name)).toEqual(['parse', 'model', 'check']);
+  });
+
+  it('a ruleset with a syntax error gets the parse diagnostics and no check findings (the check stage skips it)', async () => {
+    const { compileRuleset } = await import('../../engine/compile');
+    const r = compileRuleset('ruleset "t" {\n  version "1"\n  status "draft"\n}\ninput x: number\nderive y { formula x + }\n');
+    expect(r.ruleset).toBeUndefined();
+    expect(r.diagnostics.some((d) => d.code.startsWith('A1'))).toBe(true);
+    expect(r.model).toBeDefined();
+  });
+});

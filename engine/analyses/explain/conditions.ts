@@ -11,7 +11,7 @@ import type { QuantElement, Read } from '../../evaluate/events';
 import { renderValue } from '../../evidence/validate';
 import { signHolds } from '../../numbers/compare-op';
 import { Rational } from '../../numbers/rational';
-import { EXACT_PLACES, PLACES, exactText, fixedText, scoreText, shareText, totalText } from '../../present/numbers';
+import { EXACT_PLACES, PLACES, derivedShown, exactText, fixedText, scoreText, shareText, totalText } from '../../present/numbers';
 import type { EvidenceValue, Truth } from '../../evaluate/result';
 
 /** What a comparison is about. */
@@ -65,10 +65,11 @@ function isLiteral(e: Expr): boolean {
  * A read's exact number and how it is shown: on the percent scale for shares, rounded to `places` decimals (scores,
  * totals, shares) or exact up to 10 decimals (evidence, other properties). Undefined when the read is not a number.
  */
-function readNumber(r: Read): { q: Rational; percent: boolean; places: number; fixed: boolean } | undefined {
+function readNumber(r: Read, totalPlaces: number | undefined): { q: Rational; percent: boolean; places: number; fixed: boolean } | undefined {
   switch (r.kind) {
     case 'total':
-      return { q: r.value, percent: false, places: PLACES.score, fixed: true };
+      // A weighted-sum total like a score (`77.30`); a formula total at the ruleset's precision (`0.5`, `9.8`).
+      return totalPlaces === undefined ? { q: r.value, percent: false, places: PLACES.score, fixed: true } : { q: r.value, percent: false, places: totalPlaces, fixed: false };
     case 'evidence':
       return r.value?.kind === 'num' ? { q: r.value.q, percent: false, places: EXACT_PLACES, fixed: false } : undefined;
     case 'prop': {
@@ -85,9 +86,9 @@ function readNumber(r: Read): { q: Rational; percent: boolean; places: number; f
  * decimals as it takes for the shown number to satisfy that relation too. A total of exactly 99.995 against `< 100`
  * is `99.995`, never `100.00 < 100`; a share of 99.95% against `< 100%` is `99.95%`.
  */
-function valueTextAgainst(r: Read, op: CompareOp, bound: Rational | undefined): string {
-  const n = readNumber(r);
-  if (n === undefined || bound === undefined) return readValueText(r);
+function valueTextAgainst(r: Read, op: CompareOp, bound: Rational | undefined, totalPlaces: number | undefined): string {
+  const n = readNumber(r, totalPlaces);
+  if (n === undefined || bound === undefined) return readValueText(r, READ_PLACES, totalPlaces);
   const b = n.percent ? bound.mul(Rational.HUNDRED) : bound;
   const text = (places: number): string => (n.fixed ? fixedText(n.q, places) : exactText(n.q, places));
   let places = n.places;
@@ -110,21 +111,18 @@ function boundValue(e: Expr): Rational | undefined {
  * derived value or a formula total is exact but may have dozens of digits. `0.5` stays `0.5`; 1/3 is `≈0.3333`.
  */
 export function approxText(q: Rational, places: number): string {
-  const shown = q.toFixed(places);
-  return Rational.parse(shown)?.eq(q) === true ? trimFraction(shown) : `≈${shown}`;
-}
-
-function trimFraction(s: string): string {
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+  // Rounded: every place kept (`≈3.8870` says four places were shown); exact: as derivedShown trims it (`0.5`).
+  const s = derivedShown(q, places);
+  return s.rounded ? `≈${fixedText(q, places)}` : s.text;
 }
 
 /** Digits shown for a derived value read inside a condition when the ruleset's `precision` is not at hand. */
 const READ_PLACES = 4;
 
-function readValueText(r: Read, places = READ_PLACES): string {
+function readValueText(r: Read, places = READ_PLACES, totalPlaces?: number): string {
   switch (r.kind) {
     case 'total':
-      return totalText(r.value);
+      return totalPlaces === undefined ? totalText(r.value) : approxText(r.value, totalPlaces);
     case 'derived': {
       const v = r.value;
       if (v === undefined) return '?';
@@ -156,11 +154,11 @@ function readName(r: Read): string {
 }
 
 /** `name = value` for every distinct read, in order. */
-export function readsText(reads: readonly Read[], places?: number): string {
+export function readsText(reads: readonly Read[], places?: number, totalPlaces?: number): string {
   const seen = new Map<string, string>();
   for (const r of reads) {
     const n = readName(r);
-    if (!seen.has(n)) seen.set(n, readValueText(r, places));
+    if (!seen.has(n)) seen.set(n, readValueText(r, places, totalPlaces));
   }
   return [...seen].map(([n, v]) => `${n} = ${v}`).join(', ');
 }
@@ -195,7 +193,7 @@ function boundText(e: Expr, percent: boolean): string {
 }
 
 /** The reason of an atomic comparison or membership whose truth is `truth`, if the expression is one. */
-function atom(e: Expr, truth: Truth, reads: readonly Read[], element: QuantElement | undefined): Why | undefined {
+function atom(e: Expr, truth: Truth, reads: readonly Read[], element: QuantElement | undefined, totalPlaces: number | undefined): Why | undefined {
   if (truth === 'unknown') return undefined;
   if (e.kind === 'Compare') {
     let left = e.left;
@@ -214,7 +212,7 @@ function atom(e: Expr, truth: Truth, reads: readonly Read[], element: QuantEleme
     return {
       kind: 'compare',
       subject: s.subject,
-      value: valueTextAgainst(s.read, shown, bound),
+      value: valueTextAgainst(s.read, shown, bound, totalPlaces),
       op: shown,
       bound: boundText(right, percent),
     };
@@ -223,17 +221,20 @@ function atom(e: Expr, truth: Truth, reads: readonly Read[], element: QuantEleme
     const s = subjectOf(e.operand, reads, element);
     if (!s) return undefined;
     const member = truth === !e.negated;
-    return { kind: 'in', subject: s.subject, value: readValueText(s.read), member, set: `{${e.set.map((x) => printExpr(x)).join(', ')}}` };
+    return { kind: 'in', subject: s.subject, value: readValueText(s.read, READ_PLACES, totalPlaces), member, set: `{${e.set.map((x) => printExpr(x)).join(', ')}}` };
   }
   return undefined;
 }
 
-/** Explains one condition from its event. */
-export function explainCondition(expr: Expr, ev: ConditionEventLike): ConditionWhy {
+/**
+ * Explains one condition from its event. `totalPlaces`: the ruleset's precision when its total is a formula (shown
+ * like a derived value), undefined for a weighted-sum total (shown like a score).
+ */
+export function explainCondition(expr: Expr, ev: ConditionEventLike, totalPlaces?: number): ConditionWhy {
   const text = printExpr(expr);
   const base = { text, span: ev.span, truth: ev.truth, missing: ev.missing };
   if (ev.truth === 'unknown') return { ...base, why: [{ kind: 'unknown', text, missing: ev.missing }] };
-  const direct = atom(expr, ev.truth, ev.reads, undefined);
+  const direct = atom(expr, ev.truth, ev.reads, undefined, totalPlaces);
   if (direct) return { ...base, why: [direct] };
   // `every …: body` that failed: the elements for which the body did not hold; `some …` that held: those that did.
   if (expr.kind === 'Quantified' && ev.elements) {
@@ -242,16 +243,16 @@ export function explainCondition(expr: Expr, ev: ConditionEventLike): ConditionW
     const outer = ev.elements.filter((x) => x.depth === 0 && (decisive ? x.truth === want : true));
     const why: Why[] = [];
     for (const el of outer) {
-      const a = atom(expr.body, el.truth, ev.reads, el);
+      const a = atom(expr.body, el.truth, ev.reads, el, totalPlaces);
       const own = ev.reads.filter((r) => r.kind !== 'prop' || r.id === el.id);
       why.push(
         a ??
           (el.truth === 'unknown'
             ? { kind: 'unknown', text: `${el.id}: ${printExpr(expr.body)}`, missing: ev.missing }
-            : { kind: 'values', text: `${el.id}: ${printExpr(expr.body)}`, values: readsText(own) }),
+            : { kind: 'values', text: `${el.id}: ${printExpr(expr.body)}`, values: readsText(own, READ_PLACES, totalPlaces) }),
       );
     }
     if (why.length > 0) return { ...base, why };
   }
-  return { ...base, why: [{ kind: 'values', text, values: readsText(ev.reads) }] };
+  return { ...base, why: [{ kind: 'values', text, values: readsText(ev.reads, READ_PLACES, totalPlaces) }] };
 }

@@ -13,6 +13,7 @@ import { exactText, pointsText } from '../../present/numbers';
 import type { Assessment, EvidenceIssue, EvidenceValue, IndicatorStatus, Outcome, RulesetIdentity, Truth } from '../../evaluate/result';
 import type { BenchmarkPlacement } from '../benchmark';
 import { approxText, explainCondition, opText, readsText, type ConditionWhy } from './conditions';
+import { blockedBy, reachedIndex } from '../../semantics/ladder';
 
 /** How an indicator got its points, as written: `99.93 ≥ 99.9 → 70`. */
 export interface RuleHit {
@@ -183,6 +184,8 @@ export function buildExplanation(
   const conds = byKind(events, 'condition');
   const condsOf = (kind: 'prerequisite' | 'veto' | 'level', id: string) => conds.filter((c) => c.owner.kind === kind && c.owner.id === id);
 
+  // A formula total reads at the ruleset's precision in failed conditions (`total 0.5 < 2`), a weighted sum as a score.
+  const totalPlaces = m.totalFormula ? m.precision : undefined;
   const prerequisites: RuleExplanation[] = byKind(events, 'prerequisite').map((p) => {
     const decl = m.prerequisitesById.get(p.id);
     const failed = condsOf('prerequisite', p.id).filter((c) => c.truth !== true);
@@ -193,7 +196,7 @@ export function buildExplanation(
       missing: p.missing,
       conditions: failed.flatMap((c) => {
         const x = decl?.requires[c.index];
-        return x ? [explainCondition(x, c)] : [];
+        return x ? [explainCondition(x, c, totalPlaces)] : [];
       }),
     };
   });
@@ -205,15 +208,17 @@ export function buildExplanation(
       label: decl?.decl.label,
       truth: v.truth,
       missing: v.missing,
-      conditions: shown.flatMap((c) => (decl?.when ? [explainCondition(decl.when, c)] : [])),
+      conditions: shown.flatMap((c) => (decl?.when ? [explainCondition(decl.when, c, totalPlaces)] : [])),
     };
   });
   const levelEvents = byKind(events, 'level');
+  const ownHolds = levelEvents.map((l) => l.ownHolds);
+  const levelHolds = levelEvents.map((l) => l.holds);
   const levels: LevelExplanation[] = levelEvents.map((l, i) => {
     const decl = m.ladder?.levels.find((x) => x.id === l.id);
     const failed = condsOf('level', l.id).filter((c) => c.truth !== true);
-    const below = levelEvents[i + 1];
-    const needs = m.ladder?.cumulative && l.ownHolds && !l.holds && below && !below.holds ? { needs: below.id } : {};
+    const blocker = levelEvents[blockedBy(m.ladder?.cumulative === true, ownHolds, levelHolds, i)];
+    const needs = blocker ? { needs: blocker.id } : {};
     return {
       id: l.id,
       label: decl?.decl.label,
@@ -221,7 +226,7 @@ export function buildExplanation(
       ownHolds: l.ownHolds,
       failed: failed.flatMap((c) => {
         const x = decl?.requires[c.index];
-        return x ? [explainCondition(x, c)] : [];
+        return x ? [explainCondition(x, c, totalPlaces)] : [];
       }),
       ...needs,
     };
@@ -237,7 +242,7 @@ export function buildExplanation(
     tf && tdecl
       ? computed('total', tdecl.label, tdecl.unit?.value, tf.value === null ? undefined : { kind: 'num', q: tf.value }, tf.missing, tf.reads, tf.span, places)
       : undefined;
-  const top = levels.findIndex((l) => l.holds);
+  const top = reachedIndex(levelHolds);
   const scoreLevel = top >= 0 ? (levels[top]?.id ?? null) : (m.ladder?.fallback?.id ?? null);
   const levelsAbove = top >= 0 ? levels.slice(0, top) : levels;
   const levelId = a.level;

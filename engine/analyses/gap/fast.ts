@@ -10,6 +10,10 @@ import { evalExpr, EvalFailure, fromEvidence, truthOf, type Ctx, type DimensionS
 import { Rational } from '../../numbers/rational';
 import type { Assessment, EvidenceValue, Truth } from '../../evaluate/result';
 import type { BaseEvidence } from './evidence';
+import { ladderHolds, levelsNeeded, reachedIndex } from '../../semantics/ladder';
+import { hasLevel, outcomeOf, prerequisiteFails, vetoFires } from '../../semantics/outcome';
+import { andCode, codeOfTruth, TRUE, truthOfCode, type TruthCode } from '../../semantics/truth';
+import { RATIONAL_OPS, shareOf } from '../../semantics/weights';
 
 export interface FastChange {
   readonly id: string;
@@ -114,7 +118,9 @@ export class FastCheck {
         } else if (n.kind === 'levels' && m.ladder) {
           const levels = m.ladder.levels;
           if (m.ladder.cumulative) {
-            for (let k = levels.length - 1; k >= this.targetRank && k >= 0; k--) {
+            // Reaching the target or higher needs every level the target needs (engine/semantics/ladder.ts).
+            const { from, to } = levelsNeeded(true, levels.length, Math.max(0, this.targetRank));
+            for (let k = to - 1; k >= from; k--) {
               const l = levels[k];
               if (l && holds(l.id, l.requires, false) !== true) return true;
             }
@@ -144,7 +150,7 @@ export class FastCheck {
     const dimensions = new Map<string, DimensionState>();
     for (const d of this.a.dimensions) {
       const score = d.score.add(gains.get(d.id) ?? Rational.ZERO);
-      dimensions.set(d.id, { score, share: d.weight.isZero() ? Rational.ZERO : score.div(d.weight), effective: this.effective.get(d.id) ?? new Map() });
+      dimensions.set(d.id, { score, share: shareOf(RATIONAL_OPS, score, d.weight), effective: this.effective.get(d.id) ?? new Map() });
     }
     // Derived values and an unknown formula total as the base assessment has them (exact for the platform as it is;
     // with changes the search does not use this check when there are any: needs.ts says it is not additive).
@@ -164,7 +170,7 @@ export class FastCheck {
         const ctx: Ctx = { state, bound: [], scoring: undefined, reads: undefined, where };
         return truthOf(evalExpr(x, ctx), where);
       });
-    const conj = (ts: readonly Truth[]): Truth => (ts.includes(false) ? false : ts.includes('unknown') ? 'unknown' : true);
+    const conj = (ts: readonly Truth[]): Truth => truthOfCode(ts.reduce<TruthCode>((c, t) => andCode(c, codeOfTruth(t)), TRUE));
     let level: string | null = m.fallback?.id ?? null;
     try {
       for (const n of m.order) {
@@ -176,9 +182,7 @@ export class FastCheck {
           if (p) state.prerequisites.set(p.id, { truth: conj(all(p.id, p.requires)), missing: [] });
         } else if (n.kind === 'levels' && m.ladder) {
           const own = m.ladder.levels.map((l) => all(l.id, l.requires).every((t) => t === true));
-          const holds = [...own];
-          if (m.ladder.cumulative) for (let i = holds.length - 2; i >= 0; i--) holds[i] = (holds[i] as boolean) && (holds[i + 1] as boolean);
-          const top = holds.findIndex((h) => h);
+          const top = reachedIndex(ladderHolds(m.ladder.cumulative, own, []));
           if (top >= 0) level = m.ladder.levels[top]?.id ?? level;
         }
       }
@@ -187,9 +191,11 @@ export class FastCheck {
       throw e;
     }
     const kept = keep ? { state } : {};
-    if ([...state.prerequisites.values()].some((p) => p.truth !== true)) return { outcome: 'not_rated', level: null, ...kept };
-    if ([...state.vetoes.values()].some((v) => v.truth === true)) return { outcome: 'vetoed', level: null, ...kept };
-    return { outcome: 'graded', level, ...kept };
+    const outcome = outcomeOf(
+      [...state.prerequisites.values()].some((p) => prerequisiteFails(codeOfTruth(p.truth))),
+      [...state.vetoes.values()].some((v) => vetoFires(codeOfTruth(v.truth))),
+    );
+    return { outcome, level: hasLevel(outcome) ? level : null, ...kept };
   }
 
   reaches(changes: readonly FastChange[]): boolean {

@@ -7,9 +7,10 @@ import { printExpr } from '../../../dsl/printer';
 import type { CompiledRuleset } from '../../compile';
 import type { EvalEvent, Read } from '../../evaluate/events';
 import { memoIn } from '../../support/memo';
-import type { IndicatorInfo, Model } from '../../model/model';
+import type { IndicatorInfo, LevelInfo, Model } from '../../model/model';
 import { Rational } from '../../numbers/rational';
 import type { Truth } from '../../evaluate/result';
+import { levelsNeeded } from '../../semantics/ladder';
 
 /** Why a target cannot be reached by changing indicators. */
 export interface Blocker {
@@ -183,6 +184,14 @@ function evidenceFields(reads: readonly Read[]): string[] {
   return [...new Set(reads.flatMap((r) => (r.kind === 'evidence' ? [r.field] : [])))];
 }
 
+/** The levels whose conditions must hold for `target` to hold (engine/semantics/ladder.ts); none off the ladder. */
+export function neededLevels(m: Model, target: string | null): readonly LevelInfo[] {
+  const at = m.levels.findIndex((l) => l.id === target);
+  if (at < 0) return [];
+  const { from, to } = levelsNeeded(m.ladder?.cumulative === true, m.levels.length, at);
+  return m.levels.slice(from, to);
+}
+
 /** The needs of `target` for a platform whose base run emitted `events`. */
 export function needsOf(
   ruleset: CompiledRuleset,
@@ -191,8 +200,7 @@ export function needsOf(
   truthAtBase: (e: Expr, where: string) => Truth,
 ): Needs {
   const m = ruleset.model;
-  const at = m.levels.findIndex((l) => l.id === target);
-  const levels = m.ladder?.cumulative ? m.levels.slice(at) : m.levels.slice(at, at + 1);
+  const levels = neededLevels(m, target);
   let total: Rational | undefined;
   const scores = new Map<string, Rational>();
   const needScore = (d: string, q: Rational): void => {

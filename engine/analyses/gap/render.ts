@@ -11,6 +11,7 @@ import { totalText } from '../../present/numbers';
 import { escapeMarkdown as md } from '../../report/escape';
 import { valueToJson } from '../../evaluate/result';
 import type { GapResult, Plan, PlanStep } from './search';
+import { neededLevels } from './needs';
 
 /** `raise service_availability from 99.93% to at least 99.95% (+0.60 points in D)` */
 export function stepText(ruleset: CompiledRuleset, s: PlanStep, lang: Lang): string {
@@ -37,8 +38,7 @@ function failedAtBest(ruleset: CompiledRuleset, g: GapResult, lang: Lang): strin
   const out: string[] = [];
   for (const p of e.prerequisites) if (p.truth !== true) out.push(ruleLine(p, 'prerequisite', lang));
   for (const v of e.vetoes) if (v.truth !== false) out.push(ruleLine(v, 'veto', lang));
-  const at = ruleset.model.levels.findIndex((l) => l.id === g.target);
-  const needed = ruleset.model.ladder?.cumulative ? ruleset.model.levels.slice(at) : ruleset.model.levels.slice(at, at + 1);
+  const needed = neededLevels(ruleset.model, g.target);
   for (const l of e.levels) {
     if (!needed.some((x) => x.id === l.id)) continue;
     for (const c of l.failed) for (const w of c.why) out.push(`${l.id}: ${whyText(w, lang)}`);

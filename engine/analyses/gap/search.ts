@@ -21,6 +21,7 @@ import { indicatorOptions, type Candidate, type IndicatorOptions } from './candi
 import { baseEvidence, changedInput, changedText, exactInput, withChanges, type BaseEvidence } from './evidence';
 import { FastCheck } from './fast';
 import { needsOf, type Blocker, type Needs } from './needs';
+import { StandingScale } from '../../semantics/standing';
 
 export interface PlanStep {
   readonly id: string;
@@ -106,12 +107,13 @@ const WORK_LIMIT = 500_000;
 
 class Budget extends Error {}
 
+/** A level's position from the top (engine/semantics/standing.ts): the fallback and off-ladder after every level. */
 function levelRank(ruleset: CompiledRuleset, level: string | null): number {
-  const m = ruleset.model;
-  if (level === null) return Number.POSITIVE_INFINITY;
-  const i = m.levels.findIndex((l) => l.id === level);
-  return i >= 0 ? i : m.levels.length;
+  let scale = scales.get(ruleset.model);
+  if (scale === undefined) scales.set(ruleset.model, (scale = new StandingScale(ruleset.model)));
+  return scale.rank(level);
 }
+const scales = new WeakMap<CompiledRuleset['model'], StandingScale>();
 
 /** The default target: the next level up (graded), or the level the scores give (vetoed, not rated). */
 function defaultTarget(ruleset: CompiledRuleset, a: Assessment): string | null | 'top' {
