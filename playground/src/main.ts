@@ -584,7 +584,9 @@ function dirty(): boolean {
 async function replaceWith(next: Pick<Work, 'text' | 'fileName'> & Partial<Work>, reason: ReplacedBy, whole = false): Promise<boolean> {
   if (dirty() && !(await confirmReplace(state.fileName, next.fileName))) return false;
   const before = currentWork();
-  const kept = await remember(before, reason, state.docId);
+  let kept = await remember(before, reason, state.docId);
+  // Typed while the history was written: that text goes to the history too, not lost under the replace.
+  if (kept !== 'failed' && mainModel.getValue() !== before.text) kept = await remember(currentWork(), reason, state.docId);
   if (kept === 'failed') setNotice('history', { key: 'historyFailed', args: {} });
   if (whole && next.platforms) applyWorkState(next as Work);
   lastReplace = { before: { text: before.text, fileName: before.fileName }, after: { text: next.text, fileName: next.fileName } };
