@@ -19,6 +19,7 @@ import type { PlatformInput } from '../evaluate/evaluate';
 import { Rational } from '../numbers/rational';
 import { totalText } from '../present/numbers';
 import type { Assessment, Outcome } from '../evaluate/result';
+import { StandingScale, standingName, standingsOfAll } from '../semantics/standing';
 
 export interface Snapshot {
   readonly outcome: Outcome;
@@ -81,7 +82,7 @@ export interface Impact {
 
 /** Where a platform stands: its level when graded, else its outcome. */
 export function standing(a: { readonly outcome: Outcome; readonly level: string | null }): string {
-  return a.outcome === 'graded' && a.level !== null ? a.level : a.outcome;
+  return standingName(a.outcome, a.level);
 }
 
 function snapshot(a: Assessment): Snapshot {
@@ -95,27 +96,19 @@ function snapshot(a: Assessment): Snapshot {
   };
 }
 
-/** Rank on the ladder: graded levels by height (fallback 0), every other outcome below them. */
+/** The ruleset's standing scale (engine/semantics/standing.ts): levels by height, the fallback 0, the rest −1. */
+function scaleOf(r: CompiledRuleset): StandingScale {
+  return new StandingScale(r.model.ladder ?? { levels: [] });
+}
+
 function ranker(r: CompiledRuleset): (s: string) => number {
-  const ladder = r.model.ladder;
-  const ids = [...(ladder?.levels.map((l) => l.id) ?? [])].reverse();
-  return (s) => {
-    if (ladder?.fallback && s === ladder.fallback.id) return 0;
-    const i = ids.indexOf(s);
-    return i >= 0 ? i + 1 : -1;
-  };
+  const scale = scaleOf(r);
+  return (s) => scale.height(s);
 }
 
 /** Every standing of both versions in reading order: levels highest first, the fallbacks, then the other outcomes. */
 export function standingsOf(a: CompiledRuleset, b: CompiledRuleset): string[] {
-  const order: string[] = [];
-  for (const r of [b, a]) for (const l of r.model.ladder?.levels ?? []) if (!order.includes(l.id)) order.push(l.id);
-  for (const r of [b, a]) {
-    const f = r.model.ladder?.fallback?.id;
-    if (f !== undefined && !order.includes(f)) order.push(f);
-  }
-  for (const o of ['vetoed', 'not_rated', 'invalid']) if (!order.includes(o)) order.push(o);
-  return order;
+  return standingsOfAll([scaleOf(b), scaleOf(a)]);
 }
 
 /** Compiles a variant AST for attribution (static checks off); undefined when it does not compile. */

@@ -19,6 +19,7 @@ import { jsonLayoutOf, resultJsonOf } from './json';
 import { compileNodes, type NodeFn } from './nodes';
 import { Bail } from './num';
 import { outcomeOf } from '../semantics/outcome';
+import { truthOfCode, type TruthCode } from '../semantics/truth';
 import { shownOf, Unk } from './values';
 import { layoutOf, Rt, snapshot, ST_MISSING, STATUS, T_TRUE, T_UNKNOWN, type Layout, type Snap } from './runtime';
 import { compileWeights, contributionRat, effRat, pointsRat, scoreRat, shareRat, totalRat, type Weights } from './scores';
@@ -122,10 +123,6 @@ interface Variant {
 }
 
 const unknownRule = { truth: 'unknown' as Truth, missing: [] as readonly string[] };
-
-function truthOfCode(c: number): Truth {
-  return c === T_TRUE ? true : c === T_UNKNOWN ? 'unknown' : false;
-}
 
 /** Builds the plan of a model; `reference` assesses what the plan hands over. Never throws for a valid model. */
 export function compilePlan(model: Model, reference: Reference): Plan {
@@ -312,7 +309,7 @@ function missingSource(rt: Rt, m: Model, L: Layout, W: Weights): MissingSource {
     if (absent && missing && info) indicators.push({ id: info.id, dimension: info.dimension, status: 'missing', effectiveWeight: effRat(rt, W, L, i) });
   }
   const rule = (c: number, id: string, missing: readonly string[] | undefined): MissingSource['prerequisites'][number] =>
-    c < 0 ? { id, ...unknownRule } : { id, truth: truthOfCode(c), missing: missing ?? [] };
+    c < 0 ? { id, ...unknownRule } : { id, truth: truthOfCode(c as TruthCode), missing: missing ?? [] };
   const totV = rt.totV;
   return {
     indicators,
@@ -362,11 +359,11 @@ function verdict(
 function assemble(rt: Rt, m: Model, L: Layout, W: Weights, input: PlatformInput, traced: boolean): Assessment {
   const prerequisites: RuleResult[] = m.prerequisites.map((p, k) => {
     const c = rt.pTruth[k] as number;
-    return c < 0 ? { id: p.id, ...unknownRule } : { id: p.id, truth: truthOfCode(c), missing: rt.pMissing[k] as readonly string[] };
+    return c < 0 ? { id: p.id, ...unknownRule } : { id: p.id, truth: truthOfCode(c as TruthCode), missing: rt.pMissing[k] as readonly string[] };
   });
   const vetoes: RuleResult[] = m.vetoes.map((v, k) => {
     const c = rt.vTruth[k] as number;
-    return c < 0 ? { id: v.id, ...unknownRule } : { id: v.id, truth: truthOfCode(c), missing: rt.vMissing[k] as readonly string[] };
+    return c < 0 ? { id: v.id, ...unknownRule } : { id: v.id, truth: truthOfCode(c as TruthCode), missing: rt.vMissing[k] as readonly string[] };
   });
   const outcome: Outcome = outcomeOf(
     prerequisites.some((p) => p.truth !== true),

@@ -71,6 +71,11 @@ export class StandingScale {
   }
 }
 
+/** The name of an assessment's standing: its level when graded (and it has one), else its outcome. */
+export function standingName(outcome: Outcome, level: string | null): string {
+  return outcome === 'graded' && level !== null ? level : outcome;
+}
+
 /** Every standing of several ladders in reading order (levels of each in turn, then the fallbacks, then outcomes). */
 export function standingsOfAll(scales: readonly StandingScale[]): string[] {
   const out: string[] = [];
