@@ -34,7 +34,7 @@ import { ladderHolds, reachedIndex } from '../semantics/ladder';
 import { outcomeOf, prerequisiteFails, vetoFires } from '../semantics/outcome';
 import { andCode, applies as appliesWhen, codeOfTruth, TRUE as T_TRUE, truthOfCode, type TruthCode } from '../semantics/truth';
 import { bandMatches, mapEntry, mapIndex } from '../semantics/first-match';
-import { contribution, effectiveWeight, RATIONAL_OPS, shareOf } from '../semantics/weights';
+import { applicableWeightSum, contribution, effectiveWeight, RATIONAL_OPS, shareOf, weightSum, type DimensionWeights } from '../semantics/weights';
 import {
   compareValues,
   evalExpr,
@@ -320,16 +320,18 @@ class Run {
     this.level = top >= 0 ? (own[top] as { l: { id: string } }).l.id : (lad.fallback?.id ?? null);
   }
 
+  /** A dimension's indicators as the weight rules read them (not yet computed counts as applicable, as declared). */
+  private readonly weightsOf: DimensionWeights<readonly string[], Rational> = {
+    count: (ids) => ids.length,
+    weight: (ids, k) => this.model.indicatorsById.get(ids[k] as string)?.weight ?? Rational.ZERO,
+    applicable: (ids, k) => this.ind.get(ids[k] as string)?.applicable !== false,
+  };
+
   private dimension(id: string): void {
     const d = this.model.dimensionsById.get(id);
     if (!d) return;
-    let all = Rational.ZERO;
-    let applicable = Rational.ZERO;
-    for (const i of d.indicators) {
-      const w = this.model.indicatorsById.get(i)?.weight ?? Rational.ZERO;
-      all = all.add(w);
-      if (this.ind.get(i)?.applicable !== false) applicable = applicable.add(w);
-    }
+    const all = weightSum(RATIONAL_OPS, this.weightsOf, d.indicators);
+    const applicable = applicableWeightSum(RATIONAL_OPS, this.weightsOf, d.indicators);
     const effective = new Map<string, Rational>();
     let score = Rational.ZERO;
     for (const i of d.indicators) {

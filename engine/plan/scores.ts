@@ -13,7 +13,7 @@
 import type { Model } from '../model/model';
 import { Rational } from '../numbers/rational';
 import { addFrac, addFracLcm, Bail, fracOf, R, ratOf, ratOfFrac } from './num';
-import { contribution, effectiveWeight, type NumOps } from '../semantics/weights';
+import { contribution, effectiveWeight, scaledScore, scaledShare, type FracOut, type NumOps } from '../semantics/weights';
 import type { Layout, Rt, Snap } from './runtime';
 
 export interface Weights {
@@ -117,6 +117,8 @@ class FracOps implements NumOps<Frac> {
   }
 }
 const FRAC_OPS = new FracOps();
+/** The integer forms' result (one per module: the plan is synchronous). */
+const OUT: FracOut = { n: 0, d: 1 };
 
 /** Computes dimension `d` as the reference does (indicators computed before it count; others are skipped). */
 export function computeDimension(rt: Rt, W: Weights, d: number): void {
@@ -150,35 +152,16 @@ export function computeDimension(rt: Rt, W: Weights, d: number): void {
     }
   }
   rt.dA[d] = A;
-  // dimensionScore and shareOf of engine/semantics/weights.ts, written out over the fractions: with all = T and
-  // applicableSum = A (both scaled by 10ᴷ: only their ratio counts) and Σ w × points = M / (10ᴷ·md), the score is
-  // T·M / (A·10ᴷ·100·md), 0 when nothing applies; the share score ÷ w(D), 0 when w(D) is 0. Written out because
-  // this is the decision's hot path: the same rule through FRAC_OPS made `decide` ~10% slower (bench/, measured
-  // side by side). The results are equal to FRAC_OPS's (x ÷ x = 1), which effective weights and contributions use.
-  // Unreduced, so the denominators of the scores are small multiples of 10ᴷ·100, cheap to add in the total; shares
-  // are compared by cross-multiplication and reduced when a Rational is built.
-  const T = W.total[d] as number;
-  if (A === 0 || mn === 0) {
-    rt.dScoreN[d] = 0;
-    rt.dScoreD[d] = 1;
-  } else {
-    const n = A === T ? mn : T * mn;
-    const den = (A === T ? 1 : A) * W.scale * 100 * md;
-    if (!Number.isSafeInteger(n) || !Number.isSafeInteger(den)) throw new Bail('score out of range');
-    rt.dScoreN[d] = n;
-    rt.dScoreD[d] = den;
-  }
+  // The score and share by the integer forms of engine/semantics/weights.ts (no allocation: the decision's hot
+  // path). Unreduced, so the denominators of the scores are small multiples of 10ᴷ·100, cheap to add in the total;
+  // shares are compared by cross-multiplication and reduced when a Rational is built.
+  if (!scaledScore(W.total[d] as number, A, mn, md, W.scale, OUT)) throw new Bail('score out of range');
+  rt.dScoreN[d] = OUT.n;
+  rt.dScoreD[d] = OUT.d;
   const dw = W.dw[d] as Frac;
-  if (dw.n === 0) {
-    rt.dShareN[d] = 0;
-    rt.dShareD[d] = 1;
-  } else {
-    const n = (rt.dScoreN[d] as number) * dw.d;
-    const dd = (rt.dScoreD[d] as number) * dw.n;
-    if (!Number.isSafeInteger(n) || !Number.isSafeInteger(dd)) throw new Bail('share out of range');
-    rt.dShareN[d] = n;
-    rt.dShareD[d] = dd;
-  }
+  if (!scaledShare(OUT.n, OUT.d, dw.n, dw.d, OUT)) throw new Bail('share out of range');
+  rt.dShareN[d] = OUT.n;
+  rt.dShareD[d] = OUT.d;
   rt.dSet[d] = 1;
   rt.dOrder.push(d);
 }

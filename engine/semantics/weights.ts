@@ -68,3 +68,47 @@ export function applicableWeightSum<S, N>(ops: NumOps<N>, d: DimensionWeights<S,
   for (let k = 0; k < n; k++) if (d.applicable(s, k)) sum = ops.add(sum, d.weight(s, k));
   return sum;
 }
+
+/** Where the integer forms below write their result (no allocation on a hot path). */
+export interface FracOut {
+  n: number;
+  d: number;
+}
+
+/**
+ * A dimension's score over integers, for a backend that keeps weights scaled to integers (Wᵢ = wᵢ × scale): with
+ * T = Σ Wᵢ over the dimension (`all`), A = Σ Wᵢ over the applicable ones (`applicableSum`) and M/md = Σ Wᵢ × pᵢ over
+ * the applicable ones with points, the score Σ effectiveWeight × points ÷ 100 above is T·M / (A·scale·100·md) —
+ * 0 when A or M is 0 (nothing applies, or nothing scores). Writes n/d (not reduced) into `out`; returns false when
+ * a number leaves the safe-integer range, and the caller must then compute exactly another way. The same rule as
+ * `effectiveWeight` and `contribution` summed (test/semantics/weights.test.ts holds them equal).
+ */
+export function scaledScore(T: number, A: number, M: number, md: number, scale: number, out: FracOut): boolean {
+  if (A === 0 || M === 0) {
+    out.n = 0;
+    out.d = 1;
+    return true;
+  }
+  // When everything applies the factor T ÷ A is 1: the denominators stay 100·scale·md, cheap to add in a total.
+  const n = A === T ? M : T * M;
+  const d = (A === T ? 1 : A) * scale * 100 * md;
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d)) return false;
+  out.n = n;
+  out.d = d;
+  return true;
+}
+
+/** `shareOf` over integers: (sn/sd) ÷ (wn/wd), 0 when the weight is 0; false when out of the safe range. */
+export function scaledShare(sn: number, sd: number, wn: number, wd: number, out: FracOut): boolean {
+  if (wn === 0) {
+    out.n = 0;
+    out.d = 1;
+    return true;
+  }
+  const n = sn * wd;
+  const d = sd * wn;
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d)) return false;
+  out.n = n;
+  out.d = d;
+  return true;
+}
