@@ -782,6 +782,8 @@ function wireControls(): void {
   rovingList(byId('problems-list'), 'li', click);
   rovingList(byId('explanation-body'), 'li', click);
   rovingList(byId('plan-body'), 'li.clickable', click);
+  // The indicator table's band links (one per indicator): one tab stop, not thirty-five on the way to the explanation.
+  rovingList(byId('indicators-body'), 'button.band', click);
   rovingList(byId('evidence-problems'), 'li', click);
 
   byId('share-button').addEventListener('click', async () => {

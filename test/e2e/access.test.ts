@@ -421,6 +421,9 @@ describe('the playground by keyboard alone (#16)', () => {
     // On to the explanation: past the evidence panel and the band links of the indicator table.
     const presses = await pressUntil(page, '#explanation-body li');
     console.log(`Tab presses from the platform row to the explanation: ${presses}`);
+    // The band links of the indicator table are one tab stop (a roving tabindex), not one per indicator.
+    expect(presses).toBeLessThan(15);
+    expect(await page.$$eval('#indicators-body button.band', (bs) => bs.filter((b) => (b as HTMLElement).tabIndex === 0).length)).toBe(1);
     const explained = await focused(page);
     expect(explained.visible, explained.what).toBe(true);
     for (let n = 0; n < 60 && !/^pue\b/.test(await page.evaluate(() => document.activeElement?.textContent ?? '')); n++) await page.keyboard.press('ArrowDown');
