@@ -870,6 +870,12 @@ export const CATALOGUE = {
   T140: m('error', 'the explanation does not contain “{text}”', '解释中没有“{text}”', '解釋中沒有「{text}」'),
   T141: m('info', '(none)', '（无）', '（無）'),
   T142: m('info', '(absent)', '（无此项）', '（無此項）'),
+  T143: m(
+    'error',
+    '`{id}` is {type}: `{text}` cannot be its value',
+    '`{id}` 的类型是 {type}：`{text}` 不可能是它的值',
+    '`{id}` 的型別是 {type}：`{text}` 不可能是它的值',
+  ),
   // reports
   T150: m(
     'info',

@@ -257,12 +257,15 @@ export function missingJson(m: MissingEvidence): MissingJson {
   };
 }
 
-/** A derived value in the JSON result: exact decimal text (10 places at most when the expansion does not end). */
-export function derivedJson(v: EvidenceValue | null): string | boolean | null {
+/**
+ * A derived value as data: a number as `num` writes it, an enum value, a boolean, or null when unknown (a derived
+ * value is never an object: the checker types it).
+ */
+export function derivedData<N>(v: EvidenceValue | null, num: (q: Rational) => N): N | string | boolean | null {
   if (v === null) return null;
   switch (v.kind) {
     case 'num':
-      return v.q.toDecimalString();
+      return num(v.q);
     case 'bool':
       return v.b;
     case 'sym':
@@ -270,6 +273,11 @@ export function derivedJson(v: EvidenceValue | null): string | boolean | null {
     case 'obj':
       return null;
   }
+}
+
+/** A derived value in the JSON result: exact decimal text (10 places at most when the expansion does not end). */
+export function derivedJson(v: EvidenceValue | null): string | boolean | null {
+  return derivedData(v, (q) => q.toDecimalString());
 }
 
 export function valueToJson(v: EvidenceValue): ValueJson {

@@ -198,6 +198,7 @@ export const NOTES: Readonly<Record<string, Note>> = {
   T135: { trigger: 'Where a problem of a test file is: the case by number and name, after `file:line`.', within: 'T104' },
   T136: { trigger: 'Where a problem of a test file is: a case without a (readable) name.', within: 'T104' },
   T137: { trigger: 'Where a problem of a test file is: the field, as a dotted path (`cases.2.expect.total`, `expect.indicators.pue`).', within: 'T104' },
+  T143: { trigger: 'A case expects a derived value that its type cannot hold: an enum value that the enum does not list, a word or a boolean for a number, a number for an enum or a boolean.', fix: 'Expect one of the values the `derive` declares (a number for a number, one of the enum’s values, true or false), or null when the value should be unknown.' },
   T140: { trigger: 'A case expects `explanation` texts that the explanation of the actual result does not contain; shown as the actual value of the mismatch.', fix: 'Correct the expected text (run `assay explain` on the platform to see the explanation), or the ruleset.', test: tf('  - { name: "explanation", versions: ["1.0"], expect: { explanation: ["no such words"] } }\n') },
   T141: { trigger: 'An empty list (no vetoes fired, no prerequisite failed) as the expected or actual value of a mismatch.', within: 'T154' },
   T142: { trigger: 'The actual value of a mismatch when the result has no such item (an indicator without points, a dimension not scored).', within: 'T154' },

@@ -13,11 +13,12 @@ const PATH = 'docs/diagnostics.md';
 /**
  * Codes no small file can show: a 4 MiB file, a crashing check, a schema fallback, evaluation-time errors, a 4 MiB
  * test file, the coverage of a whole ruleset (its words are `within` T160), a warning of the lenient option only,
- * numbers of more than 1,000 digits, required evidence and derived bounds (csp-assessment, which the evidence
- * examples run against, has neither: test/engine/derived.test.ts shows E170–E172).
+ * numbers of more than 1,000 digits, required evidence, derived bounds and derived values in rule tests (csp-assessment,
+ * which the evidence and rule-test examples run against, has none: test/engine/derived.test.ts shows E170–E172 and
+ * test/ruletests/runner.test.ts T143).
  */
 const NO_EXAMPLE: ReadonlySet<string> = new Set([
-  'A107', 'A113', 'E145', 'A218', 'E110', 'E131', 'E150', 'E151', 'E152', 'E153', 'E167', 'T102', 'T160', 'E170', 'E171', 'E172',
+  'A107', 'A113', 'E145', 'A218', 'E110', 'E131', 'E150', 'E151', 'E152', 'E153', 'E167', 'T102', 'T160', 'E170', 'E171', 'E172', 'T143',
 ]);
 
 /** A message template as a pattern: placeholders match anything. */

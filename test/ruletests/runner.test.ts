@@ -367,7 +367,58 @@ cases:
       ['exact', 'pass', []],
       ['near', 'pass', []],
       ['rounded is not exact', 'fail', ['derived.third: 0.3333 / 0.3333… (1/3)', 'derived.twice: 2.0000001 / 2']],
-      ['unknown', 'fail', ['derived.third: 0 / (absent)']],
+      ['unknown', 'fail', ['derived.third: 0 / null']],
+    ]);
+  });
+
+  const RATED = `ruleset "r" {\n  version "1"\n  status "draft"\n}\ninput x: percent\nderive rating: enum { N, P, L, F } {\n  formula if x > 85 then F else if x > 50 then L else if x > 15 then P else N\n}\nderive full: boolean { formula rating = F }\n`;
+  const rc = compileRuleset(RATED, { path: 'r/1.assay' });
+  if (!rc.ruleset) throw new Error(`does not compile: ${rc.diagnostics.map((d) => d.code).join(', ')}`);
+  const rated: RulesetUnderTest[] = [{ path: 'r/1.assay', ruleset: rc.ruleset }];
+
+  it('compares an enum value, a boolean and an unknown value (null) as they are', () => {
+    const r = run(
+      `
+cases:
+  - { name: on the bound, evidence: { x: 85 }, expect: { derived: { rating: L, full: false } } }
+  - { name: above it, evidence: { x: 85.5 }, expect: { derived: { rating: F, full: true } } }
+  - { name: wrong rating, evidence: { x: 50 }, expect: { derived: { rating: L, full: true } } }
+  - { name: unknown, evidence: {}, expect: { derived: { rating: null, full: null } } }
+  - { name: not unknown, evidence: { x: 10 }, expect: { derived: { rating: null } } }
+`,
+      rated,
+    );
+    expect(r.results.map((x) => [x.name, x.status, x.mismatches.map((m) => `${m.field}: ${m.expected} / ${m.actual}`)])).toEqual([
+      ['on the bound', 'pass', []],
+      ['above it', 'pass', []],
+      ['wrong rating', 'fail', ['derived.rating: L / P', 'derived.full: true / false']],
+      ['unknown', 'pass', []],
+      ['not unknown', 'fail', ['derived.rating: null / N']],
+    ]);
+  });
+
+  it('a case saved from an assessment pins the derived values too, and passes when read back', () => {
+    const rs = rc.ruleset as NonNullable<typeof rc.ruleset>;
+    const saved = caseFromAssessment(rs.assess({ platform: 'p', evidence: { x: 85 } }), { x: 85 }, 'saved');
+    expect(saved.data.expect.derived).toEqual({ rating: 'L', full: false });
+    const unknown = caseFromAssessment(rs.assess({ platform: 'p', evidence: {} }), {}, 'saved');
+    expect(unknown.data.expect.derived).toEqual({ rating: null, full: null });
+    for (const s of [saved, unknown]) {
+      const read = readTestFile(s.yaml, 'r/tests/saved.yaml');
+      expect(read.issues).toEqual([]);
+      expect(runTests(rated, [read.file]).results.map((x) => x.status)).toEqual(['pass']);
+    }
+  });
+
+  it('a value the derived value’s type cannot hold is an error of the case (T143), in three languages', () => {
+    const yaml = `cases:\n  - { name: typo, evidence: { x: 1 }, expect: { derived: { rating: Q, full: 1 } } }\n`;
+    const read = readTestFile(yaml, 'r/tests/t.yaml', { load: () => undefined });
+    expect(read.issues).toEqual([]);
+    const messages = (['en', 'zh-Hans', 'zh-Hant'] as const).map((lang) => runTests(rated, [read.file], { coverage: false, lang }).results[0]?.problems.map((p) => `${p.field}: ${p.message}`));
+    expect(messages).toEqual([
+      ['expect.derived.rating: `rating` is enum {N, P, L, F}: `Q` cannot be its value', 'expect.derived.full: `full` is boolean: `1` cannot be its value'],
+      ['expect.derived.rating: `rating` 的类型是 enum {N, P, L, F}：`Q` 不可能是它的值', 'expect.derived.full: `full` 的类型是 boolean：`1` 不可能是它的值'],
+      ['expect.derived.rating: `rating` 的型別是 enum {N, P, L, F}：`Q` 不可能是它的值', 'expect.derived.full: `full` 的型別是 boolean：`1` 不可能是它的值'],
     ]);
   });
 

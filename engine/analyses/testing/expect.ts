@@ -7,10 +7,11 @@ import type { CompiledRuleset } from '../../compile';
 import type { Rational } from '../../numbers/rational';
 import { exactOrFractionText } from '../../present/numbers';
 import { renderValue } from '../../evidence/validate';
-import type { Assessment } from '../../evaluate/result';
+import type { Assessment, EvidenceValue } from '../../evaluate/result';
 import { renderMessage } from '../../../dsl/diagnostics';
 import type { Code } from '../../../dsl/messages';
-import type { ExpectedNumber, TestCase } from './model';
+import type { ExpectedDerived, ExpectedNumber, TestCase } from './model';
+import { describeType, type ValueType } from '../../model/value-type';
 
 /** One expectation that did not hold. `field` is dotted (`indicators.pue.points`). */
 export interface Mismatch {
@@ -60,8 +61,13 @@ export function caseProblems(tc: TestCase, r: CompiledRuleset, lang: Lang): Case
   for (const id of e.indicators?.keys() ?? []) {
     if (!m.indicatorsById.has(id)) unknown(`expect.indicators.${id}`, 'T131', id, m.indicatorsById.keys());
   }
-  for (const id of e.derived?.keys() ?? []) {
-    if (!m.derivedById.has(id)) unknown(`expect.derived.${id}`, 'T138', id, m.derivedById.keys());
+  for (const [id, x] of e.derived ?? []) {
+    const d = m.derivedById.get(id);
+    if (!d) unknown(`expect.derived.${id}`, 'T138', id, m.derivedById.keys());
+    else {
+      const t = d.declared ?? m.resolution.types.get(d.decl.formula);
+      if (t && t.kind !== 'unknown' && !fits(x, t)) out.push({ field: `expect.derived.${id}`, message: renderMessage({ code: 'T143', args: { id, type: describeType(t), text: x.text } }, lang) });
+    }
   }
   e.vetoes?.forEach((id, i) => {
     if (!m.vetoesById.has(id)) unknown(`expect.vetoes.${i}`, 'T132', id, m.vetoesById.keys());
@@ -118,9 +124,14 @@ export function compare(tc: TestCase, a: Assessment, lang: Lang, explanation: st
     }
   }
   for (const [id, x] of e.derived ?? []) {
-    const v = a.derived?.find((d) => d.id === id)?.value;
-    if (v?.kind === 'num') num(`derived.${id}`, x, v.q);
-    else out.push({ field: `derived.${id}`, expected: x.text, actual: v ? renderValue(v) : renderMessage({ code: 'T142' }, lang) });
+    const got = a.derived?.find((d) => d.id === id);
+    const v = got?.value;
+    if (x.kind !== 'value') {
+      if (v?.kind === 'num') num(`derived.${id}`, x, v.q);
+      else out.push({ field: `derived.${id}`, expected: x.text, actual: v ? renderValue(v) : v === null ? 'null' : renderMessage({ code: 'T142' }, lang) });
+    } else if (!got || !sameDerived(x.value, v ?? null)) {
+      out.push({ field: `derived.${id}`, expected: x.text, actual: v ? renderValue(v) : got ? 'null' : renderMessage({ code: 'T142' }, lang) });
+    }
   }
   if (e.vetoes) {
     const fired = a.vetoes.filter((v) => v.truth === true).map((v) => v.id);
@@ -142,4 +153,19 @@ export function compare(tc: TestCase, a: Assessment, lang: Lang, explanation: st
     }
   });
   return out;
+}
+
+/** Whether an expected derived value can be a value of type `t` (null, unknown, fits every type). */
+function fits(x: ExpectedDerived, t: ValueType): boolean {
+  if (x.kind !== 'value') return t.kind === 'number';
+  if (x.value === null) return true;
+  if (typeof x.value === 'boolean') return t.kind === 'boolean';
+  return t.kind === 'enum' && t.values.includes(x.value);
+}
+
+/** An enum value, a boolean or null (unknown) against what the assessment gives. */
+function sameDerived(expected: string | boolean | null, v: EvidenceValue | null): boolean {
+  if (expected === null) return v === null;
+  if (v === null) return false;
+  return typeof expected === 'boolean' ? v.kind === 'bool' && v.b === expected : v.kind === 'sym' && v.s === expected;
 }

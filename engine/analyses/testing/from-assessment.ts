@@ -4,7 +4,7 @@
 
 import { stringify } from 'yaml';
 import type { Rational } from '../../numbers/rational';
-import type { Assessment } from '../../evaluate/result';
+import { derivedData, type Assessment } from '../../evaluate/result';
 
 /** A case in the test-file format (what `cases:` lists). */
 export interface CaseData {
@@ -17,6 +17,7 @@ export interface CaseData {
     total?: number | string;
     dimensions?: Record<string, { score: number | string; share: number | string }>;
     indicators?: Record<string, { points: number | string | null; status: string }>;
+    derived?: Record<string, number | string | boolean | null>;
     vetoes: string[];
     prerequisites_failed: string[];
     evidence_errors?: string[];
@@ -48,7 +49,8 @@ function plain(v: unknown, depth = 0): unknown {
 
 /**
  * The case that pins `assessment` down: outcome, level, total, every dimension's score and share and every
- * indicator's points and status, exactly; vetoes and failed prerequisites; evidence errors when invalid.
+ * indicator's points and status and every derived value, exactly; vetoes and failed prerequisites; evidence errors
+ * when invalid.
  */
 export function caseFromAssessment(
   assessment: Assessment,
@@ -70,6 +72,7 @@ export function caseFromAssessment(
     expect.indicators = Object.fromEntries(
       a.indicators.map((i) => [i.id, { points: i.points === null ? null : exactData(i.points), status: i.status }]),
     );
+    if (a.derived && a.derived.length > 0) expect.derived = Object.fromEntries(a.derived.map((d) => [d.id, derivedData(d.value, exactData)]));
   }
   const data: CaseData = {
     name,

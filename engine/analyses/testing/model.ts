@@ -10,6 +10,9 @@ export type ExpectedNumber =
   | { readonly kind: 'exact'; readonly value: Rational; readonly text: string }
   | { readonly kind: 'approx'; readonly value: Rational; readonly tolerance: Rational; readonly text: string };
 
+/** An expected derived value: a number, or an enum value, a boolean, or null (unknown), written as in the file. */
+export type ExpectedDerived = ExpectedNumber | { readonly kind: 'value'; readonly value: string | boolean | null; readonly text: string };
+
 export interface DimensionExpectation {
   readonly score?: ExpectedNumber;
   readonly share?: ExpectedNumber;
@@ -29,8 +32,11 @@ export interface Expectations {
   /** In file order. */
   readonly dimensions?: ReadonlyMap<string, DimensionExpectation>;
   readonly indicators?: ReadonlyMap<string, IndicatorExpectation>;
-  /** Derived values (`derive`) by id, in file order: each compared exactly, or within its tolerance. */
-  readonly derived?: ReadonlyMap<string, ExpectedNumber>;
+  /**
+   * Derived values (`derive`) by id, in file order: a number compared exactly or within its tolerance; an enum
+   * value or a boolean compared as it is; null: the value is unknown (evidence it needs is missing).
+   */
+  readonly derived?: ReadonlyMap<string, ExpectedDerived>;
   readonly vetoes?: readonly string[];
   readonly prerequisitesFailed?: readonly string[];
   readonly evidenceErrors?: readonly string[];

@@ -10,7 +10,7 @@ import { Rational } from '../../numbers/rational';
 import type { IndicatorStatus, Outcome } from '../../evaluate/result';
 import { renderHelp, renderMessage } from '../../../dsl/diagnostics';
 import type { Code } from '../../../dsl/messages';
-import type { DimensionExpectation, Expectations, ExpectedNumber, IndicatorExpectation, TestCase, TestFile, TestIssue } from './model';
+import type { DimensionExpectation, Expectations, ExpectedDerived, ExpectedNumber, IndicatorExpectation, TestCase, TestFile, TestIssue } from './model';
 import { DEFINITION_EXPECTED, TEST_FILE_SCHEMA } from './schema';
 
 /** Largest test file read (UTF-16 units). */
@@ -398,8 +398,15 @@ function readExpect(e: Record<string, unknown>, fail: Fail): Expectations {
   }
   const derived = own(e, 'derived');
   if (isRecord(derived)) {
-    const m = new Map<string, ExpectedNumber>();
+    const m = new Map<string, ExpectedDerived>();
     for (const id of Object.keys(derived)) {
+      const v = own(derived, id);
+      // An enum value is an identifier (never a number's text); true/false a boolean; null an unknown value.
+      if (v === null || typeof v === 'boolean' || (typeof v === 'string' && /^[\p{L}_][\p{L}\p{N}_]*$/u.test(v.trim()))) {
+        const value = typeof v === 'string' ? v.trim() : v;
+        m.set(id, { kind: 'value', value, text: value === null ? 'null' : String(value) });
+        continue;
+      }
       const x = expectedNumber(derived, id, fail, ['derived', id]);
       if (x) m.set(id, x);
     }

@@ -81,8 +81,15 @@ export const TEST_FILE_SCHEMA = {
         },
         derived: {
           type: 'object',
-          additionalProperties: { $ref: '#/definitions/number' },
-          ...desc('By derived value id: its value, exact, or {value, tolerance}.'),
+          additionalProperties: {
+            anyOf: [
+              { $ref: '#/definitions/number' },
+              { type: 'string', pattern: '^\\s*[\\p{L}_][\\p{L}\\p{N}_]*\\s*$' },
+              { type: 'boolean' },
+              { type: 'null' },
+            ],
+          },
+          ...desc('By derived value id: a number, exact or {value, tolerance}; an enum value; true or false; null when unknown.'),
         },
         vetoes: { $ref: '#/definitions/ids', ...desc('Exactly the vetoes that fire.') },
         prerequisites_failed: { $ref: '#/definitions/ids', ...desc('Exactly the prerequisites that do not hold.') },
