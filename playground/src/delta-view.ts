@@ -5,6 +5,7 @@
 
 import type { AssayClient } from './client';
 import { migrationTable } from './compare-view';
+import { shareText } from '../../engine/index';
 import { byId, fmt, h, totalShown } from './dom';
 import { getLang, t } from './i18n';
 import type { Analysis, Comparison, PlatformInput, PlatformResult } from './protocol';
@@ -22,8 +23,8 @@ export interface DeltaContext {
 /** Causes listed under a platform; a whole ruleset replaced can have hundreds (the Compare tab lists them all). */
 const MAX_CAUSES = 6;
 
-/** Shares are shown in percent with one decimal; a change smaller than what is shown is still highlighted. */
-const pct = (share: number): string => `${(share * 100).toFixed(1)}%`;
+/** Shares as the engine's presentation layer prints them; a change smaller than what is shown is still highlighted. */
+const pct = (share: number): string => fmt(share, shareText);
 
 export class DeltaView {
   private before: Version | undefined;
