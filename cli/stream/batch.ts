@@ -8,7 +8,7 @@ import { firstInvalidUtf8, guessEncoding } from '../decode';
 import type { Lang } from '../../dsl/index';
 import type { CompiledRuleset } from '../../engine/index';
 import { t } from '../i18n';
-import { decisionLine, resultLine } from './json';
+import { decisionLine } from './json';
 import { eachLine } from './lines';
 import { csvRecord, ndjsonRecord, type CsvShape } from './records';
 
@@ -59,9 +59,10 @@ export function runBatch(
       sink.line(decisionLine(d));
       return;
     }
-    const a = ruleset.assess(r.platform, opts);
+    // The plan writes the result object from its integer fractions; the native JSON.stringify writes it fastest.
+    const a = ruleset.evaluate(r.platform, opts);
     if (a.outcome === 'invalid') failed++;
-    sink.line(resultLine(a));
+    sink.line(JSON.stringify(a));
   });
   return { records, failed };
 }
