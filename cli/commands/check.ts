@@ -3,10 +3,9 @@
 
 import { createHash } from 'node:crypto';
 import { type Lang, canonicalString, renderDiagnostics, lineCol, renderHelp, renderMessage } from '../../dsl/index';
-import { compileRuleset } from '../../engine/index';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
-import { CliError, loadRulesetSource } from '../io';
+import { CliError, compileSource, loadRulesetSource } from '../io';
 import type { Out } from './common';
 
 export function runCheck(p: ParsedArgs, lang: Lang, out: Out): number {
@@ -16,7 +15,7 @@ export function runCheck(p: ParsedArgs, lang: Lang, out: Out): number {
   const json: unknown[] = [];
   for (const arg of p.positionals) {
     const src = loadRulesetSource(arg, flag(p, 'registry'));
-    const { ruleset, diagnostics } = compileRuleset(src.text, { path: src.path });
+    const { ruleset, diagnostics } = compileSource(src);
     if (!ruleset) failed = true;
     if (format === 'json') {
       json.push({

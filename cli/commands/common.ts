@@ -2,10 +2,10 @@
 // and picking a label in the user's language. In: arguments. Out: a compiled ruleset or printed diagnostics.
 
 import { type Lang, type Text, renderDiagnostics } from '../../dsl/index';
-import { compileRuleset, type CompiledRuleset } from '../../engine/index';
+import type { CompiledRuleset } from '../../engine/index';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
-import { loadRulesetSource } from '../io';
+import { compileSource, loadRulesetSource } from '../io';
 
 export interface Out {
   out(text: string): void;
@@ -30,7 +30,7 @@ export function loadCompiled(
   opts: { quietWarnings?: boolean } = {},
 ): { ruleset: CompiledRuleset; path: string; text: string } | undefined {
   const src = loadRulesetSource(arg, flag(p, 'registry'));
-  const { ruleset, diagnostics } = compileRuleset(src.text, { path: src.path });
+  const { ruleset, diagnostics } = compileSource(src);
   const shown = opts.quietWarnings ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   if (shown.length > 0) out.err(renderDiagnostics(shown, { text: src.text, path: src.path, lang, color: out.tty }));
   if (!ruleset) {

@@ -16,7 +16,7 @@ import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData,
 import type { Lang } from '../../dsl/index';
 import { compileRuleset } from '../../engine/index';
 import { t } from '../i18n';
-import { ByteSink, runBatch } from './batch';
+import { ByteSink, runBatch, type StageTimes } from './batch';
 import { csvShape } from './records';
 import { bump, type DeadMsg, type SpawnMsg, type SupervisorInit } from './supervisor';
 
@@ -32,7 +32,7 @@ export interface Job {
   readonly decision: boolean;
   /** Assess leniently (`AssessOptions.lenient`). */
   readonly lenient: boolean;
-  /** Report the worker's heap in each answer (ASSAY_STREAM_STATS). */
+  /** Report the worker's heap, busy time and time per stage in each answer (ASSAY_STREAM_STATS). */
   readonly stats: boolean;
 }
 
@@ -68,8 +68,18 @@ interface DoneMsg {
   readonly output?: SharedArrayBuffer;
   readonly records: number;
   readonly failed: number;
-  /** Heap in use and reserved after the batch, in bytes, and milliseconds spent on batches so far (with `stats`). */
-  readonly heap?: readonly [number, number, number];
+  /** With `stats`: the worker's figures after this batch. */
+  readonly stats?: WorkerStats;
+}
+
+/** A worker's figures (ASSAY_STREAM_STATS): its heap, and its time on batches so far, in all and per stage. */
+export interface WorkerStats {
+  /** Heap in use and reserved, in bytes. */
+  readonly heapUsed: number;
+  readonly heapTotal: number;
+  /** Milliseconds spent on batches. */
+  readonly busy: number;
+  readonly stages: StageTimes;
 }
 /** A batch that threw: at record `at` of the batch, or before any record (-1). */
 type ResultMsg = DoneMsg | { readonly seq: number; readonly slot: number; readonly crash: string; readonly at: number };
@@ -91,24 +101,37 @@ function startWorker(init: WorkerInit): void {
       ? csvShape(init.header, ruleset.model, init.lang, init.path, init.headerLine)
       : undefined;
   let busy = 0;
+  const times: StageTimes | undefined = init.stats ? { read: 0, assess: 0, write: 0 } : undefined;
   init.port.on('message', (m: BatchMsg) => {
     const start = performance.now();
     try {
       if (!ruleset) throw new Error(t(init.lang, 'streamWorkerNoRuleset'));
       if (shape && 'error' in shape) throw new Error(shape.error);
       const sink = new ByteSink(Buffer.from(m.output), sharedBuffer);
-      const r = runBatch(ruleset, new Uint8Array(m.input, 0, m.inputLength), m.firstLine, init.format, shape, init.lang, init.path, sink, init.decision, init.lenient, new Map(m.rejected), (k) =>
-        Atomics.store(progress, m.slot, k),
+      const r = runBatch(
+        ruleset,
+        new Uint8Array(m.input, 0, m.inputLength),
+        m.firstLine,
+        init.format,
+        shape,
+        init.lang,
+        init.path,
+        sink,
+        init.decision,
+        init.lenient,
+        new Map(m.rejected),
+        (k) => Atomics.store(progress, m.slot, k),
+        times,
       );
       Atomics.store(progress, m.slot, -1);
-      let heap: [number, number, number] | undefined;
-      if (init.stats) {
+      let stats: WorkerStats | undefined;
+      if (times) {
         const h = getHeapStatistics();
         busy += performance.now() - start;
-        heap = [h.used_heap_size, h.total_heap_size, busy];
+        stats = { heapUsed: h.used_heap_size, heapTotal: h.total_heap_size, busy, stages: { ...times } };
       }
       const grown = sink.buf.buffer !== m.output ? { output: sink.buf.buffer as SharedArrayBuffer } : {};
-      post({ seq: m.seq, slot: m.slot, outputLength: sink.len, ...grown, records: r.records, failed: r.failed, ...(heap ? { heap } : {}) });
+      post({ seq: m.seq, slot: m.slot, outputLength: sink.len, ...grown, records: r.records, failed: r.failed, ...(stats ? { stats } : {}) });
     } catch (e) {
       const at = Atomics.exchange(progress, m.slot, -1);
       post({ seq: m.seq, slot: m.slot, crash: e instanceof Error ? e.message : String(e), at });
@@ -144,8 +167,8 @@ export interface Pool {
   readonly workers: number;
   readonly limits: ResourceLimits;
   readonly job: Job;
-  /** Each worker's largest heap in use and reserved, and its busy milliseconds (with `stats`). */
-  readonly heaps: [number, number, number][];
+  /** With `stats`: each worker's largest heap in use and reserved, its busy milliseconds and time per stage. */
+  readonly stats: WorkerStats[];
   /** The next batch of the file, or undefined at its end. */
   next(): Lines | undefined;
   /** Writes result bytes (valid during the call only). */
@@ -192,7 +215,7 @@ export function runOnWorkers(pool: Pool): string | undefined {
     for (let j = 0; j < SLOTS_PER_WORKER; j++) {
       slots.push({ index: slots.length, worker: k, input: new SharedArrayBuffer(1 << 20), output: new SharedArrayBuffer(1 << 20), msg: undefined });
     }
-    pool.heaps.push([0, 0, 0]);
+    pool.stats.push({ heapUsed: 0, heapTotal: 0, busy: 0, stages: { read: 0, assess: 0, write: 0 } });
   }
   const pending = new Map<number, DoneMsg>();
   let nextSeq = 0;
@@ -218,11 +241,9 @@ export function runOnWorkers(pool: Pool): string | undefined {
         continue;
       }
       pending.set(r.seq, r);
-      if (r.heap) {
-        const h = pool.heaps[k] as [number, number, number];
-        h[0] = Math.max(h[0], r.heap[0]);
-        h[1] = Math.max(h[1], r.heap[1]);
-        h[2] = r.heap[2];
+      if (r.stats) {
+        const was = pool.stats[k] as WorkerStats;
+        pool.stats[k] = { ...r.stats, heapUsed: Math.max(was.heapUsed, r.stats.heapUsed), heapTotal: Math.max(was.heapTotal, r.stats.heapTotal) };
       }
     }
     return got;

@@ -19,9 +19,10 @@
 // the dead one's place and its batches again, and the others go on. A worker that stops outside any record hands
 // the rest of the file to the main thread. Worker heaps are sized from the ruleset and the line limit.
 //
-// For tests and measurements: ASSAY_STREAM_STATS=1 adds a line of figures on stderr (peak memory, CPU, rate, heaps),
-// ASSAY_STREAM_BATCH=n sets the lines per batch (default 1000), ASSAY_MAX_LINE_BYTES the longest line read (default
-// the evidence file limit, 4 MiB), ASSAY_WORKER_HEAP_MB a worker's heap limit (default from the ruleset).
+// For tests and measurements: ASSAY_STREAM_STATS=1 adds a line of figures on stderr (peak memory, CPU, rate, heaps,
+// time per stage), ASSAY_STREAM_BATCH=n sets the lines per batch (default 1000), ASSAY_MAX_LINE_BYTES the longest
+// line read (default the evidence file limit, 4 MiB), ASSAY_WORKER_HEAP_MB a worker's heap limit (default from the
+// ruleset).
 
 import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -31,9 +32,9 @@ import type { Lang } from '../../dsl/index';
 import { MAX_EVIDENCE_BYTES, type CompiledRuleset } from '../../engine/index';
 import { t } from '../i18n';
 import { envLimit } from '../io';
-import { ByteSink, runBatch, type BatchOut } from './batch';
+import { ByteSink, runBatch, type BatchOut, type StageTimes } from './batch';
 import { firstLine, LineReader } from './lines';
-import { runOnWorkers, WorkersSilent, type Lines } from './pool';
+import { runOnWorkers, WorkersSilent, type Lines, type WorkerStats } from './pool';
 import { csvShape, type CsvShape } from './records';
 
 export interface StreamOptions {
@@ -198,7 +199,9 @@ export function streamEval(o: StreamOptions): StreamSummary {
   const wanted = o.workers ?? envWorkers ?? Math.min(availableParallelism(), 4);
   const nWorkers = script ? wanted : 0;
   const stats = Boolean(process.env['ASSAY_STREAM_STATS']);
-  const heaps: [number, number, number][] = [];
+  const workerStats: WorkerStats[] = [];
+  /** The main thread's time per stage, when it assesses batches itself. */
+  const hereTimes: StageTimes | undefined = stats ? { read: 0, assess: 0, write: 0 } : undefined;
   const warnings: string[] = [];
   let records = 0;
   let failed = 0;
@@ -219,7 +222,7 @@ export function streamEval(o: StreamOptions): StreamSummary {
   const here = new ByteSink(Buffer.allocUnsafeSlow(1 << 20));
   const runHere = (b: Lines): void => {
     here.clear();
-    const r = runBatch(o.ruleset, b.bytes, b.firstLine, o.format, shape, o.lang, o.path, here, o.decision === true, o.lenient === true, new Map(b.rejected));
+    const r = runBatch(o.ruleset, b.bytes, b.firstLine, o.format, shape, o.lang, o.path, here, o.decision === true, o.lenient === true, new Map(b.rejected), undefined, hereTimes);
     emit(here.bytes(), r);
   };
   const summary = (error?: string): StreamSummary => ({
@@ -238,7 +241,7 @@ export function streamEval(o: StreamOptions): StreamSummary {
         workers: nWorkers,
         limits: workerLimits(maxLine),
         job: { rulesetText: o.rulesetText, path: o.path, format: o.format, header, headerLine, lang: o.lang, decision: o.decision === true, lenient: o.lenient === true, stats },
-        heaps,
+        stats: workerStats,
         next,
         emit: (out, records, failed) => emit(out, { records, failed }),
         runHere,
@@ -255,21 +258,24 @@ export function streamEval(o: StreamOptions): StreamSummary {
   } finally {
     closeSync(fd);
     if (o.progress) writeSync(2, bar(records, size, size, t0, o.lang) + '\n');
-    if (stats) writeStats(records, nWorkers, t0, heaps);
+    if (stats) writeStats(records, nWorkers, t0, workerStats, hereTimes);
   }
   return summary();
 }
 
 /**
  * With ASSAY_STREAM_STATS set: one JSON line on stderr with the process's peak resident memory (all threads),
- * CPU time, throughput, the main thread's heap, each worker's largest heap and busy share (for measurements).
+ * CPU time, throughput, the main thread's heap, each worker's largest heap and busy share, and the microseconds per
+ * record of each stage (reading, assessing, writing; summed over the threads that assessed) (for measurements).
  */
-function writeStats(records: number, workers: number, t0: number, heaps: readonly (readonly [number, number, number])[]): void {
+function writeStats(records: number, workers: number, t0: number, all: readonly WorkerStats[], here: StageTimes | undefined): void {
   const u = process.resourceUsage();
   const seconds = (Date.now() - t0) / 1000;
   const cpu = (u.userCPUTime + u.systemCPUTime) / 1e6;
   const mb = (x: number): number => Math.round(x / 1048576);
   const main = getHeapStatistics();
+  const stage = (k: keyof StageTimes): number =>
+    records > 0 ? Math.round((1000 * all.reduce((sum, w) => sum + w.stages[k], here?.[k] ?? 0)) / records * 10) / 10 : 0;
   const line = {
     records,
     workers,
@@ -278,9 +284,11 @@ function writeStats(records: number, workers: number, t0: number, heaps: readonl
     perSecond: seconds > 0 ? Math.round(records / seconds) : 0,
     maxRssMb: Math.round(u.maxRSS / 1024),
     mainHeapMb: [mb(main.used_heap_size), mb(main.total_heap_size)],
-    workerHeapMb: heaps.map(([used, total]) => [mb(used), mb(total)]),
+    workerHeapMb: all.map((w) => [mb(w.heapUsed), mb(w.heapTotal)]),
     /** Share of the run each worker spent assessing (the rest: starting, waiting for batches or for its turn). */
-    workerBusy: heaps.map(([, , busy]) => Math.round(busy / 10 / seconds) / 100),
+    workerBusy: all.map((w) => Math.round(w.busy / 10 / seconds) / 100),
+    /** Microseconds per record, wall time of the thread that did it: reading, assessing, writing its line. */
+    stageMicros: { read: stage('read'), assess: stage('assess'), write: stage('write') },
   };
   writeSync(2, `assay-stream-stats ${JSON.stringify(line)}\n`);
 }

@@ -164,6 +164,17 @@ describe('assay list', () => {
     expect(run(['check', 'csp-assessment@latest']).out).toContain('csp-assessment 1.0');
     expect(run(['check', 'csp-assessment@latest-draft']).out).toContain('csp-assessment 0.9');
   });
+
+  it('compiles a referenced ruleset from the registry scan’s parse exactly as from its path, twice in one command too', () => {
+    const byPath = run(['check', 'rulesets/csp-assessment/0.9.assay', '--format', 'json']);
+    const byRef = run(['check', 'csp-assessment@0.9', 'csp-assessment@0.9', '--format', 'json']);
+    expect(byRef.code).toBe(byPath.code);
+    const once = JSON.parse(byPath.out) as unknown;
+    // The first reference takes the scan's parse, the second reads the file afresh: the same result.
+    expect(JSON.parse(byRef.out)).toEqual([once, once]);
+    const sample = 'rulesets/csp-assessment/platforms';
+    expect(run(['eval', 'csp-assessment@0.9', sample, '--format', 'json']).out).toBe(run(['eval', 'rulesets/csp-assessment/0.9.assay', sample, '--format', 'json']).out);
+  });
 });
 
 describe('assay fmt', () => {

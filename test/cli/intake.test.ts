@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decisionLine, resultLine } from '../../cli/stream/json';
+import { decisionLine } from '../../cli/stream/json';
 import { compileRuleset, parseEvidenceText } from '../../engine/index';
 import { toDecisionJson } from '../../engine/evaluate/result';
 
@@ -71,11 +71,11 @@ describe('assay eval: nothing passes silently', () => {
     expect(decision.out).toContain('`months_in_operation` — prerequisite P2 not met');
     const json = JSON.parse(assay('eval', R, join(dir, 'miss.yaml'), '--format', 'json').out) as { results: { missing: { field: string }[] }[] };
     expect(json.results[0]?.missing.map((m) => m.field)).toEqual(['pue', 'months_in_operation']);
-    // The stream's NDJSON lines (result and decision) are written by their own writers.
+    // The stream's NDJSON lines: the result as `JSON.stringify(ruleset.evaluate(p))`, the decision by its own writer.
     const ruleset = compileRuleset(readFileSync(R, 'utf8')).ruleset;
     const doc = parseEvidenceText(readFileSync(join(dir, 'miss.yaml'), 'utf8')).platforms[0];
     if (!ruleset || !doc) throw new Error('no ruleset or platform');
-    const lines = [resultLine(ruleset.assess(doc)), decisionLine(ruleset.decide(doc))];
+    const lines = [JSON.stringify(ruleset.evaluate(doc)), decisionLine(ruleset.decide(doc))];
     for (const line of lines) {
       const m = (JSON.parse(line) as { missing?: { field: string; prerequisites: string[] }[] }).missing;
       expect(m?.find((x) => x.field === 'months_in_operation')?.prerequisites).toEqual(['P2']);

@@ -2,7 +2,7 @@
 // keep the value written. In: a small ruleset and numbers that doubles cannot hold. Out: equal points and levels.
 
 import { describe, expect, it } from 'vitest';
-import { csvRecord, csvShape, ndjsonRecord, type RecordResult } from '../../cli/stream/records';
+import { csvRecord, csvShape, INEXACT, ndjsonRecord, type RecordResult } from '../../cli/stream/records';
 import { parseEvidenceText } from '../../engine/index';
 import type { PlatformInput } from '../../engine/evaluate/evaluate';
 import { ok, rs } from '../engine/helpers';
@@ -103,5 +103,25 @@ describe('numbers read alike from every format', () => {
       reason = (e as Error).message;
     }
     expect(ndjsonRecord(bad)).toEqual({ error: `not valid JSON (${reason}); expected one JSON object {"platform", "evidence"} per line` });
+  });
+
+  it('sends a line to the exact reader exactly when it has 16 digits and points in a row or a 3-digit exponent', () => {
+    // The pattern as stated; the reader's regular expression writes its repetition out (faster, the same language).
+    const stated = /[\d.]{16}|\d[eE][+-]?\d{3}/;
+    const alphabet = '0123456789.eE+-x" ';
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let matched = 0;
+    for (let k = 0; k < 20_000; k++) {
+      let s = '';
+      const n = Math.floor(next() * 48);
+      for (let i = 0; i < n; i++) s += alphabet[Math.floor(next() * (k % 2 === 0 ? 12 : alphabet.length))];
+      const is = stated.test(s);
+      if (is) matched++;
+      expect(INEXACT.test(s), s).toBe(is);
+    }
+    expect(matched).toBeGreaterThan(1000);
+    for (const s of ['1234567890.123456', '0.1000000000000000', '1e400', '2E-308', '1.5e+999']) expect(INEXACT.test(s), s).toBe(true);
+    for (const s of ['123456789012345', '0.1234567890123', '1e99', '1e-99', 'e123']) expect(INEXACT.test(s), s).toBe(false);
   });
 });

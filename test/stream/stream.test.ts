@@ -8,11 +8,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatePlatforms } from '../../bench/generate';
 import { decisionOf, toDecisionJson, toResultJson } from '../../engine/evaluate/result';
-import { decisionLine, resultLine } from '../../cli/stream/json';
+import { decisionLine } from '../../cli/stream/json';
 import { eachLine, LineReader } from '../../cli/stream/lines';
-import { csvCells, csvRecord, csvShape } from '../../cli/stream/records';
+import { csvCells, csvRecord, csvShape, ndjsonRecord } from '../../cli/stream/records';
 import { streamEval } from '../../cli/stream/run';
-import { canon, CSP, loadRuleset, platformsIn } from '../plan/helpers';
+import { canon, CSP, loadRuleset, platformsIn, ROOT } from '../plan/helpers';
+import { compileRuleset } from '../../engine/index';
+import type { Lang } from '../../dsl/ast';
+import { baseVectors } from '../support/cvss';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 
 const r = loadRuleset('0.9');
@@ -124,47 +127,74 @@ describe('CSV corpora', () => {
   });
 });
 
-describe('the fast result JSON', () => {
+describe('result lines, byte for byte', () => {
   const r10 = loadRuleset('1.0');
+  const text10 = readFileSync(join(CSP, '1.0.assay'), 'utf8');
   /** Platforms of every kind: samples, generated (missing, invalid), names to escape, unknown and renamed fields. */
   const platforms = (): Parameters<typeof r.assess>[0][] => [
     ...platformsIn(join(CSP, 'platforms')),
-    ...generatePlatforms(r.model, 200, 5, { missing: 0.1, invalid: 0.1 }),
+    ...generatePlatforms(r.model, 200, 5, { missing: 0.1, invalid: 0.1 }).filter((p) => JSON.stringify(p.evidence) !== undefined),
     ...platformsIn(join(CSP, 'platforms')).map((p, k) => ({
       platform: `p"${k}\\\u2028`,
       name: ['Hub "A", Ltd', '深圳算力中心（測試）', 'tab\there', '\u0000'][k % 4] as string,
       evidence: { ...(p.evidence as object), unknown_field: 1, hot_spare_capacity_ratio: 3 },
     })),
   ];
+  /** What the stream writes for `file` (in-process, small batches). */
+  const streamed = (rs: typeof r, rsText: string, file: string, lang: Lang, decision: boolean, lenient = false): string => {
+    const chunks: string[] = [];
+    streamEval({ path: file, format: 'ndjson', ruleset: rs, rulesetText: rsText, lang, workers: 0, batch: 9, decision, lenient, write: (s) => chunks.push(s) });
+    return chunks.join('');
+  };
+  /** The line `assay eval --format json` gives each platform: `JSON.stringify` of `toResultJson` / `toDecisionJson`. */
+  const expected = (rs: typeof r, docs: readonly string[], lang: Lang, decision: boolean, lenient = false): string =>
+    docs
+      .map((d) => {
+        const p = JSON.parse(d) as Parameters<typeof r.assess>[0];
+        return `${JSON.stringify(decision ? toDecisionJson(rs.decide(p, { lang, lenient })) : toResultJson(rs.assess(p, { lang, lenient })))}\n`;
+      })
+      .join('');
 
-  it('is the text of toResultJson (plan and reference, 0.9 and 1.0, every language)', () => {
-    for (const rs of [r, r10]) {
-      for (const p of platforms()) {
-        for (const lang of ['en', 'zh-Hans', 'zh-Hant'] as const) {
-          for (const engine of ['plan', 'reference'] as const) {
-            const a = rs.assess(p, { lang, engine });
-            expect(resultLine(a)).toBe(JSON.stringify(toResultJson(a)));
-          }
-        }
-        const a = rs.assess(p);
-        expect(canon(a)).toBe(canon(rs.assess(p, { engine: 'reference' })));
+  it('are the text of toResultJson and toDecisionJson (0.9 and 1.0, every language)', () => {
+    const docs = platforms().map((p) => JSON.stringify(p));
+    const path = join(dir, 'every-kind.ndjson');
+    writeFileSync(path, docs.join('\n') + '\n');
+    for (const [rs, rsText] of [
+      [r, text],
+      [r10, text10],
+    ] as const) {
+      for (const lang of ['en', 'zh-Hans', 'zh-Hant'] as const) {
+        for (const decision of [false, true]) expect(streamed(rs, rsText, path, lang, decision)).toBe(expected(rs, docs, lang, decision));
       }
+      expect(streamed(rs, rsText, path, 'en', false, true)).toBe(expected(rs, docs, 'en', false, true));
     }
+    // The plan's results are the reference's.
+    for (const p of platforms()) expect(canon(r.assess(p))).toBe(canon(r.assess(p, { engine: 'reference' })));
   });
 
-  it('writes ids a plain object would reorder or drop exactly as toResultJson does', () => {
-    const a = r.assess(platformsIn(join(CSP, 'platforms'))[0] as Parameters<typeof r.assess>[0]);
-    const renamed = (id: (k: number) => string): typeof a => ({
-      ...a,
-      dimensions: a.dimensions.map((d, k) => ({ ...d, id: id(k) })),
-      indicators: a.indicators.map((i, k) => ({ ...i, id: id(k) })),
+  it('write derived values and numbers beyond a double as toResultJson does (CVSS, 20-digit evidence)', () => {
+    const cvss = readFileSync(join(ROOT, 'rulesets', 'cvss', '3.1.assay'), 'utf8');
+    const rc = compileRuleset(cvss).ruleset;
+    if (!rc) throw new Error('cvss does not compile');
+    const vectors = baseVectors()
+      .filter((_, k) => k % 9 === 0)
+      .map((evidence, k) => JSON.stringify({ platform: `v${k}`, evidence }));
+    const path = join(dir, 'cvss.ndjson');
+    writeFileSync(path, vectors.join('\n') + '\n');
+    for (const decision of [false, true]) expect(streamed(rc, cvss, path, 'en', decision)).toBe(expected(rc, vectors, 'en', decision));
+    // Numbers the exact JSON reader reads (more digits than a double holds) and numbers on a band boundary.
+    const exact = ['1.20000000000000000001', '1.19999999999999999999', '1.2', '100.0000000000000001'].map((pue, k) =>
+      JSON.stringify({ platform: `x${k}`, evidence: { ...(platformsIn(join(CSP, 'platforms'))[0]?.evidence as object), pue: 0 } }).replace('"pue":0', `"pue":${pue}`),
+    );
+    const xpath = join(dir, 'exact.ndjson');
+    writeFileSync(xpath, exact.join('\n') + '\n');
+    const got = streamed(r, text, xpath, 'en', false).trimEnd().split('\n');
+    expect(got).toHaveLength(exact.length);
+    got.forEach((line, k) => {
+      const rec = ndjsonRecord(exact[k] as string);
+      if ('error' in rec) throw new Error(rec.error);
+      expect(line).toBe(JSON.stringify(toResultJson(r.assess(rec.platform))));
     });
-    // Integer-like keys go first in a plain object; `__proto__` is dropped; a repeated key keeps its first place.
-    for (const id of [(k: number) => (k % 2 === 0 ? String(40 - k) : `n${k}`), (k: number) => (k === 1 ? '__proto__' : `i${k}`), (k: number) => (k < 2 ? 'same' : `i${k}`)]) {
-      const b = renamed(id);
-      expect(resultLine(b)).toBe(JSON.stringify(toResultJson(b)));
-    }
-    expect(resultLine(a)).toBe(JSON.stringify(toResultJson(a)));
   });
 });
 

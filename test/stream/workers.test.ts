@@ -111,5 +111,7 @@ describe('memory', () => {
     expect(run.stdout.split('\n').length).toBe(n + 1);
     // Before the main thread moved bytes only (it decoded lines and received result strings): 287 MB for 20,000.
     expect(run.stats?.maxRssMb).toBeLessThan(250);
+    // Each worker timed its stages: reading records, assessing them, writing their lines.
+    for (const k of ['read', 'assess', 'write'] as const) expect(run.stats?.stageMicros[k], k).toBeGreaterThan(0);
   });
 });
