@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, existsSync } from 'node:fs';
 import { join, dirname, resolve, relative, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseRuleset } from '../dsl/index';
+import { parseHeader, parseRuleset } from '../dsl/index';
 import {
   compileRuleset,
   rulesetHash,
@@ -142,7 +142,10 @@ export function listRegistry(dir: string, compile = true): RegistryEntry[] {
       if (!f.endsWith('.assay')) continue;
       const path = join(sub, f);
       if (!compile) {
-        const { ast } = parseRuleset(readText(path));
+        // The header alone (the file is parsed whole only when its hash is read, or when the header cannot be
+        // read alone): finding one ruleset does not parse every file of the registry.
+        const text = readText(path);
+        const ast = parseHeader(text) ?? parseRuleset(text).ast;
         let hash: string | undefined;
         entries.push({
           identity: {
@@ -151,7 +154,7 @@ export function listRegistry(dir: string, compile = true): RegistryEntry[] {
             status: ast.header.status?.value ?? 'draft',
             ...(ast.header.date ? { date: ast.header.date.text } : {}),
             get hash(): string {
-              return (hash ??= rulesetHash(ast));
+              return (hash ??= rulesetHash(parseRuleset(text).ast));
             },
           },
           path,
