@@ -6,6 +6,7 @@ import type { Expr } from '../dsl/ast';
 import type { PlatformInput } from '../engine/evaluate/evaluate';
 import type { Model } from '../engine/model/model';
 import { Rational } from '../engine/numbers/rational';
+import { implausible, plausibilityRules } from '../engine/evidence/intake';
 import type { ValueType } from '../engine/model/value-type';
 
 /** mulberry32: a small, fast, seedable PRNG. */
@@ -27,6 +28,11 @@ export interface GenOptions {
   readonly invalid?: number;
   /** Share of number values taken at or next to a band bound (0–1); default 0.5. */
   readonly boundary?: number;
+  /**
+   * No percentage that reads as a fraction (E162, an error): such a value is moved up by 1. Without it, a ruleset of
+   * thousands of percentages gets one in nearly every platform, and every platform is invalid.
+   */
+  readonly plausible?: boolean;
 }
 
 function literals(e: Expr | undefined, out: number[]): void {
@@ -166,6 +172,12 @@ export function generatePlatforms(model: Model, n: number, seed = 1, opts: GenOp
   const bounds = boundaries(model);
   const fields = [...model.fields.values()];
   const formers = [...model.formerIds.entries()];
+  const rules = opts.plausible === true ? plausibilityRules(model) : new Map<string, never>();
+  const fraction = (id: string, x: unknown): boolean => {
+    const rs = rules.get(id);
+    const q = rs && typeof x === 'number' ? Rational.fromNumber(x) : undefined;
+    return q !== undefined && implausible(rs ?? [], q)?.kind === 'fraction';
+  };
   const out: PlatformInput[] = [];
   for (let k = 0; k < n; k++) {
     const evidence: Record<string, unknown> = {};
@@ -177,7 +189,9 @@ export function generatePlatforms(model: Model, n: number, seed = 1, opts: GenOp
         evidence[f.id] = null;
         continue;
       }
-      evidence[f.id] = value(f.type, bounds.get(f.id) ?? [], r, boundary);
+      let v = value(f.type, bounds.get(f.id) ?? [], r, boundary);
+      if (fraction(f.id, v)) v = (v as number) + 1;
+      evidence[f.id] = v;
     }
     if (r() < invalid) {
       const kind = r();

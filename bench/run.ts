@@ -164,7 +164,7 @@ async function main(): Promise<void> {
   } else console.log('`assay check` cold start: dist/cli/assay.js missing (run `npm run build`)');
 
   // 5. The waits users feel.
-  console.log('\n## The waits users feel (CPU time; wall clock beside it)');
+  console.log('\n## The waits users feel (impact and report: wall time, what the user waits, and CPU time of all threads; the rest CPU time)');
   const commands = commandWaits(ROOT, QUICK);
   for (const f of commands) console.log(`${f.what}: ${f.shown} — \`${f.how}\``);
   const gap = gapWaits(ROOT);

@@ -53,7 +53,7 @@ function byRuleset(sizes: readonly number[]): void {
     });
     const r = compiled as CompiledRuleset;
     const count = Math.max(100, Math.round(300_000 / n));
-    const ps = asJsonText(r.model, generatePlatforms(r.model, count, 17, { missing: 0.02, boundary: 0.5 })).platforms;
+    const ps = asJsonText(r.model, generatePlatforms(r.model, count, 17, { missing: 0.02, boundary: 0.5, plausible: true })).platforms;
     const planS = cpu(() => r.decide(ps[0] as PlatformInput));
     const decide = rate(ps, (p) => r.decide(p));
     const evaluate = rate(ps, (p) => r.evaluate(p));

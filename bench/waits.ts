@@ -5,7 +5,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileRuleset, improvementPlans, parseEvidenceText } from '../engine/index';
 import type { PlatformInput } from '../engine/evaluate/evaluate';
@@ -48,7 +48,18 @@ function cli(root: string, args: readonly string[], runs: number): { cpu: number
 
 const secs = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
-/** `assay impact` 0.9 → 1.0 and `assay report` over the 240-platform corpus, as the user runs them. */
+/** The load average over the last minute and the number of cores, as a figure states it. */
+function loadNow(): string {
+  return `load ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`;
+}
+
+/**
+ * `assay impact` 0.9 → 1.0 and `assay report` over the 240-platform corpus, as the user runs them: two figures each,
+ * both against the target. Wall time is what the user waits, and what the target means; it is honest only on an
+ * idle machine (other jobs' load stretches it, so the load is printed with it). CPU time of all the process's
+ * threads is not stretched by load, but counts V8's background threads (optimising compiler, concurrent garbage
+ * collection) that run beside the main thread on another core: on an idle machine it exceeds the wall time.
+ */
 export function commandWaits(root: string, quick: boolean): Figure[] {
   const runs = quick ? 1 : 3;
   const tmp = mkdtempSync(join(tmpdir(), 'assay-bench-'));
@@ -56,11 +67,17 @@ export function commandWaits(root: string, quick: boolean): Figure[] {
     const corpus = 'rulesets/csp-assessment/corpus';
     const impactArgs = ['impact', 'csp-assessment@0.9', 'csp-assessment@1.0', corpus];
     const reportArgs = ['report', 'csp-assessment@1.0', corpus, '--out', join(tmp, 'r.html'), '--force'];
+    const load0 = loadNow();
     const im = cli(root, impactArgs, runs);
     const re = cli(root, reportArgs, runs);
+    const load = `${load0} before, ${loadNow()} after`;
+    const both = (what: string, target: number, m: { cpu: number; wall: number }, how: string): Figure[] => [
+      { what: `${what}, wall (what the user waits)`, value: m.wall / 1000, target, atMost: true, targetShown: `< ${target} s`, shown: `${secs(m.wall)} wall (CPU ${secs(m.cpu)}; ${load})`, how },
+      { what: `${what}, CPU of all threads`, value: m.cpu / 1000, target, atMost: true, targetShown: `< ${target} s`, shown: `${secs(m.cpu)} CPU (wall ${secs(m.wall)})`, how },
+    ];
     return [
-      { what: '`assay impact` 0.9 → 1.0 over the corpus (240 platforms)', value: im.cpu / 1000, target: 1, atMost: true, targetShown: '< 1 s', shown: `${secs(im.cpu)} CPU (wall ${secs(im.wall)})`, how: `assay ${impactArgs.join(' ')}` },
-      { what: '`assay report` over the corpus (HTML, 240 platforms with plans)', value: re.cpu / 1000, target: 2, atMost: true, targetShown: '< 2 s', shown: `${secs(re.cpu)} CPU (wall ${secs(re.wall)})`, how: `assay report csp-assessment@1.0 ${corpus} --out r.html --force` },
+      ...both('`assay impact` 0.9 → 1.0 over the corpus (240 platforms)', 1, im, `assay ${impactArgs.join(' ')} (median of ${runs} fresh processes)`),
+      ...both('`assay report` over the corpus (HTML, 240 platforms with plans)', 2, re, `assay report csp-assessment@1.0 ${corpus} --out r.html --force (median of ${runs} fresh processes)`),
     ];
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, existsSync } from 'node:fs';
 import { join, dirname, resolve, relative, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseRuleset, type ParseResult } from '../dsl/index';
+import { parseHeader, parseRuleset, type ParseResult } from '../dsl/index';
 import {
   compileRuleset,
   type CompileResult,
@@ -113,11 +113,11 @@ export function registryDir(explicit: string | undefined): string {
 const HEADERS = new Map<string, RegistryEntry[]>();
 
 /**
- * The text and parse of each file the scan for headers read, by path, until a reference takes it: the ruleset a
- * reference names is then compiled from that parse, not read and parsed again (about 40 ms of every command that
- * names a ruleset by reference). Taken once: a second reference to it reads the file afresh.
+ * The text of each file the scan for headers read (and its whole parse, when the header could not be read alone), by
+ * path, until a reference takes it: the ruleset a reference names is then not read (or parsed) again. Taken once: a
+ * second reference to it reads the file afresh.
  */
-const SCANNED = new Map<string, { readonly text: string; readonly parsed: ParseResult }>();
+const SCANNED = new Map<string, { readonly text: string; readonly parsed?: ParseResult }>();
 
 /**
  * The registry's entries from their headers alone (parsed, not compiled: resolving `id@version` needs only id,
@@ -150,10 +150,14 @@ export function listRegistry(dir: string, compile = true): RegistryEntry[] {
       if (!f.endsWith('.assay')) continue;
       const path = join(sub, f);
       if (!compile) {
+        // The header alone (the file is parsed whole only when its hash is read, or when the header cannot be
+        // read alone): finding one ruleset does not parse every file of the registry. The text (and a whole parse
+        // when one was made) is kept for the reference that takes it.
         const text = readText(path);
-        const parsed = parseRuleset(text);
-        SCANNED.set(path, { text, parsed });
-        const { ast } = parsed;
+        const header = parseHeader(text);
+        const parsed = header === undefined ? parseRuleset(text) : undefined;
+        SCANNED.set(path, parsed ? { text, parsed } : { text });
+        const ast = header ?? (parsed as ParseResult).ast;
         let hash: string | undefined;
         entries.push({
           identity: {
@@ -162,7 +166,7 @@ export function listRegistry(dir: string, compile = true): RegistryEntry[] {
             status: ast.header.status?.value ?? 'draft',
             ...(ast.header.date ? { date: ast.header.date.text } : {}),
             get hash(): string {
-              return (hash ??= rulesetHash(ast));
+              return (hash ??= rulesetHash(parseRuleset(text).ast));
             },
           },
           path,
@@ -218,7 +222,7 @@ export function loadRulesetSource(arg: string, registry: string | undefined): So
     const scanned = SCANNED.get(r.entry.path);
     if (!scanned) return { path, text: readText(r.entry.path) };
     SCANNED.delete(r.entry.path);
-    return { path, text: scanned.text, parsed: scanned.parsed };
+    return { path, text: scanned.text, ...(scanned.parsed ? { parsed: scanned.parsed } : {}) };
   }
   const version = arg.slice(arg.lastIndexOf('@') + 1);
   switch (r.reason) {

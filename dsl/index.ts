@@ -5,7 +5,7 @@
 export * from './ast';
 export * from './diagnostics';
 export { CATALOGUE, type Code, type MessageDef } from './messages';
-export { parseRuleset, MAX_FILE_BYTES, MAX_NESTING, MAX_DIAGNOSTICS, type ParseResult } from './parse';
+export { parseRuleset, parseHeader, MAX_FILE_BYTES, MAX_NESTING, MAX_DIAGNOSTICS, type ParseResult } from './parse';
 export { lex, unescapeString, type LexResult } from './lexer';
 export { parseTokens, theParser, type ParseTokensResult } from './parser';
 export { buildAst, spanOf, MAX_EXPR_DEPTH, type BuildResult } from './cst-to-ast';

@@ -70,9 +70,22 @@ export const TOP_STARTS: ReadonlySet<TokenType> = new Set([
  * Without errors both ways make the same tree: the grammar decides each item from its own tokens.
  */
 function parseByItems(tokens: IToken[], comments: readonly Comment[]): BuildResult | undefined {
-  const first = tokens[0];
-  const last = tokens[tokens.length - 1];
-  if (first === undefined || last === undefined || first.tokenType !== T.Ruleset) return undefined;
+  const starts = pieceStarts(tokens);
+  if (starts === undefined) return undefined;
+  const header = parseTokensAs('header', tokens.slice(0, starts[1]));
+  if (header.errors.length > 0) return undefined;
+  const items = new ItemsBuilder();
+  for (let k = 1; k + 1 < starts.length; k++) {
+    const item = parseTokensAs('topItem', tokens.slice(starts[k], starts[k + 1]));
+    if (item.errors.length > 0) return undefined;
+    items.item(item.cst);
+  }
+  return items.finish(header.cst, fileSpan(tokens), comments);
+}
+
+/** Where the header and each top-level item start (and, last, the number of tokens); undefined when braces do not balance or the file does not start with `ruleset`. */
+function pieceStarts(tokens: readonly IToken[]): number[] | undefined {
+  if (tokens[0]?.tokenType !== T.Ruleset) return undefined;
   const starts: number[] = [];
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -84,15 +97,31 @@ function parseByItems(tokens: IToken[], comments: readonly Comment[]): BuildResu
   }
   if (depth !== 0) return undefined;
   starts.push(tokens.length);
-  const header = parseTokensAs('header', tokens.slice(0, starts[1]));
+  return starts;
+}
+
+function fileSpan(tokens: readonly IToken[]): Span {
+  const first = tokens[0] as IToken;
+  const last = tokens[tokens.length - 1] as IToken;
+  return { start: first.startOffset, end: last.startOffset + last.image.length };
+}
+
+/**
+ * The header alone — id, version, status, date, title — with no items: the file lexed, and only the tokens before
+ * its first top-level item parsed (what a registry lists to find one file among many). Undefined when the file is
+ * not a clean header followed by balanced items (too big, a lexing error, a header with syntax errors): parse it
+ * whole then.
+ */
+export function parseHeader(text: string): Ruleset | undefined {
+  if (exceedsBytes(text, MAX_FILE_BYTES)) return undefined;
+  const lexed = lex(text);
+  if (lexed.diagnostics.length > 0 || findTooDeep(lexed.tokens)) return undefined;
+  const starts = pieceStarts(lexed.tokens);
+  if (starts === undefined) return undefined;
+  const header = parseTokensAs('header', lexed.tokens.slice(0, starts[1]));
   if (header.errors.length > 0) return undefined;
-  const items = new ItemsBuilder();
-  for (let k = 1; k + 1 < starts.length; k++) {
-    const item = parseTokensAs('topItem', tokens.slice(starts[k], starts[k + 1]));
-    if (item.errors.length > 0) return undefined;
-    items.item(item.cst);
-  }
-  return items.finish(header.cst, { start: first.startOffset, end: last.startOffset + last.image.length }, comments);
+  const built = new ItemsBuilder().finish(header.cst, fileSpan(lexed.tokens), lexed.comments);
+  return built.diagnostics.length > 0 ? undefined : built.ast;
 }
 
 function emptyRuleset(): Ruleset {

@@ -21,6 +21,7 @@ import {
   parseEvidenceText,
   type PlatformDoc,
   type Assessment,
+  type EvalEvent,
 } from '../../engine/index';
 import { flag, type ParsedArgs } from '../args';
 import { t } from '../i18n';
@@ -105,10 +106,10 @@ export function explainOne(
   lang: Lang,
   corpus: CorpusStats | undefined,
   lenient = false,
-): { assessment: Assessment; explanation: Explanation } {
+): { assessment: Assessment; explanation: Explanation; events: readonly EvalEvent[] } {
   const r = explainPlatform(ruleset, doc, { lang, lenient });
   if (!corpus || r.assessment.outcome === 'invalid') return r;
-  return { assessment: r.assessment, explanation: { ...r.explanation, benchmark: placeIn(corpus, r.assessment) } };
+  return { ...r, explanation: { ...r.explanation, benchmark: placeIn(corpus, r.assessment) } };
 }
 
 /** Renders explanations in a format (`text`, `md`, `json`). */

@@ -66,7 +66,7 @@ export function runReport(p: ParsedArgs, lang: Lang, out: Out): number {
   for (const [n, pl] of platforms.entries()) {
     const r = explainOne(ruleset, pl.doc, lang, corpus, p.flags.has('lenient'));
     if (reportIssues(r.assessment, pl.file, lang, out, warnings)) failed = true;
-    const gap = r.assessment.outcome === 'invalid' ? undefined : improvementPlans(ruleset, pl.doc, { lang, lenient: p.flags.has('lenient') });
+    const gap = r.assessment.outcome === 'invalid' ? undefined : improvementPlans(ruleset, pl.doc, { lang, lenient: p.flags.has('lenient'), assessed: r });
     let lines = linesOf.get(pl.file);
     if (!lines) linesOf.set(pl.file, (lines = evidenceLines(pl.text)));
     const fieldLines = lines.get(pl.doc.platform);

@@ -123,6 +123,9 @@ export interface ImpactOptions {
   readonly onProgress?: (done: number) => void;
 }
 
+/** Platforms a variant of several entries decides with the reference evaluator before it builds its plan. */
+const PLAN_AFTER = 4;
+
 export function impact(a: CompiledRuleset, b: CompiledRuleset, platforms: readonly PlatformInput[], opts: ImpactOptions = {}): Impact {
   const diff = diffAsts(a.ast, b.ast);
   const entries = diff.entries;
@@ -144,6 +147,20 @@ export function impact(a: CompiledRuleset, b: CompiledRuleset, platforms: readon
   const byEntry = entries.map(() => 0);
   const byEntryMissing = entries.map(() => ({ count: 0, fields: new Set<string>() }));
   const NO_MESSAGES = { messages: false } as const;
+  const BY_REFERENCE = { messages: false, engine: 'reference' } as const;
+  /**
+   * A variant of several entries decides its first platforms with the reference evaluator (the oracle: the same
+   * decision), then builds its plan: building a plan costs as much as about ten reference assessments, and a pair
+   * variant usually decides one platform (the one no single entry explains). A single-entry variant decides every
+   * changed platform: it builds its plan at once.
+   */
+  const uses = new Map<CompiledRuleset, number>();
+  const decideBy = (v: CompiledRuleset, entriesApplied: number, p: PlatformInput) => {
+    if (entriesApplied < 2) return v.decide(p, NO_MESSAGES);
+    const n = uses.get(v) ?? 0;
+    uses.set(v, n + 1);
+    return v.decide(p, n < PLAN_AFTER ? BY_REFERENCE : NO_MESSAGES);
+  };
 
   let done = 0;
   for (const p of platforms) {
@@ -168,7 +185,7 @@ export function impact(a: CompiledRuleset, b: CompiledRuleset, platforms: readon
     const effect = (ids: readonly number[]): { kind: 'exact' | 'toward' | 'counter' | 'none'; s: string } => {
       const v = variant(ids);
       if (!v) return { kind: 'none', s: from };
-      const d = v.decide(p, NO_MESSAGES);
+      const d = decideBy(v, ids.length, p);
       const s = standing(d);
       if (scoreOnly) {
         // A score-only move: what the entry does to the total (a level change alone counts by its direction).

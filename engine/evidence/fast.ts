@@ -85,7 +85,11 @@ function outOfDomain(ex: ReadonlyMap<string, Rational> | undefined, key: string)
   return undefined;
 }
 
-/** How many places of an evidence object's keys the fast path remembers the slot of. */
+/**
+ * How many places of an evidence object's keys the fast path remembers the slot of, at least: every field's place
+ * (and as many again for keys it does not know), so that a ruleset of 30,000 fields reads a corpus of one common
+ * shape without a map lookup per key.
+ */
 const CACHED_KEYS = 256;
 const K_BOOL = 0;
 const K_ENUM = 1;
@@ -267,9 +271,10 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
   /** Warnings of the fast path, given once it succeeds: the key, and the current id beside it (E121) or '' (E120). */
   const pendKey: string[] = [];
   const pendCur: string[] = [];
-  /** The key last seen at each place of an evidence object (the first `CACHED_KEYS`), and its slot (-1: none). */
-  const keyAt: (string | undefined)[] = new Array<string | undefined>(CACHED_KEYS).fill(undefined);
-  const slotAt = new Int32Array(CACHED_KEYS);
+  /** The key last seen at each place of an evidence object (the first `cachedKeys`), and its slot (-1: none). */
+  const cachedKeys = Math.max(CACHED_KEYS, 2 * n);
+  const keyAt: (string | undefined)[] = new Array<string | undefined>(cachedKeys).fill(undefined);
+  const slotAt = new Int32Array(cachedKeys);
 
   // Numbers the reference may find implausible (evidence-intake.ts) as double windows: exact where a bound is
   // canonical (a decimal double compares with it as its exact value does), else a little wider. A value inside is
@@ -306,9 +311,17 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
   const flags = new Uint8Array(n);
   /** Each enum field's values, to their index in the type's list. */
   const enums: (ReadonlyMap<string, number> | undefined)[] = [];
+  /** One map per list of values, shared by the fields that list them (thousands of maps miss the cache). */
+  const enumMaps = new Map<string, ReadonlyMap<string, number>>();
+  const enumMap = (values: readonly string[]): ReadonlyMap<string, number> => {
+    const key = JSON.stringify(values);
+    let m = enumMaps.get(key);
+    if (m === undefined) enumMaps.set(key, (m = new Map(values.map((x, k) => [x, k]))));
+    return m;
+  };
   slots.forEach((slot, i) => {
     const t = (model.fields.get(slot.id) as { type: ValueType }).type;
-    enums.push(t.kind === 'enum' ? new Map(t.values.map((x, k) => [x, k])) : undefined);
+    enums.push(t.kind === 'enum' ? enumMap(t.values) : undefined);
     if (t.kind === 'boolean') kind[i] = K_BOOL;
     else if (t.kind === 'enum') kind[i] = K_ENUM;
     else if (t.kind === 'number') {
@@ -348,10 +361,10 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
       if (x === null || x === undefined) continue;
       // The key's slot: most platforms of a corpus have the previous one's keys in the same places.
       let s: number | undefined;
-      if (place < CACHED_KEYS && keyAt[place] === key) s = slotAt[place] as number;
+      if (place < cachedKeys && keyAt[place] === key) s = slotAt[place] as number;
       else {
         s = slotOf.get(key);
-        if (place < CACHED_KEYS) {
+        if (place < cachedKeys) {
           keyAt[place] = key;
           slotAt[place] = s === undefined ? -1 : s;
         }

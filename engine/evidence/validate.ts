@@ -27,18 +27,78 @@ import { withinBounds, type NumberType, type ValueType } from '../model/value-ty
 /** The compiled validator of a model's evidence (built once per ruleset). */
 export interface EvidenceCheck {
   readonly schema: JsonSchema;
-  readonly validate: ValidateFunction;
+  /** The schema's errors for the evidence map (null-free, as `validateEvidence` cleans it); empty when valid. */
+  readonly validate: (data: object) => readonly ErrorObject[];
 }
 
 /** Compiled once per model: compiling a schema costs milliseconds, and tools (gap plans, reports) ask per platform. */
 const checks = new WeakMap<Model, EvidenceCheck>();
 /**
  * And once per schema: the variants of a ruleset that impact attribution compiles (one per diff entry and pair of
- * entries) mostly declare the same fields, and compiling the schema costs more than assessing with it. The check
- * depends on nothing but the schema. Bounded: cleared when full.
+ * entries) mostly declare the same fields. The check depends on nothing but the schema. Bounded: cleared when full.
  */
 const bySchema = new Map<string, EvidenceCheck>();
 const BY_SCHEMA_MAX = 64;
+
+/**
+ * One ajv validator per distinct property schema, shared by every ruleset: a ruleset of 30,000 percentages has a
+ * handful of them, where compiling its whole schema at once took seconds and grew faster than the ruleset (ajv's
+ * code generation over one function of 30,000 properties). Bounded: cleared when full.
+ */
+const byProperty = new Map<string, ValidateFunction>();
+const BY_PROPERTY_MAX = 1024;
+let ajv: Ajv | undefined;
+
+function propertyValidator(schema: unknown): ValidateFunction {
+  // `description` is an annotation: it does not change what is valid, and two fields rarely share it.
+  const { description: _, ...rules } = schema as Record<string, unknown>;
+  const key = JSON.stringify(rules);
+  let v = byProperty.get(key);
+  if (v === undefined) {
+    // No meta-schema validation (compiling the meta-schema costs more than all of a ruleset's property schemas): the
+    // schemas are made by `fieldsSchema`, and strict mode still refuses an unknown keyword.
+    ajv ??= new Ajv({ allErrors: true, strict: true, strictTypes: false, ownProperties: true, coerceTypes: false, useDefaults: false, validateSchema: false });
+    v = ajv.compile(rules);
+    if (byProperty.size >= BY_PROPERTY_MAX) {
+      byProperty.clear();
+      ajv = undefined;
+    }
+    byProperty.set(key, v);
+  }
+  return v;
+}
+
+/** A property name as ajv writes it in an error's `instancePath` (JSON Pointer). */
+function pointerOf(key: string): string {
+  return '/' + key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * The check of `schema` (`{ type: 'object', properties }`, as `fieldsSchema(model, false)` makes it): each property
+ * present as an own property validated by its own validator, in the schema's property order, with `allErrors` — the
+ * errors ajv gives for the whole schema, in the same order (the root is always an object: the caller builds it).
+ */
+function checkOf(schema: JsonSchema): EvidenceCheck {
+  const properties = (schema['properties'] ?? {}) as Record<string, unknown>;
+  // As ajv's `properties` keyword: every own key but `__proto__`, in order.
+  const props = Object.keys(properties)
+    .filter((k) => k !== '__proto__')
+    .map((key) => ({ key, pointer: pointerOf(key), validate: propertyValidator(properties[key]) }));
+  const hasOwn = Object.prototype.hasOwnProperty;
+  return {
+    schema,
+    validate: (data) => {
+      let errors: ErrorObject[] | undefined;
+      for (const p of props) {
+        const x = (data as Record<string, unknown>)[p.key];
+        if (x === undefined || !hasOwn.call(data, p.key) || p.validate(x)) continue;
+        errors ??= [];
+        for (const e of p.validate.errors ?? []) errors.push({ ...e, instancePath: p.pointer + e.instancePath });
+      }
+      return errors ?? [];
+    },
+  };
+}
 
 export function compileEvidenceCheck(model: Model): EvidenceCheck {
   let check = checks.get(model);
@@ -47,8 +107,7 @@ export function compileEvidenceCheck(model: Model): EvidenceCheck {
     const key = JSON.stringify(schema);
     check = bySchema.get(key);
     if (check === undefined) {
-      const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, ownProperties: true, coerceTypes: false, useDefaults: false });
-      check = { schema, validate: ajv.compile(schema) };
+      check = checkOf(schema);
       if (bySchema.size >= BY_SCHEMA_MAX) bySchema.clear();
       bySchema.set(key, check);
     }
@@ -114,6 +173,8 @@ class Issues {
   readonly warnings: EvidenceIssue[] = [];
   /** Fields (dotted paths) already reported as errors: one error per field. */
   readonly bad = new Set<string>();
+  /** Every proper prefix of a path in `bad` that ends before a dot (`a`, `a.b` of `a.b.c`): keys with a bad member. */
+  readonly badWithin = new Set<string>();
   constructor(private readonly lang: Lang) {}
   add(code: Code, field: string, args: Record<string, string | number>): void {
     const issue: EvidenceIssue = { field, code, message: renderMessage({ code, args }, this.lang), args };
@@ -123,6 +184,7 @@ class Issues {
     }
     if (this.bad.has(field)) return;
     this.bad.add(field);
+    for (let i = field.indexOf('.'); i >= 0; i = field.indexOf('.', i + 1)) this.badWithin.add(field.slice(0, i));
     this.errors.push(issue);
   }
 }
@@ -142,13 +204,15 @@ export function validateEvidence(model: Model, check: EvidenceCheck | undefined,
   }
 
   // 1. Which keys are read, under which id; nulls are absent.
-  const picked = new Map<string, { key: string; raw: unknown }>();
+  // Each with its field's type, looked up once (a map of 30,000 fields misses the cache on every lookup).
+  const picked = new Map<string, { key: string; raw: unknown; t: ValueType | undefined }>();
   const keys = Object.keys(evidence);
   for (const key of keys) {
     const raw = ownValue(evidence, key);
     if (raw === null || raw === undefined) continue;
-    if (model.fields.has(key)) {
-      picked.set(key, { key, raw });
+    const field = model.fields.get(key);
+    if (field !== undefined) {
+      picked.set(key, { key, raw, t: field.type });
       continue;
     }
     const renamed = model.formerIds.get(key);
@@ -156,7 +220,7 @@ export function validateEvidence(model: Model, check: EvidenceCheck | undefined,
       const current = ownValue(evidence, renamed);
       if (Object.prototype.hasOwnProperty.call(evidence, renamed) && current !== null && current !== undefined) {
         issues.add('E121', key, { old: key, new: renamed });
-      } else picked.set(renamed, { key, raw });
+      } else picked.set(renamed, { key, raw, t: model.fields.get(renamed)?.type });
       continue;
     }
     unknownField(model, evidence, key, opts.lenient === true, issues);
@@ -167,8 +231,8 @@ export function validateEvidence(model: Model, check: EvidenceCheck | undefined,
 
   // 2. Non-finite numbers are reported before the schema sees them (ajv would call them wrong types).
   const clean: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [id, p] of picked) {
-    const t = model.fields.get(id)?.type;
+  for (const p of picked.values()) {
+    const t = p.t;
     const nf = nonFinite(p.raw, t, p.key);
     if (nf) {
       issues.add('E108', nf.path, { field: nf.path, found: renderFound(nf.value) });
@@ -178,14 +242,12 @@ export function validateEvidence(model: Model, check: EvidenceCheck | undefined,
   }
 
   // 3. The schema.
-  if (check && !check.validate(clean)) {
-    for (const e of check.validate.errors ?? []) translate(e, model, clean, issues);
-  }
+  if (check) for (const e of check.validate(clean)) translate(e, model, clean, issues);
 
   // 4. Exact reading and exact re-checks of what the schema accepted.
   for (const [id, p] of picked) {
-    if (issues.bad.has(p.key) || [...issues.bad].some((b) => b.startsWith(p.key + '.'))) continue;
-    const t = model.fields.get(id)?.type;
+    if (issues.bad.has(p.key) || issues.badWithin.has(p.key)) continue;
+    const t = p.t;
     if (!t) continue;
     const v = read(ownValue(clean, p.key), t, evidence, p.key, p.key, issues);
     if (v?.kind === 'num' && t.kind === 'number') plausible(model, id, t, v.q, p.key, opts.lenient === true, issues);

@@ -134,10 +134,10 @@ export function explainPlatform(
   ruleset: CompiledRuleset,
   input: PlatformInput,
   opts: { lang?: Lang; benchmark?: BenchmarkPlacement; lenient?: boolean } = {},
-): { assessment: Assessment; explanation: Explanation } {
+): { assessment: Assessment; explanation: Explanation; events: readonly EvalEvent[] } {
   const events: EvalEvent[] = [];
   const assessment = ruleset.assess(input, { ...(opts.lang ? { lang: opts.lang } : {}), lenient: opts.lenient === true, trace: (e) => events.push(e) });
-  return { assessment, explanation: buildExplanation(ruleset, assessment, events, opts.benchmark) };
+  return { assessment, explanation: buildExplanation(ruleset, assessment, events, opts.benchmark), events };
 }
 
 type Ev<K extends EvalEvent['kind']> = Extract<EvalEvent, { kind: K }>;

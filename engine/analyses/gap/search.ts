@@ -100,6 +100,11 @@ export interface GapOptions {
    * or a fast check one): bounds the time on big rulesets (default 500 000).
    */
   readonly work?: number;
+  /**
+   * The traced assessment of this input with the same `lang` and `lenient`, when the caller has it (a report has
+   * it from the explanation): the search does not assess the platform again.
+   */
+  readonly assessed?: { readonly assessment: Assessment; readonly events: readonly EvalEvent[] };
 }
 
 /** Default work limit: about a second or two on this project's reference machine, whatever the ruleset's size. */
@@ -131,8 +136,14 @@ function defaultTarget(ruleset: CompiledRuleset, a: Assessment): string | null |
 /** Plans that reach `target` (default: the next level) for one platform. */
 export function improvementPlans(ruleset: CompiledRuleset, input: PlatformInput, opts: GapOptions = {}): GapResult {
   const lang = opts.lang ?? 'en';
-  const events: EvalEvent[] = [];
-  const a = ruleset.assess(input, { lang, lenient: opts.lenient === true, trace: (e) => events.push(e) });
+  let a: Assessment;
+  let events: readonly EvalEvent[];
+  if (opts.assessed !== undefined) ({ assessment: a, events } = opts.assessed);
+  else {
+    const traced: EvalEvent[] = [];
+    a = ruleset.assess(input, { lang, lenient: opts.lenient === true, trace: (e) => traced.push(e) });
+    events = traced;
+  }
   const head = { platform: a.platform, name: a.name, outcome: a.outcome, level: a.level };
   const empty = { plans: [], blockers: [], exhaustive: true, assessments: 1 };
   if (a.outcome === 'invalid') return { ...head, ...empty, target: opts.target ?? null, status: 'invalid' };
