@@ -290,7 +290,7 @@ const NO_IDS: readonly string[] = [];
  * The decision with `missing` computed on first read (an own enumerable accessor: spreading and JSON see a value).
  * Two literals in the decision's key order: a spread and `defineProperty` would cost more than the decision.
  */
-function withMissing(d: Decision, make: () => readonly MissingEvidence[]): Decision {
+export function withMissing(d: Decision, make: () => readonly MissingEvidence[]): Decision {
   let m: readonly MissingEvidence[] | undefined;
   const { platform, outcome, level, total, prerequisitesFailed, vetoes, errors, warnings } = d;
   return d.name === undefined
@@ -340,7 +340,7 @@ function ids(codes: Int8Array, of: readonly string[], is: boolean): readonly str
 }
 
 /** A decision decided by the plan (no errors: those of invalid evidence are the reference's to give). */
-function verdict(
+export function verdict(
   input: PlatformInput,
   outcome: Outcome,
   level: string | null,

@@ -1,0 +1,42 @@
+// Generated deciders against the reference: csp-assessment 0.9 and 1.0 over the samples, the corpus and generated
+// platforms (valid, missing, invalid, boundary values). In: the bundled rulesets. Out: `decide` with the generated
+// module attached equals the reference's decision, and the fast path decides most valid platforms itself.
+
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { generatePlatforms } from '../../bench/generate';
+import type { PlatformInput } from '../../engine/evaluate/evaluate';
+import { decisionOf } from '../../engine/evaluate/result';
+import { generatedStats } from '../../engine/index';
+import { canon, CSP, loadRuleset, platformsIn } from '../plan/helpers';
+import { attached } from './helpers';
+
+const corpus = (): PlatformInput[] => [...platformsIn(join(CSP, 'platforms')), ...platformsIn(join(CSP, 'corpus'))];
+
+describe('generated decide', () => {
+  for (const version of ['0.9', '1.0'] as const) {
+    it(`equals the reference's decision (csp-assessment ${version})`, async () => {
+      const r = loadRuleset(version);
+      const a = await attached(r);
+      if ('why' in a) throw new Error(`not covered: ${a.why}`);
+      const g = a.ruleset;
+      const ps: PlatformInput[] = [
+        ...corpus(),
+        ...generatePlatforms(r.model, 3_000, version === '0.9' ? 41 : 42, { missing: 0.05, invalid: 0.1, boundary: 0.6 }),
+      ];
+      let valid = 0;
+      for (const [k, p] of ps.entries()) {
+        const lang = k % 3 === 0 ? 'zh-Hans' : 'en';
+        const want = decisionOf(r.assess(p, { lang, engine: 'reference' }));
+        if (want.outcome !== 'invalid' && want.warnings.length === 0) valid++;
+        expect(canon(g.decide(p, { lang })), p.platform).toBe(canon(want));
+        expect(canon(g.decide(p, { lang, messages: false })), p.platform).toBe(canon({ ...want, errors: [], warnings: [] }));
+      }
+      const stats = generatedStats(g);
+      if (!stats) throw new Error('no stats');
+      // The fast path decides (twice per platform) at least 90 % of the platforms without errors or warnings.
+      expect(stats.decided, JSON.stringify(stats)).toBeGreaterThan(2 * valid * 0.9);
+      expect(stats.bailed).toBeGreaterThan(0);
+    });
+  }
+});
