@@ -23,6 +23,7 @@ import type { Model } from '../model/model';
 import { Rational } from '../numbers/rational';
 import type { EvidenceIssue, EvidenceValue } from '../evaluate/result';
 import { withinBounds, type NumberType, type ValueType } from '../model/value-type';
+import { ratOf } from '../plan/num';
 
 /** The compiled validator of a model's evidence (built once per ruleset). */
 export interface EvidenceCheck {
@@ -174,7 +175,8 @@ export function validateEvidence(model: Model, check: EvidenceCheck | undefined,
       issues.add('E108', nf.path, { field: nf.path, found: renderFound(nf.value) });
       continue;
     }
-    defineOwn(clean, p.key, t ? stripNulls(p.raw, t, p.key, issues) : p.raw);
+    // `clean` has no prototype, so an assignment defines an own data property (even for `__proto__`).
+    clean[p.key] = t ? stripNulls(p.raw, t, p.key, issues) : p.raw;
   }
 
   // 3. The schema.
@@ -184,7 +186,7 @@ export function validateEvidence(model: Model, check: EvidenceCheck | undefined,
 
   // 4. Exact reading and exact re-checks of what the schema accepted.
   for (const [id, p] of picked) {
-    if (issues.bad.has(p.key) || [...issues.bad].some((b) => b.startsWith(p.key + '.'))) continue;
+    if (issues.bad.size > 0 && (issues.bad.has(p.key) || badBelow(issues.bad, p.key))) continue;
     const t = model.fields.get(id)?.type;
     if (!t) continue;
     const v = read(ownValue(clean, p.key), t, evidence, p.key, p.key, issues);
@@ -195,6 +197,13 @@ export function validateEvidence(model: Model, check: EvidenceCheck | undefined,
     }
   }
   return { values, fields, errors: issues.errors, warnings: issues.warnings };
+}
+
+/** Whether a member of `key` (a dotted path below it) was reported as an error. */
+function badBelow(bad: ReadonlySet<string>, key: string): boolean {
+  const prefix = key + '.';
+  for (const b of bad) if (b.startsWith(prefix)) return true;
+  return false;
 }
 
 /** Whether the evidence gives a field a value, under its id or a former id. */
@@ -338,7 +347,8 @@ function read(raw: unknown, t: ValueType, container: object, key: string, path: 
       return typeof raw === 'string' && t.values.includes(raw) ? { kind: 'sym', s: raw } : undefined;
     case 'number': {
       if (typeof raw !== 'number') return undefined;
-      const q = exactNumber(container, key) ?? Rational.fromNumber(raw);
+      // The shortest decimal of the double, memoised (values repeat across platforms); non-finite: none.
+      const q = exactNumber(container, key) ?? (Number.isFinite(raw) ? ratOf(raw) : undefined);
       if (!q) {
         issues.add('E108', path, { field: path, found: renderFound(raw) });
         return undefined;

@@ -6,7 +6,13 @@
 import type { CompiledRuleset } from '../compile';
 import type { PlatformInput } from '../evaluate/evaluate';
 import type { Decision, EvidenceIssue, Outcome } from '../evaluate/result';
+import { fieldHint } from '../evidence/intake';
+import { LANGS, type Lang } from '../../dsl/ast';
+import type { Model } from '../model/model';
+import { compileEvidenceCheck, validateEvidence } from '../evidence/validate';
+import { Rational } from '../numbers/rational';
 import { ratOfFrac } from '../plan/num';
+import { sharedIssue } from '../plan/runtime';
 import { verdict, withMissing } from '../plan/plan';
 import { GENERATED_FORMAT } from './generate';
 import { KIT, type Kit } from './kit';
@@ -24,6 +30,11 @@ export interface GeneratedOut {
   vf: number;
   /** Some evidence field is absent (the decision's `missing` is then asked of the plan when read). */
   missing: boolean;
+  /** How many fields the reads found (null included), and whether the evidence has other keys than those. */
+  p: number;
+  extra: boolean;
+  /** When `decide` returned 2: the index (in `model.fields` order) of the one field whose value is invalid. */
+  bad: number;
 }
 
 /** The namespace of an imported generated module. */
@@ -45,6 +56,8 @@ export class GeneratedMismatch extends Error {
 /** Platforms decided by generated code and handed to the plan, per attached ruleset (for tests and the bench). */
 export interface GeneratedStats {
   decided: number;
+  /** Of those decided, how many were invalid evidence (one field at fault). */
+  invalid: number;
   bailed: number;
 }
 const STATS = new WeakMap<CompiledRuleset, GeneratedStats>();
@@ -54,6 +67,7 @@ export function generatedStats(r: CompiledRuleset): GeneratedStats | undefined {
 }
 
 const NO_ISSUES: readonly EvidenceIssue[] = [];
+const NO_IDS: readonly string[] = [];
 
 /** The ids whose bit is set in `mask`, one list per mask (cached: a corpus has few combinations). */
 function idLists(ids: readonly string[]): (mask: number) => readonly string[] {
@@ -68,6 +82,38 @@ function idLists(ids: readonly string[]): (mask: number) => readonly string[] {
   };
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+/** The keys of `otherKeys`' last call that only warn (E120), reused. */
+const unknownKeys: string[] = [];
+
+/**
+ * Evidence with keys besides the fields the generated code read: true when each other key is unknown and only
+ * warns (E120: not a former id, not like a field's name, as the plan's reader decides) and the reads saw exactly
+ * the own enumerable field keys; those keys are then in `unknownKeys`, in key order. False: the plan decides.
+ */
+function otherKeys(m: Model, evidence: object, found: number): boolean {
+  unknownKeys.length = 0;
+  let known = 0;
+  for (const key in evidence) {
+    if (!hasOwn.call(evidence, key)) return false;
+    if (m.fields.has(key)) {
+      known++;
+      continue;
+    }
+    const x = (evidence as Record<string, unknown>)[key];
+    // A key without a value is not read at all (no warning), as by the plan's reader.
+    if (x === null || x === undefined) continue;
+    if (m.formerIds.has(key) || fieldHint(m, key) !== undefined) return false;
+    unknownKeys.push(key);
+  }
+  return known === found;
+}
+
+/** The E120 warnings of `unknownKeys`, rendered once per corpus and language (as the plan's decision gives them). */
+function unknownKeyWarnings(lang: Lang): readonly EvidenceIssue[] {
+  return unknownKeys.map((key) => sharedIssue('E120', key, { field: key }, lang));
+}
+
 /** `r` with `decide` answered by the generated module where it can. Throws `GeneratedMismatch` for a wrong module. */
 export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): CompiledRuleset {
   if (mod.format !== GENERATED_FORMAT) throw new GeneratedMismatch('format', `generated module format ${String(mod.format)}, expected ${GENERATED_FORMAT}`);
@@ -78,8 +124,9 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
   const fallback = m.fallback?.id ?? null;
   const failed = idLists(m.prerequisites.map((p) => p.id));
   const fired = idLists(m.vetoes.map((v) => v.id));
-  const out: GeneratedOut = { outcome: '', level: -2, tn: 0, td: 1, pf: 0, vf: 0, missing: false };
-  const stats: GeneratedStats = { decided: 0, bailed: 0 };
+  const fieldIds = [...m.fields.keys()];
+  const out: GeneratedOut = { outcome: '', level: -2, tn: 0, td: 1, pf: 0, vf: 0, missing: false, p: 0, extra: false, bad: -1 };
+  const stats: GeneratedStats = { decided: 0, invalid: 0, bailed: 0 };
   const base = r.decide;
   const decide: CompiledRuleset['decide'] = (input, opts = {}) => {
     // The reference on request, and leniency (which changes what some evidence means), go to the plan.
@@ -91,12 +138,37 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
         // A fraction past the safe range (the plan's `Bail`), or anything else: the plan decides.
         ok = 0;
       }
+      const evidence = (input as PlatformInput).evidence;
+      const messages = opts.messages !== false;
+      let warnings = NO_ISSUES;
+      if (ok !== 0 && out.extra) {
+        if (!otherKeys(m, evidence as object, out.p)) ok = 0;
+        else if (messages && unknownKeys.length > 0) warnings = unknownKeyWarnings(LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en');
+      }
       if (ok === 1) {
         stats.decided++;
         const outcome = out.outcome as Outcome;
         const level = out.level >= 0 ? (levelIds[out.level] as string) : out.level === -1 ? fallback : null;
-        const d = verdict(input, outcome, outcome === 'graded' ? level : null, ratOfFrac(out.tn, out.td), failed(out.pf), fired(out.vf), NO_ISSUES);
+        const d = verdict(input, outcome, outcome === 'graded' ? level : null, ratOfFrac(out.tn, out.td), failed(out.pf), fired(out.vf), warnings);
         return out.missing ? withMissing(d, () => base(input, opts).missing) : d;
+      }
+      if (ok === 2) {
+        // Invalid evidence, one field at fault: without messages the outcome is all; with them, the reference's
+        // validation of that field alone gives its errors (every other field is valid, nothing else warns but
+        // the unknown keys, which come first, in key order, as the reference gives them).
+        stats.decided++;
+        stats.invalid++;
+        const d = verdict(input, 'invalid', null, Rational.ZERO, NO_IDS, NO_IDS, NO_ISSUES);
+        if (!messages) return d;
+        const id = fieldIds[out.bad] as string;
+        const alone = Object.create(null) as Record<string, unknown>;
+        alone[id] = (evidence as Record<string, unknown>)[id];
+        const lang: Lang = LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en';
+        const v = validateEvidence(m, compileEvidenceCheck(m), alone, lang, {});
+        if (v.errors.length > 0) return { ...d, errors: v.errors, warnings: [...warnings, ...v.warnings] };
+        // (Never: the generated checks are the plan's; a field they reject the reference rejects.)
+        stats.decided--;
+        stats.invalid--;
       }
       stats.bailed++;
     }

@@ -5,8 +5,8 @@
 // The module exports `format`, `hash`, `rulesetId`, `rulesetVersion` and `make(kit)`; `make` takes the semantics
 // owners and the plan's exact fraction operations (engine/generate/kit.ts) and returns `decide(evidence, out)`,
 // which returns 1 with the decision written into `out`, or 0 (a "bail") for anything outside its fast path:
-// evidence that is invalid, unusual (unknown keys, former ids, inherited or non-enumerable properties, a number
-// the reference may find implausible), a band or map that matches nothing (a warning), a fraction that leaves the
+// evidence that is invalid, unusual (former ids, inherited or non-enumerable properties, a number the reference
+// may find implausible), a band or map that matches nothing (a warning), a fraction that leaves the
 // safe range (the kit's `Bail`, thrown). The caller then asks the plan, so results are always the plan's and the
 // reference's.
 //
@@ -106,15 +106,21 @@ function generate(model: Model, hash: string): string {
   out.push('let n = 0;');
   out.push('for (const k in e) { if (!H.call(e, k)) return 0; n++; }');
   out.push('let p = 0;');
+  // The first field whose value is invalid (its type, its domain, an enum value not listed); a second one bails.
+  out.push('let bad = -1;');
   const windows = suspectWindows(model);
+  let at = 0;
   for (const [id, field] of model.fields) {
     if (!field.type) throw new NotCovered('a field without a type');
-    const slot = readField(c, 'e', id, field.type, true);
+    const slot = readField(c, 'e', id, field.type, at++);
     slots.set(id, slot);
     for (const w of windows) if (w.id === id) out.push(`if (${slot.s} === 1 && ${slot.f} > ${num(w.lo)} && ${slot.f} ${w.hiIn ? '<=' : '<'} ${num(w.hi)}) return 0;`);
   }
-  // Unknown keys, former ids, keys with `undefined`: the counts differ.
-  out.push('if (p !== n) return 0;');
+  // Other keys (unknown ones warn, E120), or keys the reads did not see: the counts differ, and the caller reads
+  // the keys once more (attach.ts `otherKeys`).
+  out.push('o.p = p; o.extra = p !== n;');
+  // One invalid field and nothing else unusual: the caller gives the reference's errors of that field alone.
+  out.push('if (bad !== -1) { o.bad = bad; return 2; }');
   for (const id of model.required) out.push(`if (${(slots.get(id) as Slot).s} === 0) return 0;`);
   const states = [...slots.values()].map((s) => s.s);
   // Some field absent: the decision's `missing` is asked of the plan when read (over-approximating is harmless).
@@ -222,8 +228,15 @@ function moduleText(model: Model, hash: string, body: readonly string[]): string
   ].join('\n');
 }
 
-/** Reads `holder[name]` (own only) and checks it against `type`; `top`: a field (counted, may be absent). */
-function readField(c: Ctx, holder: string, name: string, type: ValueType, top: boolean): Slot {
+/**
+ * Reads `holder[name]` (own only) and checks it against `type`. `field`: the index of a field (counted, may be
+ * absent; a boolean, enum or number value that fails its check marks it `bad`), undefined for an object's member.
+ */
+function readField(c: Ctx, holder: string, name: string, type: ValueType, field: number | undefined): Slot {
+  const top = field !== undefined;
+  const label = c.names.next('b');
+  // An invalid value of a field: the first is noted and its checks left; a second one bails.
+  const fail = top ? `{ if (bad !== -1) return 0; bad = ${field}; break ${label}; }` : 'return 0;';
   const f = c.names.next('f');
   const s = c.names.next('s');
   // A name Object.prototype has (`constructor`, `__proto__`, …) is read only as an own property.
@@ -234,17 +247,17 @@ function readField(c: Ctx, holder: string, name: string, type: ValueType, top: b
   let members: Map<string, Slot> | undefined;
   switch (type.kind) {
     case 'boolean':
-      check.push(`if (typeof ${f} !== "boolean") return 0;`);
+      check.push(`if (typeof ${f} !== "boolean") ${fail}`);
       break;
     case 'enum': {
-      check.push(`if (typeof ${f} !== "string") return 0;`);
+      check.push(`if (typeof ${f} !== "string") ${fail}`);
       const chain = type.values.map((v, k) => `${f} === ${str(v)} ? ${k} : `).join('');
       check.push(`${y} = ${chain}-1;`);
-      check.push(`if (${y} < 0) return 0;`);
+      check.push(`if (${y} < 0) ${fail}`);
       break;
     }
     case 'number':
-      check.push(numberCheck(f, type));
+      check.push(numberCheck(f, type, fail));
       break;
     case 'object': {
       // Numbers read from text with more digits than a double holds: their source text decides (the plan's reader).
@@ -257,7 +270,7 @@ function readField(c: Ctx, holder: string, name: string, type: ValueType, top: b
       // Members are read into variables declared with the field; each must be present and valid.
       const saved = c.out.length;
       for (const [m, mt] of type.fields) {
-        const ms = readField(c, f, m, mt, false);
+        const ms = readField(c, f, m, mt, undefined);
         members.set(m, ms);
       }
       // readField pushed the members' code onto `out`: move it inside this field's check.
@@ -273,7 +286,7 @@ function readField(c: Ctx, holder: string, name: string, type: ValueType, top: b
     c.out.push(`const ${f} = ${read};`, `let ${s} = 0;`);
     if (y) c.out.push(`let ${y} = -1;`);
     c.out.push(...memberDecls);
-    c.out.push(`if (${f} !== undefined) { p++; if (${f} !== null) { ${check.join(' ')} ${s} = 1; } }`);
+    c.out.push(`if (${f} !== undefined) { p++; if (${f} !== null) { ${label}: { ${check.join(' ')} ${s} = 1; } } }`);
   } else {
     // A member: declared outside, read inside its object's check; absent or null makes the evidence invalid.
     c.out.push(`let ${f};`, `let ${s} = 0;`);
@@ -285,7 +298,7 @@ function readField(c: Ctx, holder: string, name: string, type: ValueType, top: b
 }
 
 /** A number's checks: finite, in its type's bounds, an integer when it must be (the plan's reader's checks). */
-function numberCheck(f: string, t: Extract<ValueType, { kind: 'number' }>): string {
+function numberCheck(f: string, t: Extract<ValueType, { kind: 'number' }>, fail: string): string {
   const fails: string[] = [`typeof ${f} !== "number"`, `!Number.isFinite(${f})`];
   if (t.base === 'integer') fails.push(`!Number.isInteger(${f})`);
   if (t.min) {
@@ -296,7 +309,7 @@ function numberCheck(f: string, t: Extract<ValueType, { kind: 'number' }>): stri
     if (!isCanonical(t.max.value)) throw new NotCovered('a bound that is not a short decimal');
     fails.push(`!(${f} ${t.max.inclusive ? '<=' : '<'} ${num(doubleOf(t.max.value))})`);
   }
-  return `if (${fails.join(' || ')}) return 0;`;
+  return `if (${fails.join(' || ')}) ${fail}`;
 }
 
 /** An indicator: its points (an integer 0–100) and, with `applies when`, whether it applies. */

@@ -23,7 +23,7 @@ export function num(x: number): string {
 /** Synthetic identifiers: a prefix and a counter, never a ruleset name. */
 export class Names {
   private n = 0;
-  next(prefix: 'f' | 'm' | 's' | 'y' | 'c' | 'p' | 'a' | 'q' | 'd' | 'k'): string {
+  next(prefix: 'f' | 'm' | 's' | 'y' | 'c' | 'p' | 'a' | 'q' | 'd' | 'k' | 'b'): string {
     return `${prefix}${this.n++}`;
   }
 }

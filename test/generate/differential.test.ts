@@ -25,17 +25,22 @@ describe('generated decide', () => {
         ...generatePlatforms(r.model, 3_000, version === '0.9' ? 41 : 42, { missing: 0.05, invalid: 0.1, boundary: 0.6 }),
       ];
       let valid = 0;
+      let invalid = 0;
       for (const [k, p] of ps.entries()) {
         const lang = k % 3 === 0 ? 'zh-Hans' : 'en';
         const want = decisionOf(r.assess(p, { lang, engine: 'reference' }));
-        if (want.outcome !== 'invalid' && want.warnings.length === 0) valid++;
+        // Unknown keys (E120) are the only warnings the fast path gives itself.
+        if (want.outcome !== 'invalid' && want.warnings.every((w) => w.code === 'E120')) valid++;
+        else if (want.errors.length === 1) invalid++;
         expect(canon(g.decide(p, { lang })), p.platform).toBe(canon(want));
         expect(canon(g.decide(p, { lang, messages: false })), p.platform).toBe(canon({ ...want, errors: [], warnings: [] }));
       }
       const stats = generatedStats(g);
       if (!stats) throw new Error('no stats');
-      // The fast path decides (twice per platform) at least 90 % of the platforms without errors or warnings.
-      expect(stats.decided, JSON.stringify(stats)).toBeGreaterThan(2 * valid * 0.9);
+      // The fast path decides (twice per platform) at least 90 % of the valid platforms, and most of the invalid
+      // ones with one error.
+      expect(stats.decided - stats.invalid, JSON.stringify(stats)).toBeGreaterThan(2 * valid * 0.9);
+      expect(stats.invalid, JSON.stringify(stats)).toBeGreaterThan(2 * invalid * 0.5);
       expect(stats.bailed).toBeGreaterThan(0);
     });
   }
