@@ -14,7 +14,7 @@ import { Rational } from '../numbers/rational';
 import { ratOfFrac } from '../plan/num';
 import { sharedIssue } from '../plan/runtime';
 import { verdict, withMissing } from '../plan/plan';
-import { GENERATED_FORMAT } from './generate';
+import { formerKeys, GENERATED_FORMAT } from './generate';
 import { KIT, type Kit } from './kit';
 
 /** Where the generated code writes its decision (one object per attached ruleset, reused). */
@@ -91,12 +91,12 @@ const unknownKeys: string[] = [];
  * warns (E120: not a former id, not like a field's name, as the plan's reader decides) and the reads saw exactly
  * the own enumerable field keys; those keys are then in `unknownKeys`, in key order. False: the plan decides.
  */
-function otherKeys(m: Model, evidence: object, found: number): boolean {
+function otherKeys(m: Model, formers: ReadonlySet<string>, evidence: object, found: number): boolean {
   unknownKeys.length = 0;
   let known = 0;
   for (const key in evidence) {
     if (!hasOwn.call(evidence, key)) return false;
-    if (m.fields.has(key)) {
+    if (m.fields.has(key) || formers.has(key)) {
       known++;
       continue;
     }
@@ -114,6 +114,22 @@ function unknownKeyWarnings(lang: Lang): readonly EvidenceIssue[] {
   return unknownKeys.map((key) => sharedIssue('E120', key, { field: key }, lang));
 }
 
+/**
+ * The decision of evidence whose one invalid field is `id`; undefined when the plan must decide (the value was read
+ * under a former id, which the errors would name).
+ */
+function invalidDecision(m: Model, input: PlatformInput, evidence: object, id: string, messages: boolean, lang: string | undefined, warnings: readonly EvidenceIssue[]): Decision | undefined {
+  const d = verdict(input, 'invalid', null, Rational.ZERO, NO_IDS, NO_IDS, NO_ISSUES);
+  if (!messages) return d;
+  const own = hasOwn.call(evidence, id) ? (evidence as Record<string, unknown>)[id] : undefined;
+  if (own === undefined || own === null) return undefined;
+  const alone = Object.create(null) as Record<string, unknown>;
+  alone[id] = own;
+  const v = validateEvidence(m, compileEvidenceCheck(m), alone, LANGS.includes(lang as Lang) ? (lang as Lang) : 'en', {});
+  // Never empty (the generated checks are the plan's reader's: a value they reject the reference rejects).
+  return v.errors.length > 0 ? { ...d, errors: v.errors, warnings: [...warnings, ...v.warnings] } : undefined;
+}
+
 /** `r` with `decide` answered by the generated module where it can. Throws `GeneratedMismatch` for a wrong module. */
 export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): CompiledRuleset {
   if (mod.format !== GENERATED_FORMAT) throw new GeneratedMismatch('format', `generated module format ${String(mod.format)}, expected ${GENERATED_FORMAT}`);
@@ -125,6 +141,8 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
   const failed = idLists(m.prerequisites.map((p) => p.id));
   const fired = idLists(m.vetoes.map((v) => v.id));
   const fieldIds = [...m.fields.keys()];
+  // Former ids the generated code reads itself (counted among the keys it saw).
+  const formers = new Set(formerKeys(m).values());
   const out: GeneratedOut = { outcome: '', level: -2, tn: 0, td: 1, pf: 0, vf: 0, missing: false, p: 0, extra: false, bad: -1 };
   const stats: GeneratedStats = { decided: 0, invalid: 0, bailed: 0 };
   const base = r.decide;
@@ -142,7 +160,7 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
       const messages = opts.messages !== false;
       let warnings = NO_ISSUES;
       if (ok !== 0 && out.extra) {
-        if (!otherKeys(m, evidence as object, out.p)) ok = 0;
+        if (!otherKeys(m, formers, evidence as object, out.p)) ok = 0;
         else if (messages && unknownKeys.length > 0) warnings = unknownKeyWarnings(LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en');
       }
       if (ok === 1) {
@@ -156,19 +174,12 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
         // Invalid evidence, one field at fault: without messages the outcome is all; with them, the reference's
         // validation of that field alone gives its errors (every other field is valid, nothing else warns but
         // the unknown keys, which come first, in key order, as the reference gives them).
-        stats.decided++;
-        stats.invalid++;
-        const d = verdict(input, 'invalid', null, Rational.ZERO, NO_IDS, NO_IDS, NO_ISSUES);
-        if (!messages) return d;
-        const id = fieldIds[out.bad] as string;
-        const alone = Object.create(null) as Record<string, unknown>;
-        alone[id] = (evidence as Record<string, unknown>)[id];
-        const lang: Lang = LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en';
-        const v = validateEvidence(m, compileEvidenceCheck(m), alone, lang, {});
-        if (v.errors.length > 0) return { ...d, errors: v.errors, warnings: [...warnings, ...v.warnings] };
-        // (Never: the generated checks are the plan's; a field they reject the reference rejects.)
-        stats.decided--;
-        stats.invalid--;
+        const d = invalidDecision(m, input, evidence as object, fieldIds[out.bad] as string, messages, opts.lang, warnings);
+        if (d !== undefined) {
+          stats.decided++;
+          stats.invalid++;
+          return d;
+        }
       }
       stats.bailed++;
     }

@@ -75,6 +75,18 @@ const F = String(FALSE);
 const U = String(UNKNOWN);
 const OUTCOME_CODES = ['graded', 'vetoed', 'not_rated'] as const;
 
+/**
+ * The former id read in place of each field's current id (a field with one former id; evidence under a field with
+ * several goes to the plan, which decides which key wins). Shared with attach.ts, which counts those keys as read.
+ */
+export function formerKeys(model: Model): ReadonlyMap<string, string> {
+  const count = new Map<string, number>();
+  for (const [, id] of model.formerIds) count.set(id, (count.get(id) ?? 0) + 1);
+  const out = new Map<string, string>();
+  for (const [old, id] of model.formerIds) if (count.get(id) === 1 && model.fields.has(id) && !model.fields.has(old)) out.set(id, old);
+  return out;
+}
+
 /** Generates the decide module of a checked model; `hash` is the ruleset's content hash the module embeds. */
 export function generateDecider(model: Model, hash: string): GenerateResult {
   try {
@@ -110,9 +122,10 @@ function generate(model: Model, hash: string): string {
   out.push('let bad = -1;');
   const windows = suspectWindows(model);
   let at = 0;
+  const formers = formerKeys(model);
   for (const [id, field] of model.fields) {
     if (!field.type) throw new NotCovered('a field without a type');
-    const slot = readField(c, 'e', id, field.type, at++);
+    const slot = readField(c, 'e', id, field.type, at++, formers.get(id));
     slots.set(id, slot);
     for (const w of windows) if (w.id === id) out.push(`if (${slot.s} === 1 && ${slot.f} > ${num(w.lo)} && ${slot.f} ${w.hiIn ? '<=' : '<'} ${num(w.hi)}) return 0;`);
   }
@@ -232,7 +245,7 @@ function moduleText(model: Model, hash: string, body: readonly string[]): string
  * Reads `holder[name]` (own only) and checks it against `type`. `field`: the index of a field (counted, may be
  * absent; a boolean, enum or number value that fails its check marks it `bad`), undefined for an object's member.
  */
-function readField(c: Ctx, holder: string, name: string, type: ValueType, field: number | undefined): Slot {
+function readField(c: Ctx, holder: string, name: string, type: ValueType, field: number | undefined, former?: string): Slot {
   const top = field !== undefined;
   const label = c.names.next('b');
   // An invalid value of a field: the first is noted and its checks left; a second one bails.
@@ -240,7 +253,8 @@ function readField(c: Ctx, holder: string, name: string, type: ValueType, field:
   const f = c.names.next('f');
   const s = c.names.next('s');
   // A name Object.prototype has (`constructor`, `__proto__`, …) is read only as an own property.
-  const read = name in Object.prototype ? `(H.call(${holder}, ${str(name)}) ? ${holder}[${str(name)}] : undefined)` : `${holder}[${str(name)}]`;
+  const readOf = (key: string): string => (key in Object.prototype ? `(H.call(${holder}, ${str(key)}) ? ${holder}[${str(key)}] : undefined)` : `${holder}[${str(key)}]`);
+  const read = readOf(name);
   const y = type.kind === 'enum' ? c.names.next('y') : undefined;
   const memberDecls: string[] = [];
   const check: string[] = [];
@@ -283,10 +297,18 @@ function readField(c: Ctx, holder: string, name: string, type: ValueType, field:
     }
   }
   if (top) {
-    c.out.push(`const ${f} = ${read};`, `let ${s} = 0;`);
+    c.out.push(`let ${f} = ${read};`, `if (${f} !== undefined) p++;`);
+    if (former !== undefined) {
+      // Its former id: read when the current id has no value; beside a value of the current id it warns (E121),
+      // so the plan decides.
+      const g = c.names.next('f');
+      c.out.push(`const ${g} = ${readOf(former)};`);
+      c.out.push(`if (${g} !== undefined) { p++; if (${g} !== null) { if (${f} !== undefined && ${f} !== null) return 0; ${f} = ${g}; } }`);
+    }
+    c.out.push(`let ${s} = 0;`);
     if (y) c.out.push(`let ${y} = -1;`);
     c.out.push(...memberDecls);
-    c.out.push(`if (${f} !== undefined) { p++; if (${f} !== null) { ${label}: { ${check.join(' ')} ${s} = 1; } } }`);
+    c.out.push(`if (${f} !== undefined && ${f} !== null) { ${label}: { ${check.join(' ')} ${s} = 1; } }`);
   } else {
     // A member: declared outside, read inside its object's check; absent or null makes the evidence invalid.
     c.out.push(`let ${f};`, `let ${s} = 0;`);
