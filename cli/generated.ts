@@ -2,7 +2,7 @@
 // and imported, then attached with the engine's `withGenerated`. In: a compiled ruleset and a folder. Out: the
 // ruleset with the module attached, or the ruleset alone and why the generator does not cover it.
 
-import { mkdirSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateDecider, withGenerated, type CompiledRuleset, type GeneratedModule } from '../engine/index';
@@ -18,14 +18,15 @@ export async function importGenerated(path: string): Promise<GeneratedModule> {
 }
 
 /**
- * The ruleset with its generated decider attached, the module written to `dir` first when it is not there (written
- * to a temporary name and renamed, so concurrent processes never read half a file).
+ * The ruleset with its generated decider attached. The module is generated afresh (milliseconds) and written to
+ * `dir` unless the file there already holds exactly that text — a module left by another version of Assay is
+ * replaced — written to a temporary name and renamed, so concurrent processes never read half a file.
  */
 export async function attachGenerated(r: CompiledRuleset, dir: string): Promise<{ readonly ruleset: CompiledRuleset; readonly why?: string }> {
+  const g = generateDecider(r.model, r.identity.hash);
+  if (!g.ok) return { ruleset: r, why: g.why };
   const path = generatedPath(dir, r);
-  if (!existsSync(path)) {
-    const g = generateDecider(r.model, r.identity.hash);
-    if (!g.ok) return { ruleset: r, why: g.why };
+  if (!existsSync(path) || readFileSync(path, 'utf8') !== g.source) {
     mkdirSync(dir, { recursive: true });
     const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(tmp, g.source);

@@ -35,6 +35,8 @@ export interface GeneratedOut {
   extra: boolean;
   /** When `decide` returned 2: the index (in `model.fields` order) of the one field whose value is invalid. */
   bad: number;
+  /** …or, with `suspect`, a number the reference may find implausible (invalid only if its validation says so). */
+  suspect: boolean;
 }
 
 /** The namespace of an imported generated module. */
@@ -73,6 +75,7 @@ const NO_IDS: readonly string[] = [];
 function idLists(ids: readonly string[]): (mask: number) => readonly string[] {
   const cache = new Map<number, readonly string[]>();
   return (mask) => {
+    if (mask === 0) return NO_IDS;
     let l = cache.get(mask);
     if (l === undefined) {
       l = ids.filter((_, k) => (mask & (1 << k)) !== 0);
@@ -83,51 +86,87 @@ function idLists(ids: readonly string[]): (mask: number) => readonly string[] {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
-/** The keys of `otherKeys`' last call that only warn (E120), reused. */
-const unknownKeys: string[] = [];
+/** How a key is read: a field or a former id the generated code reads, a key that only warns, or one for the plan. */
+const K_READ = 0;
+const K_WARN = 1;
+const K_PLAN = 2;
+/** How many places of an evidence object's keys are remembered (most platforms of a corpus share their keys). */
+const PLACES = 256;
 
 /**
- * Evidence with keys besides the fields the generated code read: true when each other key is unknown and only
- * warns (E120: not a former id, not like a field's name, as the plan's reader decides) and the reads saw exactly
- * the own enumerable field keys; those keys are then in `unknownKeys`, in key order. False: the plan decides.
+ * The keys besides those the generated code read, for one attached ruleset. `read` returns true when each is an
+ * unknown key that only warns (E120: not a former id, not like a field's name, as the plan's reader decides) and
+ * the reads saw exactly the own enumerable field keys; those keys are then in `unknown`, in key order. False: the
+ * plan decides. `warnings` renders them once per key and language.
  */
-function otherKeys(m: Model, formers: ReadonlySet<string>, evidence: object, found: number): boolean {
-  unknownKeys.length = 0;
-  let known = 0;
-  for (const key in evidence) {
-    if (!hasOwn.call(evidence, key)) return false;
-    if (m.fields.has(key) || formers.has(key)) {
-      known++;
-      continue;
-    }
-    const x = (evidence as Record<string, unknown>)[key];
-    // A key without a value is not read at all (no warning), as by the plan's reader.
-    if (x === null || x === undefined) continue;
-    if (m.formerIds.has(key) || fieldHint(m, key) !== undefined) return false;
-    unknownKeys.push(key);
-  }
-  return known === found;
-}
-
-/** The E120 warnings of `unknownKeys`, rendered once per corpus and language (as the plan's decision gives them). */
-function unknownKeyWarnings(lang: Lang): readonly EvidenceIssue[] {
-  return unknownKeys.map((key) => sharedIssue('E120', key, { field: key }, lang));
+function otherKeysOf(m: Model, formers: ReadonlySet<string>): { read(evidence: object, found: number): boolean; readonly unknown: string[]; warnings(lang: Lang): readonly EvidenceIssue[] } {
+  const unknown: string[] = [];
+  const keyAt: (string | undefined)[] = new Array<string | undefined>(PLACES).fill(undefined);
+  const kindAt = new Uint8Array(PLACES);
+  const kindOf = (key: string): number =>
+    m.fields.has(key) || formers.has(key) ? K_READ : m.formerIds.has(key) || fieldHint(m, key) !== undefined ? K_PLAN : K_WARN;
+  const issues = new Map<string, EvidenceIssue>();
+  return {
+    unknown,
+    read(evidence, found) {
+      unknown.length = 0;
+      let known = 0;
+      let j = 0;
+      for (const key in evidence) {
+        if (!hasOwn.call(evidence, key)) return false;
+        const place = j++;
+        let kind: number;
+        if (place < PLACES && keyAt[place] === key) kind = kindAt[place] as number;
+        else {
+          kind = kindOf(key);
+          if (place < PLACES) {
+            keyAt[place] = key;
+            kindAt[place] = kind;
+          }
+        }
+        if (kind === K_READ) {
+          known++;
+          continue;
+        }
+        const x = (evidence as Record<string, unknown>)[key];
+        // A key without a value is not read at all (no warning), as by the plan's reader.
+        if (x === null || x === undefined) continue;
+        if (kind === K_PLAN) return false;
+        unknown.push(key);
+      }
+      return known === found;
+    },
+    warnings(lang) {
+      return unknown.map((key) => {
+        const k = `${lang}\u0000${key}`;
+        let issue = issues.get(k);
+        if (issue === undefined) {
+          if (issues.size >= 4096) issues.clear();
+          issue = sharedIssue('E120', key, { field: key }, lang);
+          issues.set(k, issue);
+        }
+        return issue;
+      });
+    },
+  };
 }
 
 /**
  * The decision of evidence whose one invalid field is `id`; undefined when the plan must decide (the value was read
  * under a former id, which the errors would name).
  */
-function invalidDecision(m: Model, input: PlatformInput, evidence: object, id: string, messages: boolean, lang: string | undefined, warnings: readonly EvidenceIssue[]): Decision | undefined {
+function invalidDecision(m: Model, input: PlatformInput, evidence: object, id: string, suspect: boolean, messages: boolean, lang: string | undefined, warnings: readonly EvidenceIssue[]): Decision | undefined {
   const d = verdict(input, 'invalid', null, Rational.ZERO, NO_IDS, NO_IDS, NO_ISSUES);
-  if (!messages) return d;
+  if (!messages && !suspect) return d;
   const own = hasOwn.call(evidence, id) ? (evidence as Record<string, unknown>)[id] : undefined;
   if (own === undefined || own === null) return undefined;
   const alone = Object.create(null) as Record<string, unknown>;
   alone[id] = own;
   const v = validateEvidence(m, compileEvidenceCheck(m), alone, LANGS.includes(lang as Lang) ? (lang as Lang) : 'en', {});
-  // Never empty (the generated checks are the plan's reader's: a value they reject the reference rejects).
-  return v.errors.length > 0 ? { ...d, errors: v.errors, warnings: [...warnings, ...v.warnings] } : undefined;
+  // Empty only for a suspect number (a value the generated checks reject, as the plan's reader does, the
+  // reference rejects): then the plan decides.
+  if (v.errors.length === 0) return undefined;
+  return messages ? { ...d, errors: v.errors, warnings: [...warnings, ...v.warnings] } : d;
 }
 
 /** `r` with `decide` answered by the generated module where it can. Throws `GeneratedMismatch` for a wrong module. */
@@ -143,7 +182,8 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
   const fieldIds = [...m.fields.keys()];
   // Former ids the generated code reads itself (counted among the keys it saw).
   const formers = new Set(formerKeys(m).values());
-  const out: GeneratedOut = { outcome: '', level: -2, tn: 0, td: 1, pf: 0, vf: 0, missing: false, p: 0, extra: false, bad: -1 };
+  const others = otherKeysOf(m, formers);
+  const out: GeneratedOut = { outcome: '', level: -2, tn: 0, td: 1, pf: 0, vf: 0, missing: false, p: 0, extra: false, bad: -1, suspect: false };
   const stats: GeneratedStats = { decided: 0, invalid: 0, bailed: 0 };
   const base = r.decide;
   const decide: CompiledRuleset['decide'] = (input, opts = {}) => {
@@ -160,8 +200,8 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
       const messages = opts.messages !== false;
       let warnings = NO_ISSUES;
       if (ok !== 0 && out.extra) {
-        if (!otherKeys(m, formers, evidence as object, out.p)) ok = 0;
-        else if (messages && unknownKeys.length > 0) warnings = unknownKeyWarnings(LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en');
+        if (!others.read(evidence as object, out.p)) ok = 0;
+        else if (messages && others.unknown.length > 0) warnings = others.warnings(LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en');
       }
       if (ok === 1) {
         stats.decided++;
@@ -174,7 +214,7 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
         // Invalid evidence, one field at fault: without messages the outcome is all; with them, the reference's
         // validation of that field alone gives its errors (every other field is valid, nothing else warns but
         // the unknown keys, which come first, in key order, as the reference gives them).
-        const d = invalidDecision(m, input, evidence as object, fieldIds[out.bad] as string, messages, opts.lang, warnings);
+        const d = invalidDecision(m, input, evidence as object, fieldIds[out.bad] as string, out.suspect, messages, opts.lang, warnings);
         if (d !== undefined) {
           stats.decided++;
           stats.invalid++;

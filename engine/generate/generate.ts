@@ -119,7 +119,7 @@ function generate(model: Model, hash: string): string {
   out.push('for (const k in e) { if (!H.call(e, k)) return 0; n++; }');
   out.push('let p = 0;');
   // The first field whose value is invalid (its type, its domain, an enum value not listed); a second one bails.
-  out.push('let bad = -1;');
+  out.push('let bad = -1, sus = false;');
   const windows = suspectWindows(model);
   let at = 0;
   const formers = formerKeys(model);
@@ -127,13 +127,18 @@ function generate(model: Model, hash: string): string {
     if (!field.type) throw new NotCovered('a field without a type');
     const slot = readField(c, 'e', id, field.type, at++, formers.get(id));
     slots.set(id, slot);
-    for (const w of windows) if (w.id === id) out.push(`if (${slot.s} === 1 && ${slot.f} > ${num(w.lo)} && ${slot.f} ${w.hiIn ? '<=' : '<'} ${num(w.hi)}) return 0;`);
+    // A number the reference may find implausible (plan's windows): the field is at fault unless the reference's
+    // validation of it alone says otherwise (a warning, or nothing: then the plan decides).
+    for (const w of windows) {
+      if (w.id !== id) continue;
+      out.push(`if (${slot.s} === 1 && ${slot.f} > ${num(w.lo)} && ${slot.f} ${w.hiIn ? '<=' : '<'} ${num(w.hi)}) { if (bad !== -1) return 0; bad = ${at - 1}; sus = true; }`);
+    }
   }
   // Other keys (unknown ones warn, E120), or keys the reads did not see: the counts differ, and the caller reads
   // the keys once more (attach.ts `otherKeys`).
   out.push('o.p = p; o.extra = p !== n;');
   // One invalid field and nothing else unusual: the caller gives the reference's errors of that field alone.
-  out.push('if (bad !== -1) { o.bad = bad; return 2; }');
+  out.push('if (bad !== -1) { o.bad = bad; o.suspect = sus; return 2; }');
   for (const id of model.required) out.push(`if (${(slots.get(id) as Slot).s} === 0) return 0;`);
   const states = [...slots.values()].map((s) => s.s);
   // Some field absent: the decision's `missing` is asked of the plan when read (over-approximating is harmless).
