@@ -160,13 +160,31 @@ function invalidDecision(m: Model, input: PlatformInput, evidence: object, id: s
   if (!messages && !suspect) return d;
   const own = hasOwn.call(evidence, id) ? (evidence as Record<string, unknown>)[id] : undefined;
   if (own === undefined || own === null) return undefined;
-  const alone = Object.create(null) as Record<string, unknown>;
-  alone[id] = own;
-  const v = validateEvidence(m, compileEvidenceCheck(m), alone, LANGS.includes(lang as Lang) ? (lang as Lang) : 'en', {});
+  const v = fieldIssues(m, id, own, LANGS.includes(lang as Lang) ? (lang as Lang) : 'en');
   // Empty only for a suspect number (a value the generated checks reject, as the plan's reader does, the
   // reference rejects): then the plan decides.
   if (v.errors.length === 0) return undefined;
-  return messages ? { ...d, errors: v.errors, warnings: [...warnings, ...v.warnings] } : d;
+  return messages ? { ...d, errors: v.errors, warnings: warnings.length === 0 ? v.warnings : [...warnings, ...v.warnings] } : d;
+}
+
+/** The issues of one field's value alone, by the reference's validation; remembered (frozen) per value and language. */
+const fieldCache = new WeakMap<Model, Map<string, { readonly errors: readonly EvidenceIssue[]; readonly warnings: readonly EvidenceIssue[] }>>();
+function fieldIssues(m: Model, id: string, value: unknown, lang: Lang): { readonly errors: readonly EvidenceIssue[]; readonly warnings: readonly EvidenceIssue[] } {
+  let cache = fieldCache.get(m);
+  if (cache === undefined) fieldCache.set(m, (cache = new Map()));
+  // Strings, numbers and booleans only (the generated code bails on any other value): String(x) is unique per double.
+  const key = `${lang}\u0000${id}\u0000${typeof value}\u0000${String(value)}`;
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    const alone = Object.create(null) as Record<string, unknown>;
+    alone[id] = value;
+    const v = validateEvidence(m, compileEvidenceCheck(m), alone, lang, {});
+    const freeze = (xs: readonly EvidenceIssue[]): readonly EvidenceIssue[] => Object.freeze(xs.map((x) => Object.freeze({ ...x, args: Object.freeze({ ...x.args }) })));
+    hit = { errors: freeze(v.errors), warnings: freeze(v.warnings) };
+    if (cache.size >= 4096) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
 }
 
 /** `r` with `decide` answered by the generated module where it can. Throws `GeneratedMismatch` for a wrong module. */
