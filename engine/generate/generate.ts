@@ -62,7 +62,7 @@ interface Ctx {
   /** Truth-code variables of the rules computed so far (`veto:V1`, `prerequisite:P1`). */
   readonly rules: Map<string, string>;
   /** Score fraction variables of the dimensions computed so far. */
-  readonly dims: Map<string, { readonly n: string; readonly d: string; readonly index: number }>;
+  readonly dims: Map<string, { readonly n: string; readonly d: string; readonly index: number; readonly fixed: boolean }>;
   total: { readonly n: string; readonly d: string } | undefined;
   /** The element bound by the innermost quantifier. */
   bound: { readonly domain: QuantDomain; readonly id: string } | undefined;
@@ -115,6 +115,7 @@ function generate(model: Model, hash: string): string {
 
   // Evidence: every field read by name at a fixed site, checked in place.
   out.push('if (typeof e !== "object" || e === null || GP(e) !== OP || exact(e)) return 0;');
+  // The own enumerable keys (Object.keys' count: V8 copies the object's enum cache).
   out.push('let n = 0;');
   out.push('for (const k in e) { if (!H.call(e, k)) return 0; n++; }');
   out.push('let p = 0;');
@@ -160,8 +161,14 @@ function generate(model: Model, hash: string): string {
       case 'total': {
         const n = names.next('q');
         const d = names.next('q');
-        out.push(`let ${n} = 0, ${d} = 1;`);
-        for (const [, v] of c.dims) out.push(`addFracLcm(${n}, ${d}, ${v.n}, ${v.d}); ${n} = R.n; ${d} = R.d;`);
+        // Σ scores: those over the same constant denominator 10ᴷ·100 added as integers (safe: each is at most
+        // T·100 and compileWeights bounds T), the others with the plan's exact fraction sum.
+        const bound = [...c.dims.values()].filter((v) => v.fixed).reduce((a, v) => a + (W.total[v.index] as number) * 100, 0);
+        const together = Number.isSafeInteger(bound);
+        const fixed = [...c.dims.values()].filter((v) => v.fixed && together);
+        const varying = [...c.dims.values()].filter((v) => !(v.fixed && together));
+        out.push(`let ${n} = ${fixed.length ? fixed.map((v) => v.n).join(' + ') : '0'}, ${d} = ${fixed.length ? W.scale * 100 : 1};`);
+        for (const v of varying) out.push(`addFracLcm(${n}, ${d}, ${v.n}, ${v.d}); ${n} = R.n; ${d} = R.d;`);
         c.total = { n, d };
         break;
       }
@@ -457,7 +464,7 @@ function dimension(c: Ctx, id: string, ind: ReadonlyMap<number, { p: string; a: 
     c.out.push(`const ${A} = ${[String(always), ...applic].join(' + ')};`);
     c.out.push(`const ${n} = ${A} === 0 ? 0 : ${T} * ${M}, ${dn} = ${A} === 0 ? 1 : ${A} * ${S};`);
   }
-  c.dims.set(id, { n, d: dn, index: d });
+  c.dims.set(id, { n, d: dn, index: d, fixed: applic.length === 0 });
 }
 
 /** The truth-code variable of a rule computed earlier in the evaluation order. */

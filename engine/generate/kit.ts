@@ -2,7 +2,7 @@
 // fraction operations. In: nothing (module constants). Out: `KIT`, built once; generated code never states these
 // rules itself.
 
-import { exactNumbersOf } from '../numbers/exact';
+import { hasExactNumbers } from '../numbers/exact';
 import { addFracLcm, cmpFrac, R } from '../plan/num';
 import { bandMatches } from '../semantics/first-match';
 import { outcomeOf, prerequisiteFails, vetoFires } from '../semantics/outcome';
@@ -25,7 +25,7 @@ export const KIT = {
   /** The scratch result of `addFracLcm`. */
   R,
   /** Whether exact source text was recorded for an object's numbers (then the plan decides). */
-  exact: (o: object): boolean => exactNumbersOf(o) !== undefined,
+  exact: hasExactNumbers,
 } as const;
 
 export type Kit = typeof KIT;
