@@ -106,6 +106,9 @@ function otherKeysOf(m: Model, formers: ReadonlySet<string>): { read(evidence: o
   const kindOf = (key: string): number =>
     m.fields.has(key) || formers.has(key) ? K_READ : m.formerIds.has(key) || fieldHint(m, key) !== undefined ? K_PLAN : K_WARN;
   const issues = new Map<string, EvidenceIssue>();
+  let lastLang = '';
+  let lastKeys: readonly string[] = [];
+  let lastList: readonly EvidenceIssue[] = [];
   return {
     unknown,
     read(evidence, found) {
@@ -137,7 +140,11 @@ function otherKeysOf(m: Model, formers: ReadonlySet<string>): { read(evidence: o
       return known === found;
     },
     warnings(lang) {
-      return unknown.map((key) => {
+      // The same unknown keys as the platform before (a corpus of one shape): the same frozen list.
+      if (lang === lastLang && unknown.length === lastKeys.length && unknown.every((k, i) => k === lastKeys[i])) return lastList;
+      lastLang = lang;
+      lastKeys = unknown.slice();
+      lastList = Object.freeze(unknown.map((key) => {
         const k = `${lang}\u0000${key}`;
         let issue = issues.get(k);
         if (issue === undefined) {
@@ -146,7 +153,8 @@ function otherKeysOf(m: Model, formers: ReadonlySet<string>): { read(evidence: o
           issues.set(k, issue);
         }
         return issue;
-      });
+      }));
+      return lastList;
     },
   };
 }
