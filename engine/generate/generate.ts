@@ -259,6 +259,9 @@ function moduleText(model: Model, hash: string, body: readonly string[]): string
  */
 function readField(c: Ctx, holder: string, name: string, type: ValueType, field: number | undefined, former?: string): Slot {
   const top = field !== undefined;
+  // The reference reads no value under a key `__proto__` (it reports such a field missing whatever it holds):
+  // the plan decides those rulesets, as the reference does.
+  if (name === '__proto__' || former === '__proto__') throw new NotCovered('a field or member named __proto__');
   const label = c.names.next('b');
   // An invalid value of a field: the first is noted and its checks left; a second one bails.
   const fail = top ? `{ if (bad !== -1) return 0; bad = ${field}; break ${label}; }` : 'return 0;';
