@@ -673,10 +673,18 @@ function compileExpr(c: Ctx, e: Expr): CE {
       const code = v.known === 'true' ? acc : `(${v.known} ? ${acc} : ${U})`;
       return { k: 'truth', code: e.negated ? `notCode(${code})` : code };
     }
-    case 'Call':
+    case 'Call': {
+      if (e.fn !== 'known' || e.args.length === 0) throw new NotCovered(`${e.fn} expressions`);
+      // known(a, …): true when every argument is known (a condition: not unknown), else false; never unknown.
+      const known = e.args.map((x) => {
+        const v = compileExpr(c, x);
+        return v.k === 'truth' ? `decided(${v.code})` : v.k === 'frac' ? 'true' : v.known;
+      });
+      return { k: 'truth', code: `(${known.join(' && ')} ? ${T} : ${F})` };
+    }
     case 'If':
     case 'Table':
-      throw new NotCovered(`${e.kind === 'Call' ? e.fn : e.kind === 'If' ? 'if' : 'table'} expressions`);
+      throw new NotCovered(`${e.kind === 'If' ? 'if' : 'table'} expressions`);
     case 'Error':
       throw new NotCovered('a syntax error');
     default:

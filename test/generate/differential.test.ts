@@ -10,6 +10,8 @@ import { decisionOf } from '../../engine/evaluate/result';
 import { generatedStats } from '../../engine/index';
 import { canon, CSP, loadRuleset, platformsIn } from '../plan/helpers';
 import { attached } from './helpers';
+import { generateRuleset } from '../../bench/big-ruleset';
+import { compileRuleset } from '../../engine/index';
 
 const corpus = (): PlatformInput[] => [...platformsIn(join(CSP, 'platforms')), ...platformsIn(join(CSP, 'corpus'))];
 
@@ -42,6 +44,26 @@ describe('generated decide', () => {
       expect(stats.decided - stats.invalid, JSON.stringify(stats)).toBeGreaterThan(2 * valid * 0.9);
       expect(stats.invalid, JSON.stringify(stats)).toBeGreaterThan(2 * invalid * 0.5);
       expect(stats.bailed).toBeGreaterThan(0);
+    });
+  }
+
+  for (const size of [30, 300]) {
+    it(`equals the reference's decision on a generated ruleset of ${size} indicators`, async () => {
+      const r = compileRuleset(generateRuleset(size)).ruleset;
+      if (!r) throw new Error('generated ruleset has errors');
+      const a = await attached(r);
+      if ('why' in a) throw new Error(`not covered: ${a.why}`);
+      const ps = generatePlatforms(r.model, size === 30 ? 2_000 : 300, 7, { missing: 0.05, invalid: 0.1, boundary: 0.6 });
+      const outcomes = new Set<string>();
+      for (const p of ps) {
+        const want = decisionOf(r.assess(p, { engine: 'reference' }));
+        outcomes.add(want.outcome);
+        expect(canon(a.ruleset.decide(p)), p.platform).toBe(canon(want));
+        expect(canon(a.ruleset.decide(p, { messages: false })), p.platform).toBe(canon({ ...want, errors: [], warnings: [] }));
+      }
+      const stats = generatedStats(a.ruleset);
+      expect(stats?.decided ?? 0, JSON.stringify(stats)).toBeGreaterThan(ps.length);
+      expect(outcomes.size).toBeGreaterThan(2);
     });
   }
 });
