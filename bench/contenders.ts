@@ -17,6 +17,8 @@ import { corpusLike } from './corpus';
 import { scoreHandwritten } from './handwritten';
 import { LEVELS, OUTCOMES, scoreStraight } from './straight-line';
 import { rulesScorer } from './rules-engine';
+import { attachGenerated } from '../cli/generated';
+import { generatedStats } from '../engine/index';
 
 export interface Decision {
   readonly outcome: string;
@@ -37,6 +39,10 @@ export interface Contender {
   readonly async?: boolean;
   /** Timed in fewer rounds (it takes long). */
   readonly slow?: boolean;
+  /** Set up before its results are checked and timed, where it runs (importing a generated module). */
+  readonly prepare?: () => Promise<void>;
+  /** A line for the report, read after its results were checked (one pass over the platforms). */
+  readonly note?: () => string;
 }
 
 export interface Bench {
@@ -51,6 +57,10 @@ export interface Bench {
 }
 
 export const RULESET = ['rulesets', 'csp-assessment', '0.9.assay'] as const;
+
+/** `ruleset.decide(p)` with the generated module attached, and without (the plan alone). */
+export const GENERATED_DECIDE = 'Assay decide, generated module attached (ruleset.decide(p): decision with errors, warnings)';
+export const PLAN_DECIDE = 'Assay decide, plan only (ruleset.decide(p) without a generated module)';
 
 /** The name of the first contender, the limit every ratio is taken against. */
 export const STRAIGHT_LINE = 'straight-line scorer (bench/straight-line.ts, the limit)';
@@ -78,6 +88,19 @@ export function setUp(root: string, n: number): Bench {
     total: a.total.toNumber(),
   });
 
+  // The generated module, attached where a contender runs (its worker), before its results are checked.
+  let generated: CompiledRuleset | undefined;
+  const prepare = async (): Promise<void> => {
+    if (generated) return;
+    const a = await attachGenerated(ruleset, join(root, 'dist', 'generated'));
+    if (a.why !== undefined) throw new Error(`csp-assessment 0.9 not covered by the generator: ${a.why}`);
+    generated = a.ruleset;
+  };
+  const attached = (): CompiledRuleset => {
+    if (!generated) throw new Error('generated module not prepared');
+    return generated;
+  };
+
   const contenders: Contender[] = [
     {
       // The limit: every field read by name at a fixed site, integer sums, nothing allocated per platform.
@@ -90,14 +113,32 @@ export function setUp(root: string, n: number): Bench {
     },
     { name: 'hand-written scorer (bench/handwritten.ts)', decide: (p) => scoreHandwritten(p.evidence as Record<string, unknown>) },
     {
+      // As a user gets it from the CLI and the bundled registry: the generated module (engine/generate/), imported
+      // from the cache folder and attached; the plan decides whatever it bails on.
+      name: GENERATED_DECIDE,
+      prepare,
+      note: () => {
+        const st = generatedStats(attached());
+        return st ? `generated module: ${st.decided} platforms decided, ${st.bailed} handed to the plan (checking pass)` : '';
+      },
+      decide: (p) => decisionOf(attached().decide(p)),
+      run: (p) => attached().decide(p),
+    },
+    {
+      name: 'Assay decide, generated module, without messages',
+      prepare,
+      decide: (p) => decisionOf(attached().decide(p, { messages: false })),
+      run: (p) => attached().decide(p, { messages: false }),
+    },
+    {
       // `assay eval --decision`: with the messages of invalid evidence (the reference's validation) and warnings.
-      name: 'Assay decide (ruleset.decide(p): decision with errors, warnings)',
+      name: PLAN_DECIDE,
       decide: (p) => decisionOf(ruleset.decide(p)),
       run: (p) => ruleset.decide(p),
     },
     {
       // What the others give: the decision, no message (`invalid` says the evidence is invalid, not why).
-      name: 'Assay decide without messages (outcome, level, exact total)',
+      name: 'Assay decide, plan only, without messages (outcome, level, exact total)',
       decide: (p) => decisionOf(ruleset.decide(p, { messages: false })),
       run: (p) => ruleset.decide(p, { messages: false }),
     },

@@ -1,7 +1,8 @@
 // One contender in a worker thread of its own — its own V8 isolate, so its JIT state (type feedback, optimised
 // code) and its garbage are its own, as in a batch job that runs only it — timed round by round on request.
-// In: workerData { root, n, index, oracle }. Out: { differs } once set up and checked against the oracle, then the
-// CPU seconds of each round asked for with 'round'.
+// In: workerData { root, n, index, oracle }. Out: { differs, note } once set up and checked against the oracle, then the
+// CPU seconds of each round asked for with 'round'. A contender with `prepare` (a generated module) is prepared
+// first; its `note` is sent with `differs`.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { differing, passOf, setUp, type Contender, type Decision } from './contenders';
@@ -19,8 +20,10 @@ const port = parentPort;
 if (!port) throw new Error('bench/isolate runs in a worker thread');
 const bench = setUp(init.root, init.n);
 const c = bench.contenders[init.index] as Contender;
+await c.prepare?.();
 const round = timedRound(passOf(c, bench.platforms));
 port.on('message', (m: unknown) => {
   if (m === 'round') void round().then((s) => port.postMessage(s));
 });
-port.postMessage({ differs: await differing(c, bench.platforms, init.oracle) });
+const differs = await differing(c, bench.platforms, init.oracle);
+port.postMessage({ differs, note: c.note?.() });

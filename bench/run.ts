@@ -1,5 +1,6 @@
 // `npm run bench`: one process, the same generated platforms for every contender, results checked before timing.
-// In: csp-assessment@0.9, flags (`--n`, `--rounds`, `--quick`, `--shared`, `--max N`, `--sizes a,b`, `--stream N`, `--scale`). Out: on stdout, with
+// In: csp-assessment@0.9, flags (`--n`, `--rounds`, `--quick`, `--shared`, `--max N`, `--sizes a,b`, `--stream N`, `--scale`,
+// `--only a,b`: the contenders whose name contains a or b, beside the two limits, and nothing else). Out: on stdout, with
 // the machine and its load — platforms/s of each contender, ratios to the straight-line limit and to the hand-written
 // scorer; the waits users feel (impact, report, improvement plans, streaming, CVSS: bench/waits.ts); editing latency
 // and cold start; how the cost grows (bench/scale.ts); last, every target of issue 15 marked met or NOT met.
@@ -16,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { compileRuleset, parseEvidenceText } from '../engine/index';
 import { generateRuleset } from './big-ruleset';
 import { runScale } from './scale';
-import { differing, oracleOf, passOf, roundSize, RULESET, setUp, SLOW_PLATFORMS, type Decision } from './contenders';
+import { differing, GENERATED_DECIDE, oracleOf, passOf, PLAN_DECIDE, roundSize, RULESET, setUp, SLOW_PLATFORMS, STRAIGHT_LINE, type Decision } from './contenders';
 import { fmtRate, machine, ms, roundRatio, timedRound, timeInterleaved, type Timing } from './timing';
 import { commandWaits, cvssRates, gapWaits, streamRates, type Figure } from './waits';
 
@@ -36,11 +37,14 @@ const MAX = arg('max', QUICK ? 10_000 : 1_000_000);
 const SIZES = (args.includes('--sizes') ? String(args[args.indexOf('--sizes') + 1]) : QUICK ? '30,300,3000' : '30,300,3000,30000').split(',').map(Number);
 /** Platforms of the streamed corpus. */
 const STREAM = arg('stream', QUICK ? 20_000 : 100_000);
+/** `--only a,b`: time only the contenders whose name contains one of these (and the two limits), then stop. */
+const ONLY = args.includes('--only') ? String(args[args.indexOf('--only') + 1]).toLowerCase().split(',') : undefined;
 
 /** A contender as the timing loop sees it: its rounds and its check result. */
 interface Timed {
   readonly round: () => Promise<number>;
   readonly differs: number;
+  readonly note?: string;
   readonly close: () => Promise<unknown>;
 }
 
@@ -57,12 +61,15 @@ function isolated(index: number, oracle: readonly Decision[]): Promise<Timed> {
     w.postMessage(m);
     return answer;
   };
-  return next<{ differs: number }>().then((m) => ({ round: () => ask<number>('round'), differs: m.differs, close: () => w.terminate() }));
+  return next<{ differs: number; note?: string }>().then((m) => ({ round: () => ask<number>('round'), differs: m.differs, ...(m.note ? { note: m.note } : {}), close: () => w.terminate() }));
 }
 
 async function main(): Promise<void> {
   const bench = setUp(ROOT, N);
-  const { ruleset, plan, platforms, contenders, text } = bench;
+  const { ruleset, plan, platforms, text } = bench;
+  // Contenders timed (with their index in the full list, which each worker builds alike): all, or `--only`'s.
+  const chosen = [...bench.contenders.entries()].filter(([k, c]) => k < 2 || ONLY === undefined || ONLY.some((o) => c.name.toLowerCase().includes(o)));
+  const contenders = chosen.map(([, c]) => c);
   if (bench.missing !== undefined) console.log(`JsonLogic export unavailable: ${bench.missing}`);
 
   // 1. Results checked equal before timing (the reference evaluator is the oracle), by each contender where it runs.
@@ -70,11 +77,13 @@ async function main(): Promise<void> {
   const levels = new Map<string, number>();
   for (const o of oracle) levels.set(o.level ?? o.outcome, (levels.get(o.level ?? o.outcome) ?? 0) + 1);
   const timed: Timed[] = [];
-  for (const [k, c] of contenders.entries()) {
+  for (const [k, c] of chosen) {
     if (!SHARED) timed.push(await isolated(k, oracle));
     else {
+      await c.prepare?.();
       const differs = await differing(c, platforms, oracle);
-      timed.push({ round: timedRound(passOf(c, platforms)), differs, close: async () => undefined });
+      const note = c.note?.();
+      timed.push({ round: timedRound(passOf(c, platforms)), differs, ...(note ? { note } : {}), close: async () => undefined });
     }
   }
 
@@ -94,7 +103,18 @@ async function main(): Promise<void> {
     N,
     contenders.map((c, k) => ({ name: c.name, rounds: c.slow ? Math.max(3, Math.ceil(ROUNDS / 2)) : ROUNDS, round: (timed[k] as Timed).round, n: roundSize(c, N) })),
   );
-  const [limitT, handT, decideT, quietT, evaluateT, fullT, tracedT] = timings as [Timing, Timing, Timing, Timing, Timing, Timing, Timing];
+  // Rows by name (`--only` leaves some out): the limit, the hand-written scorer, and Assay's calls.
+  const row = (prefix: string): Timing | undefined => timings.find((t) => t.name.startsWith(prefix));
+  const limitT = row(STRAIGHT_LINE) as Timing;
+  const handT = row('hand-written scorer') as Timing;
+  const generatedT = row(GENERATED_DECIDE);
+  const generatedQuietT = row('Assay decide, generated module, without messages');
+  const planT = row(PLAN_DECIDE);
+  const quietT = row('Assay decide, plan only, without messages');
+  const decideT = generatedT ?? planT;
+  const evaluateT = row('Assay evaluate');
+  const fullT = row('Assay assess');
+  const tracedT = row('Assay compiled plan with tracing');
   const rows = timings.map((t, k) => {
     const bad = (timed[k] as Timed).differs;
     const of = roundSize(contenders[k] as (typeof contenders)[number], N) < N ? ` (first ${roundSize(contenders[k] as (typeof contenders)[number], N)})` : '';
@@ -103,28 +123,40 @@ async function main(): Promise<void> {
   printTable(['contender', 'median', 'spread', 'vs straight-line', 'vs hand-written', 'results'], rows);
   console.log('\nratios are medians over rounds of the ratio within a round (contenders run round by round)');
   console.log(`hand-written ÷ straight-line: ${roundRatio(handT, limitT).toFixed(3)}`);
-  console.log(`decide ÷ straight-line: ${roundRatio(decideT, limitT).toFixed(3)} (target ≥ 0.5); without messages: ${roundRatio(quietT, limitT).toFixed(3)}`);
-  console.log(`evaluate ÷ straight-line: ${roundRatio(evaluateT, limitT).toFixed(3)} (target ≥ 0.1); assess ÷ straight-line: ${roundRatio(fullT, limitT).toFixed(3)}`);
-  console.log(`decide ÷ straight-line by round: ${decideT.rounds.map((x, r) => (x / (limitT.rounds[r] as number)).toFixed(2)).join(' ')}`);
-  for (const peer of timings.filter((t) => t.name.startsWith('json-logic-engine'))) {
-    console.log(`decide ÷ ${peer.name}: ${roundRatio(decideT, peer).toFixed(2)}×`);
+  const vs = (t: Timing | undefined): string => (t ? roundRatio(t, limitT).toFixed(3) : '–');
+  if (decideT) {
+    console.log(`decide ÷ straight-line: ${vs(decideT)} (target ≥ 0.5; ${generatedT ? 'generated module attached' : 'plan only'}); without messages: ${vs(generatedT ? generatedQuietT : quietT)}`);
+    console.log(`decide, plan only ÷ straight-line: ${vs(planT)}; without messages: ${vs(quietT)}`);
+    console.log(`decide ÷ straight-line by round: ${decideT.rounds.map((x, r) => (x / (limitT.rounds[r] as number)).toFixed(2)).join(' ')}`);
+    for (const peer of timings.filter((t) => t.name.startsWith('json-logic-engine'))) {
+      console.log(`decide ÷ ${peer.name}: ${roundRatio(decideT, peer).toFixed(2)}×`);
+    }
   }
-  console.log(`untraced full Assessment (assess) ÷ traced: ${roundRatio(fullT, tracedT).toFixed(2)}× (target ≤ 3); evaluate ÷ traced: ${roundRatio(evaluateT, tracedT).toFixed(2)}×`);
+  for (const t of timed) if (t.note) console.log(t.note);
+  if (evaluateT) console.log(`evaluate ÷ straight-line: ${vs(evaluateT)} (target ≥ 0.1); assess ÷ straight-line: ${vs(fullT)}`);
+  if (fullT && tracedT && evaluateT) {
+    console.log(`untraced full Assessment (assess) ÷ traced: ${roundRatio(fullT, tracedT).toFixed(2)}× (target ≤ 3); evaluate ÷ traced: ${roundRatio(evaluateT, tracedT).toFixed(2)}×`);
+  }
   const how = `ruleset's rate ÷ the straight-line scorer's, same round (${N.toLocaleString('en-US')} platforms from JSON text, median of ${ROUNDS} rounds)`;
   const ratio = (what: string, t: Timing, target: number): Figure => {
     const r = roundRatio(t, limitT);
     return { what, value: r, target, atMost: false, targetShown: `≥ ${target}×`, shown: `${r.toFixed(3)}× (${fmtRate(t.median)}; limit ${fmtRate(limitT.median)})`, how };
   };
-  const traced = roundRatio(fullT, tracedT);
-  const figures: Figure[] = [
-    ratio('`ruleset.decide(p)` ÷ straight-line', decideT, 0.5),
-    ratio('`ruleset.evaluate(p)` ÷ straight-line', evaluateT, 0.1),
-    { what: 'traced `assess` within 3× of untraced', value: traced, target: 3, atMost: true, targetShown: '≤ 3×', shown: `${traced.toFixed(2)}×`, how: 'ruleset.assess(p) rate ÷ ruleset.assess(p, { trace }) rate, same round' },
-  ];
+  const figures: Figure[] = [];
+  if (decideT) figures.push(ratio(`\`ruleset.decide(p)\` ÷ straight-line (${generatedT ? 'generated module attached' : 'plan only'})`, decideT, 0.5));
+  if (evaluateT) figures.push(ratio('`ruleset.evaluate(p)` ÷ straight-line', evaluateT, 0.1));
+  if (fullT && tracedT) {
+    const traced = roundRatio(fullT, tracedT);
+    figures.push({ what: 'traced `assess` within 3× of untraced', value: traced, target: 3, atMost: true, targetShown: '≤ 3×', shown: `${traced.toFixed(2)}×`, how: 'ruleset.assess(p) rate ÷ ruleset.assess(p, { trace }) rate, same round' });
+  }
   // Not timed: how many platforms the plan decides itself (the rest it hands over to the reference evaluator).
   for (const p of platforms) plan.summary(p, 'en', false);
   console.log(`plan: ${plan.stats.decided} platforms decided, ${plan.stats.handedOver} handed over to the reference`);
   for (const t of timed) await t.close();
+  if (ONLY !== undefined) {
+    printTargets(figures, QUICK);
+    return;
+  }
 
   // 3. Editing latency.
   console.log('\n## Editing latency (CPU time of this process; cold start: wall clock)');
@@ -181,6 +213,10 @@ async function main(): Promise<void> {
   runScale(ROOT, MAX, SIZES);
 
   // 7. Every target of issue 15.
+  printTargets(figures, QUICK);
+}
+
+function printTargets(figures: readonly Figure[], quick: boolean): void {
   console.log(`\n## Targets of issue 15 (machine: ${machine()})`);
   printTable(
     ['target', 'measured', '', 'how'],
@@ -189,7 +225,7 @@ async function main(): Promise<void> {
       return [`${f.what} ${f.targetShown}`, f.shown, met ? 'met' : '**NOT met**', f.how];
     }),
   );
-  if (QUICK) console.log('(--quick: fewer platforms and rounds, a smaller stream; figures for a smoke test, not for the README)');
+  if (quick) console.log('(--quick: fewer platforms and rounds, a smaller stream; figures for a smoke test, not for the README)');
 }
 
 function printTable(header: string[], rows: string[][]): void {

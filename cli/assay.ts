@@ -22,6 +22,7 @@ import { runImpact } from './commands/impact';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
 import { runSchema } from './commands/schema';
+import { runCompile } from './commands/compile';
 import { runTemplate } from './commands/template';
 import { runTest } from './commands/test';
 import { runExplain } from './commands/explain';
@@ -52,6 +53,7 @@ const COMMANDS = new Map<string, Command>([
   ['export', { flags: { format: { value: true, choices: ['json', 'jsonlogic'] }, out: { value: true }, force: {} }, run: runExport }],
   ['import', { flags: { from: { value: true, choices: ['json', 'jsonlogic'] }, out: { value: true }, force: {} }, run: runImport }],
   ['schema', { flags: { out: { value: true }, force: {} }, run: runSchema }],
+  ['compile', { flags: { out: { value: true }, force: {} }, run: runCompile }],
   ['template', { flags: { out: { value: true }, force: {} }, run: runTemplate }],
   ['explain', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, against: { value: true }, lenient: {} }, run: runExplain }],
   ['gap', { flags: { format: { value: true, choices: ['text', 'json', 'md'] }, target: { value: true }, lenient: {} }, run: runGap }],

@@ -27,6 +27,8 @@ commands:
   import <file.json> [--out <file>]        canonical JSON back to formatted DSL
   import --from jsonlogic <file>           a JsonLogic rule as an Assay expression
   schema <ruleset>                         JSON Schema of a platform's evidence file
+  compile <ruleset> [--out <file.mjs>]     a straight-line decide module generated from the checked ruleset
+                                           (attach with withGenerated: ruleset.decide runs it, the plan when it bails)
   template <ruleset>                       blank evidence YAML with labels, units and methods as comments
   test [path...] [--coverage] [--lcov f]   run rule tests (rulesets/<id>/tests/*.yaml); --format text|json|junit
                                            --ruleset <file>: the tests against an edited ruleset
@@ -61,6 +63,8 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
   import <文件.json> [--out <文件>]        将规范 JSON 转回格式化的 DSL
   import --from jsonlogic <文件>           将 JsonLogic 规则转为 Assay 表达式
   schema <规则集>                          平台证据文件的 JSON Schema
+  compile <规则集> [--out <文件.mjs>]      由检查后的规则集生成直线式判定模块
+                                           （用 withGenerated 挂接：ruleset.decide 先用它，它放弃时用计划）
   template <规则集>                        空白证据 YAML，注释中给出标签、单位与评估方法
   test [路径...] [--coverage] [--lcov 文件] 运行规则测试（rulesets/<标识>/tests/*.yaml）；--format text|json|junit
                                            --ruleset <文件>：用改过的规则集运行测试
@@ -95,6 +99,8 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
   import <檔案.json> [--out <檔案>]        將規範 JSON 轉回格式化的 DSL
   import --from jsonlogic <檔案>           將 JsonLogic 規則轉為 Assay 運算式
   schema <規則集>                          平台證據檔案的 JSON Schema
+  compile <規則集> [--out <檔案.mjs>]      由檢查後的規則集產生直線式判定模組
+                                           （以 withGenerated 掛接：ruleset.decide 先用它，它放棄時用計畫）
   template <規則集>                        空白證據 YAML，註解中列出標籤、單位與評估方法
   test [路徑...] [--coverage] [--lcov 檔案] 執行規則測試（rulesets/<標識>/tests/*.yaml）；--format text|json|junit
                                            --ruleset <檔案>：以改過的規則集執行測試
@@ -291,6 +297,11 @@ Exit status: 0 success, 1 ruleset or evidence errors (or an internal error), 2 u
   partly: { en: 'partly: {list}', 'zh-Hans': '部分：{list}', 'zh-Hant': '部分：{list}' },
   against: { en: 'against: {list}', 'zh-Hans': '反向：{list}', 'zh-Hant': '反向：{list}' },
   // export, import, schema, template (issue #8)
+  notCovered: {
+    en: 'the generator does not cover `{ruleset}` ({why}): ruleset.decide uses the compiled plan alone',
+    'zh-Hans': '生成器不支持 `{ruleset}`（{why}）：ruleset.decide 只用编译后的计划',
+    'zh-Hant': '產生器不支援 `{ruleset}`（{why}）：ruleset.decide 只用編譯後的計畫',
+  },
   argImportFile: { en: 'one file to import', 'zh-Hans': '一个要导入的文件', 'zh-Hant': '一個要匯入的檔案' },
   outExists: {
     en: '`{path}` exists; add --force to overwrite it',

@@ -104,3 +104,6 @@ export { importJsonLogic, type JsonLogicImport, type JsonLogicGap } from './impo
 // Registry of published rulesets and small helpers.
 export * from './registry';
 export { suggest } from './support/suggest';
+
+// Ahead-of-time generated deciders: module text from a checked ruleset, attached after a front end imports it.
+export { generateDecider, withGenerated, generatedStats, GeneratedMismatch, GENERATED_FORMAT, type GenerateResult, type GeneratedModule, type GeneratedStats } from './generate/index';

@@ -238,6 +238,36 @@ export interface EvidenceReader {
   read(evidence: unknown, raw: (Raw | undefined)[], keys: (string | undefined)[], sym: Int32Array, warn: Warn, quiet?: boolean, lenient?: boolean): void;
 }
 
+/** A double window (lo, hi] or (lo, hi) of a field's numbers that the reference may find implausible. */
+export interface SuspectWindow {
+  readonly id: string;
+  readonly lo: number;
+  readonly hi: number;
+  /** Whether the window's upper end includes `hi`. */
+  readonly hiIn: boolean;
+  /** The field's rules, to read a value inside the window exactly. */
+  readonly rules: readonly PlausibilityRule[];
+}
+
+/**
+ * The numbers the reference may find implausible (evidence/intake.ts), one window per rule: exact where a bound is
+ * canonical (a decimal double compares with it as its exact value does), else a little wider. A fast path hands a
+ * value inside over (the plan's reader, generated deciders) and the reference decides exactly.
+ */
+export function suspectWindows(model: Model): readonly SuspectWindow[] {
+  const out: SuspectWindow[] = [];
+  for (const [id, rules] of plausibilityRules(model)) {
+    for (const r of rules) {
+      const top = r.atMost ?? r.below;
+      const lo = r.above === undefined ? -Infinity : isCanonical(r.above) ? doubleOf(r.above) : widen(doubleOf(r.above), -1);
+      const hiExact = top === undefined || isCanonical(top);
+      const hi = top === undefined ? Infinity : hiExact ? doubleOf(top) : widen(doubleOf(top), 1);
+      out.push({ id, lo, hi, hiIn: r.below === undefined || !hiExact, rules });
+    }
+  }
+  return out;
+}
+
 export function compileEvidenceReader(model: Model): EvidenceReader | undefined {
   const slots: Slot[] = [];
   const slotOf = new Map<string, number>();
@@ -276,33 +306,16 @@ export function compileEvidenceReader(model: Model): EvidenceReader | undefined 
   const keyAt: (string | undefined)[] = new Array<string | undefined>(cachedKeys).fill(undefined);
   const slotAt = new Int32Array(cachedKeys);
 
-  // Numbers the reference may find implausible (evidence-intake.ts) as double windows: exact where a bound is
-  // canonical (a decimal double compares with it as its exact value does), else a little wider. A value inside is
-  // handed over and the reference decides exactly.
-  const suspect: number[] = [];
-  const suspectLo: number[] = [];
-  const suspectHi: number[] = [];
+  // Numbers the reference may find implausible, as double windows (`suspectWindows`): a value inside is handed over.
+  const windows = suspectWindows(model).filter((w) => slotOf.has(w.id));
+  const suspect = windows.map((w) => slotOf.get(w.id) as number);
+  const suspectLo = windows.map((w) => w.lo);
+  const suspectHi = windows.map((w) => w.hi);
   /** Whether the window's upper end includes its bound. */
-  const suspectHiIn: boolean[] = [];
+  const suspectHiIn = windows.map((w) => w.hiIn);
   /** The field's rules, read exactly for a value inside a window. */
-  const suspectRules: (readonly PlausibilityRule[])[] = [];
-  const suspectType: NumberType[] = [];
-  for (const [id, rules] of plausibilityRules(model)) {
-    const s = slotOf.get(id);
-    if (s === undefined) continue;
-    for (const r of rules) {
-      suspectRules.push(rules);
-      suspectType.push((model.fields.get(id) as { type: NumberType }).type);
-      const top = r.atMost ?? r.below;
-      const lo = r.above === undefined ? -Infinity : isCanonical(r.above) ? doubleOf(r.above) : widen(doubleOf(r.above), -1);
-      const hiExact = top === undefined || isCanonical(top);
-      const hi = top === undefined ? Infinity : hiExact ? doubleOf(top) : widen(doubleOf(top), 1);
-      suspect.push(s);
-      suspectLo.push(lo);
-      suspectHi.push(hi);
-      suspectHiIn.push(r.below === undefined || !hiExact);
-    }
-  }
+  const suspectRules = windows.map((w) => w.rules);
+  const suspectType = windows.map((w) => (model.fields.get(w.id) as { type: NumberType }).type);
 
   // Each field's check, flattened for the fast path (objects keep their checker).
   const kind = new Int8Array(n);

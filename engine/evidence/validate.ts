@@ -23,6 +23,7 @@ import type { Model } from '../model/model';
 import { Rational } from '../numbers/rational';
 import type { EvidenceIssue, EvidenceValue } from '../evaluate/result';
 import { withinBounds, type NumberType, type ValueType } from '../model/value-type';
+import { ratOf } from '../plan/num';
 
 /** The compiled validator of a model's evidence (built once per ruleset). */
 export interface EvidenceCheck {
@@ -238,7 +239,8 @@ export function validateEvidence(model: Model, check: EvidenceCheck | undefined,
       issues.add('E108', nf.path, { field: nf.path, found: renderFound(nf.value) });
       continue;
     }
-    defineOwn(clean, p.key, t ? stripNulls(p.raw, t, p.key, issues) : p.raw);
+    // `clean` has no prototype, so an assignment defines an own data property (even for `__proto__`).
+    clean[p.key] = t ? stripNulls(p.raw, t, p.key, issues) : p.raw;
   }
 
   // 3. The schema.
@@ -400,7 +402,8 @@ function read(raw: unknown, t: ValueType, container: object, key: string, path: 
       return typeof raw === 'string' && t.values.includes(raw) ? { kind: 'sym', s: raw } : undefined;
     case 'number': {
       if (typeof raw !== 'number') return undefined;
-      const q = exactNumber(container, key) ?? Rational.fromNumber(raw);
+      // The shortest decimal of the double, memoised (values repeat across platforms); non-finite: none.
+      const q = exactNumber(container, key) ?? (Number.isFinite(raw) ? ratOf(raw) : undefined);
       if (!q) {
         issues.add('E108', path, { field: path, found: renderFound(raw) });
         return undefined;

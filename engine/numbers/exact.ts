@@ -5,6 +5,13 @@ import type { Rational } from './rational';
 
 /** Exact values of numbers read from text, by container and key (numbers in evidence may exceed double precision). */
 const EXACT = new WeakMap<object, Map<string, Rational>>();
+/** Whether any exact number was ever recorded in this process: until then no container has one (a cheap test). */
+let recorded = false;
+
+/** Whether `container` has exact numbers recorded (false without a lookup while none was ever recorded). */
+export function hasExactNumbers(container: object): boolean {
+  return recorded && EXACT.has(container);
+}
 
 /** The exact value of the number at `container[key]` if a reader recorded it. */
 export function exactNumber(container: object, key: string): Rational | undefined {
@@ -18,6 +25,7 @@ export function exactNumbersOf(container: object): ReadonlyMap<string, Rational>
 
 /** Records the exact value of `container[key]` (for readers of other YAML files, e.g. rule tests). */
 export function setExact(container: object, key: string, q: Rational): void {
+  recorded = true;
   let m = EXACT.get(container);
   if (!m) EXACT.set(container, (m = new Map()));
   m.set(key, q);

@@ -288,15 +288,54 @@ const NO_IDS: readonly string[] = [];
 
 /**
  * The decision with `missing` computed on first read (an own enumerable accessor: spreading and JSON see a value).
- * Two literals in the decision's key order: a spread and `defineProperty` would cost more than the decision.
+ * Built by a constructor whose prototype is `Object.prototype` (a plain object, keys in the decision's order), the
+ * accessor one shared descriptor and the thunk a hidden symbol property: an object literal with a getter costs
+ * about 0.8 µs to make, this about a third of that.
  */
-function withMissing(d: Decision, make: () => readonly MissingEvidence[]): Decision {
-  let m: readonly MissingEvidence[] | undefined;
-  const { platform, outcome, level, total, prerequisitesFailed, vetoes, errors, warnings } = d;
-  return d.name === undefined
-    ? { platform, outcome, level, total, prerequisitesFailed, vetoes, get missing() { return (m ??= make()); }, errors, warnings }
-    : { platform, name: d.name, outcome, level, total, prerequisitesFailed, vetoes, get missing() { return (m ??= make()); }, errors, warnings };
+export function withMissing(d: Decision, make: () => readonly MissingEvidence[]): Decision {
+  return d.name === undefined ? new (LazyMissing as unknown as LazyCtor)(d, make) : new (LazyMissingNamed as unknown as LazyCtor)(d, make);
 }
+
+type LazyCtor = new (d: Decision, make: () => readonly MissingEvidence[]) => Decision;
+const THUNK: unique symbol = Symbol('assay.missing');
+type Lazy = Record<string, unknown> & { [THUNK]: (() => readonly MissingEvidence[]) | readonly MissingEvidence[] };
+const MISSING_ACCESSOR: PropertyDescriptor = {
+  get(this: Lazy): readonly MissingEvidence[] {
+    const t = this[THUNK];
+    if (typeof t !== 'function') return t;
+    const v = t();
+    Object.defineProperty(this, THUNK, { value: v });
+    return v;
+  },
+  enumerable: true,
+  configurable: true,
+};
+/** The thunk's descriptor, filled for each object (not enumerable: spreading and JSON never see it). */
+const THUNK_DESC: PropertyDescriptor = { value: undefined, writable: true, enumerable: false, configurable: true };
+function lazyRest(o: Lazy, d: Decision, make: () => readonly MissingEvidence[]): void {
+  o['outcome'] = d.outcome;
+  o['level'] = d.level;
+  o['total'] = d.total;
+  o['prerequisitesFailed'] = d.prerequisitesFailed;
+  o['vetoes'] = d.vetoes;
+  Object.defineProperty(o, 'missing', MISSING_ACCESSOR);
+  o['errors'] = d.errors;
+  o['warnings'] = d.warnings;
+  THUNK_DESC.value = make;
+  Object.defineProperty(o, THUNK, THUNK_DESC);
+  THUNK_DESC.value = undefined;
+}
+function LazyMissing(this: Lazy, d: Decision, make: () => readonly MissingEvidence[]): void {
+  this['platform'] = d.platform;
+  lazyRest(this, d, make);
+}
+function LazyMissingNamed(this: Lazy, d: Decision, make: () => readonly MissingEvidence[]): void {
+  this['platform'] = d.platform;
+  this['name'] = d.name;
+  lazyRest(this, d, make);
+}
+LazyMissing.prototype = Object.prototype;
+LazyMissingNamed.prototype = Object.prototype;
 
 /** What `missingOf` reads, from the full variant's state: the missing indicators, every prerequisite and veto. */
 function missingSource(rt: Rt, m: Model, L: Layout, W: Weights): MissingSource {
@@ -340,7 +379,7 @@ function ids(codes: Int8Array, of: readonly string[], is: boolean): readonly str
 }
 
 /** A decision decided by the plan (no errors: those of invalid evidence are the reference's to give). */
-function verdict(
+export function verdict(
   input: PlatformInput,
   outcome: Outcome,
   level: string | null,

@@ -80,7 +80,7 @@ export function snapshot(rt: Rt): Snap {
 const issues = new Map<string, EvidenceIssue>();
 
 /** The warning as `Rt.warn` records it, frozen and shared. */
-function sharedIssue(code: WarnCode, field: string, args: Record<string, string>, lang: Lang): EvidenceIssue {
+export function sharedIssue(code: WarnCode, field: string, args: Record<string, string>, lang: Lang): EvidenceIssue {
   const key = `${lang}\u0000${code}\u0000${field}\u0000${Object.values(args).join('\u0000')}`;
   let issue = issues.get(key);
   if (issue === undefined) {

@@ -78,6 +78,21 @@ export function andCode(a: TruthCode, b: TruthCode): TruthCode {
   return a < b ? a : b;
 }
 
+/** Disjunction of truth codes: the maximum. */
+export function orCode(a: TruthCode, b: TruthCode): TruthCode {
+  return a > b ? a : b;
+}
+
+/** Negation of a truth code: ¬true = false, ¬false = true, ¬unknown = unknown. */
+export function notCode(a: TruthCode): TruthCode {
+  return (TRUE - a) as TruthCode;
+}
+
+/** Whether a rule's truth is decided (true or false, not unknown): what `decided` reads. */
+export function decided(code: TruthCode): boolean {
+  return code !== UNKNOWN;
+}
+
 /** A condition holds only when it is true: an unknown condition does not hold. */
 export function holds(code: TruthCode): boolean {
   return code === TRUE;

@@ -22,8 +22,10 @@ describe('npm run bench', () => {
     expect(names).toEqual([
       'straight-line scorer (bench/straight-line.ts, the limit)',
       'hand-written scorer (bench/handwritten.ts)',
-      'Assay decide (ruleset.decide(p): decision with errors, warnings)',
-      'Assay decide without messages (outcome, level, exact total)',
+      'Assay decide, generated module attached (ruleset.decide(p): decision with errors, warnings)',
+      'Assay decide, generated module, without messages',
+      'Assay decide, plan only (ruleset.decide(p) without a generated module)',
+      'Assay decide, plan only, without messages (outcome, level, exact total)',
       'Assay evaluate (ruleset.evaluate(p): full result, JSON shape)',
       'Assay assess (full exact Assessment)',
       'Assay compiled plan with tracing (every event)',
@@ -38,11 +40,14 @@ describe('npm run bench', () => {
     // reference everywhere. The other peers decide valid evidence only: they differ exactly on the invalid ones.
     const invalid = Number(/invalid (\d+)/.exec(out)?.[1]);
     expect(invalid).toBeGreaterThan(0);
-    expect(rows.map(result)).toEqual([...Array<string>(8).fill('equal'), `${invalid} differ`, `${invalid} differ`, 'equal', `${invalid} differ`]);
+    expect(rows.map(result)).toEqual([...Array<string>(10).fill('equal'), `${invalid} differ`, `${invalid} differ`, 'equal', `${invalid} differ`]);
     // Platforms with a number the reference may find implausible (issue 14) go to the reference for its messages.
     const over = /plan: (\d+) platforms decided, (\d+) handed over/.exec(out);
     expect(Number(over?.[2])).toBeLessThan(Number(over?.[1]) / 20);
     expect(out).toMatch(/decide ÷ straight-line: \d\.\d{3}/);
+    // The generated module decides almost every platform itself (the rest: the plan).
+    const gen = /generated module: (\d+) platforms decided, (\d+) handed to the plan/.exec(out);
+    expect(Number(gen?.[2])).toBeLessThan(Number(gen?.[1]) / 20);
     expect(out).toMatch(/evaluate ÷ straight-line: \d\.\d{3}/);
     expect(out).toMatch(/load average \d+\.\d\d/);
     // Every figure of issue 15, each against its target.

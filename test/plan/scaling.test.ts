@@ -1,8 +1,9 @@
 // How the cost grows with the ruleset: nothing worse than linear (issue 15). Each step is timed on a generated
 // ruleset of N and of 8N indicators (bench/big-ruleset.ts); a linear step takes about 8× as long, a quadratic one
-// 64×: the bound (8× with a slack of 3) fails a quadratic step even when load doubles one side's time.
+// 64×: the bound (8× with a slack of 4, half of quadratic) fails a quadratic step; CPU time counts V8's compiler and
+// garbage-collector threads too, and at N a step takes a few milliseconds, so the smallest of five timings is taken.
 // In: generated rulesets, platforms from JSON text (valid ones, and invalid ones with many errors).
-// Out: the ratio of the smallest of three CPU timings at 8N and at N, for each step.
+// Out: the ratio of the smallest of five CPU timings at 8N and at N, for each step.
 
 import { describe, expect, it } from 'vitest';
 import { compileRuleset, type CompiledRuleset } from '../../engine/index';
@@ -14,7 +15,7 @@ import { generatePlatforms } from '../../bench/generate';
 
 const N = 400;
 const FACTOR = 8;
-const SLACK = 3;
+const SLACK = 4;
 
 function cpuMs(fn: () => void): number {
   const c0 = process.cpuUsage();
@@ -60,7 +61,7 @@ describe('the cost grows no faster than the ruleset', () => {
     step(large, ps.large) / Math.max(0.05, step(small, ps.small));
 
   it('building the plan (the first decide of a freshly compiled ruleset)', () => {
-    const ratio = ratioOf((r, p) => best(3, () => fresh(r.model.indicators.length), (x) => x.decide(p.valid[0] as PlatformInput)));
+    const ratio = ratioOf((r, p) => best(5, () => fresh(r.model.indicators.length), (x) => x.decide(p.valid[0] as PlatformInput)));
     expect(ratio).toBeLessThan(FACTOR * SLACK);
   });
 
@@ -72,7 +73,7 @@ describe('the cost grows no faster than the ruleset', () => {
       if (!r) throw new Error('renamed ruleset does not compile');
       return r;
     };
-    const ratio = ratioOf((r) => best(3, () => renamed(r.model.indicators.length), (x) => compileEvidenceCheck(x.model)));
+    const ratio = ratioOf((r) => best(5, () => renamed(r.model.indicators.length), (x) => compileEvidenceCheck(x.model)));
     expect(ratio).toBeLessThan(FACTOR * SLACK);
   });
 
@@ -81,7 +82,7 @@ describe('the cost grows no faster than the ruleset', () => {
       const ratio = ratioOf((r, p) => {
         const check = compileEvidenceCheck(r.model);
         for (const q of p[kind]) r.decide(q); // warm
-        return best(3, () => p[kind], (qs) => {
+        return best(5, () => p[kind], (qs) => {
           for (let k = 0; k < 20; k++) {
             for (const q of qs) {
               if (kind === 'valid') r.decide(q);

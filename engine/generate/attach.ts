@@ -1,0 +1,270 @@
+// Attaching a generated decide module (engine/generate/generate.ts, imported by a front end) to a compiled
+// ruleset. In: a `CompiledRuleset` and the module's namespace. Out: the same ruleset whose `decide` asks the
+// generated code first and the plan whenever it bails; refused (`GeneratedMismatch`) when the module was generated
+// from another ruleset (its content hash differs) or in another format.
+
+import type { CompiledRuleset } from '../compile';
+import type { PlatformInput } from '../evaluate/evaluate';
+import type { Decision, EvidenceIssue, Outcome } from '../evaluate/result';
+import { fieldHint } from '../evidence/intake';
+import { LANGS, type Lang } from '../../dsl/ast';
+import type { Model } from '../model/model';
+import { compileEvidenceCheck, validateEvidence } from '../evidence/validate';
+import { Rational } from '../numbers/rational';
+import { ratOfFrac } from '../plan/num';
+import { sharedIssue } from '../plan/runtime';
+import { verdict, withMissing } from '../plan/plan';
+import { formerKeys, GENERATED_FORMAT } from './generate';
+import { KIT, type Kit } from './kit';
+
+/** Where the generated code writes its decision (one object per attached ruleset, reused). */
+export interface GeneratedOut {
+  outcome: string;
+  /** Index of the level reached (highest first); −1 the fallback; −2 none. */
+  level: number;
+  /** total = tn / td. */
+  tn: number;
+  td: number;
+  /** Bit k: prerequisite k fails / veto k fires. */
+  pf: number;
+  vf: number;
+  /** Some evidence field is absent (the decision's `missing` is then asked of the plan when read). */
+  missing: boolean;
+  /** How many fields the reads found (null included), and whether the evidence has other keys than those. */
+  p: number;
+  extra: boolean;
+  /** When `decide` returned 2: the index (in `model.fields` order) of the one field whose value is invalid. */
+  bad: number;
+  /** …or, with `suspect`, a number the reference may find implausible (invalid only if its validation says so). */
+  suspect: boolean;
+}
+
+/** The namespace of an imported generated module. */
+export interface GeneratedModule {
+  readonly format: number;
+  readonly hash: string;
+  make(kit: Kit): (evidence: unknown, out: GeneratedOut) => number;
+}
+
+export class GeneratedMismatch extends Error {
+  constructor(
+    readonly code: 'hash' | 'format',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Platforms decided by generated code and handed to the plan, per attached ruleset (for tests and the bench). */
+export interface GeneratedStats {
+  decided: number;
+  /** Of those decided, how many were invalid evidence (one field at fault). */
+  invalid: number;
+  bailed: number;
+}
+const STATS = new WeakMap<CompiledRuleset, GeneratedStats>();
+
+export function generatedStats(r: CompiledRuleset): GeneratedStats | undefined {
+  return STATS.get(r);
+}
+
+const NO_ISSUES: readonly EvidenceIssue[] = [];
+const NO_IDS: readonly string[] = [];
+
+/** The ids whose bit is set in `mask`, one list per mask (cached: a corpus has few combinations). */
+function idLists(ids: readonly string[]): (mask: number) => readonly string[] {
+  const cache = new Map<number, readonly string[]>();
+  return (mask) => {
+    if (mask === 0) return NO_IDS;
+    let l = cache.get(mask);
+    if (l === undefined) {
+      l = ids.filter((_, k) => (mask & (1 << k)) !== 0);
+      cache.set(mask, l);
+    }
+    return l;
+  };
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+/** How a key is read: a field or a former id the generated code reads, a key that only warns, or one for the plan. */
+const K_READ = 0;
+const K_WARN = 1;
+const K_PLAN = 2;
+/** How many places of an evidence object's keys are remembered (most platforms of a corpus share their keys). */
+const PLACES = 256;
+
+/**
+ * The keys besides those the generated code read, for one attached ruleset. `read` returns true when each is an
+ * unknown key that only warns (E120: not a former id, not like a field's name, as the plan's reader decides) and
+ * the reads saw exactly the own enumerable field keys; those keys are then in `unknown`, in key order. False: the
+ * plan decides. `warnings` renders them once per key and language.
+ */
+function otherKeysOf(m: Model, formers: ReadonlySet<string>): { read(evidence: object, found: number): boolean; readonly unknown: string[]; warnings(lang: Lang): readonly EvidenceIssue[] } {
+  const unknown: string[] = [];
+  const keyAt: (string | undefined)[] = new Array<string | undefined>(PLACES).fill(undefined);
+  const kindAt = new Uint8Array(PLACES);
+  const kindOf = (key: string): number =>
+    m.fields.has(key) || formers.has(key) ? K_READ : m.formerIds.has(key) || fieldHint(m, key) !== undefined ? K_PLAN : K_WARN;
+  const issues = new Map<string, EvidenceIssue>();
+  let lastLang = '';
+  let lastKeys: readonly string[] = [];
+  let lastList: readonly EvidenceIssue[] = [];
+  return {
+    unknown,
+    read(evidence, found) {
+      unknown.length = 0;
+      let known = 0;
+      let j = 0;
+      for (const key in evidence) {
+        if (!hasOwn.call(evidence, key)) return false;
+        const place = j++;
+        let kind: number;
+        if (place < PLACES && keyAt[place] === key) kind = kindAt[place] as number;
+        else {
+          kind = kindOf(key);
+          if (place < PLACES) {
+            keyAt[place] = key;
+            kindAt[place] = kind;
+          }
+        }
+        if (kind === K_READ) {
+          known++;
+          continue;
+        }
+        const x = (evidence as Record<string, unknown>)[key];
+        // A key without a value is not read at all (no warning), as by the plan's reader.
+        if (x === null || x === undefined) continue;
+        if (kind === K_PLAN) return false;
+        unknown.push(key);
+      }
+      return known === found;
+    },
+    warnings(lang) {
+      // The same unknown keys as the platform before (a corpus of one shape): the same frozen list.
+      if (lang === lastLang && unknown.length === lastKeys.length && unknown.every((k, i) => k === lastKeys[i])) return lastList;
+      lastLang = lang;
+      lastKeys = unknown.slice();
+      lastList = Object.freeze(unknown.map((key) => {
+        const k = `${lang}\u0000${key}`;
+        let issue = issues.get(k);
+        if (issue === undefined) {
+          if (issues.size >= 4096) issues.clear();
+          issue = sharedIssue('E120', key, { field: key }, lang);
+          issues.set(k, issue);
+        }
+        return issue;
+      }));
+      return lastList;
+    },
+  };
+}
+
+/**
+ * The decision of evidence whose one invalid field is `id`; undefined when the plan must decide (the value was read
+ * under a former id, which the errors would name).
+ */
+function invalidDecision(m: Model, input: PlatformInput, evidence: object, id: string, suspect: boolean, messages: boolean, lang: string | undefined, warnings: readonly EvidenceIssue[]): Decision | undefined {
+  const d = verdict(input, 'invalid', null, Rational.ZERO, NO_IDS, NO_IDS, NO_ISSUES);
+  if (!messages && !suspect) return d;
+  const own = hasOwn.call(evidence, id) ? (evidence as Record<string, unknown>)[id] : undefined;
+  if (own === undefined || own === null) return undefined;
+  const v = fieldIssues(m, id, own, LANGS.includes(lang as Lang) ? (lang as Lang) : 'en');
+  // Empty only for a suspect number (a value the generated checks reject, as the plan's reader does, the
+  // reference rejects): then the plan decides.
+  if (v.errors.length === 0) return undefined;
+  return messages ? { ...d, errors: v.errors, warnings: warnings.length === 0 ? v.warnings : [...warnings, ...v.warnings] } : d;
+}
+
+/** The issues of one field's value alone, by the reference's validation; remembered (frozen) per value and language. */
+const fieldCache = new WeakMap<Model, Map<string, { readonly errors: readonly EvidenceIssue[]; readonly warnings: readonly EvidenceIssue[] }>>();
+function fieldIssues(m: Model, id: string, value: unknown, lang: Lang): { readonly errors: readonly EvidenceIssue[]; readonly warnings: readonly EvidenceIssue[] } {
+  let cache = fieldCache.get(m);
+  if (cache === undefined) fieldCache.set(m, (cache = new Map()));
+  // Strings, numbers and booleans only (the generated code bails on any other value): String(x) is unique per double.
+  const key = `${lang}\u0000${id}\u0000${typeof value}\u0000${String(value)}`;
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    const alone = Object.create(null) as Record<string, unknown>;
+    alone[id] = value;
+    const v = validateEvidence(m, compileEvidenceCheck(m), alone, lang, {});
+    const freeze = (xs: readonly EvidenceIssue[]): readonly EvidenceIssue[] => Object.freeze(xs.map((x) => Object.freeze({ ...x, args: Object.freeze({ ...x.args }) })));
+    hit = { errors: freeze(v.errors), warnings: freeze(v.warnings) };
+    if (cache.size >= 4096) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+/** `r` with `decide` answered by the generated module where it can. Throws `GeneratedMismatch` for a wrong module. */
+export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): CompiledRuleset {
+  if (mod.format !== GENERATED_FORMAT) throw new GeneratedMismatch('format', `generated module format ${String(mod.format)}, expected ${GENERATED_FORMAT}`);
+  if (mod.hash !== r.identity.hash) throw new GeneratedMismatch('hash', `generated module of ruleset ${String(mod.hash)}, not of ${r.identity.hash}`);
+  const fn = mod.make(KIT);
+  const m = r.model;
+  const levelIds = m.levels.map((l) => l.id);
+  const fallback = m.fallback?.id ?? null;
+  const failed = idLists(m.prerequisites.map((p) => p.id));
+  const fired = idLists(m.vetoes.map((v) => v.id));
+  const fieldIds = [...m.fields.keys()];
+  // Former ids the generated code reads itself (counted among the keys it saw).
+  const formers = new Set(formerKeys(m).values());
+  const others = otherKeysOf(m, formers);
+  const out: GeneratedOut = { outcome: '', level: -2, tn: 0, td: 1, pf: 0, vf: 0, missing: false, p: 0, extra: false, bad: -1, suspect: false };
+  const stats: GeneratedStats = { decided: 0, invalid: 0, bailed: 0 };
+  const base = r.decide;
+  const decide: CompiledRuleset['decide'] = (input, opts = {}) => {
+    // The reference on request, and leniency (which changes what some evidence means), go to the plan.
+    if (opts.engine !== 'reference' && opts.lenient !== true && typeof input === 'object' && input !== null) {
+      let ok = 0;
+      try {
+        ok = fn((input as PlatformInput).evidence, out);
+      } catch {
+        // A fraction past the safe range (the plan's `Bail`), or anything else: the plan decides.
+        ok = 0;
+      }
+      const evidence = (input as PlatformInput).evidence;
+      const messages = opts.messages !== false;
+      let warnings = NO_ISSUES;
+      if (ok !== 0 && out.extra) {
+        if (!others.read(evidence as object, out.p)) ok = 0;
+        else if (messages && others.unknown.length > 0) warnings = others.warnings(LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en');
+      }
+      if (ok === 1) {
+        stats.decided++;
+        const outcome = out.outcome as Outcome;
+        const level = out.level >= 0 ? (levelIds[out.level] as string) : out.level === -1 ? fallback : null;
+        const d = verdict(input, outcome, outcome === 'graded' ? level : null, ratOfFrac(out.tn, out.td), failed(out.pf), fired(out.vf), warnings);
+        return out.missing ? withMissing(d, () => base(input, opts).missing) : d;
+      }
+      if (ok === 2) {
+        // Invalid evidence, one field at fault: without messages the outcome is all; with them, the reference's
+        // validation of that field alone gives its errors (every other field is valid, nothing else warns but
+        // the unknown keys, which come first, in key order, as the reference gives them).
+        const d = invalidDecision(m, input, evidence as object, fieldIds[out.bad] as string, out.suspect, messages, opts.lang, warnings);
+        if (d !== undefined) {
+          stats.decided++;
+          stats.invalid++;
+          return d;
+        }
+      }
+      stats.bailed++;
+    }
+    return base(input, opts);
+  };
+  const attached: CompiledRuleset = {
+    identity: r.identity,
+    model: r.model,
+    ast: r.ast,
+    get text(): string {
+      return r.text;
+    },
+    get evidenceSchema() {
+      return r.evidenceSchema;
+    },
+    assess: r.assess,
+    evaluate: r.evaluate,
+    decide,
+  };
+  STATS.set(attached, stats);
+  return attached;
+}
