@@ -18,6 +18,8 @@ export interface Tracked {
   readonly result: ParseResult;
   /** How `result` was made: `item` (one item reparsed) or `full`. */
   readonly how: 'item' | 'full';
+  /** With `item`: the item reparsed, as it was before the edit and as it is now. */
+  readonly replaced?: { readonly before: TopItem; readonly after: TopItem };
 }
 
 /** Parses `text` in full, kept for `reparse`. */
@@ -29,7 +31,7 @@ export function track(text: string): Tracked {
 export function reparse(prev: Tracked | undefined, text: string): Tracked {
   if (prev !== undefined && prev.text === text) return prev;
   const one = prev !== undefined ? reparseItem(prev, text) : undefined;
-  return one !== undefined ? { text, result: one, how: 'item' } : track(text);
+  return one !== undefined ? { text, result: one.result, how: 'item', replaced: one.replaced } : track(text);
 }
 
 /**
@@ -45,7 +47,7 @@ export function editBetween(a: string, b: string): { start: number; endA: number
   return { start: p, endA: a.length - s, endB: b.length - s };
 }
 
-function reparseItem(prev: Tracked, text: string): ParseResult | undefined {
+function reparseItem(prev: Tracked, text: string): { result: ParseResult; replaced: { before: TopItem; after: TopItem } } | undefined {
   const old = prev.result;
   // Only a file without any diagnostic: with errors, recovery needs the whole file's context.
   if (old.diagnostics.length > 0 || old.ast.items.length === 0 || exceedsBytes(text, MAX_FILE_BYTES)) return undefined;
@@ -70,7 +72,7 @@ function reparseItem(prev: Tracked, text: string): ParseResult | undefined {
   const comments: Comment[] = [...old.ast.comments.filter(before), ...piece.comments, ...old.ast.comments.filter(after).map((c) => shifted(c, delta))];
   const end = next === undefined ? piece.lastEnd : old.ast.span.end + delta;
   const ast: Ruleset = { ...old.ast, items: newItems, comments, span: { start: old.ast.span.start, end } };
-  return { ast, diagnostics: [] };
+  return { result: { ast, diagnostics: [] }, replaced: { before: items[k] as TopItem, after: piece.item } };
 }
 
 /** The index of the item whose slot holds `offset` (undefined in the header). */

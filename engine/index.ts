@@ -17,6 +17,7 @@ export type { Resolution, RefTarget, PropTarget, QuantTarget, ExprType } from '.
 export type { EvalNode } from './model/order';
 export type { ValueType, Bound } from './model/value-type';
 export { rulesetHash, sha256Hex, sha256Text } from './model/hash';
+export { sameMeaning } from './model/meaning';
 export { STAGES } from './stages';
 
 // Evidence: reading, exact numbers, schema, validation, templates.

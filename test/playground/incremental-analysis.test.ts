@@ -18,7 +18,7 @@ const CSP = ['0.9', '1.0'].map((v) => readFileSync(`rulesets/csp-assessment/${v}
 
 /** Everything but the timing and the way the text was parsed. */
 function content(a: Analysis): unknown {
-  const { ms: _ms, parsed: _parsed, staleResults, ...rest } = a;
+  const { ms: _ms, parsed: _parsed, kept: _kept, staleResults, ...rest } = a;
   return { ...rest, ...(staleResults ? { staleResults: content(staleResults) } : {}) };
 }
 
@@ -82,6 +82,23 @@ describe('the incremental analysis', () => {
     );
     expect(counts['item'] ?? 0).toBeGreaterThan(0);
   }, 300_000);
+
+  it('keeps every assessment across an edit of a label, and none across an edit of a bound', () => {
+    const platforms = samplesFor('csp-assessment');
+    const text = CSP[0] as string;
+    const at = (s: string): number => text.indexOf(s, text.indexOf('indicator total_compute_scale'));
+    const label = text.replace('en "Total available compute"', 'en "Total compute available"');
+    const bound = text.slice(0, at('>= 300: 80')) + '>= 301: 80' + text.slice(at('>= 300: 80') + '>= 300: 80'.length);
+    analyze(1, text, 'en', platforms, undefined);
+    const a = analyze(2, label, 'en', platforms, undefined);
+    expect([a.parsed, a.kept]).toEqual(['item', platforms.length]);
+    // The kept results carry the new label.
+    expect(a.results?.[0]?.indicators.find((r) => r.id === 'total_compute_scale')?.label?.find((l) => l.lang === 'en')?.value).toBe('Total compute available');
+    // Another language: nothing kept (messages are worded in it).
+    expect(analyze(3, label, 'zh-Hans', platforms, undefined).kept).toBe(0);
+    const b = analyze(4, bound, 'zh-Hans', platforms, undefined);
+    expect([b.parsed, b.kept]).toEqual(['item', 0]);
+  }, 120_000);
 
   it('sends indicator rows for the selected platform only over DETAIL_ALL_MAX indicators, and the same text is not compiled again', () => {
     const platforms = samplesFor(undefined);

@@ -16,7 +16,7 @@ import type {
   QuickFix,
 } from '../protocol';
 import { compile, schemaOf, type CompiledRuleset } from './engine-bridge';
-import { compileLive } from './live';
+import { compileLive, keptAssessments } from './live';
 import { explainFor } from './features';
 import { bandOf, collectSymbols, indicatorsOf, levelOrder } from './symbols';
 
@@ -160,6 +160,10 @@ function docOf(p: PlatformInput): { platform: string; name?: string; evidence: R
   return { platform: p.platform, ...(p.name !== undefined ? { name: p.name } : {}), evidence: p.evidence };
 }
 
+/**
+ * Every platform's result. `meaning`: the number of the ruleset's meaning (live.ts), when the editor's text is
+ * analysed: the assessments of the last analysis are kept when it is the same.
+ */
 export function evaluateAll(
   ruleset: CompiledRuleset,
   platforms: readonly PlatformInput[],
@@ -167,8 +171,10 @@ export function evaluateAll(
   text: string,
   lang: Lang,
   selected?: string,
+  meaning?: number,
 ): PlatformResult[] {
   const labels = labelsOf(ast);
+  const assessed = keptAssessments().begin(meaning, lang);
   // Over DETAIL_ALL_MAX indicators only the selected platform's indicator rows are sent: the page draws no others, and
   // thousands of rows per platform made the message megabytes long (#16).
   const detailAll = labels.decls.size <= DETAIL_ALL_MAX;
@@ -176,8 +182,10 @@ export function evaluateAll(
     const doc = docOf(p);
     try {
       // One exact assessment; its JSON view is what the CLI prints (`evaluate` = toResultJson ∘ assess).
-      const a: Assessment = ruleset.assess(doc, { lang });
-      const r = toResultJson(a);
+      const { a, r } = assessed(doc, () => {
+        const a: Assessment = ruleset.assess(doc, { lang });
+        return { a, r: toResultJson(a) };
+      });
       return toPlatformResult(p, r, a, ast, text, labels, detailAll || p.key === selected);
     } catch (e) {
       return {
@@ -220,7 +228,7 @@ export function analyze(
     return { seq, diagnostics, symbols, ok: false, ...(stale?.ok === true ? { staleResults: stale } : {}), ...(live ? { parsed: live.how } : {}), ms: performance.now() - t0 };
   }
   const ruleset = c.ruleset;
-  const results = evaluateAll(ruleset, platforms, ast, text, lang, selected);
+  const results = evaluateAll(ruleset, platforms, ast, text, lang, selected, live?.meaning);
   const chosen = platforms.find((p) => p.key === selected);
   const explanation: readonly ExplainLine[] | undefined = chosen ? explainFor(ruleset, docOf(chosen), ast, lang) : undefined;
   let schema: unknown;
@@ -241,7 +249,7 @@ export function analyze(
     results,
     ...(explanation !== undefined && chosen ? { explanation, explained: chosen.key } : {}),
     ...(schema !== undefined ? { schema } : {}),
-    ...(live ? { parsed: live.how } : {}),
+    ...(live ? { parsed: live.how, kept: keptAssessments().kept } : {}),
     ms: performance.now() - t0,
   };
 }
