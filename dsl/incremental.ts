@@ -133,9 +133,10 @@ function shifted<N>(node: N, delta: number): N {
 }
 
 /**
- * A copy of plain data `node` (an AST, display lines, symbols) in which every span (an object of exactly `start` and
- * `end`) starting at or after `from` is moved by `delta`; `NO_SPAN` and other spans are kept. `node` itself when
- * `delta` is 0.
+ * A copy of `node` (an AST, display lines, symbols, evaluation events) in which every span (an object of exactly `start`
+ * and `end`) has its offsets at or after `from` moved by `delta`: a span after `from` moves, a span around it grows or
+ * shrinks; `NO_SPAN` and spans before `from` are kept. Only arrays and plain objects are copied (a number object inside
+ * is kept as it is). `node` itself when `delta` is 0.
  */
 export function moveSpans<N>(node: N, delta: number, from: number): N {
   if (delta === 0) return node;
@@ -150,13 +151,17 @@ function copy(v: unknown, delta: number, from: number): unknown {
     return a;
   }
   if (v === NO_SPAN) return v;
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
   const o = v as Record<string, unknown>;
   // One read of the keys serves both the span test and the copy (a keystroke in a 2,000-indicator file copies the
   // half of the tree after it: this loop is most of an incremental reparse).
   const keys = Object.keys(o);
   if (keys.length === 2 && typeof o['start'] === 'number' && typeof o['end'] === 'number') {
     const start = o['start'];
-    return start >= from ? { start: start + delta, end: o['end'] + delta } : o;
+    const end = o['end'];
+    if (end < from) return o;
+    return { start: start >= from ? start + delta : start, end: end + delta };
   }
   const out: Record<string, unknown> = {};
   for (let i = 0; i < keys.length; i++) {

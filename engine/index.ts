@@ -52,6 +52,7 @@ export { evaluateExpression, type ExpressionResult } from './evaluate/expression
 
 // Analyses: explanation, benchmark, gap, diff, impact, rule tests.
 export {
+  buildExplanation,
   explainPlatform,
   explanationText,
   explanationMarkdown,

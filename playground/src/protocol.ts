@@ -148,7 +148,8 @@ export interface Analysis {
   readonly staleResults?: Analysis;
   /** How the worker parsed the text: the `same` text as last time, one top-level `item` reparsed, or the `full` file. */
   readonly parsed?: 'same' | 'item' | 'full';
-  /** How many platforms' assessments were kept from the last analysis (an edit that changed no meaning). */
+  /** How many assessments were kept from the last analysis (an edit that changed no meaning): one per platform, and
+   *  one more for the explained platform's traced assessment. */
   readonly kept?: number;
   readonly ms: number;
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateRuleset } from '../../bench/big-ruleset';
-import { editBetween, reparse, track } from '../../dsl/incremental';
+import { editBetween, moveSpans, reparse, track } from '../../dsl/incremental';
 import { parseRuleset } from '../../dsl/parse';
 
 const BIG = generateRuleset(2000);
@@ -115,4 +115,17 @@ describe('incremental reparse', () => {
     );
     expect(counts.item).toBeGreaterThan(3);
   }, 120_000);
+});
+
+describe('moving spans with an edit', () => {
+  it('moves spans after the edit, stretches a span around it, keeps spans before it and objects that are not plain data', () => {
+    class Num {
+      constructor(readonly n: number) {}
+    }
+    const num = new Num(7);
+    const moved = moveSpans({ before: { start: 0, end: 2 }, around: { start: 1, end: 10 }, after: [{ start: 12, end: 14 }], num }, 3, 5);
+    expect(moved).toEqual({ before: { start: 0, end: 2 }, around: { start: 1, end: 13 }, after: [{ start: 15, end: 17 }], num });
+    expect(moved.num).toBe(num);
+    expect(moveSpans({ at: { start: 5, end: 5 } }, -2, 5)).toEqual({ at: { start: 3, end: 3 } });
+  });
 });

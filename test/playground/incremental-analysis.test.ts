@@ -89,9 +89,12 @@ describe('the incremental analysis', () => {
     const at = (s: string): number => text.indexOf(s, text.indexOf('indicator total_compute_scale'));
     const label = text.replace('en "Total available compute"', 'en "Total compute available"');
     const bound = text.slice(0, at('>= 300: 80')) + '>= 301: 80' + text.slice(at('>= 300: 80') + '>= 300: 80'.length);
-    analyze(1, text, 'en', platforms, undefined);
-    const a = analyze(2, label, 'en', platforms, undefined);
-    expect([a.parsed, a.kept]).toEqual(['item', platforms.length]);
+    const explained = platforms[0]?.key;
+    analyze(1, text, 'en', platforms, explained);
+    const a = analyze(2, label, 'en', platforms, explained);
+    // Every platform's assessment, and the explained one's traced assessment.
+    expect([a.parsed, a.kept]).toEqual(['item', platforms.length + 1]);
+    expect(a.explanation?.some((l) => l.text.includes('Total compute available'))).toBe(true);
     // The kept results carry the new label.
     expect(a.results?.[0]?.indicators.find((r) => r.id === 'total_compute_scale')?.label?.find((l) => l.lang === 'en')?.value).toBe('Total compute available');
     // Another language: nothing kept (messages are worded in it).

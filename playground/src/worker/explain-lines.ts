@@ -4,6 +4,7 @@
 
 import type { Lang, Ruleset as RulesetAst, Span } from '../../../dsl/index';
 import {
+  buildExplanation,
   explainPlatform,
   labelIn,
   named,
@@ -18,6 +19,7 @@ import {
 } from '../../../engine/index';
 import type { ExplainLine } from '../protocol';
 import type { CompiledRuleset, PlatformDoc } from './engine-bridge';
+import type { Traced } from './kept';
 
 type DeclKind = 'Dimension' | 'Indicator' | 'Prerequisite' | 'Veto' | 'Level';
 
@@ -49,8 +51,12 @@ function declSpans(ast: RulesetAst): Map<string, Span> {
   return out;
 }
 
-export function explanationLines(ruleset: CompiledRuleset, doc: PlatformDoc, ast: RulesetAst, lang: Lang): ExplainLine[] {
-  const { explanation: e } = explainPlatform(ruleset, doc, { lang });
+/**
+ * The lines explaining `doc`'s assessment; `traced`: its traced assessment when the caller has it (kept across an edit
+ * that changed no meaning), else it is made here.
+ */
+export function explanationLines(ruleset: CompiledRuleset, doc: PlatformDoc, ast: RulesetAst, lang: Lang, traced?: Traced): ExplainLine[] {
+  const e = traced !== undefined ? buildExplanation(ruleset, traced.assessment, traced.events) : explainPlatform(ruleset, doc, { lang }).explanation;
   const spans = declSpans(ast);
   const decl = (k: DeclKind, id: string): Span | undefined => spans.get(`${k}:${id}`);
   const out: ExplainLine[] = [];

@@ -12,9 +12,11 @@ import {
 import type { DiffEntry, ExplainLine, PlanResult } from '../protocol';
 import { compile, type CompiledRuleset, type PlatformDoc, type RulesetAst } from './engine-bridge';
 import { explanationLines } from './explain-lines';
+import type { Traced } from './kept';
 
-export function explainFor(ruleset: CompiledRuleset, doc: PlatformDoc, ast: RulesetAst, lang: Lang): readonly ExplainLine[] {
-  return explanationLines(ruleset, doc, ast, lang);
+/** The explanation's lines; `traced`: the platform's traced assessment when the caller kept it (explain-lines.ts). */
+export function explainFor(ruleset: CompiledRuleset, doc: PlatformDoc, ast: RulesetAst, lang: Lang, traced?: Traced): readonly ExplainLine[] {
+  return explanationLines(ruleset, doc, ast, lang, traced);
 }
 
 /** Improvement plans for one platform: the engine's search (verified plans), its words, spans of indicators. */
