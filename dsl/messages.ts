@@ -253,6 +253,18 @@ export const CATALOGUE = {
     ],
   ),
 
+  A221: m(
+    'error',
+    '`{name}` cannot be a name: JSON readers and JavaScript objects take it for the object’s prototype, so its value would be lost',
+    '`{name}` 不能用作名称：JSON 读取器和 JavaScript 对象会把它当作对象的原型，其值会丢失',
+    '`{name}` 不能用作名稱：JSON 讀取器和 JavaScript 物件會把它當作物件的原型，其值會遺失',
+    [
+      'choose another id, for example `proto`; evidence files name fields by these ids',
+      '请换一个 id，例如 `proto`；证据文件用这些 id 命名字段',
+      '請換一個 id，例如 `proto`；證據檔案用這些 id 命名欄位',
+    ],
+  ),
+
   // --- A3xx types, units, domains (engine/check/types.ts) ----------------------------------------
   A301: m(
     'error',

@@ -3,7 +3,7 @@
 // diagnostics }` (A2xx: what makes a ruleset impossible to evaluate). The shapes are in types.ts.
 
 import { diag, type Diagnostic } from '../../dsl/diagnostics';
-import type { Name, Ruleset, Span } from '../../dsl/ast';
+import type { Name, Ruleset, Span, TypeExpr } from '../../dsl/ast';
 import { Rational } from '../numbers/rational';
 import { valueTypeOf } from './value-type';
 import { resolveModel } from './resolve';
@@ -30,12 +30,28 @@ function parseWeight(n: { text: string } | undefined): Rational | undefined {
   return n ? Rational.parse(n.text) : undefined;
 }
 
-/** Records declarations of one namespace and reports duplicates (A202 with A901 at the first one). */
+/**
+ * A name no declaration may take: JSON readers, JSON Schema's `properties` and an assignment `o[k] = v` treat
+ * `__proto__` as the object's prototype, so a field, member or result key of that name would be silently lost (A221).
+ */
+const LOST_NAME = '__proto__';
+
+/** A221 at every object member named `__proto__` in `type`, members of members included. */
+function refuseLostMembers(type: TypeExpr | undefined, out: Diagnostic[]): void {
+  if (type?.kind !== 'Object') return;
+  for (const f of type.fields) {
+    if (f.name.name === LOST_NAME) out.push(diag('A221', f.name.span, { name: LOST_NAME }));
+    refuseLostMembers(f.type, out);
+  }
+}
+
+/** Records declarations of one namespace and reports duplicates (A202 with A901 at the first one) and A221. */
 class Namespace {
   private readonly seen = new Map<string, Span>();
   constructor(private readonly out: Diagnostic[]) {}
   /** True when `name` is new in this namespace. */
   declare(name: Name): boolean {
+    if (name.name === LOST_NAME) this.out.push(diag('A221', name.span, { name: LOST_NAME }));
     const first = this.seen.get(name.name);
     if (first) {
       this.out.push(diag('A202', name.span, { name: name.name }, { related: [{ span: first, code: 'A901' }] }));
@@ -84,9 +100,11 @@ export function buildModel(ast: Ruleset): { model: Model; diagnostics: Diagnosti
         if (methodNs.declare(item.id)) methods.push({ id: item.id.name, decl: item });
         break;
       case 'Input':
+        refuseLostMembers(item.type, diagnostics);
         if (fieldNs.declare(item.id)) inputs.push({ id: item.id.name, decl: item, type: valueTypeOf(item.type) });
         break;
       case 'Derive':
+        refuseLostMembers(item.type, diagnostics);
         if (fieldNs.declare(item.id)) derived.push({ id: item.id.name, decl: item, declared: item.type ? valueTypeOf(item.type) : undefined });
         break;
       case 'TotalFormula':
@@ -102,6 +120,7 @@ export function buildModel(ast: Ruleset): { model: Model; diagnostics: Diagnosti
         if (!item.weight) diagnostics.push(diag('A210', item.id.span, { name: item.id.name }));
         const ids: string[] = [];
         for (const ind of item.indicators) {
+          refuseLostMembers(ind.type, diagnostics);
           if (!fieldNs.declare(ind.id)) continue;
           ids.push(ind.id.name);
           const w = parseWeight(ind.weight);

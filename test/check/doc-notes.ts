@@ -61,6 +61,7 @@ export const NOTES: Readonly<Record<string, Note>> = {
   A218: { trigger: 'A static check itself failed (a bug in Assay). The other checks still ran.' },
   A219: { trigger: 'Two `total: … { formula … }` declarations: the result has one total.' },
   A220: { trigger: 'A condition reads `total` in a ruleset with no dimensions and no formula total (for example capability levels from ratings, ISO/IEC 33020 style): there is no total to read; such a ruleset is otherwise valid and reports total 0.' },
+  A221: { trigger: 'A declaration (input, indicator, former id, derived value, dimension, prerequisite, veto, level or method) or an object member named `__proto__`. JSON.parse keeps such a key, but JSON Schema validators skip it and an assignment `o[k] = v` sets the prototype instead, so the value would silently never be read or written.' },
   A301: { trigger: 'A comparison (or `in`) whose sides can never be compared: a number with an enum value, values of two different enums, a boolean with a number, an object with anything.' },
   A302: { trigger: '`<`, `<=`, `>` or `>=` applied to enum values or booleans (also a band `>= high` of an enum-typed indicator).' },
   A303: { trigger: 'A boolean, enum value or object where a number is needed: arithmetic, `min`/`max`/`abs`, points, a formula.' },
