@@ -143,6 +143,46 @@ export function moveSpans<N>(node: N, delta: number, from: number): N {
   return copy(node, delta, from) as N;
 }
 
+/**
+ * True when `moveSpans(a, delta, from)` would be equal to `b` as JSON text (same keys in the same order, same values),
+ * found without copying `a` or writing either out.
+ */
+export function sameAfterMove(a: unknown, b: unknown, delta: number, from: number): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b && (typeof a !== 'number' || Number.isFinite(a));
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameAfterMove(a[i], b[i], delta, from)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const proto: unknown = Object.getPrototypeOf(a);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const kx = Object.keys(x);
+  const ky = Object.keys(y);
+  if (kx.length !== ky.length) return false;
+  if (kx.length === 2 && typeof x['start'] === 'number' && typeof x['end'] === 'number' && a !== NO_SPAN && delta !== 0) {
+    const moved = movedSpan(x['start'], x['end'], delta, from);
+    return ky[0] === kx[0] && ky[1] === kx[1] && y['start'] === moved.start && y['end'] === moved.end;
+  }
+  for (let i = 0; i < kx.length; i++) {
+    const k = kx[i] as string;
+    if (ky[i] !== k) return false;
+    const u = x[k];
+    const w = y[k];
+    // JSON leaves out a key whose value is undefined: compare such objects as text would not, as different.
+    if (u === undefined || w === undefined || !sameAfterMove(u, w, delta, from)) return false;
+  }
+  return true;
+}
+
+/** The span `[start, end)` after the text at or after `from` moved by `delta` (see `moveSpans`). */
+function movedSpan(start: number, end: number, delta: number, from: number): { start: number; end: number } {
+  if (end < from) return { start, end };
+  return { start: start >= from ? start + delta : start, end: end + delta };
+}
+
 function copy(v: unknown, delta: number, from: number): unknown {
   if (typeof v !== 'object' || v === null) return v;
   if (Array.isArray(v)) {
@@ -158,10 +198,8 @@ function copy(v: unknown, delta: number, from: number): unknown {
   // half of the tree after it: this loop is most of an incremental reparse).
   const keys = Object.keys(o);
   if (keys.length === 2 && typeof o['start'] === 'number' && typeof o['end'] === 'number') {
-    const start = o['start'];
     const end = o['end'];
-    if (end < from) return o;
-    return { start: start >= from ? start + delta : start, end: end + delta };
+    return end < from ? o : movedSpan(o['start'], end, delta, from);
   }
   const out: Record<string, unknown> = {};
   for (let i = 0; i < keys.length; i++) {

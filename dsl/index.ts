@@ -17,4 +17,4 @@ export { visibleControls, visibleForTerminal } from './visible';
 export { words, lookup, type Words, type Catalogue } from './words';
 export { renderDiagnostic, renderDiagnostics, type RenderOptions } from './render';
 export { STAGES, type Stage } from './stages';
-export { editBetween, moveSpans, reparse, track, type Tracked } from './incremental';
+export { editBetween, moveSpans, reparse, sameAfterMove, track, type Tracked } from './incremental';

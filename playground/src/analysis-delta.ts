@@ -4,7 +4,7 @@
 // by `delta` is sent as the items that differ from the old ones with their spans moved. In: analyses and their texts.
 // Out: slimmer analyses, and on the page the analyses as computed.
 
-import { editBetween, moveSpans } from '../../dsl/index';
+import { editBetween, moveSpans, sameAfterMove } from '../../dsl/index';
 import type { Analysis, ExplainLine, IndicatorRow, SymbolInfo } from './protocol';
 
 export interface ListDelta<T> {
@@ -21,7 +21,7 @@ export function listDelta<T>(prev: readonly T[], next: readonly T[], from: numbe
   const changed: (readonly [number, T])[] = [];
   for (let i = 0; i < next.length; i++) {
     const item = next[i] as T;
-    if (i >= prev.length || JSON.stringify(moveSpans(prev[i], delta, from)) !== JSON.stringify(item)) {
+    if (i >= prev.length || !sameAfterMove(prev[i], item, delta, from)) {
       changed.push([i, item]);
       if (changed.length * 2 > next.length) return undefined;
     }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateRuleset } from '../../bench/big-ruleset';
-import { editBetween, moveSpans, reparse, track } from '../../dsl/incremental';
+import { editBetween, moveSpans, reparse, sameAfterMove, track } from '../../dsl/incremental';
 import { parseRuleset } from '../../dsl/parse';
 
 const BIG = generateRuleset(2000);
@@ -127,5 +127,24 @@ describe('moving spans with an edit', () => {
     expect(moved).toEqual({ before: { start: 0, end: 2 }, around: { start: 1, end: 13 }, after: [{ start: 15, end: 17 }], num });
     expect(moved.num).toBe(num);
     expect(moveSpans({ at: { start: 5, end: 5 } }, -2, 5)).toEqual({ at: { start: 3, end: 3 } });
+  });
+});
+
+describe('comparing after moving spans', () => {
+  it('agrees with comparing the moved copy as JSON text, on random data with spans', () => {
+    const span = fc.record({ start: fc.nat({ max: 40 }), end: fc.nat({ max: 40 }) }).map((s) => ({ start: Math.min(s.start, s.end), end: Math.max(s.start, s.end) }));
+    const leaf = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom('a', 'b', true, null), span);
+    const data = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('span', 'text', 'x', 'start'), tie('node'), { maxKeys: 3 })),
+    })).node;
+    fc.assert(
+      fc.property(data, data, fc.integer({ min: -5, max: 5 }), fc.nat({ max: 40 }), (a, b, delta, from) => {
+        const text = JSON.stringify(moveSpans(a, delta, from));
+        expect(sameAfterMove(a, b, delta, from)).toBe(text === JSON.stringify(b));
+        // b taken as the moved copy itself: always the same.
+        expect(sameAfterMove(a, JSON.parse(text), delta, from)).toBe(true);
+      }),
+      { numRuns: 2000, seed: 16 },
+    );
   });
 });
