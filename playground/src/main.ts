@@ -97,11 +97,19 @@ const state: PageState = {
 const PLAN_BUDGET = 5000;
 const PLAN_DEBOUNCE_MS = 400;
 
-function toast(text: string): void {
+/** The toast on screen, worded again in the new language should the reader switch while it shows. */
+let toastWords: (() => string) | undefined;
+
+function toast(words: () => string): void {
   const el = byId('toast');
-  el.textContent = text;
+  toastWords = words;
+  el.textContent = words();
   el.classList.add('show');
-  setTimeout(() => el.classList.remove('show'), 2500);
+  setTimeout(() => {
+    if (toastWords !== words) return;
+    toastWords = undefined;
+    el.classList.remove('show');
+  }, 2500);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,7 +149,7 @@ const client = new AssayClient(
   (message) => {
     settleMark();
     state.workerError = message;
-    toast(t('workerFailed', { message }));
+    toast(() => t('workerFailed', { message }));
     renderAll();
   },
   onStalled,
@@ -207,7 +215,7 @@ function addUserPlatforms(docs: readonly PlatformDocOut[], origin: string | unde
     state.userPlatforms.push({ key, source: 'user', platform: d.platform, ...(d.name !== undefined ? { name: d.name } : {}), evidence: d.evidence });
     if (origin !== undefined) origins.set(key, origin);
     state.selected = key;
-    toast(t('evidenceAdded', { platform: d.platform }));
+    toast(() => t('evidenceAdded', { platform: d.platform }));
   }
   persist();
   requestAnalysis(0);
@@ -594,7 +602,7 @@ async function replaceWith(next: Pick<Work, 'text' | 'fileName'> & Partial<Work>
   setText(next.text, true);
   state.baseline = next.text;
   persist();
-  toast(t('replaced', { file: next.fileName }));
+  toast(() => t('replaced', { file: next.fileName }));
   // The text that stopped the analysis is gone: analyse the new one.
   if (state.paused) resume();
   return true;
@@ -622,7 +630,7 @@ function onPaste(range: { startLineNumber: number; startColumn: number; endLineN
   // Nothing of the pasted text is saved to a file yet.
   state.baseline = '';
   persist();
-  toast(t('pastedUntitled', { file: untitled, old: before.fileName }));
+  toast(() => t('pastedUntitled', { file: untitled, old: before.fileName }));
 }
 
 function openBundled(ref: string): Promise<boolean> {
@@ -682,6 +690,7 @@ function applyLang(lang: Lang): void {
     if (key !== undefined) el.textContent = t(key);
   }
   document.title = t('appTitle');
+  if (toastWords !== undefined) byId('toast').textContent = toastWords();
   // Monaco reads its own words once, when loaded (boot.ts): another language takes a reload, offered here.
   const monacoLang = document.documentElement.dataset['monacoLang'];
   const reload = (): void => {
@@ -879,7 +888,7 @@ async function start(): Promise<void> {
         setCurrentDoc(state.docId);
         applyWork(w);
         restored = true;
-        toast(t(kept ? 'shareBeside' : 'shareRestored'));
+        toast(() => t(kept ? 'shareBeside' : 'shareRestored'));
         saveDoc(state.docId, currentWork());
       }
     } catch (e) {
@@ -896,7 +905,7 @@ async function start(): Promise<void> {
       // The last analysis of this text never answered: show it, but analyse only when asked.
       const mark = analysingMark(state.docId);
       if (mark) pause({ kind: 'recovered', file: mark.fileName || local.fileName });
-      else toast(t('restored'));
+      else toast(() => t('restored'));
     } else if (latest) {
       setFileName(`${latest.id}-${latest.version}.assay`);
       setText(latest.text, false);

@@ -118,6 +118,11 @@ describe('replacing the text loses nothing', () => {
     await page.waitForFunction((t) => window.assayPlayground?.editor.getModel()?.getValue() === t, theirs, { timeout: 20_000 });
     expect(await fileName(page)).toBe('colleague.assay');
     expect(await page.locator('#toast').innerText()).toContain('new document');
+    // Another language while it shows: the toast is worded again in it.
+    await page.selectOption('#lang', 'zh-Hant');
+    expect(await page.locator('#toast').innerText()).not.toContain('new document');
+    expect(await page.locator('#toast').innerText()).toMatch(/[\u4e00-\u9fff]/);
+    await page.selectOption('#lang', 'en');
     // Edit the shared one: the autosave of mine is untouched.
     await typeAtStart(page, '# my reply\n');
     await page.waitForTimeout(600);
