@@ -37,6 +37,7 @@ export const DISTRIBUTION_STRINGS = {
     '文字有錯誤：顯示的是上一次能編譯的文字的分布。',
   ),
   distCrossings: e('{n} platforms cross a threshold', '{n} 个平台越过阈值', '{n} 個平台越過閾值'),
+  distCrossingsOne: e('1 platform crosses a threshold', '1 个平台越过阈值', '1 個平台越過閾值'),
   distCrossingsNone: e('No platform changes its standing.', '没有平台改变结论。', '沒有平台改變結論。'),
   distWhy: e('Why', '原因', '原因'),
   distFromTo: e('Before → after', '之前 → 之后', '之前 → 之後'),

@@ -236,7 +236,7 @@ export class DistributionView {
       return;
     }
     host.replaceChildren(
-      h('h3', {}, t('distCrossings', { n: moved.length })),
+      h('h3', {}, moved.length === 1 ? t('distCrossingsOne') : t('distCrossings', { n: moved.length })),
       moved.length > MAX_CAUSED ? h('p', { class: 'muted small' }, t('distCausesLater', { n: MAX_CAUSED })) : '',
       h(
         'table',

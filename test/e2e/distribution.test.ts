@@ -160,6 +160,8 @@ describe('distribution of a corpus', () => {
     expect(await pageCounts('after')).toEqual(nodeCounts(after, CORPUS));
     const crossings = Number(await page.$eval('#dist-crossings', (el) => (el as HTMLElement).dataset['crossings']));
     expect(crossings).toBeGreaterThan(0);
+    // The heading counts them in good English (one platform crosses; several cross).
+    expect(await page.locator('#dist-crossings h3').innerText()).toBe(crossings === 1 ? '1 platform crosses a threshold' : `${crossings} platforms cross a threshold`);
     const first = page.locator('#dist-crossings tr[data-crossing]').first();
     expect(await first.getAttribute('data-from')).toBe('L2');
     expect(await first.getAttribute('data-to')).toBe('L3');
