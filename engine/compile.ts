@@ -7,7 +7,7 @@ import type { Lang, Ruleset } from '../dsl/ast';
 import { hasErrors, notShown, sortDiagnostics, type Diagnostic } from '../dsl/diagnostics';
 import type { ParseResult } from '../dsl/parse';
 import { printRuleset } from '../dsl/printer';
-import { runChecks } from './check/registry';
+import { runChecks, type CheckResults, type KeptChecks } from './check/registry';
 import { STAGES, type Compiling } from './stages';
 import { assessPlatform, type PlatformInput } from './evaluate/evaluate';
 import type { Trace } from './evaluate/events';
@@ -52,6 +52,8 @@ export interface CompileResult {
   readonly ast: Ruleset;
   /** The model, also when the ruleset has errors (for editors); undefined only if the text did not parse at all. */
   readonly model: Model | undefined;
+  /** Each static check's diagnostics, when they ran: an editor passes them back as `keptChecks` (see compileRuleset). */
+  readonly checks?: CheckResults;
 }
 
 /** At most this many diagnostics are returned, then one A105 "n more" (as the parser does). */
@@ -87,15 +89,27 @@ const RUN_AFTER_PARSE = STAGES.flatMap((s) => (s.run && s.name !== 'parse' ? [s.
  * Compiles a ruleset. `path` is for messages only. `checks: false` skips the static checks of engine/check/registry.ts
  * (tools and tests that study evaluation alone); name resolution and cycle detection always run.
  */
-export function compileRuleset(text: string, opts: { path?: string; checks?: boolean; parsed?: ParseResult } = {}): CompileResult {
-  // An editor that reparsed only the item a keystroke changed (dsl/incremental.ts) passes that parse of `text`.
-  const c: Compiling = { text, checks: opts.checks !== false, syntaxErrors: false, diagnostics: [], ...(opts.parsed ? { parsed: opts.parsed } : {}) };
+export function compileRuleset(
+  text: string,
+  opts: { path?: string; checks?: boolean; parsed?: ParseResult; keptChecks?: KeptChecks } = {},
+): CompileResult {
+  // An editor that reparsed only the item a keystroke changed (dsl/incremental.ts) passes that parse of `text`, and
+  // when that item means what it meant (engine/model/meaning.ts), the checks of the text before with the edit's move.
+  const c: Compiling = {
+    text,
+    checks: opts.checks !== false,
+    syntaxErrors: false,
+    diagnostics: [],
+    ...(opts.parsed ? { parsed: opts.parsed } : {}),
+    ...(opts.keptChecks ? { keptChecks: opts.keptChecks } : {}),
+  };
   for (const run of RUN) run(c);
   const ast = c.ast as Ruleset;
   const model = c.model as Model;
   const sorted = cap(sortDiagnostics(c.diagnostics));
-  if (hasErrors(sorted)) return { ruleset: undefined, diagnostics: sorted, ast, model };
-  return { ruleset: makeCompiled(model, ast, text), diagnostics: sorted, ast, model };
+  const checks = c.checkResults ? { checks: c.checkResults } : {};
+  if (hasErrors(sorted)) return { ruleset: undefined, diagnostics: sorted, ast, model, ...checks };
+  return { ruleset: makeCompiled(model, ast, text), diagnostics: sorted, ast, model, ...checks };
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Ruleset } from '../dsl/ast';
 import { hasErrors, type Diagnostic } from '../dsl/diagnostics';
 import { parseRuleset, type ParseResult } from '../dsl/parse';
-import { runChecks } from './check/registry';
+import { runChecksKept, type CheckResults, type KeptChecks } from './check/registry';
 import { buildModel, type Model } from './model/model';
 
 /** What the compile stages read and write, from the text to the model and its diagnostics. */
@@ -16,6 +16,10 @@ export interface Compiling {
   readonly checks: boolean;
   /** The text's parse when the caller has it already (an editor's incremental reparse); else the parse stage parses. */
   readonly parsed?: ParseResult;
+  /** The checks of the compile before an edit that changed no meaning (an editor's): see `runChecksKept`. */
+  readonly keptChecks?: KeptChecks;
+  /** Each check's diagnostics, when the checks ran (kept for the next compile). */
+  checkResults?: CheckResults;
   ast?: Ruleset;
   syntaxErrors: boolean;
   model?: Model;
@@ -58,7 +62,10 @@ export const STAGES: readonly Stage[] = [
   { name: 'order', module: 'engine/model/order.ts', entry: 'evaluationOrder', input: 'resolved dependencies', output: 'evaluation order, cycles as A211' },
   { name: 'check', module: 'engine/check/registry.ts', entry: 'CHECKS', input: 'model + AST', output: 'static diagnostics (A3xx–A8xx)',
     run: (c) => {
-      if (c.model && c.ast && !c.syntaxErrors && c.checks) c.diagnostics.push(...runChecks(c.model, c.ast));
+      if (!(c.model && c.ast && !c.syntaxErrors && c.checks)) return;
+      const { diagnostics, results } = runChecksKept(c.model, c.ast, c.keptChecks);
+      c.diagnostics.push(...diagnostics);
+      c.checkResults = results;
     },
   },
   { name: 'hash', module: 'engine/model/hash.ts', entry: 'rulesetHash', input: 'AST', output: "'sha256:' + hex of the canonical JSON" },

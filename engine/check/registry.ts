@@ -8,6 +8,7 @@
 
 import type { Ruleset } from '../../dsl/ast';
 import { diag, type Diagnostic } from '../../dsl/diagnostics';
+import { moveSpans } from '../../dsl/incremental';
 import type { Model } from '../model/model';
 import { ALL_CHECKS } from './index';
 
@@ -16,6 +17,21 @@ export type Check = (model: Model, ast: Ruleset) => readonly Diagnostic[];
 export interface NamedCheck {
   readonly name: string;
   readonly run: Check;
+  /**
+   * The check reads labels, units, notes, bases or the title. The others give the same diagnostics, moved with the
+   * text, after an edit that changed no meaning (`runChecksKept`).
+   */
+  readonly presentation?: boolean;
+}
+
+/** Each check's diagnostics, by check name (what `runChecksKept` may keep for the next compile). */
+export type CheckResults = ReadonlyMap<string, readonly Diagnostic[]>;
+
+/** The checks of the compile before an edit that changed no meaning, and how the edit moved the text after `from`. */
+export interface KeptChecks {
+  readonly results: CheckResults;
+  readonly delta: number;
+  readonly from: number;
 }
 
 /** Every static check, in the order they run. */
@@ -28,13 +44,30 @@ export function registerCheck(name: string, run: Check): void {
 
 /** Runs every registered check; a check that throws becomes A218 and the others still run. */
 export function runChecks(model: Model, ast: Ruleset): Diagnostic[] {
+  return runChecksKept(model, ast, undefined).diagnostics;
+}
+
+/**
+ * `runChecks`, and each check's diagnostics by name. With `kept` (the results of the compile before an edit that
+ * changed no meaning), only the checks that read presentation run; the others' diagnostics are the kept ones with
+ * their spans moved by the edit.
+ */
+export function runChecksKept(model: Model, ast: Ruleset, kept: KeptChecks | undefined): { diagnostics: Diagnostic[]; results: CheckResults } {
   const out: Diagnostic[] = [];
+  const results = new Map<string, readonly Diagnostic[]>();
   for (const c of CHECKS) {
-    try {
-      out.push(...c.run(model, ast));
-    } catch (e) {
-      out.push(diag('A218', ast.id.span, { check: c.name, message: e instanceof Error ? e.message : String(e) }));
+    const before = c.presentation === true ? undefined : kept?.results.get(c.name);
+    let found: readonly Diagnostic[];
+    if (before !== undefined && kept !== undefined) found = moveSpans(before, kept.delta, kept.from);
+    else {
+      try {
+        found = c.run(model, ast);
+      } catch (e) {
+        found = [diag('A218', ast.id.span, { check: c.name, message: e instanceof Error ? e.message : String(e) })];
+      }
     }
+    results.set(c.name, found);
+    out.push(...found);
   }
-  return out;
+  return { diagnostics: out, results };
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRuleset } from '../../dsl/parse';
+import { compileRuleset } from '../../engine/compile';
 import { sameMeaning } from '../../engine/model/meaning';
 import { LiveCompiler } from '../../playground/src/worker/live';
 
@@ -56,5 +57,26 @@ describe('the meaning of a declaration', () => {
     const header = live.compile(edited(NEAR, CHANGED[1]![1], CHANGED[1]![2]).replace('ruleset "', 'ruleset  "'), 'x.assay');
     expect(header.how).toBe('full');
     expect(header.meaning).not.toBe(bound.meaning);
+  });
+
+  it('the editor keeps the checks that read no label across a label edit: the same problems, moved with the text', () => {
+    // Warnings after the edited label (bands against their direction), and a missing translation (the label check).
+    let text = edited('indicator peak_pool_compute', '      else: 20', '      else: 100');
+    text = text.replace('en "Total available compute"', 'en "Total available compute" ');
+    const live = new LiveCompiler();
+    const first = live.compile(text, 'x.assay');
+    expect(first.result.diagnostics.map((d) => d.code)).toContain('A507');
+    for (const [from, to] of [
+      ['en "Total available compute" ', 'en "Total compute, available" '],
+      ['zh-Hant "算力規模" ', ''],
+      ['en "Total compute, available" ', 'en "Total" '],
+    ] as const) {
+      const at = text.indexOf(from, text.indexOf(NEAR));
+      if (at < 0) continue;
+      text = text.slice(0, at) + to + text.slice(at + from.length);
+      const warm = live.compile(text, 'x.assay');
+      expect(warm.how).toBe('item');
+      expect(warm.result.diagnostics).toEqual(compileRuleset(text, { path: 'x.assay' }).diagnostics);
+    }
   });
 });

@@ -5,7 +5,7 @@
 // reparsed, or the `full` file) and its meaning: a number that stays the same across edits that change no meaning
 // (a label, a unit, a note, a basis: engine/model/meaning.ts), so that the assessments already made can be kept.
 
-import { reparse, type Tracked } from '../../../dsl/index';
+import { editBetween, reparse, type Tracked } from '../../../dsl/index';
 import { compileRuleset, sameMeaning, type CompileResult } from '../../../engine/index';
 import { KeptAssessments } from './kept';
 
@@ -31,11 +31,15 @@ export class LiveCompiler {
   compile(text: string, path: string): LiveCompile {
     if (this.last !== undefined && this.last.text === text) return { result: this.last.result, how: 'same', meaning: this.last.meaning };
     this.tracked = reparse(this.tracked, text);
-    const result = compileRuleset(text, { path, parsed: this.tracked.result });
-    // One item reparsed whose meaning did not change: the file means what it meant (the other items are the same).
+    // One item reparsed whose meaning did not change: the file means what it meant (the other items are the same),
+    // and the checks that read no label give what they gave, moved with the edit (engine/check/registry.ts).
     const r = this.tracked.replaced;
-    const kept = this.last !== undefined && this.tracked.how === 'item' && r !== undefined && sameMeaning(r.before, r.after);
-    const meaning = kept && this.last ? this.last.meaning : ++meanings;
+    const last = this.last;
+    const kept = last !== undefined && this.tracked.how === 'item' && r !== undefined && sameMeaning(r.before, r.after) ? last : undefined;
+    const edit = kept !== undefined ? editBetween(kept.text, text) : undefined;
+    const keptChecks = kept?.result.checks !== undefined && edit !== undefined ? { results: kept.result.checks, delta: edit.endB - edit.endA, from: edit.endA } : undefined;
+    const result = compileRuleset(text, { path, parsed: this.tracked.result, ...(keptChecks ? { keptChecks } : {}) });
+    const meaning = kept !== undefined ? kept.meaning : ++meanings;
     this.last = { text, result, meaning };
     return { result, how: this.tracked.how, meaning };
   }
