@@ -88,6 +88,8 @@ describe('worker threads write what the in-process stream writes', () => {
       expect(run.stats?.workers, `workers ${w}`).toBe(w);
       expect(run.stdout, `workers ${w}`).toBe(expected);
       expect(run.status).toBe(1);
+      // Workers decide with the generated module (cli/generated.ts), which must write what the plan writes.
+      if (w > 0) expect(run.stats?.generated, `workers ${w}`).toBeGreaterThan(100);
     }
     const lines = expected.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.filter((l) => 'indicators' in l || 'dimensions' in l)).toEqual([]);
