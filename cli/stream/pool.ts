@@ -11,9 +11,9 @@
 // the main thread, with a warning.
 
 import { existsSync } from 'node:fs';
-import { getHeapStatistics } from 'node:v8';
+import { deserialize, getHeapStatistics } from 'node:v8';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort, type ResourceLimits } from 'node:worker_threads';
-import type { Lang } from '../../dsl/index';
+import type { Lang, Ruleset } from '../../dsl/index';
 import { compileRuleset, generatedStats, withGenerated, type CompiledRuleset } from '../../engine/index';
 import { importGenerated } from '../generated';
 import { t } from '../i18n';
@@ -37,6 +37,11 @@ export interface Job {
   readonly stats: boolean;
   /** With `decision`: the ruleset's generated decide module (cli/generated.ts), imported and attached by each worker. */
   readonly generated?: string;
+  /**
+   * The main thread's syntax tree of the ruleset (v8.serialize), checked there: a worker compiles from it without
+   * parsing or checking the text again (about 60 ms of CPU less per worker, a third of its start).
+   */
+  readonly ast?: Uint8Array;
 }
 
 interface WorkerInit extends Job {
@@ -97,7 +102,8 @@ const sharedBuffer = (size: number): Buffer => Buffer.from(new SharedArrayBuffer
  * decisions are the plan's; a module that cannot be imported or attached leaves the plan alone to decide).
  */
 async function workerRuleset(init: WorkerInit): Promise<CompiledRuleset | undefined> {
-  const compiled = compileRuleset(init.rulesetText).ruleset;
+  const parsed = init.ast !== undefined ? { parsed: { ast: deserialize(init.ast) as Ruleset, diagnostics: [] }, checks: false } : {};
+  const compiled = compileRuleset(init.rulesetText, parsed).ruleset;
   if (!compiled || init.generated === undefined) return compiled;
   try {
     return withGenerated(compiled, await importGenerated(init.generated));

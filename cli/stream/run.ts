@@ -27,7 +27,7 @@
 import { closeSync, fstatSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
+import { getHeapStatistics, serialize } from 'node:v8';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { Lang } from '../../dsl/index';
 import { MAX_EVIDENCE_BYTES, type CompiledRuleset } from '../../engine/index';
@@ -246,7 +246,7 @@ export function streamEval(o: StreamOptions): StreamSummary {
         script: script as URL,
         workers: nWorkers,
         limits: workerLimits(maxLine),
-        job: { rulesetText: o.rulesetText, path: o.path, format: o.format, header, headerLine, lang: o.lang, decision: o.decision === true, lenient: o.lenient === true, stats, ...(generated !== undefined ? { generated } : {}) },
+        job: { rulesetText: o.rulesetText, path: o.path, format: o.format, header, headerLine, lang: o.lang, decision: o.decision === true, lenient: o.lenient === true, stats, ...(generated !== undefined ? { generated } : {}), ...syntaxTree(o.ruleset) },
         stats: workerStats,
         next,
         emit: (out, records, failed) => emit(out, { records, failed }),
@@ -268,6 +268,15 @@ export function streamEval(o: StreamOptions): StreamSummary {
     if (stats) writeStats(records, nWorkers, t0, workerStats, hereTimes);
   }
   return summary();
+}
+
+/** The ruleset's syntax tree for the workers (`Job.ast`); nothing when it cannot be serialised (they parse the text). */
+function syntaxTree(r: CompiledRuleset): { ast?: Uint8Array } {
+  try {
+    return { ast: serialize(r.ast) };
+  } catch {
+    return {};
+  }
 }
 
 /**
