@@ -287,7 +287,7 @@ function syntaxTree(r: CompiledRuleset): { ast?: Uint8Array } {
 function generatedModule(r: CompiledRuleset): { dir?: string; path?: string } {
   let dir: string | undefined;
   try {
-    dir = mkdtempSync(join(tmpdir(), 'assay-generated-'));
+    dir = mkdtempSync(join(tmpdir(), 'assay-stream-gen-'));
     const w = writeGenerated(r, dir);
     return 'path' in w ? { dir, path: w.path } : { dir };
   } catch {
