@@ -1,11 +1,11 @@
 // The NDJSON line of one decision (`assay eval --decision` on a corpus), fast: the text of
 // `JSON.stringify(toDecisionJson(d))` (tested equal), written straight as a string — no intermediate object, ids and
 // enum values quoted once, the total rendered from (numerator, denominator) through a cache, since totals repeat
-// between platforms. In: a Decision. Out: that text. (A full result line is `JSON.stringify(ruleset.evaluate(p))`:
+// between platforms. In: a Decision, or the full result of the same platform (`decisionLineOfResult`). Out: that text. (A full result line is `JSON.stringify(ruleset.evaluate(p))`:
 // the plan writes the result object from its integer fractions, and the native JSON.stringify is faster than any
 // writer in JavaScript — measured.)
 
-import { type Rational, missingJson, type Decision, type EvidenceIssue, type MissingEvidence } from '../../engine/index';
+import { type Rational, missingJson, type Decision, type EvidenceIssue, type ResultJson } from '../../engine/index';
 
 /** Caches cleared when they grow past this many entries (bounded memory on any corpus). */
 const CACHE_MAX = 1 << 16;
@@ -63,10 +63,12 @@ function q(s: string): string {
   return j;
 }
 
-function issues(xs: readonly EvidenceIssue[]): string {
+type Issue = Pick<EvidenceIssue, 'field' | 'message' | 'code'>;
+
+function issues(xs: readonly Issue[]): string {
   let s = '[';
   for (let k = 0; k < xs.length; k++) {
-    const e = xs[k] as EvidenceIssue;
+    const e = xs[k] as Issue;
     s += `${k > 0 ? ',' : ''}{"field":${JSON.stringify(e.field)},"message":${JSON.stringify(e.message)},"code":${q(e.code)}}`;
   }
   return s + ']';
@@ -74,20 +76,31 @@ function issues(xs: readonly EvidenceIssue[]): string {
 
 /** `JSON.stringify(toDecisionJson(d))`, written straight (the stream's line with `--decision`). */
 export function decisionLine(d: Decision): string {
-  return head(d) + tail(idList(d.prerequisitesFailed), idList(d.vetoes), d.missing, d.errors, d.warnings);
+  const m = d.missing;
+  return head(d, numText(d.total)) + tail(d, m.length > 0 ? JSON.stringify(m.map(missingJson)) : undefined);
 }
 
-/** What a decision line starts with, up to the total. */
-function head(v: Pick<Decision, 'platform' | 'name' | 'outcome' | 'level' | 'total'>): string {
+/**
+ * The same line from the full result of the same platform (`ruleset.evaluate(p)`, whose decision fields are the
+ * decision's JSON form): cheaper than a decision's `missing` list when evidence is missing, which the full result
+ * computes in the same pass (the decision computes it again on first read).
+ */
+export function decisionLineOfResult(r: ResultJson): string {
+  const m = r.missing;
+  return head(r, jsonNumber(r.total)) + tail(r, m !== undefined && m.length > 0 ? JSON.stringify(m) : undefined);
+}
+
+/** What a decision line starts with, up to the total (its JSON text). */
+function head(v: Pick<Decision, 'platform' | 'name' | 'outcome' | 'level'>, total: string): string {
   let s = `{"platform":${JSON.stringify(v.platform)}`;
   if (v.name !== undefined) s += `,"name":${JSON.stringify(v.name)}`;
-  return `${s},"outcome":${q(v.outcome)},"level":${v.level === null ? 'null' : q(v.level)},"total":${numText(v.total)}`;
+  return `${s},"outcome":${q(v.outcome)},"level":${v.level === null ? 'null' : q(v.level)},"total":${total}`;
 }
 
-/** What it ends with: failed prerequisites and fired vetoes (JSON arrays), missing evidence if any, errors and warnings. */
-function tail(failed: string, fired: string, missing: readonly MissingEvidence[], errors: readonly EvidenceIssue[], warnings: readonly EvidenceIssue[]): string {
-  const m = missing.length > 0 ? `,"missing":${JSON.stringify(missing.map(missingJson))}` : '';
-  return `,"prerequisitesFailed":${failed},"vetoes":${fired}${m},"errors":${issues(errors)},"warnings":${issues(warnings)}}`;
+/** What it ends with: failed prerequisites, fired vetoes, missing evidence if any (its JSON text), errors and warnings. */
+function tail(v: { readonly prerequisitesFailed: readonly string[]; readonly vetoes: readonly string[]; readonly errors: readonly Issue[]; readonly warnings: readonly Issue[] }, missing: string | undefined): string {
+  const m = missing !== undefined ? `,"missing":${missing}` : '';
+  return `,"prerequisitesFailed":${idList(v.prerequisitesFailed)},"vetoes":${idList(v.vetoes)}${m},"errors":${issues(v.errors)},"warnings":${issues(v.warnings)}}`;
 }
 
 function idList(ids: readonly string[]): string {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatePlatforms } from '../../bench/generate';
 import { decisionOf, toDecisionJson, toResultJson } from '../../engine/evaluate/result';
-import { decisionLine } from '../../cli/stream/json';
+import { decisionLine, decisionLineOfResult } from '../../cli/stream/json';
 import { eachLine, LineReader } from '../../cli/stream/lines';
 import { csvCells, csvRecord, csvShape, ndjsonRecord } from '../../cli/stream/records';
 import { streamEval } from '../../cli/stream/run';
@@ -64,6 +64,26 @@ describe('NDJSON corpora', () => {
       expect(decisionLine(d)).toBe(JSON.stringify(toDecisionJson(d)));
       const named = decisionOf({ ...r.assess(p), name: 'Hub "Nord"\n', platform: '__proto__' });
       expect(decisionLine(named)).toBe(JSON.stringify(toDecisionJson(named)));
+    }
+  });
+
+  it('writes the same decision line from the full result (the stream does when evidence is missing), in every language', () => {
+    const r10 = loadRuleset('1.0');
+    for (const rs of [r, r10]) {
+      const mixed = generatePlatforms(rs.model, 150, 5, { missing: 0.3, invalid: 0.1 });
+      const lazy = mixed.filter((p) => Object.getOwnPropertyDescriptor(rs.decide(p), 'missing')?.get !== undefined);
+      expect(lazy.length).toBeGreaterThan(20);
+      for (const lang of ['en', 'zh-Hans', 'zh-Hant'] as const) {
+        for (const lenient of [false, true]) {
+          for (const p of mixed) {
+            const named = { ...p, name: `平台 "${p.platform}"` };
+            for (const q of [p, named]) {
+              const expected = JSON.stringify(toDecisionJson(rs.decide(q, { lang, lenient })));
+              expect(decisionLineOfResult(rs.evaluate(q, { lang, lenient }))).toBe(expected);
+            }
+          }
+        }
+      }
     }
   });
 

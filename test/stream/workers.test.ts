@@ -2,7 +2,7 @@
 // own TypeScript runs in-process only). In: small corpora with bad records, and a 20,000-platform corpus. Out:
 // checks that 0, 1 and 2 workers write the same bytes as the in-process stream, and that memory stays bounded.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -88,7 +88,15 @@ describe('worker threads write what the in-process stream writes', () => {
       expect(run.stats?.workers, `workers ${w}`).toBe(w);
       expect(run.stdout, `workers ${w}`).toBe(expected);
       expect(run.status).toBe(1);
+      // Workers decide with the generated module (cli/generated.ts), which must write what the plan writes.
+      if (w > 0) expect(run.stats?.generated, `workers ${w}`).toBeGreaterThan(100);
     }
+    // The module's temporary folder is removed after the run.
+    const tmp = mkdtempSync(join(dir, 'tmp-'));
+    const run = runBundle(bundle, ['eval', RULESET, ndjson, '--lang', 'zh-Hans', '--decision'], { ASSAY_WORKERS: '2', ASSAY_STREAM_BATCH: '7', TMPDIR: tmp });
+    expect(run.stdout).toBe(expected);
+    expect(run.stats?.generated).toBeGreaterThan(100);
+    expect(readdirSync(tmp)).toEqual([]);
     const lines = expected.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.filter((l) => 'indicators' in l || 'dimensions' in l)).toEqual([]);
     expect(lines.filter((l) => l['error'] !== undefined).map((l) => l['line'])).toEqual([41, 43, 84]);
