@@ -94,7 +94,8 @@ const K_PLAN = 2;
 const PLACES = 256;
 
 /**
- * The keys besides those the generated code read, for one attached ruleset. `read` returns true when each is an
+ * The keys besides those the generated code read, for one attached ruleset (called after the generated code
+ * returned non-zero: the evidence has no inherited enumerable key). `read` returns true when each is an
  * unknown key that only warns (E120: not a former id, not like a field's name, as the plan's reader decides) and
  * the reads saw exactly the own enumerable field keys; those keys are then in `unknown`, in key order. False: the
  * plan decides. `warnings` renders them once per key and language.
@@ -114,10 +115,12 @@ function otherKeysOf(m: Model, formers: ReadonlySet<string>): { read(evidence: o
     read(evidence, found) {
       unknown.length = 0;
       let known = 0;
-      let j = 0;
-      for (const key in evidence) {
-        if (!hasOwn.call(evidence, key)) return false;
-        const place = j++;
+      // Own enumerable keys (`Object.keys`, a copy of V8's enum cache): the generated code has seen every key
+      // `for…in` gives to be own, so these are the same keys in the same order (a `hasOwnProperty` call per key
+      // of a `for…in` cost an eighth of `decide`).
+      const keys = Object.keys(evidence);
+      for (let place = 0; place < keys.length; place++) {
+        const key = keys[place] as string;
         let kind: number;
         if (place < PLACES && keyAt[place] === key) kind = kindAt[place] as number;
         else {

@@ -55,6 +55,20 @@ type CE =
   | { readonly k: 'sym' | 'bool'; readonly known: string; readonly val: string }
   | { readonly k: 'frac'; readonly n: string; readonly d: string };
 
+/**
+ * A dimension's score and share variables. `shareAt`: the statement computing the share, written where a rule first
+ * reads it (a share no rule reads is never computed; one read by the levels alone only for graded platforms).
+ */
+interface Dim {
+  readonly n: string;
+  readonly d: string;
+  readonly sn: string | undefined;
+  readonly sd: string | undefined;
+  shareAt: string | undefined;
+  readonly index: number;
+  readonly fixed: boolean;
+}
+
 interface Ctx {
   readonly model: Model;
   readonly names: Names;
@@ -62,7 +76,7 @@ interface Ctx {
   /** Truth-code variables of the rules computed so far (`veto:V1`, `prerequisite:P1`). */
   readonly rules: Map<string, string>;
   /** Score fraction variables of the dimensions computed so far. */
-  readonly dims: Map<string, { readonly n: string; readonly d: string; readonly sn: string | undefined; readonly sd: string | undefined; readonly index: number; readonly fixed: boolean }>;
+  readonly dims: Map<string, Dim>;
   total: { readonly n: string; readonly d: string } | undefined;
   /** The element bound by the innermost quantifier. */
   bound: { readonly domain: QuantDomain; readonly id: string } | undefined;
@@ -463,16 +477,18 @@ function dimension(c: Ctx, id: string, ind: ReadonlyMap<number, { p: string; a: 
   c.out.push(`const ${M} = ${terms.length ? terms.join(' + ') : '0'};`);
   const A = applic.length === 0 ? String(T) : [String(always), ...applic].join(' + ');
   c.out.push(`score(${T}, ${A}, ${M}, ${c.W.scale}); const ${n} = R.n, ${dn} = R.d;`);
-  // The share (`scaledShare`), when the dimension weight is a safe fraction (else a rule reading it is not covered).
+  // The share (`scaledShare`), when the dimension weight is a safe fraction (else a rule reading it is not covered),
+  // written where a rule first reads it (`Dim.shareAt`).
   const w = fracOf((c.model.dimensions[d] as { weight: Rational }).weight);
   let sn: string | undefined;
   let sd: string | undefined;
+  let shareAt: string | undefined;
   if (w && Number.isSafeInteger(T * T * 100 * w.d * S * Math.max(1, w.n))) {
     sn = c.names.next('s');
     sd = c.names.next('s');
-    c.out.push(`share(${n}, ${dn}, ${w.n}, ${w.d}); const ${sn} = R.n, ${sd} = R.d;`);
+    shareAt = `share(${n}, ${dn}, ${w.n}, ${w.d}); const ${sn} = R.n, ${sd} = R.d;`;
   }
-  c.dims.set(id, { n, d: dn, sn, sd, index: d, fixed: applic.length === 0 });
+  c.dims.set(id, { n, d: dn, sn, sd, shareAt, index: d, fixed: applic.length === 0 });
 }
 
 /** The truth-code variable of a rule computed earlier in the evaluation order. */
@@ -602,6 +618,12 @@ function compileExpr(c: Ctx, e: Expr): CE {
           if (t.prop === 'share') {
             // share = score ÷ weight, 0 when the weight is 0: computed with the score (`scaledShare`).
             if (dim.sn === undefined || dim.sd === undefined) throw new NotCovered('shares out of the safe range');
+            // Computed on first read, at the top level of `decide`, before the statement this expression is part of
+            // (every caller pushes its statement after compiling its expressions).
+            if (dim.shareAt !== undefined) {
+              c.out.push(dim.shareAt);
+              dim.shareAt = undefined;
+            }
             return { k: 'frac', n: dim.sn, d: dim.sd };
           }
           throw new NotCovered(`dimension ${t.prop}`);
