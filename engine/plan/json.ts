@@ -20,6 +20,13 @@ export interface JsonLayout {
   readonly preIds: readonly string[];
   readonly vetoIds: readonly string[];
   readonly derivedIds: readonly string[];
+  /**
+   * An object with every indicator id as a key (values null), read from JSON text so V8 gives it a fast-mode shape:
+   * a platform's `indicators` is a copy (`{ ...template }`) whose values are then set. Adding 35 keys one by one
+   * to `{}` leaves the object in dictionary mode (about twice the cost to build and a third more to stringify).
+   * Undefined when an id is `__proto__`: `toResultJson`'s assignment to `{}` sets no key of that name, a copy's would.
+   */
+  readonly indTemplate: Readonly<Record<string, null>> | undefined;
 }
 
 export function jsonLayoutOf(model: Model): JsonLayout {
@@ -30,7 +37,16 @@ export function jsonLayoutOf(model: Model): JsonLayout {
     preIds: model.prerequisites.map((p) => p.id),
     vetoIds: model.vetoes.map((v) => v.id),
     derivedIds: model.derived.map((d) => d.id),
+    indTemplate: model.indicators.some((i) => i.id === '__proto__') ? undefined : keysTemplate(model.indicators.map((i) => i.id)),
   };
+}
+
+/**
+ * A fast-mode object with these keys, in this order, each null. Ids are written as JSON strings (data) and read
+ * back by `JSON.parse`, which defines every key as an own data property.
+ */
+export function keysTemplate(ids: readonly string[]): Readonly<Record<string, null>> {
+  return JSON.parse(`{${ids.map((id) => `${JSON.stringify(id)}:null`).join(',')}}`) as Record<string, null>;
 }
 
 /** The JSON of an accepted raw value (`valueToJson(evidenceOf(raw))`): a decimal double prints as itself. */
@@ -91,7 +107,8 @@ export function resultJsonOf(
         ? { score: jsonOfFrac(rt.dScoreN[d] as number, rt.dScoreD[d] as number), weight, share: jsonOfFrac(rt.dShareN[d] as number, rt.dShareD[d] as number) }
         : { score: 0, weight, share: 0 };
   }
-  const indicators: ResultJson['indicators'] = {};
+  // Every key present from the start, in order (its value set below): the object keeps a fast-mode shape.
+  const indicators = (J.indTemplate === undefined ? {} : { ...J.indTemplate }) as unknown as ResultJson['indicators'];
   for (let i = 0; i < J.indIds.length; i++) {
     const id = J.indIds[i] as string;
     const slot = L.indSlot[i] as number;
