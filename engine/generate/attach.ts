@@ -4,8 +4,8 @@
 // from another ruleset (its content hash differs) or in another format.
 
 import type { CompiledRuleset } from '../compile';
-import type { PlatformInput } from '../evaluate/evaluate';
-import type { Decision, EvidenceIssue, Outcome } from '../evaluate/result';
+import { invalid as invalidAssessment, type PlatformInput } from '../evaluate/evaluate';
+import { toResultJson, type Decision, type EvidenceIssue, type Outcome } from '../evaluate/result';
 import { fieldHint } from '../evidence/intake';
 import { LANGS, type Lang } from '../../dsl/ast';
 import type { Model } from '../model/model';
@@ -215,35 +215,44 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
   const out: GeneratedOut = { outcome: '', level: -2, tn: 0, td: 1, pf: 0, vf: 0, missing: false, p: 0, extra: false, bad: -1, suspect: false };
   const stats: GeneratedStats = { decided: 0, invalid: 0, bailed: 0 };
   const base = r.decide;
+  // The reference on request, and leniency (which changes what some evidence means), go to the plan.
+  const eligible = (input: PlatformInput, opts: { engine?: string; lenient?: boolean }): boolean =>
+    opts.engine !== 'reference' && opts.lenient !== true && typeof input === 'object' && input !== null;
+  /** The warnings of unknown keys of the platform `attempt` ran on last (rendered when `messages`). */
+  let warned: readonly EvidenceIssue[] = NO_ISSUES;
+  /** The generated code on the evidence: 0 (the plan decides), 1 (decided, in `out`), 2 (one invalid field). */
+  const attempt = (evidence: unknown, lang: string | undefined, messages: boolean): number => {
+    let ok = 0;
+    try {
+      ok = fn(evidence, out);
+    } catch {
+      // A fraction past the safe range (the plan's `Bail`), or anything else: the plan decides.
+      ok = 0;
+    }
+    warned = NO_ISSUES;
+    if (ok !== 0 && out.extra) {
+      if (!others.read(evidence as object, out.p)) ok = 0;
+      else if (messages && others.unknown.length > 0) warned = others.warnings(LANGS.includes(lang as Lang) ? (lang as Lang) : 'en');
+    }
+    return ok;
+  };
   const decide: CompiledRuleset['decide'] = (input, opts = {}) => {
-    // The reference on request, and leniency (which changes what some evidence means), go to the plan.
-    if (opts.engine !== 'reference' && opts.lenient !== true && typeof input === 'object' && input !== null) {
-      let ok = 0;
-      try {
-        ok = fn((input as PlatformInput).evidence, out);
-      } catch {
-        // A fraction past the safe range (the plan's `Bail`), or anything else: the plan decides.
-        ok = 0;
-      }
+    if (eligible(input, opts)) {
       const evidence = (input as PlatformInput).evidence;
       const messages = opts.messages !== false;
-      let warnings = NO_ISSUES;
-      if (ok !== 0 && out.extra) {
-        if (!others.read(evidence as object, out.p)) ok = 0;
-        else if (messages && others.unknown.length > 0) warnings = others.warnings(LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en');
-      }
+      const ok = attempt(evidence, opts.lang, messages);
       if (ok === 1) {
         stats.decided++;
         const outcome = out.outcome as Outcome;
         const level = out.level >= 0 ? (levelIds[out.level] as string) : out.level === -1 ? fallback : null;
-        const d = verdict(input, outcome, outcome === 'graded' ? level : null, ratOfFrac(out.tn, out.td), failed(out.pf), fired(out.vf), warnings);
+        const d = verdict(input, outcome, outcome === 'graded' ? level : null, ratOfFrac(out.tn, out.td), failed(out.pf), fired(out.vf), warned);
         return out.missing ? withMissing(d, () => base(input, opts).missing) : d;
       }
       if (ok === 2) {
         // Invalid evidence, one field at fault: without messages the outcome is all; with them, the reference's
         // validation of that field alone gives its errors (every other field is valid, nothing else warns but
         // the unknown keys, which come first, in key order, as the reference gives them).
-        const d = invalidDecision(m, input, evidence as object, fieldIds[out.bad] as string, out.suspect, messages, opts.lang, warnings);
+        const d = invalidDecision(m, input, evidence as object, fieldIds[out.bad] as string, out.suspect, messages, opts.lang, warned);
         if (d !== undefined) {
           stats.decided++;
           stats.invalid++;
@@ -253,6 +262,16 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
       stats.bailed++;
     }
     return base(input, opts);
+  };
+  // The full result: invalid evidence with one field at fault as `decide` writes its messages (the reference's
+  // result of invalid evidence is its decision and nothing else: `toResultJson` of its invalid assessment); any
+  // other platform by the plan, which reads the evidence itself.
+  const evaluate: CompiledRuleset['evaluate'] = (input, opts = {}) => {
+    if (eligible(input, opts) && attempt((input as PlatformInput).evidence, opts.lang, true) === 2) {
+      const d = invalidDecision(m, input, (input as PlatformInput).evidence as object, fieldIds[out.bad] as string, out.suspect, true, opts.lang, warned);
+      if (d !== undefined) return toResultJson(invalidAssessment(d.name === undefined ? { platform: d.platform } : { platform: d.platform, name: d.name }, d.errors, d.warnings));
+    }
+    return r.evaluate(input, opts);
   };
   const attached: CompiledRuleset = {
     identity: r.identity,
@@ -265,7 +284,7 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
       return r.evidenceSchema;
     },
     assess: r.assess,
-    evaluate: r.evaluate,
+    evaluate,
     decide,
   };
   STATS.set(attached, stats);

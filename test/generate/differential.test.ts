@@ -1,6 +1,7 @@
 // Generated deciders against the reference: csp-assessment 0.9 and 1.0 over the samples, the corpus and generated
-// platforms (valid, missing, invalid, boundary values). In: the bundled rulesets. Out: `decide` with the generated
-// module attached equals the reference's decision, and the fast path decides most valid platforms itself.
+// platforms (valid, missing, invalid, boundary values). In: the bundled rulesets. Out: `decide` and `evaluate` with
+// the generated module attached equal the reference's decision and result, and the fast path decides most valid
+// platforms itself.
 
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -36,6 +37,11 @@ describe('generated decide', () => {
         else if (want.errors.length === 1) invalid++;
         expect(canon(g.decide(p, { lang })), p.platform).toBe(canon(want));
         expect(canon(g.decide(p, { lang, messages: false })), p.platform).toBe(canon({ ...want, errors: [], warnings: [] }));
+        // The full result: key for key and number for number the reference's (−0 and +0 told apart).
+        const full = g.evaluate(p, { lang });
+        const wantFull = r.evaluate(p, { lang, engine: 'reference' });
+        expect(JSON.stringify(full), p.platform).toBe(JSON.stringify(wantFull));
+        expect(full, p.platform).toStrictEqual(wantFull);
       }
       const stats = generatedStats(g);
       if (!stats) throw new Error('no stats');
@@ -60,6 +66,7 @@ describe('generated decide', () => {
         outcomes.add(want.outcome);
         expect(canon(a.ruleset.decide(p)), p.platform).toBe(canon(want));
         expect(canon(a.ruleset.decide(p, { messages: false })), p.platform).toBe(canon({ ...want, errors: [], warnings: [] }));
+        expect(JSON.stringify(a.ruleset.evaluate(p)), p.platform).toBe(JSON.stringify(r.evaluate(p, { engine: 'reference' })));
       }
       const stats = generatedStats(a.ruleset);
       expect(stats?.decided ?? 0, JSON.stringify(stats)).toBeGreaterThan(ps.length);
