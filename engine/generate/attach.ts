@@ -1,7 +1,8 @@
 // Attaching a generated decide module (engine/generate/generate.ts, imported by a front end) to a compiled
-// ruleset. In: a `CompiledRuleset` and the module's namespace. Out: the same ruleset whose `decide` asks the
-// generated code first and the plan whenever it bails; refused (`GeneratedMismatch`) when the module was generated
-// from another ruleset (its content hash differs) or in another format.
+// ruleset. In: a `CompiledRuleset` and the module's namespace. Out: the same ruleset whose `decide` and `evaluate`
+// ask the generated code first (`evaluate` its full variant, full.ts writing the result) and the plan whenever it
+// bails; refused (`GeneratedMismatch`) when the module was generated from another ruleset (its content hash
+// differs) or in another format.
 
 import type { CompiledRuleset } from '../compile';
 import { invalid as invalidAssessment, type PlatformInput } from '../evaluate/evaluate';
@@ -15,6 +16,7 @@ import { ratOfFrac } from '../plan/num';
 import { sharedIssue } from '../plan/runtime';
 import { verdict, withMissing } from '../plan/plan';
 import { formerKeys, GENERATED_FORMAT } from './generate';
+import { fullDetailOf, fullWriter, type FullDetail } from './full';
 import { KIT, type Kit } from './kit';
 
 /** Where the generated code writes its decision (one object per attached ruleset, reused). */
@@ -44,6 +46,8 @@ export interface GeneratedModule {
   readonly format: number;
   readonly hash: string;
   make(kit: Kit): (evidence: unknown, out: GeneratedOut) => number;
+  /** The full variant: the decision and what the full result needs besides (engine/generate/full.ts). */
+  makeFull(kit: Kit): (evidence: unknown, out: GeneratedOut & FullDetail) => number;
 }
 
 export class GeneratedMismatch extends Error {
@@ -61,6 +65,8 @@ export interface GeneratedStats {
   /** Of those decided, how many were invalid evidence (one field at fault). */
   invalid: number;
   bailed: number;
+  /** Full results (`evaluate`) written from the full variant's output. */
+  written: number;
 }
 const STATS = new WeakMap<CompiledRuleset, GeneratedStats>();
 
@@ -203,6 +209,7 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
   if (mod.format !== GENERATED_FORMAT) throw new GeneratedMismatch('format', `generated module format ${String(mod.format)}, expected ${GENERATED_FORMAT}`);
   if (mod.hash !== r.identity.hash) throw new GeneratedMismatch('hash', `generated module of ruleset ${String(mod.hash)}, not of ${r.identity.hash}`);
   const fn = mod.make(KIT);
+  const fullFn = mod.makeFull(KIT);
   const m = r.model;
   const levelIds = m.levels.map((l) => l.id);
   const fallback = m.fallback?.id ?? null;
@@ -213,7 +220,9 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
   const formers = new Set(formerKeys(m).values());
   const others = otherKeysOf(m, formers);
   const out: GeneratedOut = { outcome: '', level: -2, tn: 0, td: 1, pf: 0, vf: 0, missing: false, p: 0, extra: false, bad: -1, suspect: false };
-  const stats: GeneratedStats = { decided: 0, invalid: 0, bailed: 0 };
+  const stats: GeneratedStats = { decided: 0, invalid: 0, bailed: 0, written: 0 };
+  const fullOut: GeneratedOut & FullDetail = { ...out, ...fullDetailOf(m) };
+  const writer = fullWriter(m);
   const base = r.decide;
   // The reference on request, and leniency (which changes what some evidence means), go to the plan.
   const eligible = (input: PlatformInput, opts: { engine?: string; lenient?: boolean }): boolean =>
@@ -221,17 +230,18 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
   /** The warnings of unknown keys of the platform `attempt` ran on last (rendered when `messages`). */
   let warned: readonly EvidenceIssue[] = NO_ISSUES;
   /** The generated code on the evidence: 0 (the plan decides), 1 (decided, in `out`), 2 (one invalid field). */
-  const attempt = (evidence: unknown, lang: string | undefined, messages: boolean): number => {
+  const attempt = (evidence: unknown, lang: string | undefined, messages: boolean, full: boolean): number => {
     let ok = 0;
     try {
-      ok = fn(evidence, out);
+      ok = full ? fullFn(evidence, fullOut) : fn(evidence, out);
     } catch {
       // A fraction past the safe range (the plan's `Bail`), or anything else: the plan decides.
       ok = 0;
     }
     warned = NO_ISSUES;
-    if (ok !== 0 && out.extra) {
-      if (!others.read(evidence as object, out.p)) ok = 0;
+    const o = full ? fullOut : out;
+    if (ok !== 0 && o.extra) {
+      if (!others.read(evidence as object, o.p)) ok = 0;
       else if (messages && others.unknown.length > 0) warned = others.warnings(LANGS.includes(lang as Lang) ? (lang as Lang) : 'en');
     }
     return ok;
@@ -240,7 +250,7 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
     if (eligible(input, opts)) {
       const evidence = (input as PlatformInput).evidence;
       const messages = opts.messages !== false;
-      const ok = attempt(evidence, opts.lang, messages);
+      const ok = attempt(evidence, opts.lang, messages, false);
       if (ok === 1) {
         stats.decided++;
         const outcome = out.outcome as Outcome;
@@ -263,13 +273,25 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
     }
     return base(input, opts);
   };
-  // The full result: invalid evidence with one field at fault as `decide` writes its messages (the reference's
-  // result of invalid evidence is its decision and nothing else: `toResultJson` of its invalid assessment); any
-  // other platform by the plan, which reads the evidence itself.
+  // The full result: a platform the full variant decided written from its output (full.ts); invalid evidence with
+  // one field at fault as `decide` writes its messages (the reference's result of invalid evidence is its decision
+  // and nothing else: `toResultJson` of its invalid assessment); any other platform by the plan.
   const evaluate: CompiledRuleset['evaluate'] = (input, opts = {}) => {
-    if (eligible(input, opts) && attempt((input as PlatformInput).evidence, opts.lang, true) === 2) {
-      const d = invalidDecision(m, input, (input as PlatformInput).evidence as object, fieldIds[out.bad] as string, out.suspect, true, opts.lang, warned);
-      if (d !== undefined) return toResultJson(invalidAssessment(d.name === undefined ? { platform: d.platform } : { platform: d.platform, name: d.name }, d.errors, d.warnings));
+    if (writer !== undefined && eligible(input, opts)) {
+      const ok = attempt((input as PlatformInput).evidence, opts.lang, true, true);
+      if (ok === 1) {
+        try {
+          const j = writer(input, fullOut, fullOut, LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en', warned);
+          stats.written++;
+          return j;
+        } catch {
+          // A fraction past the safe range in a dimension's score or the total (the plan's `Bail`): the plan writes it.
+        }
+      }
+      if (ok === 2) {
+        const d = invalidDecision(m, input, (input as PlatformInput).evidence as object, fieldIds[fullOut.bad] as string, fullOut.suspect, true, opts.lang, warned);
+        if (d !== undefined) return toResultJson(invalidAssessment(d.name === undefined ? { platform: d.platform } : { platform: d.platform, name: d.name }, d.errors, d.warnings));
+      }
     }
     return r.evaluate(input, opts);
   };

@@ -8,7 +8,9 @@
 // evidence that is invalid, unusual (former ids, inherited or non-enumerable properties, a number the reference
 // may find implausible), a band or map that matches nothing (a warning), a fraction that leaves the
 // safe range (the kit's `Bail`, thrown). The caller then asks the plan, so results are always the plan's and the
-// reference's.
+// reference's. `makeFull(kit)` returns the same decision's full variant: it also writes each indicator's points
+// and applicability and each rule's truth code into `out` (engine/generate/full.ts writes the full result from
+// them), and leaves evidence with an absent field, or a field under a former id, to the plan.
 //
 // Every name and literal of the ruleset is written as data (`str`, `num` in source.ts); identifiers are synthetic.
 // The language's rules come from engine/semantics/: Kleene logic, `holds`, `applies`, `bandMatches`,
@@ -33,7 +35,7 @@ import { FALSE, TRUE, UNKNOWN } from '../semantics/truth';
 import { Names, NotCovered, num, str } from './source';
 
 /** The generated module's format: `withGenerated` refuses a module of another format. */
-export const GENERATED_FORMAT = 1;
+export const GENERATED_FORMAT = 2;
 
 export type GenerateResult = { readonly ok: true; readonly source: string } | { readonly ok: false; readonly why: string };
 
@@ -82,6 +84,11 @@ interface Ctx {
   bound: { readonly domain: QuantDomain; readonly id: string } | undefined;
   readonly W: Weights;
   readonly out: string[];
+  /**
+   * The full variant (`makeFull`): it also writes each field's value (`V`), each indicator's points and
+   * applicability (`P`, `Q`) and each rule's truth code (`PT`, `VT`) for the full result, and returns 0 when a field is absent or read under a former id.
+   */
+  readonly full: boolean;
 }
 
 const T = String(TRUE);
@@ -104,14 +111,15 @@ export function formerKeys(model: Model): ReadonlyMap<string, string> {
 /** Generates the decide module of a checked model; `hash` is the ruleset's content hash the module embeds. */
 export function generateDecider(model: Model, hash: string): GenerateResult {
   try {
-    return { ok: true, source: generate(model, hash) };
+    return { ok: true, source: moduleText(model, hash, generate(model, false), generate(model, true)) };
   } catch (e) {
     if (e instanceof NotCovered) return { ok: false, why: e.why };
     throw e;
   }
 }
 
-function generate(model: Model, hash: string): string {
+/** The body of `decide` (or, `full`, of the full variant). */
+function generate(model: Model, full: boolean): readonly string[] {
   const obstacle = planObstacle(model);
   if (obstacle) throw new NotCovered(obstacle);
   const reader = compileEvidenceReader(model);
@@ -125,7 +133,7 @@ function generate(model: Model, hash: string): string {
   const names = new Names();
   const out: string[] = [];
   const slots = new Map<string, Slot>();
-  const c: Ctx = { model, names, slots, rules: new Map(), dims: new Map(), total: undefined, bound: undefined, W, out };
+  const c: Ctx = { model, names, slots, rules: new Map(), dims: new Map(), total: undefined, bound: undefined, W, out, full };
 
   // Evidence: every field read by name at a fixed site, checked in place.
   out.push('if (typeof e !== "object" || e === null || GP(e) !== OP || exact(e)) return 0;');
@@ -158,6 +166,12 @@ function generate(model: Model, hash: string): string {
   const states = [...slots.values()].map((s) => s.s);
   // Some field absent: the decision's `missing` is asked of the plan when read (over-approximating is harmless).
   out.push(`o.missing = ${states.length === 0 ? 'false' : `(${states.join(' & ')}) === 0`};`);
+  // The full variant leaves platforms with absent fields to the plan (their result lists what is missing), and
+  // hands over each field's value (in `model.fields` order) for the result.
+  if (full) {
+    out.push('if (o.missing) return 0;');
+    out.push(`${[...slots.values()].map((v, k) => `V[${k}] = ${v.f};`).join(' ')}`);
+  }
 
   // The evaluation order: indicators, dimensions, the total, vetoes, prerequisites (levels last, after the outcome).
   const ind = new Map<number, { readonly p: string; readonly a: string | undefined }>();
@@ -191,6 +205,7 @@ function generate(model: Model, hash: string): string {
         if (!v?.when) throw new NotCovered('a veto without a condition');
         const code = names.next('c');
         out.push(`const ${code} = ${truthOf(compileExpr(c, v.when))};`);
+        if (full) out.push(`VT[${model.vetoes.indexOf(v)}] = ${code};`);
         c.rules.set(`veto:${node.id}`, code);
         break;
       }
@@ -199,6 +214,7 @@ function generate(model: Model, hash: string): string {
         if (!pr) throw new NotCovered('an unknown prerequisite');
         const code = names.next('c');
         out.push(`const ${code} = ${conjunction(c, pr.requires)};`);
+        if (full) out.push(`PT[${model.prerequisites.indexOf(pr)}] = ${code};`);
         c.rules.set(`prerequisite:${node.id}`, code);
         break;
       }
@@ -239,14 +255,20 @@ function generate(model: Model, hash: string): string {
     }
   } else out.push('o.level = -2; return 1;');
 
-  return moduleText(model, hash, out);
+  return out;
 }
 
 function assertNeverNode(node: never): never {
   throw new NotCovered(`evaluation node ${JSON.stringify(node)}`);
 }
 
-function moduleText(model: Model, hash: string, body: readonly string[]): string {
+function moduleText(model: Model, hash: string, body: readonly string[], fullBody: readonly string[]): string {
+  const kit = [
+    '  const { andCode, orCode, notCode, holds, applies, bandMatches, decided, prerequisiteFails, vetoFires, outcomeOf, cmpFrac, addFracLcm, R, exact, score, share } = kit;',
+    '  const H = Object.prototype.hasOwnProperty;',
+    '  const GP = Object.getPrototypeOf;',
+    '  const OP = Object.prototype;',
+  ];
   return [
     '// Generated by Assay (engine/generate/) from a checked ruleset; do not edit. It decides platforms of that ruleset',
     '// alone and returns 0 for anything outside its fast path (the engine then decides with its plan).',
@@ -255,12 +277,18 @@ function moduleText(model: Model, hash: string, body: readonly string[]): string
     `export const rulesetId = ${str(model.id)};`,
     `export const rulesetVersion = ${str(model.version)};`,
     'export function make(kit) {',
-    '  const { andCode, orCode, notCode, holds, applies, bandMatches, decided, prerequisiteFails, vetoFires, outcomeOf, cmpFrac, addFracLcm, R, exact, score, share } = kit;',
-    '  const H = Object.prototype.hasOwnProperty;',
-    '  const GP = Object.getPrototypeOf;',
-    '  const OP = Object.prototype;',
+    ...kit,
     '  return function decide(e, o) {',
     ...body.map((l) => `    ${l}`),
+    '  };',
+    '}',
+    '// The same decision, writing what the full result needs besides (each indicator\'s points and applicability, each',
+    '// rule\'s truth code); 0 when a field is absent or read under a former id.',
+    'export function makeFull(kit) {',
+    ...kit,
+    '  return function full(e, o) {',
+    '    const P = o.P, Q = o.Q, PT = o.PT, VT = o.VT, V = o.V;',
+    ...fullBody.map((l) => `    ${l}`),
     '  };',
     '}',
     '',
@@ -332,7 +360,11 @@ function readField(c: Ctx, holder: string, name: string, type: ValueType, field:
       // so the plan decides.
       const g = c.names.next('f');
       c.out.push(`const ${g} = ${readOf(former)};`);
-      c.out.push(`if (${g} !== undefined) { p++; if (${g} !== null) { if (${f} !== undefined && ${f} !== null) return 0; ${f} = ${g}; } }`);
+      c.out.push(
+        c.full
+          ? `if (${g} !== undefined) { p++; if (${g} !== null) return 0; }`
+          : `if (${g} !== undefined) { p++; if (${g} !== null) { if (${f} !== undefined && ${f} !== null) return 0; ${f} = ${g}; } }`,
+      );
     }
     c.out.push(`let ${s} = 0;`);
     if (y) c.out.push(`let ${y} = -1;`);
@@ -425,6 +457,7 @@ function indicator(c: Ctx, i: number): { p: string; a: string | undefined } {
     c.out.push(`const ${a} = applies(${truthOf(compileExpr(c, info.decl.applies))});`);
     if (scored) c.out.push(`if (${a}) { ${scored} }`);
   } else if (scored) c.out.push(scored);
+  if (c.full) c.out.push(`P[${i}] = ${p}; Q[${i}] = ${a === undefined ? '1' : `${a} ? 1 : 0`};`);
   return { p, a };
 }
 

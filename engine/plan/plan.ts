@@ -208,7 +208,8 @@ export function compilePlan(model: Model, reference: Reference): Plan {
       rt.busy = true;
       try {
         rt.reset(LANGS.includes(lang) ? lang : 'en');
-        reader.read(input.evidence, rt.raw, rt.keys, rt.sym, rt.warn);
+        // Evidence warnings rendered once per corpus (`warnShared`): the result copies their field, message, code.
+        reader.read(input.evidence, rt.raw, rt.keys, rt.sym, rt.warnShared);
         for (const n of v.nodes) n(rt);
         stats.decided++;
         // Missing evidence: the result lists what it cost, read from the same state.

@@ -26,6 +26,8 @@ describe('generated decide', () => {
       const ps: PlatformInput[] = [
         ...corpus(),
         ...generatePlatforms(r.model, 3_000, version === '0.9' ? 41 : 42, { missing: 0.05, invalid: 0.1, boundary: 0.6 }),
+        // Every field present: the full results the full variant writes.
+        ...generatePlatforms(r.model, 1_000, version === '0.9' ? 43 : 44, { missing: 0, invalid: 0.05, boundary: 0.6 }),
       ];
       let valid = 0;
       let invalid = 0;
@@ -50,6 +52,8 @@ describe('generated decide', () => {
       expect(stats.decided - stats.invalid, JSON.stringify(stats)).toBeGreaterThan(2 * valid * 0.9);
       expect(stats.invalid, JSON.stringify(stats)).toBeGreaterThan(2 * invalid * 0.5);
       expect(stats.bailed).toBeGreaterThan(0);
+      // Most full results of valid platforms with every field present are written from the full variant.
+      expect(stats.written, JSON.stringify(stats)).toBeGreaterThan(1_000 * 0.8);
     });
   }
 
@@ -59,7 +63,10 @@ describe('generated decide', () => {
       if (!r) throw new Error('generated ruleset has errors');
       const a = await attached(r);
       if ('why' in a) throw new Error(`not covered: ${a.why}`);
-      const ps = generatePlatforms(r.model, size === 30 ? 2_000 : 300, 7, { missing: 0.05, invalid: 0.1, boundary: 0.6 });
+      const ps = [
+        ...generatePlatforms(r.model, size === 30 ? 2_000 : 300, 7, { missing: 0.05, invalid: 0.1, boundary: 0.6 }),
+        ...generatePlatforms(r.model, size === 30 ? 1_000 : 200, 8, { missing: 0, invalid: 0.02, boundary: 0.6 }),
+      ];
       const outcomes = new Set<string>();
       for (const p of ps) {
         const want = decisionOf(r.assess(p, { engine: 'reference' }));
@@ -70,6 +77,7 @@ describe('generated decide', () => {
       }
       const stats = generatedStats(a.ruleset);
       expect(stats?.decided ?? 0, JSON.stringify(stats)).toBeGreaterThan(ps.length);
+      expect(stats?.written ?? 0, JSON.stringify(stats)).toBeGreaterThan(size === 30 ? 700 : 50);
       expect(outcomes.size).toBeGreaterThan(2);
     });
   }

@@ -18,7 +18,7 @@ describe('generated shares', () => {
     const graded = g.source.indexOf('if (oc !== "graded")');
     expect(graded).toBeGreaterThan(0);
     // One call per dimension, every one after the graded check (the kit's destructuring names `share` once).
-    const body = g.source.slice(g.source.indexOf('return function decide'));
+    const body = g.source.slice(g.source.indexOf('return function decide'), g.source.indexOf('export function makeFull'));
     expect(calls(body)).toBe(r.model.dimensions.length);
     expect(body.indexOf('share(')).toBeGreaterThan(body.indexOf('if (oc !== "graded")'));
   });
@@ -32,5 +32,6 @@ describe('generated shares', () => {
     const g = generateDecider(c.ruleset.model, c.ruleset.identity.hash);
     if (!g.ok) throw new Error(g.why);
     expect(calls(g.source.slice(g.source.indexOf('return function decide')))).toBe(0);
+    expect(g.source).toContain('return function full');
   });
 });

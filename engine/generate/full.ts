@@ -1,0 +1,97 @@
+// The full result of a platform the generated module's full variant decided (`makeFull`). In: the model, once;
+// per platform its input, the variant's output (each indicator's points and applicability, each rule's truth
+// code, the level) and the warnings of its unknown keys. Out: the `ResultJson` the plan writes for that platform:
+// the plan's runtime state filled from that output, its dimensions and total by the plan's own `computeDimension`
+// and `computeTotal`, the JSON by the plan's `resultJsonOf` (so every number is the plan's, and the reference's).
+
+import type { Lang } from '../../dsl/ast';
+import type { PlatformInput } from '../evaluate/evaluate';
+import type { EvidenceIssue, MissingEvidence, ResultJson } from '../evaluate/result';
+import { compileEvidenceReader, ObjV, type Raw } from '../evidence/fast';
+import type { Model } from '../model/model';
+import type { ValueType } from '../model/value-type';
+import { jsonLayoutOf, resultJsonOf } from '../plan/json';
+import { layoutOf, Rt, ST_NA, ST_SCORED } from '../plan/runtime';
+import { compileWeights, computeDimension, computeTotal } from '../plan/scores';
+
+/** What the full variant writes besides the decision: indexed like `model.indicators`, `prerequisites`, `vetoes`. */
+export interface FullDetail {
+  /** Points (an integer 0–100) of each indicator. */
+  readonly P: Int32Array;
+  /** 1 when the indicator applies (`applies`), else 0. */
+  readonly Q: Uint8Array;
+  /** Truth code of each prerequisite and veto. */
+  readonly PT: Int8Array;
+  readonly VT: Int8Array;
+  /** Each field's value as the generated code read it (in `model.fields` order). */
+  readonly V: unknown[];
+}
+
+export function fullDetailOf(m: Model): FullDetail {
+  return {
+    P: new Int32Array(m.indicators.length),
+    Q: new Uint8Array(m.indicators.length),
+    PT: new Int8Array(m.prerequisites.length),
+    VT: new Int8Array(m.vetoes.length),
+    V: new Array<unknown>(m.fields.size).fill(undefined),
+  };
+}
+
+const NO_MISSING: readonly MissingEvidence[] = [];
+
+/**
+ * A field's value as the plan's evidence reader keeps it (engine/evidence/fast.ts): numbers, strings and booleans
+ * as they are, an object as an `ObjV` of its members in the type's order. Only for values the generated checks
+ * passed (no exact source text: those go to the plan).
+ */
+function rawOf(t: ValueType, x: unknown): Raw {
+  if (t.kind !== 'object') return x as Raw;
+  const names = [...t.fields.keys()];
+  const o = x as Record<string, unknown>;
+  return new ObjV(names, names.map((n) => rawOf(t.fields.get(n) as ValueType, o[n])), undefined);
+}
+
+/** The writer of a model's full results, or undefined where the plan has no fast path (nor a generated module). */
+export function fullWriter(m: Model): ((input: PlatformInput, o: { readonly level: number }, detail: FullDetail, lang: Lang, warnings: readonly EvidenceIssue[]) => ResultJson) | undefined {
+  const reader = compileEvidenceReader(m);
+  if (!reader) return undefined;
+  const L = layoutOf(m, reader.slotOf);
+  const W = compileWeights(m, L);
+  if (!W) return undefined;
+  const J = jsonLayoutOf(m);
+  const rt = new Rt(L, reader.slots.length);
+  const fields = [...m.fields].flatMap(([id, f], at) => {
+    const slot = reader.slotOf.get(id);
+    return slot === undefined || !f.type ? [] : [{ id, slot, at, type: f.type }];
+  });
+  const levelIds = m.levels.map((l) => l.id);
+  const fallback = m.fallback?.id ?? null;
+  const order = m.order.flatMap((n) => (n.kind === 'dimension' ? [L.dimIndex.get(n.id) as number] : n.kind === 'total' ? [-1] : []));
+  return (input, o, detail, lang, warnings) => {
+    rt.reset(lang);
+    // Every field is present (the variant returns 0 otherwise), read under its own id.
+    const { P, Q, PT, VT, V } = detail;
+    for (const f of fields) {
+      rt.raw[f.slot] = rawOf(f.type, V[f.at]);
+      rt.keys[f.slot] = f.id;
+    }
+    // Each indicator as the plan's indicator node sets it: scored with its points, or not applicable.
+    for (let i = 0; i < P.length; i++) {
+      const applies = Q[i] === 1;
+      rt.iSet[i] = 1;
+      rt.iStatus[i] = applies ? ST_SCORED : ST_NA;
+      rt.iPn[i] = applies ? (P[i] as number) : 0;
+      rt.iPd[i] = applies ? 1 : 0;
+      rt.iApplicable[i] = applies ? 1 : 0;
+    }
+    for (const d of order) {
+      if (d >= 0) computeDimension(rt, W, d);
+      else computeTotal(rt);
+    }
+    for (let k = 0; k < PT.length; k++) rt.pTruth[k] = PT[k] as number;
+    for (let k = 0; k < VT.length; k++) rt.vTruth[k] = VT[k] as number;
+    rt.level = o.level >= 0 ? (levelIds[o.level] as string) : o.level === -1 ? fallback : null;
+    for (const w of warnings) rt.warnings.push(w);
+    return resultJsonOf(rt, J, L, W, String(input.platform), input.name === undefined ? undefined : String(input.name), NO_MISSING);
+  };
+}
