@@ -1,17 +1,19 @@
 // The full result of a platform the generated module's full variant decided (`makeFull`). In: the model, once;
-// per platform its input, the variant's output (each indicator's points and applicability, each rule's truth
-// code, the level) and the warnings of its unknown keys. Out: the `ResultJson` the plan writes for that platform:
-// the plan's runtime state filled from that output, its dimensions and total by the plan's own `computeDimension`
-// and `computeTotal`, the JSON by the plan's `resultJsonOf` (so every number is the plan's, and the reference's).
+// per platform its input, the variant's output (each field's value, each indicator's points and applicability,
+// each rule's truth code, the level) and the warnings of its unknown keys. Out: the `ResultJson` the plan writes
+// for that platform: the plan's runtime state filled from that output, its dimensions and total by the plan's own
+// `computeDimension` and `computeTotal`, the missing evidence by its `missingSource`, the JSON by its
+// `resultJsonOf` (so every number is the plan's, and the reference's).
 
 import type { Lang } from '../../dsl/ast';
 import type { PlatformInput } from '../evaluate/evaluate';
-import type { EvidenceIssue, MissingEvidence, ResultJson } from '../evaluate/result';
+import { missingOf, type EvidenceIssue, type MissingEvidence, type ResultJson } from '../evaluate/result';
 import { compileEvidenceReader, ObjV, type Raw } from '../evidence/fast';
 import type { Model } from '../model/model';
 import type { ValueType } from '../model/value-type';
 import { jsonLayoutOf, resultJsonOf } from '../plan/json';
-import { layoutOf, Rt, ST_NA, ST_SCORED } from '../plan/runtime';
+import { anyMissing, missingSource } from '../plan/plan';
+import { layoutOf, Rt, ST_MISSING, ST_NA, ST_SCORED } from '../plan/runtime';
 import { compileWeights, computeDimension, computeTotal } from '../plan/scores';
 
 /** What the full variant writes besides the decision: indexed like `model.indicators`, `prerequisites`, `vetoes`. */
@@ -44,11 +46,12 @@ const NO_MISSING: readonly MissingEvidence[] = [];
  * as they are, an object as an `ObjV` of its members in the type's order. Only for values the generated checks
  * passed (no exact source text: those go to the plan).
  */
-function rawOf(t: ValueType, x: unknown): Raw {
+function rawOf(t: ValueType, x: unknown): Raw | undefined {
+  if (x === null || x === undefined) return undefined;
   if (t.kind !== 'object') return x as Raw;
   const names = [...t.fields.keys()];
   const o = x as Record<string, unknown>;
-  return new ObjV(names, names.map((n) => rawOf(t.fields.get(n) as ValueType, o[n])), undefined);
+  return new ObjV(names, names.map((n) => rawOf(t.fields.get(n) as ValueType, o[n]) as Raw), undefined);
 }
 
 /** The writer of a model's full results, or undefined where the plan has no fast path (nor a generated module). */
@@ -69,18 +72,21 @@ export function fullWriter(m: Model): ((input: PlatformInput, o: { readonly leve
   const order = m.order.flatMap((n) => (n.kind === 'dimension' ? [L.dimIndex.get(n.id) as number] : n.kind === 'total' ? [-1] : []));
   return (input, o, detail, lang, warnings) => {
     rt.reset(lang);
-    // Every field is present (the variant returns 0 otherwise), read under its own id.
+    // Each field as the plan's reader keeps it: absent (null) fields undefined, the others read under their own id.
     const { P, Q, PT, VT, V } = detail;
     for (const f of fields) {
       rt.raw[f.slot] = rawOf(f.type, V[f.at]);
       rt.keys[f.slot] = f.id;
     }
-    // Each indicator as the plan's indicator node sets it: scored with its points, or not applicable.
+    // Each indicator as the plan's indicator node sets it: not applicable; missing (0 points) when its field is
+    // absent; else scored with its points.
     for (let i = 0; i < P.length; i++) {
       const applies = Q[i] === 1;
+      const slot = L.indSlot[i] as number;
+      const present = slot >= 0 && rt.raw[slot] !== undefined;
       rt.iSet[i] = 1;
-      rt.iStatus[i] = applies ? ST_SCORED : ST_NA;
-      rt.iPn[i] = applies ? (P[i] as number) : 0;
+      rt.iStatus[i] = !applies ? ST_NA : present ? ST_SCORED : ST_MISSING;
+      rt.iPn[i] = applies && present ? (P[i] as number) : 0;
       rt.iPd[i] = applies ? 1 : 0;
       rt.iApplicable[i] = applies ? 1 : 0;
     }
@@ -92,6 +98,8 @@ export function fullWriter(m: Model): ((input: PlatformInput, o: { readonly leve
     for (let k = 0; k < VT.length; k++) rt.vTruth[k] = VT[k] as number;
     rt.level = o.level >= 0 ? (levelIds[o.level] as string) : o.level === -1 ? fallback : null;
     for (const w of warnings) rt.warnings.push(w);
-    return resultJsonOf(rt, J, L, W, String(input.platform), input.name === undefined ? undefined : String(input.name), NO_MISSING);
+    // The missing evidence, from the same state (every rule's truth is known: the variant returns 0 otherwise).
+    const missing = anyMissing(rt) ? missingOf(missingSource(rt, m, L, W)) : NO_MISSING;
+    return resultJsonOf(rt, J, L, W, String(input.platform), input.name === undefined ? undefined : String(input.name), missing);
   };
 }

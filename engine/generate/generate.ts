@@ -10,7 +10,8 @@
 // safe range (the kit's `Bail`, thrown). The caller then asks the plan, so results are always the plan's and the
 // reference's. `makeFull(kit)` returns the same decision's full variant: it also writes each indicator's points
 // and applicability and each rule's truth code into `out` (engine/generate/full.ts writes the full result from
-// them), and leaves evidence with an absent field, or a field under a former id, to the plan.
+// them), and leaves a rule of unknown truth (the result lists its missing fields), or a field under a former id,
+// to the plan.
 //
 // Every name and literal of the ruleset is written as data (`str`, `num` in source.ts); identifiers are synthetic.
 // The language's rules come from engine/semantics/: Kleene logic, `holds`, `applies`, `bandMatches`,
@@ -86,7 +87,8 @@ interface Ctx {
   readonly out: string[];
   /**
    * The full variant (`makeFull`): it also writes each field's value (`V`), each indicator's points and
-   * applicability (`P`, `Q`) and each rule's truth code (`PT`, `VT`) for the full result, and returns 0 when a field is absent or read under a former id.
+   * applicability (`P`, `Q`) and each rule's truth code (`PT`, `VT`) for the full result, and returns 0 when a rule's
+   * truth is unknown or a field is read under a former id.
    */
   readonly full: boolean;
 }
@@ -166,12 +168,8 @@ function generate(model: Model, full: boolean): readonly string[] {
   const states = [...slots.values()].map((s) => s.s);
   // Some field absent: the decision's `missing` is asked of the plan when read (over-approximating is harmless).
   out.push(`o.missing = ${states.length === 0 ? 'false' : `(${states.join(' & ')}) === 0`};`);
-  // The full variant leaves platforms with absent fields to the plan (their result lists what is missing), and
-  // hands over each field's value (in `model.fields` order) for the result.
-  if (full) {
-    out.push('if (o.missing) return 0;');
-    out.push(`${[...slots.values()].map((v, k) => `V[${k}] = ${v.f};`).join(' ')}`);
-  }
+  // The full variant hands over each field's value (in `model.fields` order; absent: null or undefined).
+  if (full) out.push(`${[...slots.values()].map((v, k) => `V[${k}] = ${v.f};`).join(' ')}`);
 
   // The evaluation order: indicators, dimensions, the total, vetoes, prerequisites (levels last, after the outcome).
   const ind = new Map<number, { readonly p: string; readonly a: string | undefined }>();
@@ -237,6 +235,9 @@ function generate(model: Model, full: boolean): readonly string[] {
   out.push(`const pf = ${pre.length ? pre.join(' | ') : '0'};`);
   out.push(`const vf = ${vet.length ? vet.join(' | ') : '0'};`);
   out.push('o.pf = pf; o.vf = vf;');
+  // The full variant leaves a rule whose truth is unknown to the plan: the result lists the fields it missed.
+  const ruleCodes = [...c.rules.values()];
+  if (full && ruleCodes.length > 0) out.push(`if (o.missing && (${ruleCodes.map((v) => `${v} === ${U}`).join(' || ')})) return 0;`);
   out.push('const oc = outcomeOf(pf !== 0, vf !== 0);');
   out.push('o.outcome = oc;');
   // The level (only when graded): the ladder's decision list from engine/semantics/ladder.ts, each level's own
@@ -283,7 +284,7 @@ function moduleText(model: Model, hash: string, body: readonly string[], fullBod
     '  };',
     '}',
     '// The same decision, writing what the full result needs besides (each indicator\'s points and applicability, each',
-    '// rule\'s truth code); 0 when a field is absent or read under a former id.',
+    '// rule\'s truth code); 0 when a rule\'s truth is unknown or a field is read under a former id.',
     'export function makeFull(kit) {',
     ...kit,
     '  return function full(e, o) {',

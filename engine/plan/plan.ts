@@ -339,7 +339,7 @@ LazyMissing.prototype = Object.prototype;
 LazyMissingNamed.prototype = Object.prototype;
 
 /** What `missingOf` reads, from the full variant's state: the missing indicators, every prerequisite and veto. */
-function missingSource(rt: Rt, m: Model, L: Layout, W: Weights): MissingSource {
+export function missingSource(rt: Rt, m: Model, L: Layout, W: Weights): MissingSource {
   const indicators: MissingSource['indicators'][number][] = [];
   for (let i = 0; i < m.indicators.length; i++) {
     const slot = L.indSlot[i] as number;
@@ -361,7 +361,7 @@ function missingSource(rt: Rt, m: Model, L: Layout, W: Weights): MissingSource {
 }
 
 /** Whether an indicator scored 0 for want of evidence, or a prerequisite or veto is unknown. */
-function anyMissing(rt: Rt): boolean {
+export function anyMissing(rt: Rt): boolean {
   for (let i = 0; i < rt.iStatus.length; i++) if (rt.iSet[i] === 0 || rt.iStatus[i] === ST_MISSING) return true;
   // A derived value or the formula total that read missing evidence (the result lists the fields).
   if (rt.totV instanceof Unk) return true;

@@ -26,7 +26,7 @@ describe('generated decide', () => {
       const ps: PlatformInput[] = [
         ...corpus(),
         ...generatePlatforms(r.model, 3_000, version === '0.9' ? 41 : 42, { missing: 0.05, invalid: 0.1, boundary: 0.6 }),
-        // Every field present: the full results the full variant writes.
+        // Every field present.
         ...generatePlatforms(r.model, 1_000, version === '0.9' ? 43 : 44, { missing: 0, invalid: 0.05, boundary: 0.6 }),
       ];
       let valid = 0;
@@ -52,8 +52,8 @@ describe('generated decide', () => {
       expect(stats.decided - stats.invalid, JSON.stringify(stats)).toBeGreaterThan(2 * valid * 0.9);
       expect(stats.invalid, JSON.stringify(stats)).toBeGreaterThan(2 * invalid * 0.5);
       expect(stats.bailed).toBeGreaterThan(0);
-      // Most full results of valid platforms with every field present are written from the full variant.
-      expect(stats.written, JSON.stringify(stats)).toBeGreaterThan(1_000 * 0.8);
+      // Most full results of valid platforms (missing fields included) are written from the full variant.
+      expect(stats.written, JSON.stringify({ ...stats, valid })).toBeGreaterThan(valid * 0.5);
     });
   }
 
