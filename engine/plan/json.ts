@@ -27,6 +27,8 @@ export interface JsonLayout {
    * Undefined when an id is `__proto__`: `toResultJson`'s assignment to `{}` sets no key of that name, a copy's would.
    */
   readonly indTemplate: Readonly<Record<string, null>> | undefined;
+  /** Each indicator's last effective weight as a JSON number, and what it depends on (`weightJson`). */
+  readonly weightMemo: { readonly A: Float64Array; readonly applicable: Int8Array; readonly eff: Int8Array; readonly json: Float64Array };
 }
 
 export function jsonLayoutOf(model: Model): JsonLayout {
@@ -38,6 +40,12 @@ export function jsonLayoutOf(model: Model): JsonLayout {
     vetoIds: model.vetoes.map((v) => v.id),
     derivedIds: model.derived.map((d) => d.id),
     indTemplate: model.indicators.some((i) => i.id === '__proto__') ? undefined : keysTemplate(model.indicators.map((i) => i.id)),
+    weightMemo: {
+      A: new Float64Array(model.indicators.length).fill(Number.NaN),
+      applicable: new Int8Array(model.indicators.length),
+      eff: new Int8Array(model.indicators.length),
+      json: new Float64Array(model.indicators.length),
+    },
   };
 }
 
@@ -63,6 +71,27 @@ function objJson(v: ObjV): ValueJson {
 }
 
 type IndicatorJson = ResultJson['indicators'][string];
+
+/**
+ * Indicator `i`'s effective weight as a JSON number (`effFrac`, printed): remembered with what it depends on besides
+ * constants — whether it counts, its dimension's applicable weight A and its own applicability — since a corpus
+ * repeats few combinations.
+ */
+function weightJson(rt: Rt, J: JsonLayout, L: Layout, W: Weights, i: number): number {
+  const d = L.indDim[i] as number;
+  const A = d >= 0 ? (rt.dA[d] as number) : -1;
+  const applicable = rt.iApplicable[i] as number;
+  const eff = rt.iEff[i] as number;
+  const memo = J.weightMemo;
+  if (memo.A[i] === A && memo.applicable[i] === applicable && memo.eff[i] === eff) return memo.json[i] as number;
+  const f = effFrac(rt, W, L, i);
+  const x = jsonOfFrac(f.n, f.d);
+  memo.A[i] = A;
+  memo.applicable[i] = applicable;
+  memo.eff[i] = eff;
+  memo.json[i] = x;
+  return x;
+}
 
 /**
  * The result of a platform the plan decided, as `toResultJson` writes it; `missing`: the missing evidence and what
@@ -117,8 +146,7 @@ export function resultJsonOf(
     const pd = rt.iPd[i] as number;
     const points = !set || pd === 0 ? null : jsonOfFrac(rt.iPn[i] as number, pd);
     const status = (set ? STATUS[rt.iStatus[i] as number] : 'missing') as IndicatorStatus;
-    const eff = effFrac(rt, W, L, i);
-    const weight = jsonOfFrac(eff.n, eff.d);
+    const weight = weightJson(rt, J, L, W, i);
     // Fixed shapes in `toResultJson`'s key order.
     let entry: IndicatorJson;
     if (raw === undefined) entry = { points, status, weight };

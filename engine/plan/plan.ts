@@ -15,7 +15,7 @@ import { Rational } from '../numbers/rational';
 import { decisionOf, missingOf, toResultJson, type ResultJson, type Assessment, type Decision, type DerivedResult, type DimensionResult, type EvidenceIssue, type IndicatorResult, type MissingEvidence, type MissingSource, type Outcome, type RuleResult, type Truth } from '../evaluate/result';
 import { compileEvidenceReader, evidenceOf, INVALID, type EvidenceReader } from '../evidence/fast';
 import type { ExprCtx } from './expr';
-import { jsonLayoutOf, resultJsonOf } from './json';
+import { jsonLayoutOf, resultJsonOf, type JsonLayout } from './json';
 import { compileNodes, type NodeFn } from './nodes';
 import { Bail } from './num';
 import { outcomeOf } from '../semantics/outcome';
@@ -177,7 +177,8 @@ export function compilePlan(model: Model, reference: Reference): Plan {
     }
   };
 
-  const jsonLayout = jsonLayoutOf(model);
+  // Built on the first full result (a corpus tallied by `decide` never needs it).
+  let jsonLayout: JsonLayout | undefined;
 
   /**
    * The missing evidence of a platform the decision variant decided: the full variant's state read by `missingOf`,
@@ -214,7 +215,7 @@ export function compilePlan(model: Model, reference: Reference): Plan {
         stats.decided++;
         // Missing evidence: the result lists what it cost, read from the same state.
         const missing = anyMissing(rt) ? missingOf(missingSource(rt, model, layout, weights)) : NO_MISSING;
-        return resultJsonOf(rt, jsonLayout, layout, weights, String(input.platform), input.name === undefined ? undefined : String(input.name), missing);
+        return resultJsonOf(rt, (jsonLayout ??= jsonLayoutOf(model)), layout, weights, String(input.platform), input.name === undefined ? undefined : String(input.name), missing);
       } catch (e) {
         if (!(e instanceof Bail)) throw e;
         stats.handedOver++;
