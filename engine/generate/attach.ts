@@ -6,7 +6,8 @@
 
 import type { CompiledRuleset } from '../compile';
 import { invalid as invalidAssessment, type PlatformInput } from '../evaluate/evaluate';
-import { toResultJson, type Decision, type EvidenceIssue, type Outcome } from '../evaluate/result';
+import { toResultJson, type Decision, type EvidenceIssue, type Outcome, type ResultJson } from '../evaluate/result';
+import type { IndicatorJson } from '../plan/json';
 import { fieldHint } from '../evidence/intake';
 import { LANGS, type Lang } from '../../dsl/ast';
 import type { Model } from '../model/model';
@@ -48,6 +49,8 @@ export interface GeneratedModule {
   make(kit: Kit): (evidence: unknown, out: GeneratedOut) => number;
   /** The full variant: the decision and what the full result needs besides (engine/generate/full.ts). */
   makeFull(kit: Kit): (evidence: unknown, out: GeneratedOut & FullDetail) => number;
+  /** A full result's `indicators` object from its entries in model order (undefined for an id `__proto__`). */
+  readonly indicatorsOf: ((entries: readonly IndicatorJson[]) => ResultJson['indicators']) | undefined;
 }
 
 export class GeneratedMismatch extends Error {
@@ -222,7 +225,7 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
   const out: GeneratedOut = { outcome: '', level: -2, tn: 0, td: 1, pf: 0, vf: 0, missing: false, p: 0, extra: false, bad: -1, suspect: false };
   const stats: GeneratedStats = { decided: 0, invalid: 0, bailed: 0, written: 0 };
   const fullOut: GeneratedOut & FullDetail = { ...out, ...fullDetailOf(m) };
-  const writer = fullWriter(m);
+  const writer = fullWriter(m, mod.indicatorsOf);
   const base = r.decide;
   // The reference on request, and leniency (which changes what some evidence means), go to the plan.
   const eligible = (input: PlatformInput, opts: { engine?: string; lenient?: boolean }): boolean =>

@@ -11,7 +11,7 @@ import { missingOf, type EvidenceIssue, type MissingEvidence, type ResultJson } 
 import { compileEvidenceReader, ObjV, type Raw } from '../evidence/fast';
 import type { Model } from '../model/model';
 import type { ValueType } from '../model/value-type';
-import { jsonLayoutOf, resultJsonOf } from '../plan/json';
+import { jsonLayoutOf, resultJsonOf, type IndicatorJson } from '../plan/json';
 import { anyMissing, missingSource } from '../plan/plan';
 import { layoutOf, Rt, ST_MISSING, ST_NA, ST_SCORED } from '../plan/runtime';
 import { compileWeights, computeDimension, computeTotal } from '../plan/scores';
@@ -55,17 +55,17 @@ function rawOf(t: ValueType, x: unknown): Raw | undefined {
 }
 
 /** The writer of a model's full results, or undefined where the plan has no fast path (nor a generated module). */
-export function fullWriter(m: Model): ((input: PlatformInput, o: { readonly level: number }, detail: FullDetail, lang: Lang, warnings: readonly EvidenceIssue[]) => ResultJson) | undefined {
+export function fullWriter(m: Model, indicatorsOf: ((entries: readonly IndicatorJson[]) => ResultJson['indicators']) | undefined): ((input: PlatformInput, o: { readonly level: number }, detail: FullDetail, lang: Lang, warnings: readonly EvidenceIssue[]) => ResultJson) | undefined {
   const reader = compileEvidenceReader(m);
   if (!reader) return undefined;
   const L = layoutOf(m, reader.slotOf);
   const W = compileWeights(m, L);
   if (!W) return undefined;
-  const J = jsonLayoutOf(m);
+  const J = jsonLayoutOf(m, indicatorsOf);
   const rt = new Rt(L, reader.slots.length);
   const fields = [...m.fields].flatMap(([id, f], at) => {
     const slot = reader.slotOf.get(id);
-    return slot === undefined || !f.type ? [] : [{ id, slot, at, type: f.type }];
+    return slot === undefined || !f.type ? [] : [{ id, slot, at, type: f.type, object: f.type.kind === 'object' }];
   });
   const levelIds = m.levels.map((l) => l.id);
   const fallback = m.fallback?.id ?? null;
@@ -75,7 +75,8 @@ export function fullWriter(m: Model): ((input: PlatformInput, o: { readonly leve
     // Each field as the plan's reader keeps it: absent (null) fields undefined, the others read under their own id.
     const { P, Q, PT, VT, V } = detail;
     for (const f of fields) {
-      rt.raw[f.slot] = rawOf(f.type, V[f.at]);
+      const x = V[f.at];
+      rt.raw[f.slot] = x === null || x === undefined ? undefined : f.object ? rawOf(f.type, x) : (x as Raw);
       rt.keys[f.slot] = f.id;
     }
     // Each indicator as the plan's indicator node sets it: not applicable; missing (0 points) when its field is

@@ -259,6 +259,16 @@ function generate(model: Model, full: boolean): readonly string[] {
   return out;
 }
 
+/**
+ * `indicatorsOf(v)`: a full result's `indicators` object as one literal, each id written as a JSON string over the
+ * entry at its index. A ruleset with an indicator named `__proto__` gets none (the result's object is then built
+ * key by key, as `toResultJson` builds it).
+ */
+function indicatorsOf(model: Model): string[] {
+  if (model.indicators.some((i) => i.id === '__proto__')) return ['export const indicatorsOf = undefined;'];
+  return ['export function indicatorsOf(v) {', `  return { ${model.indicators.map((i, k) => `${str(i.id)}: v[${k}]`).join(', ')} };`, '}'];
+}
+
 function assertNeverNode(node: never): never {
   throw new NotCovered(`evaluation node ${JSON.stringify(node)}`);
 }
@@ -285,6 +295,7 @@ function moduleText(model: Model, hash: string, body: readonly string[], fullBod
     '}',
     '// The same decision, writing what the full result needs besides (each indicator\'s points and applicability, each',
     '// rule\'s truth code); 0 when a rule\'s truth is unknown or a field is read under a former id.',
+    ...indicatorsOf(model),
     'export function makeFull(kit) {',
     ...kit,
     '  return function full(e, o) {',

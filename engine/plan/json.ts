@@ -27,11 +27,19 @@ export interface JsonLayout {
    * Undefined when an id is `__proto__`: `toResultJson`'s assignment to `{}` sets no key of that name, a copy's would.
    */
   readonly indTemplate: Readonly<Record<string, null>> | undefined;
+  /**
+   * Where a generated module is attached: its function returning the `indicators` object as one object literal of
+   * the ids (written as JSON strings) over the entries in model order, built without a store per key (the
+   * template's keyed stores cost a tenth of a full result). Undefined: the template.
+   */
+  readonly indicatorsOf: ((entries: readonly IndicatorJson[]) => ResultJson['indicators']) | undefined;
+  /** The entries handed to `indicatorsOf` (reused: the object it returns holds them, not the array). */
+  readonly entries: IndicatorJson[];
   /** Each indicator's last effective weight as a JSON number, and what it depends on (`weightJson`). */
   readonly weightMemo: { readonly A: Float64Array; readonly applicable: Int8Array; readonly eff: Int8Array; readonly json: Float64Array };
 }
 
-export function jsonLayoutOf(model: Model): JsonLayout {
+export function jsonLayoutOf(model: Model, indicatorsOf?: (entries: readonly IndicatorJson[]) => ResultJson['indicators']): JsonLayout {
   return {
     dimIds: model.dimensions.map((d) => d.id),
     dimWeights: model.dimensions.map((d) => d.weight.toJSONNumber()),
@@ -40,6 +48,8 @@ export function jsonLayoutOf(model: Model): JsonLayout {
     vetoIds: model.vetoes.map((v) => v.id),
     derivedIds: model.derived.map((d) => d.id),
     indTemplate: model.indicators.some((i) => i.id === '__proto__') ? undefined : keysTemplate(model.indicators.map((i) => i.id)),
+    indicatorsOf,
+    entries: [],
     weightMemo: {
       A: new Float64Array(model.indicators.length).fill(Number.NaN),
       applicable: new Int8Array(model.indicators.length),
@@ -70,7 +80,7 @@ function objJson(v: ObjV): ValueJson {
   return o;
 }
 
-type IndicatorJson = ResultJson['indicators'][string];
+export type IndicatorJson = ResultJson['indicators'][string];
 
 /**
  * Indicator `i`'s effective weight as a JSON number (`effFrac`, printed): remembered with what it depends on besides
@@ -137,7 +147,8 @@ export function resultJsonOf(
         : { score: 0, weight, share: 0 };
   }
   // Every key present from the start, in order (its value set below): the object keeps a fast-mode shape.
-  const indicators = (J.indTemplate === undefined ? {} : { ...J.indTemplate }) as unknown as ResultJson['indicators'];
+  const build = J.indicatorsOf;
+  const indicators = (build !== undefined ? undefined : J.indTemplate === undefined ? {} : { ...J.indTemplate }) as unknown as ResultJson['indicators'];
   for (let i = 0; i < J.indIds.length; i++) {
     const id = J.indIds[i] as string;
     const slot = L.indSlot[i] as number;
@@ -155,14 +166,15 @@ export function resultJsonOf(
       const field = rt.keys[slot] as string;
       entry = field !== id ? { value, points, status, weight, field } : { value, points, status, weight };
     }
-    indicators[id] = entry;
+    if (build !== undefined) J.entries[i] = entry;
+    else indicators[id] = entry;
   }
   const warnings = rt.warnings.map((e) => ({ field: e.field, message: e.message, code: e.code }));
   // Key by key in `toResultJson`'s order (its optional keys make eight shapes; V8 shares the transitions).
   const out: ResultJson = name === undefined ? { platform, outcome, level, total } as ResultJson : { platform, name, outcome, level, total } as ResultJson;
   if (derived) out.derived = derived;
   out.dimensions = dimensions;
-  out.indicators = indicators;
+  out.indicators = build !== undefined ? build(J.entries) : indicators;
   out.prerequisitesFailed = prerequisitesFailed;
   out.vetoes = vetoes;
   if (missing.length > 0) out.missing = missing.map(missingJson);
