@@ -80,6 +80,12 @@ export function generatedStats(r: CompiledRuleset): GeneratedStats | undefined {
 const NO_ISSUES: readonly EvidenceIssue[] = [];
 const NO_IDS: readonly string[] = [];
 
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 /** The ids whose bit is set in `mask`, one list per mask (cached: a corpus has few combinations). */
 function idLists(ids: readonly string[]): (mask: number) => readonly string[] {
   const cache = new Map<number, readonly string[]>();
@@ -154,7 +160,7 @@ function otherKeysOf(m: Model, formers: ReadonlySet<string>): { read(evidence: o
     },
     warnings(lang) {
       // The same unknown keys as the platform before (a corpus of one shape): the same frozen list.
-      if (lang === lastLang && unknown.length === lastKeys.length && unknown.every((k, i) => k === lastKeys[i])) return lastList;
+      if (lang === lastLang && sameKeys(unknown, lastKeys)) return lastList;
       lastLang = lang;
       lastKeys = unknown.slice();
       lastList = Object.freeze(unknown.map((key) => {
@@ -189,13 +195,18 @@ function invalidDecision(m: Model, input: PlatformInput, evidence: object, id: s
 }
 
 /** The issues of one field's value alone, by the reference's validation; remembered (frozen) per value and language. */
-const fieldCache = new WeakMap<Model, Map<string, { readonly errors: readonly EvidenceIssue[]; readonly warnings: readonly EvidenceIssue[] }>>();
-function fieldIssues(m: Model, id: string, value: unknown, lang: Lang): { readonly errors: readonly EvidenceIssue[]; readonly warnings: readonly EvidenceIssue[] } {
-  let cache = fieldCache.get(m);
-  if (cache === undefined) fieldCache.set(m, (cache = new Map()));
-  // Strings, numbers and booleans only (the generated code bails on any other value): String(x) is unique per double.
-  const key = `${lang}\u0000${id}\u0000${typeof value}\u0000${String(value)}`;
-  let hit = cache.get(key);
+type FieldIssues = { readonly errors: readonly EvidenceIssue[]; readonly warnings: readonly EvidenceIssue[] };
+const fieldCache = new WeakMap<Model, Map<Lang, Map<string, Map<unknown, FieldIssues>>>>();
+function fieldIssues(m: Model, id: string, value: unknown, lang: Lang): FieldIssues {
+  let byLang = fieldCache.get(m);
+  if (byLang === undefined) fieldCache.set(m, (byLang = new Map()));
+  let byField = byLang.get(lang);
+  if (byField === undefined) byLang.set(lang, (byField = new Map()));
+  // Per language and field, keyed by the value itself (no key text built): strings, numbers and booleans only (the
+  // generated code bails on any other value), told apart by type as the reference does (+0 and −0 alike).
+  let cache = byField.get(id);
+  if (cache === undefined) byField.set(id, (cache = new Map()));
+  let hit = cache.get(value);
   if (hit === undefined) {
     const alone = Object.create(null) as Record<string, unknown>;
     alone[id] = value;
@@ -203,7 +214,7 @@ function fieldIssues(m: Model, id: string, value: unknown, lang: Lang): { readon
     const freeze = (xs: readonly EvidenceIssue[]): readonly EvidenceIssue[] => Object.freeze(xs.map((x) => Object.freeze({ ...x, args: Object.freeze({ ...x.args }) })));
     hit = { errors: freeze(v.errors), warnings: freeze(v.warnings) };
     if (cache.size >= 4096) cache.clear();
-    cache.set(key, hit);
+    cache.set(value, hit);
   }
   return hit;
 }
