@@ -61,6 +61,9 @@ export const RULESET = ['rulesets', 'csp-assessment', '0.9.assay'] as const;
 /** `ruleset.decide(p)` with the generated module attached, and without (the plan alone). */
 export const GENERATED_DECIDE = 'Assay decide, generated module attached (ruleset.decide(p): decision with errors, warnings)';
 export const PLAN_DECIDE = 'Assay decide, plan only (ruleset.decide(p) without a generated module)';
+/** `ruleset.evaluate(p)` without a generated module, and with it (invalid evidence by the generated checks). */
+export const PLAN_EVALUATE = 'Assay evaluate (ruleset.evaluate(p): full result, JSON shape)';
+export const GENERATED_EVALUATE = 'Assay evaluate, generated module attached (ruleset.evaluate(p): full result)';
 
 /** The name of the first contender, the limit every ratio is taken against. */
 export const STRAIGHT_LINE = 'straight-line scorer (bench/straight-line.ts, the limit)';
@@ -144,12 +147,21 @@ export function setUp(root: string, n: number): Bench {
     },
     {
       // The call the README shows first: the full result as the CLI's JSON shape.
-      name: 'Assay evaluate (ruleset.evaluate(p): full result, JSON shape)',
+      name: PLAN_EVALUATE,
       decide: (p) => {
         const j = ruleset.evaluate(p);
         return { outcome: j.outcome, level: j.level, total: j.total };
       },
       run: (p) => ruleset.evaluate(p),
+    },
+    {
+      name: GENERATED_EVALUATE,
+      prepare,
+      decide: (p) => {
+        const j = attached().evaluate(p);
+        return { outcome: j.outcome, level: j.level, total: j.total };
+      },
+      run: (p) => attached().evaluate(p),
     },
     { name: 'Assay assess (full exact Assessment)', decide: (p) => decisionOf(ruleset.assess(p)), run: (p) => ruleset.assess(p) },
     {

@@ -19,6 +19,7 @@ const out = arg('out', 'bench.cpuprofile');
 const bench = setUp(process.cwd(), n);
 const c = bench.contenders.find((x) => x.name.includes(which));
 if (!c) throw new Error(`no contender named like ${which}: ${bench.contenders.map((x) => x.name).join('; ')}`);
+await c.prepare?.(); // the generated module, where the contender runs one
 const round = timedRound(passOf(c, bench.platforms));
 await round(); // warm-up, not profiled
 const session = new Session();

@@ -105,8 +105,9 @@ export function assessPlatform(model: Model, check: EvidenceCheck, input: Platfo
   }
 }
 
-function invalid(
-  base: { platform: string; name?: string },
+/** The assessment of invalid evidence: the messages and nothing else (also what generated deciders give). */
+export function invalid(
+  base: { readonly platform: string; readonly name?: string },
   errors: readonly EvidenceIssue[],
   warnings: readonly EvidenceIssue[],
 ): Assessment {

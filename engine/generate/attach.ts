@@ -1,11 +1,13 @@
 // Attaching a generated decide module (engine/generate/generate.ts, imported by a front end) to a compiled
-// ruleset. In: a `CompiledRuleset` and the module's namespace. Out: the same ruleset whose `decide` asks the
-// generated code first and the plan whenever it bails; refused (`GeneratedMismatch`) when the module was generated
-// from another ruleset (its content hash differs) or in another format.
+// ruleset. In: a `CompiledRuleset` and the module's namespace. Out: the same ruleset whose `decide` and `evaluate`
+// ask the generated code first (`evaluate` its full variant, full.ts writing the result) and the plan whenever it
+// bails; refused (`GeneratedMismatch`) when the module was generated from another ruleset (its content hash
+// differs) or in another format.
 
 import type { CompiledRuleset } from '../compile';
-import type { PlatformInput } from '../evaluate/evaluate';
-import type { Decision, EvidenceIssue, Outcome } from '../evaluate/result';
+import { invalid as invalidAssessment, type PlatformInput } from '../evaluate/evaluate';
+import { toResultJson, type Decision, type EvidenceIssue, type Outcome, type ResultJson } from '../evaluate/result';
+import type { IndicatorJson } from '../plan/json';
 import { fieldHint } from '../evidence/intake';
 import { LANGS, type Lang } from '../../dsl/ast';
 import type { Model } from '../model/model';
@@ -15,6 +17,7 @@ import { ratOfFrac } from '../plan/num';
 import { sharedIssue } from '../plan/runtime';
 import { verdict, withMissing } from '../plan/plan';
 import { formerKeys, GENERATED_FORMAT } from './generate';
+import { fullDetailOf, fullWriter, type FullDetail } from './full';
 import { KIT, type Kit } from './kit';
 
 /** Where the generated code writes its decision (one object per attached ruleset, reused). */
@@ -44,6 +47,10 @@ export interface GeneratedModule {
   readonly format: number;
   readonly hash: string;
   make(kit: Kit): (evidence: unknown, out: GeneratedOut) => number;
+  /** The full variant: the decision and what the full result needs besides (engine/generate/full.ts). */
+  makeFull(kit: Kit): (evidence: unknown, out: GeneratedOut & FullDetail) => number;
+  /** A full result's `indicators` object from its entries in model order (undefined for an id `__proto__`). */
+  readonly indicatorsOf: ((entries: readonly IndicatorJson[]) => ResultJson['indicators']) | undefined;
 }
 
 export class GeneratedMismatch extends Error {
@@ -61,6 +68,8 @@ export interface GeneratedStats {
   /** Of those decided, how many were invalid evidence (one field at fault). */
   invalid: number;
   bailed: number;
+  /** Full results (`evaluate`) written from the full variant's output. */
+  written: number;
 }
 const STATS = new WeakMap<CompiledRuleset, GeneratedStats>();
 
@@ -70,6 +79,12 @@ export function generatedStats(r: CompiledRuleset): GeneratedStats | undefined {
 
 const NO_ISSUES: readonly EvidenceIssue[] = [];
 const NO_IDS: readonly string[] = [];
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
 
 /** The ids whose bit is set in `mask`, one list per mask (cached: a corpus has few combinations). */
 function idLists(ids: readonly string[]): (mask: number) => readonly string[] {
@@ -94,7 +109,8 @@ const K_PLAN = 2;
 const PLACES = 256;
 
 /**
- * The keys besides those the generated code read, for one attached ruleset. `read` returns true when each is an
+ * The keys besides those the generated code read, for one attached ruleset (called after the generated code
+ * returned non-zero: the evidence has no inherited enumerable key). `read` returns true when each is an
  * unknown key that only warns (E120: not a former id, not like a field's name, as the plan's reader decides) and
  * the reads saw exactly the own enumerable field keys; those keys are then in `unknown`, in key order. False: the
  * plan decides. `warnings` renders them once per key and language.
@@ -114,10 +130,11 @@ function otherKeysOf(m: Model, formers: ReadonlySet<string>): { read(evidence: o
     read(evidence, found) {
       unknown.length = 0;
       let known = 0;
-      let j = 0;
+      // The generated code has seen every key `for…in` gives to be own: no `hasOwnProperty` call per field key (it
+      // cost an eighth of `decide`), and no array of the keys (`Object.keys`: garbage).
+      let place = -1;
       for (const key in evidence) {
-        if (!hasOwn.call(evidence, key)) return false;
-        const place = j++;
+        place++;
         let kind: number;
         if (place < PLACES && keyAt[place] === key) kind = kindAt[place] as number;
         else {
@@ -131,6 +148,8 @@ function otherKeysOf(m: Model, formers: ReadonlySet<string>): { read(evidence: o
           known++;
           continue;
         }
+        // (Own as the generated code saw it, unless a getter it ran changed that: then the plan decides.)
+        if (!hasOwn.call(evidence, key)) return false;
         const x = (evidence as Record<string, unknown>)[key];
         // A key without a value is not read at all (no warning), as by the plan's reader.
         if (x === null || x === undefined) continue;
@@ -141,7 +160,7 @@ function otherKeysOf(m: Model, formers: ReadonlySet<string>): { read(evidence: o
     },
     warnings(lang) {
       // The same unknown keys as the platform before (a corpus of one shape): the same frozen list.
-      if (lang === lastLang && unknown.length === lastKeys.length && unknown.every((k, i) => k === lastKeys[i])) return lastList;
+      if (lang === lastLang && sameKeys(unknown, lastKeys)) return lastList;
       lastLang = lang;
       lastKeys = unknown.slice();
       lastList = Object.freeze(unknown.map((key) => {
@@ -176,13 +195,18 @@ function invalidDecision(m: Model, input: PlatformInput, evidence: object, id: s
 }
 
 /** The issues of one field's value alone, by the reference's validation; remembered (frozen) per value and language. */
-const fieldCache = new WeakMap<Model, Map<string, { readonly errors: readonly EvidenceIssue[]; readonly warnings: readonly EvidenceIssue[] }>>();
-function fieldIssues(m: Model, id: string, value: unknown, lang: Lang): { readonly errors: readonly EvidenceIssue[]; readonly warnings: readonly EvidenceIssue[] } {
-  let cache = fieldCache.get(m);
-  if (cache === undefined) fieldCache.set(m, (cache = new Map()));
-  // Strings, numbers and booleans only (the generated code bails on any other value): String(x) is unique per double.
-  const key = `${lang}\u0000${id}\u0000${typeof value}\u0000${String(value)}`;
-  let hit = cache.get(key);
+type FieldIssues = { readonly errors: readonly EvidenceIssue[]; readonly warnings: readonly EvidenceIssue[] };
+const fieldCache = new WeakMap<Model, Map<Lang, Map<string, Map<unknown, FieldIssues>>>>();
+function fieldIssues(m: Model, id: string, value: unknown, lang: Lang): FieldIssues {
+  let byLang = fieldCache.get(m);
+  if (byLang === undefined) fieldCache.set(m, (byLang = new Map()));
+  let byField = byLang.get(lang);
+  if (byField === undefined) byLang.set(lang, (byField = new Map()));
+  // Per language and field, keyed by the value itself (no key text built): strings, numbers and booleans only (the
+  // generated code bails on any other value), told apart by type as the reference does (+0 and −0 alike).
+  let cache = byField.get(id);
+  if (cache === undefined) byField.set(id, (cache = new Map()));
+  let hit = cache.get(value);
   if (hit === undefined) {
     const alone = Object.create(null) as Record<string, unknown>;
     alone[id] = value;
@@ -190,7 +214,7 @@ function fieldIssues(m: Model, id: string, value: unknown, lang: Lang): { readon
     const freeze = (xs: readonly EvidenceIssue[]): readonly EvidenceIssue[] => Object.freeze(xs.map((x) => Object.freeze({ ...x, args: Object.freeze({ ...x.args }) })));
     hit = { errors: freeze(v.errors), warnings: freeze(v.warnings) };
     if (cache.size >= 4096) cache.clear();
-    cache.set(key, hit);
+    cache.set(value, hit);
   }
   return hit;
 }
@@ -200,6 +224,7 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
   if (mod.format !== GENERATED_FORMAT) throw new GeneratedMismatch('format', `generated module format ${String(mod.format)}, expected ${GENERATED_FORMAT}`);
   if (mod.hash !== r.identity.hash) throw new GeneratedMismatch('hash', `generated module of ruleset ${String(mod.hash)}, not of ${r.identity.hash}`);
   const fn = mod.make(KIT);
+  const fullFn = mod.makeFull(KIT);
   const m = r.model;
   const levelIds = m.levels.map((l) => l.id);
   const fallback = m.fallback?.id ?? null;
@@ -210,37 +235,49 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
   const formers = new Set(formerKeys(m).values());
   const others = otherKeysOf(m, formers);
   const out: GeneratedOut = { outcome: '', level: -2, tn: 0, td: 1, pf: 0, vf: 0, missing: false, p: 0, extra: false, bad: -1, suspect: false };
-  const stats: GeneratedStats = { decided: 0, invalid: 0, bailed: 0 };
+  const stats: GeneratedStats = { decided: 0, invalid: 0, bailed: 0, written: 0 };
+  const fullOut: GeneratedOut & FullDetail = { ...out, ...fullDetailOf(m) };
+  const writer = fullWriter(m, mod.indicatorsOf);
   const base = r.decide;
+  // The reference on request, and leniency (which changes what some evidence means), go to the plan.
+  const eligible = (input: PlatformInput, opts: { engine?: string; lenient?: boolean }): boolean =>
+    opts.engine !== 'reference' && opts.lenient !== true && typeof input === 'object' && input !== null;
+  /** The warnings of unknown keys of the platform `attempt` ran on last (rendered when `messages`). */
+  let warned: readonly EvidenceIssue[] = NO_ISSUES;
+  /** The generated code on the evidence: 0 (the plan decides), 1 (decided, in `out`), 2 (one invalid field). */
+  const attempt = (evidence: unknown, lang: string | undefined, messages: boolean, full: boolean): number => {
+    let ok = 0;
+    try {
+      ok = full ? fullFn(evidence, fullOut) : fn(evidence, out);
+    } catch {
+      // A fraction past the safe range (the plan's `Bail`), or anything else: the plan decides.
+      ok = 0;
+    }
+    warned = NO_ISSUES;
+    const o = full ? fullOut : out;
+    if (ok !== 0 && o.extra) {
+      if (!others.read(evidence as object, o.p)) ok = 0;
+      else if (messages && others.unknown.length > 0) warned = others.warnings(LANGS.includes(lang as Lang) ? (lang as Lang) : 'en');
+    }
+    return ok;
+  };
   const decide: CompiledRuleset['decide'] = (input, opts = {}) => {
-    // The reference on request, and leniency (which changes what some evidence means), go to the plan.
-    if (opts.engine !== 'reference' && opts.lenient !== true && typeof input === 'object' && input !== null) {
-      let ok = 0;
-      try {
-        ok = fn((input as PlatformInput).evidence, out);
-      } catch {
-        // A fraction past the safe range (the plan's `Bail`), or anything else: the plan decides.
-        ok = 0;
-      }
+    if (eligible(input, opts)) {
       const evidence = (input as PlatformInput).evidence;
       const messages = opts.messages !== false;
-      let warnings = NO_ISSUES;
-      if (ok !== 0 && out.extra) {
-        if (!others.read(evidence as object, out.p)) ok = 0;
-        else if (messages && others.unknown.length > 0) warnings = others.warnings(LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en');
-      }
+      const ok = attempt(evidence, opts.lang, messages, false);
       if (ok === 1) {
         stats.decided++;
         const outcome = out.outcome as Outcome;
         const level = out.level >= 0 ? (levelIds[out.level] as string) : out.level === -1 ? fallback : null;
-        const d = verdict(input, outcome, outcome === 'graded' ? level : null, ratOfFrac(out.tn, out.td), failed(out.pf), fired(out.vf), warnings);
+        const d = verdict(input, outcome, outcome === 'graded' ? level : null, ratOfFrac(out.tn, out.td), failed(out.pf), fired(out.vf), warned);
         return out.missing ? withMissing(d, () => base(input, opts).missing) : d;
       }
       if (ok === 2) {
         // Invalid evidence, one field at fault: without messages the outcome is all; with them, the reference's
         // validation of that field alone gives its errors (every other field is valid, nothing else warns but
         // the unknown keys, which come first, in key order, as the reference gives them).
-        const d = invalidDecision(m, input, evidence as object, fieldIds[out.bad] as string, out.suspect, messages, opts.lang, warnings);
+        const d = invalidDecision(m, input, evidence as object, fieldIds[out.bad] as string, out.suspect, messages, opts.lang, warned);
         if (d !== undefined) {
           stats.decided++;
           stats.invalid++;
@@ -250,6 +287,28 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
       stats.bailed++;
     }
     return base(input, opts);
+  };
+  // The full result: a platform the full variant decided written from its output (full.ts); invalid evidence with
+  // one field at fault as `decide` writes its messages (the reference's result of invalid evidence is its decision
+  // and nothing else: `toResultJson` of its invalid assessment); any other platform by the plan.
+  const evaluate: CompiledRuleset['evaluate'] = (input, opts = {}) => {
+    if (writer !== undefined && eligible(input, opts)) {
+      const ok = attempt((input as PlatformInput).evidence, opts.lang, true, true);
+      if (ok === 1) {
+        try {
+          const j = writer(input, fullOut, fullOut, LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en', warned);
+          stats.written++;
+          return j;
+        } catch {
+          // A fraction past the safe range in a dimension's score or the total (the plan's `Bail`): the plan writes it.
+        }
+      }
+      if (ok === 2) {
+        const d = invalidDecision(m, input, (input as PlatformInput).evidence as object, fieldIds[fullOut.bad] as string, fullOut.suspect, true, opts.lang, warned);
+        if (d !== undefined) return toResultJson(invalidAssessment(d.name === undefined ? { platform: d.platform } : { platform: d.platform, name: d.name }, d.errors, d.warnings));
+      }
+    }
+    return r.evaluate(input, opts);
   };
   const attached: CompiledRuleset = {
     identity: r.identity,
@@ -262,7 +321,7 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
       return r.evidenceSchema;
     },
     assess: r.assess,
-    evaluate: r.evaluate,
+    evaluate,
     decide,
   };
   STATS.set(attached, stats);

@@ -8,7 +8,10 @@
 // evidence that is invalid, unusual (former ids, inherited or non-enumerable properties, a number the reference
 // may find implausible), a band or map that matches nothing (a warning), a fraction that leaves the
 // safe range (the kit's `Bail`, thrown). The caller then asks the plan, so results are always the plan's and the
-// reference's.
+// reference's. `makeFull(kit)` returns the same decision's full variant: it also writes each indicator's points
+// and applicability and each rule's truth code into `out` (engine/generate/full.ts writes the full result from
+// them), and leaves a rule of unknown truth (the result lists its missing fields), or a field under a former id,
+// to the plan.
 //
 // Every name and literal of the ruleset is written as data (`str`, `num` in source.ts); identifiers are synthetic.
 // The language's rules come from engine/semantics/: Kleene logic, `holds`, `applies`, `bandMatches`,
@@ -33,7 +36,7 @@ import { FALSE, TRUE, UNKNOWN } from '../semantics/truth';
 import { Names, NotCovered, num, str } from './source';
 
 /** The generated module's format: `withGenerated` refuses a module of another format. */
-export const GENERATED_FORMAT = 1;
+export const GENERATED_FORMAT = 2;
 
 export type GenerateResult = { readonly ok: true; readonly source: string } | { readonly ok: false; readonly why: string };
 
@@ -55,6 +58,20 @@ type CE =
   | { readonly k: 'sym' | 'bool'; readonly known: string; readonly val: string }
   | { readonly k: 'frac'; readonly n: string; readonly d: string };
 
+/**
+ * A dimension's score and share variables. `shareAt`: the statement computing the share, written where a rule first
+ * reads it (a share no rule reads is never computed; one read by the levels alone only for graded platforms).
+ */
+interface Dim {
+  readonly n: string;
+  readonly d: string;
+  readonly sn: string | undefined;
+  readonly sd: string | undefined;
+  shareAt: string | undefined;
+  readonly index: number;
+  readonly fixed: boolean;
+}
+
 interface Ctx {
   readonly model: Model;
   readonly names: Names;
@@ -62,12 +79,18 @@ interface Ctx {
   /** Truth-code variables of the rules computed so far (`veto:V1`, `prerequisite:P1`). */
   readonly rules: Map<string, string>;
   /** Score fraction variables of the dimensions computed so far. */
-  readonly dims: Map<string, { readonly n: string; readonly d: string; readonly sn: string | undefined; readonly sd: string | undefined; readonly index: number; readonly fixed: boolean }>;
+  readonly dims: Map<string, Dim>;
   total: { readonly n: string; readonly d: string } | undefined;
   /** The element bound by the innermost quantifier. */
   bound: { readonly domain: QuantDomain; readonly id: string } | undefined;
   readonly W: Weights;
   readonly out: string[];
+  /**
+   * The full variant (`makeFull`): it also writes each field's value (`V`), each indicator's points and
+   * applicability (`P`, `Q`) and each rule's truth code (`PT`, `VT`) for the full result, and returns 0 when a rule's
+   * truth is unknown or a field is read under a former id.
+   */
+  readonly full: boolean;
 }
 
 const T = String(TRUE);
@@ -90,14 +113,15 @@ export function formerKeys(model: Model): ReadonlyMap<string, string> {
 /** Generates the decide module of a checked model; `hash` is the ruleset's content hash the module embeds. */
 export function generateDecider(model: Model, hash: string): GenerateResult {
   try {
-    return { ok: true, source: generate(model, hash) };
+    return { ok: true, source: moduleText(model, hash, generate(model, false), generate(model, true)) };
   } catch (e) {
     if (e instanceof NotCovered) return { ok: false, why: e.why };
     throw e;
   }
 }
 
-function generate(model: Model, hash: string): string {
+/** The body of `decide` (or, `full`, of the full variant). */
+function generate(model: Model, full: boolean): readonly string[] {
   const obstacle = planObstacle(model);
   if (obstacle) throw new NotCovered(obstacle);
   const reader = compileEvidenceReader(model);
@@ -111,7 +135,7 @@ function generate(model: Model, hash: string): string {
   const names = new Names();
   const out: string[] = [];
   const slots = new Map<string, Slot>();
-  const c: Ctx = { model, names, slots, rules: new Map(), dims: new Map(), total: undefined, bound: undefined, W, out };
+  const c: Ctx = { model, names, slots, rules: new Map(), dims: new Map(), total: undefined, bound: undefined, W, out, full };
 
   // Evidence: every field read by name at a fixed site, checked in place.
   out.push('if (typeof e !== "object" || e === null || GP(e) !== OP || exact(e)) return 0;');
@@ -144,6 +168,8 @@ function generate(model: Model, hash: string): string {
   const states = [...slots.values()].map((s) => s.s);
   // Some field absent: the decision's `missing` is asked of the plan when read (over-approximating is harmless).
   out.push(`o.missing = ${states.length === 0 ? 'false' : `(${states.join(' & ')}) === 0`};`);
+  // The full variant hands over each field's value (in `model.fields` order; absent: null or undefined).
+  if (full) out.push(`${[...slots.values()].map((v, k) => `V[${k}] = ${v.f};`).join(' ')}`);
 
   // The evaluation order: indicators, dimensions, the total, vetoes, prerequisites (levels last, after the outcome).
   const ind = new Map<number, { readonly p: string; readonly a: string | undefined }>();
@@ -177,6 +203,7 @@ function generate(model: Model, hash: string): string {
         if (!v?.when) throw new NotCovered('a veto without a condition');
         const code = names.next('c');
         out.push(`const ${code} = ${truthOf(compileExpr(c, v.when))};`);
+        if (full) out.push(`VT[${model.vetoes.indexOf(v)}] = ${code};`);
         c.rules.set(`veto:${node.id}`, code);
         break;
       }
@@ -185,6 +212,7 @@ function generate(model: Model, hash: string): string {
         if (!pr) throw new NotCovered('an unknown prerequisite');
         const code = names.next('c');
         out.push(`const ${code} = ${conjunction(c, pr.requires)};`);
+        if (full) out.push(`PT[${model.prerequisites.indexOf(pr)}] = ${code};`);
         c.rules.set(`prerequisite:${node.id}`, code);
         break;
       }
@@ -207,6 +235,9 @@ function generate(model: Model, hash: string): string {
   out.push(`const pf = ${pre.length ? pre.join(' | ') : '0'};`);
   out.push(`const vf = ${vet.length ? vet.join(' | ') : '0'};`);
   out.push('o.pf = pf; o.vf = vf;');
+  // The full variant leaves a rule whose truth is unknown to the plan: the result lists the fields it missed.
+  const ruleCodes = [...c.rules.values()];
+  if (full && ruleCodes.length > 0) out.push(`if (o.missing && (${ruleCodes.map((v) => `${v} === ${U}`).join(' || ')})) return 0;`);
   out.push('const oc = outcomeOf(pf !== 0, vf !== 0);');
   out.push('o.outcome = oc;');
   // The level (only when graded): the ladder's decision list from engine/semantics/ladder.ts, each level's own
@@ -225,14 +256,30 @@ function generate(model: Model, hash: string): string {
     }
   } else out.push('o.level = -2; return 1;');
 
-  return moduleText(model, hash, out);
+  return out;
+}
+
+/**
+ * `indicatorsOf(v)`: a full result's `indicators` object as one literal, each id written as a JSON string over the
+ * entry at its index. A ruleset with an indicator named `__proto__` gets none (the result's object is then built
+ * key by key, as `toResultJson` builds it).
+ */
+function indicatorsOf(model: Model): string[] {
+  if (model.indicators.some((i) => i.id === '__proto__')) return ['export const indicatorsOf = undefined;'];
+  return ['export function indicatorsOf(v) {', `  return { ${model.indicators.map((i, k) => `${str(i.id)}: v[${k}]`).join(', ')} };`, '}'];
 }
 
 function assertNeverNode(node: never): never {
   throw new NotCovered(`evaluation node ${JSON.stringify(node)}`);
 }
 
-function moduleText(model: Model, hash: string, body: readonly string[]): string {
+function moduleText(model: Model, hash: string, body: readonly string[], fullBody: readonly string[]): string {
+  const kit = [
+    '  const { andCode, orCode, notCode, holds, applies, bandMatches, decided, prerequisiteFails, vetoFires, outcomeOf, cmpFrac, addFracLcm, R, exact, score, share } = kit;',
+    '  const H = Object.prototype.hasOwnProperty;',
+    '  const GP = Object.getPrototypeOf;',
+    '  const OP = Object.prototype;',
+  ];
   return [
     '// Generated by Assay (engine/generate/) from a checked ruleset; do not edit. It decides platforms of that ruleset',
     '// alone and returns 0 for anything outside its fast path (the engine then decides with its plan).',
@@ -241,12 +288,19 @@ function moduleText(model: Model, hash: string, body: readonly string[]): string
     `export const rulesetId = ${str(model.id)};`,
     `export const rulesetVersion = ${str(model.version)};`,
     'export function make(kit) {',
-    '  const { andCode, orCode, notCode, holds, applies, bandMatches, decided, prerequisiteFails, vetoFires, outcomeOf, cmpFrac, addFracLcm, R, exact, score, share } = kit;',
-    '  const H = Object.prototype.hasOwnProperty;',
-    '  const GP = Object.getPrototypeOf;',
-    '  const OP = Object.prototype;',
+    ...kit,
     '  return function decide(e, o) {',
     ...body.map((l) => `    ${l}`),
+    '  };',
+    '}',
+    '// The same decision, writing what the full result needs besides (each indicator\'s points and applicability, each',
+    '// rule\'s truth code); 0 when a rule\'s truth is unknown or a field is read under a former id.',
+    ...indicatorsOf(model),
+    'export function makeFull(kit) {',
+    ...kit,
+    '  return function full(e, o) {',
+    '    const P = o.P, Q = o.Q, PT = o.PT, VT = o.VT, V = o.V;',
+    ...fullBody.map((l) => `    ${l}`),
     '  };',
     '}',
     '',
@@ -318,7 +372,11 @@ function readField(c: Ctx, holder: string, name: string, type: ValueType, field:
       // so the plan decides.
       const g = c.names.next('f');
       c.out.push(`const ${g} = ${readOf(former)};`);
-      c.out.push(`if (${g} !== undefined) { p++; if (${g} !== null) { if (${f} !== undefined && ${f} !== null) return 0; ${f} = ${g}; } }`);
+      c.out.push(
+        c.full
+          ? `if (${g} !== undefined) { p++; if (${g} !== null) return 0; }`
+          : `if (${g} !== undefined) { p++; if (${g} !== null) { if (${f} !== undefined && ${f} !== null) return 0; ${f} = ${g}; } }`,
+      );
     }
     c.out.push(`let ${s} = 0;`);
     if (y) c.out.push(`let ${y} = -1;`);
@@ -411,6 +469,7 @@ function indicator(c: Ctx, i: number): { p: string; a: string | undefined } {
     c.out.push(`const ${a} = applies(${truthOf(compileExpr(c, info.decl.applies))});`);
     if (scored) c.out.push(`if (${a}) { ${scored} }`);
   } else if (scored) c.out.push(scored);
+  if (c.full) c.out.push(`P[${i}] = ${p}; Q[${i}] = ${a === undefined ? '1' : `${a} ? 1 : 0`};`);
   return { p, a };
 }
 
@@ -463,16 +522,18 @@ function dimension(c: Ctx, id: string, ind: ReadonlyMap<number, { p: string; a: 
   c.out.push(`const ${M} = ${terms.length ? terms.join(' + ') : '0'};`);
   const A = applic.length === 0 ? String(T) : [String(always), ...applic].join(' + ');
   c.out.push(`score(${T}, ${A}, ${M}, ${c.W.scale}); const ${n} = R.n, ${dn} = R.d;`);
-  // The share (`scaledShare`), when the dimension weight is a safe fraction (else a rule reading it is not covered).
+  // The share (`scaledShare`), when the dimension weight is a safe fraction (else a rule reading it is not covered),
+  // written where a rule first reads it (`Dim.shareAt`).
   const w = fracOf((c.model.dimensions[d] as { weight: Rational }).weight);
   let sn: string | undefined;
   let sd: string | undefined;
+  let shareAt: string | undefined;
   if (w && Number.isSafeInteger(T * T * 100 * w.d * S * Math.max(1, w.n))) {
     sn = c.names.next('s');
     sd = c.names.next('s');
-    c.out.push(`share(${n}, ${dn}, ${w.n}, ${w.d}); const ${sn} = R.n, ${sd} = R.d;`);
+    shareAt = `share(${n}, ${dn}, ${w.n}, ${w.d}); const ${sn} = R.n, ${sd} = R.d;`;
   }
-  c.dims.set(id, { n, d: dn, sn, sd, index: d, fixed: applic.length === 0 });
+  c.dims.set(id, { n, d: dn, sn, sd, shareAt, index: d, fixed: applic.length === 0 });
 }
 
 /** The truth-code variable of a rule computed earlier in the evaluation order. */
@@ -602,6 +663,12 @@ function compileExpr(c: Ctx, e: Expr): CE {
           if (t.prop === 'share') {
             // share = score ÷ weight, 0 when the weight is 0: computed with the score (`scaledShare`).
             if (dim.sn === undefined || dim.sd === undefined) throw new NotCovered('shares out of the safe range');
+            // Computed on first read, at the top level of `decide`, before the statement this expression is part of
+            // (every caller pushes its statement after compiling its expressions).
+            if (dim.shareAt !== undefined) {
+              c.out.push(dim.shareAt);
+              dim.shareAt = undefined;
+            }
             return { k: 'frac', n: dim.sn, d: dim.sd };
           }
           throw new NotCovered(`dimension ${t.prop}`);

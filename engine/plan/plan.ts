@@ -15,7 +15,7 @@ import { Rational } from '../numbers/rational';
 import { decisionOf, missingOf, toResultJson, type ResultJson, type Assessment, type Decision, type DerivedResult, type DimensionResult, type EvidenceIssue, type IndicatorResult, type MissingEvidence, type MissingSource, type Outcome, type RuleResult, type Truth } from '../evaluate/result';
 import { compileEvidenceReader, evidenceOf, INVALID, type EvidenceReader } from '../evidence/fast';
 import type { ExprCtx } from './expr';
-import { jsonLayoutOf, resultJsonOf } from './json';
+import { jsonLayoutOf, resultJsonOf, type JsonLayout } from './json';
 import { compileNodes, type NodeFn } from './nodes';
 import { Bail } from './num';
 import { outcomeOf } from '../semantics/outcome';
@@ -177,7 +177,8 @@ export function compilePlan(model: Model, reference: Reference): Plan {
     }
   };
 
-  const jsonLayout = jsonLayoutOf(model);
+  // Built on the first full result (a corpus tallied by `decide` never needs it).
+  let jsonLayout: JsonLayout | undefined;
 
   /**
    * The missing evidence of a platform the decision variant decided: the full variant's state read by `missingOf`,
@@ -208,12 +209,13 @@ export function compilePlan(model: Model, reference: Reference): Plan {
       rt.busy = true;
       try {
         rt.reset(LANGS.includes(lang) ? lang : 'en');
-        reader.read(input.evidence, rt.raw, rt.keys, rt.sym, rt.warn);
+        // Evidence warnings rendered once per corpus (`warnShared`): the result copies their field, message, code.
+        reader.read(input.evidence, rt.raw, rt.keys, rt.sym, rt.warnShared);
         for (const n of v.nodes) n(rt);
         stats.decided++;
         // Missing evidence: the result lists what it cost, read from the same state.
         const missing = anyMissing(rt) ? missingOf(missingSource(rt, model, layout, weights)) : NO_MISSING;
-        return resultJsonOf(rt, jsonLayout, layout, weights, String(input.platform), input.name === undefined ? undefined : String(input.name), missing);
+        return resultJsonOf(rt, (jsonLayout ??= jsonLayoutOf(model)), layout, weights, String(input.platform), input.name === undefined ? undefined : String(input.name), missing);
       } catch (e) {
         if (!(e instanceof Bail)) throw e;
         stats.handedOver++;
@@ -338,7 +340,7 @@ LazyMissing.prototype = Object.prototype;
 LazyMissingNamed.prototype = Object.prototype;
 
 /** What `missingOf` reads, from the full variant's state: the missing indicators, every prerequisite and veto. */
-function missingSource(rt: Rt, m: Model, L: Layout, W: Weights): MissingSource {
+export function missingSource(rt: Rt, m: Model, L: Layout, W: Weights): MissingSource {
   const indicators: MissingSource['indicators'][number][] = [];
   for (let i = 0; i < m.indicators.length; i++) {
     const slot = L.indSlot[i] as number;
@@ -360,7 +362,7 @@ function missingSource(rt: Rt, m: Model, L: Layout, W: Weights): MissingSource {
 }
 
 /** Whether an indicator scored 0 for want of evidence, or a prerequisite or veto is unknown. */
-function anyMissing(rt: Rt): boolean {
+export function anyMissing(rt: Rt): boolean {
   for (let i = 0; i < rt.iStatus.length; i++) if (rt.iSet[i] === 0 || rt.iStatus[i] === ST_MISSING) return true;
   // A derived value or the formula total that read missing evidence (the result lists the fields).
   if (rt.totV instanceof Unk) return true;

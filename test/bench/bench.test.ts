@@ -27,6 +27,7 @@ describe('npm run bench', () => {
       'Assay decide, plan only (ruleset.decide(p) without a generated module)',
       'Assay decide, plan only, without messages (outcome, level, exact total)',
       'Assay evaluate (ruleset.evaluate(p): full result, JSON shape)',
+      'Assay evaluate, generated module attached (ruleset.evaluate(p): full result)',
       'Assay assess (full exact Assessment)',
       'Assay compiled plan with tracing (every event)',
       'Assay reference evaluator (tree-walking)',
@@ -40,7 +41,7 @@ describe('npm run bench', () => {
     // reference everywhere. The other peers decide valid evidence only: they differ exactly on the invalid ones.
     const invalid = Number(/invalid (\d+)/.exec(out)?.[1]);
     expect(invalid).toBeGreaterThan(0);
-    expect(rows.map(result)).toEqual([...Array<string>(10).fill('equal'), `${invalid} differ`, `${invalid} differ`, 'equal', `${invalid} differ`]);
+    expect(rows.map(result)).toEqual([...Array<string>(11).fill('equal'), `${invalid} differ`, `${invalid} differ`, 'equal', `${invalid} differ`]);
     // Platforms with a number the reference may find implausible (issue 14) go to the reference for its messages.
     const over = /plan: (\d+) platforms decided, (\d+) handed over/.exec(out);
     expect(Number(over?.[2])).toBeLessThan(Number(over?.[1]) / 20);

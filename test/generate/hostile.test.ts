@@ -1,8 +1,9 @@
 // Hostile names and strings cannot change what a generated module means. In: rulesets whose ids, enum values,
 // object members, labels and ruleset id are drawn from names JavaScript gives meaning to (`__proto__`,
 // `constructor`, the generated code's own identifiers) and strings with quotes, backslashes, `*/`, `${`, U+2028,
-// U+2029; platforms with those keys, read from JSON text. Out: the module decides exactly as the reference, carries
-// no label, and refuses to attach to another ruleset. (A ruleset id is checked to be a plain name, A807.)
+// U+2029; platforms with those keys, read from JSON text. Out: the module decides (and its full variant writes
+// results) exactly as the reference, carries no label, and refuses to attach to another ruleset. (A ruleset id is
+// checked to be a plain name, A807.)
 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -112,6 +113,7 @@ describe('generated modules and hostile names', () => {
   it('decide exactly as the reference whatever the ids, enum values, members, labels and version', async () => {
     let covered = 0;
     let refused = 0;
+    let written = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.shuffledSubarray(NAMES, { minLength: 16, maxLength: 16 }),
@@ -148,15 +150,24 @@ describe('generated modules and hostile names', () => {
             const want = decisionOf(r.assess(p, { engine: 'reference' }));
             expect(canon(decider.decide(p)), JSON.stringify(p.evidence)).toBe(canon(want));
             expect(canon(decider.decide(p, { messages: false })), JSON.stringify(p.evidence)).toBe(canon({ ...want, errors: [], warnings: [] }));
+            // The full result (the module's full variant where it decides): the reference's, key for key.
+            const full = decider.evaluate(p);
+            const wantFull = r.evaluate(p, { engine: 'reference' });
+            expect(JSON.stringify(full), JSON.stringify(p.evidence)).toBe(JSON.stringify(wantFull));
+            expect(Object.keys(full.indicators)).toEqual(Object.keys(wantFull.indicators));
           }
           // The generated code decided some platforms itself (not everything went to the plan).
-          if (!('why' in a)) expect(generatedStats(a.ruleset)?.decided ?? 0).toBeGreaterThan(0);
+          if (!('why' in a)) {
+            expect(generatedStats(a.ruleset)?.decided ?? 0).toBeGreaterThan(0);
+            written += generatedStats(a.ruleset)?.written ?? 0;
+          }
         },
       ),
       { numRuns: 60, seed: 20261205 },
     );
     expect(covered).toBeGreaterThan(20);
     expect(refused).toBeGreaterThan(5);
+    expect(written).toBeGreaterThan(covered);
   });
 
   it('refuses to attach a module generated from another ruleset, or of another format', async () => {

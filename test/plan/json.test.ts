@@ -9,6 +9,7 @@ import { asJsonText } from '../../bench/corpus';
 import { jsonOfFrac, ratOfFrac } from '../../engine/plan/num';
 import { Rational } from '../../engine/numbers/rational';
 import { CSP, loadRuleset, planOf, platformsIn } from './helpers';
+import { ok, rs } from '../engine/helpers';
 
 describe('jsonOfFrac', () => {
   it('gives the double Rational.toJSONNumber gives, for fractions of safe integers', () => {
@@ -66,3 +67,35 @@ for (const version of ['0.9', '1.0'] as const) {
     });
   });
 }
+
+describe('ruleset.evaluate with indicator ids that name Object.prototype members', () => {
+  // The plan copies a template of the indicator keys (engine/plan/json.ts `keysTemplate`); `__proto__` as an id
+  // must give what the reference's assignment to `{}` gives.
+  const label = (s: string): string => `label { zh-Hans "${s}" zh-Hant "${s}" en "${s}" }`;
+  const indicator = (id: string, weight: number): string => `
+  indicator ${id} {
+    ${label(id)}
+    weight ${weight}
+    type number >= 0
+    higher is better
+    bands {
+      >= 10: 100
+      >= 5: 50
+      else: 0
+    }
+  }`;
+  for (const ids of [['constructor', 'toString', 'hasOwnProperty'], ['__proto__', 'constructor', 'valueOf']]) {
+    it(`writes the reference result (${ids.join(', ')})`, () => {
+      const r = ok(rs(`dimension A {\n  ${label('A')}\n  weight 100\n${ids.map((id, k) => indicator(id, k === 0 ? 50 : 25)).join('\n')}\n}\n`));
+      const plan = planOf(r);
+      const ps = generatePlatforms(r.model, 300, 5, { missing: 0.1, invalid: 0.05, boundary: 0.5 });
+      for (const p of ps) {
+        const a = plan.evaluate(p, 'en');
+        const b = r.evaluate(p, { engine: 'reference' });
+        expect(JSON.stringify(a), p.platform).toBe(JSON.stringify(b));
+        expect(Object.keys(a.indicators), p.platform).toEqual(Object.keys(b.indicators));
+      }
+      expect(plan.stats.decided).toBeGreaterThan(200);
+    });
+  }
+});
