@@ -1,7 +1,9 @@
 // Helpers of the generated deciders' tests: a ruleset's module generated, written to a temporary file, imported
 // (as a front end does) and attached. In: a compiled ruleset. Out: the attached ruleset, or why it is not covered.
+// The temporary folder is removed after the test file that made it.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +11,11 @@ import { generateDecider, withGenerated, type CompiledRuleset, type GeneratedMod
 
 let dir: string | undefined;
 let count = 0;
+
+afterAll(() => {
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
 
 /** Writes module text to a fresh file and imports it. */
 export async function importModule(source: string): Promise<GeneratedModule> {
