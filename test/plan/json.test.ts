@@ -10,6 +10,7 @@ import { jsonOfFrac, ratOfFrac } from '../../engine/plan/num';
 import { Rational } from '../../engine/numbers/rational';
 import { CSP, loadRuleset, planOf, platformsIn } from './helpers';
 import { ok, rs } from '../engine/helpers';
+import { compileRuleset } from '../../engine/compile';
 
 describe('jsonOfFrac', () => {
   it('gives the double Rational.toJSONNumber gives, for fractions of safe integers', () => {
@@ -69,8 +70,8 @@ for (const version of ['0.9', '1.0'] as const) {
 }
 
 describe('ruleset.evaluate with indicator ids that name Object.prototype members', () => {
-  // The plan copies a template of the indicator keys (engine/plan/json.ts `keysTemplate`); `__proto__` as an id
-  // must give what the reference's assignment to `{}` gives.
+  // The plan copies a template of the indicator keys (engine/plan/json.ts `keysTemplate`): names Object.prototype
+  // has must come out as plain keys. (`__proto__` cannot be an id: A221.)
   const label = (s: string): string => `label { zh-Hans "${s}" zh-Hant "${s}" en "${s}" }`;
   const indicator = (id: string, weight: number): string => `
   indicator ${id} {
@@ -84,7 +85,7 @@ describe('ruleset.evaluate with indicator ids that name Object.prototype members
       else: 0
     }
   }`;
-  for (const ids of [['constructor', 'toString', 'hasOwnProperty'], ['__proto__', 'constructor', 'valueOf']]) {
+  for (const ids of [['constructor', 'toString', 'hasOwnProperty'], ['valueOf', 'constructor', 'isPrototypeOf']]) {
     it(`writes the reference result (${ids.join(', ')})`, () => {
       const r = ok(rs(`dimension A {\n  ${label('A')}\n  weight 100\n${ids.map((id, k) => indicator(id, k === 0 ? 50 : 25)).join('\n')}\n}\n`));
       const plan = planOf(r);
@@ -98,4 +99,10 @@ describe('ruleset.evaluate with indicator ids that name Object.prototype members
       expect(plan.stats.decided).toBeGreaterThan(200);
     });
   }
+
+  it('refuses an indicator named __proto__ (A221)', () => {
+    const c = compileRuleset(rs(`dimension A {\n  ${label('A')}\n  weight 100\n${indicator('__proto__', 100)}\n}\n`));
+    expect(c.ruleset).toBeUndefined();
+    expect(c.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['A221']);
+  });
 });
