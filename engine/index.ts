@@ -54,6 +54,7 @@ export { evaluateExpression, type ExpressionResult } from './evaluate/expression
 export {
   buildExplanation,
   explainPlatform,
+  tracedAssessment,
   explanationText,
   explanationMarkdown,
   explanationJson,

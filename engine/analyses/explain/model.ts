@@ -129,14 +129,24 @@ export interface Explanation {
   readonly benchmark?: BenchmarkPlacement;
 }
 
+/** Assesses with tracing on: the assessment and the events of its run (what `buildExplanation` reads). */
+export function tracedAssessment(
+  ruleset: CompiledRuleset,
+  input: PlatformInput,
+  opts: { lang?: Lang; lenient?: boolean } = {},
+): { assessment: Assessment; events: readonly EvalEvent[] } {
+  const events: EvalEvent[] = [];
+  const assessment = ruleset.assess(input, { ...(opts.lang ? { lang: opts.lang } : {}), lenient: opts.lenient === true, trace: (e) => events.push(e) });
+  return { assessment, events };
+}
+
 /** Assesses with tracing on and explains the result. */
 export function explainPlatform(
   ruleset: CompiledRuleset,
   input: PlatformInput,
   opts: { lang?: Lang; benchmark?: BenchmarkPlacement; lenient?: boolean } = {},
 ): { assessment: Assessment; explanation: Explanation; events: readonly EvalEvent[] } {
-  const events: EvalEvent[] = [];
-  const assessment = ruleset.assess(input, { ...(opts.lang ? { lang: opts.lang } : {}), lenient: opts.lenient === true, trace: (e) => events.push(e) });
+  const { assessment, events } = tracedAssessment(ruleset, input, opts);
   return { assessment, explanation: buildExplanation(ruleset, assessment, events, opts.benchmark), events };
 }
 

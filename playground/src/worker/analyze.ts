@@ -3,7 +3,7 @@
 // results as plain numbers); never throws for bad input.
 
 import { type IndicatorDecl, type Lang, type Ruleset as RulesetAst, renderHelp, renderMessage, type Diagnostic } from '../../../dsl/index';
-import { toResultJson, type Assessment, type EvalEvent, type ResultJson, type ValueJson } from '../../../engine/index';
+import { toResultJson, tracedAssessment, type Assessment, type ResultJson, type ValueJson } from '../../../engine/index';
 import type {
   Analysis,
   DiagOut,
@@ -16,7 +16,6 @@ import type {
   QuickFix,
 } from '../protocol';
 import { compile, schemaOf, type CompiledRuleset } from './engine-bridge';
-import type { Traced } from './kept';
 import { compileLive, keptAssessments } from './live';
 import { explainFor } from './features';
 import { bandOf, collectSymbols, indicatorsOf, levelOrder } from './symbols';
@@ -154,12 +153,6 @@ export function toPlatformResult(
   };
 }
 
-/** `doc`'s assessment with the events of its run (an explanation is built from them). */
-function tracedOf(ruleset: CompiledRuleset, doc: ReturnType<typeof docOf>, lang: Lang): Traced {
-  const events: EvalEvent[] = [];
-  return { assessment: ruleset.assess(doc, { lang, trace: (e) => events.push(e) }), events };
-}
-
 /** Above this many indicators, indicator rows are sent for the selected platform only. */
 export const DETAIL_ALL_MAX = 300;
 
@@ -239,7 +232,7 @@ export function analyze(
   const chosen = platforms.find((p) => p.key === selected);
   // The traced assessment kept across an edit that changed no meaning, its spans moved with the text (kept.ts).
   const explained = (doc: ReturnType<typeof docOf>): readonly ExplainLine[] =>
-    explainFor(ruleset, doc, ast, lang, keptAssessments().explained(live?.meaning, lang, doc, text, () => tracedOf(ruleset, doc, lang)));
+    explainFor(ruleset, doc, ast, lang, keptAssessments().explained(live?.meaning, lang, doc, text, () => tracedAssessment(ruleset, doc, { lang })));
   const explanation: readonly ExplainLine[] | undefined = chosen ? explained(docOf(chosen)) : undefined;
   let schema: unknown;
   try {
