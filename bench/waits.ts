@@ -11,6 +11,7 @@ import { compileRuleset, improvementPlans, parseEvidenceText } from '../engine/i
 import type { PlatformInput } from '../engine/evaluate/evaluate';
 import { baseVectors, CVSS } from '../test/support/cvss';
 import { fmtRate } from './timing';
+import { profileCli, profileHere, summarise } from './why';
 
 /** One measured figure against its target: `value` in the target's unit; `atMost` for a time, else a rate. */
 export interface Figure {
@@ -24,6 +25,16 @@ export interface Figure {
   readonly shown: string;
   /** The command or call measured. */
   readonly how: string;
+  /** Where the time goes (bench/why.ts), measured when the target is not met. */
+  readonly why?: readonly string[];
+}
+
+/** Whether `f` misses its target. */
+export const unmet = (f: Figure): boolean => (f.atMost ? f.value > f.target : f.value < f.target);
+
+/** `f` with the profile `explain` gives when it misses its target; unchanged when it meets it. */
+async function explained(f: Figure, explain: () => readonly string[] | Promise<readonly string[]>): Promise<Figure> {
+  return unmet(f) ? { ...f, why: await explain() } : f;
 }
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -60,7 +71,7 @@ function loadNow(): string {
  * threads is not stretched by load, but counts V8's background threads (optimising compiler, concurrent garbage
  * collection) that run beside the main thread on another core: on an idle machine it exceeds the wall time.
  */
-export function commandWaits(root: string, quick: boolean): Figure[] {
+export async function commandWaits(root: string, quick: boolean): Promise<Figure[]> {
   const runs = quick ? 1 : 3;
   const tmp = mkdtempSync(join(tmpdir(), 'assay-bench-'));
   try {
@@ -75,10 +86,18 @@ export function commandWaits(root: string, quick: boolean): Figure[] {
       { what: `${what}, wall (what the user waits)`, value: m.wall / 1000, target, atMost: true, targetShown: `< ${target} s`, shown: `${secs(m.wall)} wall (CPU ${secs(m.cpu)}; ${load})`, how },
       { what: `${what}, CPU of all threads`, value: m.cpu / 1000, target, atMost: true, targetShown: `< ${target} s`, shown: `${secs(m.cpu)} CPU (wall ${secs(m.wall)})`, how },
     ];
-    return [
+    const figures = [
       ...both('`assay impact` 0.9 → 1.0 over the corpus (240 platforms)', 1, im, `assay ${impactArgs.join(' ')} (median of ${runs} fresh processes)`),
       ...both('`assay report` over the corpus (HTML, 240 platforms with plans)', 2, re, `assay report csp-assessment@1.0 ${corpus} --out r.html --force (median of ${runs} fresh processes)`),
     ];
+    // One profiled run of a command that misses a target, shared by its wall and CPU figures.
+    const profiles = new Map<readonly string[], readonly string[]>();
+    const profile = (args: readonly string[]): readonly string[] => {
+      let lines = profiles.get(args);
+      if (lines === undefined) profiles.set(args, (lines = profileCli(root, args)));
+      return lines;
+    };
+    return Promise.all(figures.map((f, k) => explained(f, () => profile(k < 2 ? impactArgs : reportArgs))));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -90,14 +109,18 @@ const SAMPLES = ['p1-hub-operator', 'p2-regional-aicc', 'p3-gpu-rental-startup',
  * The improvement plan of each sample under 0.9 and 1.0, each the first search after a fresh compile (as in one
  * `assay gap` run): CPU milliseconds. Typical: the median of the ten; worst: the largest.
  */
-export function gapWaits(root: string): { figures: Figure[]; rows: string[][] } {
+export async function gapWaits(root: string): Promise<{ figures: Figure[]; rows: string[][] }> {
   const dir = join(root, 'rulesets', 'csp-assessment');
   const samples = SAMPLES.flatMap((f) => parseEvidenceText(readFileSync(join(dir, 'platforms', `${f}.yaml`), 'utf8'), f).platforms);
   const rows: string[][] = [];
   const all: number[] = [];
-  for (const v of ['0.9', '1.0']) {
+  const compiled = (v: string): NonNullable<ReturnType<typeof compileRuleset>['ruleset']> => {
     const rs = compileRuleset(readFileSync(join(dir, `${v}.assay`), 'utf8')).ruleset;
     if (!rs) throw new Error(`csp-assessment ${v} does not compile`);
+    return rs;
+  };
+  for (const v of ['0.9', '1.0']) {
+    const rs = compiled(v);
     const row = [v];
     for (const p of samples) {
       const c0 = process.cpuUsage();
@@ -110,12 +133,19 @@ export function gapWaits(root: string): { figures: Figure[]; rows: string[][] } 
     rows.push(row);
   }
   const how = 'improvementPlans(ruleset, sample) on P1–P5 under 0.9 and 1.0, each the first after a fresh compile';
+  // The same ten searches again, each after a fresh compile, profiled.
+  const explain = async (): Promise<string[]> =>
+    summarise(root, [
+      await profileHere(() => {
+        for (const v of ['0.9', '1.0']) for (const p of samples) improvementPlans(compiled(v), p);
+      }),
+    ]);
   return {
     rows,
-    figures: [
-      { what: 'improvement plan, typical (median of the 10)', value: median(all), target: 50, atMost: true, targetShown: '< 50 ms', shown: `${median(all).toFixed(0)} ms CPU`, how },
-      { what: 'improvement plan, worst sample', value: Math.max(...all), target: 200, atMost: true, targetShown: '< 200 ms', shown: `${Math.max(...all).toFixed(0)} ms CPU`, how },
-    ],
+    figures: await Promise.all([
+      explained({ what: 'improvement plan, typical (median of the 10)', value: median(all), target: 50, atMost: true, targetShown: '< 50 ms', shown: `${median(all).toFixed(0)} ms CPU`, how }, explain),
+      explained({ what: 'improvement plan, worst sample', value: Math.max(...all), target: 200, atMost: true, targetShown: '< 200 ms', shown: `${Math.max(...all).toFixed(0)} ms CPU`, how }, explain),
+    ]),
   };
 }
 
@@ -129,6 +159,9 @@ interface StreamStats {
   readonly stageMicros: { readonly read: number; readonly assess: number; readonly write: number };
 }
 
+/** The environment of a streamed run: its figures on stderr, two workers. */
+const WORKERS = { ASSAY_STREAM_STATS: '1', ASSAY_WORKERS: '2' } as const;
+
 /** Runs of each streamed measurement; the run with the median wall rate is reported (the machine is shared). */
 const STREAM_ROUNDS = 3;
 
@@ -136,15 +169,16 @@ const STREAM_ROUNDS = 3;
  * `assay eval` on an NDJSON corpus of `n` generated platforms (scripts/gen-ndjson.mjs), full results and `--decision`,
  * with 2 workers, each `STREAM_ROUNDS` times in alternation; of each, the run with the median wall rate.
  */
-export function streamRates(root: string, n: number): Figure[] {
+export async function streamRates(root: string, n: number): Promise<Figure[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'assay-stream-'));
   try {
     const file = join(tmp, 'corpus.ndjson');
     const gen = spawnSync(process.execPath, [join(root, 'scripts', 'gen-ndjson.mjs'), String(n), file], { cwd: root, encoding: 'utf8' });
     if (gen.status !== 0) throw new Error(`gen-ndjson failed: ${gen.stderr}`);
+    const evalArgs = (extra: readonly string[]): string[] => ['eval', 'csp-assessment@0.9', file, '--format', 'json', ...extra];
     const run = (extra: readonly string[]): StreamStats => {
-      const args = [join(root, 'dist', 'cli', 'assay.js'), 'eval', 'csp-assessment@0.9', file, '--format', 'json', ...extra];
-      const env = { ...process.env, ASSAY_STREAM_STATS: '1', ASSAY_WORKERS: '2' };
+      const args = [join(root, 'dist', 'cli', 'assay.js'), ...evalArgs(extra)];
+      const env = { ...process.env, ...WORKERS };
       const p = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
       const line = /assay-stream-stats (\{.*\})/.exec(p.stderr);
       if (!line) throw new Error(`no stream figures from assay eval (${p.status}): ${p.stderr.slice(-400)}`);
@@ -166,14 +200,18 @@ export function streamRates(root: string, n: number): Figure[] {
       shown: `${fmtRate(s.records / s.seconds)} wall (${fmtRate(s.records / s.cpuSeconds)} per CPU second; peak RSS ${s.maxRssMb} MB; per platform in a worker: read ${s.stageMicros.read} µs, assess ${s.stageMicros.assess} µs, write ${s.stageMicros.write} µs)`,
       how: `assay eval csp-assessment@0.9 corpus.ndjson --format json${flag} (${n.toLocaleString('en-US')} platforms, 2 workers, median of ${STREAM_ROUNDS} runs)`,
     });
-    return [figure('streaming full results', middle(full), 50_000, ''), figure('streaming `--decision`', middle(decision), 200_000, ' --decision')];
+    // A run that misses its target once more, every thread profiled (the main thread, the workers, the supervisor).
+    return [
+      await explained(figure('streaming full results', middle(full), 50_000, ''), () => profileCli(root, evalArgs([]), WORKERS)),
+      await explained(figure('streaming `--decision`', middle(decision), 200_000, ' --decision'), () => profileCli(root, evalArgs(['--decision']), WORKERS)),
+    ];
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
 /** The 2,592 CVSS 3.1 base vectors through rulesets/cvss/3.1.assay: vectors per CPU second, median of rounds. */
-export function cvssRates(rounds: number): { figure: Figure; detail: string } {
+export async function cvssRates(root: string, rounds: number): Promise<{ figure: Figure; detail: string }> {
   const rs = compileRuleset(CVSS).ruleset;
   if (!rs) throw new Error('the CVSS ruleset does not compile');
   const vectors: PlatformInput[] = baseVectors().map((evidence, i) => ({ platform: String(i), evidence }));
@@ -191,8 +229,9 @@ export function cvssRates(rounds: number): { figure: Figure; detail: string } {
   const evaluate = rate((p) => rs.evaluate(p));
   const decide = rate((p) => rs.decide(p, { messages: false }));
   const assess = rate((p) => rs.assess(p));
+  const figure: Figure = { what: 'CVSS 3.1 (`ruleset.evaluate`, full result)', value: evaluate, target: 100_000, atMost: false, targetShown: '≥ 100,000/s', shown: `${fmtRate(evaluate)} CPU`, how: 'ruleset.evaluate on the 2,592 base vectors of rulesets/cvss/3.1.assay' };
   return {
-    figure: { what: 'CVSS 3.1 (`ruleset.evaluate`, full result)', value: evaluate, target: 100_000, atMost: false, targetShown: '≥ 100,000/s', shown: `${fmtRate(evaluate)} CPU`, how: 'ruleset.evaluate on the 2,592 base vectors of rulesets/cvss/3.1.assay' },
+    figure: await explained(figure, async () => summarise(root, [await profileHere(() => { for (let r = 0; r < rounds; r++) for (const p of vectors) rs.evaluate(p); })])),
     detail: `CVSS 3.1, 2,592 base vectors: evaluate ${fmtRate(evaluate)}, decide without messages ${fmtRate(decide)}, assess ${fmtRate(assess)} (CPU, median of ${rounds} rounds)`,
   };
 }

@@ -62,6 +62,24 @@ describe('npm run bench', () => {
       expect(marked.filter((m) => m.includes(what)).map((m) => (m.includes(', wall') ? 'wall' : m.includes(', CPU') ? 'cpu' : m)), what).toEqual(['wall', 'cpu']);
     }
     expect(marked).toHaveLength(12);
+    // Each target not met is followed by the profile that explains it. A stream of 2,000 platforms misses its
+    // targets on any machine: its profiles are there, every thread of the CLI in them, with source files named.
+    const notMet = targets.filter((l) => l.includes('| **NOT met** ')).map((l) => (l.split('|')[1] ?? '').trim());
+    expect(notMet.filter((m) => m.startsWith('streaming'))).toHaveLength(2);
+    const why = out.slice(out.indexOf('### Why each target not met is missed'));
+    for (const m of notMet) {
+      const what = m.replace(/ [≥<≤] [\d,.]+(?:×|\/s| s| ms)$/, '');
+      expect(what, m).not.toBe(m);
+      const at = why.indexOf(`\n${what}`);
+      expect(at, m).toBeGreaterThan(0);
+      const block = why.slice(at).split('\n\n')[0] ?? '';
+      expect(block, m).toMatch(/\n- profile: \d+\.\d\d s busy over \d+ threads?/);
+      expect(block, m).toMatch(/\n- by source file: \d+% /);
+      expect(block, m).toMatch(/\n- by function \(self time\): \d+% /);
+    }
+    const streamed = why.slice(why.indexOf('\nstreaming `--decision`')).split('\n\n')[0] ?? '';
+    expect(streamed).toMatch(/over [3-9] threads \(main thread [\d.]+ s, thread/);
+    expect(streamed).toMatch(/cli\/stream\/records\.ts|the generated module|engine\/generate\/attach\.ts/);
     // The growth tables: by ruleset size and by corpus size.
     expect(out).toContain('### By ruleset size');
     expect(out).toContain('### By corpus size');
