@@ -35,7 +35,7 @@ export interface Job {
   readonly lenient: boolean;
   /** Report the worker's heap, busy time and time per stage in each answer (ASSAY_STREAM_STATS). */
   readonly stats: boolean;
-  /** With `decision`: the ruleset's generated decide module (cli/generated.ts), imported and attached by each worker. */
+  /** The ruleset's generated module (cli/generated.ts: decide and full results), imported and attached by each worker. */
   readonly generated?: string;
   /**
    * The main thread's syntax tree of the ruleset (v8.serialize), checked there: a worker compiles from it without
@@ -90,6 +90,8 @@ export interface WorkerStats {
   readonly stages: StageTimes;
   /** Platforms its generated decide module decided (the rest the plan did). */
   readonly generated: number;
+  /** Full results its generated module wrote (the rest the plan wrote). */
+  readonly generatedFull: number;
 }
 /** A batch that threw: at record `at` of the batch, or before any record (-1). */
 type ResultMsg = DoneMsg | { readonly seq: number; readonly slot: number; readonly crash: string; readonly at: number };
@@ -156,7 +158,7 @@ function answerBatches(init: WorkerInit, ruleset: CompiledRuleset | undefined): 
       if (times) {
         const h = getHeapStatistics();
         busy += performance.now() - start;
-        stats = { heapUsed: h.used_heap_size, heapTotal: h.total_heap_size, busy, stages: { ...times }, generated: generatedStats(ruleset)?.decided ?? 0 };
+        stats = { heapUsed: h.used_heap_size, heapTotal: h.total_heap_size, busy, stages: { ...times }, generated: generatedStats(ruleset)?.decided ?? 0, generatedFull: generatedStats(ruleset)?.written ?? 0 };
       }
       const grown = sink.buf.buffer !== m.output ? { output: sink.buf.buffer as SharedArrayBuffer } : {};
       post({ seq: m.seq, slot: m.slot, outputLength: sink.len, ...grown, records: r.records, failed: r.failed, ...(stats ? { stats } : {}) });
@@ -243,7 +245,7 @@ export function runOnWorkers(pool: Pool): string | undefined {
     for (let j = 0; j < SLOTS_PER_WORKER; j++) {
       slots.push({ index: slots.length, worker: k, input: new SharedArrayBuffer(1 << 20), output: new SharedArrayBuffer(1 << 20), msg: undefined });
     }
-    pool.stats.push({ heapUsed: 0, heapTotal: 0, busy: 0, stages: { read: 0, assess: 0, write: 0 }, generated: 0 });
+    pool.stats.push({ heapUsed: 0, heapTotal: 0, busy: 0, stages: { read: 0, assess: 0, write: 0 }, generated: 0, generatedFull: 0 });
   }
   const pending = new Map<number, DoneMsg>();
   let nextSeq = 0;

@@ -39,7 +39,7 @@ export interface Run {
   readonly stdout: string;
   readonly stderr: string;
   readonly seconds: number;
-  readonly stats: { records: number; workers: number; maxRssMb: number; workerHeapMb: number[][]; stageMicros: { read: number; assess: number; write: number }; generated: number } | undefined;
+  readonly stats: { records: number; workers: number; maxRssMb: number; workerHeapMb: number[][]; stageMicros: { read: number; assess: number; write: number }; generated: number; generatedFull: number } | undefined;
 }
 
 /** Runs the bundle with `args` and extra environment, with ASSAY_STREAM_STATS on (its line taken out of stderr). */
