@@ -10,7 +10,7 @@ import { runInNewContext } from 'node:vm';
  * leaves is collected, and charged, in the next one's round.
  */
 setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
+export const collect = runInNewContext('gc') as () => void;
 
 export interface Timing {
   readonly name: string;
