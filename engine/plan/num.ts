@@ -160,7 +160,7 @@ export function ratOfFrac(n: number, d: number): Rational {
   if (d === 1) return n === 0 ? Rational.ZERO : ratOf(n);
   const h = (Math.imul(n | 0, 31) + (d | 0)) & (FRAC_SLOTS - 1);
   if (fracN[h] === n && fracD[h] === d) return fracQ[h] as Rational;
-  const q = Rational.of(BigInt(n), BigInt(d));
+  const q = Rational.ofSafe(n, d);
   fracN[h] = n;
   fracD[h] = d;
   fracQ[h] = q;
