@@ -13,7 +13,7 @@ import type { Model } from '../model/model';
 import { compileEvidenceCheck, validateEvidence } from '../evidence/validate';
 import { Rational } from '../numbers/rational';
 import { ratOfFrac } from '../plan/num';
-import { invalidVerdict, lazyVerdict, verdict } from '../plan/verdicts';
+import { invalidVerdict, verdict } from '../plan/verdicts';
 import { otherKeysOf } from './other-keys';
 import { formerKeys, GENERATED_FORMAT } from './generate';
 import { fullDetailOf, fullWriter, type FullDetail } from './full';
@@ -203,7 +203,7 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
         const level = outcome !== 'graded' ? null : out.level >= 0 ? (levelIds[out.level] as string) : out.level === -1 ? fallback : null;
         const total = ratOfFrac(out.tn, out.td);
         return out.missing
-          ? lazyVerdict(input, outcome, level, total, failed(out.pf), fired(out.vf), warned, missingOf, input, opts)
+          ? verdict(input, outcome, level, total, failed(out.pf), fired(out.vf), warned, missingOf, input, opts)
           : verdict(input, outcome, level, total, failed(out.pf), fired(out.vf), warned);
       }
       if (ok === 2) {

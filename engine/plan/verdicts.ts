@@ -14,8 +14,12 @@ const NO_IDS: readonly string[] = [];
 /** Where a lazy decision's `missing` list comes from: called once, on first read, with the two values kept. */
 export type MissingFrom<A, B> = (a: A, b: B) => readonly MissingEvidence[];
 
-/** A decision decided by the plan (no errors: those of invalid evidence are the reference's to give). */
-export function verdict(
+/**
+ * A decision decided by the plan or a generated module (no errors: those of invalid evidence are the reference's to
+ * give). With `from`, its `missing` is computed on first read, by `from(a, b)` (a module-level function and two
+ * values: no closure per decision, and no decision built twice).
+ */
+export function verdict<A = undefined, B = undefined>(
   input: PlatformInput,
   outcome: Outcome,
   level: string | null,
@@ -23,8 +27,17 @@ export function verdict(
   prerequisitesFailed: readonly string[],
   vetoes: readonly string[],
   warnings: readonly EvidenceIssue[],
+  from?: MissingFrom<A, B>,
+  a?: A,
+  b?: B,
 ): Decision {
   const platform = String(input.platform);
+  if (from !== undefined) {
+    const name = input.name === undefined ? undefined : String(input.name);
+    const d = new (Lazy as unknown as LazyCtor)(platform, name, outcome, level, total, prerequisitesFailed, vetoes, NO_ISSUES, warnings);
+    new Source(d, from as MissingFrom<unknown, unknown>, a, b);
+    return d;
+  }
   // Two fixed shapes in the result's key order (a conditional spread costs more than the rest of the object).
   return input.name === undefined
     ? { platform, outcome, level, total, prerequisitesFailed, vetoes, missing: NO_MISSING, errors: NO_ISSUES, warnings }
@@ -103,29 +116,6 @@ function Lazy(this: Fields, platform: string, name: string | undefined, outcome:
   this['warnings'] = warnings;
 }
 Lazy.prototype = Object.prototype;
-
-/**
- * `verdict` with `missing` computed on first read, by `from(a, b)` (a module-level function and two values: no
- * closure per decision, and no decision built twice).
- */
-export function lazyVerdict<A, B>(
-  input: PlatformInput,
-  outcome: Outcome,
-  level: string | null,
-  total: Rational,
-  prerequisitesFailed: readonly string[],
-  vetoes: readonly string[],
-  warnings: readonly EvidenceIssue[],
-  from: MissingFrom<A, B>,
-  a: A,
-  b: B,
-): Decision {
-  const platform = String(input.platform);
-  const name = input.name === undefined ? undefined : String(input.name);
-  const d = new (Lazy as unknown as LazyCtor)(platform, name, outcome, level, total, prerequisitesFailed, vetoes, NO_ISSUES, warnings);
-  new Source(d, from as MissingFrom<unknown, unknown>, a, b);
-  return d;
-}
 
 const call = (make: () => readonly MissingEvidence[]): readonly MissingEvidence[] => make();
 

@@ -10,6 +10,7 @@ import type { PlatformInput } from '../../engine/evaluate/evaluate';
 import { decisionOf } from '../../engine/evaluate/result';
 import { generatedStats } from '../../engine/index';
 import { Rational } from '../../engine/numbers/rational';
+import { ratOfFrac } from '../../engine/plan/num';
 import { canon, CSP, loadRuleset, platformsIn } from '../plan/helpers';
 import { attached } from './helpers';
 
@@ -66,6 +67,19 @@ describe('decisions of the generated decide', () => {
         const d = a.ruleset.decide(p, { lang });
         expect(canon(d), JSON.stringify(keys)).toBe(canon(decisionOf(r.assess(p, { lang, engine: 'reference' }))));
         expect(d.warnings.map((w) => w.field)).toEqual(keys);
+      }
+    }
+  });
+
+  it('ratOfFrac gives the exact fraction through its memo table, colliding slots included', () => {
+    // Twice over more pairs than the table has slots: hits, misses and evictions all compared with Rational.of.
+    for (let round = 0; round < 2; round++) {
+      for (let k = 0; k < 40_000; k++) {
+        const n = (k * 7919) % 2_000_003;
+        const d = 1 + (k % 97) * 3;
+        const q = ratOfFrac(n, d);
+        const want = Rational.of(BigInt(n), BigInt(d));
+        if (q.num !== want.num || q.den !== want.den) expect(`${q.toFraction()}`, `${n}/${d}`).toBe(want.toFraction());
       }
     }
   });
