@@ -79,14 +79,23 @@ export function generatedStats(r: CompiledRuleset): GeneratedStats | undefined {
 const NO_ISSUES: readonly EvidenceIssue[] = [];
 const NO_IDS: readonly string[] = [];
 
+/** Rules up to this many: their lists are kept in an array indexed by the mask (no hashing per decision). */
+const BY_INDEX = 10;
+
 /** The ids whose bit is set in `mask`, one list per mask (cached: a corpus has few combinations). */
 function idLists(ids: readonly string[]): (mask: number) => readonly string[] {
+  const make = (mask: number): readonly string[] => ids.filter((_, k) => (mask & (1 << k)) !== 0);
+  if (ids.length <= BY_INDEX) {
+    const at: (readonly string[] | undefined)[] = new Array<readonly string[] | undefined>(1 << ids.length).fill(undefined);
+    at[0] = NO_IDS;
+    return (mask) => at[mask] ?? (at[mask] = make(mask));
+  }
   const cache = new Map<number, readonly string[]>();
   return (mask) => {
     if (mask === 0) return NO_IDS;
     let l = cache.get(mask);
     if (l === undefined) {
-      l = ids.filter((_, k) => (mask & (1 << k)) !== 0);
+      l = make(mask);
       cache.set(mask, l);
     }
     return l;
