@@ -1,7 +1,8 @@
 // The `Decision` objects the plan and an attached generated module return. In: a platform's input and what was
 // decided (outcome, level, exact total, rule ids, messages), and for evidence with fields missing the source of its
 // `missing` list. Out: a plain object (prototype `Object.prototype`) whose keys are the decision's, in its order;
-// `missing` is an own enumerable accessor computed on first read where the list is asked of a source.
+// `missing` is an own enumerable accessor computed on first read where the list is asked of a source (kept under a
+// symbol key that is not enumerable).
 
 import type { PlatformInput } from '../evaluate/evaluate';
 import type { Decision, EvidenceIssue, MissingEvidence, Outcome } from '../evaluate/result';
@@ -35,7 +36,7 @@ export function verdict<A = undefined, B = undefined>(
   if (from !== undefined) {
     const name = input.name === undefined ? undefined : String(input.name);
     const d = new (Lazy as unknown as LazyCtor)(platform, name, outcome, level, total, prerequisitesFailed, vetoes, NO_ISSUES, warnings);
-    new Source(d, from as MissingFrom<unknown, unknown>, a, b);
+    keep(d, from as MissingFrom<unknown, unknown>, a, b);
     return d;
   }
   // Two fixed shapes in the result's key order (a conditional spread costs more than the rest of the object).
@@ -52,38 +53,37 @@ export function invalidVerdict(input: PlatformInput, errors: readonly EvidenceIs
     : { platform, name: String(input.name), outcome: 'invalid', level: null, total: Rational.ZERO, prerequisitesFailed: NO_IDS, vetoes: NO_IDS, missing: NO_MISSING, errors, warnings };
 }
 /**
- * Keeps the source of a lazy decision's `missing` in private fields of the decision object itself (the
- * return-override idiom: the base constructor returns the object it is given, so the fields are added to that
- * plain object). Private fields are invisible to keys, spreading, JSON and deep equality, cost no
- * `defineProperty`, and stay writable when the decision is frozen.
+ * Where a lazy decision keeps the source of its `missing`: a holder under a symbol key that is not enumerable (keys,
+ * spreading, JSON and deep equality never see it). A property, not a private field or a WeakMap entry, so that the
+ * accessor also works when the decision is read through a Proxy (as reactive stores wrap objects): it is then called
+ * with the proxy as `this`, and only a property lookup reaches the object behind it. The holder is not frozen with the
+ * decision, so a frozen decision still computes its list once.
  */
-const Same = function (o: object): object {
-  return o;
-} as unknown as new (o: object) => object;
-class Source extends Same {
-  #from: MissingFrom<unknown, unknown> | null;
-  #a: unknown;
-  #b: unknown;
-  constructor(o: object, from: MissingFrom<unknown, unknown>, a: unknown, b: unknown) {
-    super(o);
-    this.#from = from;
-    this.#a = a;
-    this.#b = b;
-  }
-  /** The list, asked of the source on the first call and kept (the source and its values are let go). */
-  static missing(o: Source): readonly MissingEvidence[] {
-    const from = o.#from;
-    if (from === null) return o.#a as readonly MissingEvidence[];
-    const v = from(o.#a, o.#b);
-    o.#from = null;
-    o.#a = v;
-    o.#b = undefined;
-    return v;
-  }
+const SOURCE: unique symbol = Symbol('assay.missing');
+interface Source {
+  from: MissingFrom<unknown, unknown> | null;
+  a: unknown;
+  b: unknown;
+}
+type WithSource = { [SOURCE]?: Source };
+const SOURCE_DESC: PropertyDescriptor = { value: undefined, writable: false, enumerable: false, configurable: false };
+function keep(o: object, from: MissingFrom<unknown, unknown>, a: unknown, b: unknown): void {
+  SOURCE_DESC.value = { from, a, b } satisfies Source;
+  Object.defineProperty(o, SOURCE, SOURCE_DESC);
+  SOURCE_DESC.value = undefined;
 }
 const MISSING_ACCESSOR: PropertyDescriptor = {
-  get(this: Source): readonly MissingEvidence[] {
-    return Source.missing(this);
+  get(this: WithSource): readonly MissingEvidence[] {
+    const s = this[SOURCE];
+    // Only an accessor copied onto another object (by its descriptor) lacks the source.
+    if (s === undefined) throw new TypeError('a decision\'s `missing` accessor read from an object that is not a decision');
+    const from = s.from;
+    if (from === null) return s.a as readonly MissingEvidence[];
+    const v = from(s.a, s.b);
+    s.from = null;
+    s.a = v;
+    s.b = undefined;
+    return v;
   },
   enumerable: true,
   configurable: true,
@@ -122,6 +122,6 @@ const call = (make: () => readonly MissingEvidence[]): readonly MissingEvidence[
 /** The decision `d` with `missing` computed on first read by `make`. */
 export function withMissing(d: Decision, make: () => readonly MissingEvidence[]): Decision {
   const o = new (Lazy as unknown as LazyCtor)(d.platform, d.name, d.outcome, d.level, d.total, d.prerequisitesFailed, d.vetoes, d.errors, d.warnings);
-  new Source(o, call as MissingFrom<unknown, unknown>, make, undefined);
+  keep(o, call as MissingFrom<unknown, unknown>, make, undefined);
   return o;
 }
