@@ -6,16 +6,15 @@
 
 import type { CompiledRuleset } from '../compile';
 import { invalid as invalidAssessment, type PlatformInput } from '../evaluate/evaluate';
-import { toResultJson, type Decision, type EvidenceIssue, type Outcome, type ResultJson } from '../evaluate/result';
+import { toResultJson, type Decision, type EvidenceIssue, type MissingEvidence, type Outcome, type ResultJson } from '../evaluate/result';
 import type { IndicatorJson } from '../plan/json';
-import { fieldHint } from '../evidence/intake';
 import { LANGS, type Lang } from '../../dsl/ast';
 import type { Model } from '../model/model';
 import { compileEvidenceCheck, validateEvidence } from '../evidence/validate';
 import { Rational } from '../numbers/rational';
 import { ratOfFrac } from '../plan/num';
-import { sharedIssue } from '../plan/runtime';
-import { verdict, withMissing } from '../plan/plan';
+import { invalidVerdict, verdict } from '../plan/verdicts';
+import { otherKeysOf } from './other-keys';
 import { formerKeys, GENERATED_FORMAT } from './generate';
 import { fullDetailOf, fullWriter, type FullDetail } from './full';
 import { KIT, type Kit } from './kit';
@@ -80,20 +79,23 @@ export function generatedStats(r: CompiledRuleset): GeneratedStats | undefined {
 const NO_ISSUES: readonly EvidenceIssue[] = [];
 const NO_IDS: readonly string[] = [];
 
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
-}
+/** Rules up to this many: their lists are kept in an array indexed by the mask (no hashing per decision). */
+const BY_INDEX = 10;
 
 /** The ids whose bit is set in `mask`, one list per mask (cached: a corpus has few combinations). */
 function idLists(ids: readonly string[]): (mask: number) => readonly string[] {
+  const make = (mask: number): readonly string[] => ids.filter((_, k) => (mask & (1 << k)) !== 0);
+  if (ids.length <= BY_INDEX) {
+    const at: (readonly string[] | undefined)[] = new Array<readonly string[] | undefined>(1 << ids.length).fill(undefined);
+    at[0] = NO_IDS;
+    return (mask) => at[mask] ?? (at[mask] = make(mask));
+  }
   const cache = new Map<number, readonly string[]>();
   return (mask) => {
     if (mask === 0) return NO_IDS;
     let l = cache.get(mask);
     if (l === undefined) {
-      l = ids.filter((_, k) => (mask & (1 << k)) !== 0);
+      l = make(mask);
       cache.set(mask, l);
     }
     return l;
@@ -101,98 +103,31 @@ function idLists(ids: readonly string[]): (mask: number) => readonly string[] {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
-/** How a key is read: a field or a former id the generated code reads, a key that only warns, or one for the plan. */
-const K_READ = 0;
-const K_WARN = 1;
-const K_PLAN = 2;
-/** How many places of an evidence object's keys are remembered (most platforms of a corpus share their keys). */
-const PLACES = 256;
-
-/**
- * The keys besides those the generated code read, for one attached ruleset (called after the generated code
- * returned non-zero: the evidence has no inherited enumerable key). `read` returns true when each is an
- * unknown key that only warns (E120: not a former id, not like a field's name, as the plan's reader decides) and
- * the reads saw exactly the own enumerable field keys; those keys are then in `unknown`, in key order. False: the
- * plan decides. `warnings` renders them once per key and language.
- */
-function otherKeysOf(m: Model, formers: ReadonlySet<string>): { read(evidence: object, found: number): boolean; readonly unknown: string[]; warnings(lang: Lang): readonly EvidenceIssue[] } {
-  const unknown: string[] = [];
-  const keyAt: (string | undefined)[] = new Array<string | undefined>(PLACES).fill(undefined);
-  const kindAt = new Uint8Array(PLACES);
-  const kindOf = (key: string): number =>
-    m.fields.has(key) || formers.has(key) ? K_READ : m.formerIds.has(key) || fieldHint(m, key) !== undefined ? K_PLAN : K_WARN;
-  const issues = new Map<string, EvidenceIssue>();
-  let lastLang = '';
-  let lastKeys: readonly string[] = [];
-  let lastList: readonly EvidenceIssue[] = [];
-  return {
-    unknown,
-    read(evidence, found) {
-      unknown.length = 0;
-      let known = 0;
-      // The generated code has seen every key `for…in` gives to be own: no `hasOwnProperty` call per field key (it
-      // cost an eighth of `decide`), and no array of the keys (`Object.keys`: garbage).
-      let place = -1;
-      for (const key in evidence) {
-        place++;
-        let kind: number;
-        if (place < PLACES && keyAt[place] === key) kind = kindAt[place] as number;
-        else {
-          kind = kindOf(key);
-          if (place < PLACES) {
-            keyAt[place] = key;
-            kindAt[place] = kind;
-          }
-        }
-        if (kind === K_READ) {
-          known++;
-          continue;
-        }
-        // (Own as the generated code saw it, unless a getter it ran changed that: then the plan decides.)
-        if (!hasOwn.call(evidence, key)) return false;
-        const x = (evidence as Record<string, unknown>)[key];
-        // A key without a value is not read at all (no warning), as by the plan's reader.
-        if (x === null || x === undefined) continue;
-        if (kind === K_PLAN) return false;
-        unknown.push(key);
-      }
-      return known === found;
-    },
-    warnings(lang) {
-      // The same unknown keys as the platform before (a corpus of one shape): the same frozen list.
-      if (lang === lastLang && sameKeys(unknown, lastKeys)) return lastList;
-      lastLang = lang;
-      lastKeys = unknown.slice();
-      lastList = Object.freeze(unknown.map((key) => {
-        const k = `${lang}\u0000${key}`;
-        let issue = issues.get(k);
-        if (issue === undefined) {
-          if (issues.size >= 4096) issues.clear();
-          issue = sharedIssue('E120', key, { field: key }, lang);
-          issues.set(k, issue);
-        }
-        return issue;
-      }));
-      return lastList;
-    },
-  };
-}
 
 /**
  * The decision of evidence whose one invalid field is `id`; undefined when the plan must decide (the value was read
  * under a former id, which the errors would name).
  */
 function invalidDecision(m: Model, input: PlatformInput, evidence: object, id: string, suspect: boolean, messages: boolean, lang: string | undefined, warnings: readonly EvidenceIssue[]): Decision | undefined {
-  const d = verdict(input, 'invalid', null, Rational.ZERO, NO_IDS, NO_IDS, NO_ISSUES);
-  if (!messages && !suspect) return d;
+  if (!messages && !suspect) return verdict(input, 'invalid', null, Rational.ZERO, NO_IDS, NO_IDS, NO_ISSUES);
   const own = hasOwn.call(evidence, id) ? (evidence as Record<string, unknown>)[id] : undefined;
   if (own === undefined || own === null) return undefined;
-  const v = fieldIssues(m, id, own, LANGS.includes(lang as Lang) ? (lang as Lang) : 'en');
+  const v = fieldIssues(m, id, own, langOf(lang));
   // Empty only for a suspect number (a value the generated checks reject, as the plan's reader does, the
   // reference rejects): then the plan decides.
   if (v.errors.length === 0) return undefined;
-  return messages ? { ...d, errors: v.errors, warnings: warnings.length === 0 ? v.warnings : [...warnings, ...v.warnings] } : d;
+  if (!messages) return verdict(input, 'invalid', null, Rational.ZERO, NO_IDS, NO_IDS, NO_ISSUES);
+  return invalidVerdict(input, v.errors, warnings.length === 0 ? v.warnings : [...warnings, ...v.warnings]);
 }
+
+/** The language messages are rendered in: `lang` when it is one, else English (as the plan and the reference do). */
+function langOf(lang: string | undefined): Lang {
+  return lang !== undefined && LANGS.includes(lang as Lang) ? (lang as Lang) : 'en';
+}
+
+/** No options given (`decide(p)`): one object, not one per call. */
+const NO_OPTS: DecideOpts = Object.freeze({});
+type DecideOpts = NonNullable<Parameters<CompiledRuleset['decide']>[1]>;
 
 /** The issues of one field's value alone, by the reference's validation; remembered (frozen) per value and language. */
 type FieldIssues = { readonly errors: readonly EvidenceIssue[]; readonly warnings: readonly EvidenceIssue[] };
@@ -239,6 +174,9 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
   const fullOut: GeneratedOut & FullDetail = { ...out, ...fullDetailOf(m) };
   const writer = fullWriter(m, mod.indicatorsOf);
   const base = r.decide;
+  // A decision's `missing`, asked of the plan on first read (the generated code keeps no list of missing fields; most
+  // readers of a corpus's decisions never ask).
+  const missingOf = (input: PlatformInput, opts: DecideOpts): readonly MissingEvidence[] => base(input, opts).missing;
   // The reference on request, and leniency (which changes what some evidence means), go to the plan.
   const eligible = (input: PlatformInput, opts: { engine?: string; lenient?: boolean }): boolean =>
     opts.engine !== 'reference' && opts.lenient !== true && typeof input === 'object' && input !== null;
@@ -257,21 +195,25 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
     const o = full ? fullOut : out;
     if (ok !== 0 && o.extra) {
       if (!others.read(evidence as object, o.p)) ok = 0;
-      else if (messages && others.unknown.length > 0) warned = others.warnings(LANGS.includes(lang as Lang) ? (lang as Lang) : 'en');
+      else if (messages && others.count > 0) warned = others.warnings(langOf(lang));
     }
     return ok;
   };
-  const decide: CompiledRuleset['decide'] = (input, opts = {}) => {
+  // No closure or object per call besides the decision itself (and no `opts = {}` default).
+  const decide: CompiledRuleset['decide'] = (input, given) => {
+    const opts = given === undefined ? NO_OPTS : given;
     if (eligible(input, opts)) {
-      const evidence = (input as PlatformInput).evidence;
+      const evidence = input.evidence;
       const messages = opts.messages !== false;
       const ok = attempt(evidence, opts.lang, messages, false);
       if (ok === 1) {
         stats.decided++;
         const outcome = out.outcome as Outcome;
-        const level = out.level >= 0 ? (levelIds[out.level] as string) : out.level === -1 ? fallback : null;
-        const d = verdict(input, outcome, outcome === 'graded' ? level : null, ratOfFrac(out.tn, out.td), failed(out.pf), fired(out.vf), warned);
-        return out.missing ? withMissing(d, () => base(input, opts).missing) : d;
+        const level = outcome !== 'graded' ? null : out.level >= 0 ? (levelIds[out.level] as string) : out.level === -1 ? fallback : null;
+        const total = ratOfFrac(out.tn, out.td);
+        return out.missing
+          ? verdict(input, outcome, level, total, failed(out.pf), fired(out.vf), warned, missingOf, input, opts)
+          : verdict(input, outcome, level, total, failed(out.pf), fired(out.vf), warned);
       }
       if (ok === 2) {
         // Invalid evidence, one field at fault: without messages the outcome is all; with them, the reference's
@@ -296,7 +238,7 @@ export function withGenerated(r: CompiledRuleset, mod: GeneratedModule): Compile
       const ok = attempt((input as PlatformInput).evidence, opts.lang, true, true);
       if (ok === 1) {
         try {
-          const j = writer(input, fullOut, fullOut, LANGS.includes(opts.lang as Lang) ? (opts.lang as Lang) : 'en', warned);
+          const j = writer(input, fullOut, fullOut, langOf(opts.lang), warned);
           stats.written++;
           return j;
         } catch {

@@ -31,6 +31,27 @@ export class Rational {
     return g === 1n ? new Rational(num, den) : new Rational(num / g, den / g);
   }
 
+  /**
+   * n / d for safe integers n and d (d ≠ 0), reduced with doubles (exact below 2^53): no bigint gcd, two bigints
+   * made. Throws a RangeError for anything else.
+   */
+  static ofSafe(n: number, d: number): Rational {
+    if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d) || d === 0) throw new RangeError('ofSafe: not a fraction of safe integers');
+    if (d < 0) {
+      n = -n;
+      d = -d;
+    }
+    let a = n < 0 ? -n : n;
+    let b = d;
+    while (b !== 0) {
+      const t = a % b;
+      a = b;
+      b = t;
+    }
+    // a = gcd(|n|, d) ≥ 1 (d > 0); 0 / d is 0 / 1.
+    return a === 1 ? new Rational(BigInt(n), BigInt(d)) : new Rational(BigInt(n / a), BigInt(d / a));
+  }
+
   static fromInt(n: number | bigint): Rational {
     return new Rational(BigInt(n), 1n);
   }

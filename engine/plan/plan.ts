@@ -18,6 +18,7 @@ import type { ExprCtx } from './expr';
 import { jsonLayoutOf, resultJsonOf, type JsonLayout } from './json';
 import { compileNodes, type NodeFn } from './nodes';
 import { Bail } from './num';
+import { verdict, withMissing } from './verdicts';
 import { outcomeOf } from '../semantics/outcome';
 import { truthOfCode, type TruthCode } from '../semantics/truth';
 import { shownOf, Unk } from './values';
@@ -288,57 +289,6 @@ export function compilePlan(model: Model, reference: Reference): Plan {
 
 const NO_IDS: readonly string[] = [];
 
-/**
- * The decision with `missing` computed on first read (an own enumerable accessor: spreading and JSON see a value).
- * Built by a constructor whose prototype is `Object.prototype` (a plain object, keys in the decision's order), the
- * accessor one shared descriptor and the thunk a hidden symbol property: an object literal with a getter costs
- * about 0.8 µs to make, this about a third of that.
- */
-export function withMissing(d: Decision, make: () => readonly MissingEvidence[]): Decision {
-  return d.name === undefined ? new (LazyMissing as unknown as LazyCtor)(d, make) : new (LazyMissingNamed as unknown as LazyCtor)(d, make);
-}
-
-type LazyCtor = new (d: Decision, make: () => readonly MissingEvidence[]) => Decision;
-const THUNK: unique symbol = Symbol('assay.missing');
-type Lazy = Record<string, unknown> & { [THUNK]: (() => readonly MissingEvidence[]) | readonly MissingEvidence[] };
-const MISSING_ACCESSOR: PropertyDescriptor = {
-  get(this: Lazy): readonly MissingEvidence[] {
-    const t = this[THUNK];
-    if (typeof t !== 'function') return t;
-    const v = t();
-    Object.defineProperty(this, THUNK, { value: v });
-    return v;
-  },
-  enumerable: true,
-  configurable: true,
-};
-/** The thunk's descriptor, filled for each object (not enumerable: spreading and JSON never see it). */
-const THUNK_DESC: PropertyDescriptor = { value: undefined, writable: true, enumerable: false, configurable: true };
-function lazyRest(o: Lazy, d: Decision, make: () => readonly MissingEvidence[]): void {
-  o['outcome'] = d.outcome;
-  o['level'] = d.level;
-  o['total'] = d.total;
-  o['prerequisitesFailed'] = d.prerequisitesFailed;
-  o['vetoes'] = d.vetoes;
-  Object.defineProperty(o, 'missing', MISSING_ACCESSOR);
-  o['errors'] = d.errors;
-  o['warnings'] = d.warnings;
-  THUNK_DESC.value = make;
-  Object.defineProperty(o, THUNK, THUNK_DESC);
-  THUNK_DESC.value = undefined;
-}
-function LazyMissing(this: Lazy, d: Decision, make: () => readonly MissingEvidence[]): void {
-  this['platform'] = d.platform;
-  lazyRest(this, d, make);
-}
-function LazyMissingNamed(this: Lazy, d: Decision, make: () => readonly MissingEvidence[]): void {
-  this['platform'] = d.platform;
-  this['name'] = d.name;
-  lazyRest(this, d, make);
-}
-LazyMissing.prototype = Object.prototype;
-LazyMissingNamed.prototype = Object.prototype;
-
 /** What `missingOf` reads, from the full variant's state: the missing indicators, every prerequisite and veto. */
 export function missingSource(rt: Rt, m: Model, L: Layout, W: Weights): MissingSource {
   const indicators: MissingSource['indicators'][number][] = [];
@@ -378,23 +328,6 @@ function ids(codes: Int8Array, of: readonly string[], is: boolean): readonly str
   let out: string[] | undefined;
   for (let k = 0; k < codes.length; k++) if ((codes[k] === T_TRUE) === is) (out ??= []).push(of[k] as string);
   return out ?? NO_IDS;
-}
-
-/** A decision decided by the plan (no errors: those of invalid evidence are the reference's to give). */
-export function verdict(
-  input: PlatformInput,
-  outcome: Outcome,
-  level: string | null,
-  total: Rational,
-  prerequisitesFailed: readonly string[],
-  vetoes: readonly string[],
-  warnings: readonly EvidenceIssue[],
-): Decision {
-  const platform = String(input.platform);
-  // Two fixed shapes in the result's key order (a conditional spread costs more than the rest of the object).
-  return input.name === undefined
-    ? { platform, outcome, level, total, prerequisitesFailed, vetoes, missing: NO_MISSING, errors: NO_ISSUES, warnings }
-    : { platform, name: String(input.name), outcome, level, total, prerequisitesFailed, vetoes, missing: NO_MISSING, errors: NO_ISSUES, warnings };
 }
 
 function assemble(rt: Rt, m: Model, L: Layout, W: Weights, input: PlatformInput, traced: boolean): Assessment {
