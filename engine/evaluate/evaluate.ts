@@ -111,19 +111,10 @@ export function invalid(
   errors: readonly EvidenceIssue[],
   warnings: readonly EvidenceIssue[],
 ): Assessment {
-  return {
-    ...base,
-    outcome: 'invalid',
-    level: null,
-    total: Rational.ZERO,
-    dimensions: [],
-    indicators: [],
-    prerequisites: [],
-    vetoes: [],
-    levels: [],
-    errors,
-    warnings,
-  };
+  // Two fixed shapes, key by key (a spread of `base` first made each one slow to build).
+  return base.name !== undefined
+    ? { platform: base.platform, name: base.name, outcome: 'invalid', level: null, total: Rational.ZERO, dimensions: [], indicators: [], prerequisites: [], vetoes: [], levels: [], errors, warnings }
+    : { platform: base.platform, outcome: 'invalid', level: null, total: Rational.ZERO, dimensions: [], indicators: [], prerequisites: [], vetoes: [], levels: [], errors, warnings };
 }
 
 type Computed = Omit<Assessment, 'platform' | 'name' | 'errors' | 'warnings'>;

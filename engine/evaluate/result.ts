@@ -191,18 +191,21 @@ export function decisionOf(a: Assessment): Decision {
 export type DecisionJson = Omit<ResultJson, 'dimensions' | 'indicators'>;
 
 export function toDecisionJson(d: Decision): DecisionJson {
-  return {
-    platform: d.platform,
-    ...(d.name !== undefined ? { name: d.name } : {}),
-    outcome: d.outcome,
-    level: d.level,
-    total: d.total.toJSONNumber(),
-    prerequisitesFailed: [...d.prerequisitesFailed],
-    vetoes: [...d.vetoes],
-    ...(d.missing.length > 0 ? { missing: d.missing.map(missingJson) } : {}),
-    errors: d.errors.map((e) => ({ field: e.field, message: e.message, code: e.code })),
-    warnings: d.warnings.map((e) => ({ field: e.field, message: e.message, code: e.code })),
-  };
+  // Key by key in the published order (no spreads: a conditional spread costs more than the rest of the object).
+  const o = (d.name !== undefined
+    ? { platform: d.platform, name: d.name, outcome: d.outcome, level: d.level, total: d.total.toJSONNumber() }
+    : { platform: d.platform, outcome: d.outcome, level: d.level, total: d.total.toJSONNumber() }) as DecisionJson;
+  o.prerequisitesFailed = d.prerequisitesFailed.slice();
+  o.vetoes = d.vetoes.slice();
+  if (d.missing.length > 0) o.missing = d.missing.map(missingJson);
+  o.errors = d.errors.map(issueJson);
+  o.warnings = d.warnings.map(issueJson);
+  return o;
+}
+
+/** An evidence issue as the JSON result gives it. */
+export function issueJson(e: EvidenceIssue): { field: string; message: string; code: string } {
+  return { field: e.field, message: e.message, code: e.code };
 }
 
 export interface RulesetIdentity {
@@ -247,14 +250,16 @@ export interface MissingJson {
 }
 
 export function missingJson(m: MissingEvidence): MissingJson {
-  return {
+  const o: MissingJson = {
     field: m.field,
     indicators: m.indicators.map((i) => ({ id: i.id, dimension: i.dimension, upTo: i.upTo.toJSONNumber() })),
-    prerequisites: [...m.prerequisites],
-    vetoes: [...m.vetoes],
-    ...(m.derived ? { derived: [...m.derived] } : {}),
-    ...(m.total ? { total: true as const } : {}),
+    prerequisites: m.prerequisites.slice(),
+    vetoes: m.vetoes.slice(),
   };
+  // Key by key (no conditional spreads), in the published order.
+  if (m.derived) o.derived = m.derived.slice();
+  if (m.total) o.total = true;
+  return o;
 }
 
 /**
@@ -304,17 +309,32 @@ export function toResultJson(a: Assessment): ResultJson {
   }
   const indicators: ResultJson['indicators'] = {};
   for (const i of a.indicators) {
-    indicators[i.id] = {
-      ...(i.value !== undefined ? { value: valueToJson(i.value) } : {}),
-      points: i.points === null ? null : i.points.toJSONNumber(),
-      status: i.status,
-      weight: i.effectiveWeight.toJSONNumber(),
-      ...(i.field !== undefined && i.field !== i.id ? { field: i.field } : {}),
-    };
+    const points = i.points === null ? null : i.points.toJSONNumber();
+    const weight = i.effectiveWeight.toJSONNumber();
+    // Fixed shapes in the published key order: value (when read), points, status, weight, field (when another id).
+    const field = i.field !== undefined && i.field !== i.id ? i.field : undefined;
+    if (i.value === undefined) indicators[i.id] = field === undefined ? { points, status: i.status, weight } : { points, status: i.status, weight, field };
+    else {
+      const value = valueToJson(i.value);
+      indicators[i.id] = field === undefined ? { value, points, status: i.status, weight } : { value, points, status: i.status, weight, field };
+    }
   }
-  // The decision's fields, with the detail between the total and the rules (the published key order).
-  const { prerequisitesFailed, vetoes, missing, errors, warnings, ...head } = toDecisionJson(decisionOf(a));
-  const derived: Record<string, string | boolean | null> = {};
-  for (const d of a.derived ?? []) derived[d.id] = derivedJson(d.value);
-  return { ...head, ...(a.derived ? { derived } : {}), dimensions, indicators, prerequisitesFailed, vetoes, ...(missing ? { missing } : {}), errors, warnings };
+  // The decision's fields, with the detail between the total and the rules (the published key order), key by key.
+  const d = toDecisionJson(decisionOf(a));
+  const out = (d.name !== undefined
+    ? { platform: d.platform, name: d.name, outcome: d.outcome, level: d.level, total: d.total }
+    : { platform: d.platform, outcome: d.outcome, level: d.level, total: d.total }) as ResultJson;
+  if (a.derived) {
+    const derived: Record<string, string | boolean | null> = {};
+    for (const x of a.derived) derived[x.id] = derivedJson(x.value);
+    out.derived = derived;
+  }
+  out.dimensions = dimensions;
+  out.indicators = indicators;
+  out.prerequisitesFailed = d.prerequisitesFailed;
+  out.vetoes = d.vetoes;
+  if (d.missing !== undefined) out.missing = d.missing;
+  out.errors = d.errors;
+  out.warnings = d.warnings;
+  return out;
 }

@@ -4,7 +4,7 @@
 // `Rational.toJSONNumber` (test/plan/json.test.ts checks both against each other and against the reference).
 
 import type { Model } from '../model/model';
-import { derivedJson, missingJson, type IndicatorStatus, type MissingEvidence, type Outcome, type ResultJson, type ValueJson } from '../evaluate/result';
+import { derivedJson, issueJson, missingJson, type IndicatorStatus, type MissingEvidence, type Outcome, type ResultJson, type ValueJson } from '../evaluate/result';
 import { ObjV, type Raw } from '../evidence/fast';
 import { outcomeOf } from '../semantics/outcome';
 import { jsonOfFrac } from './num';
@@ -169,7 +169,7 @@ export function resultJsonOf(
     if (build !== undefined) J.entries[i] = entry;
     else indicators[id] = entry;
   }
-  const warnings = rt.warnings.map((e) => ({ field: e.field, message: e.message, code: e.code }));
+  const warnings = rt.warnings.map(issueJson);
   // Key by key in `toResultJson`'s order (its optional keys make eight shapes; V8 shares the transitions).
   const out: ResultJson = name === undefined ? { platform, outcome, level, total } as ResultJson : { platform, name, outcome, level, total } as ResultJson;
   if (derived) out.derived = derived;
