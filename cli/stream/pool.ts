@@ -158,7 +158,8 @@ function answerBatches(init: WorkerInit, ruleset: CompiledRuleset | undefined): 
       if (times) {
         const h = getHeapStatistics();
         busy += performance.now() - start;
-        stats = { heapUsed: h.used_heap_size, heapTotal: h.total_heap_size, busy, stages: { ...times }, generated: generatedStats(ruleset)?.decided ?? 0, generatedFull: generatedStats(ruleset)?.written ?? 0 };
+        const g = generatedStats(ruleset);
+        stats = { heapUsed: h.used_heap_size, heapTotal: h.total_heap_size, busy, stages: { ...times }, generated: g?.decided ?? 0, generatedFull: g?.written ?? 0 };
       }
       const grown = sink.buf.buffer !== m.output ? { output: sink.buf.buffer as SharedArrayBuffer } : {};
       post({ seq: m.seq, slot: m.slot, outputLength: sink.len, ...grown, records: r.records, failed: r.failed, ...(stats ? { stats } : {}) });

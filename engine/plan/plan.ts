@@ -18,7 +18,7 @@ import type { ExprCtx } from './expr';
 import { jsonLayoutOf, resultJsonOf, type JsonLayout } from './json';
 import { compileNodes, type NodeFn } from './nodes';
 import { Bail } from './num';
-import { verdict, withMissing } from './verdicts';
+import { verdict } from './verdicts';
 import { outcomeOf } from '../semantics/outcome';
 import { truthOfCode, type TruthCode } from '../semantics/truth';
 import { shownOf, Unk } from './values';
@@ -201,6 +201,10 @@ export function compilePlan(model: Model, reference: Reference): Plan {
       rt.busy = false;
     }
   };
+  /** `missingByPlan` as a lazy decision asks it (its source and two values: no closure per decision). */
+  const missingLater = (input: PlatformInput, o: { readonly lang: Lang; readonly lenient: boolean }): readonly MissingEvidence[] =>
+    missingByPlan(input, o.lang, o.lenient);
+
 
   const plan: Plan = {
     stats,
@@ -241,10 +245,12 @@ export function compilePlan(model: Model, reference: Reference): Plan {
         const outcome: Outcome = outcomeOf(failed.length > 0, fired.length > 0);
         const total = rt.totSet ? totalRat(rt) : Rational.ZERO;
         const warnings = messages && rt.warnings.length > 0 ? rt.warnings.slice() : NO_ISSUES;
-        const d = verdict(input, outcome, outcome === 'graded' ? rt.level : null, total, failed, fired, warnings);
+        const level = outcome === 'graded' ? rt.level : null;
         // Missing evidence: which fields and what they cost, from the full assessment when first read (the
         // decision variant keeps no list of missing fields; most readers of a corpus's decisions never ask).
-        return anyMissing(rt) ? withMissing(d, () => missingByPlan(input, lang, lenient)) : d;
+        return anyMissing(rt)
+          ? verdict(input, outcome, level, total, failed, fired, warnings, missingLater, input, { lang, lenient })
+          : verdict(input, outcome, level, total, failed, fired, warnings);
       } catch (e) {
         if (!(e instanceof Bail)) throw e;
         // Invalid evidence decides the summary without the reference (which would only add the messages).

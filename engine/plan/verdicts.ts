@@ -116,12 +116,3 @@ function Lazy(this: Fields, platform: string, name: string | undefined, outcome:
   this['warnings'] = warnings;
 }
 Lazy.prototype = Object.prototype;
-
-const call = (make: () => readonly MissingEvidence[]): readonly MissingEvidence[] => make();
-
-/** The decision `d` with `missing` computed on first read by `make`. */
-export function withMissing(d: Decision, make: () => readonly MissingEvidence[]): Decision {
-  const o = new (Lazy as unknown as LazyCtor)(d.platform, d.name, d.outcome, d.level, d.total, d.prerequisitesFailed, d.vetoes, d.errors, d.warnings);
-  keep(o, call as MissingFrom<unknown, unknown>, make, undefined);
-  return o;
-}
